@@ -1,0 +1,1 @@
+//! sitrep-attrib (stage under construction).

@@ -1,0 +1,1 @@
+//! sitrep-extract (stage under construction).

@@ -1,0 +1,1 @@
+//! sitrep-gazetteer (stage under construction).

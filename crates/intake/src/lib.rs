@@ -1,0 +1,1 @@
+//! sitrep-intake (stage under construction).

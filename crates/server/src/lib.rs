@@ -1,0 +1,1 @@
+//! sitrep-server (stage under construction).

@@ -1,0 +1,1 @@
+//! sitrep-text (stage under construction).
