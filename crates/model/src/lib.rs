@@ -238,3 +238,42 @@ pub struct ActorMention {
     /// the text says so (apposition "membre du bureau politique de X").
     pub affiliation: Option<String>,
 }
+
+/// Everything the extraction stages know about one document, read-only.
+///
+/// Built by the pipeline (`sitrep` crate) in this order: segments → places →
+/// actor mentions → entities → quotes and claims → events. A stage reads the
+/// fields filled before it; later fields are empty slices when it runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Analysis<'a> {
+    /// The document (text and metadata; `published` anchors relative dates).
+    pub doc: &'a Document,
+    /// The language used for the rules.
+    pub lang: Lang,
+    /// Paragraphs, sentences and tokens.
+    pub seg: &'a Segmented,
+    /// Resolved toponym mentions, in text order.
+    pub places: &'a [Place],
+    /// Actor mentions, in text order.
+    pub actors: &'a [ActorMention],
+    /// Entities grouped from actor mentions and places.
+    pub entities: &'a [Entity],
+    /// Quotes found so far.
+    pub quotes: &'a [Quote],
+    /// Claims found so far.
+    pub claims: &'a [Claim],
+}
+
+impl<'a> Analysis<'a> {
+    /// The document text.
+    pub fn text(&self) -> &'a str {
+        &self.doc.text
+    }
+    /// The entity one of whose mentions is exactly `span`, or else overlaps it.
+    pub fn entity_at(&self, span: Span) -> Option<&'a Entity> {
+        self.entities
+            .iter()
+            .find(|e| e.mentions.contains(&span))
+            .or_else(|| self.entities.iter().find(|e| e.mentions.iter().any(|m| m.overlaps(&span))))
+    }
+}
