@@ -1,1 +1,4 @@
 //! sitrep-gazetteer (stage under construction).
+#![deny(missing_docs)]
+pub mod norm;
+pub mod store;

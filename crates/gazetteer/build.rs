@@ -1,0 +1,230 @@
+//! Compiles the gazetteer sources in `data/gazetteer/` into binary tables in `OUT_DIR`:
+//! fixed-width place records, a string pool, and two FST maps (folded key and skeleton key to
+//! a posting list of record indices). The runtime opens them without parsing (see `src/store.rs`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+#[path = "src/norm.rs"]
+#[allow(dead_code)]
+mod norm;
+
+/// Record kinds; the runtime mirrors this table in `store.rs`.
+fn kind_code(k: &str) -> Option<u8> {
+    Some(match k {
+        "CONT" => 0,
+        "PCLI" | "country" => 1,
+        "ADM1" | "admin1" => 2,
+        "ADM2" | "admin2" => 3,
+        "PPLC" => 4,
+        "PPL" | "city" => 5,
+        "AIRP" | "airport" => 6,
+        "military_base" => 7,
+        "oil_field" => 8,
+        "border" => 9,
+        "site" => 10,
+        "region" => 11,
+        "water" => 12,
+        _ => return None,
+    })
+}
+
+struct Rec {
+    id: u32,
+    lat: f32,
+    lon: f32,
+    pop: u32,
+    name: String,
+    cc: [u8; 2],
+    admin1_code: String,
+    kind: u8,
+    flags: u8,
+    names: Vec<String>,
+}
+
+fn cc_bytes(s: &str) -> [u8; 2] {
+    let b = s.as_bytes();
+    if b.len() == 2 {
+        [b[0], b[1]]
+    } else {
+        [0, 0]
+    }
+}
+
+fn read_geonames(path: &Path, recs: &mut Vec<Rec>) {
+    let f = std::fs::File::open(path).expect("geonames.tsv.gz");
+    let rd = BufReader::new(flate2::read::GzDecoder::new(f));
+    for (i, line) in rd.lines().enumerate() {
+        let line = line.expect("utf-8 line");
+        if i == 0 {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 9 {
+            continue;
+        }
+        let Some(kind) = kind_code(c[1]) else { continue };
+        let mut names = vec![c[2].to_string()];
+        names.extend(c[8].split('|').filter(|s| !s.is_empty()).map(String::from));
+        recs.push(Rec {
+            id: c[0].parse().unwrap_or(0),
+            lat: c[5].parse().unwrap_or(0.0),
+            lon: c[6].parse().unwrap_or(0.0),
+            pop: c[7].parse().unwrap_or(0),
+            name: c[2].to_string(),
+            cc: cc_bytes(c[3]),
+            admin1_code: c[4].to_string(),
+            kind,
+            flags: 0,
+            names,
+        });
+    }
+}
+
+/// Curated sites: see the header of `sites.tsv` for the columns.
+fn read_sites(path: &Path, recs: &mut Vec<Rec>) {
+    let text = std::fs::read_to_string(path).expect("sites.tsv");
+    for line in text.lines().skip(1) {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        assert!(c.len() >= 13, "sites.tsv: 13 columns expected: {line}");
+        let kind = kind_code(c[3]).unwrap_or_else(|| panic!("sites.tsv: bad feature {}", c[3]));
+        let mut names = vec![c[1].to_string()];
+        for col in &c[9..12] {
+            names.extend(col.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from));
+        }
+        recs.push(Rec {
+            id: c[8].trim().parse().unwrap_or(0),
+            lat: c[6].parse().unwrap_or(f32::NAN),
+            lon: c[7].parse().unwrap_or(f32::NAN),
+            pop: 0,
+            name: c[1].to_string(),
+            cc: cc_bytes(c[4]),
+            admin1_code: c[5].to_string(),
+            kind,
+            flags: 1,
+            names,
+        });
+    }
+}
+
+fn main() {
+    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("manifest dir"));
+    let data = dir.join("../../data/gazetteer");
+    for f in ["geonames.tsv.gz", "sites.tsv", "aliases.tsv"] {
+        println!("cargo:rerun-if-changed={}", data.join(f).display());
+    }
+    println!("cargo:rerun-if-changed=src/norm.rs");
+    let mut recs = Vec::new();
+    read_geonames(&data.join("geonames.tsv.gz"), &mut recs);
+    read_sites(&data.join("sites.tsv"), &mut recs);
+
+    // Lookup tables for admin1 and alias targets.
+    let mut by_id: HashMap<u32, usize> = HashMap::new();
+    let mut country: HashMap<[u8; 2], usize> = HashMap::new();
+    let mut admin1: HashMap<([u8; 2], String), usize> = HashMap::new();
+    for (i, r) in recs.iter().enumerate() {
+        if r.flags & 1 == 0 && r.id != 0 {
+            by_id.entry(r.id).or_insert(i);
+        }
+        match r.kind {
+            1 => {
+                country.insert(r.cc, i);
+            }
+            2 => {
+                admin1.insert((r.cc, r.admin1_code.clone()), i);
+                admin1.insert((r.cc, norm::fold(&r.name)), i);
+                if let Some(a) = r.names.get(1) {
+                    admin1.insert((r.cc, norm::fold(a)), i);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Hand aliases: alias, target (GeoNames id, ISO2 country or CC.ADMIN1 code), note.
+    let aliases = std::fs::read_to_string(data.join("aliases.tsv")).expect("aliases.tsv");
+    for line in aliases.lines().skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 2 || line.starts_with('#') {
+            continue;
+        }
+        let t = c[1].trim();
+        let target = if let Ok(id) = t.parse::<u32>() {
+            by_id.get(&id).copied()
+        } else if let Some((cc, code)) = t.split_once('.') {
+            admin1.get(&(cc_bytes(cc), code.to_string())).copied()
+        } else {
+            country.get(&cc_bytes(t)).copied()
+        };
+        let i = target.unwrap_or_else(|| panic!("aliases.tsv: unknown target {t}"));
+        recs[i].names.push(c[0].trim().to_string());
+    }
+
+    let mut exact: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut skel: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut records = Vec::with_capacity(recs.len() * 32);
+    let mut strings = Vec::new();
+    for (i, r) in recs.iter().enumerate() {
+        let i = i as u32;
+        for n in &r.names {
+            let k = norm::fold(n);
+            if k.is_empty() {
+                continue;
+            }
+            let e = exact.entry(k).or_default();
+            if e.last() != Some(&i) {
+                e.push(i);
+            }
+            let s = norm::skeleton(n);
+            if s.len() >= 3 {
+                let e = skel.entry(s).or_default();
+                if e.last() != Some(&i) {
+                    e.push(i);
+                }
+            }
+        }
+        let adm = if r.kind == 2 || r.cc == [0, 0] {
+            None
+        } else {
+            admin1
+                .get(&(r.cc, r.admin1_code.clone()))
+                .or_else(|| admin1.get(&(r.cc, norm::fold(&r.admin1_code))))
+                .copied()
+        };
+        let off = strings.len() as u32;
+        strings.extend_from_slice(r.name.as_bytes());
+        records.extend_from_slice(&r.id.to_le_bytes());
+        records.extend_from_slice(&r.lat.to_le_bytes());
+        records.extend_from_slice(&r.lon.to_le_bytes());
+        records.extend_from_slice(&r.pop.to_le_bytes());
+        records.extend_from_slice(&off.to_le_bytes());
+        records.extend_from_slice(&(r.name.len() as u16).to_le_bytes());
+        records.extend_from_slice(&r.cc);
+        records.extend_from_slice(&adm.map_or(u32::MAX, |a| a as u32).to_le_bytes());
+        records.push(r.kind);
+        records.push(r.flags);
+        records.extend_from_slice(&[0, 0]);
+    }
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let mut postings = Vec::new();
+    for (map, name) in [(&exact, "exact.fst"), (&skel, "skel.fst")] {
+        let mut b = fst::MapBuilder::memory();
+        for (k, v) in map.iter() {
+            let off = (postings.len() / 4) as u64;
+            for x in v {
+                postings.extend_from_slice(&x.to_le_bytes());
+            }
+            b.insert(k, (off << 20) | v.len().min(0xFFFFF) as u64).expect("sorted keys");
+        }
+        std::fs::write(out.join(name), b.into_inner().expect("fst")).expect("write fst");
+    }
+    std::fs::write(out.join("records.bin"), &records).expect("write");
+    std::fs::write(out.join("strings.bin"), &strings).expect("write");
+    std::fs::write(out.join("postings.bin"), &postings).expect("write");
+    let mut f = std::fs::File::create(out.join("counts.txt")).expect("counts");
+    writeln!(f, "{} records, {} keys, {} skeletons", recs.len(), exact.len(), skel.len())
+        .expect("write");
+}

