@@ -1,1 +1,45 @@
-fn main() {}
+//! The `sitrep` command: a thin layer over the library crates.
+//!
+//! Each subcommand parses its flags with clap and calls one library entry
+//! point; all errors become one line on stderr. Exit codes: 0 success, 1 when
+//! any document or step failed (the others are still processed), 2 for usage
+//! errors.
+
+mod code;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// sitrep turns conflict news reports into event data (v1 JSON contract).
+#[derive(Parser, Debug)]
+#[command(name = "sitrep", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Code documents (files, directories, `-` for stdin) into v1 JSON.
+    Code(code::CodeArgs),
+    /// Rank gazetteer candidates for a place name.
+    Geocode(code::GeocodeArgs),
+    /// Look an actor up in the actor knowledge base.
+    Actors(code::ActorsArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => code::run(args),
+        Command::Geocode(args) => code::geocode(args),
+        Command::Actors(args) => code::actors(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sitrep: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
