@@ -5,7 +5,9 @@
 //! any document or step failed (the others are still processed), 2 for usage
 //! errors.
 
+mod bench;
 mod code;
+mod eval;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -26,6 +28,10 @@ enum Command {
     Geocode(code::GeocodeArgs),
     /// Look an actor up in the actor knowledge base.
     Actors(code::ActorsArgs),
+    /// Code gold-annotated reports and score them (event F1, geo, actors, quotes, claims).
+    Eval(eval::EvalArgs),
+    /// Measure speed per stage, cold start and peak memory on a corpus.
+    Bench(bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +40,8 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Geocode(args) => code::geocode(args),
         Command::Actors(args) => code::actors(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,
