@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod entities;
+pub mod eval;
 
 pub use sitrep_model as model;
 pub use sitrep_text as text;
