@@ -1,0 +1,159 @@
+//! Small hand-written tables (demonyms, abbreviations, context cues, stop words), embedded from
+//! `data/gazetteer/*.tsv` and parsed once.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::norm::fold;
+
+static DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
+static ABBREVIATIONS: &str = include_str!("../../../data/gazetteer/abbreviations.tsv");
+static CUES: &str = include_str!("../../../data/gazetteer/cues.tsv");
+static STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
+static ALIASES: &str = include_str!("../../../data/gazetteer/aliases.tsv");
+
+/// Role of a context cue (see `cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Facility word before the name.
+    HeadBefore,
+    /// Facility word after the name.
+    HeadAfter,
+    /// Division word before the name.
+    AdminBefore,
+    /// Division word after the name.
+    AdminAfter,
+    /// Title before a person's name.
+    PersonBefore,
+    /// Speech verb after a person's name.
+    PersonAfter,
+    /// Border word.
+    Border,
+}
+
+/// A cue: its role and the feature it selects (`airport`, `admin1`…, empty when none).
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// Role.
+    pub role: Role,
+    /// Selected feature, possibly empty.
+    pub value: String,
+}
+
+/// All tables.
+pub struct Lexicon {
+    /// Folded English demonym (one or two words) → country code.
+    pub demonym_en: HashMap<String, [u8; 2]>,
+    /// Folded French adjective → country code.
+    pub adjective_fr: HashMap<String, [u8; 2]>,
+    /// Folded French compound prefix (irako) → country code.
+    pub prefix_fr: HashMap<String, [u8; 2]>,
+    /// Abbreviation as written ("Ky.") → target (`US.KY`, a GeoNames id, or ISO2).
+    pub abbreviations: Vec<(String, String)>,
+    /// Folded cue phrase → cues.
+    pub cues: HashMap<String, Vec<Cue>>,
+    /// Longest cue length in tokens.
+    pub max_cue_tokens: usize,
+    /// Folded one-word stop names.
+    pub stopwords: HashSet<String>,
+    /// Aliases exactly as written in `aliases.tsv` (case-sensitive: "US" passes, "us" does not).
+    pub verbatim_aliases: HashSet<String>,
+}
+
+fn cc(s: &str) -> Option<[u8; 2]> {
+    let b = s.as_bytes();
+    (b.len() == 2).then(|| [b[0], b[1]])
+}
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines().skip(1).filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| {
+        let v: Vec<&str> = l.split('\t').collect();
+        v
+    })
+}
+
+impl Lexicon {
+    /// Parses the embedded tables.
+    pub fn load() -> Lexicon {
+        let mut lx = Lexicon {
+            demonym_en: HashMap::new(),
+            adjective_fr: HashMap::new(),
+            prefix_fr: HashMap::new(),
+            abbreviations: Vec::new(),
+            cues: HashMap::new(),
+            max_cue_tokens: 1,
+            stopwords: HashSet::new(),
+            verbatim_aliases: HashSet::new(),
+        };
+        for r in rows(DEMONYMS) {
+            let Some(c) = r.first().and_then(|s| cc(s)) else { continue };
+            for (col, map) in [(1, &mut lx.demonym_en), (2, &mut lx.adjective_fr)] {
+                for w in r.get(col).unwrap_or(&"").split('|').filter(|w| !w.is_empty()) {
+                    map.insert(fold(w), c);
+                }
+            }
+            if let Some(p) = r.get(3).filter(|p| !p.is_empty()) {
+                lx.prefix_fr.insert(fold(p), c);
+            }
+        }
+        for r in rows(ABBREVIATIONS) {
+            if r.len() >= 2 {
+                lx.abbreviations.push((r[0].to_string(), r[1].to_string()));
+            }
+        }
+        // Longest first, so "W.Va." wins over "Va.".
+        lx.abbreviations.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
+        for r in rows(CUES) {
+            if r.len() < 3 {
+                continue;
+            }
+            let role = match r[2] {
+                "head_before" => Role::HeadBefore,
+                "head_after" => Role::HeadAfter,
+                "admin_before" => Role::AdminBefore,
+                "admin_after" => Role::AdminAfter,
+                "person_before" => Role::PersonBefore,
+                "person_after" => Role::PersonAfter,
+                "border" => Role::Border,
+                _ => continue,
+            };
+            let key = fold(r[1]);
+            lx.max_cue_tokens = lx.max_cue_tokens.max(key.split(' ').count());
+            let value = r.get(3).unwrap_or(&"").to_string();
+            lx.cues.entry(key).or_default().push(Cue { role, value });
+        }
+        for r in rows(STOPWORDS) {
+            if let Some(w) = r.first() {
+                lx.stopwords.insert(fold(w));
+            }
+        }
+        for r in rows(ALIASES) {
+            if let Some(w) = r.first() {
+                lx.verbatim_aliases.insert(w.trim().to_string());
+            }
+        }
+        lx
+    }
+
+    /// The cue of `role` for a folded phrase, if any.
+    pub fn cue(&self, phrase: &str, role: Role) -> Option<&Cue> {
+        self.cues.get(phrase)?.iter().find(|c| c.role == role)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_parse() {
+        let lx = Lexicon::load();
+        assert_eq!(lx.demonym_en.get("iraqi"), Some(&*b"IQ"));
+        assert_eq!(lx.adjective_fr.get("syrienne"), Some(&*b"SY"));
+        assert_eq!(lx.prefix_fr.get("irako"), Some(&*b"IQ"));
+        assert!(lx.cue("aeroport", Role::HeadBefore).is_some());
+        assert!(lx.cue("plate forme petroliere", Role::HeadBefore).is_some());
+        assert!(lx.stopwords.contains("said"));
+        assert!(lx.verbatim_aliases.contains("US"));
+        assert_eq!(lx.abbreviations.first().map(|a| a.0.len()), Some(6));
+    }
+}

@@ -1,0 +1,275 @@
+//! Resolution: ranks each mention's candidates by prior (feature, population), by the cues found
+//! around it (facility heads, division words, "province syrienne de") and by agreement with the
+//! document's other places, then reports the winner with an honest precision.
+
+use std::collections::HashMap;
+
+use sitrep_model::Place;
+
+use crate::norm::fold;
+use crate::store::{Kind, Rec};
+use crate::tagger::{Hint, Mention, Toks};
+use crate::Gazetteer;
+
+/// Document context: how strongly each country and division is present.
+#[derive(Default)]
+pub(crate) struct Context {
+    countries: HashMap<[u8; 2], f64>,
+    admin1: HashMap<u32, f64>,
+}
+
+impl Context {
+    fn country(&self, cc: [u8; 2]) -> f64 {
+        let total: f64 = self.countries.values().sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        self.countries.get(&cc).copied().unwrap_or(0.0) / total
+    }
+}
+
+/// Prior score of a record for a bare name (no context).
+pub(crate) fn prior(r: &Rec) -> f64 {
+    let lp = (r.population as f64 + 1.0).log10();
+    match r.kind {
+        Kind::Country => 3.2,
+        Kind::Continent => 2.8,
+        Kind::Admin1 => 0.9 + 0.15 * lp,
+        Kind::Admin2 => 0.8 + 0.1 * lp,
+        Kind::Capital => 1.0 + 0.25 * lp,
+        Kind::City => 0.25 * lp,
+        Kind::Airport => 0.3,
+        _ if r.curated => 2.5,
+        _ => 0.5,
+    }
+}
+
+fn score(g: &Gazetteer, toks: &Toks, m: &Mention, r: &Rec, all: &[Rec], ctx: &Context) -> f64 {
+    let mut s = prior(r);
+    let key = toks.phrase(m.t0, m.t1);
+    if fold(r.name()) == key {
+        s += 0.3;
+    }
+    if m.skeleton {
+        s -= 0.4;
+    }
+    // A division named after its own big city: the bare name means the city.
+    if r.kind == Kind::Admin1
+        && all.iter().any(|c| {
+            matches!(c.kind, Kind::City | Kind::Capital) && c.admin1 == r.idx && c.population >= 50_000
+        })
+    {
+        s -= 1.2;
+    }
+    match m.hint {
+        Some(Hint::Admin1) if r.kind == Kind::Admin1 => s += 2.5,
+        Some(Hint::Admin2) if r.kind == Kind::Admin2 => s += 2.5,
+        Some(Hint::City) if matches!(r.kind, Kind::City | Kind::Capital) => s += 1.0,
+        Some(Hint::Facility(k)) if r.kind == k => s += 3.0,
+        Some(Hint::Facility(_)) if r.curated => s += 1.0,
+        _ => {}
+    }
+    if let Some(cc) = m.country_hint {
+        s += if r.cc == cc { 2.5 } else { -1.0 };
+    }
+    if r.kind != Kind::Country {
+        s += 1.2 * ctx.country(r.cc);
+        if ctx.admin1.contains_key(&r.admin1) {
+            s += 0.8;
+        }
+    }
+    let _ = g;
+    s
+}
+
+/// Ranks candidates: (record, score) best first.
+fn rank(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Vec<(Rec, f64)> {
+    let recs: Vec<Rec> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
+    let mut v: Vec<(Rec, f64)> =
+        recs.iter().map(|r| (*r, score(g, toks, m, r, &recs, ctx))).collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));
+    v
+}
+
+/// Great-circle distance in kilometres.
+pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
+}
+
+fn coords(r: &Rec) -> Option<(f64, f64)> {
+    r.has_coords().then(|| (r.lat as f64, r.lon as f64))
+}
+
+/// Resolves all mentions into places, in text order.
+pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
+    // Pass 1: context from unambiguous or strong mentions and from French adjectives.
+    let mut ctx = Context::default();
+    let empty = Context::default();
+    for m in mentions {
+        let ranked = rank(g, toks, m, &empty);
+        if let Some((r, s)) = ranked.first() {
+            let margin = ranked.get(1).map_or(3.0, |x| s - x.1);
+            let w = match r.kind {
+                Kind::Country => 1.0,
+                Kind::Admin1 | Kind::Capital => 0.8,
+                _ if r.curated => 0.8,
+                _ if margin > 1.0 => 0.5,
+                _ => 0.1,
+            };
+            *ctx.countries.entry(r.cc).or_default() += w;
+            if r.kind == Kind::Admin1 {
+                *ctx.admin1.entry(r.idx).or_default() += w;
+            } else if r.admin1 != u32::MAX && margin > 1.0 {
+                *ctx.admin1.entry(r.admin1).or_default() += 0.3;
+            }
+        }
+        if let Some(cc) = m.country_hint {
+            *ctx.countries.entry(cc).or_default() += 1.0;
+        }
+    }
+    for i in 0..toks.toks.len() {
+        if let Some(cc) = g.lexicon.adjective_fr.get(toks.f(i)) {
+            *ctx.countries.entry(*cc).or_default() += 0.3;
+        }
+    }
+    ctx.countries.remove(&[0, 0]);
+    mentions.iter().filter_map(|m| place(g, toks, m, &ctx)).collect()
+}
+
+fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place> {
+    let text = toks.text;
+    if let Some((a, b)) = m.border {
+        return Some(border_place(g, text, m, a, b));
+    }
+    let ranked = rank(g, toks, m, ctx);
+    let (mut best, s) = *ranked.first()?;
+    let mut start = m.start;
+    let mut score = confidence(&ranked);
+    let mut precision = best.kind.precision();
+    // Facility head without a facility candidate: the nearest facility of that kind.
+    if let Some(Hint::Facility(k)) = m.hint {
+        if best.kind != k {
+            if let Some(f) = coords(&best).and_then(|p| g.nearest_facility(k, p, 40.0)) {
+                best = f;
+                precision = f.kind.precision();
+                start = head_start(toks, m).unwrap_or(m.start);
+                score *= 0.9;
+            }
+        }
+    }
+    // Honest precision: two far-apart cities of near-equal score.
+    if let Some((r2, s2)) = ranked.get(1) {
+        let both_cities = matches!(best.kind, Kind::City | Kind::Capital)
+            && matches!(r2.kind, Kind::City | Kind::Capital);
+        let far = match (coords(&best), coords(r2)) {
+            (Some(a), Some(b)) => km(a, b) > 100.0,
+            _ => false,
+        };
+        if both_cities && far && s - s2 < 0.1 {
+            if best.admin1 == r2.admin1 && best.admin1 != u32::MAX {
+                if let Some(a) = g.store.rec(best.admin1) {
+                    best = a;
+                    precision = "admin1";
+                }
+            } else if best.cc == r2.cc {
+                if let Some(c) = g.country_index.get(&best.cc).and_then(|&c| g.store.rec(c)) {
+                    best = c;
+                    precision = "country";
+                }
+            }
+            score = score.min(0.4);
+        }
+    }
+    let admin1 = if best.kind == Kind::Admin1 {
+        Some(best.name().to_string())
+    } else {
+        g.store.rec(best.admin1).map(|a| a.name().to_string())
+    };
+    Some(Place {
+        text: text[start..m.end].to_string(),
+        start,
+        end: m.end,
+        name: best.name().to_string(),
+        geonameid: (best.geonameid != 0).then_some(best.geonameid as u64),
+        feature: best.kind.feature().to_string(),
+        country: best.country().map(String::from),
+        admin1,
+        lat: coords(&best).map(|c| round(c.0)),
+        lon: coords(&best).map(|c| round(c.1)),
+        precision: precision.to_string(),
+        score: round2(score * if m.skeleton { 0.8 } else { 1.0 }),
+    })
+}
+
+fn head_start(toks: &Toks, m: &Mention) -> Option<usize> {
+    // The facility word sits up to four tokens before the name ("plate-forme pétrolière d'").
+    let k = m.t0.checked_sub(4).unwrap_or(0);
+    (k..m.t0).find(|&i| {
+        let f = toks.f(i);
+        matches!(
+            f,
+            "aeroport" | "aerodrome" | "base" | "champ" | "plate" | "gisement" | "camp" | "poste"
+                | "barrage" | "port" | "raffinerie"
+        )
+    })
+    .map(|i| toks.toks[i].start)
+}
+
+fn confidence(ranked: &[(Rec, f64)]) -> f64 {
+    match ranked {
+        [] => 0.0,
+        [_] => 0.95,
+        [a, b, ..] => (0.5 + 0.45 * ((a.1 - b.1) / 1.5).tanh()).clamp(0.3, 0.95),
+    }
+}
+
+fn border_place(g: &Gazetteer, text: &str, m: &Mention, a: [u8; 2], b: [u8; 2]) -> Place {
+    let ra = g.country_index.get(&a).and_then(|&i| g.store.rec(i));
+    let rb = g.country_index.get(&b).and_then(|&i| g.store.rec(i));
+    let name = format!(
+        "{}–{} border",
+        ra.map_or("?", |r| r.name()),
+        rb.map_or("?", |r| r.name())
+    );
+    let mid = match (ra.as_ref().and_then(coords), rb.as_ref().and_then(coords)) {
+        (Some(p), Some(q)) => Some(((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0)),
+        _ => None,
+    };
+    Place {
+        text: text[m.start..m.end].to_string(),
+        start: m.start,
+        end: m.end,
+        name,
+        geonameid: None,
+        feature: "border".into(),
+        country: std::str::from_utf8(&a).ok().map(String::from),
+        admin1: None,
+        lat: mid.map(|p| round(p.0)),
+        lon: mid.map(|p| round(p.1)),
+        precision: "region".into(),
+        score: 0.6,
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_is_sane() {
+        let d = km((33.3406, 44.4009), (36.1912, 44.0094));
+        assert!((d - 318.0).abs() < 10.0, "{d}");
+        assert_eq!(km((0.0, 0.0), (0.0, 0.0)), 0.0);
+    }
+}

@@ -1,0 +1,537 @@
+//! Recognition: finds toponym mentions in text and gathers the context cues that resolution uses.
+//!
+//! The text is cut into word tokens, each folded once (lower case, accents stripped). At every
+//! token that may start a name (capitalised, an Arabic article before a capitalised word, or the
+//! lower-case first word of a curated alias such as "frontière irako-syrienne"), the folded FST is
+//! walked token by token and the longest complete key wins (leftmost-longest). When nothing
+//! matches, the skeleton key of one to three capitalised tokens is tried. Hits are then filtered
+//! by capitalisation, stop words, person cues and sentence position.
+
+use crate::lexicon::{Lexicon, Role};
+use crate::norm::{fold_token_into, is_article, skeleton_of, token_ranges};
+use crate::store::{Kind, Store};
+use crate::Gazetteer;
+use sitrep_model::Segmented;
+
+/// A word token.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    fold: (usize, usize),
+    pub cap: bool,
+    pub upper: bool,
+    pub sent_start: bool,
+}
+
+/// Tokens of a text with their folded forms.
+pub(crate) struct Toks<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+    folded: String,
+}
+
+impl<'t> Toks<'t> {
+    pub fn new(text: &'t str, seg: &Segmented) -> Toks<'t> {
+        let ranges = token_ranges(text);
+        let mut folded = String::with_capacity(text.len() + 16);
+        let mut toks = Vec::with_capacity(ranges.len());
+        let mut sent_idx = 0;
+        let mut prev_end = 0;
+        for (a, b) in ranges {
+            let w = &text[a..b];
+            let f0 = folded.len();
+            fold_token_into(w, &mut folded);
+            let f1 = folded.len();
+            let mut chars = w.chars();
+            let first = chars.next().unwrap_or(' ');
+            let cap = first.is_uppercase();
+            let upper = cap && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && w.chars().all(|c| !c.is_lowercase());
+            let sent_start = if seg.sentences.is_empty() {
+                let gap = text[prev_end..a].trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
+                });
+                prev_end == 0 || gap.ends_with(['.', '!', '?', '\n', ':']) || gap.is_empty() && {
+                    let raw = &text[prev_end..a];
+                    raw.contains('\n')
+                }
+            } else {
+                while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
+                    sent_idx += 1;
+                }
+                let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
+                s >= prev_end && s <= a
+            };
+            toks.push(Tok { start: a, end: b, fold: (f0, f1), cap, upper, sent_start });
+            prev_end = b;
+        }
+        Toks { text, toks, folded }
+    }
+
+    pub fn f(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| &self.folded[t.fold.0..t.fold.1]).unwrap_or("")
+    }
+
+    /// Text between token i and i+1.
+    pub fn gap(&self, i: usize) -> &str {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => &self.text[a.end..b.start],
+            _ => "",
+        }
+    }
+
+    /// Whether tokens i and i+1 may belong to one name (separated by a space, hyphen, apostrophe
+    /// or abbreviation period only).
+    pub fn joinable(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        !g.is_empty()
+            && g.len() <= 3
+            && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
+            && g.chars().filter(|c| *c == '.').count() <= 1
+    }
+
+    /// Folded phrase of tokens a..b joined by spaces.
+    pub fn phrase(&self, a: usize, b: usize) -> String {
+        let mut s = String::new();
+        for i in a..b {
+            if i > a {
+                s.push(' ');
+            }
+            s.push_str(self.f(i));
+        }
+        s
+    }
+
+    /// Whether the folded word occurs in lower case elsewhere in the text.
+    pub fn occurs_lowercase(&self, word: &str) -> bool {
+        self.toks.iter().enumerate().any(|(i, t)| !t.cap && self.f(i) == word)
+    }
+}
+
+/// Feature preferred by a context cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    Admin1,
+    Admin2,
+    City,
+    Facility(Kind),
+}
+
+/// A recognised mention.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub t0: usize,
+    pub t1: usize,
+    pub cands: Vec<u32>,
+    pub skeleton: bool,
+    pub demonym: bool,
+    pub hint: Option<Hint>,
+    pub country_hint: Option<[u8; 2]>,
+    /// Synthetic border between two countries (no record).
+    pub border: Option<([u8; 2], [u8; 2])>,
+}
+
+impl Mention {
+    fn new(toks: &Toks, t0: usize, t1: usize, cands: Vec<u32>) -> Mention {
+        Mention {
+            start: toks.toks[t0].start,
+            end: toks.toks[t1 - 1].end,
+            t0,
+            t1,
+            cands,
+            skeleton: false,
+            demonym: false,
+            hint: None,
+            country_hint: None,
+            border: None,
+        }
+    }
+}
+
+/// Longest FST match starting at token `i`: (end token exclusive, value).
+fn walk(store: &Store, toks: &Toks, i: usize, max: usize) -> Option<(usize, u64)> {
+    let fst = store.exact_fst();
+    let mut node = fst.root();
+    let mut out = 0u64;
+    let mut best = None;
+    let n = toks.toks.len();
+    let mut j = i;
+    while j < n && j < i + max {
+        if j > i {
+            if !toks.joinable(j - 1) {
+                break;
+            }
+            match node.find_input(b' ') {
+                Some(ti) => {
+                    let t = node.transition(ti);
+                    out += t.out.value();
+                    node = fst.node(t.addr);
+                }
+                None => break,
+            }
+        }
+        let mut ok = true;
+        for &b in toks.f(j).as_bytes() {
+            match node.find_input(b) {
+                Some(ti) => {
+                    let t = node.transition(ti);
+                    out += t.out.value();
+                    node = fst.node(t.addr);
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            break;
+        }
+        j += 1;
+        if node.is_final() {
+            best = Some((j, out + node.final_output().value()));
+        }
+    }
+    best
+}
+
+fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
+    let t = &toks.toks[i];
+    if t.cap {
+        return true;
+    }
+    let f = toks.f(i);
+    if is_article(f) && toks.joinable(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
+        return true;
+    }
+    g.lower_starts.contains(f)
+}
+
+/// Finds all mentions, filtered, in text order.
+pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
+    let lx = &g.lexicon;
+    let mut out: Vec<Mention> = Vec::new();
+    let n = toks.toks.len();
+    let mut i = 0;
+    while i < n {
+        if let Some((m, next)) = abbreviation(g, toks, i) {
+            out.push(m);
+            i = next;
+            continue;
+        }
+        if !may_start(g, toks, i) {
+            i += 1;
+            continue;
+        }
+        if let Some(m) = border_compound(g, toks, i) {
+            i = m.t1;
+            out.push(m);
+            continue;
+        }
+        let mut found = walk(&g.store, toks, i, 8).map(|(j, v)| {
+            let mut m = Mention::new(toks, i, j, crate::store::postings(v));
+            if !toks.toks[i].cap {
+                // Lower-case start: keep curated records, or names with a capitalised word.
+                let any_cap = toks.toks[i..j].iter().any(|t| t.cap);
+                m.cands.retain(|&c| any_cap || g.store.rec(c).is_some_and(|r| r.curated));
+            }
+            m
+        });
+        if found.as_ref().is_some_and(|m| m.cands.is_empty()) {
+            found = None;
+        }
+        if found.is_none() && toks.toks[i].cap {
+            found = demonym(g, toks, i).or_else(|| skeleton_match(g, toks, i));
+        }
+        match found {
+            Some(m) if keep(g, toks, &m, &out) => {
+                i = m.t1;
+                out.push(m);
+            }
+            _ => i += 1,
+        }
+    }
+    for k in 0..out.len() {
+        let (hint, ch) = cues(lx, toks, &out[k]);
+        out[k].hint = hint;
+        out[k].country_hint = ch;
+    }
+    out
+}
+
+fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
+    for len in [2usize, 1] {
+        if i + len > toks.toks.len() || (len == 2 && !toks.joinable(i)) {
+            continue;
+        }
+        let p = toks.phrase(i, i + len);
+        if let Some(cc) = g.lexicon.demonym_en.get(&p) {
+            let rec = g.country_index.get(cc)?;
+            let mut m = Mention::new(toks, i, i + len, vec![*rec]);
+            m.demonym = true;
+            return Some(m);
+        }
+    }
+    None
+}
+
+fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
+    let n = toks.toks.len();
+    for len in (1..=3usize).rev() {
+        if i + len > n || !(i..i + len - 1).all(|k| toks.joinable(k)) {
+            continue;
+        }
+        if !toks.toks[i..i + len].iter().all(|t| t.cap || is_article(toks.f_at(t))) {
+            continue;
+        }
+        let parts: Vec<&str> = (i..i + len).map(|k| toks.f(k)).collect();
+        if parts.iter().map(|p| p.len()).sum::<usize>() < 5 {
+            continue;
+        }
+        let sk = skeleton_of(parts.iter().copied());
+        if sk.len() < 3 {
+            continue;
+        }
+        let cands: Vec<u32> = g
+            .store
+            .lookup_skeleton(&sk)
+            .into_iter()
+            .filter(|&c| {
+                g.store.rec(c).is_some_and(|r| {
+                    r.curated
+                        || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
+                        || r.population >= 20_000
+                })
+            })
+            .collect();
+        if !cands.is_empty() {
+            let mut m = Mention::new(toks, i, i + len, cands);
+            m.skeleton = true;
+            return Some(m);
+        }
+    }
+    None
+}
+
+impl Toks<'_> {
+    fn f_at(&self, t: &Tok) -> &str {
+        &self.folded[t.fold.0..t.fold.1]
+    }
+}
+
+/// Dateline abbreviations ("Ky.", "B.C.").
+fn abbreviation(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(Mention, usize)> {
+    let t = &toks.toks[i];
+    if !t.cap || t.end - t.start > 4 {
+        return None;
+    }
+    let rest = &toks.text[t.start..];
+    for (abbr, target) in &g.lexicon.abbreviations {
+        if !rest.starts_with(abbr.as_str()) {
+            continue;
+        }
+        let end = t.start + abbr.len();
+        if toks.text[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let multi = abbr.matches('.').count() > 1;
+        let after_comma = toks.text[..t.start].trim_end().ends_with(',');
+        if !multi && !after_comma {
+            continue;
+        }
+        let rec = g.resolve_target(target)?;
+        let t1 = toks.toks.iter().position(|x| x.start >= end).unwrap_or(toks.toks.len());
+        let mut m = Mention::new(toks, i, t1.max(i + 1), vec![rec]);
+        m.end = end;
+        return Some((m, t1.max(i + 1)));
+    }
+    None
+}
+
+/// "frontière irako-syrienne", "Iraq-Syria border", "Iraqi-Syrian border".
+fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
+    let lx = &g.lexicon;
+    let n = toks.toks.len();
+    // French: border word, then prefix-adjective compound.
+    if lx.cue(toks.f(i), Role::Border).is_some() && i + 2 < n && toks.joinable(i) {
+        let a = lx.prefix_fr.get(toks.f(i + 1));
+        let b = lx.adjective_fr.get(toks.f(i + 2));
+        if let (Some(a), Some(b)) = (a, b) {
+            if toks.gap(i + 1) == "-" && a != b {
+                return Some(border_mention(g, toks, i, i + 3, *a, *b));
+            }
+        }
+    }
+    // English: two country names or demonyms joined by a hyphen, then a border word.
+    if i + 2 < n && toks.gap(i).trim() == "-" && toks.toks[i + 1].cap {
+        let cc = |k: usize| -> Option<[u8; 2]> {
+            let f = toks.f(k);
+            lx.demonym_en.get(f).copied().or_else(|| {
+                g.store.lookup_exact(f).iter().find_map(|&r| {
+                    g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc)
+                })
+            })
+        };
+        if lx.cue(toks.f(i + 2), Role::Border).is_some() && toks.joinable(i + 1) {
+            if let (Some(a), Some(b)) = (cc(i), cc(i + 1)) {
+                if a != b {
+                    return Some(border_mention(g, toks, i, i + 3, a, b));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn border_mention(g: &Gazetteer, toks: &Toks, t0: usize, t1: usize, a: [u8; 2], b: [u8; 2]) -> Mention {
+    let curated = g.borders.get(&(a, b)).or_else(|| g.borders.get(&(b, a))).copied();
+    let mut m = Mention::new(toks, t0, t1, curated.into_iter().collect());
+    if curated.is_none() {
+        m.border = Some((a, b));
+    }
+    m
+}
+
+/// Recognition filters: stop words, person cues, sentence position, common words.
+fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
+    let lx = &g.lexicon;
+    let single = m.t1 - m.t0 == 1;
+    let text = &toks.text[m.start..m.end];
+    let recs: Vec<_> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
+    let strong = recs.iter().any(|r| {
+        matches!(r.kind, Kind::Country | Kind::Continent | Kind::Admin1) || r.curated
+    });
+    let max_pop = recs.iter().map(|r| r.population).max().unwrap_or(0);
+    let verbatim = lx.verbatim_aliases.contains(text);
+    if single && !verbatim && lx.stopwords.contains(toks.f(m.t0)) {
+        return false;
+    }
+    if toks.toks[m.t0].upper && single && !verbatim && !strong && max_pop < 100_000 {
+        return false; // acronyms (ONU, ISIS…) are not small towns
+    }
+    if m.demonym {
+        return true;
+    }
+    // Title before: "M. Omar", "President Mali".
+    if m.t0 > 0 {
+        let p = toks.f(m.t0 - 1);
+        if lx.cue(p, Role::PersonBefore).is_some()
+            && toks.toks[m.t0 - 1].cap
+            && !recs.iter().any(|r| r.kind == Kind::Country)
+        {
+            return false;
+        }
+    }
+    if strong && !single {
+        return true;
+    }
+    let weak = !strong && max_pop < 1_000_000;
+    // Speech verb after: "Omar said".
+    if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
+        let next = toks.f(m.t1);
+        let next2 = toks.phrase(m.t1, (m.t1 + 2).min(toks.toks.len()));
+        if lx.cue(next, Role::PersonAfter).is_some() || lx.cue(&next2, Role::PersonAfter).is_some()
+        {
+            return false;
+        }
+    }
+    // Adjacent capitalised words that are not places: a person's or an organisation's name.
+    if weak {
+        let before = m.t0 > 0
+            && toks.gap(m.t0 - 1) == " "
+            && toks.toks[m.t0 - 1].cap
+            && !toks.toks[m.t0 - 1].sent_start
+            && !prev.last().is_some_and(|p| p.t1 == m.t0)
+            && lx.cues.get(toks.f(m.t0 - 1)).is_none();
+        let after = m.t1 < toks.toks.len()
+            && toks.gap(m.t1 - 1) == " "
+            && toks.toks[m.t1].cap
+            && lx.cues.get(toks.f(m.t1)).is_none()
+            && walk(&g.store, toks, m.t1, 4).is_none();
+        if before || (after && single) {
+            return false;
+        }
+    }
+    if single && !strong {
+        let t = &toks.toks[m.t0];
+        if t.sent_start && max_pop < 50_000 {
+            return false;
+        }
+        if max_pop < 100_000 && toks.occurs_lowercase(toks.f(m.t0)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Context cues around a mention: facility heads, division words, country adjectives.
+fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]>) {
+    let mut hint = None;
+    let mut country = None;
+    // Words before, skipping elided articles and prepositions (d', de, of, the).
+    let mut k = m.t0;
+    while k > 0 && matches!(toks.f(k - 1), "d" | "l" | "de" | "du" | "des" | "of" | "the" | "la") {
+        k -= 1;
+    }
+    for len in (1..=lx.max_cue_tokens.min(k)).rev() {
+        let p = toks.phrase(k - len, k);
+        if let Some(c) = lx.cue(&p, Role::HeadBefore) {
+            hint = facility_hint(&c.value);
+            break;
+        }
+        if let Some(c) = lx.cue(&p, Role::AdminBefore) {
+            hint = admin_hint(&c.value);
+            break;
+        }
+        // "province syrienne de": adjective between the division word and the name.
+        if len == 2 {
+            if let (Some(c), Some(cc)) =
+                (lx.cue(toks.f(k - 2), Role::AdminBefore), lx.adjective_fr.get(toks.f(k - 1)))
+            {
+                hint = admin_hint(&c.value);
+                country = Some(*cc);
+                break;
+            }
+        }
+    }
+    let n = toks.toks.len();
+    for len in (1..=lx.max_cue_tokens).rev() {
+        if m.t1 + len > n || !(m.t1 - 1..m.t1 + len - 1).all(|j| toks.joinable(j)) {
+            continue;
+        }
+        let p = toks.phrase(m.t1, m.t1 + len);
+        if hint.is_none() {
+            if let Some(c) = lx.cue(&p, Role::HeadAfter) {
+                hint = facility_hint(&c.value);
+            } else if let Some(c) = lx.cue(&p, Role::AdminAfter) {
+                hint = admin_hint(&c.value);
+            }
+        }
+        if len == 1 && country.is_none() {
+            country = lx.adjective_fr.get(&p).copied();
+        }
+    }
+    (hint, country)
+}
+
+fn facility_hint(v: &str) -> Option<Hint> {
+    Some(Hint::Facility(match v {
+        "airport" => Kind::Airport,
+        "military_base" => Kind::MilitaryBase,
+        "oil_field" => Kind::OilField,
+        "border" => Kind::Border,
+        _ => Kind::Site,
+    }))
+}
+
+fn admin_hint(v: &str) -> Option<Hint> {
+    match v {
+        "admin1" => Some(Hint::Admin1),
+        "admin2" => Some(Hint::Admin2),
+        "city" => Some(Hint::City),
+        _ => None,
+    }
+}
