@@ -1,0 +1,1075 @@
+//! Killed and injured counts in a sentence.
+//!
+//! A casualty **trigger** (`data/quantify/casualty_triggers.tsv`: "tuant",
+//! "were killed", "3 morts", "le martyre de", "fatalities", "wounding"…) is
+//! tied to the noun phrase it counts:
+//!
+//! * *right* triggers count the phrase after them ("tuant quatre membres",
+//!   "killing him", "the bodies of 3 men");
+//! * *left* triggers the phrase before them ("3 morts", "left 3 dead",
+//!   "20 fatalities");
+//! * participles ("killed", "tués", "blessés") look left after a passive
+//!   auxiliary ("were killed", "ont été tués"), right after an active one
+//!   ("has killed", "a tué"), otherwise right first, then left.
+//!
+//! A noun phrase is a number (see [`crate::find_numbers`]), a singular
+//! determiner with its noun ("a civilian", "the man", "un soldat" → 1), or a
+//! pronoun ("him", "l'a tué" → 1; "them" → unknown). Coordinated phrases add
+//! up ("two soldiers and a civilian were killed" → 3); numbers in brackets or
+//! after "including"/"dont" are parts of the total and are not added
+//! ("were killed, including 2 women" → the 2 is ignored). Dates, ages
+//! ("a 25-year-old man") and measures ("5 km") are never counts.
+//!
+//! The same number is never counted twice for the same kind within a
+//! sentence ("un bilan de 3 morts" gives one mention), and a total ("six
+//! fatalities") equal to a count already described in the sentence is
+//! dropped. Vague quantities ("injuring dozens") give a mention with count
+//! `None`; so does a trigger with no countable phrase ("fatalities were
+//! reported"). "No casualties", "aucune victime", "no one was hurt" give count
+//! 0 for killed and injured; "no fatalities" only for killed, "aucun blessé"
+//! only for injured.
+
+use sitrep_model::{Lang, Span};
+
+use crate::date::{dates_in, DateKind};
+use crate::lexicon::{langs, Reading, Trigger, L, LEXICON};
+use crate::number::{numbers_in, NumAt};
+use crate::token::{clamp, tokenize, Kind, Tok};
+
+/// Killed or injured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CasualtyKind {
+    /// Dead (killed, died, bodies found, "martyre").
+    Killed,
+    /// Injured or wounded.
+    Injured,
+}
+
+/// A statement of how many were killed or injured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Casualty {
+    /// Killed or injured.
+    pub kind: CasualtyKind,
+    /// The count; `None` when the text gives no definite number.
+    pub count: Option<u32>,
+    /// Bytes of the evidence: the trigger and the counted phrase.
+    pub span: Span,
+    /// The count is a lower bound ("at least 20", "more than 20").
+    pub lower_bound: bool,
+    /// The count is approximate ("une dizaine", "about 20").
+    pub approx: bool,
+    /// The phrase states a total ("20 fatalities", "death toll") rather than
+    /// describing who was hit.
+    pub toll: bool,
+    /// The counted noun phrase ("quatre membres des Unités de mobilisation
+    /// populaire irakiennes", "two soldiers and a civilian"), when there is one.
+    pub who: Option<Span>,
+}
+
+/// Auxiliaries and adverbs between a subject and its participle.
+const LEFT_SKIP: &[&str] = &[
+    "were",
+    "was",
+    "been",
+    "being",
+    "is",
+    "are",
+    "be",
+    "have",
+    "has",
+    "had",
+    "reportedly",
+    "allegedly",
+    "also",
+    "all",
+    "later",
+    "subsequently",
+    "got",
+    "who",
+    "that",
+    "which",
+    "reported",
+    "reportedly",
+    "confirmed",
+    "ont",
+    "a",
+    "ete",
+    "sont",
+    "est",
+    "etaient",
+    "etait",
+    "auraient",
+    "aurait",
+    "avaient",
+    "avait",
+    "egalement",
+    "aussi",
+    "tous",
+    "toutes",
+    "qui",
+    "y",
+    "en",
+    "deja",
+    "ainsi",
+    "finalement",
+    "eventuellement",
+    "apparemment",
+    "notamment",
+    "respectivement",
+];
+/// Adverbs between an auxiliary and its participle.
+const ADVERBS: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "also",
+    "later",
+    "subsequently",
+    "apparently",
+    "egalement",
+    "aussi",
+    "deja",
+];
+/// Passive auxiliaries: the participle after them counts what comes before.
+const PASSIVE: &[&str] = &[
+    "were", "was", "been", "being", "is", "are", "be", "got", "get", "ete", "sont", "est",
+    "etaient", "etait", "furent", "fut", "seront", "sera", "soient", "soit",
+];
+/// Active auxiliaries: the participle after them counts what comes after.
+const ACTIVE: &[&str] =
+    &["has", "have", "had", "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"];
+/// Words skipped between a right trigger and its phrase.
+const RIGHT_SKIP: &[&str] = &[
+    "also",
+    "reportedly",
+    "allegedly",
+    "another",
+    "an",
+    "additional",
+    "further",
+    "aussi",
+    "egalement",
+    "encore",
+];
+/// Words skipped between a total ("death toll", "bilan") and its number.
+const TOLL_SKIP: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "has",
+    "had",
+    "have",
+    "climbed",
+    "stood",
+    "stands",
+    "stand",
+    "is",
+    "was",
+    "reached",
+    "increased",
+    "to",
+    "at",
+    "of",
+    "now",
+    "s'",
+    "est",
+    "eleve",
+    "elevait",
+    "etait",
+    "passe",
+    "a",
+    "de",
+    "provisoire",
+    "atteint",
+    "grimpe",
+    "lourd",
+    "officiel",
+    "fait",
+    "etat",
+    "au",
+    "moins",
+];
+/// Words that end a noun phrase.
+const STOP: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "near",
+    "during",
+    "when",
+    "after",
+    "before",
+    "while",
+    "and",
+    "or",
+    "as",
+    "by",
+    "from",
+    "with",
+    "including",
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "who",
+    "that",
+    "which",
+    "into",
+    "inside",
+    "outside",
+    "across",
+    "around",
+    "amid",
+    "following",
+    "for",
+    "to",
+    "et",
+    "ou",
+    "dont",
+    "dans",
+    "a",
+    "pres",
+    "lors",
+    "par",
+    "pour",
+    "avec",
+    "sur",
+    "en",
+    "au",
+    "aux",
+    "qui",
+    "que",
+    "ont",
+    "sont",
+    "est",
+    "ete",
+    "entre",
+    "apres",
+    "avant",
+    "pendant",
+    "vers",
+    "sous",
+    "selon",
+    "depuis",
+    "contre",
+    "but",
+    "mais",
+    "since",
+    "because",
+    "parmi",
+    "whose",
+    "where",
+    "ou",
+    "lorsque",
+    "quand",
+    "alors",
+    "tandis",
+    "puis",
+    "then",
+    "along",
+];
+/// Words that end a subject when scanning back from a participle.
+const LEFT_BOUNDARY: &[&str] = &[
+    "when", "after", "while", "where", "because", "but", "however", "since", "as", "then", "quand",
+    "lorsque", "alors", "apres", "tandis", "mais", "puis", "car", "si", "that", "que", "killed",
+    "and", "et",
+];
+/// Markers of a part of the total ("including 2 women").
+const SUBSET: &[&str] =
+    &["including", "among", "dont", "notamment", "parmi", "mostly", "mainly", "majoritairement"];
+/// Determiners of one countable thing.
+const SINGULAR_DET: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "this", "that", "le", "la", "l'", "son", "sa", "ce",
+    "cet", "cette", "one",
+];
+/// Determiners that make a noun phrase of unknown count.
+const PLURAL_DET: &[&str] =
+    &["the", "their", "these", "those", "les", "leurs", "ces", "des", "ses"];
+/// Possessives that make "his injuries" a description, not a count.
+const POSSESSIVE: &[&str] =
+    &["his", "her", "their", "its", "my", "our", "ses", "sa", "son", "leurs", "leur", "the", "les"];
+/// Object pronouns of one person.
+const ONE_PRONOUN: &[&str] = &["him", "her", "himself", "herself"];
+/// Object pronouns of an unknown number.
+const MANY_PRONOUN: &[&str] = &["them", "themselves", "les"];
+/// English plurals without a final s.
+const IRREGULAR_PLURAL: &[&str] =
+    &["men", "women", "children", "people", "police", "personnel", "staff", "gens", "militia"];
+/// Units after a number that make it a measure, not a count.
+const UNITS: &[&str] = &[
+    "%",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "m",
+    "metres",
+    "meters",
+    "mm",
+    "cm",
+    "kg",
+    "tonnes",
+    "tons",
+    "h",
+    "hours",
+    "hour",
+    "heures",
+    "heure",
+    "minutes",
+    "min",
+    "days",
+    "day",
+    "jours",
+    "jour",
+    "weeks",
+    "semaines",
+    "months",
+    "mois",
+    "years",
+    "year",
+    "ans",
+    "an",
+    "annees",
+    "dollars",
+    "euros",
+    "usd",
+    "$",
+    "°",
+    "percent",
+    "pour",
+    "times",
+    "fois",
+    "kilometres",
+    "secondes",
+    "seconds",
+    "hectares",
+    "ha",
+];
+/// Phrases around "mort"/"death" that are no casualty ("peine de mort").
+const NOT_DEATH_BEFORE: &[&str] = &[
+    "peine",
+    "condamne",
+    "condamnes",
+    "condamnee",
+    "menace",
+    "menaces",
+    "arret",
+    "escadrons",
+    "pulsion",
+];
+
+/// Where a counted noun phrase lies and what it counts.
+#[derive(Debug, Clone, Default)]
+struct Np {
+    /// Sum of the known counts.
+    count: u32,
+    /// Some part of the phrase had no definite count.
+    unknown: bool,
+    lower_bound: bool,
+    approx: bool,
+    /// Token range of the whole phrase.
+    first: usize,
+    end: usize,
+    /// Numbers used.
+    nums: Vec<usize>,
+}
+
+impl Np {
+    fn add(&mut self, other: Np) {
+        self.count = self.count.saturating_add(other.count);
+        self.unknown |= other.unknown;
+        self.lower_bound |= other.lower_bound;
+        self.approx |= other.approx;
+        self.first = self.first.min(other.first);
+        self.end = self.end.max(other.end);
+        self.nums.extend(other.nums);
+    }
+    fn count(&self) -> Option<u32> {
+        if self.unknown && self.count == 0 {
+            None
+        } else {
+            Some(self.count)
+        }
+    }
+}
+
+/// The analysis state of one sentence.
+struct Sentence<'a> {
+    toks: &'a [Tok],
+    ls: &'a [L],
+    nums: Vec<NumAt>,
+    /// Token index → index into `nums`.
+    num_of: Vec<Option<usize>>,
+    /// Numbers used per kind (killed, injured).
+    used: [Vec<bool>; 2],
+    /// Tokens that belong to a trigger or zero phrase.
+    trigger_tok: Vec<bool>,
+}
+
+fn is(t: Option<&Tok>, words: &[&str]) -> bool {
+    t.is_some_and(|t| words.contains(&t.norm.as_str()))
+}
+
+fn plural(word: &str, ls: &[L]) -> bool {
+    if IRREGULAR_PLURAL.contains(&word) {
+        return true;
+    }
+    if ls.contains(&L::Fr) && (word.ends_with('x') || word.ends_with('s')) {
+        return true;
+    }
+    word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
+}
+
+impl<'a> Sentence<'a> {
+    fn new(text: &str, toks: &'a [Tok], ls: &'a [L]) -> Sentence<'a> {
+        let dates = dates_in(text, toks, ls, None);
+        let nums: Vec<NumAt> = numbers_in(text, toks, ls)
+            .into_iter()
+            .filter(|n| {
+                let (s, e) = (toks[n.first].start, toks[n.end - 1].end);
+                let in_date = dates
+                    .iter()
+                    .any(|d| d.kind == DateKind::Explicit && d.span.start < e && s < d.span.end);
+                !in_date && !measure_after(toks, n.end)
+            })
+            .collect();
+        let mut num_of = vec![None; toks.len()];
+        for (k, n) in nums.iter().enumerate() {
+            for slot in &mut num_of[n.first..n.end] {
+                *slot = Some(k);
+            }
+        }
+        let used = [vec![false; nums.len()], vec![false; nums.len()]];
+        Sentence { toks, ls, nums, num_of, used, trigger_tok: vec![false; toks.len()] }
+    }
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    /// A countable phrase starting at token `k` (for right triggers).
+    fn np_at(&self, k: usize, kind: usize) -> Option<Np> {
+        let t = self.tok(k)?;
+        if let Some(n) = self.num_of[k].filter(|&n| self.nums[n].first == k) {
+            if self.used[kind][n] {
+                return None;
+            }
+            let num = &self.nums[n];
+            let end = self.head_end(num.end);
+            return Some(Np {
+                count: num.value.unwrap_or(0),
+                unknown: num.value.is_none(),
+                lower_bound: num.lower_bound,
+                approx: num.approx,
+                first: k,
+                end,
+                nums: vec![n],
+            });
+        }
+        if ONE_PRONOUN.contains(&t.norm.as_str()) && !self.starts_np(k + 1) {
+            return Some(Np { count: 1, first: k, end: k + 1, ..Np::default() });
+        }
+        if MANY_PRONOUN.contains(&t.norm.as_str()) && t.norm != "les" {
+            return Some(Np { unknown: true, first: k, end: k + 1, ..Np::default() });
+        }
+        if SINGULAR_DET.contains(&t.norm.as_str()) || PLURAL_DET.contains(&t.norm.as_str()) {
+            let end = self.head_end(k + 1);
+            if end > k + 1 {
+                let head = &self.toks[end - 1].norm;
+                let one = SINGULAR_DET.contains(&t.norm.as_str()) && !plural(head, self.ls);
+                return Some(Np {
+                    count: u32::from(one),
+                    unknown: !one,
+                    first: k,
+                    end,
+                    ..Np::default()
+                });
+            }
+        }
+        None
+    }
+
+    /// True when a noun phrase starts at `k` (after a pronoun, "her" is a determiner).
+    fn starts_np(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| {
+            t.kind == Kind::Word && !STOP.contains(&t.norm.as_str()) && !self.trigger_tok[k]
+        })
+    }
+
+    /// The end of the words that follow a number or determiner, and of a
+    /// complement ("membres des Unités de mobilisation populaire").
+    fn head_end(&self, from: usize) -> usize {
+        let mut end = from;
+        let mut words = 0;
+        while let Some(t) = self.tok(end) {
+            let ok_word =
+                t.kind == Kind::Word && !STOP.contains(&t.norm.as_str()) && !self.trigger_tok[end];
+            let hyphen = t.is_punct("-")
+                && !t.space_before
+                && self.tok(end + 1).is_some_and(|n| !n.space_before);
+            if ok_word && words < 5 && !["of", "de", "des", "du", "d'"].contains(&t.norm.as_str()) {
+                words += 1;
+                end += 1;
+            } else if hyphen && words > 0 {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if words == 0 {
+            return from;
+        }
+        // A complement: "of the army", "des Unités de mobilisation populaire irakiennes".
+        if is(self.tok(end), &["of", "de", "des", "du", "d'"])
+            && self.num_of.get(end + 1).is_some_and(Option::is_none)
+        {
+            let mut k = end + 1;
+            let mut last = end;
+            let mut n = 0;
+            while let Some(t) = self.tok(k) {
+                let joiner = ["de", "des", "du", "d'", "of", "the", "la", "le", "l'", "al"]
+                    .contains(&t.norm.as_str())
+                    || (t.is_punct("-") && !t.space_before);
+                let word = t.kind == Kind::Word
+                    && !STOP.contains(&t.norm.as_str())
+                    && !self.trigger_tok[k];
+                if n >= 10 || !(joiner || word) {
+                    break;
+                }
+                if word && !joiner {
+                    last = k + 1;
+                }
+                n += 1;
+                k += 1;
+            }
+            if last > end {
+                return last;
+            }
+        }
+        end
+    }
+
+    /// The phrase after a right trigger ending at token `j`, with coordination.
+    fn right_np(&self, j: usize, kind: usize, toll: bool) -> Option<Np> {
+        let mut k = j;
+        let mut skipped = 0;
+        while skipped < 5 {
+            let t = self.tok(k)?;
+            let skip = RIGHT_SKIP.contains(&t.norm.as_str())
+                && self.num_of[k].is_none()
+                && !(t.norm == "an" && self.np_at(k, kind).is_some());
+            let toll_skip =
+                toll && TOLL_SKIP.contains(&t.norm.as_str()) && self.num_of[k].is_none();
+            // "killing and injuring dozens": share the phrase of the next trigger.
+            let shared = is(Some(t), &["and", "et", "or", "ou"])
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|_| self.trigger_tok.get(k + 1).copied().unwrap_or(false));
+            if shared {
+                k += 2;
+                while self.trigger_tok.get(k).copied().unwrap_or(false) {
+                    k += 1;
+                }
+            } else if skip || toll_skip {
+                k += 1;
+            } else {
+                break;
+            }
+            skipped += 1;
+        }
+        let mut np = self.np_at(k, kind)?;
+        // Coordination: "two soldiers and a civilian".
+        loop {
+            let mut c = np.end;
+            if is(self.tok(c), SUBSET) || is(self.tok(c + 1), SUBSET) {
+                break;
+            }
+            if is(self.tok(c), &["as"])
+                && is(self.tok(c + 1), &["well"])
+                && is(self.tok(c + 2), &["as"])
+            {
+                c += 3;
+            } else if is(self.tok(c), &["ainsi"]) && is(self.tok(c + 1), &["que"]) {
+                c += 2;
+            } else if is(self.tok(c), &["and", "et", "plus"]) {
+                c += 1;
+            } else if self.tok(c).is_some_and(|t| t.is_punct(",")) {
+                // A comma joins only in a list closed by "and"/"et".
+                let Some(next) = self.np_at(c + 1, kind) else { break };
+                if !is(self.tok(next.end), &["and", "et", ","]) {
+                    break;
+                }
+                c += 1;
+            } else {
+                break;
+            }
+            match self.np_at(c, kind) {
+                Some(next) => np.add(next),
+                None => break,
+            }
+        }
+        Some(np)
+    }
+
+    /// The phrase before a left trigger starting at token `i`, scanning no
+    /// further back than `lo`. `Err(())` when it is a number already counted.
+    fn left_np(&self, i: usize, lo: usize, kind: usize) -> Result<Option<Np>, ()> {
+        let mut k = i;
+        while k > lo && is(self.tok(k - 1), LEFT_SKIP) && self.num_of[k - 1].is_none() {
+            k -= 1;
+        }
+        if k <= lo {
+            return Ok(None);
+        }
+        let np_end = k;
+        let mut total: Option<Np> = None;
+        let mut seen_and = false;
+        while let Some((item, before)) = self.left_item(k, lo, np_end, kind)? {
+            match total.as_mut() {
+                Some(t) => t.add(item),
+                None => total = Some(item),
+            }
+            // Coordination to the left of the item.
+            let mut c = before;
+            if c > lo && is(self.tok(c - 1), &["and", "et", "plus"]) {
+                c -= 1;
+                seen_and = true;
+            } else if c >= lo + 3
+                && is(self.tok(c - 1), &["as"])
+                && is(self.tok(c - 2), &["well"])
+                && is(self.tok(c - 3), &["as"])
+            {
+                c -= 3;
+                seen_and = true;
+            } else if c >= lo + 2
+                && is(self.tok(c - 1), &["que"])
+                && is(self.tok(c - 2), &["ainsi"])
+            {
+                c -= 2;
+                seen_and = true;
+            } else if c > lo && seen_and && self.tok(c - 1).is_some_and(|t| t.is_punct(",")) {
+                c -= 1;
+            } else {
+                break;
+            }
+            k = c;
+        }
+        if let Some(t) = total.as_mut() {
+            t.end = t.end.max(np_end);
+        }
+        Ok(total)
+    }
+
+    /// One counted item ending before token `k`: (phrase, index of its first token).
+    #[allow(clippy::result_unit_err)]
+    fn left_item(
+        &self,
+        k: usize,
+        lo: usize,
+        np_end: usize,
+        kind: usize,
+    ) -> Result<Option<(Np, usize)>, ()> {
+        let mut k = k;
+        let mut words = 0;
+        let mut head: Option<usize> = None;
+        while k > lo {
+            let t = &self.toks[k - 1];
+            if let Some(n) = self.num_of[k - 1] {
+                if self.used[kind][n] {
+                    return Err(());
+                }
+                let num = &self.nums[n];
+                // A number inside a subset or at the end of "one of": not the head.
+                let np = Np {
+                    count: num.value.unwrap_or(0),
+                    unknown: num.value.is_none(),
+                    lower_bound: num.lower_bound,
+                    approx: num.approx,
+                    first: num.first,
+                    end: k + words,
+                    nums: vec![n],
+                };
+                return Ok(Some((np, num.first)));
+            }
+            if t.is_punct(")") {
+                // Skip a bracketed detail: "19 (10 policemen and 9 civilians)".
+                let mut depth = 0;
+                let mut m = k;
+                while m > lo {
+                    m -= 1;
+                    if self.toks[m].is_punct(")") {
+                        depth += 1;
+                    } else if self.toks[m].is_punct("(") {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                }
+                if depth != 0 {
+                    return Ok(None);
+                }
+                k = m;
+                continue;
+            }
+            if t.is_punct(",") && words == 0 {
+                // An apposition of parts: "Five people, including two children, were killed".
+                let mut m = k - 1;
+                let mut subset = false;
+                while m > lo && !self.toks[m - 1].is_punct(",") {
+                    m -= 1;
+                    subset |= SUBSET.contains(&self.toks[m].norm.as_str());
+                }
+                if subset && m > lo {
+                    k = m - 1;
+                    continue;
+                }
+                return Ok(None);
+            }
+            if t.kind == Kind::Num && measure_after(self.toks, k) {
+                // "a 25-year-old man": part of the phrase, not its count.
+                words += 1;
+                k -= 1;
+                continue;
+            }
+            if t.kind != Kind::Word && !(t.is_punct("-") || t.is_punct("'")) {
+                return Ok(None);
+            }
+            if words == 0 && ["he", "she", "il", "elle"].contains(&t.norm.as_str()) {
+                return Ok(Some((
+                    Np { count: 1, first: k - 1, end: np_end, ..Np::default() },
+                    k - 1,
+                )));
+            }
+            if t.kind == Kind::Word {
+                if self.trigger_tok[k - 1]
+                    || (LEFT_BOUNDARY.contains(&t.norm.as_str()) && words > 0)
+                {
+                    return Ok(None);
+                }
+                if LEFT_BOUNDARY.contains(&t.norm.as_str()) {
+                    return Ok(None);
+                }
+                if head.is_none() {
+                    head = Some(k - 1);
+                }
+                let of_before =
+                    is(self.tok(k.wrapping_sub(2)), &["of", "de", "des", "du", "d'"]) && k >= 2;
+                let det = SINGULAR_DET.contains(&t.norm.as_str())
+                    || PLURAL_DET.contains(&t.norm.as_str());
+                let prep_before = k >= 2
+                    && is(self.tok(k - 2), STOP)
+                    && !is(
+                        self.tok(k - 2),
+                        &["and", "et", "as", "a", "were", "was", "est", "sont", "ont"],
+                    );
+                if det && words > 0 && prep_before {
+                    return Ok(None);
+                }
+                if det && words > 0 && !of_before {
+                    let h = head.map_or("", |h| self.toks[h].norm.as_str());
+                    let one = SINGULAR_DET.contains(&t.norm.as_str()) && !plural(h, self.ls);
+                    let np = Np {
+                        count: u32::from(one),
+                        unknown: !one,
+                        first: k - 1,
+                        end: np_end,
+                        ..Np::default()
+                    };
+                    return Ok(Some((np, k - 1)));
+                }
+                if ["of", "de", "des", "du", "d'"].contains(&t.norm.as_str()) {
+                    head = None;
+                }
+                words += 1;
+                if words > 6 {
+                    return Ok(None);
+                }
+            }
+            k -= 1;
+        }
+        Ok(None)
+    }
+}
+
+/// A number followed by a unit or "-year-old" is a measure, not a count.
+fn measure_after(toks: &[Tok], end: usize) -> bool {
+    let Some(t) = toks.get(end) else { return false };
+    if UNITS.contains(&t.norm.as_str()) {
+        return true;
+    }
+    t.is_punct("-")
+        && is(toks.get(end + 1), &["year", "years", "month", "day", "km", "mile", "ans"])
+}
+
+fn kind_index(killed: bool) -> usize {
+    usize::from(!killed)
+}
+
+fn span_of(toks: &[Tok], first: usize, end: usize) -> Span {
+    Span::new(toks[first].start, toks[end - 1].end)
+}
+
+/// Every killed or injured count stated in `span` of `text` (one sentence or
+/// clause), in text order. See the module notes for the semantics.
+///
+/// ```
+/// use sitrep_model::{Lang, Span};
+/// use sitrep_quantify::{find_casualties, CasualtyKind};
+/// let s = "Des avions ont ciblé la frontière, tuant quatre membres des Unités de mobilisation.";
+/// let c = find_casualties(s, Span::new(0, s.len()), Lang::Fr);
+/// assert_eq!((c[0].kind, c[0].count), (CasualtyKind::Killed, Some(4)));
+/// assert_eq!(c[0].who.map(|w| w.slice(s)), Some("quatre membres des Unités de mobilisation"));
+/// ```
+pub fn find_casualties(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
+    let span = clamp(text, span);
+    let toks = tokenize(text, span);
+    let ls = langs(lang);
+    let mut s = Sentence::new(text, &toks, ls);
+    let lex = &*LEXICON;
+    let no_slot = |_: usize| None;
+
+    // Mark zero phrases and triggers first, so phrases stop at them.
+    let mut found: Vec<(usize, usize, Option<Trigger>, Option<crate::lexicon::Zero>)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(z) = lex.zeros.match_at(&toks, i, ls, &no_slot) {
+            found.push((i, z.end, None, Some(*z.value)));
+            i = z.end;
+        } else if let Some(m) = lex.triggers.match_at(&toks, i, ls, &no_slot) {
+            if !not_a_death(&toks, i) {
+                found.push((i, m.end, Some(*m.value), None));
+            }
+            i = m.end;
+        } else {
+            i += 1;
+        }
+    }
+    for &(a, b, _, _) in &found {
+        for t in &mut s.trigger_tok[a..b] {
+            *t = true;
+        }
+    }
+
+    let mut out: Vec<Casualty> = Vec::new();
+    let mut lo = 0;
+    for &(a, b, trig, zero) in &found {
+        if let Some(z) = zero {
+            for (on, kind) in [(z.killed, CasualtyKind::Killed), (z.injured, CasualtyKind::Injured)]
+            {
+                if on {
+                    out.push(zero_casualty(kind, span_of(&toks, a, b)));
+                }
+            }
+            lo = b;
+            continue;
+        }
+        let Some(trig) = trig else { continue };
+        if let Some(c) = resolve(&mut s, a, b, lo, trig) {
+            out.push(c);
+        }
+        lo = b;
+    }
+    dedupe_tolls(out)
+}
+
+fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
+    Casualty {
+        kind,
+        count: Some(0),
+        span,
+        lower_bound: false,
+        approx: false,
+        toll: false,
+        who: None,
+    }
+}
+
+/// "peine de mort", "condamné à mort", "menaces de mort": no death.
+fn not_a_death(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.norm.starts_with("mort") || i < 2 {
+        return false;
+    }
+    is(toks.get(i - 1), &["de", "a"]) && is(toks.get(i - 2), NOT_DEATH_BEFORE)
+}
+
+/// Count the phrase of one trigger spanning tokens `a..b`.
+fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -> Option<Casualty> {
+    let kind = kind_index(trig.killed);
+    let toks = s.toks;
+    let before = a.checked_sub(1).and_then(|k| toks.get(k));
+    // "his injuries", "les blessures", "the dead": a description, not a count.
+    if trig.reading == Reading::Left && trig.toll && is(before, POSSESSIVE) {
+        return None;
+    }
+    let pronoun_one =
+        |k: usize| is(k.checked_sub(1).and_then(|k| toks.get(k)), &["le", "la", "l'"]);
+    let np: Result<Option<Np>, ()> = match trig.reading {
+        Reading::Right => {
+            if pronoun_one(a) {
+                Ok(Some(Np { count: 1, first: a - 1, end: a, ..Np::default() }))
+            } else {
+                Ok(s.right_np(b, kind, trig.toll))
+            }
+        }
+        Reading::Left => s.left_np(a, lo, kind),
+        Reading::Verb => {
+            let mut k = a;
+            while k > lo && is(toks.get(k - 1), ADVERBS) {
+                k -= 1;
+            }
+            let aux = k.checked_sub(1).and_then(|k| toks.get(k));
+            if is(aux, PASSIVE) {
+                s.left_np(a, lo, kind)
+            } else if is(aux, ACTIVE) && s.num_of[k - 1].is_none() {
+                if pronoun_one(k - 1) {
+                    Ok(Some(Np { count: 1, first: k - 2, end: k - 1, ..Np::default() }))
+                } else {
+                    Ok(s.right_np(b, kind, trig.toll))
+                }
+            } else {
+                match s.right_np(b, kind, trig.toll) {
+                    Some(np) => Ok(Some(np)),
+                    None => s.left_np(a, lo, kind),
+                }
+            }
+        }
+    };
+    let Ok(np) = np else { return None };
+    let kind_v = if trig.killed { CasualtyKind::Killed } else { CasualtyKind::Injured };
+    let trig_span = span_of(toks, a, b);
+    let Some(np) = np else {
+        return Some(Casualty {
+            kind: kind_v,
+            count: None,
+            span: trig_span,
+            lower_bound: false,
+            approx: false,
+            toll: trig.toll,
+            who: None,
+        });
+    };
+    for &n in &np.nums {
+        s.used[kind][n] = true;
+    }
+    let who = (np.end > np.first).then(|| span_of(toks, np.first, np.end));
+    let start = trig_span.start.min(who.map_or(usize::MAX, |w| w.start));
+    let end = trig_span.end.max(who.map_or(0, |w| w.end));
+    Some(Casualty {
+        kind: kind_v,
+        count: np.count(),
+        span: Span::new(start, end),
+        lower_bound: np.lower_bound || (np.unknown && np.count > 0),
+        approx: np.approx,
+        toll: trig.toll,
+        who,
+    })
+}
+
+/// Drop a total that repeats a count already described in the sentence.
+fn dedupe_tolls(mut out: Vec<Casualty>) -> Vec<Casualty> {
+    let described: Vec<(CasualtyKind, Option<u32>)> = out
+        .iter()
+        .filter(|c| !c.toll && c.count.is_some_and(|n| n > 0))
+        .map(|c| (c.kind, c.count))
+        .collect();
+    out.retain(|c| {
+        !c.toll || c.count.is_none_or(|n| n == 0) || !described.contains(&(c.kind, c.count))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (sentence, lang, expected [(kind, count, lower_bound)])
+    type Case = (&'static str, Lang, &'static [(CasualtyKind, Option<u32>, bool)]);
+
+    #[test]
+    fn counts_casualties() {
+        use CasualtyKind::{Injured as I, Killed as K};
+        let cases: &[Case] = &[
+            // French.
+            ("Des avions ont ciblé des zones à la frontière irako-syrienne, tuant quatre membres des Unités de mobilisation populaire irakiennes (Hachd al-Chaabi).", Lang::Fr, &[(K, Some(4), false)]),
+            ("l'invasion menée par les États-Unis sur la frontière irako-syrienne, qui a entraîné le martyre de quatre membres des Hachd al-Chaabi.", Lang::Fr, &[(K, Some(4), false)]),
+            ("L'attaque a fait 3 morts et 12 blessés.", Lang::Fr, &[(K, Some(3), false), (I, Some(12), false)]),
+            ("Quatre soldats ont été tués et deux autres blessés.", Lang::Fr, &[(K, Some(4), false), (I, Some(2), false)]),
+            ("Un soldat a été tué dans l'explosion.", Lang::Fr, &[(K, Some(1), false)]),
+            ("Au moins vingt civils ont péri.", Lang::Fr, &[(K, Some(20), true)]),
+            ("Des hommes armés l'ont abattu devant chez lui.", Lang::Fr, &[(K, Some(1), false)]),
+            ("L'explosion n'a fait aucune victime.", Lang::Fr, &[(K, Some(0), false), (I, Some(0), false)]),
+            ("Il n'y a eu aucun blessé.", Lang::Fr, &[(I, Some(0), false)]),
+            ("Une dizaine de personnes ont été blessées.", Lang::Fr, &[(I, Some(10), false)]),
+            ("Les frappes ont fait des dizaines de blessés.", Lang::Fr, &[(I, None, false)]),
+            ("Le bilan s'élève à 25 morts.", Lang::Fr, &[(K, Some(25), false)]),
+            ("Il a été condamné à mort en 2019.", Lang::Fr, &[]),
+            ("deux policiers et un civil ont été tués", Lang::Fr, &[(K, Some(3), false)]),
+            ("La roquette a blessé cinq soldats.", Lang::Fr, &[(I, Some(5), false)]),
+            ("Le soldat est mort de ses blessures.", Lang::Fr, &[(K, Some(1), false)]),
+            // English.
+            ("Four people were killed in the attack.", Lang::En, &[(K, Some(4), false)]),
+            ("Gunmen killed 6 civilians in the village.", Lang::En, &[(K, Some(6), false)]),
+            ("The blast left 3 dead.", Lang::En, &[(K, Some(3), false)]),
+            ("At least 20 killed in the clashes.", Lang::En, &[(K, Some(20), true)]),
+            ("The army reported 20 fatalities.", Lang::En, &[(K, Some(20), false)]),
+            ("No casualties were reported.", Lang::En, &[(K, Some(0), false), (I, Some(0), false)]),
+            ("No one was hurt.", Lang::En, &[(K, Some(0), false), (I, Some(0), false)]),
+            ("There were no fatalities.", Lang::En, &[(K, Some(0), false)]),
+            ("Police shot the suspect, killing him.", Lang::En, &[(K, Some(1), false)]),
+            ("Nine people were killed, including 2 women.", Lang::En, &[(K, Some(9), false)]),
+            ("The bodies of 3 men were found near the road.", Lang::En, &[(K, Some(3), false)]),
+            ("Two soldiers and a civilian were killed.", Lang::En, &[(K, Some(3), false)]),
+            ("The militants fired on the convoy, wounding five.", Lang::En, &[(I, Some(5), false)]),
+            ("Airstrikes hit the area, injuring dozens.", Lang::En, &[(I, None, false)]),
+            ("Militants claimed to have killed two soldiers and injured five others.", Lang::En, &[(K, Some(2), false), (I, Some(5), false)]),
+            ("2 Taliban militants were killed and 1 was wounded when Afghan forces repulsed their attack.", Lang::En, &[(K, Some(2), false), (I, Some(1), false)]),
+            ("At least 4 people (including 1 journalist) as well as 2 policemen were killed and 19 (10 policemen and 9 civilians) were wounded.", Lang::En, &[(K, Some(6), true), (I, Some(19), false)]),
+            ("A man was found dead on a road.", Lang::En, &[(K, Some(1), false)]),
+            ("Both victims died.", Lang::En, &[(K, Some(2), false)]),
+            ("The victim died.", Lang::En, &[(K, Some(1), false)]),
+            ("Shells killed six civilians in Abu Salim, six fatalities reported.", Lang::En, &[(K, Some(6), false)]),
+            ("1 killed, 7 injured.", Lang::En, &[(K, Some(1), false), (I, Some(7), false)]),
+            ("Eight people were killed and 10 injured in this attack.", Lang::En, &[(K, Some(8), false), (I, Some(10), false)]),
+            ("One person was killed in the blast and 11 more were injured.", Lang::En, &[(K, Some(1), false), (I, Some(11), false)]),
+            ("Five people, including two children, were killed.", Lang::En, &[(K, Some(5), false)]),
+            ("A 25-year-old man was killed on 9 May 2020.", Lang::En, &[(K, Some(1), false)]),
+            ("Airstrikes targeted the fighters, killing and injuring dozens of them.", Lang::En, &[(K, None, false), (I, None, false)]),
+            ("Two soldiers of the army were killed.", Lang::En, &[(K, Some(2), false)]),
+            ("He faces the death penalty.", Lang::En, &[]),
+            ("The death toll rose to 35.", Lang::En, &[(K, Some(35), false)]),
+            ("More than 20 pro-Houthi elements killed.", Lang::En, &[(K, Some(20), true)]),
+            ("He died of his injuries.", Lang::En, &[(K, Some(1), false)]),
+        ];
+        let mut failures = Vec::new();
+        for (text, lang, want) in cases {
+            let got: Vec<_> = find_casualties(text, Span::new(0, text.len()), *lang)
+                .into_iter()
+                .map(|c| (c.kind, c.count, c.lower_bound))
+                .collect();
+            if got != want.to_vec() {
+                failures.push(format!("{text}\n   got {got:?}\n  want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn reports_who_and_evidence() {
+        let text = "On 9 May 2020, suspected ISGS militants killed three civilians in the village of Gadabo.";
+        let c = find_casualties(text, Span::new(0, text.len()), Lang::En);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].who.map(|w| w.slice(text)), Some("three civilians"));
+        assert_eq!(c[0].span.slice(text), "killed three civilians");
+        let text = "Le Pentagone a déclaré que l'invasion a entraîné le martyre de quatre membres des Hachd al-Chaabi.";
+        let c = find_casualties(text, Span::new(0, text.len()), Lang::Fr);
+        assert_eq!(c[0].who.map(|w| w.slice(text)), Some("quatre membres des Hachd al-Chaabi"));
+        assert_eq!(c[0].span.slice(text), "le martyre de quatre membres des Hachd al-Chaabi");
+    }
+}

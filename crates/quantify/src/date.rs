@@ -1,0 +1,993 @@
+//! Date expressions in French and English, resolved against the publication
+//! date.
+//!
+//! Semantics:
+//! * **Explicit** dates: "le 5 août 2023", "5 août", "1er mai", "août 2023",
+//!   "Jan. 3", "January 3, 2024", "3 January 2024", "the 9th of May",
+//!   "2024-01-03", "03/01/2024", "du 5 au 7 août", "5-7 May", "en août",
+//!   "in 2023". A date without a year takes the year that puts it on or before
+//!   the publication date. Slashed dates are day/month in French; in English
+//!   they resolve only when one part is above 12 (otherwise the mention is
+//!   kept with no range: US and British usage disagree).
+//! * **Weekdays** ("lundi", "mardi soir", "dimanche dernier", "Tuesday night",
+//!   "last Friday"): the most recent such day on or before the publication
+//!   date, or on or before the day before it when the text says "last" /
+//!   "dernier". "next"/"prochain" look forward. "dans la nuit de lundi à
+//!   mardi" spans both days.
+//! * **Relative** phrases come from `data/quantify/relative_dates.tsv`
+//!   ("hier", "la semaine dernière" = Monday..Sunday of the previous week,
+//!   "ces derniers jours" = P-7..P, "au cours des dernières 24 heures" =
+//!   P-1..P, "last month", "in the past 3 days"…).
+//! * **Vague** ones ("récemment", "précédemment", "recently") keep their text
+//!   and have no range.
+//!
+//! Without a publication date, only dates that carry their year get a range.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use sitrep_model::{Lang, Span};
+
+use crate::lexicon::{langs, L, LEXICON};
+use crate::number::number_at;
+use crate::token::{clamp, tokenize, Kind, Tok};
+
+/// What kind of expression a date mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateKind {
+    /// A calendar date, month or year written out ("5 août 2023").
+    Explicit,
+    /// A day of the week ("mardi soir", "last Friday").
+    Weekday,
+    /// A phrase relative to the publication date ("hier", "last week").
+    Relative,
+    /// A phrase that places the event only loosely ("récemment").
+    Vague,
+}
+
+/// A date expression and the range of days it denotes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DateMention {
+    /// Bytes of the expression.
+    pub span: Span,
+    /// The expression as written.
+    pub text: String,
+    /// First day, inclusive (`None` when nothing anchors it).
+    pub start: Option<NaiveDate>,
+    /// Last day, inclusive.
+    pub end: Option<NaiveDate>,
+    /// What kind of expression it is.
+    pub kind: DateKind,
+}
+
+/// How a relative phrase resolves (see `data/quantify/relative_dates.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    Day(i64),
+    Days(i64, i64),
+    Week(i64),
+    Weekend(i64),
+    Month(i32),
+    Year(i32),
+    PastHours,
+    PastDays,
+    PastWeeks,
+    PastMonths,
+    AgoDays,
+    AgoWeeks,
+    AgoMonths,
+    Vague,
+}
+
+impl Rule {
+    /// Parse a rule cell ("day -1", "days -7 0", "vague").
+    pub(crate) fn parse(s: &str) -> Option<Rule> {
+        let mut it = s.split_whitespace();
+        let name = it.next()?;
+        let a: Option<i64> = it.next().and_then(|x| x.parse().ok());
+        let b: Option<i64> = it.next().and_then(|x| x.parse().ok());
+        let small = |x: i64| i32::try_from(x).ok();
+        Some(match name {
+            "day" => Rule::Day(a?),
+            "days" => Rule::Days(a?, b?),
+            "week" => Rule::Week(a?),
+            "weekend" => Rule::Weekend(a?),
+            "month" => Rule::Month(small(a?)?),
+            "year" => Rule::Year(small(a?)?),
+            "past_hours" => Rule::PastHours,
+            "past_days" => Rule::PastDays,
+            "past_weeks" => Rule::PastWeeks,
+            "past_months" => Rule::PastMonths,
+            "ago_days" => Rule::AgoDays,
+            "ago_weeks" => Rule::AgoWeeks,
+            "ago_months" => Rule::AgoMonths,
+            "vague" => Rule::Vague,
+            _ => return None,
+        })
+    }
+}
+
+type Range = (Option<NaiveDate>, Option<NaiveDate>);
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_months(Months::new(n.unsigned_abs()))
+    }
+}
+
+fn month_range(y: i32, m: u32) -> Range {
+    let first = NaiveDate::from_ymd_opt(y, m, 1);
+    let last = first.and_then(|f| add_months(f, 1)).and_then(|n| add_days(n, -1));
+    (first, last)
+}
+
+fn year_range(y: i32) -> Range {
+    (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y, 12, 31))
+}
+
+fn monday_of(d: NaiveDate) -> Option<NaiveDate> {
+    add_days(d, -i64::from(d.weekday().num_days_from_monday()))
+}
+
+impl Rule {
+    fn resolve(self, p: NaiveDate, n: Option<u32>) -> Range {
+        let n = i64::from(n.unwrap_or(1));
+        let single = |d: Option<NaiveDate>| (d, d);
+        match self {
+            Rule::Day(k) => single(add_days(p, k)),
+            Rule::Days(a, b) => (add_days(p, a), add_days(p, b)),
+            Rule::Week(k) => {
+                let mon = monday_of(p).and_then(|m| add_days(m, 7 * k));
+                let sun = mon.and_then(|m| add_days(m, 6));
+                (mon, if k == 0 { Some(p) } else { sun })
+            }
+            Rule::Weekend(k) => {
+                let sat = monday_of(p).and_then(|m| add_days(m, 7 * k + 5));
+                (sat, sat.and_then(|s| add_days(s, 1)))
+            }
+            Rule::Month(k) => {
+                let Some(d) = add_months(p, k) else { return (None, None) };
+                let (first, last) = month_range(d.year(), d.month());
+                (first, if k == 0 { Some(p) } else { last })
+            }
+            Rule::Year(k) => {
+                let (first, last) = year_range(p.year() + k);
+                (first, if k == 0 { Some(p) } else { last })
+            }
+            Rule::PastHours => (add_days(p, -((n + 23) / 24)), Some(p)),
+            Rule::PastDays => (add_days(p, -n), Some(p)),
+            Rule::PastWeeks => (add_days(p, -7 * n), Some(p)),
+            Rule::PastMonths => (i32::try_from(n).ok().and_then(|n| add_months(p, -n)), Some(p)),
+            Rule::AgoDays => single(add_days(p, -n)),
+            Rule::AgoWeeks => {
+                let mon = add_days(p, -7 * n).and_then(monday_of);
+                (mon, mon.and_then(|m| add_days(m, 6)))
+            }
+            Rule::AgoMonths => {
+                let d = i32::try_from(n).ok().and_then(|n| add_months(p, -n));
+                d.map_or((None, None), |d| month_range(d.year(), d.month()))
+            }
+            Rule::Vague => (None, None),
+        }
+    }
+}
+
+/// A date expression found at a token position.
+struct Found {
+    first: usize,
+    end: usize,
+    range: Range,
+    kind: DateKind,
+}
+
+fn no_slot(_: usize) -> Option<(usize, u32)> {
+    None
+}
+
+fn word(toks: &[Tok], i: usize, words: &[&str]) -> bool {
+    toks.get(i).is_some_and(|t| words.contains(&t.norm.as_str()))
+}
+
+fn num_value(t: &Tok, max_len: usize) -> Option<u32> {
+    if t.kind == Kind::Num && t.norm.len() <= max_len {
+        t.norm.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A day of the month at `i` ("5", "1er", "3rd", "premier"): (next, day).
+fn day_at(toks: &[Tok], i: usize) -> Option<(usize, u32)> {
+    let t = toks.get(i)?;
+    if t.norm == "premier" {
+        return Some((i + 1, 1));
+    }
+    let d = num_value(t, 2).filter(|d| (1..=31).contains(d))?;
+    let mut j = i + 1;
+    if toks.get(j).is_some_and(|s| {
+        s.kind == Kind::Word
+            && !s.space_before
+            && ["er", "st", "nd", "rd", "th", "e"].contains(&s.norm.as_str())
+    }) {
+        j += 1;
+    }
+    // Not a day when digits or a decimal mark follow directly ("5.5", "5:30").
+    if toks.get(j).is_some_and(|s| !s.space_before && (s.is_punct(":") || s.kind == Kind::Num)) {
+        return None;
+    }
+    Some((j, d))
+}
+
+/// A four-digit year at `i`.
+fn year_at(toks: &[Tok], i: usize) -> Option<(usize, i32)> {
+    let t = toks.get(i)?;
+    if t.norm.len() != 4 {
+        return None;
+    }
+    let y = num_value(t, 4).filter(|y| (1900..=2100).contains(y))?;
+    Some((i + 1, i32::try_from(y).ok()?))
+}
+
+/// A month name at `i`, with the period of an abbreviation: (next, month).
+fn month_at(toks: &[Tok], i: usize, ls: &[L]) -> Option<(usize, u32)> {
+    let m = LEXICON.months.match_at(toks, i, ls, &no_slot)?;
+    // English capitalises month names ("may" is a verb); French does not.
+    if ls == [L::En] && !toks[i].cap {
+        return None;
+    }
+    let mut j = m.end;
+    if toks.get(j).is_some_and(|t| t.is_punct(".") && !t.space_before) && toks[i].norm.len() <= 5 {
+        j += 1;
+    }
+    Some((j, *m.value))
+}
+
+fn weekday_word(toks: &[Tok], i: usize, ls: &[L]) -> Option<(usize, u32)> {
+    let m = LEXICON.weekdays.match_at(toks, i, ls, &no_slot)?;
+    Some((m.end, *m.value))
+}
+
+/// The year that puts month/day on or before `p`.
+fn infer_year(m: u32, d: u32, p: NaiveDate) -> Option<NaiveDate> {
+    match NaiveDate::from_ymd_opt(p.year(), m, d) {
+        Some(x) if x <= p => Some(x),
+        _ => NaiveDate::from_ymd_opt(p.year() - 1, m, d),
+    }
+}
+
+/// Day and month with an optional year: a range of one or more days.
+fn days_range(d1: u32, d2: u32, m: u32, y: Option<i32>, p: Option<NaiveDate>) -> Option<Range> {
+    // The date must exist in some year (allow 29 February).
+    NaiveDate::from_ymd_opt(2024, m, d1.max(d2))?;
+    let start = match y {
+        Some(y) => NaiveDate::from_ymd_opt(y, m, d1),
+        None => p
+            .and_then(|p| infer_year(m, d2, p))
+            .and_then(|e| NaiveDate::from_ymd_opt(e.year(), m, d1)),
+    };
+    let end = start.and_then(|s| NaiveDate::from_ymd_opt(s.year(), m, d2));
+    Some((start, end))
+}
+
+/// "le 5 août 2023", "August 5, 2023", "août 2023", "2024-01-03", "du 5 au 7 août"…
+fn explicit_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    ls: &[L],
+    p: Option<NaiveDate>,
+) -> Option<Found> {
+    let mut j = i;
+    if word(toks, j, &["le", "the", "du", "from", "between", "entre"]) {
+        j += 1;
+    }
+    if let Some((next, _)) = weekday_word(toks, j, ls) {
+        j = next;
+        if toks.get(j).is_some_and(|t| t.is_punct(",")) {
+            j += 1;
+        }
+    }
+    let found =
+        |end: usize, range: Range| Some(Found { first: i, end, range, kind: DateKind::Explicit });
+    if let Some(f) = numeric_at(toks, j, ls, p) {
+        return found(f.0, f.1);
+    }
+    // Day first: "5 août", "9th of May 2020", "5-7 May", "du 5 au 7 août".
+    if let Some((k, d1)) = day_at(toks, j) {
+        let mut k = k;
+        let mut d2 = d1;
+        if word(toks, k, &["-", "au", "to", "and", "et"]) {
+            if let Some((k2, d)) = day_at(toks, k + 1).filter(|(_, d)| *d > d1) {
+                d2 = d;
+                k = k2;
+            }
+        }
+        if word(toks, k, &["of"]) {
+            k += 1;
+        }
+        if let Some((k, m)) = month_at(toks, k, ls) {
+            let (mut end, mut year) = (k, None);
+            let comma = usize::from(toks.get(k).is_some_and(|t| t.is_punct(",")));
+            if let Some((e, y)) = year_at(toks, k + comma) {
+                end = e;
+                year = Some(y);
+            }
+            return found(end, days_range(d1, d2, m, year, p)?);
+        }
+    }
+    // Month first: "January 3, 2024", "Jan. 3", "août 2023", "May of 2020".
+    if let Some((k, m)) = month_at(toks, j, ls) {
+        if let Some((k2, d)) = day_at(toks, k) {
+            let comma = usize::from(toks.get(k2).is_some_and(|t| t.is_punct(",")));
+            let (end, year) = match year_at(toks, k2 + comma) {
+                Some((e, y)) => (e, Some(y)),
+                None => (k2, None),
+            };
+            // "May 20" alone is read as a day only in English.
+            if year.is_some() || ls.contains(&L::En) {
+                return found(end, days_range(d, d, m, year, p)?);
+            }
+        }
+        let k = if word(toks, k, &["de", "of"]) { k + 1 } else { k };
+        if let Some((end, y)) = year_at(toks, k) {
+            return found(end, month_range(y, m));
+        }
+        // "en août", "in August": the last such month on or before publication.
+        if j == i
+            && i > 0
+            && word(toks, i - 1, &["en", "in", "debut", "fin", "mi", "early", "late", "mid"])
+        {
+            let range = p.map_or((None, None), |p| {
+                let y = if m <= p.month() { p.year() } else { p.year() - 1 };
+                month_range(y, m)
+            });
+            return found(k, range);
+        }
+    }
+    // "en 2023", "in 2023".
+    if j == i && i > 0 && word(toks, i - 1, &["en", "in"]) {
+        if let Some((end, y)) = year_at(toks, i) {
+            let _ = text;
+            return found(end, year_range(y));
+        }
+    }
+    None
+}
+
+/// "2024-01-03", "03/01/2024", "3.1.2024".
+fn numeric_at(toks: &[Tok], j: usize, ls: &[L], p: Option<NaiveDate>) -> Option<(usize, Range)> {
+    let get = |k: usize| toks.get(k).filter(|t| k == j || !t.space_before);
+    let (a, s1, b, s2, c) = (get(j)?, get(j + 1)?, get(j + 2)?, get(j + 3)?, get(j + 4)?);
+    if s1.norm != s2.norm || !["-", "/", "."].contains(&s1.norm.as_str()) {
+        return None;
+    }
+    if toks.get(j + 5).is_some_and(|t| !t.space_before && t.kind == Kind::Num) {
+        return None;
+    }
+    let single = |d: Option<NaiveDate>| Some((j + 5, (d, d)));
+    if s1.norm == "-" && a.norm.len() == 4 {
+        let (y, m, d) = (num_value(a, 4)?, num_value(b, 2)?, num_value(c, 2)?);
+        return single(Some(NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?));
+    }
+    if s1.norm == "-" {
+        return None;
+    }
+    let (x, y2) = (num_value(a, 2)?, num_value(b, 2)?);
+    let year = match c.norm.len() {
+        4 => i32::try_from(num_value(c, 4)?).ok()?,
+        2 => 2000 + i32::try_from(num_value(c, 2)?).ok()?,
+        _ => return None,
+    };
+    let dm = NaiveDate::from_ymd_opt(year, y2, x);
+    let md = NaiveDate::from_ymd_opt(year, x, y2);
+    let fr = ls == [L::Fr] || s1.norm == ".";
+    let _ = p;
+    match (dm, md) {
+        (Some(d), _) if fr => single(Some(d)),
+        (None, None) => None,
+        (Some(d), None) | (None, Some(d)) => single(Some(d)),
+        (Some(a), Some(b)) if a == b => single(Some(a)),
+        (Some(_), Some(_)) => Some((j + 5, (None, None))),
+    }
+}
+
+const LAST: &[&str] = &["dernier", "derniere", "passe", "passee"];
+const NEXT: &[&str] = &["prochain", "prochaine"];
+const TIME_OF_DAY: &[&str] = &[
+    "matin",
+    "soir",
+    "soiree",
+    "nuit",
+    "midi",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "noon",
+];
+
+/// "mardi soir", "dimanche dernier", "last Friday", "dans la nuit de lundi à mardi".
+fn weekday_at(toks: &[Tok], i: usize, ls: &[L], p: Option<NaiveDate>) -> Option<Found> {
+    let mut j = i;
+    let (mut last, mut next) = (false, false);
+    let mut night = false;
+    if word(toks, j, &["dans"]) && word(toks, j + 1, &["la"]) && word(toks, j + 2, &["nuit"]) {
+        j += 3;
+        night = true;
+    } else if word(toks, j, &["la"]) && word(toks, j + 1, &["nuit"]) {
+        j += 2;
+        night = true;
+    }
+    if night {
+        if !word(toks, j, &["de", "du"]) {
+            return None;
+        }
+        j += 1;
+    }
+    if word(toks, j, &["last", "past"]) {
+        last = true;
+        j += 1;
+    } else if word(toks, j, &["this"]) && word(toks, j + 1, &["past"]) {
+        last = true;
+        j += 2;
+    } else if word(toks, j, &["next"]) {
+        next = true;
+        j += 1;
+    } else if word(toks, j, &["ce", "this"]) {
+        j += 1;
+    }
+    let (mut k, wd) = weekday_word(toks, j, ls)?;
+    let mut wd_end = None;
+    loop {
+        if word(toks, k, LAST) {
+            last = true;
+            k += 1;
+        } else if word(toks, k, NEXT) {
+            next = true;
+            k += 1;
+        } else if word(toks, k, TIME_OF_DAY) {
+            k += 1;
+        } else if word(toks, k, &["apres"])
+            && word(toks, k + 1, &["-"])
+            && word(toks, k + 2, &["midi"])
+        {
+            k += 3;
+        } else if night && wd_end.is_none() && word(toks, k, &["a", "au", "to"]) {
+            let Some((k2, wd2)) = weekday_word(toks, k + 1, ls) else { break };
+            wd_end = Some(wd2);
+            k = k2;
+        } else {
+            break;
+        }
+    }
+    let range = p.map_or((None, None), |p| {
+        let day = resolve_weekday(p, wd, last, next);
+        let end = match wd_end {
+            Some(w2) => day.and_then(|d| add_days(d, i64::from((w2 + 7 - wd) % 7))),
+            None => day,
+        };
+        (day, end)
+    });
+    Some(Found { first: i, end: k, range, kind: DateKind::Weekday })
+}
+
+/// The most recent `wd` (1 = Monday) on or before `p` (before `p` when
+/// `last`), or the first after `p` when `next`.
+fn resolve_weekday(p: NaiveDate, wd: u32, last: bool, next: bool) -> Option<NaiveDate> {
+    let cur = p.weekday().number_from_monday();
+    if next {
+        let ahead = (wd + 7 - cur) % 7;
+        return add_days(p, i64::from(if ahead == 0 { 7 } else { ahead }));
+    }
+    let base = if last { add_days(p, -1)? } else { p };
+    let back = (base.weekday().number_from_monday() + 7 - wd) % 7;
+    add_days(base, -i64::from(back))
+}
+
+/// Phrases of `relative_dates.tsv`.
+fn relative_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    ls: &[L],
+    p: Option<NaiveDate>,
+) -> Option<Found> {
+    let slot = |k: usize| number_at(text, toks, k, ls).and_then(|n| Some((n.end, n.value?)));
+    let m = LEXICON.relative.match_at(toks, i, ls, &slot)?;
+    let rule = *m.value;
+    let range = p.map_or((None, None), |p| rule.resolve(p, m.slot));
+    let kind = if rule == Rule::Vague { DateKind::Vague } else { DateKind::Relative };
+    Some(Found { first: i, end: m.end, range, kind })
+}
+
+pub(crate) fn dates_in(
+    text: &str,
+    toks: &[Tok],
+    ls: &[L],
+    p: Option<NaiveDate>,
+) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let best = [
+            explicit_at(text, toks, i, ls, p),
+            weekday_at(toks, i, ls, p),
+            relative_at(text, toks, i, ls, p),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|f| f.end > f.first)
+        .max_by_key(|f| (f.end, std::cmp::Reverse(f.kind as u8)));
+        let Some(f) = best else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = (toks[f.first].start, toks[f.end - 1].end);
+        let (a, b) = f.range;
+        out.push(DateMention {
+            span: Span::new(start, end),
+            text: text[start..end].to_string(),
+            start: a,
+            end: b,
+            kind: f.kind,
+        });
+        i = f.end;
+    }
+    out
+}
+
+/// Every date expression inside `span` of `text`, in text order, resolved
+/// against `published` (see the module notes for the semantics).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use sitrep_model::{Lang, Span};
+/// use sitrep_quantify::find_dates;
+/// let text = "la semaine dernière, une base a été visée";
+/// let p = NaiveDate::from_ymd_opt(2021, 7, 8);
+/// let d = &find_dates(text, Span::new(0, text.len()), Lang::Fr, p)[0];
+/// assert_eq!(d.text, "la semaine dernière");
+/// assert_eq!(d.start, NaiveDate::from_ymd_opt(2021, 6, 28));
+/// assert_eq!(d.end, NaiveDate::from_ymd_opt(2021, 7, 4));
+/// ```
+pub fn find_dates(
+    text: &str,
+    span: Span,
+    lang: Lang,
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
+    let span = clamp(text, span);
+    let toks = tokenize(text, span);
+    dates_in(text, &toks, langs(lang), published)
+}
+
+/// A date from a metadata field, leniently.
+///
+/// Accepted: `YYYY-MM-DD` and anything starting with it (RFC 3339,
+/// `2020-05-09 10:00`), `YYYY/MM/DD`, `YYYYMMDD`, RFC 2822 (the date as
+/// written, in its own offset), `9-May-20` / `09-May-2020` (ACLED),
+/// `M/D/YYYY` (US order, as in GTD summaries; read as D/M/YYYY when the first
+/// part is above 12), `D.M.YYYY`, and written dates in French or English
+/// ("9 May 2020", "May 9, 2020", "le 5 août 2023"). Returns `None` otherwise.
+pub fn parse_date_field(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(head) = s.get(..10) {
+        for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
+            if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
+                return Some(d);
+            }
+        }
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(dt.date_naive());
+    }
+    for fmt in ["%Y%m%d", "%d-%b-%y", "%d-%b-%Y", "%d.%m.%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = us_slashed(s) {
+        return Some(d);
+    }
+    let toks = tokenize(s, Span::new(0, s.len()));
+    let dates = dates_in(s, &toks, &[L::En, L::Fr], None);
+    match dates.as_slice() {
+        [d] if d.kind == DateKind::Explicit && d.start.is_some() && d.start == d.end => d.start,
+        _ => None,
+    }
+}
+
+fn us_slashed(s: &str) -> Option<NaiveDate> {
+    let mut it = s.split('/');
+    let (a, b, c) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() || c.len() != 4 {
+        return None;
+    }
+    let (a, b, y): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+    if a > 12 {
+        NaiveDate::from_ymd_opt(y, b, a)
+    } else {
+        NaiveDate::from_ymd_opt(y, a, b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// (sentence, lang, published, expected mention text, start, end, kind)
+    type Case = (
+        &'static str,
+        Lang,
+        Option<NaiveDate>,
+        &'static str,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+        DateKind,
+    );
+
+    #[test]
+    fn finds_and_resolves_dates() {
+        use DateKind::*;
+        // Thursday 8 July 2021.
+        let p = ymd(2021, 7, 8);
+        let cases: Vec<Case> = vec![
+            (
+                "la semaine dernière, une base",
+                Lang::Fr,
+                p,
+                "la semaine dernière",
+                ymd(2021, 6, 28),
+                ymd(2021, 7, 4),
+                Relative,
+            ),
+            (
+                "au cours de ces derniers jours;",
+                Lang::Fr,
+                p,
+                "ces derniers jours",
+                ymd(2021, 7, 1),
+                p,
+                Relative,
+            ),
+            ("ont précédemment ciblé", Lang::Fr, p, "précédemment", None, None, Vague),
+            ("a récemment déclaré", Lang::Fr, p, "récemment", None, None, Vague),
+            ("Hier, trois obus", Lang::Fr, p, "Hier", ymd(2021, 7, 7), ymd(2021, 7, 7), Relative),
+            (
+                "avant-hier soir",
+                Lang::Fr,
+                p,
+                "avant-hier",
+                ymd(2021, 7, 6),
+                ymd(2021, 7, 6),
+                Relative,
+            ),
+            ("aujourd’hui", Lang::Fr, p, "aujourd’hui", p, p, Relative),
+            ("ce matin", Lang::Fr, p, "ce matin", p, p, Relative),
+            ("cette semaine", Lang::Fr, p, "cette semaine", ymd(2021, 7, 5), p, Relative),
+            (
+                "le mois dernier",
+                Lang::Fr,
+                p,
+                "le mois dernier",
+                ymd(2021, 6, 1),
+                ymd(2021, 6, 30),
+                Relative,
+            ),
+            (
+                "au cours des dernières 24 heures",
+                Lang::Fr,
+                p,
+                "au cours des dernières 24 heures",
+                ymd(2021, 7, 7),
+                p,
+                Relative,
+            ),
+            ("le 5 août", Lang::Fr, p, "le 5 août", ymd(2020, 8, 5), ymd(2020, 8, 5), Explicit),
+            (
+                "le 5 juillet",
+                Lang::Fr,
+                p,
+                "le 5 juillet",
+                ymd(2021, 7, 5),
+                ymd(2021, 7, 5),
+                Explicit,
+            ),
+            (
+                "le 5 août 2023",
+                Lang::Fr,
+                None,
+                "le 5 août 2023",
+                ymd(2023, 8, 5),
+                ymd(2023, 8, 5),
+                Explicit,
+            ),
+            ("le 5 août", Lang::Fr, None, "le 5 août", None, None, Explicit),
+            ("le 1er mai", Lang::Fr, p, "le 1er mai", ymd(2021, 5, 1), ymd(2021, 5, 1), Explicit),
+            (
+                "en août 2023",
+                Lang::Fr,
+                None,
+                "août 2023",
+                ymd(2023, 8, 1),
+                ymd(2023, 8, 31),
+                Explicit,
+            ),
+            (
+                "du 5 au 7 juin",
+                Lang::Fr,
+                p,
+                "du 5 au 7 juin",
+                ymd(2021, 6, 5),
+                ymd(2021, 6, 7),
+                Explicit,
+            ),
+            (
+                "le 03/01/2024",
+                Lang::Fr,
+                None,
+                "le 03/01/2024",
+                ymd(2024, 1, 3),
+                ymd(2024, 1, 3),
+                Explicit,
+            ),
+            ("lundi", Lang::Fr, p, "lundi", ymd(2021, 7, 5), ymd(2021, 7, 5), Weekday),
+            ("mardi soir", Lang::Fr, p, "mardi soir", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
+            ("jeudi", Lang::Fr, p, "jeudi", p, p, Weekday),
+            (
+                "jeudi dernier",
+                Lang::Fr,
+                p,
+                "jeudi dernier",
+                ymd(2021, 7, 1),
+                ymd(2021, 7, 1),
+                Weekday,
+            ),
+            (
+                "dimanche dernier",
+                Lang::Fr,
+                p,
+                "dimanche dernier",
+                ymd(2021, 7, 4),
+                ymd(2021, 7, 4),
+                Weekday,
+            ),
+            (
+                "dans la nuit de lundi à mardi",
+                Lang::Fr,
+                p,
+                "dans la nuit de lundi à mardi",
+                ymd(2021, 7, 5),
+                ymd(2021, 7, 6),
+                Weekday,
+            ),
+            (
+                "lundi 5 juillet 2021",
+                Lang::Fr,
+                None,
+                "lundi 5 juillet 2021",
+                ymd(2021, 7, 5),
+                ymd(2021, 7, 5),
+                Explicit,
+            ),
+            (
+                "On 9 May 2020, militants",
+                Lang::En,
+                None,
+                "9 May 2020",
+                ymd(2020, 5, 9),
+                ymd(2020, 5, 9),
+                Explicit,
+            ),
+            (
+                "Around 8 May 2020 (as reported)",
+                Lang::En,
+                None,
+                "8 May 2020",
+                ymd(2020, 5, 8),
+                ymd(2020, 5, 8),
+                Explicit,
+            ),
+            (
+                "on Jan. 3 the army",
+                Lang::En,
+                p,
+                "Jan. 3",
+                ymd(2021, 1, 3),
+                ymd(2021, 1, 3),
+                Explicit,
+            ),
+            (
+                "January 3, 2024",
+                Lang::En,
+                None,
+                "January 3, 2024",
+                ymd(2024, 1, 3),
+                ymd(2024, 1, 3),
+                Explicit,
+            ),
+            (
+                "3 January 2024",
+                Lang::En,
+                None,
+                "3 January 2024",
+                ymd(2024, 1, 3),
+                ymd(2024, 1, 3),
+                Explicit,
+            ),
+            (
+                "on 2024-01-03.",
+                Lang::En,
+                None,
+                "2024-01-03",
+                ymd(2024, 1, 3),
+                ymd(2024, 1, 3),
+                Explicit,
+            ),
+            ("on 03/01/2024", Lang::En, None, "03/01/2024", None, None, Explicit),
+            (
+                "on 13/01/2024",
+                Lang::En,
+                None,
+                "13/01/2024",
+                ymd(2024, 1, 13),
+                ymd(2024, 1, 13),
+                Explicit,
+            ),
+            (
+                "the 9th of May",
+                Lang::En,
+                p,
+                "the 9th of May",
+                ymd(2021, 5, 9),
+                ymd(2021, 5, 9),
+                Explicit,
+            ),
+            ("in 2019", Lang::En, None, "2019", ymd(2019, 1, 1), ymd(2019, 12, 31), Explicit),
+            ("on Tuesday", Lang::En, p, "Tuesday", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
+            (
+                "Tuesday night",
+                Lang::En,
+                p,
+                "Tuesday night",
+                ymd(2021, 7, 6),
+                ymd(2021, 7, 6),
+                Weekday,
+            ),
+            ("last Friday", Lang::En, p, "last Friday", ymd(2021, 7, 2), ymd(2021, 7, 2), Weekday),
+            (
+                "last Thursday",
+                Lang::En,
+                p,
+                "last Thursday",
+                ymd(2021, 7, 1),
+                ymd(2021, 7, 1),
+                Weekday,
+            ),
+            (
+                "on Monday morning",
+                Lang::En,
+                p,
+                "Monday morning",
+                ymd(2021, 7, 5),
+                ymd(2021, 7, 5),
+                Weekday,
+            ),
+            (
+                "next Monday",
+                Lang::En,
+                p,
+                "next Monday",
+                ymd(2021, 7, 12),
+                ymd(2021, 7, 12),
+                Weekday,
+            ),
+            ("yesterday", Lang::En, p, "yesterday", ymd(2021, 7, 7), ymd(2021, 7, 7), Relative),
+            ("today", Lang::En, p, "today", p, p, Relative),
+            ("last week", Lang::En, p, "last week", ymd(2021, 6, 28), ymd(2021, 7, 4), Relative),
+            ("earlier this month", Lang::En, p, "earlier this month", ymd(2021, 7, 1), p, Relative),
+            ("this week", Lang::En, p, "this week", ymd(2021, 7, 5), p, Relative),
+            ("in recent days", Lang::En, p, "in recent days", ymd(2021, 7, 1), p, Relative),
+            ("overnight", Lang::En, p, "overnight", ymd(2021, 7, 7), p, Relative),
+            ("last month", Lang::En, p, "last month", ymd(2021, 6, 1), ymd(2021, 6, 30), Relative),
+            (
+                "in the past three days",
+                Lang::En,
+                p,
+                "in the past three days",
+                ymd(2021, 7, 5),
+                p,
+                Relative,
+            ),
+            (
+                "two weeks ago",
+                Lang::En,
+                p,
+                "two weeks ago",
+                ymd(2021, 6, 21),
+                ymd(2021, 6, 27),
+                Relative,
+            ),
+            ("recently", Lang::En, p, "recently", None, None, Vague),
+            ("yesterday", Lang::En, None, "yesterday", None, None, Relative),
+        ];
+        for (text, lang, p, want, start, end, kind) in cases {
+            let got = find_dates(text, Span::new(0, text.len()), lang, p);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let d = &got[0];
+            assert_eq!(
+                (d.text.as_str(), d.start, d.end, d.kind),
+                (want, start, end, kind),
+                "{text}"
+            );
+            assert_eq!(d.span.slice(text), d.text);
+        }
+    }
+
+    #[test]
+    fn ignores_non_dates() {
+        let cases = [
+            ("May God protect them", Lang::En),
+            ("il y a 5 ans de cela, 12 soldats", Lang::Fr),
+            ("They may 20 times", Lang::En),
+            ("le 5 et le 6", Lang::Fr),
+            ("31 février", Lang::Fr),
+            ("3.5 km", Lang::En),
+        ];
+        for (text, lang) in cases {
+            let got = find_dates(text, Span::new(0, text.len()), lang, ymd(2021, 7, 8));
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn seed_report_dates() {
+        let text = "Les propos interviennent alors que des frappes ont été signalées à plusieurs reprises au cours de ces derniers jours; la semaine dernière, une base militaire américaine a été la cible de roquettes. Les frappes surviennent alors que des avions de chasse américains ont précédemment ciblé des zones à la frontière.";
+        let got: Vec<_> = find_dates(text, Span::new(0, text.len()), Lang::Fr, None)
+            .into_iter()
+            .map(|d| (d.text, d.kind, d.start))
+            .collect();
+        let want = vec![
+            ("ces derniers jours".to_string(), DateKind::Relative, None),
+            ("la semaine dernière".to_string(), DateKind::Relative, None),
+            ("précédemment".to_string(), DateKind::Vague, None),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn parses_date_fields() {
+        let cases = [
+            ("2020-05-09", ymd(2020, 5, 9)),
+            ("2021-07-08T10:00:00+02:00", ymd(2021, 7, 8)),
+            ("Tue, 1 Jul 2003 10:52:37 +0200", ymd(2003, 7, 1)),
+            ("9-May-20", ymd(2020, 5, 9)),
+            ("09-May-2020", ymd(2020, 5, 9)),
+            ("05/01/2012", ymd(2012, 5, 1)),
+            ("25/01/2012", ymd(2012, 1, 25)),
+            ("20200509", ymd(2020, 5, 9)),
+            ("9 May 2020", ymd(2020, 5, 9)),
+            ("May 9, 2020", ymd(2020, 5, 9)),
+            ("le 5 août 2023", ymd(2023, 8, 5)),
+            ("5 août", None),
+            ("yesterday", None),
+            ("", None),
+            ("2020-13-45", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_date_field(s), want, "{s}");
+        }
+    }
+}

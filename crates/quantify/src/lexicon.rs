@@ -1,0 +1,351 @@
+//! The word lists of this crate, read once from the TSV files embedded from
+//! `data/quantify/`, and a longest-match phrase table over tokens.
+//!
+//! Every file has one entry per line, tab-separated, `#` starts a comment
+//! line. A malformed line is skipped (the unit tests check that every line of
+//! the shipped files parses, so a typo cannot go unnoticed).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use sitrep_model::Lang;
+
+use crate::token::{phrase_norms, Tok};
+
+/// The languages with rule tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum L {
+    Fr,
+    En,
+}
+
+impl L {
+    fn parse(s: &str) -> Option<L> {
+        match s {
+            "fr" => Some(L::Fr),
+            "en" => Some(L::En),
+            _ => None,
+        }
+    }
+}
+
+/// The rule languages to use for a document language: French or English
+/// alone, both for any other language (best effort).
+pub(crate) fn langs(lang: Lang) -> &'static [L] {
+    match lang {
+        Lang::Fr => &[L::Fr],
+        Lang::En => &[L::En],
+        _ => &[L::En, L::Fr],
+    }
+}
+
+/// The placeholder for a number inside a phrase (`<n>` in the TSV files).
+pub(crate) const SLOT: &str = "<n>";
+
+/// Rows of a TSV file: non-empty, non-comment lines split on tabs.
+pub(crate) fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Normalised tokens of a phrase, with `<n>` kept as one element.
+fn pattern(phrase: &str) -> Vec<String> {
+    let raw = phrase_norms(phrase);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == "<"
+            && raw.get(i + 1).is_some_and(|n| n == "n")
+            && raw.get(i + 2).is_some_and(|g| g == ">")
+        {
+            out.push(SLOT.to_string());
+            i += 3;
+        } else {
+            out.push(raw[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A set of phrases with a value each, matched longest-first on tokens.
+#[derive(Debug)]
+pub(crate) struct PhraseTable<T> {
+    entries: Vec<(L, Vec<String>, T)>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// A successful phrase match.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PhraseMatch<'a, T> {
+    /// Index one past the last matched token.
+    pub end: usize,
+    /// The entry's value.
+    pub value: &'a T,
+    /// The number that filled the `<n>` slot, if any.
+    pub slot: Option<u32>,
+}
+
+impl<T> PhraseTable<T> {
+    /// Build from (language, phrase, value) triples.
+    pub fn new(items: impl IntoIterator<Item = (L, String, T)>) -> PhraseTable<T> {
+        let mut entries: Vec<(L, Vec<String>, T)> = items
+            .into_iter()
+            .map(|(l, p, v)| (l, pattern(&p), v))
+            .filter(|(_, p, _)| !p.is_empty())
+            .collect();
+        // Longest phrases first, so the first hit at a position is the longest.
+        entries.sort_by_key(|e| std::cmp::Reverse(e.1.len()));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, p, _)) in entries.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_default().push(i);
+        }
+        PhraseTable { entries, by_first }
+    }
+
+    /// Number of phrases.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The longest phrase of one of `langs` starting at token `i`. `slot`
+    /// reads a number at a token index and returns (index after it, value).
+    pub fn match_at(
+        &self,
+        toks: &[Tok],
+        i: usize,
+        langs: &[L],
+        slot: &dyn Fn(usize) -> Option<(usize, u32)>,
+    ) -> Option<PhraseMatch<'_, T>> {
+        let first = toks.get(i)?;
+        let mut best: Option<PhraseMatch<'_, T>> = None;
+        for key in [first.norm.as_str(), SLOT] {
+            let Some(ids) = self.by_first.get(key) else { continue };
+            for &id in ids {
+                let (l, pat, value) = &self.entries[id];
+                if !langs.contains(l) {
+                    continue;
+                }
+                if let Some((end, n)) = match_pattern(pat, toks, i, slot) {
+                    if best.as_ref().is_none_or(|b| end > b.end) {
+                        best = Some(PhraseMatch { end, value, slot: n });
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+fn match_pattern(
+    pat: &[String],
+    toks: &[Tok],
+    i: usize,
+    slot: &dyn Fn(usize) -> Option<(usize, u32)>,
+) -> Option<(usize, Option<u32>)> {
+    let mut j = i;
+    let mut n = None;
+    for p in pat {
+        if p == SLOT {
+            let (next, v) = slot(j)?;
+            n = Some(v);
+            j = next;
+        } else {
+            if toks.get(j)?.norm != *p {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    Some((j, n))
+}
+
+/// A word-number entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NumClass {
+    /// Added: "deux", "twenty".
+    Unit(u32),
+    /// Multiplies: "cent", "thousand".
+    Mul(u32),
+    /// An approximate value: "une dizaine".
+    Approx(u32),
+    /// No value: "plusieurs".
+    Vague,
+}
+
+/// What a modifier does to the number after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Modifier {
+    /// "at least": a lower bound.
+    Lower,
+    /// "about": approximate.
+    Approx,
+    /// "a total of": nothing.
+    Exact,
+    /// "between": opens a range.
+    Range,
+}
+
+/// How a casualty phrase finds what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// The counted noun phrase comes before.
+    Left,
+    /// After.
+    Right,
+    /// A participle: depends on the auxiliary.
+    Verb,
+}
+
+/// A casualty trigger entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Trigger {
+    /// Killed or injured.
+    pub killed: bool,
+    /// Where to look for the count.
+    pub reading: Reading,
+    /// States a total ("fatalities", "death toll").
+    pub toll: bool,
+}
+
+/// Zero-casualty phrase: which counts it sets to zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Zero {
+    /// Sets killed to 0.
+    pub killed: bool,
+    /// Sets injured to 0.
+    pub injured: bool,
+}
+
+/// All tables.
+pub(crate) struct Lexicon {
+    /// Month names.
+    pub months: PhraseTable<u32>,
+    /// Weekday names (1 = Monday).
+    pub weekdays: PhraseTable<u32>,
+    /// Number words.
+    pub numbers: PhraseTable<NumClass>,
+    /// Number modifiers.
+    pub modifiers: PhraseTable<Modifier>,
+    /// Relative date phrases with their rule text.
+    pub relative: PhraseTable<crate::date::Rule>,
+    /// Casualty triggers.
+    pub triggers: PhraseTable<Trigger>,
+    /// Zero-casualty phrases.
+    pub zeros: PhraseTable<Zero>,
+}
+
+const MONTHS: &str = include_str!("../../../data/quantify/months.tsv");
+const WEEKDAYS: &str = include_str!("../../../data/quantify/weekdays.tsv");
+const NUMBERS: &str = include_str!("../../../data/quantify/numbers.tsv");
+const MODIFIERS: &str = include_str!("../../../data/quantify/modifiers.tsv");
+const RELATIVE: &str = include_str!("../../../data/quantify/relative_dates.tsv");
+const TRIGGERS: &str = include_str!("../../../data/quantify/casualty_triggers.tsv");
+const ZEROS: &str = include_str!("../../../data/quantify/casualty_zero.tsv");
+
+fn table<T>(src: &str, parse: impl Fn(&[&str]) -> Option<T>) -> PhraseTable<T> {
+    PhraseTable::new(rows(src).filter_map(|r| {
+        let l = L::parse(r.first()?)?;
+        let phrase = r.get(1)?.to_string();
+        Some((l, phrase, parse(r.get(2..)?)?))
+    }))
+}
+
+pub(crate) fn parse_num_class(r: &[&str]) -> Option<NumClass> {
+    let v: u32 = r.first()?.parse().ok()?;
+    match *r.get(1)? {
+        "unit" => Some(NumClass::Unit(v)),
+        "mul" => Some(NumClass::Mul(v)),
+        "approx" => Some(NumClass::Approx(v)),
+        "vague" => Some(NumClass::Vague),
+        _ => None,
+    }
+}
+
+pub(crate) fn parse_modifier(r: &[&str]) -> Option<Modifier> {
+    match *r.first()? {
+        "lower" => Some(Modifier::Lower),
+        "approx" => Some(Modifier::Approx),
+        "exact" => Some(Modifier::Exact),
+        "range" => Some(Modifier::Range),
+        _ => None,
+    }
+}
+
+pub(crate) fn parse_trigger(r: &[&str]) -> Option<Trigger> {
+    let killed = match *r.first()? {
+        "killed" => true,
+        "injured" => false,
+        _ => return None,
+    };
+    let reading = match *r.get(1)? {
+        "left" => Reading::Left,
+        "right" => Reading::Right,
+        "verb" => Reading::Verb,
+        _ => return None,
+    };
+    let toll = match *r.get(2)? {
+        "1" => true,
+        "0" => false,
+        _ => return None,
+    };
+    Some(Trigger { killed, reading, toll })
+}
+
+pub(crate) fn parse_zero(r: &[&str]) -> Option<Zero> {
+    match *r.first()? {
+        "killed" => Some(Zero { killed: true, injured: false }),
+        "injured" => Some(Zero { killed: false, injured: true }),
+        "both" => Some(Zero { killed: true, injured: true }),
+        _ => None,
+    }
+}
+
+fn parse_u32(r: &[&str]) -> Option<u32> {
+    r.first()?.parse().ok()
+}
+
+pub(crate) fn parse_rule(r: &[&str]) -> Option<crate::date::Rule> {
+    crate::date::Rule::parse(r.first()?)
+}
+
+/// The tables, parsed once.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    months: table(MONTHS, parse_u32),
+    weekdays: table(WEEKDAYS, parse_u32),
+    numbers: table(NUMBERS, parse_num_class),
+    modifiers: table(MODIFIERS, parse_modifier),
+    relative: table(RELATIVE, parse_rule),
+    triggers: table(TRIGGERS, parse_trigger),
+    zeros: table(ZEROS, parse_zero),
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every data line must parse: a typo in a TSV file fails here.
+    #[test]
+    fn every_line_of_every_table_parses() {
+        type Check = fn(&[&str]) -> bool;
+        let files: &[(&str, &str, Check)] = &[
+            ("months", MONTHS, |r| parse_u32(r).is_some_and(|m| (1..=12).contains(&m))),
+            ("weekdays", WEEKDAYS, |r| parse_u32(r).is_some_and(|d| (1..=7).contains(&d))),
+            ("numbers", NUMBERS, |r| parse_num_class(r).is_some()),
+            ("modifiers", MODIFIERS, |r| parse_modifier(r).is_some()),
+            ("relative", RELATIVE, |r| parse_rule(r).is_some()),
+            ("triggers", TRIGGERS, |r| parse_trigger(r).is_some()),
+            ("zeros", ZEROS, |r| parse_zero(r).is_some()),
+        ];
+        for (name, src, check) in files {
+            for r in rows(src) {
+                assert!(r.len() >= 3, "{name}: short line {r:?}");
+                assert!(L::parse(r[0]).is_some(), "{name}: bad language {r:?}");
+                assert!(check(&r[2..]), "{name}: bad value {r:?}");
+            }
+        }
+        assert!(LEXICON.months.len() > 40 && LEXICON.triggers.len() > 80);
+    }
+}

@@ -1,0 +1,102 @@
+//! Dates, numbers and casualty counts in French and English sentences.
+//!
+//! The events stage calls these functions once per sentence or clause, with
+//! the sentence's byte span into the document text:
+//!
+//! * [`find_dates`]: date expressions resolved against the publication date
+//!   into a range of days ([`DateMention`]); [`parse_date_field`] reads dates
+//!   from metadata.
+//! * [`find_numbers`] / [`parse_number`]: cardinal numbers in digits or words,
+//!   with approximate and lower-bound flags ([`NumberMention`]).
+//! * [`find_casualties`]: killed and injured counts with the phrase that
+//!   states them and the noun phrase counted ([`Casualty`]).
+//!
+//! # Design
+//!
+//! Everything runs on one small tokenizer (words, digit runs, punctuation,
+//! with byte offsets and a lowercase accent-folded form) and longest-match
+//! phrase tables. The word lists are data, not code: `data/quantify/*.tsv`
+//! (month and weekday names, number words, number modifiers, relative date
+//! phrases, casualty triggers, "no casualties" phrases), embedded with
+//! `include_str!` and parsed once into a `LazyLock`. Adding a phrase to a
+//! language means adding a line to a TSV file; a unit test checks that every
+//! line parses. No regular expressions: the rules are small hand-written
+//! readers over tokens, so a sentence costs a few microseconds.
+//!
+//! Rules exist for French and English; for other languages both rule sets
+//! are tried (best effort). Every span returned is a byte range, end
+//! exclusive, into the text given, on `char` boundaries and inside the span
+//! given; no input makes these functions panic.
+#![deny(missing_docs)]
+
+mod casualty;
+mod date;
+mod lexicon;
+mod number;
+mod token;
+
+pub use casualty::{find_casualties, Casualty, CasualtyKind};
+pub use date::{find_dates, parse_date_field, DateKind, DateMention};
+pub use number::{find_numbers, parse_number, NumberMention};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{Lang, Span};
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        assert_send_sync::<Casualty>();
+        assert_send_sync::<DateMention>();
+        assert_send_sync::<NumberMention>();
+    }
+
+    /// Arbitrary bytes, odd spans and hostile text never panic and give
+    /// spans inside the requested span, on char boundaries.
+    #[test]
+    fn no_panic_on_odd_input() {
+        let texts = [
+            "",
+            "é",
+            "killed killed killed",
+            "( ( ( 3 killed",
+            ") ) 3 morts ,, , and and",
+            "1 000 000 000 000 000 morts",
+            "le 99/99/9999 à 25:61",
+            "9999999999-99-99",
+            "between and killed, including",
+            "l'a tué l' l' les tuant",
+            "dans la nuit de",
+            "as well as as well as 2 were killed",
+            "ça—tués—« 3 »—blessés’",
+        ];
+        let p = chrono::NaiveDate::from_ymd_opt(2021, 7, 8);
+        for text in texts {
+            for (a, b) in [(0, text.len()), (1, text.len()), (0, 3), (2, 1000), (500, 600)] {
+                let span = Span { start: a.min(b), end: b };
+                for lang in [Lang::Fr, Lang::En, Lang::Ar] {
+                    for d in find_dates(text, span, lang, p) {
+                        check(text, span, d.span);
+                    }
+                    for n in find_numbers(text, span, lang) {
+                        check(text, span, n.span);
+                    }
+                    for c in find_casualties(text, span, lang) {
+                        check(text, span, c.span);
+                        if let Some(w) = c.who {
+                            check(text, span, w);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn check(text: &str, span: Span, got: Span) {
+        assert!(got.start <= got.end && got.end <= text.len(), "{text}: {got:?}");
+        assert!(got.start >= span.start.min(text.len()) && got.end <= span.end, "{text}: {got:?}");
+        assert!(text.is_char_boundary(got.start) && text.is_char_boundary(got.end));
+    }
+}
