@@ -7,7 +7,7 @@
 //! ACLED: for every training row (data_id not divisible by 5; the others are
 //! held out and never read), the note's killed count is compared with the
 //! `fatalities` column. The note count is the largest stated total ("6
-//! fatalities") when the note has one, otherwise the sum of the killed counts
+//! fatalities") when the note has one (totals without a number are ignored), otherwise the sum of the killed counts
 //! of its sentences, otherwise 0 (ACLED codes 0 when no death is reported).
 //! GTD (optional second file): the same for `killed` and `wounded` against
 //! the `summary`.
@@ -49,11 +49,10 @@ fn note_count(text: &str, kind: CasualtyKind) -> u32 {
             if c.kind != kind {
                 continue;
             }
-            let n = c.count.unwrap_or(0);
-            if c.toll {
-                tolls.push(n);
-            } else {
-                sum = sum.saturating_add(n);
+            match (c.toll, c.count) {
+                (true, Some(n)) => tolls.push(n),
+                (false, Some(n)) => sum = sum.saturating_add(n),
+                (_, None) => {}
             }
         }
     }

@@ -287,6 +287,11 @@ const SINGULAR_DET: &[&str] = &[
 /// Determiners that make a noun phrase of unknown count.
 const PLURAL_DET: &[&str] =
     &["the", "their", "these", "those", "les", "leurs", "ces", "des", "ses"];
+/// Words that open a complement ("members of the army").
+const OF: &[&str] = &["of", "de", "des", "du", "d'"];
+/// Words before a noun trigger that make it no count ("mention of fatalities").
+const NO_COUNT_BEFORE: &[&str] =
+    &["of", "de", "des", "du", "d'", "from", "in", "among", "about", "with", "without", "any"];
 /// Possessives that make "his injuries" a description, not a count.
 const POSSESSIVE: &[&str] =
     &["his", "her", "their", "its", "my", "our", "ses", "sa", "son", "leurs", "leur", "the", "les"];
@@ -415,6 +420,12 @@ fn is(t: Option<&Tok>, words: &[&str]) -> bool {
     t.is_some_and(|t| words.contains(&t.norm.as_str()))
 }
 
+/// True when determiner `det` with head noun `head` denotes one.
+fn one_det(det: &str, head: &str, ls: &[L]) -> bool {
+    ["a", "an", "one", "un", "une"].contains(&det)
+        || (SINGULAR_DET.contains(&det) && !plural(head, ls))
+}
+
 fn plural(word: &str, ls: &[L]) -> bool {
     if IRREGULAR_PLURAL.contains(&word) {
         return true;
@@ -460,7 +471,7 @@ impl<'a> Sentence<'a> {
                 return None;
             }
             let num = &self.nums[n];
-            let end = self.head_end(num.end);
+            let (_, end) = self.head_end(num.end);
             return Some(Np {
                 count: num.value.unwrap_or(0),
                 unknown: num.value.is_none(),
@@ -478,10 +489,16 @@ impl<'a> Sentence<'a> {
             return Some(Np { unknown: true, first: k, end: k + 1, ..Np::default() });
         }
         if SINGULAR_DET.contains(&t.norm.as_str()) || PLURAL_DET.contains(&t.norm.as_str()) {
-            let end = self.head_end(k + 1);
-            if end > k + 1 {
-                let head = &self.toks[end - 1].norm;
-                let one = SINGULAR_DET.contains(&t.norm.as_str()) && !plural(head, self.ls);
+            let (h, end) = self.head_end(k + 1);
+            if h > k + 1 {
+                // "a family of three", "a group of 20 civilians": the number counts.
+                if is(self.tok(h), OF) {
+                    if let Some(mut np) = self.np_at(h + 1, kind).filter(|np| !np.nums.is_empty()) {
+                        np.first = k;
+                        return Some(np);
+                    }
+                }
+                let one = one_det(&t.norm, &self.toks[h - 1].norm, self.ls);
                 return Some(Np {
                     count: u32::from(one),
                     unknown: !one,
@@ -503,7 +520,7 @@ impl<'a> Sentence<'a> {
 
     /// The end of the words that follow a number or determiner, and of a
     /// complement ("membres des Unités de mobilisation populaire").
-    fn head_end(&self, from: usize) -> usize {
+    fn head_end(&self, from: usize) -> (usize, usize) {
         let mut end = from;
         let mut words = 0;
         while let Some(t) = self.tok(end) {
@@ -512,7 +529,7 @@ impl<'a> Sentence<'a> {
             let hyphen = t.is_punct("-")
                 && !t.space_before
                 && self.tok(end + 1).is_some_and(|n| !n.space_before);
-            if ok_word && words < 5 && !["of", "de", "des", "du", "d'"].contains(&t.norm.as_str()) {
+            if ok_word && words < 5 && !OF.contains(&t.norm.as_str()) {
                 words += 1;
                 end += 1;
             } else if hyphen && words > 0 {
@@ -522,12 +539,10 @@ impl<'a> Sentence<'a> {
             }
         }
         if words == 0 {
-            return from;
+            return (from, from);
         }
         // A complement: "of the army", "des Unités de mobilisation populaire irakiennes".
-        if is(self.tok(end), &["of", "de", "des", "du", "d'"])
-            && self.num_of.get(end + 1).is_some_and(Option::is_none)
-        {
+        if is(self.tok(end), OF) && self.num_of.get(end + 1).is_some_and(Option::is_none) {
             let mut k = end + 1;
             let mut last = end;
             let mut n = 0;
@@ -548,10 +563,10 @@ impl<'a> Sentence<'a> {
                 k += 1;
             }
             if last > end {
-                return last;
+                return (end, last);
             }
         }
-        end
+        (end, end)
     }
 
     /// The phrase after a right trigger ending at token `j`, with coordination.
@@ -620,16 +635,33 @@ impl<'a> Sentence<'a> {
     /// further back than `lo`. `Err(())` when it is a number already counted.
     fn left_np(&self, i: usize, lo: usize, kind: usize) -> Result<Option<Np>, ()> {
         let mut k = i;
-        while k > lo && is(self.tok(k - 1), LEFT_SKIP) && self.num_of[k - 1].is_none() {
-            k -= 1;
+        while k > lo {
+            if is(self.tok(k - 1), LEFT_SKIP) && self.num_of[k - 1].is_none() {
+                k -= 1;
+            } else if k >= lo + 2
+                && is(self.tok(k - 1), &["and"])
+                && self.tok(k - 2).is_some_and(|t| t.norm.ends_with("ed"))
+            {
+                // "was attacked and beaten to death".
+                k -= 2;
+            } else {
+                break;
+            }
         }
-        if k <= lo {
+        if k <= lo || is(self.tok(k - 1), NO_COUNT_BEFORE) {
             return Ok(None);
         }
         let np_end = k;
         let mut total: Option<Np> = None;
         let mut seen_and = false;
-        while let Some((item, before)) = self.left_item(k, lo, np_end, kind)? {
+        let mut max_words = 6;
+        while let Some((item, before)) = self.left_item(k, lo, np_end, kind, max_words)? {
+            // "21 militants including 2 commanders": the part is not added.
+            if before > lo && is(self.tok(before - 1), SUBSET) {
+                k = before - 1;
+                max_words = 6;
+                continue;
+            }
             match total.as_mut() {
                 Some(t) => t.add(item),
                 None => total = Some(item),
@@ -658,6 +690,7 @@ impl<'a> Sentence<'a> {
                 break;
             }
             k = c;
+            max_words = 3;
         }
         if let Some(t) = total.as_mut() {
             t.end = t.end.max(np_end);
@@ -673,6 +706,7 @@ impl<'a> Sentence<'a> {
         lo: usize,
         np_end: usize,
         kind: usize,
+        max_words: usize,
     ) -> Result<Option<(Np, usize)>, ()> {
         let mut k = k;
         let mut words = 0;
@@ -773,7 +807,7 @@ impl<'a> Sentence<'a> {
                 }
                 if det && words > 0 && !of_before {
                     let h = head.map_or("", |h| self.toks[h].norm.as_str());
-                    let one = SINGULAR_DET.contains(&t.norm.as_str()) && !plural(h, self.ls);
+                    let one = one_det(&t.norm, h, self.ls);
                     let np = Np {
                         count: u32::from(one),
                         unknown: !one,
@@ -786,8 +820,15 @@ impl<'a> Sentence<'a> {
                 if ["of", "de", "des", "du", "d'"].contains(&t.norm.as_str()) {
                     head = None;
                 }
+                if SUBSET.contains(&t.norm.as_str()) {
+                    // "two militants including HM's chief": skip the part.
+                    words = 0;
+                    head = None;
+                    k -= 1;
+                    continue;
+                }
                 words += 1;
-                if words > 6 {
+                if words > max_words {
                     return Ok(None);
                 }
             }
