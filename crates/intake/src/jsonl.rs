@@ -1,0 +1,342 @@
+//! JSON Lines: one document per line, streamed.
+//!
+//! Lines are read one at a time with a length bound (`max_bytes`), so neither a
+//! million-line file nor one giant line is ever held in memory. A bad line is an
+//! error for that line only; bad optional values (`published`, `language`) are
+//! warnings and the document still comes through.
+
+use std::collections::VecDeque;
+use std::io::{self, BufRead};
+
+use serde_json::{Map, Value};
+use sitrep_model::{Document, Lang};
+
+use crate::date::parse_date;
+use crate::error::{ErrorKind, IntakeError};
+use crate::html::{domain, extract_html};
+use crate::Item;
+
+/// Streams the items of a JSON Lines input, in input order.
+pub struct JsonlReader<R> {
+    name: String,
+    reader: R,
+    max_bytes: usize,
+    line_no: usize,
+    buf: Vec<u8>,
+    pending: VecDeque<Item>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// Reads JSON Lines from `reader`; `name` is the path (or name) used for
+    /// default ids and error origins; a line longer than `max_bytes` is an error.
+    pub fn new(name: impl Into<String>, reader: R, max_bytes: usize) -> JsonlReader<R> {
+        JsonlReader {
+            name: name.into(),
+            reader,
+            max_bytes,
+            line_no: 0,
+            buf: Vec::new(),
+            pending: VecDeque::new(),
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            let read = read_line_bounded(&mut self.reader, &mut self.buf, self.max_bytes);
+            self.line_no += 1;
+            let origin = || format!("{}: line {}", self.name, self.line_no);
+            match read {
+                Ok(Line::Eof) => self.done = true,
+                Ok(Line::TooLong(size)) => {
+                    let kind = ErrorKind::TooLarge { size, limit: self.max_bytes };
+                    return Some(Item::Error(IntakeError::new(origin(), kind)));
+                }
+                Ok(Line::Complete) => {
+                    let items = parse_line(&self.name, self.line_no, &self.buf);
+                    self.pending.extend(items);
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Item::Error(IntakeError::new(
+                        origin(),
+                        ErrorKind::Io(e.to_string()),
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// What [`read_line_bounded`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// End of input, nothing read.
+    Eof,
+    /// A line (without its `\n`) is in the buffer.
+    Complete,
+    /// The line exceeded the bound; it was skipped. Holds its length.
+    TooLong(u64),
+}
+
+/// Reads one line into `buf` (without the newline), never buffering more than `max` bytes.
+fn read_line_bounded<R: BufRead>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Line> {
+    buf.clear();
+    let mut total: u64 = 0;
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let (used, found) = {
+            let avail = match reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                return Ok(match (any, too_long) {
+                    (false, _) => Line::Eof,
+                    (true, true) => Line::TooLong(total),
+                    (true, false) => Line::Complete,
+                });
+            }
+            any = true;
+            let (chunk, found) = match avail.iter().position(|&b| b == b'\n') {
+                Some(i) => (&avail[..i], true),
+                None => (avail, false),
+            };
+            total += chunk.len() as u64;
+            if !too_long {
+                if buf.len() + chunk.len() > max {
+                    too_long = true;
+                    buf.clear();
+                } else {
+                    buf.extend_from_slice(chunk);
+                }
+            }
+            (chunk.len() + usize::from(found), found)
+        };
+        reader.consume(used);
+        if found {
+            return Ok(if too_long { Line::TooLong(total) } else { Line::Complete });
+        }
+    }
+}
+
+/// Parses one line (1-based `line_no`) into zero (blank line) or more items.
+pub(crate) fn parse_line(name: &str, line_no: usize, raw: &[u8]) -> Vec<Item> {
+    let origin = || format!("{name}: line {line_no}");
+    let err = |kind| vec![Item::Error(IntakeError::new(origin(), kind))];
+    let mut raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    if line_no == 1 {
+        raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+    }
+    let Ok(line) = std::str::from_utf8(raw) else {
+        return err(ErrorKind::Undecodable("line is not valid UTF-8".into()));
+    };
+    if line.trim().is_empty() {
+        return vec![];
+    }
+    let obj = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => return err(ErrorKind::InvalidJson("expected a JSON object".into())),
+        Err(e) => return err(ErrorKind::InvalidJson(e.to_string())),
+    };
+    match record(name, line_no, &obj) {
+        Ok((doc, warnings)) => {
+            let mut items: Vec<Item> = warnings
+                .into_iter()
+                .map(|k| Item::Warning(IntakeError::new(origin(), k)))
+                .collect();
+            items.insert(0, Item::Doc(doc));
+            items
+        }
+        Err(kind) => err(kind),
+    }
+}
+
+/// Builds the document of one JSON object; returns it with its warnings.
+fn record(
+    name: &str,
+    line_no: usize,
+    obj: &Map<String, Value>,
+) -> Result<(Document, Vec<ErrorKind>), ErrorKind> {
+    let mut warnings = Vec::new();
+    let id = match obj.get("id") {
+        None | Some(Value::Null) => format!("{name}:{line_no}"),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => return Err(invalid("id", "expected a string or a number")),
+    };
+    let mut doc = Document { id, ..Document::default() };
+    let mut field = |key: &str| -> Option<String> {
+        match obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                warnings.push(invalid(key, "expected a string, ignored"));
+                None
+            }
+        }
+    };
+    let text = field("text");
+    let html = field("html");
+    doc.title = field("title");
+    doc.url = field("url");
+    doc.source = field("source");
+    let published = field("published");
+    let language = field("language");
+    match (text, html) {
+        (Some(t), _) => doc.text = t,
+        (None, Some(h)) => {
+            let a = extract_html(&h);
+            doc.text = a.text;
+            doc.title = doc.title.or(a.title);
+            doc.url = doc.url.or(a.url);
+            doc.source = doc.source.or(a.source);
+            doc.published = a.published;
+            doc.language = a.lang;
+        }
+        (None, None) => {
+            return Err(ErrorKind::NoText("no \"text\" or \"html\" string field".into()))
+        }
+    }
+    if let Some(p) = published.filter(|p| !p.trim().is_empty()) {
+        match parse_date(&p) {
+            Some(d) => doc.published = Some(d),
+            None => warnings.push(ErrorKind::BadDate(p)),
+        }
+    }
+    if let Some(l) = language.filter(|l| !l.trim().is_empty()) {
+        match Lang::from_code(&l) {
+            Some(lang) => doc.language = Some(lang),
+            None => warnings.push(ErrorKind::BadLanguage(l)),
+        }
+    }
+    if doc.source.is_none() {
+        doc.source = doc.url.as_deref().and_then(domain);
+    }
+    Ok((doc, warnings))
+}
+
+fn invalid(field: &str, message: &str) -> ErrorKind {
+    ErrorKind::InvalidField { field: field.into(), message: message.into() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::io::Cursor;
+
+    fn items(input: &str, max: usize) -> Vec<Item> {
+        JsonlReader::new("in.jsonl", Cursor::new(input.as_bytes().to_vec()), max).collect()
+    }
+
+    #[test]
+    fn broken_line_two_only_fails_itself() {
+        let input = "{\"id\":\"a\",\"text\":\"Un.\"}\n{\"id\": \"b\", \"text\": oops}\n{\"id\":3,\"text\":\"Trois.\"}\n";
+        let got = items(input, 1000);
+        assert_eq!(got.len(), 3);
+        assert!(matches!(&got[0], Item::Doc(d) if d.id == "a" && d.text == "Un."));
+        match &got[1] {
+            Item::Error(e) => {
+                assert_eq!(e.origin, "in.jsonl: line 2");
+                assert!(e.to_string().starts_with("in.jsonl: line 2: invalid JSON: "), "{e}");
+            }
+            other => panic!("expected an error, got {other:?}"),
+        }
+        assert!(matches!(&got[2], Item::Doc(d) if d.id == "3" && d.text == "Trois."));
+    }
+
+    #[test]
+    fn fields_defaults_and_warnings() {
+        let input = concat!(
+            "\u{feff}{\"text\":\"  keep  spaces \",\"published\":\"2024-05-01T10:00:00Z\",\"language\":\"fr-FR\",\"url\":\"https://www.ex.org/a\"}\r\n",
+            "\n",
+            "   \n",
+            "{\"id\":\"x\",\"text\":\"t\",\"published\":\"last tuesday\",\"language\":\"klingon\",\"title\":5}\n",
+            "{\"id\":\"h\",\"html\":\"<html><head><title>T</title></head><body><p>Corps.</p><script>x</script></body></html>\",\"source\":\"S\"}\n",
+            "{\"id\":\"n\"}\n",
+            "[1,2]",
+        );
+        let got = items(input, 1000);
+        let Item::Doc(d) = &got[0] else { panic!("{:?}", got[0]) };
+        assert_eq!(d.id, "in.jsonl:1");
+        assert_eq!(d.text, "  keep  spaces ");
+        assert_eq!(d.published, NaiveDate::from_ymd_opt(2024, 5, 1));
+        assert_eq!(d.language, Some(Lang::Fr));
+        assert_eq!(d.source.as_deref(), Some("ex.org"));
+        let Item::Doc(d) = &got[1] else { panic!("{:?}", got[1]) };
+        assert_eq!(
+            (d.id.as_str(), d.published, d.language, d.title.as_deref()),
+            ("x", None, None, None)
+        );
+        let warnings: Vec<String> = got[2..5]
+            .iter()
+            .map(|i| match i {
+                Item::Warning(w) => w.to_string(),
+                other => panic!("expected a warning, got {other:?}"),
+            })
+            .collect();
+        assert!(warnings[0].starts_with("in.jsonl: line 4: invalid field title"), "{warnings:?}");
+        assert_eq!(
+            warnings[1],
+            "in.jsonl: line 4: unparsable date \"last tuesday\", published left empty"
+        );
+        assert!(warnings[2].contains("klingon"));
+        let Item::Doc(d) = &got[5] else { panic!("{:?}", got[5]) };
+        assert_eq!(
+            (d.text.as_str(), d.title.as_deref(), d.source.as_deref()),
+            ("Corps.", Some("T"), Some("S"))
+        );
+        assert!(
+            matches!(&got[6], Item::Error(e) if e.origin == "in.jsonl: line 6" && matches!(e.kind, ErrorKind::NoText(_)))
+        );
+        assert!(matches!(&got[7], Item::Error(e) if e.origin == "in.jsonl: line 7"));
+        assert_eq!(got.len(), 8);
+    }
+
+    #[test]
+    fn long_line_is_skipped_not_buffered() {
+        let long = format!("{{\"id\":\"big\",\"text\":\"{}\"}}", "x".repeat(500));
+        let input =
+            format!("{{\"id\":\"a\",\"text\":\"a\"}}\n{long}\n{{\"id\":\"c\",\"text\":\"c\"}}");
+        let got = items(&input, 100);
+        assert!(matches!(&got[0], Item::Doc(d) if d.id == "a"));
+        assert!(
+            matches!(&got[1], Item::Error(e) if e.origin == "in.jsonl: line 2" && matches!(e.kind, ErrorKind::TooLarge { .. }))
+        );
+        assert!(matches!(&got[2], Item::Doc(d) if d.id == "c"));
+    }
+
+    #[test]
+    fn bounded_reader_handles_small_buffers() {
+        let data = b"abc\ndefgh\n\nij";
+        let mut r = io::BufReader::with_capacity(2, &data[..]);
+        let mut buf = Vec::new();
+        let mut lines = vec![];
+        loop {
+            match read_line_bounded(&mut r, &mut buf, 4).unwrap() {
+                Line::Eof => break,
+                Line::Complete => lines.push(String::from_utf8(buf.clone()).unwrap()),
+                Line::TooLong(n) => lines.push(format!("<{n}>")),
+            }
+        }
+        assert_eq!(lines, ["abc", "<5>", "", "ij"]);
+    }
+}
