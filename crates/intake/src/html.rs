@@ -93,33 +93,21 @@ const DROP_ROLES: &[&str] = &[
     "alert",
 ];
 
-/// Class or id tokens that mark page furniture.
+/// Class or id tokens that mark page furniture (whole tokens).
 const UNLIKELY_TOKENS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "newsletter",
     "comments",
     "comment",
-    "advert",
-    "advertisement",
     "ad",
     "ads",
     "adslot",
     "promo",
-    "sidebar",
     "breadcrumb",
     "breadcrumbs",
-    "cookie",
-    "cookies",
     "consent",
     "subscribe",
     "subscription",
     "popup",
     "modal",
-    "outbrain",
-    "taboola",
     "recirculation",
     "signup",
     "footer",
@@ -130,9 +118,22 @@ const UNLIKELY_TOKENS: &[&str] = &[
     "masthead",
     "toolbar",
     "tags",
-    "hidden",
     "banner",
-    "recommended",
+];
+
+/// Class or id token prefixes that mark page furniture (`relatedposts`, `sharing`).
+const UNLIKELY_PREFIXES: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "advert",
+    "sidebar",
+    "cookie",
+    "outbrain",
+    "taboola",
+    "recommend",
 ];
 
 /// Elements that start and end a line of text.
@@ -273,8 +274,12 @@ fn is_dropped(node: &NodeRef<'_, Node>) -> bool {
     }
     let class_id = [el.attr("class"), el.attr("id")];
     class_id.iter().flatten().any(|v| {
-        v.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|tok| UNLIKELY_TOKENS.iter().any(|u| tok.eq_ignore_ascii_case(u)))
+        v.split(|c: char| !c.is_ascii_alphanumeric()).map(|tok| tok.to_ascii_lowercase()).any(
+            |tok| {
+                UNLIKELY_TOKENS.contains(&tok.as_str())
+                    || UNLIKELY_PREFIXES.iter().any(|p| tok.starts_with(p))
+            },
+        )
     })
 }
 

@@ -196,3 +196,143 @@ pub(crate) fn read_bytes_as(name: &str, bytes: &[u8], format: Format, opts: &Opt
         Format::Jsonl => JsonlReader::new(name, text.as_bytes(), opts.max_bytes).collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn one_doc(items: Vec<Item>) -> Document {
+        match items.as_slice() {
+            [Item::Doc(d)] => d.clone(),
+            other => panic!("expected one document, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn read_bytes_by_name_hint_and_sniffing() {
+        let opts = Options::default();
+        let d = one_doc(read_bytes("a.txt", b"\xEF\xBB\xBF<p>kept as is</p>\r\n", &opts));
+        assert_eq!(d.text, "<p>kept as is</p>\r\n");
+        let d =
+            one_doc(read_bytes("post", b"<html><body><p>Sniffed page.</p></body></html>", &opts));
+        assert_eq!((d.id.as_str(), d.text.as_str()), ("post", "Sniffed page."));
+        let html_1252 =
+            b"<html><head><meta charset=\"windows-1252\"><title>D\xe9fense</title></head>\
+            <body><p>Le minist\xe8re de la D\xe9fense a d\xe9menti.</p></body></html>";
+        let d = one_doc(read_bytes("page.html", html_1252, &opts));
+        assert_eq!(d.title.as_deref(), Some("Défense"));
+        assert_eq!(d.text, "Le ministère de la Défense a démenti.");
+        let forced = Options { format: Some(Format::Text), ..Options::default() };
+        assert_eq!(one_doc(read_bytes("x.html", b"<p>raw</p>", &forced)).text, "<p>raw</p>");
+    }
+
+    #[test]
+    fn utf16_inputs_of_every_format() {
+        fn utf16le(s: &str) -> Vec<u8> {
+            let mut out = vec![0xFF, 0xFE];
+            out.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
+            out
+        }
+        let opts = Options::default();
+        let d =
+            one_doc(read_bytes("u", &utf16le("<html><body><p>Défense</p></body></html>"), &opts));
+        assert_eq!(d.text, "Défense");
+        let d = one_doc(read_bytes(
+            "u.jsonl",
+            &utf16le("{\"id\":\"x\",\"text\":\"Défense\"}\n"),
+            &opts,
+        ));
+        assert_eq!((d.id.as_str(), d.text.as_str()), ("x", "Défense"));
+        let rss = "<rss><channel><item><title>Défense</title><pubDate>2024-01-02</pubDate></item></channel></rss>";
+        let d = one_doc(parse_feed("f", &utf16le(rss), &opts));
+        assert_eq!(
+            (d.text.as_str(), d.published),
+            ("Défense", NaiveDate::from_ymd_opt(2024, 1, 2))
+        );
+    }
+
+    #[test]
+    fn size_limit_applies_per_document() {
+        let opts = Options { max_bytes: 10, format: None };
+        let items = read_bytes("a.txt", b"0123456789A", &opts);
+        assert!(
+            matches!(&items[..], [Item::Error(e)] if e.to_string() == "a.txt: too large: 11 bytes (limit 10 bytes)")
+        );
+        let items = read_bytes("a.txt", b"0123456789", &opts);
+        assert!(matches!(&items[..], [Item::Doc(_)]));
+    }
+
+    #[test]
+    fn reader_and_items_are_send() {
+        fn send<T: Send>() {}
+        send::<Reader>();
+        send::<Item>();
+    }
+
+    #[test]
+    fn input_parse() {
+        assert_eq!(Input::parse("-"), Input::Stdin);
+        assert_eq!(Input::parse("a/b.txt"), Input::Path(PathBuf::from("a/b.txt")));
+    }
+
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n.max(1) as u64) as usize
+        }
+    }
+
+    const SEEDS: [&str; 4] = [
+        "<html><head><meta charset=utf-8><title>T</title><script type=\"application/ld+json\">{\"datePublished\":\"2024-01-01\"}</script></head><body><article><p>Une frappe a visé la base d'Aïn al-Asad.</p><p>Lire aussi : x</p></article></body></html>",
+        "<?xml version=\"1.0\"?><rss><channel><title>F</title><item><title>a &amp; b</title><link>https://x.example/1</link><description><![CDATA[<p>Texte é</p>]]></description><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate></item></channel></rss>",
+        "{\"id\":1,\"text\":\"Défense\",\"published\":\"2024-01-01\",\"language\":\"fr\"}\n{\"html\":\"<p>x</p>\"}\n",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id><content type=\"xhtml\"><div><p>x</p></div></content></entry></feed>",
+    ];
+
+    #[test]
+    fn arbitrary_bytes_never_panic() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let formats =
+            [None, Some(Format::Text), Some(Format::Html), Some(Format::Jsonl), Some(Format::Feed)];
+        let mut docs = 0;
+        for round in 0..600 {
+            let bytes: Vec<u8> = if round % 2 == 0 {
+                let len = rng.below(600);
+                (0..len).map(|_| rng.next() as u8).collect()
+            } else {
+                // Mutated real-looking inputs: flipped, inserted and cut bytes.
+                let mut b = SEEDS[rng.below(SEEDS.len())].as_bytes().to_vec();
+                for _ in 0..=rng.below(4) {
+                    let i = rng.below(b.len());
+                    match rng.below(3) {
+                        0 => b[i] = rng.next() as u8,
+                        1 => b.insert(i, [b'<', b'&', b'"', b'\n', 0xC3, 0xE9, b'>'][rng.below(7)]),
+                        _ => b.truncate(i.max(1)),
+                    }
+                }
+                b
+            };
+            for format in formats {
+                let opts = Options { max_bytes: 1000, format };
+                for item in read_bytes("fuzz", &bytes, &opts) {
+                    if let Item::Doc(d) = item {
+                        docs += 1;
+                        assert!(
+                            !d.text.contains('\u{FFFD}')
+                                || String::from_utf8_lossy(&bytes).contains('\u{FFFD}')
+                        );
+                    }
+                }
+            }
+        }
+        assert!(docs > 100, "fuzzing should also produce documents, got {docs}");
+    }
+}

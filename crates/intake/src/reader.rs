@@ -160,3 +160,110 @@ impl Iterator for Reader {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn summary(items: Vec<Item>) -> Vec<String> {
+        items
+            .into_iter()
+            .map(|i| match i {
+                Item::Doc(d) => format!("D {} {:?}", d.id, d.text),
+                Item::Error(e) => format!("E {e}"),
+                Item::Warning(e) => format!("W {e}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walks_directories_sorted_skipping_hidden() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("corpus");
+        for (rel, content) in [
+            ("b.txt", "B"),
+            ("a/z.txt", "AZ"),
+            ("a/c.txt", "AC"),
+            ("a.txt", "A"),
+            (".hidden.txt", "H"),
+            (".git/x.txt", "G"),
+            ("x.gold.json", "{}"),
+            ("d.jsonl", "{\"id\":\"j1\",\"text\":\"J\"}\n"),
+            ("e", "<p>No extension, sniffed as HTML here.</p>"),
+        ] {
+            let p = root.join(rel);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, content).unwrap();
+        }
+        let got = summary(read_inputs_of(vec![Input::Path(root.clone())], Options::default()));
+        let r = root.to_string_lossy();
+        let want = [
+            format!("D {r}/a/c.txt \"AC\""),
+            format!("D {r}/a/z.txt \"AZ\""),
+            format!("D {r}/a.txt \"A\""),
+            format!("D {r}/b.txt \"B\""),
+            "D j1 \"J\"".to_owned(),
+            format!("D {r}/e \"No extension, sniffed as HTML here.\""),
+        ];
+        assert_eq!(got, want);
+    }
+
+    fn read_inputs_of(inputs: Vec<Input>, opts: Options) -> Vec<Item> {
+        Reader::new(inputs, opts).collect()
+    }
+
+    #[test]
+    fn per_file_errors_do_not_stop_the_run() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let write = |name: &str, bytes: &[u8]| {
+            let p = dir.join(name);
+            fs::write(&p, bytes).unwrap();
+            Input::Path(p)
+        };
+        let inputs = vec![
+            write("bom.txt", b"\xEF\xBB\xBF  Texte avec BOM.\n"),
+            write("big.txt", &[b'a'; 64]),
+            write("bin.dat", b"\x7fELF\x02\x01\x01\0\0\0\0\0"),
+            Input::Path(dir.join("missing.txt")),
+            write("utf16.txt", &[0xFF, 0xFE, b'D', 0, 0xE9, 0, b'f', 0]),
+            write("cp1252.txt", b"D\xe9fense"),
+            write("late.jsonl", b"{\"text\":\"x\"}\n{bad\n"),
+        ];
+        let got = summary(read_inputs_of(inputs, Options { max_bytes: 32, format: None }));
+        let d = dir.to_string_lossy();
+        assert_eq!(got[0], format!("D {d}/bom.txt \"  Texte avec BOM.\\n\""));
+        assert_eq!(got[1], format!("E {d}/big.txt: too large: 64 bytes (limit 32 bytes)"));
+        assert_eq!(got[2], format!("E {d}/bin.dat: binary file (not text)"));
+        assert!(got[3].starts_with(&format!("E {d}/missing.txt: cannot read: ")), "{}", got[3]);
+        assert_eq!(got[4], format!("D {d}/utf16.txt \"Déf\""));
+        assert_eq!(got[5], format!("D {d}/cp1252.txt \"Défense\""));
+        assert_eq!(got[6], format!("D {d}/late.jsonl:1 \"x\""));
+        assert!(
+            got[7].starts_with(&format!("E {d}/late.jsonl: line 2: invalid JSON")),
+            "{}",
+            got[7]
+        );
+        assert_eq!(got.len(), 8);
+    }
+
+    #[test]
+    fn jsonl_streams_past_the_document_limit() {
+        // The file is far larger than max_bytes; each line is small.
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("many.jsonl");
+        let body: String =
+            (0..2000).map(|i| format!("{{\"id\":{i},\"text\":\"doc {i}\"}}\n")).collect();
+        fs::write(&p, body).unwrap();
+        let mut reader =
+            Reader::new(vec![Input::Path(p)], Options { max_bytes: 100, format: None });
+        let first = reader.next().and_then(Item::doc).unwrap();
+        assert_eq!(first.id, "0");
+        let rest: Vec<Item> = reader.collect();
+        assert_eq!(rest.len(), 1999);
+        assert!(
+            matches!(rest.last(), Some(Item::Doc(d)) if d.id == "1999" && d.text == "doc 1999")
+        );
+    }
+}
