@@ -32,7 +32,7 @@
 use sitrep_model::{Lang, Span};
 
 use crate::date::{dates_in, DateKind};
-use crate::lexicon::{langs, Reading, Trigger, L, LEXICON};
+use crate::lexicon::{langs, Reading, Trigger, WordSet, L, LEXICON, WORDS as W};
 use crate::number::{numbers_in, NumAt};
 use crate::token::{clamp, tokenize, Kind, Tok};
 
@@ -65,308 +65,6 @@ pub struct Casualty {
     /// populaire irakiennes", "two soldiers and a civilian"), when there is one.
     pub who: Option<Span>,
 }
-
-/// Auxiliaries and adverbs between a subject and its participle.
-const LEFT_SKIP: &[&str] = &[
-    "were",
-    "was",
-    "been",
-    "being",
-    "is",
-    "are",
-    "be",
-    "have",
-    "has",
-    "had",
-    "reportedly",
-    "allegedly",
-    "also",
-    "all",
-    "later",
-    "subsequently",
-    "got",
-    "who",
-    "that",
-    "which",
-    "reported",
-    "reportedly",
-    "confirmed",
-    "ont",
-    "a",
-    "ete",
-    "sont",
-    "est",
-    "etaient",
-    "etait",
-    "auraient",
-    "aurait",
-    "avaient",
-    "avait",
-    "egalement",
-    "aussi",
-    "tous",
-    "toutes",
-    "qui",
-    "y",
-    "en",
-    "deja",
-    "ainsi",
-    "finalement",
-    "eventuellement",
-    "apparemment",
-    "notamment",
-    "respectivement",
-];
-/// Adverbs between an auxiliary and its participle.
-const ADVERBS: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "also",
-    "later",
-    "subsequently",
-    "apparently",
-    "egalement",
-    "aussi",
-    "deja",
-];
-/// Passive auxiliaries: the participle after them counts what comes before.
-const PASSIVE: &[&str] = &[
-    "were", "was", "been", "being", "is", "are", "be", "got", "get", "ete", "sont", "est",
-    "etaient", "etait", "furent", "fut", "seront", "sera", "soient", "soit",
-];
-/// Active auxiliaries: the participle after them counts what comes after.
-const ACTIVE: &[&str] =
-    &["has", "have", "had", "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront"];
-/// Words skipped between a right trigger and its phrase.
-const RIGHT_SKIP: &[&str] = &[
-    "also",
-    "reportedly",
-    "allegedly",
-    "another",
-    "an",
-    "additional",
-    "further",
-    "aussi",
-    "egalement",
-    "encore",
-];
-/// Words skipped between a total ("death toll", "bilan") and its number.
-const TOLL_SKIP: &[&str] = &[
-    "rose",
-    "risen",
-    "rises",
-    "has",
-    "had",
-    "have",
-    "climbed",
-    "stood",
-    "stands",
-    "stand",
-    "is",
-    "was",
-    "reached",
-    "increased",
-    "to",
-    "at",
-    "of",
-    "now",
-    "s'",
-    "est",
-    "eleve",
-    "elevait",
-    "etait",
-    "passe",
-    "a",
-    "de",
-    "provisoire",
-    "atteint",
-    "grimpe",
-    "lourd",
-    "officiel",
-    "fait",
-    "etat",
-    "au",
-    "moins",
-];
-/// Words that end a noun phrase.
-const STOP: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "near",
-    "during",
-    "when",
-    "after",
-    "before",
-    "while",
-    "and",
-    "or",
-    "as",
-    "by",
-    "from",
-    "with",
-    "including",
-    "were",
-    "was",
-    "have",
-    "has",
-    "had",
-    "are",
-    "is",
-    "who",
-    "that",
-    "which",
-    "into",
-    "inside",
-    "outside",
-    "across",
-    "around",
-    "amid",
-    "following",
-    "for",
-    "to",
-    "et",
-    "ou",
-    "dont",
-    "dans",
-    "a",
-    "pres",
-    "lors",
-    "par",
-    "pour",
-    "avec",
-    "sur",
-    "en",
-    "au",
-    "aux",
-    "qui",
-    "que",
-    "ont",
-    "sont",
-    "est",
-    "ete",
-    "entre",
-    "apres",
-    "avant",
-    "pendant",
-    "vers",
-    "sous",
-    "selon",
-    "depuis",
-    "contre",
-    "but",
-    "mais",
-    "since",
-    "because",
-    "parmi",
-    "whose",
-    "where",
-    "ou",
-    "lorsque",
-    "quand",
-    "alors",
-    "tandis",
-    "puis",
-    "then",
-    "along",
-];
-/// Words that end a subject when scanning back from a participle.
-const LEFT_BOUNDARY: &[&str] = &[
-    "when", "after", "while", "where", "because", "but", "however", "since", "as", "then", "quand",
-    "lorsque", "alors", "apres", "tandis", "mais", "puis", "car", "si", "that", "que", "killed",
-    "and", "et",
-];
-/// Markers of a part of the total ("including 2 women").
-const SUBSET: &[&str] =
-    &["including", "among", "dont", "notamment", "parmi", "mostly", "mainly", "majoritairement"];
-/// Determiners of one countable thing.
-const SINGULAR_DET: &[&str] = &[
-    "a", "an", "the", "his", "her", "its", "this", "that", "le", "la", "l'", "son", "sa", "ce",
-    "cet", "cette", "one",
-];
-/// Determiners that make a noun phrase of unknown count.
-const PLURAL_DET: &[&str] =
-    &["the", "their", "these", "those", "les", "leurs", "ces", "des", "ses"];
-/// Words that open a complement ("members of the army").
-const OF: &[&str] = &["of", "de", "des", "du", "d'"];
-/// Words before a noun trigger that make it no count ("mention of fatalities").
-const NO_COUNT_BEFORE: &[&str] =
-    &["of", "de", "des", "du", "d'", "from", "in", "among", "about", "with", "without", "any"];
-/// Possessives that make "his injuries" a description, not a count.
-const POSSESSIVE: &[&str] =
-    &["his", "her", "their", "its", "my", "our", "ses", "sa", "son", "leurs", "leur", "the", "les"];
-/// Object pronouns of one person.
-const ONE_PRONOUN: &[&str] = &["him", "her", "himself", "herself"];
-/// Object pronouns of an unknown number.
-const MANY_PRONOUN: &[&str] = &["them", "themselves", "les"];
-/// English plurals without a final s.
-const IRREGULAR_PLURAL: &[&str] =
-    &["men", "women", "children", "people", "police", "personnel", "staff", "gens", "militia"];
-/// Units after a number that make it a measure, not a count.
-const UNITS: &[&str] = &[
-    "%",
-    "km",
-    "kilometres",
-    "kilometers",
-    "kilometre",
-    "kilometer",
-    "miles",
-    "mile",
-    "m",
-    "metres",
-    "meters",
-    "mm",
-    "cm",
-    "kg",
-    "tonnes",
-    "tons",
-    "h",
-    "hours",
-    "hour",
-    "heures",
-    "heure",
-    "minutes",
-    "min",
-    "days",
-    "day",
-    "jours",
-    "jour",
-    "weeks",
-    "semaines",
-    "months",
-    "mois",
-    "years",
-    "year",
-    "ans",
-    "an",
-    "annees",
-    "dollars",
-    "euros",
-    "usd",
-    "$",
-    "°",
-    "percent",
-    "pour",
-    "times",
-    "fois",
-    "kilometres",
-    "secondes",
-    "seconds",
-    "hectares",
-    "ha",
-];
-/// Phrases around "mort"/"death" that are no casualty ("peine de mort").
-const NOT_DEATH_BEFORE: &[&str] = &[
-    "peine",
-    "condamne",
-    "condamnes",
-    "condamnee",
-    "menace",
-    "menaces",
-    "arret",
-    "escadrons",
-    "pulsion",
-];
 
 /// Where a counted noun phrase lies and what it counts.
 #[derive(Debug, Clone, Default)]
@@ -416,18 +114,35 @@ struct Sentence<'a> {
     trigger_tok: Vec<bool>,
 }
 
-fn is(t: Option<&Tok>, words: &[&str]) -> bool {
-    t.is_some_and(|t| words.contains(&t.norm.as_str()))
+/// A list of words: a set from the data file or an inline array.
+trait WordList {
+    fn has(&self, w: &str) -> bool;
+}
+
+impl WordList for WordSet {
+    fn has(&self, w: &str) -> bool {
+        self.contains(w)
+    }
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    fn has(&self, w: &str) -> bool {
+        self.contains(&w)
+    }
+}
+
+fn is<T: WordList + ?Sized>(t: Option<&Tok>, words: &T) -> bool {
+    t.is_some_and(|t| words.has(&t.norm))
 }
 
 /// True when determiner `det` with head noun `head` denotes one.
 fn one_det(det: &str, head: &str, ls: &[L]) -> bool {
     ["a", "an", "one", "un", "une"].contains(&det)
-        || (SINGULAR_DET.contains(&det) && !plural(head, ls))
+        || (W.singular_det.contains(&det) && !plural(head, ls))
 }
 
 fn plural(word: &str, ls: &[L]) -> bool {
-    if IRREGULAR_PLURAL.contains(&word) {
+    if W.irregular_plural.contains(&word) {
         return true;
     }
     if ls.contains(&L::Fr) && (word.ends_with('x') || word.ends_with('s')) {
@@ -482,17 +197,17 @@ impl<'a> Sentence<'a> {
                 nums: vec![n],
             });
         }
-        if ONE_PRONOUN.contains(&t.norm.as_str()) && !self.starts_np(k + 1) {
+        if W.one_pronoun.contains(&t.norm.as_str()) && !self.starts_np(k + 1) {
             return Some(Np { count: 1, first: k, end: k + 1, ..Np::default() });
         }
-        if MANY_PRONOUN.contains(&t.norm.as_str()) && t.norm != "les" {
+        if W.many_pronoun.contains(&t.norm.as_str()) && t.norm != "les" {
             return Some(Np { unknown: true, first: k, end: k + 1, ..Np::default() });
         }
-        if SINGULAR_DET.contains(&t.norm.as_str()) || PLURAL_DET.contains(&t.norm.as_str()) {
+        if W.singular_det.contains(&t.norm.as_str()) || W.plural_det.contains(&t.norm.as_str()) {
             let (h, end) = self.head_end(k + 1);
             if h > k + 1 {
                 // "a family of three", "a group of 20 civilians": the number counts.
-                if is(self.tok(h), OF) {
+                if is(self.tok(h), &W.of) {
                     if let Some(mut np) = self.np_at(h + 1, kind).filter(|np| !np.nums.is_empty()) {
                         np.first = k;
                         return Some(np);
@@ -514,7 +229,7 @@ impl<'a> Sentence<'a> {
     /// True when a noun phrase starts at `k` (after a pronoun, "her" is a determiner).
     fn starts_np(&self, k: usize) -> bool {
         self.tok(k).is_some_and(|t| {
-            t.kind == Kind::Word && !STOP.contains(&t.norm.as_str()) && !self.trigger_tok[k]
+            t.kind == Kind::Word && !W.stop.contains(&t.norm.as_str()) && !self.trigger_tok[k]
         })
     }
 
@@ -524,12 +239,13 @@ impl<'a> Sentence<'a> {
         let mut end = from;
         let mut words = 0;
         while let Some(t) = self.tok(end) {
-            let ok_word =
-                t.kind == Kind::Word && !STOP.contains(&t.norm.as_str()) && !self.trigger_tok[end];
+            let ok_word = t.kind == Kind::Word
+                && !W.stop.contains(&t.norm.as_str())
+                && !self.trigger_tok[end];
             let hyphen = t.is_punct("-")
                 && !t.space_before
                 && self.tok(end + 1).is_some_and(|n| !n.space_before);
-            if ok_word && words < 5 && !OF.contains(&t.norm.as_str()) {
+            if ok_word && words < 5 && !W.of.contains(&t.norm.as_str()) {
                 words += 1;
                 end += 1;
             } else if hyphen && words > 0 {
@@ -542,7 +258,7 @@ impl<'a> Sentence<'a> {
             return (from, from);
         }
         // A complement: "of the army", "des Unités de mobilisation populaire irakiennes".
-        if is(self.tok(end), OF) && self.num_of.get(end + 1).is_some_and(Option::is_none) {
+        if is(self.tok(end), &W.of) && self.num_of.get(end + 1).is_some_and(Option::is_none) {
             let mut k = end + 1;
             let mut last = end;
             let mut n = 0;
@@ -551,7 +267,7 @@ impl<'a> Sentence<'a> {
                     .contains(&t.norm.as_str())
                     || (t.is_punct("-") && !t.space_before);
                 let word = t.kind == Kind::Word
-                    && !STOP.contains(&t.norm.as_str())
+                    && !W.stop.contains(&t.norm.as_str())
                     && !self.trigger_tok[k];
                 if n >= 10 || !(joiner || word) {
                     break;
@@ -575,11 +291,11 @@ impl<'a> Sentence<'a> {
         let mut skipped = 0;
         while skipped < 5 {
             let t = self.tok(k)?;
-            let skip = RIGHT_SKIP.contains(&t.norm.as_str())
+            let skip = W.right_skip.contains(&t.norm.as_str())
                 && self.num_of[k].is_none()
                 && !(t.norm == "an" && self.np_at(k, kind).is_some());
             let toll_skip =
-                toll && TOLL_SKIP.contains(&t.norm.as_str()) && self.num_of[k].is_none();
+                toll && W.toll_skip.contains(&t.norm.as_str()) && self.num_of[k].is_none();
             // "killing and injuring dozens": share the phrase of the next trigger.
             let shared = is(Some(t), &["and", "et", "or", "ou"])
                 && self
@@ -601,7 +317,7 @@ impl<'a> Sentence<'a> {
         // Coordination: "two soldiers and a civilian".
         loop {
             let mut c = np.end;
-            if is(self.tok(c), SUBSET) || is(self.tok(c + 1), SUBSET) {
+            if is(self.tok(c), &W.subset) || is(self.tok(c + 1), &W.subset) {
                 break;
             }
             if is(self.tok(c), &["as"])
@@ -636,7 +352,7 @@ impl<'a> Sentence<'a> {
     fn left_np(&self, i: usize, lo: usize, kind: usize) -> Result<Option<Np>, ()> {
         let mut k = i;
         while k > lo {
-            if is(self.tok(k - 1), LEFT_SKIP) && self.num_of[k - 1].is_none() {
+            if is(self.tok(k - 1), &W.left_skip) && self.num_of[k - 1].is_none() {
                 k -= 1;
             } else if k >= lo + 2
                 && is(self.tok(k - 1), &["and"])
@@ -648,7 +364,7 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
-        if k <= lo || is(self.tok(k - 1), NO_COUNT_BEFORE) {
+        if k <= lo || is(self.tok(k - 1), &W.no_count_before) {
             return Ok(None);
         }
         let np_end = k;
@@ -657,7 +373,7 @@ impl<'a> Sentence<'a> {
         let mut max_words = 6;
         while let Some((item, before)) = self.left_item(k, lo, np_end, kind, max_words)? {
             // "21 militants including 2 commanders": the part is not added.
-            if before > lo && is(self.tok(before - 1), SUBSET) {
+            if before > lo && is(self.tok(before - 1), &W.subset) {
                 k = before - 1;
                 max_words = 6;
                 continue;
@@ -757,9 +473,11 @@ impl<'a> Sentence<'a> {
                 let mut subset = false;
                 while m > lo && !self.toks[m - 1].is_punct(",") {
                     m -= 1;
-                    subset |= SUBSET.contains(&self.toks[m].norm.as_str());
+                    subset |= W.subset.contains(&self.toks[m].norm.as_str());
                 }
-                if subset && m > lo {
+                // Or an apposition: "one person, the driver of the vehicle, was killed".
+                let apposition = k == np_end && k - m <= 12;
+                if (subset || apposition) && m > lo {
                     k = m - 1;
                     continue;
                 }
@@ -782,11 +500,11 @@ impl<'a> Sentence<'a> {
             }
             if t.kind == Kind::Word {
                 if self.trigger_tok[k - 1]
-                    || (LEFT_BOUNDARY.contains(&t.norm.as_str()) && words > 0)
+                    || (W.left_boundary.contains(&t.norm.as_str()) && words > 0)
                 {
                     return Ok(None);
                 }
-                if LEFT_BOUNDARY.contains(&t.norm.as_str()) {
+                if W.left_boundary.contains(&t.norm.as_str()) {
                     return Ok(None);
                 }
                 if head.is_none() {
@@ -794,10 +512,10 @@ impl<'a> Sentence<'a> {
                 }
                 let of_before =
                     is(self.tok(k.wrapping_sub(2)), &["of", "de", "des", "du", "d'"]) && k >= 2;
-                let det = SINGULAR_DET.contains(&t.norm.as_str())
-                    || PLURAL_DET.contains(&t.norm.as_str());
+                let det = W.singular_det.contains(&t.norm.as_str())
+                    || W.plural_det.contains(&t.norm.as_str());
                 let prep_before = k >= 2
-                    && is(self.tok(k - 2), STOP)
+                    && is(self.tok(k - 2), &W.stop)
                     && !is(
                         self.tok(k - 2),
                         &["and", "et", "as", "a", "were", "was", "est", "sont", "ont"],
@@ -817,10 +535,10 @@ impl<'a> Sentence<'a> {
                     };
                     return Ok(Some((np, k - 1)));
                 }
-                if ["of", "de", "des", "du", "d'"].contains(&t.norm.as_str()) {
-                    head = None;
-                }
-                if SUBSET.contains(&t.norm.as_str()) {
+                if W.of.contains(&t.norm.as_str()) || W.subset.contains(&t.norm.as_str()) {
+                    // "one member of the officer's family": the complement
+                    // does not count; "two militants including HM's chief":
+                    // neither does the part.
                     // "two militants including HM's chief": skip the part.
                     words = 0;
                     head = None;
@@ -841,7 +559,7 @@ impl<'a> Sentence<'a> {
 /// A number followed by a unit or "-year-old" is a measure, not a count.
 fn measure_after(toks: &[Tok], end: usize) -> bool {
     let Some(t) = toks.get(end) else { return false };
-    if UNITS.contains(&t.norm.as_str()) {
+    if W.units.contains(&t.norm.as_str()) {
         return true;
     }
     t.is_punct("-")
@@ -937,7 +655,7 @@ fn not_a_death(toks: &[Tok], i: usize) -> bool {
     if !t.norm.starts_with("mort") || i < 2 {
         return false;
     }
-    is(toks.get(i - 1), &["de", "a"]) && is(toks.get(i - 2), NOT_DEATH_BEFORE)
+    is(toks.get(i - 1), &["de", "a"]) && is(toks.get(i - 2), &W.not_death_before)
 }
 
 /// Count the phrase of one trigger spanning tokens `a..b`.
@@ -946,7 +664,7 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
     let toks = s.toks;
     let before = a.checked_sub(1).and_then(|k| toks.get(k));
     // "his injuries", "les blessures", "the dead": a description, not a count.
-    if trig.reading == Reading::Left && trig.toll && is(before, POSSESSIVE) {
+    if trig.reading == Reading::Left && trig.toll && is(before, &W.possessive) {
         return None;
     }
     let pronoun_one =
@@ -959,16 +677,20 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
                 Ok(s.right_np(b, kind, trig.toll))
             }
         }
-        Reading::Left => s.left_np(a, lo, kind),
+        // "20 fatalities", or failing that "fatalities coded as 20".
+        Reading::Left => match s.left_np(a, lo, kind) {
+            Ok(None) if trig.toll => Ok(s.right_np(b, kind, true)),
+            r => r,
+        },
         Reading::Verb => {
             let mut k = a;
-            while k > lo && is(toks.get(k - 1), ADVERBS) {
+            while k > lo && is(toks.get(k - 1), &W.adverbs) {
                 k -= 1;
             }
             let aux = k.checked_sub(1).and_then(|k| toks.get(k));
-            if is(aux, PASSIVE) {
+            if is(aux, &W.passive) {
                 s.left_np(a, lo, kind)
-            } else if is(aux, ACTIVE) && s.num_of[k - 1].is_none() {
+            } else if is(aux, &W.active) && s.num_of[k - 1].is_none() {
                 if pronoun_one(k - 1) {
                     Ok(Some(Np { count: 1, first: k - 2, end: k - 1, ..Np::default() }))
                 } else {
@@ -982,7 +704,20 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
             }
         }
     };
-    let Ok(np) = np else { return None };
+    let Ok(mut np) = np else { return None };
+    if let Some(n) = &np {
+        if (n.first..n.end).any(|k| is(toks.get(k), &W.animals)) {
+            return None;
+        }
+    }
+    // "killed or injured 3", "3 were killed, injured or captured": not a count of the dead.
+    if disjunctive(s, a, b) {
+        if let Some(n) = np.as_mut() {
+            n.unknown = true;
+            n.count = 0;
+            n.nums.clear();
+        }
+    }
     let kind_v = if trig.killed { CasualtyKind::Killed } else { CasualtyKind::Injured };
     let trig_span = span_of(toks, a, b);
     let Some(np) = np else {
@@ -1011,6 +746,16 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
         toll: trig.toll,
         who,
     })
+}
+
+/// True when the trigger `a..b` is one term of "killed or injured".
+fn disjunctive(s: &Sentence<'_>, a: usize, b: usize) -> bool {
+    let trig = |k: usize| s.trigger_tok.get(k).copied().unwrap_or(false);
+    let or = |k: usize| is(s.tok(k), &["or", "ou"]);
+    let after = (or(b) && trig(b + 1))
+        || (s.tok(b).is_some_and(|t| t.is_punct(",")) && trig(b + 1) && (b + 2..b + 5).any(or));
+    let before = a >= 2 && or(a - 1) && trig(a - 2);
+    after || before
 }
 
 /// Drop a total that repeats a count already described in the sentence.
@@ -1087,6 +832,18 @@ mod tests {
             ("The death toll rose to 35.", Lang::En, &[(K, Some(35), false)]),
             ("More than 20 pro-Houthi elements killed.", Lang::En, &[(K, Some(20), true)]),
             ("He died of his injuries.", Lang::En, &[(K, Some(1), false)]),
+            ("Fatalities coded as 3.", Lang::En, &[(K, Some(3), false)]),
+            ("Airstrikes hit PKK targets, killing or injuring 3 militants.", Lang::En, &[(K, None, false), (I, None, false)]),
+            ("3 militants were killed, injured or captured.", Lang::En, &[(K, None, false), (I, None, false)]),
+            ("They burned 20 huts and killed 15 livestock.", Lang::En, &[]),
+            ("At least one person, the driver of the vehicle, was killed in the blast.", Lang::En, &[(K, Some(1), true)]),
+            ("One member of the military officer's family was killed and six injured.", Lang::En, &[(K, Some(1), false), (I, Some(6), false)]),
+            ("At least 21 militants including 2 commanders and 4 Afghan soldiers were killed.", Lang::En, &[(K, Some(25), true)]),
+            ("A shoot-out broke out and two suspects died and one was injured.", Lang::En, &[(K, Some(2), false), (I, Some(1), false)]),
+            ("Shells killed a family of three, including a child.", Lang::En, &[(K, Some(3), false)]),
+            ("The report makes no mention of fatalities.", Lang::En, &[(K, None, false)]),
+            ("A sarpanch was attacked and beaten to death by a mob.", Lang::En, &[(K, Some(1), false)]),
+            ("Gunmen shot and killed a security forces personnel at the market.", Lang::En, &[(K, Some(1), false)]),
         ];
         let mut failures = Vec::new();
         for (text, lang, want) in cases {

@@ -5,7 +5,7 @@
 //! line. A malformed line is skipped (the unit tests check that every line of
 //! the shipped files parses, so a typo cannot go unnoticed).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use sitrep_model::Lang;
@@ -219,6 +219,89 @@ pub(crate) struct Zero {
     pub injured: bool,
 }
 
+/// A set of normalised words.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet(HashSet<String>);
+
+impl WordSet {
+    /// True when `w` is in the set.
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+/// The word sets of the casualty reader (`casualty_words.tsv`); each field
+/// is documented in the file.
+#[derive(Debug, Default)]
+#[allow(missing_docs)]
+pub(crate) struct Words {
+    pub left_skip: WordSet,
+    pub adverbs: WordSet,
+    pub passive: WordSet,
+    pub active: WordSet,
+    pub right_skip: WordSet,
+    pub toll_skip: WordSet,
+    pub stop: WordSet,
+    pub left_boundary: WordSet,
+    pub subset: WordSet,
+    pub singular_det: WordSet,
+    pub plural_det: WordSet,
+    pub of: WordSet,
+    pub no_count_before: WordSet,
+    pub possessive: WordSet,
+    pub one_pronoun: WordSet,
+    pub many_pronoun: WordSet,
+    pub irregular_plural: WordSet,
+    pub units: WordSet,
+    pub not_death_before: WordSet,
+    pub animals: WordSet,
+}
+
+impl Words {
+    fn field(&mut self, name: &str) -> Option<&mut WordSet> {
+        let w = self;
+        match name {
+            "left_skip" => Some(&mut w.left_skip),
+            "adverbs" => Some(&mut w.adverbs),
+            "passive" => Some(&mut w.passive),
+            "active" => Some(&mut w.active),
+            "right_skip" => Some(&mut w.right_skip),
+            "toll_skip" => Some(&mut w.toll_skip),
+            "stop" => Some(&mut w.stop),
+            "left_boundary" => Some(&mut w.left_boundary),
+            "subset" => Some(&mut w.subset),
+            "singular_det" => Some(&mut w.singular_det),
+            "plural_det" => Some(&mut w.plural_det),
+            "of" => Some(&mut w.of),
+            "no_count_before" => Some(&mut w.no_count_before),
+            "possessive" => Some(&mut w.possessive),
+            "one_pronoun" => Some(&mut w.one_pronoun),
+            "many_pronoun" => Some(&mut w.many_pronoun),
+            "irregular_plural" => Some(&mut w.irregular_plural),
+            "units" => Some(&mut w.units),
+            "not_death_before" => Some(&mut w.not_death_before),
+            "animals" => Some(&mut w.animals),
+            _ => None,
+        }
+    }
+
+    fn parse(src: &str) -> (Words, Vec<String>) {
+        let mut w = Words::default();
+        let mut unknown = Vec::new();
+        for r in rows(src) {
+            let (Some(name), Some(list)) = (r.first(), r.get(1)) else { continue };
+            match w.field(name) {
+                Some(set) => set.0.extend(list.split_whitespace().map(str::to_string)),
+                None => unknown.push((*name).to_string()),
+            }
+        }
+        (w, unknown)
+    }
+}
+
+/// The casualty word sets, parsed once.
+pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse(WORDS_SRC).0);
+
 /// All tables.
 pub(crate) struct Lexicon {
     /// Month names.
@@ -243,6 +326,7 @@ const NUMBERS: &str = include_str!("../../../data/quantify/numbers.tsv");
 const MODIFIERS: &str = include_str!("../../../data/quantify/modifiers.tsv");
 const RELATIVE: &str = include_str!("../../../data/quantify/relative_dates.tsv");
 const TRIGGERS: &str = include_str!("../../../data/quantify/casualty_triggers.tsv");
+const WORDS_SRC: &str = include_str!("../../../data/quantify/casualty_words.tsv");
 const ZEROS: &str = include_str!("../../../data/quantify/casualty_zero.tsv");
 
 fn table<T>(src: &str, parse: impl Fn(&[&str]) -> Option<T>) -> PhraseTable<T> {
@@ -347,5 +431,13 @@ mod tests {
             }
         }
         assert!(LEXICON.months.len() > 40 && LEXICON.triggers.len() > 80);
+        let (words, unknown) = Words::parse(WORDS_SRC);
+        assert!(unknown.is_empty(), "unknown word sets {unknown:?}");
+        assert!(words.stop.contains("in") && words.units.contains("km"));
+        for r in rows(WORDS_SRC) {
+            for w in r.get(1).map_or("", |l| l).split_whitespace() {
+                assert_eq!(crate::token::normalize(w), w, "not normalised: {w}");
+            }
+        }
     }
 }
