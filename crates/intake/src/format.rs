@@ -77,6 +77,24 @@ impl Format {
     }
 }
 
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// Parses a format name as a command line gives it: `text`/`txt`, `html`,
+    /// `jsonl`/`ndjson`, `feed`/`rss`/`atom` (case-insensitive).
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Ok(Format::Text),
+            "html" | "htm" => Ok(Format::Html),
+            "jsonl" | "ndjson" | "json-lines" => Ok(Format::Jsonl),
+            "feed" | "rss" | "atom" => Ok(Format::Feed),
+            other => {
+                Err(format!("unknown input format {other:?} (expected text, html, jsonl or feed)"))
+            }
+        }
+    }
+}
+
 /// The smallest position at which one of `needles` occurs.
 fn first_of(hay: &[u8], needles: &[&[u8]]) -> Option<usize> {
     needles.iter().filter_map(|n| crate::decode::find(hay, n)).min()
@@ -102,6 +120,19 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(Format::sniff(text.as_bytes()), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn names() {
+        for (name, want) in [
+            ("TXT", Ok(Format::Text)),
+            ("html", Ok(Format::Html)),
+            ("ndjson", Ok(Format::Jsonl)),
+            ("atom", Ok(Format::Feed)),
+        ] {
+            assert_eq!(name.parse::<Format>(), want);
+        }
+        assert!("pdf".parse::<Format>().is_err());
     }
 
     #[test]

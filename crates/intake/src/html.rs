@@ -290,14 +290,16 @@ fn in_dropped(node: &NodeRef<'_, Node>) -> bool {
 
 /// Paragraph votes: every kept `<p>` with its text length in chars.
 struct Votes {
-    paragraphs: Vec<(NodeId, usize)>,
+    /// Readability-style score: a paragraph's length to its parent, half to its grandparent.
     scores: HashMap<NodeId, f64>,
+    /// Paragraph text (chars) inside each element.
+    inside: HashMap<NodeId, usize>,
     total: usize,
 }
 
 impl Votes {
     fn collect(root: NodeRef<'_, Node>) -> Votes {
-        let mut v = Votes { paragraphs: vec![], scores: HashMap::new(), total: 0 };
+        let mut v = Votes { scores: HashMap::new(), inside: HashMap::new(), total: 0 };
         for node in root.descendants() {
             if element_name(&node) != Some("p") || in_dropped(&node) {
                 continue;
@@ -306,13 +308,15 @@ impl Votes {
             if len < MIN_PARAGRAPH_CHARS {
                 continue;
             }
-            v.paragraphs.push((node.id(), len));
             v.total += len;
-            if let Some(parent) = node.parent() {
-                *v.scores.entry(parent.id()).or_default() += len as f64;
-                if let Some(grand) = parent.parent() {
-                    *v.scores.entry(grand.id()).or_default() += len as f64 / 2.0;
-                }
+            for (i, a) in node.ancestors().enumerate() {
+                *v.inside.entry(a.id()).or_default() += len;
+                let share = match i {
+                    0 => 1.0,
+                    1 => 0.5,
+                    _ => continue,
+                };
+                *v.scores.entry(a.id()).or_default() += len as f64 * share;
             }
         }
         v
@@ -320,14 +324,7 @@ impl Votes {
 
     /// Paragraph text (chars) inside `node`.
     fn ptext(&self, node: NodeRef<'_, Node>) -> usize {
-        let tree = node.tree();
-        self.paragraphs
-            .iter()
-            .filter(|(id, _)| {
-                tree.get(*id).is_some_and(|p| p.ancestors().any(|a| a.id() == node.id()))
-            })
-            .map(|(_, len)| len)
-            .sum()
+        self.inside.get(&node.id()).copied().unwrap_or(0)
     }
 }
 

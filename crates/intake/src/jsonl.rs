@@ -200,6 +200,7 @@ fn record(
     doc.source = field("source");
     let published = field("published");
     let language = field("language");
+    let text = text.filter(|t| html.is_none() || !t.trim().is_empty());
     match (text, html) {
         (Some(t), _) => doc.text = t,
         (None, Some(h)) => {
@@ -222,7 +223,7 @@ fn record(
         }
     }
     if let Some(l) = language.filter(|l| !l.trim().is_empty()) {
-        match Lang::from_code(&l) {
+        match parse_lang(&l) {
             Some(lang) => doc.language = Some(lang),
             None => warnings.push(ErrorKind::BadLanguage(l)),
         }
@@ -231,6 +232,42 @@ fn record(
         doc.source = doc.url.as_deref().and_then(domain);
     }
     Ok((doc, warnings))
+}
+
+/// A language code (ISO 639-1 or 639-2) or English/French/native name.
+fn parse_lang(value: &str) -> Option<Lang> {
+    const NAMES: &[(&str, Lang)] = &[
+        ("fra", Lang::Fr),
+        ("fre", Lang::Fr),
+        ("french", Lang::Fr),
+        ("français", Lang::Fr),
+        ("francais", Lang::Fr),
+        ("eng", Lang::En),
+        ("english", Lang::En),
+        ("anglais", Lang::En),
+        ("ara", Lang::Ar),
+        ("arabic", Lang::Ar),
+        ("arabe", Lang::Ar),
+        ("spa", Lang::Es),
+        ("spanish", Lang::Es),
+        ("espagnol", Lang::Es),
+        ("español", Lang::Es),
+        ("deu", Lang::De),
+        ("ger", Lang::De),
+        ("german", Lang::De),
+        ("allemand", Lang::De),
+        ("deutsch", Lang::De),
+        ("rus", Lang::Ru),
+        ("russian", Lang::Ru),
+        ("russe", Lang::Ru),
+        ("ukr", Lang::Uk),
+        ("ukrainian", Lang::Uk),
+        ("ukrainien", Lang::Uk),
+    ];
+    Lang::from_code(value).or_else(|| {
+        let v = value.trim().to_lowercase();
+        NAMES.iter().find(|(n, _)| *n == v).map(|&(_, l)| l)
+    })
 }
 
 fn invalid(field: &str, message: &str) -> ErrorKind {
@@ -322,6 +359,23 @@ mod tests {
             matches!(&got[1], Item::Error(e) if e.origin == "in.jsonl: line 2" && matches!(e.kind, ErrorKind::TooLarge { .. }))
         );
         assert!(matches!(&got[2], Item::Doc(d) if d.id == "c"));
+    }
+
+    #[test]
+    fn languages_and_empty_text_with_html() {
+        let cases = [
+            ("fr", Some(Lang::Fr)),
+            ("EN-us", Some(Lang::En)),
+            ("French", Some(Lang::Fr)),
+            ("fra", Some(Lang::Fr)),
+            ("xx", None),
+        ];
+        for (v, want) in cases {
+            assert_eq!(parse_lang(v), want, "{v}");
+        }
+        let got = items("{\"id\":\"e\",\"text\":\"\",\"html\":\"<p>Du HTML.</p>\"}\n{\"id\":\"f\",\"text\":\"\"}", 1000);
+        assert!(matches!(&got[0], Item::Doc(d) if d.text == "Du HTML."));
+        assert!(matches!(&got[1], Item::Doc(d) if d.text.is_empty()));
     }
 
     #[test]
