@@ -29,6 +29,8 @@ for (const f of readdirSync(join(leaflet, "images"))) {
 const topojson = require("topojson-client");
 const topo = JSON.parse(readFileSync(join(mod("world-atlas"), "countries-110m.json"), "utf8"));
 const geo = topojson.feature(topo, topo.objects.countries);
+// Antarctica only draws a band along the map's southern edge: leave it out.
+geo.features = geo.features.filter((f) => f.properties.name !== "Antarctica");
 const round = (c) => (typeof c[0] === "number" ? [Math.round(c[0] * 100) / 100, Math.round(c[1] * 100) / 100] : c.map(round));
 for (const f of geo.features) {
   f.geometry.coordinates = round(f.geometry.coordinates);

@@ -23,6 +23,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/", get(assets::index))
         .route("/app.js", get(assets::app_js))
         .route("/app.css", get(assets::app_css))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/vendor/{*file}", get(assets::vendor))
         .route("/api/config", get(config))
         .route("/api/events", get(events))

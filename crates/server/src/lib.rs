@@ -128,7 +128,7 @@ impl AppState {
         coder: Option<Coder>,
         opts: &ServeOptions,
     ) -> Result<Arc<AppState>, ServerError> {
-        let writer = Store::open(db)?;
+        let writer = Store::open_existing(db)?;
         let tile_origin = opts.tiles.as_deref().map(tile_origin).transpose()?;
         Ok(Arc::new(AppState {
             db: db.to_path_buf(),

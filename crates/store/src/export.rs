@@ -160,6 +160,37 @@ pub fn export(
     }
 }
 
+/// `sitrep export`: writes all of `db` in `format` to the file `out`, or to
+/// stdout when `out` is `None`. Returns the number of records.
+///
+/// # Errors
+///
+/// [`Error::Missing`] when `db` does not exist, else as [`Store::open`] and
+/// [`export`].
+pub fn export_db(
+    db: &std::path::Path,
+    format: ExportFormat,
+    out: Option<&std::path::Path>,
+) -> Result<u64> {
+    let store = Store::open_existing(db)?;
+    let filter = EventFilter::default();
+    match out {
+        Some(path) => {
+            let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+            let n = export(&store, format, &filter, &mut w)?;
+            w.flush()?;
+            Ok(n)
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            let n = export(&store, format, &filter, &mut w)?;
+            w.flush()?;
+            Ok(n)
+        }
+    }
+}
+
 fn export_jsonl(store: &Store, out: &mut dyn Write) -> Result<u64> {
     let mut stmt = store.conn.prepare("SELECT report, text FROM documents ORDER BY pk")?;
     let mut rows = stmt.query([])?;
@@ -460,6 +491,23 @@ mod tests {
         assert_eq!(reports.len(), 2);
         assert_eq!(reports[0].doc.id, "a");
         assert_eq!(reports[1].text.as_deref(), Some("A strike somewhere."));
+    }
+
+    #[test]
+    fn export_db_writes_a_file_and_needs_an_existing_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        let out = dir.path().join("out.geojson");
+        let err = export_db(&db, ExportFormat::GeoJson, Some(&out)).unwrap_err();
+        assert!(matches!(err, Error::Missing(_)), "{err}");
+        assert!(!db.exists(), "export must not create a database");
+        let mut store = Store::open(&db).unwrap();
+        let d = doc("a", "A strike.");
+        store.put(&d, &code(&d)).unwrap();
+        drop(store);
+        assert_eq!(export_db(&db, ExportFormat::GeoJson, Some(&out)).unwrap(), 1);
+        let value: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        assert_eq!(value["features"].as_array().unwrap().len(), 1);
     }
 
     #[test]

@@ -38,14 +38,14 @@ mod query;
 mod schema;
 mod write;
 
-pub use export::{export, ExportFormat, ACLED_COLUMNS};
+pub use export::{export, export_db, ExportFormat, ACLED_COLUMNS};
 pub use fetch::{fetch_url, FetchError, FetchLimits};
 pub use ingest::{ingest, Failure, IngestOptions, Summary};
 pub use query::{
     parse_bbox, ClaimRow, DayCount, DocumentView, EventDetail, EventFilter, EventRow, Page,
     QuoteRow, SpanText, MAX_LIMIT,
 };
-pub use write::{PutOutcome, RecodeSummary};
+pub use write::{recode_db, PutOutcome, RecodeSummary};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -61,6 +61,9 @@ pub enum Error {
     /// written by another program).
     #[error("{0} is not a sitrep database")]
     NotSitrep(PathBuf),
+    /// The database file does not exist (and the operation does not create one).
+    #[error("{0} does not exist")]
+    Missing(PathBuf),
     /// The database was written by a newer sitrep (its schema is unknown).
     #[error(
         "{path} has schema version {found}, newer than this sitrep \
@@ -116,6 +119,19 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path).map_err(|e| not_sitrep_on_notadb(e, path))?;
         Store::init(conn, path.to_path_buf(), true)
+    }
+
+    /// Opens an existing database (as [`Store::open`], but never creates one).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Missing`] when there is no file at `path`, else as
+    /// [`Store::open`].
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Missing(path.to_path_buf()));
+        }
+        Store::open(path)
     }
 
     /// Opens an existing database read-only (for the HTTP server's readers).

@@ -122,6 +122,20 @@ impl Store {
     }
 }
 
+/// `sitrep recode`: re-runs `coder` over every document of the existing
+/// database `db` (see [`Store::recode`]).
+///
+/// # Errors
+///
+/// [`crate::Error::Missing`] when `db` does not exist, else as
+/// [`Store::recode`].
+pub fn recode_db(
+    db: &std::path::Path,
+    coder: &dyn Fn(&Document) -> Report,
+) -> Result<RecodeSummary> {
+    Store::open_existing(db)?.recode(coder)
+}
+
 /// UTC now, RFC 3339 to the second.
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
