@@ -138,11 +138,11 @@ fn is<T: WordList + ?Sized>(t: Option<&Tok>, words: &T) -> bool {
 /// True when determiner `det` with head noun `head` denotes one.
 fn one_det(det: &str, head: &str, ls: &[L]) -> bool {
     ["a", "an", "one", "un", "une"].contains(&det)
-        || (W.singular_det.contains(&det) && !plural(head, ls))
+        || (W.singular_det.contains(det) && !plural(head, ls))
 }
 
 fn plural(word: &str, ls: &[L]) -> bool {
-    if W.irregular_plural.contains(&word) {
+    if W.irregular_plural.contains(word) {
         return true;
     }
     if ls.contains(&L::Fr) && (word.ends_with('x') || word.ends_with('s')) {
@@ -197,13 +197,13 @@ impl<'a> Sentence<'a> {
                 nums: vec![n],
             });
         }
-        if W.one_pronoun.contains(&t.norm.as_str()) && !self.starts_np(k + 1) {
+        if W.one_pronoun.contains(t.norm.as_str()) && !self.starts_np(k + 1) {
             return Some(Np { count: 1, first: k, end: k + 1, ..Np::default() });
         }
-        if W.many_pronoun.contains(&t.norm.as_str()) && t.norm != "les" {
+        if W.many_pronoun.contains(t.norm.as_str()) && t.norm != "les" {
             return Some(Np { unknown: true, first: k, end: k + 1, ..Np::default() });
         }
-        if W.singular_det.contains(&t.norm.as_str()) || W.plural_det.contains(&t.norm.as_str()) {
+        if W.singular_det.contains(t.norm.as_str()) || W.plural_det.contains(t.norm.as_str()) {
             let (h, end) = self.head_end(k + 1);
             if h > k + 1 {
                 // "a family of three", "a group of 20 civilians": the number counts.
@@ -229,7 +229,7 @@ impl<'a> Sentence<'a> {
     /// True when a noun phrase starts at `k` (after a pronoun, "her" is a determiner).
     fn starts_np(&self, k: usize) -> bool {
         self.tok(k).is_some_and(|t| {
-            t.kind == Kind::Word && !W.stop.contains(&t.norm.as_str()) && !self.trigger_tok[k]
+            t.kind == Kind::Word && !W.stop.contains(t.norm.as_str()) && !self.trigger_tok[k]
         })
     }
 
@@ -239,13 +239,12 @@ impl<'a> Sentence<'a> {
         let mut end = from;
         let mut words = 0;
         while let Some(t) = self.tok(end) {
-            let ok_word = t.kind == Kind::Word
-                && !W.stop.contains(&t.norm.as_str())
-                && !self.trigger_tok[end];
+            let ok_word =
+                t.kind == Kind::Word && !W.stop.contains(t.norm.as_str()) && !self.trigger_tok[end];
             let hyphen = t.is_punct("-")
                 && !t.space_before
                 && self.tok(end + 1).is_some_and(|n| !n.space_before);
-            if ok_word && words < 5 && !W.of.contains(&t.norm.as_str()) {
+            if ok_word && words < 5 && !W.of.contains(t.norm.as_str()) {
                 words += 1;
                 end += 1;
             } else if hyphen && words > 0 {
@@ -267,7 +266,7 @@ impl<'a> Sentence<'a> {
                     .contains(&t.norm.as_str())
                     || (t.is_punct("-") && !t.space_before);
                 let word = t.kind == Kind::Word
-                    && !W.stop.contains(&t.norm.as_str())
+                    && !W.stop.contains(t.norm.as_str())
                     && !self.trigger_tok[k];
                 if n >= 10 || !(joiner || word) {
                     break;
@@ -291,11 +290,11 @@ impl<'a> Sentence<'a> {
         let mut skipped = 0;
         while skipped < 5 {
             let t = self.tok(k)?;
-            let skip = W.right_skip.contains(&t.norm.as_str())
+            let skip = W.right_skip.contains(t.norm.as_str())
                 && self.num_of[k].is_none()
                 && !(t.norm == "an" && self.np_at(k, kind).is_some());
             let toll_skip =
-                toll && W.toll_skip.contains(&t.norm.as_str()) && self.num_of[k].is_none();
+                toll && W.toll_skip.contains(t.norm.as_str()) && self.num_of[k].is_none();
             // "killing and injuring dozens": share the phrase of the next trigger.
             let shared = is(Some(t), &["and", "et", "or", "ou"])
                 && self
@@ -473,7 +472,7 @@ impl<'a> Sentence<'a> {
                 let mut subset = false;
                 while m > lo && !self.toks[m - 1].is_punct(",") {
                     m -= 1;
-                    subset |= W.subset.contains(&self.toks[m].norm.as_str());
+                    subset |= W.subset.contains(self.toks[m].norm.as_str());
                 }
                 // Or an apposition: "one person, the driver of the vehicle, was killed".
                 let apposition = k == np_end && k - m <= 12;
@@ -500,11 +499,11 @@ impl<'a> Sentence<'a> {
             }
             if t.kind == Kind::Word {
                 if self.trigger_tok[k - 1]
-                    || (W.left_boundary.contains(&t.norm.as_str()) && words > 0)
+                    || (W.left_boundary.contains(t.norm.as_str()) && words > 0)
                 {
                     return Ok(None);
                 }
-                if W.left_boundary.contains(&t.norm.as_str()) {
+                if W.left_boundary.contains(t.norm.as_str()) {
                     return Ok(None);
                 }
                 if head.is_none() {
@@ -512,8 +511,8 @@ impl<'a> Sentence<'a> {
                 }
                 let of_before =
                     is(self.tok(k.wrapping_sub(2)), &["of", "de", "des", "du", "d'"]) && k >= 2;
-                let det = W.singular_det.contains(&t.norm.as_str())
-                    || W.plural_det.contains(&t.norm.as_str());
+                let det = W.singular_det.contains(t.norm.as_str())
+                    || W.plural_det.contains(t.norm.as_str());
                 let prep_before = k >= 2
                     && is(self.tok(k - 2), &W.stop)
                     && !is(
@@ -535,7 +534,7 @@ impl<'a> Sentence<'a> {
                     };
                     return Ok(Some((np, k - 1)));
                 }
-                if W.of.contains(&t.norm.as_str()) || W.subset.contains(&t.norm.as_str()) {
+                if W.of.contains(t.norm.as_str()) || W.subset.contains(t.norm.as_str()) {
                     // "one member of the officer's family": the complement
                     // does not count; "two militants including HM's chief":
                     // neither does the part.
@@ -559,7 +558,7 @@ impl<'a> Sentence<'a> {
 /// A number followed by a unit or "-year-old" is a measure, not a count.
 fn measure_after(toks: &[Tok], end: usize) -> bool {
     let Some(t) = toks.get(end) else { return false };
-    if W.units.contains(&t.norm.as_str()) {
+    if W.units.contains(t.norm.as_str()) {
         return true;
     }
     t.is_punct("-")
