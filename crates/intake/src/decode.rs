@@ -10,8 +10,13 @@
 //! 4. For HTML and feeds, a declared charset (`<meta charset>`, `http-equiv`,
 //!    `<?xml encoding>`) is honoured when the bytes decode cleanly with it.
 //! 5. Otherwise Windows-1252 (which WHATWG also uses for "Latin-1") is tried and
-//!    accepted only when the result looks like text: no C1 controls and nearly
-//!    all non-ASCII characters letters or common typographic signs.
+//!    accepted only when the result looks like Western text: no C1 controls,
+//!    nearly all non-ASCII characters letters or common typographic signs, and
+//!    accented letters a minority among letters (Cyrillic or Arabic bytes read as
+//!    Windows-1252 give words made only of accented letters).
+//! 6. Otherwise `chardetng` (Firefox's detector) guesses a legacy encoding
+//!    (Windows-1251, -1256, ISO-8859-x…), accepted when it decodes cleanly to
+//!    text without control characters. Anything else is an error, never mojibake.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
@@ -25,6 +30,8 @@ const CONTROL_WINDOW: usize = 8192;
 const MAX_CONTROL_SHARE: f64 = 0.10;
 /// Smallest share of "good" non-ASCII characters for Windows-1252 to be plausible.
 const MIN_PLAUSIBLE_1252: f64 = 0.90;
+/// Fewest non-ASCII letters for a detected (non-Latin) legacy encoding to be trusted.
+const MIN_DETECTED_LETTERS: usize = 16;
 /// How far declarations (`<meta charset>`, `<?xml encoding>`) are looked for.
 const DECLARATION_WINDOW: usize = 4096;
 
@@ -81,8 +88,8 @@ pub(crate) fn decode(bytes: &[u8], markup: Markup) -> Result<String, ErrorKind> 
             }
         }
     }
-    decode_1252(bytes).ok_or_else(|| {
-        ErrorKind::Undecodable("neither UTF-8 nor plausible Windows-1252/Latin-1 text".into())
+    decode_1252(bytes).or_else(|| decode_detected(bytes)).ok_or_else(|| {
+        ErrorKind::Undecodable("neither UTF-8 nor plausible legacy-encoded text".into())
     })
 }
 
@@ -97,21 +104,57 @@ fn decode_1252(bytes: &[u8]) -> Option<String> {
     plausible_legacy(&s).then_some(s)
 }
 
-/// True when the non-ASCII characters of `s` are nearly all letters or common signs.
+/// Single-byte legacy encoding (Cyrillic, Arabic, Greek, Hebrew, Central
+/// European…) guessed by `chardetng`, if the guess is confident and decodes to
+/// letters. Multi-byte legacy encodings (GBK, Shift_JIS…) are not accepted: they
+/// decode almost any bytes, garbage included.
+fn decode_detected(bytes: &[u8]) -> Option<String> {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let (enc, confident) = detector.guess_assess(None, false);
+    if !confident || enc == WINDOWS_1252 || !enc.is_single_byte() {
+        return None;
+    }
+    let s = decode_strict(enc, bytes)?;
+    let controls = s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'));
+    let non_ascii: Vec<char> = s.chars().filter(|c| !c.is_ascii()).collect();
+    let good = non_ascii.iter().filter(|c| c.is_alphabetic() || LEGACY_SIGNS.contains(**c)).count();
+    let lettered = good as f64 >= non_ascii.len() as f64 * MIN_PLAUSIBLE_1252;
+    // Enough letters to trust the guess, and mostly lowercase where the script has case.
+    let letters = non_ascii.iter().filter(|c| c.is_alphabetic()).count();
+    let upper = non_ascii.iter().filter(|c| c.is_uppercase()).count();
+    let lower = non_ascii.iter().filter(|c| c.is_lowercase()).count();
+    let enough = letters >= MIN_DETECTED_LETTERS && upper <= lower.max(letters - upper - lower);
+    (!controls && lettered && enough).then_some(s)
+}
+
+/// Signs that legitimately appear in Western legacy text.
+const LEGACY_SIGNS: &str = "\u{a0}’‘“”«»–—…€°§©®·•£¥´¨¿¡×ªº±²³µ¶½¼¾";
+
+/// True when `s` reads as Western text: non-ASCII characters nearly all letters
+/// or common signs, and accented letters a minority among letters.
 fn plausible_legacy(s: &str) -> bool {
-    let mut total = 0usize;
-    let mut good = 0usize;
-    for c in s.chars().filter(|c| !c.is_ascii()) {
+    let (mut total, mut good, mut letters, mut accented) = (0usize, 0usize, 0usize, 0usize);
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if c.is_ascii() {
+            continue;
+        }
         if ('\u{80}'..='\u{9f}').contains(&c) {
             return false;
         }
         total += 1;
-        if c.is_alphabetic() || "\u{a0}’‘“”«»–—…€°§©®·•£¥´¨¿¡×ªº±²³µ¶½¼¾".contains(c)
-        {
+        if c.is_alphabetic() {
+            good += 1;
+            accented += 1;
+        } else if LEGACY_SIGNS.contains(c) {
             good += 1;
         }
     }
-    total == 0 || good as f64 / total as f64 >= MIN_PLAUSIBLE_1252
+    let mostly_accented = letters >= 8 && accented * 2 > letters;
+    !mostly_accented && (total == 0 || good as f64 / total as f64 >= MIN_PLAUSIBLE_1252)
 }
 
 /// The encoding declared in the first bytes of an HTML or XML document.
@@ -200,6 +243,27 @@ mod tests {
         for (name, bytes, markup, want) in cases {
             assert_eq!(decode(&bytes, markup).as_deref(), Ok(want), "{name}");
         }
+    }
+
+    #[test]
+    fn legacy_non_latin_is_detected_not_mojibake() {
+        let (cyr, _, _) =
+            encoding_rs::WINDOWS_1251.encode("Ракетный удар по Харькову, есть погибшие и раненые.");
+        assert_eq!(
+            decode(&cyr, Markup::None).as_deref(),
+            Ok("Ракетный удар по Харькову, есть погибшие и раненые.")
+        );
+        let (ar, _, _) = encoding_rs::WINDOWS_1256.encode("قصف مدفعي على مدينة الموصل صباح اليوم");
+        assert_eq!(
+            decode(&ar, Markup::None).as_deref(),
+            Ok("قصف مدفعي على مدينة الموصل صباح اليوم")
+        );
+        let (fr, _, _) = WINDOWS_1252
+            .encode("L’armée a démenti toute implication à Gaza, a précisé le ministère.");
+        assert_eq!(
+            decode(&fr, Markup::None).as_deref(),
+            Ok("L’armée a démenti toute implication à Gaza, a précisé le ministère.")
+        );
     }
 
     #[test]

@@ -303,7 +303,10 @@ mod tests {
         let formats =
             [None, Some(Format::Text), Some(Format::Html), Some(Format::Jsonl), Some(Format::Feed)];
         let mut docs = 0;
-        for round in 0..600 {
+        // INTAKE_FUZZ_ROUNDS raises the count for a longer local run.
+        let rounds =
+            std::env::var("INTAKE_FUZZ_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(600);
+        for round in 0..rounds {
             let bytes: Vec<u8> = if round % 2 == 0 {
                 let len = rng.below(600);
                 (0..len).map(|_| rng.next() as u8).collect()
