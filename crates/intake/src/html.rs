@@ -16,7 +16,8 @@
 //! * **Text is laid out** one block per line (`p`, headings, list items, `div`s
 //!   holding text, `br`), whitespace collapsed as a browser renders it, and
 //!   boilerplate lines ("Lire aussi : …", "Read more…", "Related: …", listed in
-//!   `data/boilerplate.tsv`) removed. Paragraphs are joined with `"\n"`.
+//!   `data/boilerplate.tsv`) removed, as are lines that are 80 % or more link
+//!   text (lists of related articles). Paragraphs are joined with `"\n"`.
 //! * **Metadata** comes from the whole page: title (`og:title`, `<title>`, `<h1>`),
 //!   publication date (`article:published_time`, JSON-LD `datePublished`,
 //!   `itemprop=datePublished`, `meta name=date|pubdate|dc.date…`, `<time datetime>`),
@@ -243,7 +244,7 @@ pub(crate) fn collapse(s: &str) -> String {
 /// Text of a title-like field that may hold markup or entities.
 pub(crate) fn plain_title(s: &str) -> Option<String> {
     let t = if s.contains('<') || s.contains('&') {
-        collapse(&html_fragment_text(s))
+        collapse(&raw_text(Html::parse_fragment(s).tree.root()))
     } else {
         collapse(s)
     };
@@ -386,7 +387,15 @@ struct Layout {
     paragraphs: Vec<String>,
     line: String,
     pending_space: bool,
+    /// Depth of `<a>` elements around the current text.
+    link_depth: usize,
+    /// Non-space chars of the current line, and how many of them are link text.
+    chars: usize,
+    link_chars: usize,
 }
+
+/// Share of link text (in tenths) from which a line is a list of links, not prose.
+const MAX_LINK_TENTHS: usize = 8;
 
 impl Layout {
     fn walk(&mut self, root: NodeRef<'_, Node>) {
@@ -394,9 +403,13 @@ impl Layout {
         let mut stack: Vec<(NodeRef<'_, Node>, bool)> = vec![(root, false)];
         while let Some((node, leaving)) = stack.pop() {
             let block = element_name(&node).is_some_and(|n| BLOCK_TAGS.contains(&n));
+            let link = element_name(&node) == Some("a");
             if leaving {
                 if block {
                     self.flush();
+                }
+                if link {
+                    self.link_depth = self.link_depth.saturating_sub(1);
                 }
                 continue;
             }
@@ -407,6 +420,9 @@ impl Layout {
                 Node::Element(_) | Node::Document | Node::Fragment => {
                     if block {
                         self.flush();
+                    }
+                    if link {
+                        self.link_depth += 1;
                     }
                     stack.push((node, true));
                     let children: Vec<_> = node.children().collect();
@@ -427,6 +443,10 @@ impl Layout {
                 }
                 self.pending_space = false;
                 self.line.push(c);
+                self.chars += 1;
+                if self.link_depth > 0 {
+                    self.link_chars += 1;
+                }
             }
         }
     }
@@ -434,7 +454,9 @@ impl Layout {
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
         self.pending_space = false;
-        if !line.trim().is_empty() && !is_boilerplate(&line) {
+        let links = self.link_chars * 10 >= self.chars * MAX_LINK_TENTHS;
+        (self.chars, self.link_chars) = (0, 0);
+        if !line.trim().is_empty() && !links && !is_boilerplate(&line) {
             self.paragraphs.push(line);
         }
     }
@@ -493,7 +515,7 @@ impl Meta {
                     }
                 }
                 "title" if m.title_tag.is_none() => m.title_tag = non_empty(raw_text(node)),
-                "h1" if m.h1.is_none() => m.h1 = non_empty(render(node)),
+                "h1" if m.h1.is_none() => m.h1 = non_empty(raw_text(node)),
                 "time" => {
                     if let Some(dt) = el.attr("datetime") {
                         let prio =
@@ -694,6 +716,11 @@ mod tests {
     fn fragments_and_boilerplate() {
         let cases = [
             ("<p>Un.</p><p>Deux &amp; trois.</p>", "Un.\nDeux & trois."),
+            (
+                "<p>Texte <a href=x>lié</a> ici.</p><ul><li><a href=y>Autre article</a></li></ul>",
+                "Texte lié ici.",
+            ),
+            ("<p><a href=z>Tout le paragraphe est un lien vers ailleurs</a></p>", ""),
             ("Ligne un\nLigne &eacute;deux", "Ligne un\nLigne édeux"),
             ("<p>Texte.</p><p>The post Texte appeared first on Blog.</p>", "Texte."),
             ("<div>a<br>b</div><script>c</script>", "a\nb"),
