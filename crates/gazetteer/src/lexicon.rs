@@ -41,8 +41,8 @@ pub struct Cue {
 
 /// All tables.
 pub struct Lexicon {
-    /// Folded English demonym (one or two words) → country code.
-    pub demonym_en: HashMap<String, [u8; 2]>,
+    /// Folded English demonym (one or two words) → target (ISO2 or a GeoNames id).
+    pub demonym_en: HashMap<String, String>,
     /// Folded French adjective → country code.
     pub adjective_fr: HashMap<String, [u8; 2]>,
     /// Folded French compound prefix (irako) → country code.
@@ -85,11 +85,13 @@ impl Lexicon {
             verbatim_aliases: HashSet::new(),
         };
         for r in rows(DEMONYMS) {
-            let Some(c) = r.first().and_then(|s| cc(s)) else { continue };
-            for (col, map) in [(1, &mut lx.demonym_en), (2, &mut lx.adjective_fr)] {
-                for w in r.get(col).unwrap_or(&"").split('|').filter(|w| !w.is_empty()) {
-                    map.insert(fold(w), c);
-                }
+            let Some(target) = r.first() else { continue };
+            for w in r.get(1).unwrap_or(&"").split('|').filter(|w| !w.is_empty()) {
+                lx.demonym_en.insert(fold(w), target.to_string());
+            }
+            let Some(c) = cc(target) else { continue };
+            for w in r.get(2).unwrap_or(&"").split('|').filter(|w| !w.is_empty()) {
+                lx.adjective_fr.insert(fold(w), c);
             }
             if let Some(p) = r.get(3).filter(|p| !p.is_empty()) {
                 lx.prefix_fr.insert(fold(p), c);
@@ -147,7 +149,7 @@ mod tests {
     #[test]
     fn tables_parse() {
         let lx = Lexicon::load();
-        assert_eq!(lx.demonym_en.get("iraqi"), Some(&*b"IQ"));
+        assert_eq!(lx.demonym_en.get("iraqi").map(String::as_str), Some("IQ"));
         assert_eq!(lx.adjective_fr.get("syrienne"), Some(&*b"SY"));
         assert_eq!(lx.prefix_fr.get("irako"), Some(&*b"IQ"));
         assert!(lx.cue("aeroport", Role::HeadBefore).is_some());

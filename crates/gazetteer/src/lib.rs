@@ -58,6 +58,7 @@ pub struct Gazetteer {
     lower_starts: HashSet<String>,
     borders: HashMap<([u8; 2], [u8; 2]), u32>,
     facilities: Vec<u32>,
+    demonyms: HashMap<String, u32>,
 }
 
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::load() {
@@ -125,7 +126,29 @@ impl Gazetteer {
         for w in ["l", "d", "la", "le", "the", "de"] {
             lower_starts.remove(w);
         }
-        Ok(Gazetteer { store, lexicon, country_index, lower_starts, borders, facilities })
+        let mut g = Gazetteer {
+            store,
+            lexicon,
+            country_index,
+            lower_starts,
+            borders,
+            facilities,
+            demonyms: HashMap::new(),
+        };
+        let targets: Vec<(String, String)> =
+            g.lexicon.demonym_en.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut by_id: HashMap<&str, u32> = HashMap::new();
+        for (k, t) in &targets {
+            let rec = match by_id.get(t.as_str()) {
+                Some(&r) => Some(r),
+                None => g.resolve_target(t),
+            };
+            if let Some(r) = rec {
+                by_id.insert(t, r);
+                g.demonyms.insert(k.clone(), r);
+            }
+        }
+        Ok(g)
     }
 
     /// Number of place records.
@@ -218,6 +241,9 @@ pub fn geocode(name: &str, country: Option<&str>) -> Vec<Candidate> {
     let mut penalty = 0.0;
     if idx.is_empty() {
         idx = g.store.lookup_skeleton(&norm::skeleton(name));
+        idx.retain(|&i| {
+            g.store.rec(i).is_some_and(|r| norm::initials_compatible(&key, &norm::fold(r.name())))
+        });
         penalty = 0.4;
     }
     let cc = country.map(|c| c.trim().to_ascii_uppercase());

@@ -131,6 +131,21 @@ pub fn skeleton_of<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
     s
 }
 
+/// Whether two folded names may be transliterations of each other judging by their first
+/// letter (articles skipped): the same letter, or both vowels (Erbil / Arbil / Irbil).
+pub fn initials_compatible(a: &str, b: &str) -> bool {
+    let first = |s: &str| {
+        let toks: Vec<&str> = s.split(' ').collect();
+        let t = toks.iter().find(|t| !is_article(t) || toks.len() == 1).copied().unwrap_or("");
+        t.bytes().next()
+    };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    match (first(a), first(b)) {
+        (Some(x), Some(y)) => x == y || (vowel(x) && vowel(y)) || matches!((x, y), (b'q', b'k') | (b'k', b'q') | (b'c', b'k') | (b'k', b'c')),
+        _ => false,
+    }
+}
+
 /// Skeleton of a whole name.
 pub fn skeleton(s: &str) -> String {
     let f = fold(s);
@@ -170,6 +185,9 @@ mod tests {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
         }
         assert_ne!(skeleton("Mosul"), skeleton("Basra"));
+        assert!(initials_compatible("erbil", "arbil"));
+        assert!(initials_compatible("al qaim", "kaim"));
+        assert!(!initials_compatible("a turkish", "tsuruoka"));
     }
 
     #[test]

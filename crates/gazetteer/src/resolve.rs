@@ -36,7 +36,7 @@ pub(crate) fn prior(r: &Rec) -> f64 {
         Kind::Continent => 2.8,
         Kind::Admin1 => 0.9 + 0.15 * lp,
         Kind::Admin2 => 0.8 + 0.1 * lp,
-        Kind::Capital => 1.0 + 0.25 * lp,
+        Kind::Capital => 0.8 + 0.25 * lp,
         Kind::City => 0.25 * lp,
         Kind::Airport => 0.3,
         _ if r.curated => 2.5,
@@ -48,7 +48,7 @@ fn score(g: &Gazetteer, toks: &Toks, m: &Mention, r: &Rec, all: &[Rec], ctx: &Co
     let mut s = prior(r);
     let key = toks.phrase(m.t0, m.t1);
     if fold(r.name()) == key {
-        s += 0.3;
+        s += 0.6;
     }
     if m.skeleton {
         s -= 0.4;
@@ -59,7 +59,7 @@ fn score(g: &Gazetteer, toks: &Toks, m: &Mention, r: &Rec, all: &[Rec], ctx: &Co
             matches!(c.kind, Kind::City | Kind::Capital) && c.admin1 == r.idx && c.population >= 50_000
         })
     {
-        s -= 1.2;
+        s -= 0.6;
     }
     match m.hint {
         Some(Hint::Admin1) if r.kind == Kind::Admin1 => s += 2.5,
@@ -72,11 +72,9 @@ fn score(g: &Gazetteer, toks: &Toks, m: &Mention, r: &Rec, all: &[Rec], ctx: &Co
     if let Some(cc) = m.country_hint {
         s += if r.cc == cc { 2.5 } else { -1.0 };
     }
-    if r.kind != Kind::Country {
-        s += 1.2 * ctx.country(r.cc);
-        if ctx.admin1.contains_key(&r.admin1) {
-            s += 0.8;
-        }
+    s += 1.2 * ctx.country(r.cc);
+    if ctx.admin1.contains_key(&r.admin1) || ctx.admin1.contains_key(&r.idx) {
+        s += 0.8;
     }
     let _ = g;
     s
@@ -122,7 +120,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             *ctx.countries.entry(r.cc).or_default() += w;
             if r.kind == Kind::Admin1 {
                 *ctx.admin1.entry(r.idx).or_default() += w;
-            } else if r.admin1 != u32::MAX && margin > 1.0 {
+            } else if r.admin1 != u32::MAX && margin > 0.5 {
                 *ctx.admin1.entry(r.admin1).or_default() += 0.3;
             }
         }
@@ -146,6 +144,10 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place
     }
     let ranked = rank(g, toks, m, ctx);
     let (mut best, s) = *ranked.first()?;
+    // A skeleton match far from everything else in the text is more likely a miss.
+    if m.skeleton && !best.curated && best.kind != Kind::Country && ctx.country(best.cc) < 0.2 {
+        return None;
+    }
     let mut start = m.start;
     let mut score = confidence(&ranked);
     let mut precision = best.kind.precision();

@@ -240,11 +240,20 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
             }
             m
         });
-        if found.as_ref().is_some_and(|m| m.cands.is_empty()) {
+        if found.as_ref().is_some_and(|m| m.cands.is_empty() || stopword_led(g, toks, m)) {
             found = None;
         }
-        if found.is_none() && toks.toks[i].cap {
-            found = demonym(g, toks, i).or_else(|| skeleton_match(g, toks, i));
+        if toks.toks[i].cap {
+            // Demonyms first ("Canadian", "Spanish" are also small towns), unless a longer
+            // name matched; the skeleton only when no key matched at all.
+            if let Some(d) = demonym(g, toks, i) {
+                if found.as_ref().is_none_or(|f| f.t1 <= d.t1) {
+                    found = Some(d);
+                }
+            }
+            if found.is_none() {
+                found = skeleton_match(g, toks, i);
+            }
         }
         match found {
             Some(m) if keep(g, toks, &m, &out) => {
@@ -268,9 +277,8 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             continue;
         }
         let p = toks.phrase(i, i + len);
-        if let Some(cc) = g.lexicon.demonym_en.get(&p) {
-            let rec = g.country_index.get(cc)?;
-            let mut m = Mention::new(toks, i, i + len, vec![*rec]);
+        if let Some(&rec) = g.demonyms.get(&p) {
+            let mut m = Mention::new(toks, i, i + len, vec![rec]);
             m.demonym = true;
             return Some(m);
         }
@@ -291,14 +299,23 @@ fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         if parts.iter().map(|p| p.len()).sum::<usize>() < 5 {
             continue;
         }
+        if g.lexicon.stopwords.contains(parts[0]) {
+            continue;
+        }
         let sk = skeleton_of(parts.iter().copied());
         if sk.len() < 3 {
             continue;
         }
+        let folded = parts.join(" ");
         let cands: Vec<u32> = g
             .store
             .lookup_skeleton(&sk)
             .into_iter()
+            .filter(|&c| {
+                g.store.rec(c).is_some_and(|r| {
+                    crate::norm::initials_compatible(&folded, &crate::norm::fold(r.name()))
+                })
+            })
             .filter(|&c| {
                 g.store.rec(c).is_some_and(|r| {
                     r.curated
@@ -369,7 +386,8 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     if i + 2 < n && toks.gap(i).trim() == "-" && toks.toks[i + 1].cap {
         let cc = |k: usize| -> Option<[u8; 2]> {
             let f = toks.f(k);
-            lx.demonym_en.get(f).copied().or_else(|| {
+            let dem = g.demonyms.get(f).and_then(|&r| g.store.rec(r));
+            dem.filter(|r| r.kind == Kind::Country).map(|r| r.cc).or_else(|| {
                 g.store.lookup_exact(f).iter().find_map(|&r| {
                     g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc)
                 })
@@ -395,6 +413,27 @@ fn border_mention(g: &Gazetteer, toks: &Toks, t0: usize, t1: usize, a: [u8; 2], 
     m
 }
 
+/// A multi-word match that starts with a function word ("The Syrian", "In Alberta") through a
+/// noisy alternate name, while no candidate's own name starts with that word.
+fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
+    let first = toks.f(m.t0);
+    if m.t1 - m.t0 < 2 || !g.lexicon.stopwords.contains(first) {
+        return false;
+    }
+    !m.cands.iter().filter_map(|&c| g.store.rec(c)).any(|r| {
+        let f = crate::norm::fold(r.name());
+        f.split(' ').next() == Some(first)
+    })
+}
+
+/// A dateline: an all-capitals place name opening a sentence, followed by a dash, comma or
+/// parenthesis ("DETROIT —", "EDMONTON, Ky").
+fn dateline(toks: &Toks, m: &Mention) -> bool {
+    let t = &toks.toks[m.t0];
+    let after = toks.text[m.end..].trim_start_matches([' ', '\u{a0}']);
+    t.upper && t.sent_start && after.starts_with(['—', '–', '-', ',', '('])
+}
+
 /// Recognition filters: stop words, person cues, sentence position, common words.
 fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
     let lx = &g.lexicon;
@@ -408,6 +447,9 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
     let verbatim = lx.verbatim_aliases.contains(text);
     if single && !verbatim && lx.stopwords.contains(toks.f(m.t0)) {
         return false;
+    }
+    if dateline(toks, m) {
+        return true;
     }
     if toks.toks[m.t0].upper && single && !verbatim && !strong && max_pop < 100_000 {
         return false; // acronyms (ONU, ISIS…) are not small towns
@@ -428,7 +470,7 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
     if strong && !single {
         return true;
     }
-    let weak = !strong && max_pop < 1_000_000;
+    let weak = !strong && max_pop < 300_000;
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
         let next = toks.f(m.t1);
@@ -449,6 +491,7 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
         let after = m.t1 < toks.toks.len()
             && toks.gap(m.t1 - 1) == " "
             && toks.toks[m.t1].cap
+            && !lx.stopwords.contains(toks.f(m.t1))
             && lx.cues.get(toks.f(m.t1)).is_none()
             && walk(&g.store, toks, m.t1, 4).is_none();
         if before || (after && single) {
