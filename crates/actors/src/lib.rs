@@ -1,1 +1,141 @@
-//! sitrep-actors (stage under construction).
+//! Actor knowledge base and tagger for sitrep.
+//!
+//! Finds who is named in a conflict report: states (by name, demonym or
+//! capital metonym), state organs (armies, police, ministries, named units),
+//! armed groups, organisations, media outlets, generic actors ("des hommes
+//! armés non identifiés", "protesters") and persons.
+//!
+//! # Design
+//!
+//! * **Data, not code.** Every name lives in readable TSV tables under
+//!   `data/actors/` (see [`tables`] for the formats), embedded with
+//!   `include_str!` and compiled once, lazily, into an [`ActorKb`]. States come
+//!   from ISO 3166 with French and Arabic names (generated), demonyms and
+//!   per-state organs from a hand-written table plus templates ("armée
+//!   {fs}" → "armée irakienne"), groups and media from curated tables, and
+//!   ACLED's own actor names (training rows only) are merged in.
+//! * **Canonical names follow ACLED** where ACLED has one: "Military Forces of
+//!   Iraq", "Police Forces of India", "Protesters (India)", "Unidentified Armed
+//!   Group (Mexico)". The plain forms ("Iraqi military", "United States
+//!   military") are aliases; [`military_of`] returns a state's canonical military.
+//! * **One folded search.** Text and aliases are folded the same way
+//!   (lowercase, accents removed, punctuation runs → one space, see [`fold`]),
+//!   and one Aho-Corasick automaton (leftmost-longest) finds all aliases at
+//!   word starts. Each hit maps back to original byte offsets, then passes the
+//!   alias's case rule: acronyms must match exactly ("US" never matches "us"),
+//!   capitalised words need a capital ("Washington", "Hamas"), lowercase
+//!   aliases match any case ("américains"). When the longest hit fails, shorter
+//!   aliases at the same start are tried.
+//! * **States as places.** A state's name or capital right after a locative
+//!   preposition ("en Irak", "in Baghdad") is a place, not an actor, and is not
+//!   reported; the gazetteer stage owns it.
+//! * **Persons** are capitalised word sequences (with name particles such as
+//!   al-, bin, de) that a cue makes a person: a title before ("M.",
+//!   "President"), an apposition after (", membre du bureau politique…"), or a
+//!   speech verb next to it ("a déclaré X", "X said"). Known actors and places
+//!   are never persons. An apposition or a role phrase linking the person to a
+//!   known organisation fills [`ActorMention::affiliation`].
+#![deny(missing_docs)]
+
+pub mod fold;
+mod kb;
+mod person;
+pub mod tables;
+mod tag;
+
+pub use kb::{ActorInfo, ActorKb, KbError};
+pub use tag::tag_actors;
+
+use sitrep_model::EntityKind;
+
+/// Matches for a name (for `sitrep actors NAME`), best first.
+///
+/// Exact alias matches come first (the actor whose canonical name it is before
+/// others), then actors whose canonical name or an alias contains the name's
+/// words.
+pub fn lookup(name: &str) -> Vec<ActorInfo> {
+    lookup_in(ActorKb::global(), name)
+}
+
+/// [`lookup`] against a given knowledge base.
+pub fn lookup_in(kb: &ActorKb, name: &str) -> Vec<ActorInfo> {
+    const MAX: usize = 25;
+    let key = fold::key(name);
+    if key.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut ids = kb.exact(name);
+    ids.sort_by_key(|&i| fold::key(&kb.actors[i as usize].canonical) != key);
+    let needle = format!("{key} ");
+    for (i, a) in kb.actors.iter().enumerate() {
+        if ids.len() >= MAX {
+            break;
+        }
+        let i = i as u32;
+        if ids.contains(&i) {
+            continue;
+        }
+        let hit = |s: &str| format!("{} ", fold::key(s)).contains(&needle);
+        if hit(&a.canonical) || a.aliases.iter().any(|x| hit(x)) {
+            ids.push(i);
+        }
+    }
+    ids.into_iter().map(|i| kb.actors[i as usize].clone()).collect()
+}
+
+/// The canonical military of a state given by ISO2 code or any of its names
+/// ("US", "United States", "Irak"): ACLED's "Military Forces of X".
+pub fn military_of(country: &str) -> Option<String> {
+    ActorKb::global().military_of(country).map(str::to_string)
+}
+
+/// The canonical government of a state ("Government of X").
+pub fn government_of(country: &str) -> Option<String> {
+    ActorKb::global().government_of(country).map(str::to_string)
+}
+
+/// True for kinds a person can speak for (used for affiliations).
+pub(crate) fn is_organisation(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::ArmedGroup
+            | EntityKind::Military
+            | EntityKind::Government
+            | EntityKind::Organization
+            | EntityKind::Media
+            | EntityKind::State
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_finds_by_alias_and_words() {
+        let r = lookup("Hachd al-Chaabi");
+        assert_eq!(r.first().map(|a| a.canonical.as_str()), Some("Popular Mobilization Forces"));
+        let r = lookup("AAH");
+        assert_eq!(r.first().map(|a| a.canonical.as_str()), Some("Asaib Ahl al-Haq"));
+        let r = lookup("Islamic State");
+        assert_eq!(r.first().map(|a| a.canonical.as_str()), Some("Islamic State"));
+        assert!(r.iter().any(|a| a.canonical == "Islamic State (West Africa)"));
+        assert!(lookup("").is_empty());
+        assert!(lookup("zzzz qqqq").is_empty());
+    }
+
+    #[test]
+    fn militaries() {
+        assert_eq!(military_of("US").as_deref(), Some("Military Forces of the United States"));
+        assert_eq!(military_of("Irak").as_deref(), Some("Military Forces of Iraq"));
+        assert_eq!(government_of("FR").as_deref(), Some("Government of France"));
+        assert_eq!(military_of("Atlantis"), None);
+    }
+
+    #[test]
+    fn send_sync() {
+        fn is<T: Send + Sync>() {}
+        is::<ActorKb>();
+        is::<ActorInfo>();
+    }
+}

@@ -1,0 +1,197 @@
+//! Case and accent folding with a map back to original byte offsets.
+//!
+//! Both the alias table and the text go through [`fold`], so matching is a
+//! plain byte search over the folded strings:
+//!
+//! * letters are lowercased, Latin diacritics are removed ("É" → "e",
+//!   "œ" → "oe"), Arabic short vowels and tatweel are dropped and the
+//!   hamza-carrying alefs are unified ("أ" → "ا");
+//! * every run of non-word characters (spaces, punctuation, apostrophes,
+//!   hyphens) becomes one ASCII space, and the folded text starts and ends
+//!   with a space. An alias key is `" " + folded words`, so any match starts on
+//!   a word start, and the byte after the match must be a space.
+//!
+//! [`Folded::map`] gives, for each folded byte, the offset of the original
+//! character that produced it (one extra entry for the end).
+
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// A folded text and its offset map.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// Folded text: lowercase, no diacritics, single spaces, leading and
+    /// trailing space.
+    pub text: String,
+    /// `map[i]` = byte offset in the original text of the character that
+    /// produced folded byte `i`; `map.len() == text.len() + 1`.
+    pub map: Vec<u32>,
+}
+
+impl Folded {
+    /// Original byte offset of folded position `i` (clamped to the end).
+    pub fn orig(&self, i: usize) -> usize {
+        self.map.get(i).or(self.map.last()).copied().unwrap_or(0) as usize
+    }
+}
+
+/// Fold table for U+0080..U+0250 (Latin-1 and Latin Extended-A/B):
+/// the folded form of each char, empty for "not a word char".
+static LATIN: LazyLock<Vec<String>> = LazyLock::new(|| {
+    (0x80u32..0x250).map(|cp| char::from_u32(cp).map(fold_latin_char).unwrap_or_default()).collect()
+});
+
+fn fold_latin_char(c: char) -> String {
+    match c {
+        'œ' | 'Œ' => return "oe".into(),
+        'æ' | 'Æ' => return "ae".into(),
+        'ß' => return "ss".into(),
+        'ø' | 'Ø' => return "o".into(),
+        'đ' | 'Đ' | 'ð' | 'Ð' => return "d".into(),
+        'ł' | 'Ł' => return "l".into(),
+        'ı' => return "i".into(),
+        'þ' | 'Þ' => return "th".into(),
+        _ => {}
+    }
+    if !c.is_alphanumeric() {
+        return String::new();
+    }
+    c.nfd().filter(|d| !is_combining(*d)).flat_map(char::to_lowercase).collect()
+}
+
+/// Combining marks that are dropped (Latin accents, Arabic vowel signs, tatweel).
+fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0610..=0x061A | 0x0640 | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06ED | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
+        | 0xFE20..=0xFE2F | 0x200C | 0x200D)
+}
+
+/// True for a character that belongs to a word (letters, digits, marks).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Pushes the folded form of a non-ASCII char; returns false when the char
+/// is a separator.
+fn push_folded(c: char, out: &mut String) -> bool {
+    let cp = c as u32;
+    if (0x80..0x250).contains(&cp) {
+        let f = &LATIN[(cp - 0x80) as usize];
+        out.push_str(f);
+        return !f.is_empty();
+    }
+    if is_combining(c) {
+        return true;
+    }
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ى' => out.push('ي'),
+        'ة' => out.push('ه'),
+        'ؤ' => out.push('و'),
+        'ئ' => out.push('ي'),
+        _ if c.is_alphanumeric() => {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Folds `s` (see the module documentation).
+pub fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len() + 2);
+    let mut map: Vec<u32> = Vec::with_capacity(s.len() + 3);
+    text.push(' ');
+    map.push(0);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                text.push(b.to_ascii_lowercase() as char);
+                map.push(i as u32);
+            } else if !text.ends_with(' ') {
+                text.push(' ');
+                map.push(i as u32);
+            }
+            i += 1;
+            continue;
+        }
+        let c = match s[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let before = text.len();
+        if push_folded(c, &mut text) {
+            map.resize(text.len(), i as u32);
+        } else {
+            text.truncate(before);
+            if !text.ends_with(' ') {
+                text.push(' ');
+                map.push(i as u32);
+            }
+        }
+        i += c.len_utf8();
+    }
+    if !text.ends_with(' ') {
+        text.push(' ');
+        map.push(s.len() as u32);
+    }
+    map.push(s.len() as u32);
+    Folded { text, map }
+}
+
+/// The match key of an alias: `" "` + its folded words, no trailing space.
+pub fn key(alias: &str) -> String {
+    let f = fold(alias);
+    let t = f.text.trim_end();
+    t.to_string()
+}
+
+/// The words of `s` as the folder splits them (original spelling).
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_table() {
+        for (input, want) in [
+            ("Asaïb Ahl al-Haq", " asaib ahl al haq "),
+            ("États-Unis", " etats unis "),
+            ("d’Irak", " d irak "),
+            ("  L'ŒUVRE!! ", " l oeuvre "),
+            ("الحشد الشعبي", " الحشد الشعبي "),
+            ("أَهْل", " اهل "),
+            ("", " "),
+        ] {
+            assert_eq!(fold(input).text, want, "{input}");
+        }
+    }
+
+    #[test]
+    fn map_points_back() {
+        let s = "Les États-Unis, d’Irak";
+        let f = fold(s);
+        assert_eq!(f.map.len(), f.text.len() + 1);
+        let at = f.text.find(" etats unis").unwrap() + 1;
+        let end = at + "etats unis".len();
+        assert_eq!(&s[f.orig(at)..f.orig(end)], "États-Unis");
+        let at = f.text.find(" irak").unwrap() + 1;
+        assert_eq!(&s[f.orig(at)..f.orig(at + 4)], "Irak");
+    }
+
+    #[test]
+    fn keys_and_words() {
+        assert_eq!(key("U.S."), " u s");
+        assert_eq!(key("Asa'ib Ahl al-Haq"), " asa ib ahl al haq");
+        assert_eq!(words("al-Qaïda (AQ)").collect::<Vec<_>>(), ["al", "Qaïda", "AQ"]);
+    }
+}

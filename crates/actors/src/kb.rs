@@ -1,0 +1,487 @@
+//! The actor knowledge base: loading the TSV tables and compiling the matcher.
+//!
+//! Tables (all under `data/actors/`, embedded with `include_str!`):
+//!
+//! * `states.tsv` — generated from ISO 3166-1 and its French/Arabic
+//!   translations (`scripts/actors/gen_states.py`): one state per row.
+//! * `countries.tsv` — hand-written: ACLED-style English name, English and
+//!   French adjectives (demonyms), Arabic names, capital metonyms.
+//! * `templates.tsv` — per-state organs (military, police, government,
+//!   protesters…) as name templates filled with each state's adjectives.
+//! * `curated/*.tsv` — hand-written actors: organs, armed groups, media,
+//!   organisations, generic actors.
+//! * `acled_names.tsv` — actor names from ACLED training rows
+//!   (`scripts/actors/gen_acled_names.py`).
+//!
+//! Rows naming the same canonical actor are merged, so a later table may add
+//! aliases to an earlier actor.
+
+use crate::fold;
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+use sitrep_model::EntityKind;
+use std::collections::HashMap;
+
+/// Errors found while loading the actor tables.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    /// A row has a malformed field.
+    #[error("{table}:{line}: {message}")]
+    Row {
+        /// Table name.
+        table: &'static str,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The automaton could not be built.
+    #[error("cannot build the alias matcher: {0}")]
+    Build(#[from] aho_corasick::BuildError),
+}
+
+/// What the knowledge base knows about one actor.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ActorInfo {
+    /// Canonical name.
+    pub canonical: String,
+    /// Entity kind.
+    pub kind: EntityKind,
+    /// ISO 3166 alpha-2 country, when the actor belongs to one.
+    pub country: Option<String>,
+    /// ACLED actor type ("State forces", "Rebel group"…).
+    pub acled_type: Option<String>,
+    /// Canonical name of the umbrella organisation.
+    pub part_of: Option<String>,
+    /// All names the actor is known by (canonical first), as written in the tables.
+    pub aliases: Vec<String>,
+}
+
+/// How one word of an alias must be written in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum WordCase {
+    /// Any case ("américains", "armée").
+    Any,
+    /// First letter upper case ("Hamas", "Washington").
+    Initial,
+    /// Exactly these letters (acronyms: "US", "FAMa", "M23").
+    Exact(String),
+}
+
+/// One alias of one actor.
+#[derive(Debug, Clone)]
+pub(crate) struct Alias {
+    /// Index into [`ActorKb::actors`].
+    pub actor: u32,
+    /// Demonym or adjective ("américains", "Iraqi").
+    pub adjectival: bool,
+    /// A state's own name or capital: a place after a locative preposition.
+    pub toponym: bool,
+    /// Case rule for each word.
+    pub case: Vec<WordCase>,
+    /// Bytes of folded proclitic before the alias proper (Arabic "و", "ب"…).
+    pub proclitic: usize,
+}
+
+/// The actor table compiled for tagging.
+pub struct ActorKb {
+    pub(crate) actors: Vec<ActorInfo>,
+    pub(crate) aliases: Vec<Alias>,
+    /// Pattern id → alias ids sharing that folded key (best first).
+    pub(crate) pattern_aliases: Vec<Vec<u32>>,
+    pub(crate) matcher: Option<AhoCorasick>,
+    by_key: HashMap<String, u32>,
+    by_canonical: HashMap<String, u32>,
+    /// ISO2 → index of the state actor.
+    pub(crate) states: HashMap<String, u32>,
+    /// ISO2 → canonical name of its military.
+    pub(crate) militaries: HashMap<String, String>,
+    /// ISO2 → canonical name of its government.
+    pub(crate) governments: HashMap<String, String>,
+    alias_total: usize,
+}
+
+impl std::fmt::Debug for ActorKb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActorKb")
+            .field("actors", &self.actors.len())
+            .field("aliases", &self.alias_total)
+            .finish()
+    }
+}
+
+/// Parses an entity kind as spelled in the v1 contract.
+pub(crate) fn parse_kind(s: &str) -> Option<EntityKind> {
+    Some(match s {
+        "person" => EntityKind::Person,
+        "armed_group" => EntityKind::ArmedGroup,
+        "state" => EntityKind::State,
+        "military" => EntityKind::Military,
+        "government" => EntityKind::Government,
+        "organization" => EntityKind::Organization,
+        "media" => EntityKind::Media,
+        "place" => EntityKind::Place,
+        "other" => EntityKind::Other,
+        _ => return None,
+    })
+}
+
+const ACLED_TYPES: [&str; 8] = [
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "Rioters",
+    "Protesters",
+    "Civilians",
+    "External/Other forces",
+];
+
+fn word_case(w: &str) -> WordCase {
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let digit = w.chars().any(|c| c.is_ascii_digit());
+    if upper >= 2 || (upper >= 1 && digit) {
+        WordCase::Exact(w.to_string())
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
+        WordCase::Initial
+    } else {
+        WordCase::Any
+    }
+}
+
+/// True when the original words `text` satisfy the case rules.
+pub(crate) fn case_ok(rules: &[WordCase], text: &str) -> bool {
+    let mut ws = fold::words(text);
+    for rule in rules {
+        let Some(w) = ws.next() else { return false };
+        let ok = match rule {
+            WordCase::Any => true,
+            WordCase::Initial => w.chars().next().is_some_and(char::is_uppercase),
+            WordCase::Exact(e) => e == w,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// Mutable builder state while the tables are read.
+#[derive(Default)]
+pub(crate) struct Builder {
+    pub actors: Vec<ActorInfo>,
+    /// (actor, alias text, adjectival, toponym)
+    pub raw: Vec<(u32, String, bool, bool)>,
+    pub by_canonical: HashMap<String, u32>,
+    pub states: HashMap<String, u32>,
+    pub militaries: HashMap<String, String>,
+    pub governments: HashMap<String, String>,
+    /// Lowercased alias → first actor that has it.
+    pub by_alias: HashMap<String, u32>,
+}
+
+impl Builder {
+    /// Adds or merges an actor; returns its index.
+    pub fn actor(
+        &mut self,
+        canonical: &str,
+        kind: EntityKind,
+        country: Option<&str>,
+        acled_type: Option<&str>,
+        part_of: Option<&str>,
+    ) -> u32 {
+        let k = canonical.to_lowercase();
+        if let Some(&i) = self.by_canonical.get(&k) {
+            let a = &mut self.actors[i as usize];
+            if a.country.is_none() {
+                a.country = country.map(str::to_string);
+            }
+            if a.acled_type.is_none() {
+                a.acled_type = acled_type.map(str::to_string);
+            }
+            if a.part_of.is_none() {
+                a.part_of = part_of.map(str::to_string);
+            }
+            return i;
+        }
+        let i = self.actors.len() as u32;
+        self.actors.push(ActorInfo {
+            canonical: canonical.to_string(),
+            kind,
+            country: country.map(str::to_string),
+            acled_type: acled_type.map(str::to_string),
+            part_of: part_of.map(str::to_string),
+            aliases: Vec::new(),
+        });
+        self.by_canonical.insert(k, i);
+        self.alias(i, canonical, false, false);
+        i
+    }
+
+    /// Adds an alias (ignored when empty or already present for that actor).
+    pub fn alias(&mut self, actor: u32, text: &str, adjectival: bool, toponym: bool) {
+        let t = strip_article(text.trim());
+        if t.is_empty() || t.contains(',') || fold::key(t).trim().is_empty() {
+            return;
+        }
+        let a = &mut self.actors[actor as usize];
+        if a.aliases.iter().any(|x| x == t) {
+            return;
+        }
+        a.aliases.push(t.to_string());
+        self.by_alias.entry(t.to_lowercase()).or_insert(actor);
+        self.raw.push((actor, t.to_string(), adjectival, toponym));
+    }
+
+    /// Index of the actor with this canonical name.
+    pub fn find(&self, canonical: &str) -> Option<u32> {
+        self.by_canonical.get(&canonical.to_lowercase()).copied()
+    }
+
+    /// Index of the first actor having this alias (case-insensitive).
+    pub fn find_alias(&self, alias: &str) -> Option<u32> {
+        self.by_alias.get(&alias.to_lowercase()).copied()
+    }
+
+    /// Compiles the matcher.
+    pub fn build(self) -> Result<ActorKb, KbError> {
+        let mut by_key: HashMap<String, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_aliases: Vec<Vec<u32>> = Vec::new();
+        let mut aliases = Vec::new();
+        let alias_total = self.raw.len();
+        for (actor, text, adjectival, toponym) in &self.raw {
+            let case: Vec<WordCase> = fold::words(text).map(word_case).collect();
+            let base = fold::key(text);
+            let mut keys = vec![(base.clone(), 0usize)];
+            if is_arabic(text) {
+                for p in ["و", "ب", "ف", "ك", "ل"] {
+                    keys.push((format!(" {p}{}", &base[1..]), p.len()));
+                }
+                if let Some(rest) = base.strip_prefix(" ال") {
+                    keys.push((format!(" لل{rest}"), "ل".len()));
+                }
+            }
+            for (k, proclitic) in keys {
+                let id = aliases.len() as u32;
+                aliases.push(Alias {
+                    actor: *actor,
+                    adjectival: *adjectival,
+                    toponym: *toponym,
+                    case: case.clone(),
+                    proclitic,
+                });
+                let p = *by_key.entry(k.clone()).or_insert_with(|| {
+                    patterns.push(k);
+                    pattern_aliases.push(Vec::new());
+                    (patterns.len() - 1) as u32
+                });
+                pattern_aliases[p as usize].push(id);
+            }
+        }
+        // Within one key, stricter case rules first, then earlier tables.
+        for ids in &mut pattern_aliases {
+            ids.sort_by_key(|&i| {
+                let a = &aliases[i as usize];
+                std::cmp::Reverse(a.case.iter().filter(|c| !matches!(c, WordCase::Any)).count())
+            });
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&patterns)?;
+        Ok(ActorKb {
+            actors: self.actors,
+            aliases,
+            pattern_aliases,
+            matcher: Some(matcher),
+            by_key,
+            by_canonical: self.by_canonical,
+            states: self.states,
+            militaries: self.militaries,
+            governments: self.governments,
+            alias_total,
+        })
+    }
+}
+
+/// Drops a lowercase leading article ("le Pentagone" → "Pentagone", "the
+/// Taliban" → "Taliban"): mentions never include it. A capitalised article is
+/// part of a name ("The Arab Weekly", "Le Monde") and stays.
+fn strip_article(s: &str) -> &str {
+    for a in ["le ", "la ", "les ", "l'", "l’", "the "] {
+        if let Some(rest) = s.strip_prefix(a) {
+            if !rest.trim().is_empty() {
+                return rest.trim_start();
+            }
+        }
+    }
+    s
+}
+
+fn is_arabic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Splits a TSV table into (line number, fields), skipping comments and blanks.
+pub(crate) fn rows(table: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    table.lines().enumerate().filter_map(|(i, l)| {
+        let l = l.trim_end_matches('\r');
+        (!l.trim().is_empty() && !l.starts_with('#'))
+            .then(|| (i + 1, l.split('\t').map(str::trim).collect()))
+    })
+}
+
+/// Splits a `|`-separated list, dropping empty items.
+pub(crate) fn list(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty())
+}
+
+/// Checks and converts an optional cell.
+pub(crate) fn opt(s: &str) -> Option<&str> {
+    let s = s.trim();
+    (!s.is_empty() && s != "-").then_some(s)
+}
+
+/// Validates an ACLED type cell.
+pub(crate) fn acled_type(
+    table: &'static str,
+    line: usize,
+    s: &str,
+) -> Result<Option<&'static str>, KbError> {
+    match opt(s) {
+        None => Ok(None),
+        Some(t) => ACLED_TYPES.iter().find(|x| **x == t).copied().map(Some).ok_or_else(|| {
+            KbError::Row { table, line, message: format!("unknown ACLED type {t:?}") }
+        }),
+    }
+}
+
+impl ActorKb {
+    /// An empty knowledge base (tags nothing).
+    pub fn empty() -> ActorKb {
+        ActorKb {
+            actors: Vec::new(),
+            aliases: Vec::new(),
+            pattern_aliases: Vec::new(),
+            matcher: None,
+            by_key: HashMap::new(),
+            by_canonical: HashMap::new(),
+            states: HashMap::new(),
+            militaries: HashMap::new(),
+            governments: HashMap::new(),
+            alias_total: 0,
+        }
+    }
+
+    /// The knowledge base built from the embedded tables (loaded once).
+    pub fn global() -> &'static ActorKb {
+        &crate::tables::GLOBAL
+    }
+
+    /// Number of actors.
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// True when the table is empty (only if the embedded tables failed to load).
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    /// Number of distinct (actor, alias) pairs, canonical names included.
+    pub fn alias_count(&self) -> usize {
+        self.alias_total
+    }
+
+    /// The actor with this canonical name (case-insensitive).
+    pub fn get(&self, canonical: &str) -> Option<&ActorInfo> {
+        self.by_canonical.get(&canonical.to_lowercase()).map(|&i| &self.actors[i as usize])
+    }
+
+    /// The actors whose alias folds exactly like `name`.
+    pub(crate) fn exact(&self, name: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        if let Some(&p) = self.by_key.get(&fold::key(name)) {
+            for &a in &self.pattern_aliases[p as usize] {
+                let actor = self.aliases[a as usize].actor;
+                if !out.contains(&actor) {
+                    out.push(actor);
+                }
+            }
+        }
+        out
+    }
+
+    /// All actors, in table order.
+    pub fn actors(&self) -> &[ActorInfo] {
+        &self.actors
+    }
+
+    /// The canonical military of a state given by ISO2 code or name.
+    pub fn military_of(&self, country: &str) -> Option<&str> {
+        let iso = self.iso2(country)?;
+        self.militaries.get(&iso).map(String::as_str)
+    }
+
+    /// The canonical government of a state given by ISO2 code or name.
+    pub fn government_of(&self, country: &str) -> Option<&str> {
+        let iso = self.iso2(country)?;
+        self.governments.get(&iso).map(String::as_str)
+    }
+
+    /// ISO2 code of a state given by code or any of its names.
+    pub fn iso2(&self, country: &str) -> Option<String> {
+        let c = country.trim();
+        if c.len() == 2 && self.states.contains_key(&c.to_ascii_uppercase()) {
+            return Some(c.to_ascii_uppercase());
+        }
+        self.exact(c).into_iter().find_map(|i| {
+            let a = &self.actors[i as usize];
+            (a.kind == EntityKind::State).then(|| a.country.clone()).flatten()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_case_rules() {
+        for (w, want) in [
+            ("US", WordCase::Exact("US".into())),
+            ("FAMa", WordCase::Exact("FAMa".into())),
+            ("M23", WordCase::Exact("M23".into())),
+            ("Hamas", WordCase::Initial),
+            ("américains", WordCase::Any),
+            ("الحشد", WordCase::Any),
+        ] {
+            assert_eq!(word_case(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn case_checks() {
+        let rules: Vec<WordCase> = fold::words("US forces").map(word_case).collect();
+        assert!(case_ok(&rules, "US Forces"));
+        assert!(!case_ok(&rules, "us forces"));
+        let rules: Vec<WordCase> = fold::words("Washington").map(word_case).collect();
+        assert!(case_ok(&rules, "WASHINGTON"));
+        assert!(!case_ok(&rules, "washington"));
+    }
+
+    #[test]
+    fn builder_merges_and_matches() {
+        let mut b = Builder::default();
+        let a = b.actor("Hamas", EntityKind::ArmedGroup, Some("PS"), None, None);
+        let a2 = b.actor("hamas", EntityKind::ArmedGroup, None, Some("Rebel group"), None);
+        assert_eq!(a, a2);
+        b.alias(a, "حماس", false, false);
+        b.alias(a, "Hamas", false, false);
+        let kb = b.build().unwrap();
+        assert_eq!(kb.len(), 1);
+        assert_eq!(kb.alias_count(), 2);
+        assert_eq!(kb.actors[0].acled_type.as_deref(), Some("Rebel group"));
+        assert_eq!(kb.exact("HAMAS"), vec![0]);
+    }
+}

@@ -1,0 +1,236 @@
+//! Dictionary tagging: folded text → alias hits → actor mentions.
+
+use crate::fold::{self, Folded};
+use crate::kb::{case_ok, ActorKb};
+use crate::person;
+use aho_corasick::{Anchored, Input};
+use sitrep_model::{ActorMention, Lang, Segmented, Span};
+
+/// Words after which a state's name or capital is a place ("en Irak").
+const LOCATIVES: [&str; 18] = [
+    "en",
+    "au",
+    "aux",
+    "a",
+    "dans",
+    "depuis",
+    "d",
+    "de",
+    "in",
+    "into",
+    "inside",
+    "across",
+    "throughout",
+    "near",
+    "to",
+    "pres",
+    "sur",
+    "at",
+];
+
+/// One dictionary hit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub span: Span,
+    pub actor: u32,
+    pub adjectival: bool,
+    pub toponym: bool,
+}
+
+/// All actor mentions in the text, in text order, non-overlapping (longest wins).
+///
+/// `seg` gives sentence boundaries for person detection (it may be empty: the
+/// tagger then guesses sentence starts from punctuation). `lang` is accepted for
+/// future language-specific rules; the tables hold French, English and Arabic
+/// names together, so every language gets every alias.
+pub fn tag_actors(text: &str, seg: &Segmented, lang: Lang) -> Vec<ActorMention> {
+    tag_with(ActorKb::global(), text, seg, lang)
+}
+
+/// [`tag_actors`] against a given knowledge base.
+pub fn tag_with(kb: &ActorKb, text: &str, seg: &Segmented, _lang: Lang) -> Vec<ActorMention> {
+    let folded = fold::fold(text);
+    let hits = dictionary_hits(kb, text, &folded);
+    let hits: Vec<Hit> =
+        hits.into_iter().filter(|h| !(h.toponym && after_locative(&folded, h.span))).collect();
+    let mut out: Vec<ActorMention> = hits.iter().map(|h| mention(kb, h)).collect();
+    let persons = person::find_persons(kb, text, seg, &out);
+    out.extend(persons);
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut last_end = 0;
+    out.retain(|m| {
+        let keep = m.span.start >= last_end;
+        if keep {
+            last_end = m.span.end;
+        }
+        keep
+    });
+    person::link_affiliations(kb, text, &mut out);
+    out
+}
+
+fn mention(kb: &ActorKb, h: &Hit) -> ActorMention {
+    let a = &kb.actors[h.actor as usize];
+    ActorMention {
+        span: h.span,
+        canonical: Some(a.canonical.clone()),
+        kind: a.kind,
+        country: a.country.clone(),
+        acled_type: a.acled_type.clone(),
+        part_of: a.part_of.clone(),
+        adjectival: h.adjectival,
+        affiliation: None,
+    }
+}
+
+/// Leftmost-longest alias hits at word boundaries that pass their case rule.
+pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<Hit> {
+    let Some(ac) = &kb.matcher else { return Vec::new() };
+    let hay = folded.text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < hay.len() {
+        let Some(m) = ac.find(Input::new(hay).range(pos..)) else { break };
+        let mut end = m.end();
+        let mut pattern = m.pattern().as_usize();
+        let found = loop {
+            if let Some(h) = accept(kb, text, folded, m.start(), end, pattern) {
+                break Some(h);
+            }
+            // Try the longest shorter alias starting at the same place.
+            if end <= m.start() + 2 {
+                break None;
+            }
+            let input = Input::new(hay).range(m.start()..end - 1).anchored(Anchored::Yes);
+            match ac.find(input) {
+                Some(m2) => {
+                    end = m2.end();
+                    pattern = m2.pattern().as_usize();
+                }
+                None => break None,
+            }
+        };
+        match found {
+            Some(h) => {
+                out.push(h);
+                pos = end;
+            }
+            None => pos = m.start() + 1,
+        }
+    }
+    out
+}
+
+fn accept(
+    kb: &ActorKb,
+    text: &str,
+    folded: &Folded,
+    start: usize,
+    end: usize,
+    pattern: usize,
+) -> Option<Hit> {
+    if folded.text.as_bytes().get(end) != Some(&b' ') {
+        return None;
+    }
+    let ids = kb.pattern_aliases.get(pattern)?;
+    for &id in ids {
+        let alias = &kb.aliases[id as usize];
+        let s = folded.orig(start + 1 + alias.proclitic);
+        let e = folded.orig(end);
+        let Some(span_text) = text.get(s..e) else { continue };
+        if s >= e || !case_ok(&alias.case, span_text) {
+            continue;
+        }
+        return Some(Hit {
+            span: Span::new(s, e),
+            actor: alias.actor,
+            adjectival: alias.adjectival,
+            toponym: alias.toponym,
+        });
+    }
+    None
+}
+
+/// True when the word before `span` is a locative preposition.
+fn after_locative(folded: &Folded, span: Span) -> bool {
+    // Find the folded position of the span start, then the previous word.
+    let i = folded.map.partition_point(|&o| (o as usize) < span.start);
+    let before = folded.text.get(..i).unwrap_or("").trim_end();
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    // "à l'Irak", "in the US" are still places; skip one article.
+    let prev = if matches!(prev, "l" | "la" | "le" | "les" | "the") {
+        before.trim_end_matches(prev).trim_end().rsplit(' ').next().unwrap_or("")
+    } else {
+        prev
+    };
+    LOCATIVES.contains(&prev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(text: &str) -> Vec<(String, String, bool)> {
+        tag_actors(text, &Segmented::default(), Lang::Fr)
+            .into_iter()
+            .map(|m| {
+                (m.span.slice(text).to_string(), m.canonical.unwrap_or_default(), m.adjectival)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table_of_sentences() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("les troupes US en Irak", &[("troupes", "Military Forces"), ("US", "United States")]),
+            ("we told us about it", &[]),
+            ("Le Pentagone a déclaré", &[("Pentagone", "US Department of Defense")]),
+            (
+                "des avions de chasse américains ont frappé",
+                &[("avions de chasse américains", "Military Forces of the United States")],
+            ),
+            ("Hachd al-Chaabi", &[("Hachd al-Chaabi", "Popular Mobilization Forces")]),
+            ("والحشد الشعبي", &[("الحشد الشعبي", "Popular Mobilization Forces")]),
+            ("washington state of mind", &[]),
+            ("Washington n'a pas", &[("Washington", "United States")]),
+            ("unidentified gunmen shot", &[("unidentified gunmen", "Unidentified Armed Group")]),
+            ("Des manifestants", &[("manifestants", "Protesters")]),
+            (
+                "Taliban militants attacked Afghan forces",
+                &[
+                    ("Taliban militants", "Taliban"),
+                    ("Afghan forces", "Military Forces of Afghanistan"),
+                ],
+            ),
+            (
+                "Suspected militants attacked",
+                &[("Suspected militants", "Unidentified Armed Group")],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = tag(text);
+            let got: Vec<(&str, &str)> =
+                got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn locative_states_are_places() {
+        assert!(tag("il vit en Irak").is_empty());
+        assert_eq!(tag("l'Irak a condamné")[0].1, "Iraq");
+    }
+
+    #[test]
+    fn adjectival_flag() {
+        let t = tag("les intérêts américains");
+        assert_eq!(t, vec![("américains".into(), "United States".into(), true)]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["", " ", "’", "É", "a\u{301}", "\u{640}\u{64b}", "US.", "((", "\0\u{FEFF}x"] {
+            let _ = tag_actors(s, &Segmented::default(), Lang::En);
+        }
+    }
+}
