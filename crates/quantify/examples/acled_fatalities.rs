@@ -12,12 +12,15 @@
 //! GTD (optional second file): the same for `killed` and `wounded` against
 //! the `summary`.
 //!
+//! It also reports how often the first written date of a note equals its
+//! `event_date` (read with `parse_date_field`).
+//!
 //! Set `SHOW=n` to print the first n disagreements.
 
 use std::error::Error;
 
 use sitrep_model::{Lang, Span};
-use sitrep_quantify::{find_casualties, CasualtyKind};
+use sitrep_quantify::{find_casualties, find_dates, parse_date_field, CasualtyKind, DateKind};
 
 /// Sentence spans: split after `.`, `!` or `?` followed by a space and an
 /// uppercase letter or digit (good enough for coder notes).
@@ -109,7 +112,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let col =
         |name: &str| headers.iter().position(|h| h == name).ok_or(format!("no column {name}"));
     let (id_c, notes_c, fat_c) = (col("data_id")?, col("notes")?, col("fatalities")?);
+    let date_c = col("event_date")?;
     let mut score = Score::new();
+    let (mut dated, mut date_ok) = (0usize, 0usize);
     let mut shown = 0;
     let started = std::time::Instant::now();
     for row in rdr.records() {
@@ -121,6 +126,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         let (Some(note), Some(want)) = (row.get(notes_c), row.get(fat_c).and_then(gold)) else {
             continue;
         };
+        // The note's first written date against `event_date` ("9-May-20").
+        if let Some(gold_date) = row.get(date_c).and_then(parse_date_field) {
+            dated += 1;
+            let first = find_dates(note, Span::new(0, note.len()), Lang::En, None)
+                .into_iter()
+                .find(|d| d.kind == DateKind::Explicit);
+            let ok = first.as_ref().is_some_and(|d| d.start == Some(gold_date));
+            date_ok += usize::from(ok);
+            if !ok && std::env::var("SHOW_DATES").is_ok() {
+                println!("  date {gold_date} got {first:?}: {note}");
+            }
+        }
         let got = note_count(note, CasualtyKind::Killed);
         if !score.add(got, want) && shown < show {
             shown += 1;
@@ -128,6 +145,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
     }
     score.print("ACLED training fatalities");
+    println!("ACLED training dates: first written date = event_date on {date_ok}/{dated} notes");
     println!("  ({:.2} s)", started.elapsed().as_secs_f64());
 
     if let Some(gtd) = args.get(1) {
@@ -148,7 +166,10 @@ fn main() -> Result<(), Box<dyn Error>> {
                 }
             }
             if let Some(want) = row.get(w_c).and_then(gold) {
-                wounded.add(note_count(text, CasualtyKind::Injured), want);
+                let got = note_count(text, CasualtyKind::Injured);
+                if !wounded.add(got, want) && std::env::var("SHOW_WOUNDED").is_ok() {
+                    println!("  wounded got {got} want {want}: {text}");
+                }
             }
         }
         killed.print("GTD killed");

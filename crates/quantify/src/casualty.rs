@@ -203,6 +203,9 @@ impl<'a> Sentence<'a> {
         if W.many_pronoun.contains(t.norm.as_str()) && t.norm != "les" {
             return Some(Np { unknown: true, first: k, end: k + 1, ..Np::default() });
         }
+        if let Some(end) = self.name_at(k) {
+            return Some(Np { count: 1, first: k, end, ..Np::default() });
+        }
         if W.singular_det.contains(t.norm.as_str()) || W.plural_det.contains(t.norm.as_str()) {
             let (h, end) = self.head_end(k + 1);
             if h > k + 1 {
@@ -224,6 +227,34 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+
+    /// The end of a person's name starting at `k` ("Ahmed Manasra",
+    /// "Abu Bakr al-Baghdadi"): two capitalised words or more, followed by
+    /// punctuation, a stop word or the end.
+    fn name_at(&self, k: usize) -> Option<usize> {
+        let first = self.tok(k)?;
+        if !first.cap || first.kind != Kind::Word || self.trigger_tok[k] {
+            return None;
+        }
+        let (mut j, mut caps, mut last) = (k, 0, k);
+        while let Some(t) = self.tok(j) {
+            let glued_punct = (t.is_punct("-") || t.is_punct("'")) && !t.space_before;
+            if t.kind == Kind::Word
+                && Name::fits(t)
+                && !self.trigger_tok[j]
+                && !W.stop.contains(t.norm.as_str())
+            {
+                caps += usize::from(t.cap);
+                last = j;
+            } else if !glued_punct {
+                break;
+            }
+            j += 1;
+        }
+        let ends_well =
+            self.tok(j).is_none_or(|t| t.kind == Kind::Punct || W.stop.contains(t.norm.as_str()));
+        (caps >= 2 && ends_well && !plural(&self.toks[last].norm, self.ls)).then_some(last + 1)
     }
 
     /// True when a noun phrase starts at `k` (after a pronoun, "her" is a determiner).
@@ -426,6 +457,13 @@ impl<'a> Sentence<'a> {
         let mut k = k;
         let mut words = 0;
         let mut head: Option<usize> = None;
+        let mut name = Name::default();
+        // Where the scan ends without a number or determiner, a proper name
+        // ("Abbas al-Ju'ani was injured") is one person.
+        let one = |first: usize| Np { count: 1, first, end: np_end, ..Np::default() };
+        let by_name = |name: &Name, head: Option<usize>| {
+            name.person(self, head).then(|| (one(name.first), name.first))
+        };
         while k > lo {
             let t = &self.toks[k - 1];
             if let Some(n) = self.num_of[k - 1] {
@@ -433,7 +471,6 @@ impl<'a> Sentence<'a> {
                     return Err(());
                 }
                 let num = &self.nums[n];
-                // A number inside a subset or at the end of "one of": not the head.
                 let np = Np {
                     count: num.value.unwrap_or(0),
                     unknown: num.value.is_none(),
@@ -447,82 +484,58 @@ impl<'a> Sentence<'a> {
             }
             if t.is_punct(")") {
                 // Skip a bracketed detail: "19 (10 policemen and 9 civilians)".
-                let mut depth = 0;
-                let mut m = k;
-                while m > lo {
-                    m -= 1;
-                    if self.toks[m].is_punct(")") {
-                        depth += 1;
-                    } else if self.toks[m].is_punct("(") {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
+                match self.open_bracket(k, lo) {
+                    Some(m) => {
+                        k = m;
+                        continue;
                     }
+                    None => return Ok(None),
                 }
-                if depth != 0 {
-                    return Ok(None);
-                }
-                k = m;
-                continue;
             }
             if t.is_punct(",") && words == 0 {
-                // An apposition of parts: "Five people, including two children, were killed".
-                let mut m = k - 1;
-                let mut subset = false;
-                while m > lo && !self.toks[m - 1].is_punct(",") {
-                    m -= 1;
-                    subset |= W.subset.contains(self.toks[m].norm.as_str());
+                match self.skip_apposition(k, lo, np_end) {
+                    Some(m) => {
+                        k = m;
+                        continue;
+                    }
+                    None => return Ok(None),
                 }
-                // Or an apposition: "one person, the driver of the vehicle, was killed".
-                let apposition = k == np_end && k - m <= 12;
-                if (subset || apposition) && m > lo {
-                    k = m - 1;
-                    continue;
-                }
-                return Ok(None);
             }
             if t.kind == Kind::Num && measure_after(self.toks, k) {
                 // "a 25-year-old man": part of the phrase, not its count.
                 words += 1;
+                name.spoil();
                 k -= 1;
                 continue;
             }
             if t.kind != Kind::Word && !(t.is_punct("-") || t.is_punct("'")) {
-                return Ok(None);
+                return Ok(by_name(&name, head));
             }
-            if words == 0 && ["he", "she", "il", "elle"].contains(&t.norm.as_str()) {
-                return Ok(Some((
-                    Np { count: 1, first: k - 1, end: np_end, ..Np::default() },
-                    k - 1,
-                )));
+            if t.kind != Kind::Word {
+                k -= 1;
+                continue;
             }
-            if t.kind == Kind::Word {
-                if self.trigger_tok[k - 1]
-                    || (W.left_boundary.contains(t.norm.as_str()) && words > 0)
-                {
+            if words == 0 && ["he", "she", "il", "elle", "another"].contains(&t.norm.as_str()) {
+                return Ok(Some((one(k - 1), k - 1)));
+            }
+            if self.trigger_tok[k - 1] || W.left_boundary.contains(t.norm.as_str()) {
+                return Ok(by_name(&name, head));
+            }
+            if head.is_none() {
+                head = Some(k - 1);
+            }
+            let det =
+                W.singular_det.contains(t.norm.as_str()) || W.plural_det.contains(t.norm.as_str());
+            if det && words > 0 {
+                let before = k.checked_sub(2).and_then(|b| self.tok(b));
+                // "in the blast": a complement, not a subject.
+                let prep_before = is(before, &W.stop)
+                    && !is(before, &["and", "et", "as", "a", "were", "was", "est", "sont", "ont"]);
+                if prep_before {
                     return Ok(None);
                 }
-                if W.left_boundary.contains(t.norm.as_str()) {
-                    return Ok(None);
-                }
-                if head.is_none() {
-                    head = Some(k - 1);
-                }
-                let of_before =
-                    is(self.tok(k.wrapping_sub(2)), &["of", "de", "des", "du", "d'"]) && k >= 2;
-                let det = W.singular_det.contains(t.norm.as_str())
-                    || W.plural_det.contains(t.norm.as_str());
-                let prep_before = k >= 2
-                    && is(self.tok(k - 2), &W.stop)
-                    && !is(
-                        self.tok(k - 2),
-                        &["and", "et", "as", "a", "were", "was", "est", "sont", "ont"],
-                    );
-                if det && words > 0 && prep_before {
-                    return Ok(None);
-                }
-                if det && words > 0 && !of_before {
+                // "of the army": keep looking for the head.
+                if !is(before, &W.of) {
                     let h = head.map_or("", |h| self.toks[h].norm.as_str());
                     let one = one_det(&t.norm, h, self.ls);
                     let np = Np {
@@ -534,24 +547,119 @@ impl<'a> Sentence<'a> {
                     };
                     return Ok(Some((np, k - 1)));
                 }
-                if W.of.contains(t.norm.as_str()) || W.subset.contains(t.norm.as_str()) {
-                    // "one member of the officer's family": the complement
-                    // does not count; "two militants including HM's chief":
-                    // neither does the part.
-                    // "two militants including HM's chief": skip the part.
-                    words = 0;
-                    head = None;
-                    k -= 1;
-                    continue;
+            }
+            if W.of.contains(t.norm.as_str()) || W.subset.contains(t.norm.as_str()) {
+                // "one member of the officer's family": the complement does not
+                // count; "two militants including HM's chief": nor does the part.
+                words = 0;
+                head = None;
+                name = Name::default();
+                k -= 1;
+                continue;
+            }
+            if name.ends_at(t) {
+                if let Some(found) = by_name(&name, head) {
+                    return Ok(Some(found));
                 }
-                words += 1;
-                if words > max_words {
-                    return Ok(None);
-                }
+            }
+            name.word(t, k - 1);
+            words += 1;
+            if words > max_words {
+                return Ok(None);
             }
             k -= 1;
         }
-        Ok(None)
+        Ok(by_name(&name, head))
+    }
+
+    /// The index of the `(` that opens the `)` at `k - 1`.
+    fn open_bracket(&self, k: usize, lo: usize) -> Option<usize> {
+        let mut depth = 0;
+        let mut m = k;
+        while m > lo {
+            m -= 1;
+            if self.toks[m].is_punct(")") {
+                depth += 1;
+            } else if self.toks[m].is_punct("(") {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(m);
+                }
+            }
+        }
+        None
+    }
+
+    /// Skip comma-separated material before the comma at `k - 1`: parts
+    /// ("Five people, including two children, were killed", also over several
+    /// commas) or an apposition right before the verb ("one person, the driver
+    /// of the vehicle, was killed"). Returns the index to continue from.
+    fn skip_apposition(&self, k: usize, lo: usize, np_end: usize) -> Option<usize> {
+        // A part: the nearest "including" within a few segments.
+        let mut m = k - 1;
+        let mut segments = 0;
+        while m > lo && segments < 4 && k - m < 30 {
+            m -= 1;
+            let t = &self.toks[m];
+            if t.is_punct(",") {
+                segments += 1;
+            } else if W.subset.contains(t.norm.as_str()) {
+                return (m > lo && self.toks[m - 1].is_punct(",")).then_some(m - 1);
+            }
+        }
+        // An apposition of one segment, right before the verb.
+        let mut m = k - 1;
+        while m > lo && !self.toks[m - 1].is_punct(",") {
+            m -= 1;
+        }
+        (k == np_end && k - m <= 12 && m > lo).then_some(m - 1)
+    }
+}
+
+/// A run of capitalised words read backwards: a person's name.
+#[derive(Debug, Clone, Copy, Default)]
+struct Name {
+    /// Capitalised words seen.
+    caps: usize,
+    /// A lowercase word came first or interrupted the run: no name.
+    spoiled: bool,
+    /// First token of the name.
+    first: usize,
+}
+
+/// Lowercase particles inside names ("Abu Bakr al-Baghdadi").
+const NAME_PARTICLES: [&str; 10] =
+    ["al", "el", "bin", "ibn", "abu", "de", "del", "da", "van", "von"];
+
+impl Name {
+    fn fits(t: &Tok) -> bool {
+        // "Ju'ani": a lowercase piece glued after an apostrophe or hyphen.
+        t.cap || NAME_PARTICLES.contains(&t.norm.as_str()) || !t.space_before
+    }
+    /// True when `t` ends a run of name words (it does not fit in a name).
+    fn ends_at(&self, t: &Tok) -> bool {
+        !self.spoiled && self.caps > 0 && !Name::fits(t)
+    }
+    /// Feed the next word to the left.
+    fn word(&mut self, t: &Tok, i: usize) {
+        if self.spoiled {
+            return;
+        }
+        if Name::fits(t) {
+            self.caps += usize::from(t.cap);
+            self.first = i;
+        } else {
+            self.spoiled = true;
+        }
+    }
+    fn spoil(&mut self) {
+        self.spoiled = true;
+    }
+    /// True when the run is a person's name: two capitalised words or more,
+    /// the head not a plural.
+    fn person(&self, s: &Sentence<'_>, head: Option<usize>) -> bool {
+        let head_plural = head.is_some_and(|h| plural(&s.toks[h].norm, s.ls));
+        !self.spoiled && self.caps >= 2 && !head_plural
     }
 }
 
@@ -843,6 +951,13 @@ mod tests {
             ("The report makes no mention of fatalities.", Lang::En, &[(K, None, false)]),
             ("A sarpanch was attacked and beaten to death by a mob.", Lang::En, &[(K, Some(1), false)]),
             ("Gunmen shot and killed a security forces personnel at the market.", Lang::En, &[(K, Some(1), false)]),
+            ("Abbas al-Ju'ani, a police major, was injured in the blast.", Lang::En, &[(I, Some(1), false)]),
+            ("Islamic State militants were killed.", Lang::En, &[(K, None, false)]),
+            ("One soldier was killed and another was injured.", Lang::En, &[(K, Some(1), false), (I, Some(1), false)]),
+            ("Five police officers died, while 12 officers and civilians were injured.", Lang::En, &[(K, Some(5), false), (I, Some(12), false)]),
+            ("At least five people, including the bomber, prison guards, and at least one inmate, were injured.", Lang::En, &[(I, Some(5), true)]),
+            ("Two people were killed and an unknown number were injured.", Lang::En, &[(K, Some(2), false), (I, None, false)]),
+            ("Israeli troops killed Ahmed Manasra near the town.", Lang::En, &[(K, Some(1), false)]),
         ];
         let mut failures = Vec::new();
         for (text, lang, want) in cases {
