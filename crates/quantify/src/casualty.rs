@@ -557,7 +557,7 @@ impl<'a> Sentence<'a> {
                 k -= 1;
                 continue;
             }
-            if name.ends_at(t) {
+            if name.ends_at(t) && !det && !W.of.contains(t.norm.as_str()) {
                 if let Some(found) = by_name(&name, head) {
                     return Ok(Some(found));
                 }
@@ -645,7 +645,10 @@ impl Name {
         if self.spoiled {
             return;
         }
-        if Name::fits(t) {
+        if t.norm == "s" && !t.space_before {
+            // "the regime's Air Force Intelligence": a possessive, no name.
+            self.spoiled = true;
+        } else if Name::fits(t) {
             self.caps += usize::from(t.cap);
             self.first = i;
         } else {
@@ -759,6 +762,10 @@ fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
 /// "peine de mort", "condamné à mort", "menaces de mort": no death.
 fn not_a_death(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
+    if t.norm == "to" {
+        // "sentenced him to death", "threatened to put them to death".
+        return (i.saturating_sub(5)..i).any(|k| is(toks.get(k), &W.not_death_before));
+    }
     if !t.norm.starts_with("mort") || i < 2 {
         return false;
     }
@@ -844,13 +851,15 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
     let who = (np.end > np.first).then(|| span_of(toks, np.first, np.end));
     let start = trig_span.start.min(who.map_or(usize::MAX, |w| w.start));
     let end = trig_span.end.max(who.map_or(0, |w| w.end));
+    // A bare number before the participle ("1 killed, 7 injured") states a total.
+    let bare = np.nums.len() == 1 && np.end <= a && s.nums[np.nums[0]].end == a;
     Some(Casualty {
         kind: kind_v,
         count: np.count(),
         span: Span::new(start, end),
         lower_bound: np.lower_bound || (np.unknown && np.count > 0),
         approx: np.approx,
-        toll: trig.toll,
+        toll: trig.toll || bare,
         who,
     })
 }
@@ -958,6 +967,9 @@ mod tests {
             ("At least five people, including the bomber, prison guards, and at least one inmate, were injured.", Lang::En, &[(I, Some(5), true)]),
             ("Two people were killed and an unknown number were injured.", Lang::En, &[(K, Some(2), false), (I, None, false)]),
             ("Israeli troops killed Ahmed Manasra near the town.", Lang::En, &[(K, Some(1), false)]),
+            ("2 members of the regime's Air Force Intelligence were killed.", Lang::En, &[(K, Some(2), false)]),
+            ("A guard stabbed a man to death over a dispute.", Lang::En, &[(K, Some(1), false)]),
+            ("The court sentenced him to death.", Lang::En, &[]),
         ];
         let mut failures = Vec::new();
         for (text, lang, want) in cases {
