@@ -1,14 +1,605 @@
 //! sitrep-attrib: quotes, claims and who said them.
+//!
+//! [`attribute`] reads an [`Analysis`] (segments, actor mentions, entities) and
+//! returns the document's direct quotes and its reported claims, each with a
+//! speaker ([`SourceRef`]) linked to an entity when the actor tagger found one.
+//!
+//! # Design
+//!
+//! The stage is a set of small, readable rules over tokens, not a parser:
+//!
+//! 1. **Quote marks** are paired per paragraph ([`marks`]): « », “ ”, " " (mixed
+//!    pairs such as `"…”` included) and ‘ ’ (never an apostrophe).
+//! 2. **Verb groups** ([`grammar`]) come from a reporting-verb lexicon
+//!    (`data/attrib/verbs.tsv`: lemmas plus a conjugation class, expanded to every
+//!    form): `[aux] [clitic] [adverbs] verb [clitic]` covers "a déclaré",
+//!    "a-t-il affirmé", "poursuit-il", "a récemment déclaré", "has said".
+//! 3. **A quote's speaker** is read, in order, from the verb group right after the
+//!    closing mark (`"…", a déclaré X` / `"…", X said` / `"…," he told Reuters`),
+//!    else from the reporting verb before the quote in the same sentence
+//!    (`X a déclaré : « … »`, `X a déclaré qu'il était "…"`), else from a later
+//!    incise (`…, rappelle le site web`) or a marker (`selon X`). When a quote has
+//!    both a speaker before it and a relaying incise after it, the incise names the
+//!    `via` source (provenance chain). A quote with no speaker is dropped, except
+//!    a whole-sentence quote that continues the previous speaker's words.
+//! 4. **Claims** are reported clauses without quote marks: markers (`selon X,` /
+//!    `, according to X`), reporting verbs followed by que/that, participles
+//!    continuing the sentence's speaker (`notant que`, `adding that`) and incises
+//!    (`…, officials said.`; `Toutefois, poursuit-il, …`). A claim's span is the
+//!    reported clause alone, trimmed of marker, source and final punctuation.
+//! 5. **Speakers** ([`speaker`]) are actor mentions when the tagger found them,
+//!    else capitalised names; pronouns (a-t-il, he) and definite role nouns
+//!    (le responsable irakien, le site web, the spokesman) resolve to the most
+//!    recent speaker or actor of a compatible class. A pronoun is never a speaker.
+//!
+//! Everything is byte offsets into the document text; nothing panics on odd input.
 #![deny(missing_docs)]
 
-#[allow(dead_code)]
+mod grammar;
 mod lexicon;
 mod marks;
+mod speaker;
 
-use sitrep_model::{Analysis, Claim, Quote};
+use grammar::{Grammar, Tok, VerbGroup};
+use lexicon::Lexicon;
+use marks::QuoteMarks;
+#[cfg(test)]
+use sitrep_model::SourceRef;
+use sitrep_model::{Analysis, Claim, Quote, Span, TokenKind};
+use speaker::{Memory, Resolver, Speaker};
+use std::ops::Range;
 
 /// Finds the quotes and claims of an analysed document, in text order.
 pub fn attribute(a: &Analysis) -> (Vec<Quote>, Vec<Claim>) {
-    let _ = (a, lexicon::Lexicon::global(), marks::pair_quotes);
-    (Vec::new(), Vec::new())
+    let toks = grammar::tokens(a);
+    let g = Grammar { toks: &toks, lex: Lexicon::global().lang(a.lang) };
+    let r = Resolver { a, g: &g };
+    let mut run = Run {
+        a,
+        g: &g,
+        r: &r,
+        mem: Memory::default(),
+        quotes: Vec::new(),
+        claims: Vec::new(),
+        masks: Vec::new(),
+        said: Vec::new(),
+        last_quote: None,
+    };
+    run.document();
+    let Run { mut quotes, mut claims, .. } = run;
+    quotes.sort_by_key(|q| (q.start, q.end));
+    claims.sort_by_key(|c| (c.start, c.end));
+    (quotes, claims)
 }
+
+/// A speaker found for a quote or claim, with the verb group that names it.
+struct Found {
+    speaker: Speaker,
+    verb: Option<VerbGroup>,
+    /// Token where the attribution stands (for "notant que" continuations).
+    at: usize,
+}
+
+struct Run<'a, 'g, 't> {
+    a: &'a Analysis<'a>,
+    g: &'g Grammar<'g, 't>,
+    r: &'g Resolver<'a, 'g, 't>,
+    mem: Memory,
+    quotes: Vec<Quote>,
+    claims: Vec<Claim>,
+    /// Byte ranges of the quotes of the current paragraph, marks included.
+    masks: Vec<Span>,
+    /// Attributions of the current sentence: (token, speaker).
+    said: Vec<(usize, Speaker)>,
+    /// Paragraph and speaker of the last quote.
+    last_quote: Option<(usize, Speaker)>,
+}
+
+impl Run<'_, '_, '_> {
+    fn toks(&self) -> &[Tok<'_>] {
+        self.g.toks
+    }
+
+    /// Index of the first token starting at or after byte `b`.
+    fn tok_at(&self, b: usize) -> usize {
+        self.toks().partition_point(|t| t.span.start < b)
+    }
+
+    fn document(&mut self) {
+        let seg = self.a.seg;
+        let text = self.a.text();
+        for (pi, par) in seg.paragraphs.iter().enumerate() {
+            if par.boilerplate {
+                continue;
+            }
+            let marks = marks::pair_quotes(text, par.span);
+            self.masks = marks.iter().map(|q| Span::new(q.open, q.close_end)).collect();
+            for si in par.sentences.clone() {
+                let s = &seg.sentences[si];
+                self.said.clear();
+                for q in marks.iter().filter(|q| q.open >= s.span.start && q.open < s.span.end) {
+                    self.quote(q, si, pi);
+                }
+                self.claims_in(s.tokens.clone());
+            }
+        }
+    }
+
+    fn masked(&self, i: usize) -> bool {
+        self.toks().get(i).is_some_and(|t| self.masks.iter().any(|m| m.contains(&t.span)))
+    }
+
+    fn span_of(&self, lo: usize, hi: usize) -> Span {
+        let t = self.toks();
+        match (t.get(lo), hi.checked_sub(1).and_then(|h| t.get(h))) {
+            (Some(a), Some(b)) if lo < hi => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        }
+    }
+
+    fn verb_text(&self, vg: &VerbGroup) -> String {
+        self.span_of(vg.start, vg.end).slice(self.a.text()).to_string()
+    }
+
+    /// The speaker of the closest attribution before token `at` in this sentence.
+    fn speaker_before(&self, at: usize) -> Option<Speaker> {
+        self.said.iter().filter(|(t, _)| *t < at).max_by_key(|(t, _)| *t).map(|(_, s)| s.clone())
+    }
+
+    fn note(&mut self, at: usize, s: &Speaker) {
+        let pos = self.toks().get(at).map_or(0, |t| t.span.start);
+        self.mem.add(pos, s);
+        self.said.push((at, s.clone()));
+    }
+
+    // ---------- quotes ----------
+
+    fn quote(&mut self, q: &QuoteMarks, si: usize, pi: usize) {
+        let seg = self.a.seg;
+        let lo = seg.sentences[si].tokens.start;
+        let t_open = self.tok_at(q.open);
+        let t_after = self.tok_at(q.close_end);
+        let hi = self.after_window_end(q.close, pi);
+        let adjacent = self.adjacent_after(t_after, hi);
+        let before = self.before(lo, t_open);
+        let (found, via) = match (adjacent, before) {
+            (Some(adj), Some((b, true))) => (Some(b), Some(adj)),
+            (Some(adj), _) => (Some(adj), None),
+            (None, Some((b, _))) => {
+                let relay = self.relay(t_after, hi);
+                (Some(b), relay)
+            }
+            (None, None) => {
+                (self.relay(t_after, hi).or_else(|| self.marker_source(lo, t_open)), None)
+            }
+        };
+        let words = q.inner.slice(self.a.text()).split_whitespace().count();
+        let found = found.or_else(|| self.continuation(q, lo, t_open, pi, words));
+        let Some(found) = found else { return };
+        if let Some(v) = &via {
+            self.note(v.at, &v.speaker);
+        }
+        self.note(found.at, &found.speaker);
+        self.last_quote = Some((pi, found.speaker.clone()));
+        self.quotes.push(Quote {
+            speaker: found.speaker.sref,
+            text: q.inner.slice(self.a.text()).to_string(),
+            start: q.inner.start,
+            end: q.inner.end,
+            verb: found.verb.as_ref().map(|v| self.verb_text(v)),
+            direct: true,
+            via: via.map(|v| v.speaker.sref),
+        });
+    }
+
+    /// Token index ending the window after a closing mark: the end of its
+    /// sentence, or of the next one when that starts in lowercase ("…!" he said).
+    fn after_window_end(&self, close: usize, pi: usize) -> usize {
+        let seg = self.a.seg;
+        let Some(si) = seg.sentence_at(close) else { return self.tok_at(close) };
+        let s = &seg.sentences[si];
+        let ends_sentence = self
+            .toks()
+            .get(s.tokens.end.saturating_sub(1))
+            .is_some_and(|t| t.span.end <= close + 4);
+        if ends_sentence {
+            if let Some(next) = seg.sentences.get(si + 1).filter(|n| n.paragraph == pi) {
+                let first = self.toks().get(next.tokens.start);
+                if first.is_some_and(|t| !t.cap && t.kind == TokenKind::Word) {
+                    return next.tokens.end;
+                }
+            }
+        }
+        s.tokens.end
+    }
+
+    fn resolve_clitic(&self, c: usize) -> Option<Speaker> {
+        let class = self.g.lex.pronoun(self.g.w(c))?;
+        let pos = self.toks().get(c)?.span.start;
+        self.r.resolve(&self.mem, class, pos)
+    }
+
+    /// The subject of verb group `vg` when it follows the verb (clitic or inverted NP).
+    fn inverted_subject(&self, vg: &VerbGroup, hi: usize) -> Option<Speaker> {
+        if let Some(c) = vg.clitic {
+            return self.resolve_clitic(c);
+        }
+        if !vg.flags.inverted || vg.flags.hearer {
+            return None;
+        }
+        let (s, e) = self.g.np_after(vg.end, hi)?;
+        self.r.interpret(&self.mem, s, e)
+    }
+
+    /// `"…", a déclaré X` / `"…", X said` right after the closing mark.
+    fn adjacent_after(&self, t_after: usize, hi: usize) -> Option<Found> {
+        let mut j = t_after;
+        while j < hi && matches!(self.g.w(j), "," | "—" | "–" | "-" | "(") {
+            j += 1;
+        }
+        if j >= hi {
+            return None;
+        }
+        if let Some(vg) = self.g.verb_group_at(j, hi).filter(|v| !v.participle) {
+            let speaker = self.inverted_subject(&vg, hi)?;
+            return Some(Found { speaker, verb: Some(vg), at: vg.start });
+        }
+        let (s, e) = self.subject_then_verb(j, hi)?;
+        Some(Found { at: e.start, speaker: s, verb: Some(e) })
+    }
+
+    /// `X said` / `Amy Smith, the university's vice president, said` from token `j`.
+    fn subject_then_verb(&self, j: usize, hi: usize) -> Option<(Speaker, VerbGroup)> {
+        let limit = hi.min(j + 25);
+        let vg = self.g.first_verb_group(j, limit).filter(|v| !v.participle)?;
+        let (s, e) = self.g.np_after(j, vg.start)?;
+        let reaches =
+            e == vg.start || (self.g.w(e) == "," && self.commas_between(e, vg.start) <= 2);
+        if !reaches || self.g.toks[s].w.starts_with('-') {
+            return None;
+        }
+        let speaker = self.r.interpret(&self.mem, s, e)?;
+        Some((speaker, vg))
+    }
+
+    fn commas_between(&self, lo: usize, hi: usize) -> usize {
+        (lo..hi).filter(|&i| self.g.w(i) == ",").count()
+    }
+
+    /// The reporting verb before a quote in its sentence; the flag is true when
+    /// the quote sits in a reported clause (que/that), so that a later incise
+    /// is a relay rather than the speaker.
+    fn before(&self, lo: usize, t_open: usize) -> Option<(Found, bool)> {
+        let vg = self.last_verb_group(lo, t_open)?;
+        let gap = vg.end..t_open;
+        if gap.clone().any(|i| matches!(self.g.w(i), "." | ";" | "!" | "?")) || gap.len() > 20 {
+            return None;
+        }
+        let clause = gap.clone().any(|i| self.g.lex.is("conj", self.g.w(i)))
+            || !gap.clone().all(|i| self.g.punct(i) || vg.flags.hearer);
+        let speaker = if vg.participle {
+            self.speaker_before(vg.start)
+        } else if let Some(c) = vg.clitic {
+            self.resolve_clitic(c)
+        } else {
+            self.g
+                .np_before(vg.start, lo)
+                .and_then(|(s, e)| self.r.interpret(&self.mem, s, e))
+                .or_else(|| self.inverted_subject(&vg, t_open))
+        }?;
+        Some((Found { speaker, verb: Some(vg), at: vg.start }, clause))
+    }
+
+    fn last_verb_group(&self, lo: usize, hi: usize) -> Option<VerbGroup> {
+        let mut i = lo;
+        let mut last = None;
+        while i < hi {
+            match self.g.verb_group_at(i, hi) {
+                Some(vg) if !self.masked(i) => {
+                    last = Some(vg);
+                    i = vg.end;
+                }
+                _ => i += 1,
+            }
+        }
+        last
+    }
+
+    /// A relaying incise later in the sentence: `, rappelle le site web` /
+    /// `, selon X` / `, a-t-il ajouté`.
+    fn relay(&self, from: usize, hi: usize) -> Option<Found> {
+        (from..hi).filter(|&k| self.g.w(k) == "," && !self.masked(k)).find_map(|k| {
+            if let Some(vg) = self.g.verb_group_at(k + 1, hi).filter(|v| !v.participle) {
+                let speaker = self.inverted_subject(&vg, hi)?;
+                return Some(Found { speaker, verb: Some(vg), at: vg.start });
+            }
+            let (n, _) = self.marker_at(k + 1)?;
+            let (s, e) = self.g.np_after(k + 1 + n, hi)?;
+            let speaker = self.r.interpret(&self.mem, s, e)?;
+            Some(Found { speaker, verb: None, at: k + 1 })
+        })
+    }
+
+    /// A marker source before the quote in the same sentence ("Selon X, « … »").
+    fn marker_source(&self, lo: usize, hi: usize) -> Option<Found> {
+        (lo..hi).find_map(|k| {
+            let (n, _) = self.marker_at(k)?;
+            let (s, e) = self.g.np_after(k + n, hi)?;
+            let speaker = self.r.interpret(&self.mem, s, e)?;
+            Some(Found { speaker, verb: None, at: k })
+        })
+    }
+
+    /// A whole-sentence quote with no verb continues the last quote's speaker
+    /// (same or previous paragraph).
+    fn continuation(
+        &self,
+        q: &QuoteMarks,
+        lo: usize,
+        t_open: usize,
+        pi: usize,
+        words: usize,
+    ) -> Option<Found> {
+        let (qp, speaker) = self.last_quote.as_ref()?;
+        let starts_sentence = t_open == lo;
+        (starts_sentence && words >= 4 && pi <= qp + 1 && q.inner.len() > 20).then(|| Found {
+            speaker: speaker.clone(),
+            verb: None,
+            at: t_open,
+        })
+    }
+
+    /// A source marker starting at token `k`: its length in tokens and whether it relays.
+    fn marker_at(&self, k: usize) -> Option<(usize, bool)> {
+        if self.masked(k) {
+            return None;
+        }
+        self.g
+            .lex
+            .markers
+            .iter()
+            .find(|m| m.words.iter().enumerate().all(|(i, w)| self.g.w(k + i) == w))
+            .map(|m| (m.words.len(), m.via))
+    }
+
+    // ---------- claims ----------
+
+    fn claims_in(&mut self, range: Range<usize>) {
+        let (lo, hi) = (range.start, range.end);
+        self.marker_claims(lo, hi);
+        self.verb_claims(lo, hi);
+        self.incise_claims(lo, hi);
+    }
+
+    fn push_claim(&mut self, speaker: &Speaker, lo: usize, hi: usize, marker: Option<String>) {
+        let (lo, hi) = self.trim_clause(lo, hi);
+        if hi <= lo || hi - lo < 3 {
+            return;
+        }
+        let span = self.span_of(lo, hi);
+        if self.claims.iter().any(|c| Span::new(c.start, c.end).overlaps(&span)) {
+            return;
+        }
+        // A clause that is only a direct quote is a quote, not a claim.
+        if self.masks.iter().any(|m| m.contains(&span)) {
+            return;
+        }
+        self.claims.push(Claim {
+            source: speaker.sref.clone(),
+            text: span.slice(self.a.text()).to_string(),
+            start: span.start,
+            end: span.end,
+            marker,
+        });
+    }
+
+    fn trim_clause(&self, mut lo: usize, mut hi: usize) -> (usize, usize) {
+        while lo < hi && self.g.punct(lo) && !is_quote_mark(self.g.w(lo)) {
+            lo += 1;
+        }
+        while hi > lo && self.g.punct(hi - 1) && !is_quote_mark(self.g.w(hi - 1)) {
+            hi -= 1;
+        }
+        (lo, hi)
+    }
+
+    /// Where a reported clause starting at `from` ends: the sentence end, a
+    /// semicolon, or a comma opening an incise or a marker.
+    fn clause_end(&self, from: usize, hi: usize) -> usize {
+        (from..hi)
+            .find(|&k| {
+                !self.masked(k)
+                    && (self.g.w(k) == ";"
+                        || (self.g.w(k) == ","
+                            && (self.incise_at(k + 1, hi) || self.marker_at(k + 1).is_some())))
+            })
+            .unwrap_or(hi)
+    }
+
+    fn incise_at(&self, k: usize, hi: usize) -> bool {
+        self.g.verb_group_at(k, hi).is_some_and(|v| {
+            v.clitic.is_some()
+                || (v.participle && self.conj_after(&v, hi).is_some())
+                || (v.flags.inverted && !v.flags.hearer && self.g.np_after(v.end, hi).is_some())
+        })
+    }
+
+    /// `Selon X, …` / `…, according to X.`
+    fn marker_claims(&mut self, lo: usize, hi: usize) {
+        for k in lo..hi {
+            let Some((n, _)) = self.marker_at(k) else { continue };
+            let Some((s, e)) = self.g.np_after(k + n, hi) else { continue };
+            let Some(speaker) = self.r.interpret(&self.mem, s, e) else { continue };
+            let marker = Some(self.span_of(k, k + n).slice(self.a.text()).to_string());
+            let opens = (lo..k).all(|i| {
+                self.g.punct(i) || self.g.lex.is("adv", self.g.w(i)) || self.toks()[i].cap
+            });
+            self.note(k, &speaker);
+            if opens && self.g.w(e) == "," {
+                let end = self.clause_end(e + 1, hi);
+                self.push_claim(&speaker, e + 1, end, marker);
+            } else if k > lo && self.g.w(k - 1) == "," {
+                let start = self.clause_start(lo, k - 1);
+                self.push_claim(&speaker, start, k - 1, marker);
+            }
+        }
+    }
+
+    /// Start of the clause that ends at token `end`: after the last incise or
+    /// semicolon before it, else the sentence start.
+    fn clause_start(&self, lo: usize, end: usize) -> usize {
+        (lo..end).rev().find(|&i| self.g.w(i) == ";").map_or(lo, |i| i + 1)
+    }
+
+    /// The que/that token after verb group `v`, allowing a short gap ("a déclaré
+    /// mardi que", "said in a statement that").
+    fn conj_after(&self, v: &VerbGroup, hi: usize) -> Option<usize> {
+        let g = self.g;
+        (v.end..hi.min(v.end + 6))
+            .take_while(|&i| {
+                !g.punct(i) && (i == v.end || g.verb_group_at(i, hi).is_none()) && g.w(i) != "en"
+            })
+            .find(|&i| g.lex.is("conj", g.w(i)))
+            .or_else(|| (g.punct(v.end) && g.lex.is("conj", g.w(v.end + 1))).then_some(v.end + 1))
+            .filter(|&i| i == v.end || !g.punct(i - 1) || g.w(i - 1) == ",")
+    }
+
+    /// `X affirme que …`, `notant que …`, `X said (that) …`.
+    fn verb_claims(&mut self, lo: usize, hi: usize) {
+        let mut i = lo;
+        while i < hi {
+            let vg = match self.g.verb_group_at(i, hi) {
+                Some(v) if v.flags.clause && !self.masked(i) => v,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            i = vg.end;
+            let conj = self.conj_after(&vg, hi);
+            let start = match conj {
+                Some(c) => c + 1,
+                None => match self.bare_clause(&vg, hi) {
+                    Some(s) => s,
+                    None => continue,
+                },
+            };
+            let speaker = if vg.participle {
+                self.speaker_before(vg.start)
+            } else if let Some(c) = vg.clitic {
+                self.resolve_clitic(c)
+            } else {
+                self.g.np_before(vg.start, lo).and_then(|(s, e)| self.r.interpret(&self.mem, s, e))
+            };
+            let Some(speaker) = speaker else { continue };
+            let mstart = if vg.participle && vg.start > lo && self.g.w(vg.start - 1) == "en" {
+                vg.start - 1
+            } else {
+                vg.start
+            };
+            let marker_end = conj.filter(|&c| c == vg.end).map_or(vg.end, |c| c + 1);
+            let marker = Some(self.span_of(mstart, marker_end).slice(self.a.text()).to_string());
+            self.note(vg.start, &speaker);
+            let end = self.clause_end(start, hi);
+            self.push_claim(&speaker, start, end, marker);
+        }
+    }
+
+    /// English `said the attack was…` without "that": the clause starts right
+    /// after the verb (or after the hearer of "told") when a determiner, pronoun
+    /// or name follows.
+    fn bare_clause(&self, vg: &VerbGroup, hi: usize) -> Option<usize> {
+        let g = self.g;
+        if !matches!(
+            g.w(vg.end - 1),
+            "said" | "says" | "say" | "told" | "tells" | "claimed" | "claims"
+        ) {
+            return None;
+        }
+        let mut s = vg.end;
+        if vg.flags.hearer {
+            s = g.np_after(s, hi)?.1;
+        }
+        let t = g.toks.get(s).filter(|_| s < hi)?;
+        let opens = t.cap
+            || g.lex.is("def", &t.w)
+            || g.lex.is("indef", &t.w)
+            || g.lex.pronoun(&t.w).is_some();
+        (opens && t.kind == TokenKind::Word && !g.lex.is("stop", &t.w) && hi - s > 3).then_some(s)
+    }
+
+    /// `…, officials said.` / `…, a déclaré X.` / `Toutefois, poursuit-il, …`.
+    fn incise_claims(&mut self, lo: usize, hi: usize) {
+        for k in lo..hi {
+            if self.g.w(k) != "," || self.masked(k) {
+                continue;
+            }
+            let Some((found, tail_end)) = self.incise(k + 1, hi) else { continue };
+            let marker = found.verb.as_ref().map(|v| self.verb_text(v));
+            if self.g.w(tail_end) == "," && found.verb.is_some_and(|v| v.clitic.is_some()) {
+                // Mid-sentence incise: the claim follows it.
+                self.note(found.at, &found.speaker);
+                let end = self.clause_end(tail_end + 1, hi);
+                self.push_claim(&found.speaker, tail_end + 1, end, marker);
+            } else if self.trim_clause(tail_end, hi).0 >= self.trim_clause(tail_end, hi).1 {
+                // Final incise: the claim is what precedes it.
+                let start = self.clause_start(lo, k);
+                if (start..k).any(|i| self.masked(i))
+                    || self.last_verb_group(start, k).is_some_and(|v| v.flags.clause)
+                {
+                    continue;
+                }
+                self.note(found.at, &found.speaker);
+                self.push_claim(&found.speaker, start, k, marker);
+            }
+        }
+    }
+
+    /// An incise at token `j`: verb first (`a déclaré X`, `poursuit-il`) or subject
+    /// first (`officials said on Wednesday`); returns it and the token after it.
+    fn incise(&self, j: usize, hi: usize) -> Option<(Found, usize)> {
+        if let Some(vg) = self.g.verb_group_at(j, hi).filter(|v| !v.participle) {
+            let speaker = self.inverted_subject(&vg, hi)?;
+            let end = if vg.clitic.is_some() {
+                vg.end
+            } else {
+                self.g.np_after(vg.end, hi).map_or(vg.end, |n| n.1)
+            };
+            return Some((
+                Found { speaker, verb: Some(vg), at: vg.start },
+                self.skip_adjuncts(end, hi),
+            ));
+        }
+        let vg =
+            self.g.first_verb_group(j, hi.min(j + 8)).filter(|v| !v.participle && v.start > j)?;
+        let (s, e) = self.g.np_after(j, vg.start)?;
+        if e != vg.start {
+            return None;
+        }
+        let speaker = self.r.interpret(&self.mem, s, e)?;
+        Some((Found { speaker, verb: Some(vg), at: vg.start }, self.skip_adjuncts(vg.end, hi)))
+    }
+
+    /// Skips a short time or channel adjunct after an incise ("on Wednesday",
+    /// "in a statement", "mardi", "dans un communiqué").
+    fn skip_adjuncts(&self, from: usize, hi: usize) -> usize {
+        let mut j = from;
+        while j < hi && j - from < 6 && !self.g.punct(j) && self.g.verb_group_at(j, hi).is_none() {
+            j += 1;
+        }
+        j
+    }
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "”" | "“" | "«" | "»" | "‘" | "’")
+}
+
+/// A speaker reference for tests and callers that only have a name.
+#[cfg(test)]
+fn name_ref(text: &str) -> SourceRef {
+    SourceRef { text: text.to_string(), canonical: None, entity: None }
+}
+
+#[cfg(test)]
+mod tests;

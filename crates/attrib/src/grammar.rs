@@ -1,0 +1,173 @@
+//! A token view of the document and the few phrase shapes attribution needs:
+//! verb groups ("a-t-il affirmé", "a récemment déclaré", "has said") and speaker
+//! noun phrases before or after them.
+
+use crate::lexicon::{norm_word, LangLexicon, VerbFlags};
+use sitrep_model::{Analysis, Span, TokenKind};
+use std::borrow::Cow;
+
+/// One token with its lowercased form.
+#[derive(Debug, Clone)]
+pub struct Tok<'t> {
+    /// Byte range.
+    pub span: Span,
+    /// Token kind from the segmenter.
+    pub kind: TokenKind,
+    /// Lowercase form, apostrophes as `'`.
+    pub w: Cow<'t, str>,
+    /// True when the token starts with an uppercase letter.
+    pub cap: bool,
+    /// True when the token looks like part of a name: capitalised, or a
+    /// lowercase particle glued to a capitalised word ("al-Saadi", "ez-Zor").
+    pub name: bool,
+}
+
+/// Builds the token view of `a`.
+pub fn tokens<'t>(a: &Analysis<'t>) -> Vec<Tok<'t>> {
+    let text = a.text();
+    a.seg
+        .tokens
+        .iter()
+        .map(|t| {
+            let s = t.span.slice(text);
+            let plain = !s.chars().any(|c| c.is_uppercase() || c == '’' || c == 'ʼ');
+            let w = if plain { Cow::Borrowed(s) } else { Cow::Owned(norm_word(s)) };
+            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            let glued =
+                s.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_uppercase));
+            Tok { span: t.span, kind: t.kind, w, cap, name: cap || glued }
+        })
+        .collect()
+}
+
+/// A reporting verb group: `[aux] [clitic] [adverbs] verb [clitic]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The inverted subject clitic ("-t-il", "-il"), if any.
+    pub clitic: Option<usize>,
+    /// What the verb allows.
+    pub flags: VerbFlags,
+    /// True for a present participle ("notant", "adding").
+    pub participle: bool,
+}
+
+/// Grammar helpers over the token view.
+pub struct Grammar<'a, 't> {
+    /// Tokens.
+    pub toks: &'a [Tok<'t>],
+    /// Word lists.
+    pub lex: &'a LangLexicon,
+}
+
+impl<'a, 't> Grammar<'a, 't> {
+    /// Lowercase word at `i` ("" past the end or for punctuation).
+    pub fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.w.as_ref())
+    }
+
+    /// True when token `i` is punctuation (or does not exist).
+    pub fn punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_none_or(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
+    }
+
+    fn is_clitic(&self, i: usize) -> bool {
+        self.w(i).starts_with('-') && self.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    /// The verb group starting exactly at token `i`, within `[i, hi)`.
+    pub fn verb_group_at(&self, i: usize, hi: usize) -> Option<VerbGroup> {
+        let mut j = i;
+        let mut aux = false;
+        if j < hi && self.lex.is("aux", self.w(j)) && !self.toks[j].cap {
+            aux = true;
+            j += 1;
+        }
+        let mut clitic = None;
+        if j < hi && self.is_clitic(j) {
+            clitic = Some(j);
+            j += 1;
+        }
+        let mut adverbs = 0;
+        while j < hi && adverbs < 3 && self.lex.is("adv", self.w(j)) && self.verb_at(j).is_none() {
+            j += 1;
+            adverbs += 1;
+        }
+        if j < hi && (self.w(j) == "s'" || self.w(j) == "se") {
+            j += 1;
+        }
+        let (flags, len) = self.verb_at(j).filter(|_| j < hi)?;
+        if aux && adverbs == 0 && clitic.is_none() && self.w(i) == "also" {
+            return None;
+        }
+        let participle = !aux && (self.w(j).ends_with("ant") || self.w(j).ends_with("ing"));
+        let mut end = j + len;
+        if clitic.is_none() && end < hi && self.is_clitic(end) {
+            clitic = Some(end);
+            end += 1;
+        }
+        Some(VerbGroup { start: i, end, clitic, flags, participle })
+    }
+
+    /// A reporting verb (one or several words) at `j`: its flags and length in tokens.
+    fn verb_at(&self, j: usize) -> Option<(VerbFlags, usize)> {
+        let t = self.toks.get(j)?;
+        if t.cap || t.kind != TokenKind::Word {
+            return None;
+        }
+        if let Some(f) = self.lex.verb(&t.w) {
+            return Some((f, 1));
+        }
+        self.lex
+            .verb_phrases
+            .iter()
+            .find(|(ws, _)| ws.iter().enumerate().all(|(k, w)| self.w(j + k) == w))
+            .map(|(ws, f)| (*f, ws.len()))
+    }
+
+    /// The first verb group starting in `[lo, hi)`, not inside any of `masks`.
+    pub fn first_verb_group(&self, lo: usize, hi: usize) -> Option<VerbGroup> {
+        (lo..hi).find_map(|i| self.verb_group_at(i, hi))
+    }
+
+    /// The noun phrase right after token `i` (an inverted subject or a source
+    /// after a marker): tokens up to punctuation or a stop word.
+    pub fn np_after(&self, i: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut j = i;
+        while j < hi && j - i < 12 && self.np_token(j, j == i) {
+            j += 1;
+        }
+        (j > i).then_some((i, j))
+    }
+
+    /// The noun phrase ending right before token `v` and starting no earlier than `lo`.
+    pub fn np_before(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
+        let mut j = v;
+        while j > lo && v - j < 12 && self.np_token(j - 1, false) && self.verb_at(j - 1).is_none() {
+            j -= 1;
+        }
+        (j < v).then_some((j, v))
+    }
+
+    fn np_token(&self, j: usize, first: bool) -> bool {
+        let Some(t) = self.toks.get(j) else { return false };
+        match t.kind {
+            TokenKind::Word | TokenKind::Elision | TokenKind::Number => {}
+            TokenKind::Punct => {
+                // Possessive "'s" and the dot of "Mr." stay inside a name.
+                return matches!(t.w.as_ref(), "'s" | "'") && !first;
+            }
+            _ => return false,
+        }
+        if t.name {
+            return true;
+        }
+        if self.lex.is("particle", &t.w) && self.toks.get(j + 1).is_some_and(|n| n.name) {
+            return true;
+        }
+        !self.lex.is("stop", &t.w) && !self.lex.is("conj", &t.w)
+    }
+}

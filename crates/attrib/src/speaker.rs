@@ -1,0 +1,209 @@
+//! Turning a speaker noun phrase into a [`SourceRef`], and resolving pronouns and
+//! role nouns ("il", "le site web", "the spokesman") to the speaker they refer to.
+//!
+//! Resolution looks back through the speakers already found (most recent
+//! first), then through the actor mentions before the phrase, for one of a
+//! compatible class: a person for "a-t-il" or "le responsable", a news outlet for
+//! "le site web", an organisation for "the group". A pronoun that resolves to
+//! nothing is dropped: a pronoun is never a speaker.
+
+use crate::grammar::Grammar;
+use crate::lexicon::Class;
+use sitrep_model::{ActorMention, Analysis, EntityKind, SourceRef, Span};
+
+/// A speaker found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// The reference written to the report.
+    pub sref: SourceRef,
+    /// What kind of speaker it is, when known.
+    pub class: Option<Class>,
+}
+
+/// Speakers found so far, for resolving later references.
+#[derive(Debug, Default)]
+pub struct Memory {
+    items: Vec<(usize, Speaker)>,
+}
+
+impl Memory {
+    /// Records a speaker found at byte `pos`.
+    pub fn add(&mut self, pos: usize, s: &Speaker) {
+        self.items.push((pos, s.clone()));
+    }
+}
+
+fn class_of(kind: EntityKind) -> Option<Class> {
+    match kind {
+        EntityKind::Person => Some(Class::Person),
+        EntityKind::Media => Some(Class::Media),
+        EntityKind::Place => None,
+        _ => Some(Class::Org),
+    }
+}
+
+fn compatible(want: Class, got: Option<Class>) -> bool {
+    match (want, got) {
+        (Class::Org, Some(Class::Media)) => true,
+        (w, Some(g)) => w == g,
+        (_, None) => false,
+    }
+}
+
+/// Resolution and interpretation of speaker phrases.
+pub struct Resolver<'a, 'g, 't> {
+    /// The analysis (text, actors, entities).
+    pub a: &'a Analysis<'a>,
+    /// Grammar over the tokens.
+    pub g: &'g Grammar<'g, 't>,
+}
+
+impl Resolver<'_, '_, '_> {
+    /// The reference for actor mention `m`.
+    pub fn speaker_of_mention(&self, m: &ActorMention) -> Speaker {
+        let entity = self.a.entity_at(m.span);
+        Speaker {
+            sref: SourceRef {
+                text: m.span.slice(self.a.text()).to_string(),
+                canonical: m.canonical.clone().or_else(|| entity.and_then(|e| e.canonical.clone())),
+                entity: entity.map(|e| e.id.clone()),
+            },
+            class: class_of(m.kind),
+        }
+    }
+
+    /// The reference for a name at `span` that the actor tagger did not find.
+    fn speaker_of_name(&self, span: Span, class: Option<Class>) -> Speaker {
+        let entity = self.a.entity_at(span);
+        Speaker {
+            sref: SourceRef {
+                text: span.slice(self.a.text()).to_string(),
+                canonical: entity.and_then(|e| e.canonical.clone()),
+                entity: entity.map(|e| e.id.clone()),
+            },
+            class: class.or_else(|| entity.and_then(|e| class_of(e.kind))),
+        }
+    }
+
+    /// The most recent speaker or actor of class `want` before byte `pos`.
+    pub fn resolve(&self, mem: &Memory, want: Class, pos: usize) -> Option<Speaker> {
+        if let Some((_, s)) =
+            mem.items.iter().rev().find(|(p, s)| *p < pos && compatible(want, s.class))
+        {
+            return Some(s.clone());
+        }
+        self.a
+            .actors
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= pos && !m.adjectival)
+            .find(|m| compatible(want, class_of(m.kind)))
+            .map(|m| self.speaker_of_mention(m))
+    }
+
+    /// Interprets the noun phrase over tokens `[lo, hi)` as a speaker.
+    pub fn interpret(&self, mem: &Memory, lo: usize, hi: usize) -> Option<Speaker> {
+        let g = self.g;
+        let toks = g.toks.get(lo..hi)?;
+        let (first, last) = (toks.first()?, toks.last()?);
+        let span = Span::new(first.span.start, last.span.end);
+        if toks.len() == 1 && g.lex.is_pronoun(&first.w) {
+            let class = g.lex.pronoun(&first.w)?;
+            return self.resolve(mem, class, span.start);
+        }
+        let role = self.role_in(lo, hi);
+        // An actor mention inside the phrase, not a possessor ("Putin's spokesman").
+        let mention = self.a.actors.iter().find(|m| {
+            span.contains(&m.span)
+                && !m.adjectival
+                && m.kind != EntityKind::Place
+                && !self.possessive_after(m.span.end)
+        });
+        if let Some(m) = mention {
+            return Some(self.speaker_of_mention(m));
+        }
+        if let Some((name, name_end)) = self.name_in(lo, hi) {
+            let head_is_role = role.is_some_and(|(role_end, _)| role_end > name_end);
+            if !head_is_role {
+                let class = role.map(|r| r.1).or(Some(Class::Person));
+                return Some(self.speaker_of_name(name, class));
+            }
+        }
+        let (role_end, class) = role?;
+        let det = &toks[0].w;
+        let definite = g.lex.is("def", det) && role_end > lo;
+        if definite {
+            if let Some(s) = self.resolve(mem, class, span.start) {
+                return Some(s);
+            }
+        }
+        Some(self.speaker_of_name(span, Some(class)))
+    }
+
+    fn possessive_after(&self, end: usize) -> bool {
+        let rest = self.a.text().get(end..).unwrap_or("");
+        ["'s", "’s", "' ", "’ "].iter().any(|p| rest.starts_with(p))
+    }
+
+    /// The last role noun in `[lo, hi)`: the token index after it, and its class.
+    fn role_in(&self, lo: usize, hi: usize) -> Option<(usize, Class)> {
+        let g = self.g;
+        let mut found = None;
+        for i in lo..hi {
+            for (words, class) in &g.lex.roles {
+                let n = words.len();
+                if i + n > hi {
+                    continue;
+                }
+                let hit = words.iter().enumerate().all(|(k, w)| {
+                    let t = g.w(i + k);
+                    t == w || (k + 1 == n && singular(t).is_some_and(|s| s == w))
+                });
+                if hit {
+                    found = Some((i + n, *class));
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// The first run of capitalised words (with name particles) in `[lo, hi)`
+    /// that is not a possessor, skipping a phrase-initial determiner: its span and
+    /// the token index after it.
+    fn name_in(&self, lo: usize, hi: usize) -> Option<(Span, usize)> {
+        let g = self.g;
+        let mut i = lo;
+        while i < hi {
+            let t = &g.toks[i];
+            let sentence_cap = i == lo && (g.lex.is("def", &t.w) || g.lex.is("indef", &t.w));
+            if !t.cap || sentence_cap || g.lex.is_pronoun(&t.w) || is_title(&t.w) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < hi {
+                let t = &g.toks[i];
+                let particle = g.lex.is("particle", &t.w) && i + 1 < hi && g.toks[i + 1].name;
+                if !(t.name || particle) {
+                    break;
+                }
+                i += 1;
+            }
+            if self.possessive_after(g.toks[i - 1].span.end) || g.toks[i - 1].w.ends_with("'s") {
+                continue;
+            }
+            return Some((Span::new(g.toks[start].span.start, g.toks[i - 1].span.end), i));
+        }
+        None
+    }
+}
+
+fn is_title(w: &str) -> bool {
+    matches!(w, "mr" | "mrs" | "ms" | "dr" | "m." | "mme" | "mr." | "mrs." | "ms." | "dr.")
+}
+
+/// The singular of a regular plural ("officials" → "official", "responsables").
+fn singular(w: &str) -> Option<&str> {
+    w.strip_suffix('s').or_else(|| w.strip_suffix('x'))
+}
