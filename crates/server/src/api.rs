@@ -105,6 +105,11 @@ async fn read<T: Send + 'static>(
     state: &Arc<AppState>,
     f: impl FnOnce(&sitrep_store::Store) -> sitrep_store::Result<T> + Send + 'static,
 ) -> ApiResult<T> {
+    let _permit = state
+        .permits
+        .acquire()
+        .await
+        .map_err(|e| AppError::new(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))?;
     let state = state.clone();
     tokio::task::spawn_blocking(move || state.read(f))
         .await

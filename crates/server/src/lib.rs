@@ -102,6 +102,9 @@ pub struct AppState {
     tiles: Option<String>,
     max_body: usize,
     csp: String,
+    /// Bounds the queries running at once: SQLite work is CPU-bound, so more
+    /// queries than cores only add latency to all of them.
+    permits: tokio::sync::Semaphore,
 }
 
 impl std::fmt::Debug for AppState {
@@ -139,6 +142,7 @@ impl AppState {
             tiles: opts.tiles.clone(),
             max_body: opts.max_body,
             csp: content_security_policy(tile_origin.as_deref()),
+            permits: tokio::sync::Semaphore::new(query_slots()),
         }))
     }
 
@@ -154,12 +158,17 @@ impl AppState {
         };
         let out = f(&store);
         if let Ok(mut pool) = self.readers.lock() {
-            if pool.len() < 16 {
+            if pool.len() < 2 * query_slots() {
                 pool.push(store);
             }
         }
         out
     }
+}
+
+/// Queries allowed to run at once: twice the cores, at least 4.
+fn query_slots() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| 2 * n.get()).max(4)
 }
 
 /// The scheme and host of a tile URL template, for the CSP (`{s}`

@@ -230,7 +230,8 @@ fn for_each_event(
 ) -> Result<u64> {
     let (cond, params) = filter.where_clause(true);
     let sql = format!(
-        "SELECT e.pk, e.doc, e.json, e.day, e.day_end, e.source, d.id, d.title, e.notes, \
+        "SELECT e.pk, e.doc, (SELECT j.value FROM json_each(d.report, '$.events') j \
+         WHERE j.value ->> '$.id' = e.eid), e.day, e.day_end, e.source, d.id, d.title, e.notes, \
          CAST(strftime('%s', d.coded_at) AS INTEGER) \
          FROM events e JOIN documents d ON d.pk = e.doc{cond} ORDER BY e.day, e.pk"
     );
@@ -238,7 +239,7 @@ fn for_each_event(
     let mut rows = stmt.query(params_from_iter(params.iter()))?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
-        let json: String = r.get(2)?;
+        let Some(json) = r.get::<_, Option<String>>(2)? else { continue };
         let event: Event = serde_json::from_str(&json)?;
         let key: i64 = r.get(1)?;
         let x = Exported {

@@ -199,6 +199,17 @@ impl Store {
         self.count("SELECT count(*) FROM events")
     }
 
+    /// Copies the write-ahead log into the main file and truncates it (after
+    /// a large ingest, or before copying the file elsewhere).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Sqlite`] on a database error.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     fn count(&self, sql: &str) -> Result<u64> {
         let n: i64 = self.conn.query_row(sql, [], |r| r.get(0))?;
         Ok(u64::try_from(n).unwrap_or(0))

@@ -7,6 +7,17 @@ use rusqlite::{params_from_iter, OptionalExtension, Row};
 use serde::Serialize;
 use sitrep_model::{Event, Report};
 
+/// ACLED's six event types (a `type` filter naming another value is taken as
+/// a sub-event type).
+const ACLED_EVENT_TYPES: [&str; 6] = [
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+];
+
 /// Largest page any list query returns.
 pub const MAX_LIMIT: usize = 10_000;
 
@@ -309,7 +320,12 @@ impl EventFilter {
             add("e.kind = ?", Value::Text(kind.into()));
         }
         if let Some(t) = non_empty(&self.event_type) {
-            add("(e.event_type = ? OR e.sub_event_type = ?)", Value::Text(t.into()));
+            // One indexed column, not an OR over two.
+            if ACLED_EVENT_TYPES.contains(&t) {
+                add("e.event_type = ?", Value::Text(t.into()));
+            } else {
+                add("e.sub_event_type = ?", Value::Text(t.into()));
+            }
         }
         if let Some(a) = non_empty(&self.actor) {
             add(
@@ -349,11 +365,10 @@ impl Store {
     pub fn events(&self, filter: &EventFilter) -> Result<Page<EventRow>> {
         let (cond, params) = filter.where_clause(true);
         let limit = limit_of(filter.limit);
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM events e{cond}"),
-            params_from_iter(params.iter()),
-            |r| r.get(0),
-        )?;
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM events e{cond}"))?
+            .query_row(params_from_iter(params.iter()), |r| r.get(0))?;
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.pk = e.doc{cond} \
              ORDER BY e.day DESC, e.pk DESC LIMIT {limit} OFFSET {}",
@@ -398,18 +413,16 @@ impl Store {
         let Some((key, eid)) = id.split_once('-') else { return Ok(None) };
         let Ok(key) = key.parse::<i64>() else { return Ok(None) };
         let sql = format!(
-            "SELECT {EVENT_COLUMNS}, e.json FROM events e JOIN documents d ON d.pk = e.doc \
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.pk = e.doc \
              WHERE e.doc = ?1 AND e.eid = ?2"
         );
-        let found = self
-            .conn
-            .query_row(&sql, rusqlite::params![key, eid], |r| {
-                Ok((event_row(r)?, r.get::<_, String>(21)?))
-            })
-            .optional()?;
-        let Some((row, json)) = found else { return Ok(None) };
-        let event: Event = serde_json::from_str(&json)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let found = stmt.query_row(rusqlite::params![key, eid], event_row).optional()?;
+        let Some(row) = found else { return Ok(None) };
         let Some(document) = self.document_by_key(key)? else { return Ok(None) };
+        let Some(event) = document.report.events.iter().find(|e| e.id == eid).cloned() else {
+            return Ok(None);
+        };
         let evidence = event
             .evidence
             .iter()

@@ -90,7 +90,6 @@ CREATE TABLE events (
     notes            TEXT NOT NULL,
     ev_start         INTEGER,
     ev_end           INTEGER,
-    json             TEXT NOT NULL,
     UNIQUE (doc, eid)
 );
 CREATE INDEX events_day ON events(day);
@@ -98,6 +97,7 @@ CREATE INDEX events_lat ON events(lat, lon);
 CREATE INDEX events_country ON events(country, day);
 CREATE INDEX events_type ON events(event_type, day);
 CREATE INDEX events_kind ON events(kind, day);
+CREATE INDEX events_sub_type ON events(sub_event_type, day);
 
 CREATE VIRTUAL TABLE events_fts USING fts5(
     notes, actors, place,

@@ -295,9 +295,9 @@ fn insert_event(tx: &Connection, pk: i64, doc: &Document, e: &Event) -> Result<(
     let mut st = tx.prepare_cached(
         "INSERT INTO events (doc, eid, kind, event_type, sub_event_type, plover_type, actor, \
          actor_canonical, target, target_canonical, location, country, admin1, lat, lon, \
-         precision, day, day_end, fatalities, modality, source, notes, ev_start, ev_end, json) \
+         precision, day, day_end, fatalities, modality, source, notes, ev_start, ev_end) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+         ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     st.execute(params![
         pk,
@@ -324,7 +324,6 @@ fn insert_event(tx: &Connection, pk: i64, doc: &Document, e: &Event) -> Result<(
         evidence_text(&doc.text, &e.evidence),
         first.map(|s| s.start),
         first.map(|s| s.end),
-        serde_json::to_string(e)?,
     ])?;
     Ok(())
 }
