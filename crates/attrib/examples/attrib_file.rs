@@ -1,10 +1,11 @@
 //! Prints the quotes and claims found in a text file (no actor tagger):
-//! `cargo run -p sitrep-attrib --example attrib_file -- FILE [fr|en]`.
+//! `cargo run -p sitrep-attrib --example attrib_file -- FILE [fr|en] [--json]`.
 
 use sitrep_model::{Analysis, Document, Lang};
 
 fn main() {
     let mut args = std::env::args().skip(1);
+    // FILE, then an optional language code, then an optional --json.
     let Some(path) = args.next() else {
         eprintln!("usage: attrib_file FILE [fr|en]");
         std::process::exit(2);
@@ -31,6 +32,11 @@ fn main() {
         claims: &[],
     };
     let (quotes, claims) = sitrep_attrib::attribute(&a);
+    if args.any(|x| x == "--json") {
+        let out = serde_json::json!({ "quotes": quotes, "claims": claims });
+        println!("{out}");
+        return;
+    }
     for q in quotes {
         let via = q.via.map(|v| format!(" via {}", v.text)).unwrap_or_default();
         println!("Q [{}]{} ({}): {}", q.speaker.text, via, q.verb.unwrap_or_default(), q.text);

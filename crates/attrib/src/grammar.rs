@@ -100,9 +100,6 @@ impl<'a, 't> Grammar<'a, 't> {
             j += 1;
         }
         let (flags, len) = self.verb_at(j).filter(|_| j < hi)?;
-        if aux && adverbs == 0 && clitic.is_none() && self.w(i) == "also" {
-            return None;
-        }
         let participle = !aux && (self.w(j).ends_with("ant") || self.w(j).ends_with("ing"));
         let mut end = j + len;
         if clitic.is_none() && end < hi && self.is_clitic(end) {

@@ -427,7 +427,7 @@ impl Run<'_, '_, '_> {
     /// `Selon X, …` / `…, according to X.`
     fn marker_claims(&mut self, lo: usize, hi: usize) {
         for k in lo..hi {
-            let Some((n, _)) = self.marker_at(k) else { continue };
+            let Some((n, false)) = self.marker_at(k) else { continue };
             let Some((s, e)) = self.g.np_after(k + n, hi) else { continue };
             let Some(speaker) = self.r.interpret(&self.mem, s, e) else { continue };
             let marker = Some(self.span_of(k, k + n).slice(self.a.text()).to_string());
@@ -510,10 +510,7 @@ impl Run<'_, '_, '_> {
     /// or name follows.
     fn bare_clause(&self, vg: &VerbGroup, hi: usize) -> Option<usize> {
         let g = self.g;
-        if !matches!(
-            g.w(vg.end - 1),
-            "said" | "says" | "say" | "told" | "tells" | "claimed" | "claims"
-        ) {
+        if !matches!(g.w(vg.end - 1), "said" | "says" | "say" | "told" | "tells") {
             return None;
         }
         let mut s = vg.end;

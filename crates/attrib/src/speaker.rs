@@ -9,7 +9,7 @@
 
 use crate::grammar::Grammar;
 use crate::lexicon::Class;
-use sitrep_model::{ActorMention, Analysis, EntityKind, SourceRef, Span};
+use sitrep_model::{ActorMention, Analysis, EntityKind, SourceRef, Span, TokenKind};
 
 /// A speaker found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,21 +123,46 @@ impl Resolver<'_, '_, '_> {
             return Some(self.speaker_of_mention(m));
         }
         if let Some((name, name_end)) = self.name_in(lo, hi) {
-            let head_is_role = role.is_some_and(|(role_end, _)| role_end > name_end);
+            let head_is_role = role.is_some_and(|(_, role_end, _)| role_end > name_end);
             if !head_is_role {
-                let class = role.map(|r| r.1).or(Some(Class::Person));
-                return Some(self.speaker_of_name(name, class));
+                let class = role.map(|r| r.2).unwrap_or_else(|| self.name_class(name));
+                return Some(self.speaker_of_name(name, Some(class)));
             }
         }
-        let (role_end, class) = role?;
-        let det = &toks[0].w;
-        let definite = g.lex.is("def", det) && role_end > lo;
-        if definite {
+        let (role_start, _, class) = role?;
+        // The phrase from the determiner (or adjectives) before the role noun.
+        let mut from = role_start;
+        while from > lo
+            && !g.punct(from - 1)
+            && !g.lex.is("stop", g.w(from - 1))
+            && g.toks[from - 1].kind == TokenKind::Word
+        {
+            from -= 1;
+            if g.lex.is("def", g.w(from)) || g.lex.is("indef", g.w(from)) {
+                break;
+            }
+        }
+        if g.lex.is("def", g.w(from)) {
             if let Some(s) = self.resolve(mem, class, span.start) {
                 return Some(s);
             }
         }
+        let span = Span::new(g.toks[from].span.start, span.end);
         Some(self.speaker_of_name(span, Some(class)))
+    }
+
+    /// A guess at the class of a name the tagger did not know: an organisation
+    /// when it is an acronym or starts with an article, else a person.
+    fn name_class(&self, name: Span) -> Class {
+        let text = name.slice(self.a.text());
+        let acronym = text.len() <= 6 && text.chars().all(|c| c.is_uppercase() || c == '.');
+        let article =
+            ["The ", "Le ", "La ", "Les ", "L'", "L’"].iter().any(|a| text.starts_with(a));
+        if acronym || article {
+            Class::Org
+        } else {
+            Class::Person
+        }
     }
 
     fn possessive_after(&self, end: usize) -> bool {
@@ -145,8 +170,8 @@ impl Resolver<'_, '_, '_> {
         ["'s", "’s", "' ", "’ "].iter().any(|p| rest.starts_with(p))
     }
 
-    /// The last role noun in `[lo, hi)`: the token index after it, and its class.
-    fn role_in(&self, lo: usize, hi: usize) -> Option<(usize, Class)> {
+    /// The last role noun in `[lo, hi)`: its first token, the token after it, and its class.
+    fn role_in(&self, lo: usize, hi: usize) -> Option<(usize, usize, Class)> {
         let g = self.g;
         let mut found = None;
         for i in lo..hi {
@@ -160,7 +185,7 @@ impl Resolver<'_, '_, '_> {
                     t == w || (k + 1 == n && singular(t).is_some_and(|s| s == w))
                 });
                 if hit {
-                    found = Some((i + n, *class));
+                    found = Some((i, i + n, *class));
                     break;
                 }
             }
@@ -177,7 +202,16 @@ impl Resolver<'_, '_, '_> {
         while i < hi {
             let t = &g.toks[i];
             let sentence_cap = i == lo && (g.lex.is("def", &t.w) || g.lex.is("indef", &t.w));
-            if !t.cap || sentence_cap || g.lex.is_pronoun(&t.w) || is_title(&t.w) {
+            let particle_start = g.lex.is("particle", &t.w)
+                && !g.lex.is("def", &t.w)
+                && !g.lex.is("indef", &t.w)
+                && g.toks.get(i + 1).is_some_and(|n| n.name && n.cap);
+            let skip = !t.cap
+                || sentence_cap
+                || g.lex.is_pronoun(&t.w)
+                || is_title(&t.w)
+                || g.lex.is("stop", &t.w);
+            if skip && !particle_start {
                 i += 1;
                 continue;
             }
@@ -185,7 +219,15 @@ impl Resolver<'_, '_, '_> {
             while i < hi {
                 let t = &g.toks[i];
                 let particle = g.lex.is("particle", &t.w) && i + 1 < hi && g.toks[i + 1].name;
-                if !(t.name || particle) {
+                let stop = g.lex.is("stop", &t.w) && !particle;
+                let link = matches!(t.w.as_ref(), "of" | "for" | "de" | "du" | "des")
+                    && i > start
+                    && g.toks.get(i + 1).is_some_and(|n| n.cap && !g.lex.is("stop", &n.w));
+                if link {
+                    i += 1;
+                    continue;
+                }
+                if !(t.name || particle) || (stop && i > start) {
                     break;
                 }
                 i += 1;
