@@ -394,7 +394,9 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
-        if k <= lo || is(self.tok(k - 1), &W.no_count_before) {
+        // "mention of fatalities" is no count, "une dizaine de blessés" is.
+        let quantity_of = k >= 2 && is(self.tok(k - 1), &W.of) && self.num_of[k - 2].is_some();
+        if k <= lo || (is(self.tok(k - 1), &W.no_count_before) && !quantity_of) {
             return Ok(None);
         }
         let np_end = k;
@@ -794,6 +796,11 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
         // "20 fatalities", or failing that "fatalities coded as 20".
         Reading::Left => match s.left_np(a, lo, kind) {
             Ok(None) if trig.toll => Ok(s.right_np(b, kind, true)),
+            // "Dozens of fatalities coded as 12": the number wins.
+            Ok(Some(np)) if trig.toll && np.count().is_none() => {
+                let right = s.right_np(b, kind, true).filter(|r| r.count().is_some());
+                Ok(right.or(Some(np)))
+            }
             r => r,
         },
         Reading::Verb => {
@@ -915,6 +922,25 @@ mod tests {
             ("deux policiers et un civil ont été tués", Lang::Fr, &[(K, Some(3), false)]),
             ("La roquette a blessé cinq soldats.", Lang::Fr, &[(I, Some(5), false)]),
             ("Le soldat est mort de ses blessures.", Lang::Fr, &[(K, Some(1), false)]),
+            ("Au moins 12 personnes ont été tuées et 30 autres blessées dans un attentat à Bagdad.", Lang::Fr, &[(K, Some(12), true), (I, Some(30), false)]),
+            ("L'attaque a fait au moins cinq morts et une dizaine de blessés.", Lang::Fr, &[(K, Some(5), true), (I, Some(10), false)]),
+            ("Trois soldats ont perdu la vie dans l'explosion.", Lang::Fr, &[(K, Some(3), false)]),
+            ("Un civil a été tué par un tir de drone.", Lang::Fr, &[(K, Some(1), false)]),
+            ("Le bilan provisoire fait état de 7 morts.", Lang::Fr, &[(K, Some(7), false)]),
+            ("Les frappes ont coûté la vie à 15 combattants.", Lang::Fr, &[(K, Some(15), false)]),
+            ("Deux policiers ont été grièvement blessés.", Lang::Fr, &[(I, Some(2), false)]),
+            ("Une personne est morte et quatre ont été blessées.", Lang::Fr, &[(K, Some(1), false), (I, Some(4), false)]),
+            ("L'explosion a tué un enfant et blessé sa mère.", Lang::Fr, &[(K, Some(1), false), (I, Some(1), false)]),
+            ("Des dizaines de personnes ont été tuées.", Lang::Fr, &[(K, None, false)]),
+            ("Le tir de roquette a fait deux morts, selon la police.", Lang::Fr, &[(K, Some(2), false)]),
+            ("Les combats ont fait 1 500 morts depuis janvier.", Lang::Fr, &[(K, Some(1500), false)]),
+            ("Un drone a frappé le véhicule, tuant 2 personnes et en blessant 5 autres.", Lang::Fr, &[(K, Some(2), false), (I, Some(5), false)]),
+            ("Le chef du groupe a été tué lors d'un raid.", Lang::Fr, &[(K, Some(1), false)]),
+            ("Quatre membres des Unités de mobilisation populaire ont été tués.", Lang::Fr, &[(K, Some(4), false)]),
+            ("L'attaque n'a pas fait de victimes.", Lang::Fr, &[(K, Some(0), false), (I, Some(0), false)]),
+            ("Il a été menacé de mort.", Lang::Fr, &[]),
+            ("Cinq personnes, dont deux enfants, ont péri dans l'incendie.", Lang::Fr, &[(K, Some(5), false)]),
+            ("Une quinzaine de rebelles ont été abattus par l'armée.", Lang::Fr, &[(K, Some(15), false)]),
             // English.
             ("Four people were killed in the attack.", Lang::En, &[(K, Some(4), false)]),
             ("Gunmen killed 6 civilians in the village.", Lang::En, &[(K, Some(6), false)]),
