@@ -188,8 +188,20 @@ pub fn norm_word(w: &str) -> String {
         .collect()
 }
 
+/// Splits a phrase into tokens as the segmenter does: at spaces, and after the
+/// apostrophe of an elision ("d'après" → "d'", "après").
 fn split_words(s: &str) -> Vec<String> {
-    norm_word(s).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()
+    let mut out = Vec::new();
+    for w in norm_word(s).split(' ').filter(|w| !w.is_empty()) {
+        match w.split_once('\'') {
+            Some((head, tail)) if !tail.is_empty() && head.chars().count() <= 5 => {
+                out.push(format!("{head}'"));
+                out.push(tail.to_string());
+            }
+            _ => out.push(w.to_string()),
+        }
+    }
+    out
 }
 
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -280,6 +292,7 @@ mod tests {
         assert!(en.verb("told").is_some_and(|f| f.hearer));
         assert!(fr.is("aux", "a") && fr.pronoun("-t-il") == Some(Class::Person));
         assert!(fr.markers.iter().any(|m| m.words == ["à", "en", "croire"]));
+        assert!(fr.markers.iter().any(|m| m.words == ["d'", "après"]));
         assert_eq!(
             fr.roles.iter().find(|r| r.0 == ["site", "web"]).map(|r| r.1),
             Some(Class::Media)

@@ -164,7 +164,11 @@ impl Run<'_, '_, '_> {
         let before = self.before(lo, t_open);
         let (found, via) = match (adjacent, before) {
             (Some(adj), Some((b, true))) => (Some(b), Some(adj)),
-            (Some(adj), _) => (Some(adj), None),
+            (Some(adj), _) => {
+                let after = adj.verb.map_or(t_after, |v| v.end);
+                let via = self.via_marker(after, hi);
+                (Some(adj), via)
+            }
             (None, Some((b, _))) => {
                 let relay = self.relay(t_after, hi);
                 (Some(b), relay)
@@ -227,7 +231,37 @@ impl Run<'_, '_, '_> {
         if !vg.flags.inverted || vg.flags.hearer {
             return None;
         }
-        let (s, e) = self.g.np_after(vg.end, hi)?;
+        let mut from = vg.end;
+        while from < hi && from - vg.end < 3 && self.g.lex.is("time", self.g.w(from)) {
+            from += 1;
+        }
+        let (s, e) = self.g.np_after(from, hi)?;
+        self.apposed(s, e, hi).or_else(|| self.r.interpret(&self.mem, s, e))
+    }
+
+    /// "le porte-parole du gouvernement, Olivier Véran": a role phrase followed by
+    /// a name in apposition names the speaker by the name.
+    fn apposed(&self, s: usize, e: usize, hi: usize) -> Option<Speaker> {
+        if self.g.w(e) != "," || self.r.has_name(s, e) {
+            return None;
+        }
+        let (s2, e2) = self.g.np_after(e + 1, hi)?;
+        let closes = e2 >= hi || matches!(self.g.w(e2), "," | "." | ";" | ")");
+        (closes && self.r.has_name(s2, e2)).then(|| self.r.interpret(&self.mem, s2, e2)).flatten()
+    }
+
+    /// The subject before verb group `vg`: the noun phrase right before it, or a
+    /// name in apposition ("Le ministre, Jean Dupont, a déclaré").
+    fn subject_before(&self, vg: &VerbGroup, lo: usize) -> Option<Speaker> {
+        let g = self.g;
+        if vg.start > lo + 1 && g.w(vg.start - 1) == "," {
+            let (s, e) = g.np_before(vg.start - 1, lo)?;
+            if s > lo && g.w(s - 1) == "," && self.r.has_name(s, e) {
+                return self.r.interpret(&self.mem, s, e);
+            }
+            return None;
+        }
+        let (s, e) = g.np_before(vg.start, lo)?;
         self.r.interpret(&self.mem, s, e)
     }
 
@@ -282,10 +316,7 @@ impl Run<'_, '_, '_> {
         } else if let Some(c) = vg.clitic {
             self.resolve_clitic(c)
         } else {
-            self.g
-                .np_before(vg.start, lo)
-                .and_then(|(s, e)| self.r.interpret(&self.mem, s, e))
-                .or_else(|| self.inverted_subject(&vg, t_open))
+            self.subject_before(&vg, lo).or_else(|| self.inverted_subject(&vg, t_open))
         }?;
         Some((Found { speaker, verb: Some(vg), at: vg.start }, clause))
     }
@@ -317,6 +348,16 @@ impl Run<'_, '_, '_> {
             let (s, e) = self.g.np_after(k + 1 + n, hi)?;
             let speaker = self.r.interpret(&self.mem, s, e)?;
             Some(Found { speaker, verb: None, at: k + 1 })
+        })
+    }
+
+    /// A relaying marker ("quoted by X", "cité par X") in `[from, hi)`.
+    fn via_marker(&self, from: usize, hi: usize) -> Option<Found> {
+        (from..hi).find_map(|k| {
+            let (n, true) = self.marker_at(k)? else { return None };
+            let (s, e) = self.g.np_after(k + n, hi)?;
+            let speaker = self.r.interpret(&self.mem, s, e)?;
+            Some(Found { speaker, verb: None, at: k })
         })
     }
 
@@ -489,7 +530,7 @@ impl Run<'_, '_, '_> {
             } else if let Some(c) = vg.clitic {
                 self.resolve_clitic(c)
             } else {
-                self.g.np_before(vg.start, lo).and_then(|(s, e)| self.r.interpret(&self.mem, s, e))
+                self.subject_before(&vg, lo)
             };
             let Some(speaker) = speaker else { continue };
             let mstart = if vg.participle && vg.start > lo && self.g.w(vg.start - 1) == "en" {

@@ -99,6 +99,7 @@ impl Resolver<'_, '_, '_> {
             .filter(|m| m.span.end <= pos && !m.adjectival)
             .find(|m| compatible(want, class_of(m.kind)))
             .map(|m| self.speaker_of_mention(m))
+            .or_else(|| self.recent_name(want, pos))
     }
 
     /// Interprets the noun phrase over tokens `[lo, hi)` as a speaker.
@@ -122,14 +123,19 @@ impl Resolver<'_, '_, '_> {
         if let Some(m) = mention {
             return Some(self.speaker_of_mention(m));
         }
-        if let Some((name, name_end)) = self.name_in(lo, hi) {
-            let head_is_role = role.is_some_and(|(_, role_end, _)| role_end > name_end);
+        if let Some((name, name_start, name_end)) = self.name_in(lo, hi) {
+            // "the State Police lieutenant", "le chef de l'Etat": the role is the head.
+            let head_is_role = role.is_some_and(|(_, role_end, _)| {
+                role_end > name_end
+                    || (role_end <= name_start
+                        && (role_end..name_start).any(|i| g.lex.is("prep", g.w(i))))
+            });
             if !head_is_role {
                 let class = role.map(|r| r.2).unwrap_or_else(|| self.name_class(name));
                 return Some(self.speaker_of_name(name, Some(class)));
             }
         }
-        let (role_start, _, class) = role?;
+        let (role_start, role_end, class) = role?;
         // The phrase from the determiner (or adjectives) before the role noun.
         let mut from = role_start;
         while from > lo
@@ -142,13 +148,52 @@ impl Resolver<'_, '_, '_> {
                 break;
             }
         }
-        if g.lex.is("def", g.w(from)) {
+        // Only a singular role noun with no name inside refers back
+        // ("le responsable irakien", not "the Israeli army" or "the rebels").
+        let plural = g.toks.get(role_end - 1).is_some_and(|t| {
+            !g.lex.roles.iter().any(|(w, _)| w.last().is_some_and(|l| *l == *t.w))
+        });
+        let named = (from + 1..role_end).any(|i| g.toks[i].cap);
+        // An organisation is referred back to only by a bare "le groupe" / "the group".
+        let bare = role_end == hi && from + 1 == role_start;
+        let complement = (role_end..hi).any(|i| g.lex.is("prep", g.w(i)));
+        let anaphoric = !plural && !named && !complement && (class != Class::Org || bare);
+        if g.lex.is("def", g.w(from)) && anaphoric {
             if let Some(s) = self.resolve(mem, class, span.start) {
                 return Some(s);
             }
         }
         let span = Span::new(g.toks[from].span.start, span.end);
         Some(self.speaker_of_name(span, Some(class)))
+    }
+
+    /// The closest name of class `want` before byte `pos` (at most ~120 tokens
+    /// back), for texts where the tagger found no actor.
+    fn recent_name(&self, want: Class, pos: usize) -> Option<Speaker> {
+        let g = self.g;
+        let end = g.toks.partition_point(|t| t.span.start < pos);
+        let floor = end.saturating_sub(120);
+        let mut i = end;
+        while i > floor {
+            i -= 1;
+            if !g.toks[i].name || !g.toks[i].cap {
+                continue;
+            }
+            let last = i + 1;
+            let mut first = i;
+            while first > floor && g.toks[first - 1].name && !g.lex.is("def", g.w(first - 1)) {
+                first -= 1;
+            }
+            i = first;
+            if last - first < 2 || g.lex.is_pronoun(g.w(first)) {
+                continue;
+            }
+            let span = Span::new(g.toks[first].span.start, g.toks[last - 1].span.end);
+            if self.name_class(span) == want {
+                return Some(self.speaker_of_name(span, Some(want)));
+            }
+        }
+        None
     }
 
     /// A guess at the class of a name the tagger did not know: an organisation
@@ -165,6 +210,20 @@ impl Resolver<'_, '_, '_> {
         }
     }
 
+    /// True when `[lo, hi)` holds a name or a tagged actor (not only a role noun).
+    pub fn has_name(&self, lo: usize, hi: usize) -> bool {
+        let Some(span) = self
+            .g
+            .toks
+            .get(lo..hi)
+            .and_then(|t| Some(Span::new(t.first()?.span.start, t.last()?.span.end)))
+        else {
+            return false;
+        };
+        self.name_in(lo, hi).is_some()
+            || self.a.actors.iter().any(|m| span.contains(&m.span) && !m.adjectival)
+    }
+
     fn possessive_after(&self, end: usize) -> bool {
         let rest = self.a.text().get(end..).unwrap_or("");
         ["'s", "’s", "' ", "’ "].iter().any(|p| rest.starts_with(p))
@@ -173,6 +232,8 @@ impl Resolver<'_, '_, '_> {
     /// The last role noun in `[lo, hi)`: its first token, the token after it, and its class.
     fn role_in(&self, lo: usize, hi: usize) -> Option<(usize, usize, Class)> {
         let g = self.g;
+        // The head of "le porte-parole du gouvernement" stands before the preposition.
+        let hi = (lo + 1..hi).find(|&i| g.lex.is("prep", g.w(i))).unwrap_or(hi);
         let mut found = None;
         for i in lo..hi {
             for (words, class) in &g.lex.roles {
@@ -196,7 +257,7 @@ impl Resolver<'_, '_, '_> {
     /// The first run of capitalised words (with name particles) in `[lo, hi)`
     /// that is not a possessor, skipping a phrase-initial determiner: its span and
     /// the token index after it.
-    fn name_in(&self, lo: usize, hi: usize) -> Option<(Span, usize)> {
+    fn name_in(&self, lo: usize, hi: usize) -> Option<(Span, usize, usize)> {
         let g = self.g;
         let mut i = lo;
         while i < hi {
@@ -235,7 +296,16 @@ impl Resolver<'_, '_, '_> {
             if self.possessive_after(g.toks[i - 1].span.end) || g.toks[i - 1].w.ends_with("'s") {
                 continue;
             }
-            return Some((Span::new(g.toks[start].span.start, g.toks[i - 1].span.end), i));
+            let after_article = start > lo && g.lex.is("def", g.w(start - 1));
+            if after_article && i < hi && !g.toks[i].cap && !g.lex.is("stop", g.w(i)) {
+                // An organisation named by a phrase: the whole phrase is its name.
+                return Some((
+                    Span::new(g.toks[start].span.start, g.toks[hi - 1].span.end),
+                    start,
+                    hi,
+                ));
+            }
+            return Some((Span::new(g.toks[start].span.start, g.toks[i - 1].span.end), start, i));
         }
         None
     }

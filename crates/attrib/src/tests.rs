@@ -89,3 +89,106 @@ fn speaker_fallback_needs_no_tagger() {
         vec![("Nous ne céderons pas".into(), "Saad al-Saadi".into(), Some("a déclaré".into()))]
     );
 }
+
+/// (text, [(quote text, speaker, verb)]) — English from real news articles
+/// (TR-News), French in the style of agency copy.
+type QuoteCase<'s> = (&'s str, &'s [(&'s str, &'s str, Option<&'s str>)]);
+
+const EN_QUOTES: &[QuoteCase] = &[
+    (
+        "\"They kept to themselves, but when someone needed them, they were there,\" Law said of the Faulkners.",
+        &[("They kept to themselves, but when someone needed them, they were there", "Law", Some("said"))],
+    ),
+    (
+        "\"(Jerome Faulkner) and his wife were good, fine people,\" said Logan.",
+        &[("(Jerome Faulkner) and his wife were good, fine people", "Logan", Some("said"))],
+    ),
+    (
+        "\"In common with other airlines, we are experiencing some disruption to our flights,\" a BA spokesperson said.",
+        &[("In common with other airlines, we are experiencing some disruption to our flights", "a BA spokesperson", Some("said"))],
+    ),
+    (
+        "Anthony Levandowski defended the launch.\n\"You don't need a belt and suspenders if you're wearing a dress,\" he told reporters.",
+        &[("You don't need a belt and suspenders if you're wearing a dress", "Anthony Levandowski", Some("told"))],
+    ),
+    (
+        "\"They need to either stop talking about this or finally present some sort of proof,\" Mr Putin's spokesman said.",
+        &[("They need to either stop talking about this or finally present some sort of proof", "Mr Putin's spokesman", Some("said"))],
+    ),
+    (
+        "\"After giving treatment and going to the other wards the patients were left unattended,\" said Julius Ogato, Medical Superintendent of Mathari National Teaching and Referral Hospital.",
+        &[("After giving treatment and going to the other wards the patients were left unattended", "Julius Ogato", Some("said"))],
+    ),
+    (
+        "\"To be clear, Texas A&M University did not invite this speaker to our campus,\" Amy Smith, the university's senior vice president, said in a statement.",
+        &[("To be clear, Texas A&M University did not invite this speaker to our campus", "Amy Smith", Some("said"))],
+    ),
+    (
+        "\"All indications at present point to the PKK,\" he said. Turkish Deputy Prime Minister Numan Kurtulmus spoke earlier.",
+        &[],
+    ),
+    (
+        "Mayor Gregor Robertson said these were \"desperate times\" for the Canadian city.",
+        &[("desperate times", "Mayor Gregor Robertson", Some("said"))],
+    ),
+    (
+        "She said Hollywood had lost its way. \"It's hard to see any silver lining,\" she said, adding that more deaths were expected.",
+        &[],
+    ),
+];
+
+const FR_QUOTES: &[QuoteCase] = &[
+    (
+        "« Nous ne négocierons pas sous la menace », a déclaré jeudi le porte-parole du gouvernement, Olivier Véran.",
+        &[("Nous ne négocierons pas sous la menace", "Olivier Véran", Some("a déclaré"))],
+    ),
+    (
+        "La ministre Catherine Colonna s'est rendue à Beyrouth. « La situation est très préoccupante », a-t-elle ajouté.",
+        &[("La situation est très préoccupante", "Catherine Colonna", Some("a-t-elle ajouté"))],
+    ),
+    (
+        "« Il n'y aura pas de retour en arrière », a martelé le chef de l'Etat.",
+        &[("Il n'y aura pas de retour en arrière", "le chef de l'Etat", Some("a martelé"))],
+    ),
+    (
+        "Le ministre des Affaires étrangères, Jean-Noël Barrot, a estimé que la trêve restait « fragile ».",
+        &[("fragile", "Jean-Noël Barrot", Some("a estimé"))],
+    ),
+    (
+        "« Nous allons riposter », a prévenu mardi soir Abou Obeida, le porte-parole des Brigades al-Qassam.",
+        &[("Nous allons riposter", "Abou Obeida", Some("a prévenu"))],
+    ),
+    (
+        "L'armée a publié une vidéo. « Les frappes visaient des dépôts d'armes », indique l'armée israélienne dans un communiqué.",
+        &[("Les frappes visaient des dépôts d'armes", "armée israélienne", Some("indique"))],
+    ),
+    (
+        "Le film est un « chef-d'œuvre » d'après la critique.",
+        &[],
+    ),
+];
+
+fn check_quotes(lang: Lang, cases: &[QuoteCase]) {
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = quotes_of(text, lang);
+        let want: Vec<(String, String, Option<String>)> = want
+            .iter()
+            .map(|(q, s, v)| (q.to_string(), s.to_string(), v.map(String::from)))
+            .collect();
+        if got != want {
+            failures.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn english_quotes() {
+    check_quotes(Lang::En, EN_QUOTES);
+}
+
+#[test]
+fn french_quotes() {
+    check_quotes(Lang::Fr, FR_QUOTES);
+}
