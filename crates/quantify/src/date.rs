@@ -297,6 +297,9 @@ fn explicit_at(
     }
     let found =
         |end: usize, range: Range| Some(Found { first: i, end, range, kind: DateKind::Explicit });
+    if let Some((end, range)) = part_of_month(toks, j, ls, p) {
+        return found(end, range);
+    }
     if let Some(f) = numeric_at(toks, j, ls, p) {
         return found(f.0, f.1);
     }
@@ -314,6 +317,11 @@ fn explicit_at(
             k += 1;
         }
         if let Some((k, m)) = month_at(toks, k, ls) {
+            if d1 == d2 {
+                if let Some(f) = cross_month(toks, k, ls, p, (d1, m)) {
+                    return found(f.0, f.1);
+                }
+            }
             let (mut end, mut year) = (k, None);
             let comma = usize::from(toks.get(k).is_some_and(|t| t.is_punct(",")));
             if let Some((e, y)) = year_at(toks, k + comma) {
@@ -341,10 +349,7 @@ fn explicit_at(
             return found(end, month_range(y, m));
         }
         // "en août", "in August": the last such month on or before publication.
-        if j == i
-            && i > 0
-            && word(toks, i - 1, &["en", "in", "debut", "fin", "mi", "early", "late", "mid"])
-        {
+        if j == i && i > 0 && word(toks, i - 1, &["en", "in"]) {
             let range = p.map_or((None, None), |p| {
                 let y = if m <= p.month() { p.year() } else { p.year() - 1 };
                 month_range(y, m)
@@ -360,6 +365,70 @@ fn explicit_at(
         }
     }
     None
+}
+
+/// Words that join the two ends of a range of days.
+const RANGE_JOINERS: &[&str] = &["-", "au", "to", "and", "et", "until", "jusqu'"];
+
+/// "30 avril au 2 mai", "30 April - 2 May 2020": a range over two months,
+/// after the first day and month. Returns (next token, range).
+fn cross_month(
+    toks: &[Tok],
+    k: usize,
+    ls: &[L],
+    p: Option<NaiveDate>,
+    (d1, m1): (u32, u32),
+) -> Option<(usize, Range)> {
+    if !word(toks, k, RANGE_JOINERS) {
+        return None;
+    }
+    let (k2, d2) = day_at(toks, k + 1)?;
+    let (k3, m2) = month_at(toks, k2, ls)?;
+    if m2 == m1 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(2024, m2, d2)?;
+    NaiveDate::from_ymd_opt(2024, m1, d1)?;
+    let comma = usize::from(toks.get(k3).is_some_and(|t| t.is_punct(",")));
+    let (next, end) = match year_at(toks, k3 + comma) {
+        Some((e, y)) => (e, NaiveDate::from_ymd_opt(y, m2, d2)),
+        None => (k3, p.and_then(|p| infer_year(m2, d2, p))),
+    };
+    let start = end.and_then(|e| {
+        let y = if m1 > m2 { e.year() - 1 } else { e.year() };
+        NaiveDate::from_ymd_opt(y, m1, d1)
+    });
+    Some((next, (start, end)))
+}
+
+/// "début août", "mi-juillet 2021", "fin mai", "early May", "mid-July",
+/// "late June": the first, middle or last ten days of the month.
+fn part_of_month(toks: &[Tok], j: usize, ls: &[L], p: Option<NaiveDate>) -> Option<(usize, Range)> {
+    let part = match toks.get(j)?.norm.as_str() {
+        "debut" | "early" => 0,
+        "mi" | "mid" => 1,
+        "fin" | "late" => 2,
+        _ => return None,
+    };
+    let mut k = j + 1;
+    if word(toks, k, &["-"]) || (word(toks, k, &["de"]) && part != 1) {
+        k += 1;
+    }
+    let (k, m) = month_at(toks, k, ls)?;
+    let (end, year) = match year_at(toks, k) {
+        Some((e, y)) => (e, Some(y)),
+        None => (k, p.map(|p| if m <= p.month() { p.year() } else { p.year() - 1 })),
+    };
+    let range = year.map_or((None, None), |y| {
+        let (first, last) = month_range(y, m);
+        let day = |d: u32| NaiveDate::from_ymd_opt(y, m, d);
+        match part {
+            0 => (first, day(10)),
+            1 => (day(11), day(20)),
+            _ => (day(21), last),
+        }
+    });
+    Some((end, range))
 }
 
 /// "2024-01-03", "03/01/2024", "3.1.2024".
@@ -430,6 +499,10 @@ fn weekday_at(toks: &[Tok], i: usize, ls: &[L], p: Option<NaiveDate>) -> Option<
         if !word(toks, j, &["de", "du"]) {
             return None;
         }
+        j += 1;
+    }
+    // "late Tuesday", "early Monday": the day itself.
+    if word(toks, j, &["late", "early"]) && weekday_word(toks, j + 1, ls).is_some() {
         j += 1;
     }
     if word(toks, j, &["last", "past"]) {
@@ -639,261 +712,62 @@ mod tests {
     );
 
     #[test]
+    #[rustfmt::skip]
     fn finds_and_resolves_dates() {
         use DateKind::*;
         // Thursday 8 July 2021.
         let p = ymd(2021, 7, 8);
         let cases: Vec<Case> = vec![
-            (
-                "la semaine dernière, une base",
-                Lang::Fr,
-                p,
-                "la semaine dernière",
-                ymd(2021, 6, 28),
-                ymd(2021, 7, 4),
-                Relative,
-            ),
-            (
-                "au cours de ces derniers jours;",
-                Lang::Fr,
-                p,
-                "ces derniers jours",
-                ymd(2021, 7, 1),
-                p,
-                Relative,
-            ),
+            ("late Tuesday", Lang::En, p, "late Tuesday", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
+            ("la veille", Lang::Fr, p, "la veille", None, None, Vague),
+            ("la semaine dernière, une base", Lang::Fr, p, "la semaine dernière", ymd(2021, 6, 28), ymd(2021, 7, 4), Relative),
+            ("au cours de ces derniers jours;", Lang::Fr, p, "ces derniers jours", ymd(2021, 7, 1), p, Relative),
             ("ont précédemment ciblé", Lang::Fr, p, "précédemment", None, None, Vague),
             ("a récemment déclaré", Lang::Fr, p, "récemment", None, None, Vague),
             ("Hier, trois obus", Lang::Fr, p, "Hier", ymd(2021, 7, 7), ymd(2021, 7, 7), Relative),
-            (
-                "avant-hier soir",
-                Lang::Fr,
-                p,
-                "avant-hier",
-                ymd(2021, 7, 6),
-                ymd(2021, 7, 6),
-                Relative,
-            ),
+            ("avant-hier soir", Lang::Fr, p, "avant-hier", ymd(2021, 7, 6), ymd(2021, 7, 6), Relative),
             ("aujourd’hui", Lang::Fr, p, "aujourd’hui", p, p, Relative),
             ("ce matin", Lang::Fr, p, "ce matin", p, p, Relative),
             ("cette semaine", Lang::Fr, p, "cette semaine", ymd(2021, 7, 5), p, Relative),
-            (
-                "le mois dernier",
-                Lang::Fr,
-                p,
-                "le mois dernier",
-                ymd(2021, 6, 1),
-                ymd(2021, 6, 30),
-                Relative,
-            ),
-            (
-                "au cours des dernières 24 heures",
-                Lang::Fr,
-                p,
-                "au cours des dernières 24 heures",
-                ymd(2021, 7, 7),
-                p,
-                Relative,
-            ),
+            ("le mois dernier", Lang::Fr, p, "le mois dernier", ymd(2021, 6, 1), ymd(2021, 6, 30), Relative),
+            ("au cours des dernières 24 heures", Lang::Fr, p, "au cours des dernières 24 heures", ymd(2021, 7, 7), p, Relative),
             ("le 5 août", Lang::Fr, p, "le 5 août", ymd(2020, 8, 5), ymd(2020, 8, 5), Explicit),
-            (
-                "le 5 juillet",
-                Lang::Fr,
-                p,
-                "le 5 juillet",
-                ymd(2021, 7, 5),
-                ymd(2021, 7, 5),
-                Explicit,
-            ),
-            (
-                "le 5 août 2023",
-                Lang::Fr,
-                None,
-                "le 5 août 2023",
-                ymd(2023, 8, 5),
-                ymd(2023, 8, 5),
-                Explicit,
-            ),
+            ("le 5 juillet", Lang::Fr, p, "le 5 juillet", ymd(2021, 7, 5), ymd(2021, 7, 5), Explicit),
+            ("le 5 août 2023", Lang::Fr, None, "le 5 août 2023", ymd(2023, 8, 5), ymd(2023, 8, 5), Explicit),
             ("le 5 août", Lang::Fr, None, "le 5 août", None, None, Explicit),
             ("le 1er mai", Lang::Fr, p, "le 1er mai", ymd(2021, 5, 1), ymd(2021, 5, 1), Explicit),
-            (
-                "en août 2023",
-                Lang::Fr,
-                None,
-                "août 2023",
-                ymd(2023, 8, 1),
-                ymd(2023, 8, 31),
-                Explicit,
-            ),
-            (
-                "du 5 au 7 juin",
-                Lang::Fr,
-                p,
-                "du 5 au 7 juin",
-                ymd(2021, 6, 5),
-                ymd(2021, 6, 7),
-                Explicit,
-            ),
-            (
-                "le 03/01/2024",
-                Lang::Fr,
-                None,
-                "le 03/01/2024",
-                ymd(2024, 1, 3),
-                ymd(2024, 1, 3),
-                Explicit,
-            ),
+            ("en août 2023", Lang::Fr, None, "août 2023", ymd(2023, 8, 1), ymd(2023, 8, 31), Explicit),
+            ("du 5 au 7 juin", Lang::Fr, p, "du 5 au 7 juin", ymd(2021, 6, 5), ymd(2021, 6, 7), Explicit),
+            ("le 03/01/2024", Lang::Fr, None, "le 03/01/2024", ymd(2024, 1, 3), ymd(2024, 1, 3), Explicit),
             ("lundi", Lang::Fr, p, "lundi", ymd(2021, 7, 5), ymd(2021, 7, 5), Weekday),
             ("mardi soir", Lang::Fr, p, "mardi soir", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
             ("jeudi", Lang::Fr, p, "jeudi", p, p, Weekday),
-            (
-                "jeudi dernier",
-                Lang::Fr,
-                p,
-                "jeudi dernier",
-                ymd(2021, 7, 1),
-                ymd(2021, 7, 1),
-                Weekday,
-            ),
-            (
-                "dimanche dernier",
-                Lang::Fr,
-                p,
-                "dimanche dernier",
-                ymd(2021, 7, 4),
-                ymd(2021, 7, 4),
-                Weekday,
-            ),
-            (
-                "dans la nuit de lundi à mardi",
-                Lang::Fr,
-                p,
-                "dans la nuit de lundi à mardi",
-                ymd(2021, 7, 5),
-                ymd(2021, 7, 6),
-                Weekday,
-            ),
-            (
-                "lundi 5 juillet 2021",
-                Lang::Fr,
-                None,
-                "lundi 5 juillet 2021",
-                ymd(2021, 7, 5),
-                ymd(2021, 7, 5),
-                Explicit,
-            ),
-            (
-                "On 9 May 2020, militants",
-                Lang::En,
-                None,
-                "9 May 2020",
-                ymd(2020, 5, 9),
-                ymd(2020, 5, 9),
-                Explicit,
-            ),
-            (
-                "Around 8 May 2020 (as reported)",
-                Lang::En,
-                None,
-                "8 May 2020",
-                ymd(2020, 5, 8),
-                ymd(2020, 5, 8),
-                Explicit,
-            ),
-            (
-                "on Jan. 3 the army",
-                Lang::En,
-                p,
-                "Jan. 3",
-                ymd(2021, 1, 3),
-                ymd(2021, 1, 3),
-                Explicit,
-            ),
-            (
-                "January 3, 2024",
-                Lang::En,
-                None,
-                "January 3, 2024",
-                ymd(2024, 1, 3),
-                ymd(2024, 1, 3),
-                Explicit,
-            ),
-            (
-                "3 January 2024",
-                Lang::En,
-                None,
-                "3 January 2024",
-                ymd(2024, 1, 3),
-                ymd(2024, 1, 3),
-                Explicit,
-            ),
-            (
-                "on 2024-01-03.",
-                Lang::En,
-                None,
-                "2024-01-03",
-                ymd(2024, 1, 3),
-                ymd(2024, 1, 3),
-                Explicit,
-            ),
+            ("jeudi dernier", Lang::Fr, p, "jeudi dernier", ymd(2021, 7, 1), ymd(2021, 7, 1), Weekday),
+            ("dimanche dernier", Lang::Fr, p, "dimanche dernier", ymd(2021, 7, 4), ymd(2021, 7, 4), Weekday),
+            ("dans la nuit de lundi à mardi", Lang::Fr, p, "dans la nuit de lundi à mardi", ymd(2021, 7, 5), ymd(2021, 7, 6), Weekday),
+            ("lundi 5 juillet 2021", Lang::Fr, None, "lundi 5 juillet 2021", ymd(2021, 7, 5), ymd(2021, 7, 5), Explicit),
+            ("On 9 May 2020, militants", Lang::En, None, "9 May 2020", ymd(2020, 5, 9), ymd(2020, 5, 9), Explicit),
+            ("Around 8 May 2020 (as reported)", Lang::En, None, "8 May 2020", ymd(2020, 5, 8), ymd(2020, 5, 8), Explicit),
+            ("on Jan. 3 the army", Lang::En, p, "Jan. 3", ymd(2021, 1, 3), ymd(2021, 1, 3), Explicit),
+            ("January 3, 2024", Lang::En, None, "January 3, 2024", ymd(2024, 1, 3), ymd(2024, 1, 3), Explicit),
+            ("3 January 2024", Lang::En, None, "3 January 2024", ymd(2024, 1, 3), ymd(2024, 1, 3), Explicit),
+            ("on 2024-01-03.", Lang::En, None, "2024-01-03", ymd(2024, 1, 3), ymd(2024, 1, 3), Explicit),
             ("on 03/01/2024", Lang::En, None, "03/01/2024", None, None, Explicit),
-            (
-                "on 13/01/2024",
-                Lang::En,
-                None,
-                "13/01/2024",
-                ymd(2024, 1, 13),
-                ymd(2024, 1, 13),
-                Explicit,
-            ),
-            (
-                "the 9th of May",
-                Lang::En,
-                p,
-                "the 9th of May",
-                ymd(2021, 5, 9),
-                ymd(2021, 5, 9),
-                Explicit,
-            ),
+            ("on 13/01/2024", Lang::En, None, "13/01/2024", ymd(2024, 1, 13), ymd(2024, 1, 13), Explicit),
+            ("the 9th of May", Lang::En, p, "the 9th of May", ymd(2021, 5, 9), ymd(2021, 5, 9), Explicit),
             ("in 2019", Lang::En, None, "2019", ymd(2019, 1, 1), ymd(2019, 12, 31), Explicit),
+            ("between 30 April and 2 May", Lang::En, p, "between 30 April and 2 May", ymd(2021, 4, 30), ymd(2021, 5, 2), Explicit),
+            ("du 28 décembre au 3 janvier 2021", Lang::Fr, None, "du 28 décembre au 3 janvier 2021", ymd(2020, 12, 28), ymd(2021, 1, 3), Explicit),
+            ("à la mi-juin", Lang::Fr, p, "mi-juin", ymd(2021, 6, 11), ymd(2021, 6, 20), Explicit),
+            ("début août 2020", Lang::Fr, None, "début août 2020", ymd(2020, 8, 1), ymd(2020, 8, 10), Explicit),
+            ("in late May", Lang::En, p, "late May", ymd(2021, 5, 21), ymd(2021, 5, 31), Explicit),
+            ("en août", Lang::Fr, p, "août", ymd(2020, 8, 1), ymd(2020, 8, 31), Explicit),
             ("on Tuesday", Lang::En, p, "Tuesday", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
-            (
-                "Tuesday night",
-                Lang::En,
-                p,
-                "Tuesday night",
-                ymd(2021, 7, 6),
-                ymd(2021, 7, 6),
-                Weekday,
-            ),
+            ("Tuesday night", Lang::En, p, "Tuesday night", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
             ("last Friday", Lang::En, p, "last Friday", ymd(2021, 7, 2), ymd(2021, 7, 2), Weekday),
-            (
-                "last Thursday",
-                Lang::En,
-                p,
-                "last Thursday",
-                ymd(2021, 7, 1),
-                ymd(2021, 7, 1),
-                Weekday,
-            ),
-            (
-                "on Monday morning",
-                Lang::En,
-                p,
-                "Monday morning",
-                ymd(2021, 7, 5),
-                ymd(2021, 7, 5),
-                Weekday,
-            ),
-            (
-                "next Monday",
-                Lang::En,
-                p,
-                "next Monday",
-                ymd(2021, 7, 12),
-                ymd(2021, 7, 12),
-                Weekday,
-            ),
+            ("last Thursday", Lang::En, p, "last Thursday", ymd(2021, 7, 1), ymd(2021, 7, 1), Weekday),
+            ("on Monday morning", Lang::En, p, "Monday morning", ymd(2021, 7, 5), ymd(2021, 7, 5), Weekday),
+            ("next Monday", Lang::En, p, "next Monday", ymd(2021, 7, 12), ymd(2021, 7, 12), Weekday),
             ("yesterday", Lang::En, p, "yesterday", ymd(2021, 7, 7), ymd(2021, 7, 7), Relative),
             ("today", Lang::En, p, "today", p, p, Relative),
             ("last week", Lang::En, p, "last week", ymd(2021, 6, 28), ymd(2021, 7, 4), Relative),
@@ -902,24 +776,8 @@ mod tests {
             ("in recent days", Lang::En, p, "in recent days", ymd(2021, 7, 1), p, Relative),
             ("overnight", Lang::En, p, "overnight", ymd(2021, 7, 7), p, Relative),
             ("last month", Lang::En, p, "last month", ymd(2021, 6, 1), ymd(2021, 6, 30), Relative),
-            (
-                "in the past three days",
-                Lang::En,
-                p,
-                "in the past three days",
-                ymd(2021, 7, 5),
-                p,
-                Relative,
-            ),
-            (
-                "two weeks ago",
-                Lang::En,
-                p,
-                "two weeks ago",
-                ymd(2021, 6, 21),
-                ymd(2021, 6, 27),
-                Relative,
-            ),
+            ("in the past three days", Lang::En, p, "in the past three days", ymd(2021, 7, 5), p, Relative),
+            ("two weeks ago", Lang::En, p, "two weeks ago", ymd(2021, 6, 21), ymd(2021, 6, 27), Relative),
             ("recently", Lang::En, p, "recently", None, None, Vague),
             ("yesterday", Lang::En, None, "yesterday", None, None, Relative),
         ];
