@@ -94,6 +94,97 @@ mod tests {
         }
     }
 
+    /// Random strings from a vocabulary of tricky pieces, random spans.
+    #[test]
+    fn no_panic_on_random_input() {
+        const PIECES: &[&str] = &[
+            "killed",
+            "tués",
+            " ",
+            "  ",
+            ",",
+            ".",
+            "(",
+            ")",
+            "-",
+            "’",
+            "'",
+            "l'",
+            "1",
+            "000",
+            "20",
+            "2020",
+            "/",
+            "May",
+            "mai",
+            "lundi",
+            "dernier",
+            "last",
+            "at least",
+            "and",
+            "et",
+            "including",
+            "dont",
+            "a",
+            "the",
+            "un",
+            "é",
+            "€",
+            "🙂",
+            "\u{a0}",
+            "dozens",
+            "of",
+            "de",
+            "were",
+            "ont été",
+            "him",
+            "Ahmed",
+            "Ali",
+            "no casualties",
+            "aucune victime",
+            "24",
+            "heures",
+            "il y a",
+            "ago",
+            "between",
+            "entre",
+            "à",
+            "to death",
+            "bilan",
+            ":",
+            "s",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let p = chrono::NaiveDate::from_ymd_opt(2021, 7, 8);
+        for _ in 0..400 {
+            let n = (next() % 30) as usize;
+            let text: String =
+                (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let a = (next() % (text.len() as u64 + 3)) as usize;
+            let b = a + (next() % (text.len() as u64 + 3)) as usize;
+            let span = Span { start: a, end: b };
+            for lang in [Lang::Fr, Lang::En] {
+                for d in find_dates(&text, span, lang, p) {
+                    check(&text, span, d.span);
+                }
+                for m in find_numbers(&text, span, lang) {
+                    check(&text, span, m.span);
+                }
+                for c in find_casualties(&text, span, lang) {
+                    check(&text, span, c.span);
+                }
+            }
+            let _ = parse_date_field(&text);
+            let _ = parse_number(&text, Lang::Fr);
+        }
+    }
+
     fn check(text: &str, span: Span, got: Span) {
         assert!(got.start <= got.end && got.end <= text.len(), "{text}: {got:?}");
         assert!(got.start >= span.start.min(text.len()) && got.end <= span.end, "{text}: {got:?}");
