@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 mod norm;
 
+/// Countries whose place names carry the Arabic article (al-, ar-, as-…).
+const ARABIC_ARTICLE_COUNTRIES: &[u8] = b"IQSYLBJOPSILYESAAEKWQABHOMEGLYTNDZMASDMRSODJTDMLNEIR";
+
 /// Record kinds; the runtime mirrors this table in `store.rs`.
 fn kind_code(k: &str) -> Option<u8> {
     Some(match k {
@@ -169,8 +172,21 @@ fn main() {
     let mut strings = Vec::new();
     for (i, r) in recs.iter().enumerate() {
         let i = i as u32;
+        let arabic = ARABIC_ARTICLE_COUNTRIES.chunks(2).any(|c| c == r.cc);
+        let mut keys: Vec<(String, &String)> = Vec::new();
         for n in &r.names {
             let k = norm::fold(n);
+            // "Al Anbar" is also written "Anbar": index the name without its article.
+            if arabic {
+                if let Some((first, rest)) = k.split_once(' ') {
+                    if norm::is_article(first) && rest.len() >= 4 {
+                        keys.push((rest.to_string(), n));
+                    }
+                }
+            }
+            keys.push((k, n));
+        }
+        for (k, n) in keys {
             if k.is_empty() {
                 continue;
             }

@@ -9,10 +9,19 @@ fn main() {
         .filter(|(i, a)| *a != "--country" && (*i == 0 || args[*i - 1] != "--country"))
         .map(|(_, a)| a.as_str())
         .collect();
-    for c in sitrep_gazetteer::geocode(&name.join(" "), country.map(String::as_str)).iter().take(10) {
+    for c in sitrep_gazetteer::geocode(&name.join(" "), country.map(String::as_str)).iter().take(10)
+    {
         println!(
             "{:.3}\t{}\t{:?}\t{}\t{:?}\t{:?}\t{:?},{:?}\tpop {}",
-            c.score, c.name, c.geonameid, c.feature, c.country, c.admin1, c.lat, c.lon, c.population
+            c.score,
+            c.name,
+            c.geonameid,
+            c.feature,
+            c.country,
+            c.admin1,
+            c.lat,
+            c.lon,
+            c.population
         );
     }
 }

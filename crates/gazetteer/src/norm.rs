@@ -141,7 +141,11 @@ pub fn initials_compatible(a: &str, b: &str) -> bool {
     };
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     match (first(a), first(b)) {
-        (Some(x), Some(y)) => x == y || (vowel(x) && vowel(y)) || matches!((x, y), (b'q', b'k') | (b'k', b'q') | (b'c', b'k') | (b'k', b'c')),
+        (Some(x), Some(y)) => {
+            x == y
+                || (vowel(x) && vowel(y))
+                || matches!((x, y), (b'q', b'k') | (b'k', b'q') | (b'c', b'k') | (b'k', b'c'))
+        }
         _ => false,
     }
 }

@@ -44,22 +44,32 @@ pub(crate) fn prior(r: &Rec) -> f64 {
     }
 }
 
-fn score(g: &Gazetteer, toks: &Toks, m: &Mention, r: &Rec, all: &[Rec], ctx: &Context) -> f64 {
+/// Prior of a record among the other candidates for the same name: feature and population,
+/// the record's own name matching exactly, and cities that dominate a same-named division.
+pub(crate) fn prior_among(r: &Rec, key: &str, all: &[Rec]) -> f64 {
     let mut s = prior(r);
-    let key = toks.phrase(m.t0, m.t1);
     if fold(r.name()) == key {
         s += 0.6;
     }
-    if m.skeleton {
-        s -= 0.4;
-    }
-    // A division named after its own big city: the bare name means the city.
+    // A division named after the city that dominates it (Baghdad, Erbil): the bare name means
+    // the city. Where the city is a small part of the division (Quebec, Idlib) it does not.
     if r.kind == Kind::Admin1
         && all.iter().any(|c| {
-            matches!(c.kind, Kind::City | Kind::Capital) && c.admin1 == r.idx && c.population >= 50_000
+            matches!(c.kind, Kind::City | Kind::Capital)
+                && c.admin1 == r.idx
+                && c.population as f64 >= r.population as f64 / 3.0
         })
     {
         s -= 0.6;
+    }
+    s
+}
+
+fn score(g: &Gazetteer, toks: &Toks, m: &Mention, r: &Rec, all: &[Rec], ctx: &Context) -> f64 {
+    let key = toks.phrase(m.t0, m.t1);
+    let mut s = prior_among(r, &key, all);
+    if m.skeleton {
+        s -= 0.4;
     }
     match m.hint {
         Some(Hint::Admin1) if r.kind == Kind::Admin1 => s += 2.5,
@@ -91,50 +101,81 @@ fn rank(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Vec<(Rec, f64
 
 /// Great-circle distance in kilometres.
 pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let (la1, lo1, la2, lo2) =
+        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
     let h = ((la2 - la1) / 2.0).sin().powi(2)
         + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     6371.0 * 2.0 * h.sqrt().min(1.0).asin()
 }
 
 fn coords(r: &Rec) -> Option<(f64, f64)> {
-    r.has_coords().then(|| (r.lat as f64, r.lon as f64))
+    r.has_coords().then_some((r.lat as f64, r.lon as f64))
+}
+
+/// What one mention adds to the document context.
+struct Contribution {
+    key: String,
+    cc: [u8; 2],
+    weight: f64,
+    admin1: Option<(u32, f64)>,
 }
 
 /// Resolves all mentions into places, in text order.
 pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
-    // Pass 1: context from unambiguous or strong mentions and from French adjectives.
-    let mut ctx = Context::default();
+    // Pass 1: context from each mention's prior-best reading and from French adjectives.
     let empty = Context::default();
+    let mut contribs = Vec::new();
     for m in mentions {
+        let key = toks.phrase(m.t0, m.t1);
         let ranked = rank(g, toks, m, &empty);
         if let Some((r, s)) = ranked.first() {
             let margin = ranked.get(1).map_or(3.0, |x| s - x.1);
-            let w = match r.kind {
+            let sure = margin > 1.5;
+            let weight = match r.kind {
                 Kind::Country => 1.0,
-                Kind::Admin1 | Kind::Capital => 0.8,
+                Kind::Admin1 if sure => 0.8,
                 _ if r.curated => 0.8,
-                _ if margin > 1.0 => 0.5,
+                _ if sure => 0.5,
                 _ => 0.1,
             };
-            *ctx.countries.entry(r.cc).or_default() += w;
-            if r.kind == Kind::Admin1 {
-                *ctx.admin1.entry(r.idx).or_default() += w;
-            } else if r.admin1 != u32::MAX && margin > 0.5 {
-                *ctx.admin1.entry(r.admin1).or_default() += 0.3;
-            }
+            let admin1 = if r.kind == Kind::Admin1 {
+                Some((r.idx, weight))
+            } else if r.admin1 != u32::MAX && sure {
+                Some((r.admin1, 0.3))
+            } else {
+                None
+            };
+            contribs.push(Contribution { key: key.clone(), cc: r.cc, weight, admin1 });
         }
         if let Some(cc) = m.country_hint {
-            *ctx.countries.entry(cc).or_default() += 1.0;
+            contribs.push(Contribution { key: String::new(), cc, weight: 1.0, admin1: None });
         }
     }
     for i in 0..toks.toks.len() {
         if let Some(cc) = g.lexicon.adjective_fr.get(toks.f(i)) {
-            *ctx.countries.entry(*cc).or_default() += 0.3;
+            contribs.push(Contribution { key: String::new(), cc: *cc, weight: 0.3, admin1: None });
         }
     }
-    ctx.countries.remove(&[0, 0]);
-    mentions.iter().filter_map(|m| place(g, toks, m, &ctx)).collect()
+    // Pass 2: each mention is resolved against the context of the *other* names
+    // (leave-one-out, so an ambiguous name does not vote for its own first reading).
+    let mut cache: HashMap<String, Context> = HashMap::new();
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let key = toks.phrase(m.t0, m.t1);
+            let ctx = cache.entry(key.clone()).or_insert_with(|| {
+                let mut ctx = Context::default();
+                for c in contribs.iter().filter(|c| c.key != key && c.cc != [0, 0]) {
+                    *ctx.countries.entry(c.cc).or_default() += c.weight;
+                    if let Some((a, w)) = c.admin1 {
+                        *ctx.admin1.entry(a).or_default() += w;
+                    }
+                }
+                ctx
+            });
+            place(g, toks, m, ctx)
+        })
+        .collect()
 }
 
 fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place> {
@@ -208,16 +249,26 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place
 
 fn head_start(toks: &Toks, m: &Mention) -> Option<usize> {
     // The facility word sits up to four tokens before the name ("plate-forme pétrolière d'").
-    let k = m.t0.checked_sub(4).unwrap_or(0);
-    (k..m.t0).find(|&i| {
-        let f = toks.f(i);
-        matches!(
-            f,
-            "aeroport" | "aerodrome" | "base" | "champ" | "plate" | "gisement" | "camp" | "poste"
-                | "barrage" | "port" | "raffinerie"
-        )
-    })
-    .map(|i| toks.toks[i].start)
+    let k = m.t0.saturating_sub(4);
+    (k..m.t0)
+        .find(|&i| {
+            let f = toks.f(i);
+            matches!(
+                f,
+                "aeroport"
+                    | "aerodrome"
+                    | "base"
+                    | "champ"
+                    | "plate"
+                    | "gisement"
+                    | "camp"
+                    | "poste"
+                    | "barrage"
+                    | "port"
+                    | "raffinerie"
+            )
+        })
+        .map(|i| toks.toks[i].start)
 }
 
 fn confidence(ranked: &[(Rec, f64)]) -> f64 {
@@ -231,11 +282,7 @@ fn confidence(ranked: &[(Rec, f64)]) -> f64 {
 fn border_place(g: &Gazetteer, text: &str, m: &Mention, a: [u8; 2], b: [u8; 2]) -> Place {
     let ra = g.country_index.get(&a).and_then(|&i| g.store.rec(i));
     let rb = g.country_index.get(&b).and_then(|&i| g.store.rec(i));
-    let name = format!(
-        "{}–{} border",
-        ra.map_or("?", |r| r.name()),
-        rb.map_or("?", |r| r.name())
-    );
+    let name = format!("{}–{} border", ra.map_or("?", |r| r.name()), rb.map_or("?", |r| r.name()));
     let mid = match (ra.as_ref().and_then(coords), rb.as_ref().and_then(coords)) {
         (Some(p), Some(q)) => Some(((p.0 + q.0) / 2.0, (p.1 + q.1) / 2.0)),
         _ => None,

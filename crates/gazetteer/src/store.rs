@@ -237,8 +237,12 @@ mod tests {
     fn opens_and_finds_baghdad() {
         let s = Store::open().expect("open");
         assert!(s.len() > 200_000);
-        let ids: Vec<u32> =
-            s.lookup_exact("bagdad").iter().filter_map(|&i| s.rec(i)).map(|r| r.geonameid).collect();
+        let ids: Vec<u32> = s
+            .lookup_exact("bagdad")
+            .iter()
+            .filter_map(|&i| s.rec(i))
+            .map(|r| r.geonameid)
+            .collect();
         assert!(ids.contains(&98182), "{ids:?}");
         let iq = s.lookup_exact("irak");
         let r = iq.iter().filter_map(|&i| s.rec(i)).find(|r| r.kind == Kind::Country);

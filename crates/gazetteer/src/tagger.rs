@@ -46,16 +46,19 @@ impl<'t> Toks<'t> {
             let mut chars = w.chars();
             let first = chars.next().unwrap_or(' ');
             let cap = first.is_uppercase();
-            let upper = cap && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+            let upper = cap
+                && w.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && w.chars().all(|c| !c.is_lowercase());
             let sent_start = if seg.sentences.is_empty() {
                 let gap = text[prev_end..a].trim_end_matches(|c: char| {
                     c.is_whitespace() || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
                 });
-                prev_end == 0 || gap.ends_with(['.', '!', '?', '\n', ':']) || gap.is_empty() && {
-                    let raw = &text[prev_end..a];
-                    raw.contains('\n')
-                }
+                prev_end == 0
+                    || gap.ends_with(['.', '!', '?', '\n', ':'])
+                    || gap.is_empty() && {
+                        let raw = &text[prev_end..a];
+                        raw.contains('\n')
+                    }
             } else {
                 while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
                     sent_idx += 1;
@@ -263,10 +266,10 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
             _ => i += 1,
         }
     }
-    for k in 0..out.len() {
-        let (hint, ch) = cues(lx, toks, &out[k]);
-        out[k].hint = hint;
-        out[k].country_hint = ch;
+    for m in out.iter_mut() {
+        let (hint, ch) = cues(lx, toks, m);
+        m.hint = hint;
+        m.country_hint = ch;
     }
     out
 }
@@ -388,9 +391,10 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             let f = toks.f(k);
             let dem = g.demonyms.get(f).and_then(|&r| g.store.rec(r));
             dem.filter(|r| r.kind == Kind::Country).map(|r| r.cc).or_else(|| {
-                g.store.lookup_exact(f).iter().find_map(|&r| {
-                    g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc)
-                })
+                g.store
+                    .lookup_exact(f)
+                    .iter()
+                    .find_map(|&r| g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc))
             })
         };
         if lx.cue(toks.f(i + 2), Role::Border).is_some() && toks.joinable(i + 1) {
@@ -404,7 +408,14 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     None
 }
 
-fn border_mention(g: &Gazetteer, toks: &Toks, t0: usize, t1: usize, a: [u8; 2], b: [u8; 2]) -> Mention {
+fn border_mention(
+    g: &Gazetteer,
+    toks: &Toks,
+    t0: usize,
+    t1: usize,
+    a: [u8; 2],
+    b: [u8; 2],
+) -> Mention {
     let curated = g.borders.get(&(a, b)).or_else(|| g.borders.get(&(b, a))).copied();
     let mut m = Mention::new(toks, t0, t1, curated.into_iter().collect());
     if curated.is_none() {
@@ -440,9 +451,9 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
     let single = m.t1 - m.t0 == 1;
     let text = &toks.text[m.start..m.end];
     let recs: Vec<_> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
-    let strong = recs.iter().any(|r| {
-        matches!(r.kind, Kind::Country | Kind::Continent | Kind::Admin1) || r.curated
-    });
+    let strong = recs
+        .iter()
+        .any(|r| matches!(r.kind, Kind::Country | Kind::Continent | Kind::Admin1) || r.curated);
     let max_pop = recs.iter().map(|r| r.population).max().unwrap_or(0);
     let verbatim = lx.verbatim_aliases.contains(text);
     if single && !verbatim && lx.stopwords.contains(toks.f(m.t0)) {
@@ -480,19 +491,23 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
             return false;
         }
     }
+    // "Ahl al-Haq": the name carries an article that did not match with it.
+    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && crate::norm::is_article(toks.f(m.t0 - 1)) {
+        return false;
+    }
     // Adjacent capitalised words that are not places: a person's or an organisation's name.
     if weak {
         let before = m.t0 > 0
             && toks.gap(m.t0 - 1) == " "
             && toks.toks[m.t0 - 1].cap
             && !toks.toks[m.t0 - 1].sent_start
-            && !prev.last().is_some_and(|p| p.t1 == m.t0)
-            && lx.cues.get(toks.f(m.t0 - 1)).is_none();
+            && prev.last().is_none_or(|p| p.t1 != m.t0)
+            && !lx.cues.contains_key(toks.f(m.t0 - 1));
         let after = m.t1 < toks.toks.len()
             && toks.gap(m.t1 - 1) == " "
             && toks.toks[m.t1].cap
             && !lx.stopwords.contains(toks.f(m.t1))
-            && lx.cues.get(toks.f(m.t1)).is_none()
+            && !lx.cues.contains_key(toks.f(m.t1))
             && walk(&g.store, toks, m.t1, 4).is_none();
         if before || (after && single) {
             return false;
@@ -503,7 +518,10 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
         if t.sent_start && max_pop < 50_000 {
             return false;
         }
-        if max_pop < 100_000 && toks.occurs_lowercase(toks.f(m.t0)) {
+        // A common word also used as a place name: it occurs in lower case in the same text,
+        // or it only matched a secondary (alternate) name.
+        let primary = recs.iter().any(|r| crate::norm::fold(r.name()) == toks.f(m.t0));
+        if (max_pop < 100_000 || !primary) && toks.occurs_lowercase(toks.f(m.t0)) {
             return false;
         }
     }
