@@ -25,18 +25,19 @@ impl Format {
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),
-            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "jsonl" | "ndjson" | "json" => Some(Format::Jsonl),
             "rss" | "atom" => Some(Format::Feed),
             _ => None,
         }
     }
 
     /// True when a directory walk should read a file with this path: a known
-    /// extension, `.xml`, or none at all (other files, such as `.json` gold
-    /// readings or images, are skipped in walks but read when named).
+    /// extension other than `.json`, `.xml`, or none at all (other files, such as
+    /// `.json` gold readings or images, are skipped in walks but read when named).
     pub fn walk_wants(path: &Path) -> bool {
         match path.extension().and_then(|e| e.to_str()) {
             None => true,
+            Some(e) if e.eq_ignore_ascii_case("json") => false,
             Some(e) => Format::from_extension(path).is_some() || e.eq_ignore_ascii_case("xml"),
         }
     }
@@ -49,6 +50,9 @@ impl Format {
         let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
         match lower.first() {
             Some(b'{') => Format::Jsonl,
+            Some(b'[') if lower[1..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') => {
+                Format::Jsonl
+            }
             Some(b'<') => {
                 let feed = first_of(&lower, &[b"<rss", b"<feed", b"<rdf:rdf"]);
                 let html = first_of(
@@ -106,7 +110,9 @@ mod tests {
 
     #[test]
     fn sniffs_table() {
-        let cases: [(&str, Format); 9] = [
+        let cases: [(&str, Format); 11] = [
+            ("[\n  {\"text\": \"x\"}]", Format::Jsonl),
+            ("[1] est une note", Format::Text),
             ("Le cessez-le-feu a été rompu.", Format::Text),
             ("  {\"id\": 1, \"text\": \"x\"}\n", Format::Jsonl),
             ("<!DOCTYPE html><html><body><p>x</p></body></html>", Format::Html),
@@ -144,7 +150,7 @@ mod tests {
             ("d.atom", Some(Format::Feed), true),
             ("e.xml", None, true),
             ("f", None, true),
-            ("g.gold.json", None, false),
+            ("g.gold.json", Some(Format::Jsonl), false),
             ("h.png", None, false),
         ];
         for (p, fmt, walk) in cases {

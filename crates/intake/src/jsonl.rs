@@ -151,33 +151,86 @@ pub(crate) fn parse_line(name: &str, line_no: usize, raw: &[u8]) -> Vec<Item> {
     if line.trim().is_empty() {
         return vec![];
     }
-    let obj = match serde_json::from_str::<Value>(line) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return err(ErrorKind::InvalidJson("expected a JSON object".into())),
-        Err(e) => return err(ErrorKind::InvalidJson(e.to_string())),
+    match serde_json::from_str::<Value>(line) {
+        Ok(value) => value_items(&origin(), &format!("{name}:{line_no}"), value),
+        Err(e) => err(ErrorKind::InvalidJson(e.to_string())),
+    }
+}
+
+/// Items of one JSON record: its document and warnings, or one error.
+/// `default_id` serves when the record has no `id`.
+fn value_items(origin: &str, default_id: &str, value: Value) -> Vec<Item> {
+    let err = |kind| vec![Item::Error(IntakeError::new(origin, kind))];
+    let Value::Object(obj) = value else {
+        return err(ErrorKind::InvalidJson("expected a JSON object".into()));
     };
-    match record(name, line_no, &obj) {
+    match record(default_id, &obj) {
         Ok((doc, warnings)) => {
-            let mut items: Vec<Item> = warnings
-                .into_iter()
-                .map(|k| Item::Warning(IntakeError::new(origin(), k)))
-                .collect();
-            items.insert(0, Item::Doc(doc));
+            let mut items = vec![Item::Doc(doc)];
+            items.extend(warnings.into_iter().map(|k| Item::Warning(IntakeError::new(origin, k))));
             items
         }
         Err(kind) => err(kind),
     }
 }
 
+/// True when `bytes` hold one JSON document rather than JSON Lines: an array,
+/// or an object spread over several lines.
+pub(crate) fn is_whole_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    match bytes.get(start) {
+        Some(b'[') => true,
+        Some(b'{') => {
+            let first_line = bytes[start..].split(|&b| b == b'\n').next().unwrap_or(&[]);
+            serde_json::from_slice::<serde::de::IgnoredAny>(first_line).is_err()
+                && serde_json::from_slice::<serde::de::IgnoredAny>(&bytes[start..]).is_ok()
+        }
+        _ => false,
+    }
+}
+
+/// True when a stream starting with `prefix` must be read whole rather than
+/// line by line: it opens with `[`, or its first complete line is not JSON.
+pub(crate) fn prefix_wants_whole(prefix: &[u8]) -> bool {
+    let bytes = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let rest = &bytes[start..];
+    match rest.first() {
+        Some(b'[') => true,
+        Some(b'{') => match rest.iter().position(|&b| b == b'\n') {
+            Some(end) => serde_json::from_slice::<serde::de::IgnoredAny>(&rest[..end]).is_err(),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// Items of a whole JSON document: an array of records (`"<name>: record N"`,
+/// default id `"<name>:N"`) or a single record.
+pub(crate) fn parse_whole(name: &str, bytes: &[u8]) -> Vec<Item> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Array(records)) => records
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, v)| {
+                value_items(&format!("{name}: record {}", i + 1), &format!("{name}:{}", i + 1), v)
+            })
+            .collect(),
+        Ok(v) => value_items(name, name, v),
+        Err(e) => vec![Item::Error(IntakeError::new(name, ErrorKind::InvalidJson(e.to_string())))],
+    }
+}
+
 /// Builds the document of one JSON object; returns it with its warnings.
 fn record(
-    name: &str,
-    line_no: usize,
+    default_id: &str,
     obj: &Map<String, Value>,
 ) -> Result<(Document, Vec<ErrorKind>), ErrorKind> {
     let mut warnings = Vec::new();
     let id = match obj.get("id") {
-        None | Some(Value::Null) => format!("{name}:{line_no}"),
+        None | Some(Value::Null) => default_id.to_owned(),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         Some(_) => return Err(invalid("id", "expected a string or a number")),
@@ -346,6 +399,25 @@ mod tests {
         );
         assert!(matches!(&got[7], Item::Error(e) if e.origin == "in.jsonl: line 7"));
         assert_eq!(got.len(), 8);
+    }
+
+    #[test]
+    fn whole_json_documents() {
+        let array =
+            b"[\n {\"id\": \"a\", \"text\": \"A\"},\n {\"text\": 1},\n {\"text\": \"C\"}\n]";
+        assert!(is_whole_json(array));
+        let got = parse_whole("in.json", array);
+        assert!(matches!(&got[0], Item::Doc(d) if d.id == "a"));
+        assert!(matches!(&got[1], Item::Error(e) if e.origin == "in.json: record 2"));
+        assert!(matches!(&got[2], Item::Doc(d) if d.id == "in.json:3" && d.text == "C"));
+        assert_eq!(got.len(), 3);
+        let pretty = b"{\n  \"title\": \"T\",\n  \"text\": \"Corps\"\n}\n";
+        assert!(is_whole_json(pretty));
+        assert!(
+            matches!(&parse_whole("p.json", pretty)[..], [Item::Doc(d)] if d.id == "p.json" && d.text == "Corps")
+        );
+        assert!(!is_whole_json(b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n"));
+        assert!(!is_whole_json(b"{\"text\":\n"));
     }
 
     #[test]

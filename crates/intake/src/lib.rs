@@ -10,7 +10,9 @@
 //!   extracted by [`extract_html`] (see the `html` module for the rules).
 //! * **JSON Lines** (`.jsonl`, `.ndjson`, or sniffed): one document per line,
 //!   `{"id", "text" | "html", "title", "url", "source", "published", "language"}`,
-//!   **streamed** line by line with a bounded line buffer.
+//!   **streamed** line by line with a bounded line buffer. A `.json` file (or
+//!   input starting with `[`) holding an array of such records, or one record
+//!   spread over several lines, is read whole (within `max_bytes`).
 //! * **RSS and Atom** (`.rss`, `.atom`, `.xml`, or sniffed): one document per item.
 //!
 //! # Encodings
@@ -162,6 +164,9 @@ pub(crate) fn read_bytes_as(name: &str, bytes: &[u8], format: Format, opts: &Opt
         if decode::looks_binary(bytes) {
             return fail(ErrorKind::Binary);
         }
+        if jsonl::is_whole_json(bytes) {
+            return jsonl::parse_whole(name, bytes);
+        }
         return JsonlReader::new(name, bytes, opts.max_bytes).collect();
     }
     if bytes.len() > opts.max_bytes {
@@ -193,6 +198,9 @@ pub(crate) fn read_bytes_as(name: &str, bytes: &[u8], format: Format, opts: &Opt
             vec![Item::Doc(doc)]
         }
         Format::Feed => feed::parse_feed_text(name, &text, opts.max_bytes),
+        Format::Jsonl if jsonl::is_whole_json(text.as_bytes()) => {
+            jsonl::parse_whole(name, text.as_bytes())
+        }
         Format::Jsonl => JsonlReader::new(name, text.as_bytes(), opts.max_bytes).collect(),
     }
 }

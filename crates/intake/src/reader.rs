@@ -93,7 +93,7 @@ impl Reader {
             return self.error(name, ErrorKind::Binary);
         }
         let format = self.opts.format.or(ext).unwrap_or_else(|| crate::sniff_bytes(&prefix));
-        if format == Format::Jsonl && !utf16 {
+        if format == Format::Jsonl && !utf16 && !crate::jsonl::prefix_wants_whole(&prefix) {
             let rest: Box<dyn BufRead + Send> =
                 Box::new(BufReader::with_capacity(64 * 1024, Cursor::new(prefix).chain(src)));
             self.lines = Some(JsonlReader::new(name, rest, max));
@@ -230,6 +230,7 @@ mod tests {
             write("utf16.txt", &[0xFF, 0xFE, b'D', 0, 0xE9, 0, b'f', 0]),
             write("cp1252.txt", b"D\xe9fense"),
             write("late.jsonl", b"{\"text\":\"x\"}\n{bad\n"),
+            write("arr.json", b"[{\"text\":\"a\"},\n {\"text\":\"b\"}]"),
         ];
         let got = summary(read_inputs_of(inputs, Options { max_bytes: 32, format: None }));
         let d = dir.to_string_lossy();
@@ -245,7 +246,9 @@ mod tests {
             "{}",
             got[7]
         );
-        assert_eq!(got.len(), 8);
+        assert_eq!(got[8], format!("D {d}/arr.json:1 \"a\""));
+        assert_eq!(got[9], format!("D {d}/arr.json:2 \"b\""));
+        assert_eq!(got.len(), 10);
     }
 
     #[test]
