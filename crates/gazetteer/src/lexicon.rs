@@ -150,8 +150,8 @@ mod tests {
     fn tables_parse() {
         let lx = Lexicon::load();
         assert_eq!(lx.demonym_en.get("iraqi").map(String::as_str), Some("IQ"));
-        assert_eq!(lx.adjective_fr.get("syrienne"), Some(&*b"SY"));
-        assert_eq!(lx.prefix_fr.get("irako"), Some(&*b"IQ"));
+        assert_eq!(lx.adjective_fr.get("syrienne"), Some(b"SY"));
+        assert_eq!(lx.prefix_fr.get("irako"), Some(b"IQ"));
         assert!(lx.cue("aeroport", Role::HeadBefore).is_some());
         assert!(lx.cue("plate forme petroliere", Role::HeadBefore).is_some());
         assert!(lx.stopwords.contains("said"));
