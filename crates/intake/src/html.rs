@@ -262,6 +262,9 @@ fn is_dropped(node: &NodeRef<'_, Node>) -> bool {
     if DROP_TAGS.contains(&name) || el.attr("hidden").is_some() {
         return true;
     }
+    if el.attr("style").is_some_and(invisible_style) {
+        return true;
+    }
     if el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
@@ -282,6 +285,20 @@ fn is_dropped(node: &NodeRef<'_, Node>) -> bool {
             },
         )
     })
+}
+
+/// True for inline styles that hide the element.
+fn invisible_style(style: &str) -> bool {
+    let s: String =
+        style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+/// True when a dropped element other than a `<header>` encloses the node (a
+/// `<time>` in an article header is the article's date; one in an `<aside>` or
+/// a comment is not).
+fn in_furniture(node: &NodeRef<'_, Node>) -> bool {
+    node.ancestors().any(|a| is_dropped(&a) && element_name(&a) != Some("header"))
 }
 
 /// True when the node or one of its ancestors is dropped.
@@ -516,7 +533,7 @@ impl Meta {
                 }
                 "title" if m.title_tag.is_none() => m.title_tag = non_empty(raw_text(node)),
                 "h1" if m.h1.is_none() => m.h1 = non_empty(raw_text(node)),
-                "time" => {
+                "time" if !in_furniture(&node) => {
                     if let Some(dt) = el.attr("datetime") {
                         let prio =
                             if el.attr("itemprop").is_some_and(|v| v.contains("datePublished")) {
@@ -705,6 +722,9 @@ mod tests {
         <meta name="DC.date" content="2023-01-05">
         <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2023-01-04T10:00:00Z"}]}</script>
         </head><body><time datetime="2023-01-09">Jan 9</time><p>Body text that is long enough to be kept.</p></body></html>"#;
+        let times = r#"<html><body><aside><time datetime="2020-01-01">old</time></aside>
+        <article><header><time datetime="2023-02-03">3 Feb</time></header><p>Text.</p></article></body></html>"#;
+        assert_eq!(extract_html(times).published, NaiveDate::from_ymd_opt(2023, 2, 3));
         let a = extract_html(html);
         assert_eq!(a.title.as_deref(), Some("Ceasefire holds"));
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2023, 1, 4));
@@ -724,6 +744,7 @@ mod tests {
             ("Ligne un\nLigne &eacute;deux", "Ligne un\nLigne édeux"),
             ("<p>Texte.</p><p>The post Texte appeared first on Blog.</p>", "Texte."),
             ("<div>a<br>b</div><script>c</script>", "a\nb"),
+            ("<p>vu</p><p style=\"display: none\">caché</p>", "vu"),
             ("", ""),
         ];
         for (frag, want) in cases {
