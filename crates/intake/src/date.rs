@@ -128,7 +128,8 @@ fn with_month_name(s: &str) -> Option<NaiveDate> {
         .collect();
     for (i, w) in words.iter().enumerate() {
         let Some(month) = month_number(w) else { continue };
-        let year = words.get(i + 1..).and_then(|rest| rest.iter().find_map(|w| year_of(w)));
+        let after = words.get(i + 1..).and_then(|rest| rest.iter().find_map(|w| year_of(w)));
+        let year = after.or_else(|| words[..i].iter().rev().find_map(|w| year_of(w)));
         let day_before = i.checked_sub(1).and_then(|j| day_of(words[j]));
         let day_after = words.get(i + 1).and_then(|w| day_of(w));
         if let (Some(y), Some(d)) = (year, day_before.or(day_after)) {
@@ -176,6 +177,8 @@ mod tests {
             ("1 May 2024", d(2024, 5, 1)),
             ("May 1, 2024", d(2024, 5, 1)),
             ("1er mai 2024", d(2024, 5, 1)),
+            ("2016 Oct 10", d(2016, 10, 10)),
+            ("4:58 PM ET, Wed November 16, 2016", d(2016, 11, 16)),
             ("mercredi 14 février 2024 à 10h", d(2024, 2, 14)),
             ("25/12/2023", d(2023, 12, 25)),
             ("12/25/2023", d(2023, 12, 25)),
