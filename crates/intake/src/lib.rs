@@ -130,6 +130,20 @@ pub fn read_inputs(inputs: Vec<Input>, opts: Options) -> Reader {
 /// Reads one in-memory input (a POSTed document, a fetched feed). `name` serves
 /// as id and error origin and its extension, if any, as a format hint after
 /// `opts.format`; otherwise the content is sniffed.
+///
+/// ```
+/// use sitrep_intake::{read_bytes, Item, Options};
+///
+/// // Plain text: only the BOM goes; offsets count from the first byte after it.
+/// let items = read_bytes("note.txt", "\u{feff}Frappe à Erbil.\r\n".as_bytes(), &Options::default());
+/// assert!(matches!(&items[..], [Item::Doc(d)] if d.text == "Frappe à Erbil.\r\n"));
+///
+/// // JSON Lines: a bad line is an error for that line only.
+/// let jsonl = b"{\"id\":\"a\",\"text\":\"A\"}\n{oops\n{\"id\":7,\"text\":\"B\"}\n";
+/// let items = read_bytes("batch.jsonl", jsonl, &Options::default());
+/// assert!(matches!(&items[1], Item::Error(e) if e.to_string().starts_with("batch.jsonl: line 2: invalid JSON")));
+/// assert!(matches!(&items[2], Item::Doc(d) if d.id == "7"));
+/// ```
 pub fn read_bytes(name: &str, bytes: &[u8], opts: &Options) -> Vec<Item> {
     let format = opts
         .format
@@ -186,6 +200,7 @@ pub(crate) fn read_bytes_as(name: &str, bytes: &[u8], format: Format, opts: &Opt
         }
         Format::Html => {
             let a = extract_html(&text);
+            let empty = a.text.trim().is_empty();
             let doc = Document {
                 id: name.to_owned(),
                 source: a.source,
@@ -195,7 +210,12 @@ pub(crate) fn read_bytes_as(name: &str, bytes: &[u8], format: Format, opts: &Opt
                 language: a.lang,
                 text: a.text,
             };
-            vec![Item::Doc(doc)]
+            let mut items = vec![Item::Doc(doc)];
+            if empty {
+                let kind = ErrorKind::NoText("no article text found in the page".into());
+                items.push(Item::Warning(IntakeError::new(name, kind)));
+            }
+            items
         }
         Format::Feed => feed::parse_feed_text(name, &text, opts.max_bytes),
         Format::Jsonl if jsonl::is_whole_json(text.as_bytes()) => {
