@@ -460,6 +460,7 @@ impl<'a> Sentence<'a> {
         let mut words = 0;
         let mut head: Option<usize> = None;
         let mut name = Name::default();
+        let mut complement_done = false;
         // Where the scan ends without a number or determiner, a proper name
         // ("Abbas al-Ju'ani was injured") is one person.
         let one = |first: usize| Np { count: 1, first, end: np_end, ..Np::default() };
@@ -532,8 +533,21 @@ impl<'a> Sentence<'a> {
                 let before = k.checked_sub(2).and_then(|b| self.tok(b));
                 // "in the blast": a complement, not a subject.
                 let prep_before = is(before, &W.stop)
+                    && !is(before, &W.subset)
                     && !is(before, &["and", "et", "as", "a", "were", "was", "est", "sont", "ont"]);
                 if prep_before {
+                    // "a fugitive from the penitentiary system was killed": a
+                    // short complement, when no "and" could start a clause.
+                    let short = words <= 3
+                        && (k - 1..np_end).all(|x| !is(self.tok(x), &["and", "et", ","]));
+                    if short && !complement_done {
+                        complement_done = true;
+                        words = 0;
+                        head = None;
+                        name = Name::default();
+                        k -= 2;
+                        continue;
+                    }
                     return Ok(None);
                 }
                 // "of the army": keep looking for the head.
@@ -713,10 +727,14 @@ pub fn find_casualties(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
             found.push((i, z.end, None, Some(*z.value)));
             i = z.end;
         } else if let Some(m) = lex.triggers.match_at(&toks, i, ls, &no_slot) {
-            if !not_a_death(&toks, i) {
+            if not_a_death(&toks, i, m.end) {
+                // "leading to death of one demonstrator": "death of" may follow.
+                let death_of = toks[i].norm == "to" && is(toks.get(m.end), &["of"]);
+                i = if death_of { i + 1 } else { m.end };
+            } else {
                 found.push((i, m.end, Some(*m.value), None));
+                i = m.end;
             }
-            i = m.end;
         } else {
             i += 1;
         }
@@ -762,8 +780,15 @@ fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
 }
 
 /// "peine de mort", "condamné à mort", "menaces de mort": no death.
-fn not_a_death(toks: &[Tok], i: usize) -> bool {
+fn not_a_death(toks: &[Tok], i: usize, end: usize) -> bool {
     let t = &toks[i];
+    if t.norm == "death" || t.norm == "to" {
+        // "death threats", "death penalty"; "leading to death of one demonstrator".
+        let after = toks.get(end);
+        if is(after, &W.not_death_after) || (t.norm == "to" && is(after, &["of"])) {
+            return true;
+        }
+    }
     if t.norm == "to" {
         // "sentenced him to death", "threatened to put them to death".
         return (i.saturating_sub(5)..i).any(|k| is(toks.get(k), &W.not_death_before));
@@ -808,7 +833,8 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
             while k > lo && is(toks.get(k - 1), &W.adverbs) {
                 k -= 1;
             }
-            let aux = k.checked_sub(1).and_then(|k| toks.get(k));
+            // Lowercase only: "IS" (the group) is no auxiliary.
+            let aux = k.checked_sub(1).and_then(|k| toks.get(k)).filter(|t| !t.cap);
             if is(aux, &W.passive) {
                 s.left_np(a, lo, kind)
             } else if is(aux, &W.active) && s.num_of[k - 1].is_none() {
@@ -842,6 +868,10 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
     let kind_v = if trig.killed { CasualtyKind::Killed } else { CasualtyKind::Injured };
     let trig_span = span_of(toks, a, b);
     let Some(np) = np else {
+        // A total with nothing to count ("the death of militant X") says nothing.
+        if trig.toll && trig.reading == Reading::Left {
+            return None;
+        }
         return Some(Casualty {
             kind: kind_v,
             count: None,
@@ -953,6 +983,14 @@ mod tests {
             ("The attack claimed the lives of 7 soldiers.", Lang::En, &[(K, Some(7), false)]),
             ("Officials gave a death toll of 12.", Lang::En, &[(K, Some(12), false)]),
             ("Gunmen killed two people, including a police officer.", Lang::En, &[(K, Some(2), false)]),
+            ("Police fired on demonstrators over the death of militant Reyaz Naikoo, leading to death of one demonstrator.", Lang::En, &[(K, None, false), (K, Some(1), false)]),
+            ("2 Taliban militants including a commander were killed and 3-5 were wounded.", Lang::En, &[(K, Some(2), false), (I, Some(3), true)]),
+            ("The corpses of around thirty militants were discovered.", Lang::En, &[(K, Some(30), false)]),
+            ("Gunmen believed to belong to IS shot and killed a man near the gas field.", Lang::En, &[(K, Some(1), false)]),
+            ("A mob attacked a couple resulting in 1 death.", Lang::En, &[(K, Some(1), false)]),
+            ("He received 3 death threats.", Lang::En, &[]),
+            ("A fugitive from the penitentiary system was killed by police.", Lang::En, &[(K, Some(1), false)]),
+            ("Rockets hit the base in the city and soldiers were killed.", Lang::En, &[(K, None, false)]),
             ("Four people were killed in the attack.", Lang::En, &[(K, Some(4), false)]),
             ("Gunmen killed 6 civilians in the village.", Lang::En, &[(K, Some(6), false)]),
             ("The blast left 3 dead.", Lang::En, &[(K, Some(3), false)]),
@@ -994,7 +1032,8 @@ mod tests {
             ("At least 21 militants including 2 commanders and 4 Afghan soldiers were killed.", Lang::En, &[(K, Some(25), true)]),
             ("A shoot-out broke out and two suspects died and one was injured.", Lang::En, &[(K, Some(2), false), (I, Some(1), false)]),
             ("Shells killed a family of three, including a child.", Lang::En, &[(K, Some(3), false)]),
-            ("The report makes no mention of fatalities.", Lang::En, &[(K, None, false)]),
+            ("The report makes no mention of fatalities.", Lang::En, &[]),
+            ("Fatalities were reported on both sides.", Lang::En, &[]),
             ("A sarpanch was attacked and beaten to death by a mob.", Lang::En, &[(K, Some(1), false)]),
             ("Gunmen shot and killed a security forces personnel at the market.", Lang::En, &[(K, Some(1), false)]),
             ("Abbas al-Ju'ani, a police major, was injured in the blast.", Lang::En, &[(I, Some(1), false)]),

@@ -286,6 +286,7 @@ pub(crate) struct Words {
     pub irregular_plural: WordSet,
     pub units: WordSet,
     pub not_death_before: WordSet,
+    pub not_death_after: WordSet,
     pub animals: WordSet,
 }
 
@@ -312,6 +313,7 @@ impl Words {
             "irregular_plural" => Some(&mut w.irregular_plural),
             "units" => Some(&mut w.units),
             "not_death_before" => Some(&mut w.not_death_before),
+            "not_death_after" => Some(&mut w.not_death_after),
             "animals" => Some(&mut w.animals),
             _ => None,
         }
