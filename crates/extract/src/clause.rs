@@ -1,0 +1,145 @@
+//! Clauses: a sentence cut at semicolons and at clause connectives
+//! ("alors que", "tandis que", "while", "whereas", "but"), and a clause's
+//! coordinated noun phrases ("X, Y et Z ont été prises pour cible").
+
+use sitrep_model::Span;
+
+use crate::fold::Folded;
+
+/// Connectives that open a new clause (folded, with surrounding spaces).
+const CONNECTIVES: [&str; 9] = [
+    " alors que ",
+    " tandis que ",
+    " while ",
+    " whereas ",
+    " mais ",
+    " but ",
+    " cependant ",
+    " however ",
+    " lorsque ",
+];
+
+/// Determiners that open a noun phrase (folded words).
+pub const DETERMINERS: [&str; 16] = [
+    "la", "le", "les", "l", "un", "une", "des", "du", "ces", "cette", "ce", "the", "a", "an",
+    "these", "this",
+];
+
+/// Splits sentence `s` into clauses (original byte spans, trimmed).
+pub fn clauses(text: &str, f: &Folded, s: Span) -> Vec<Span> {
+    let mut cuts = vec![s.start];
+    if let Some(body) = text.get(s.start..s.end) {
+        for (i, _) in body.match_indices(';') {
+            cuts.push(s.start + i + 1);
+        }
+    }
+    let (fs, fe) = (f.folded_at(s.start), f.folded_at(s.end));
+    if let Some(fb) = f.text.get(fs.saturating_sub(1)..fe) {
+        for c in CONNECTIVES {
+            for (i, _) in fb.match_indices(c) {
+                cuts.push(f.orig(fs.saturating_sub(1) + i + 1));
+            }
+        }
+    }
+    cuts.push(s.end);
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2).filter_map(|w| trim(text, Span::new(w[0], w[1]))).collect()
+}
+
+/// Trims white space and `;,` from both ends; `None` when nothing is left.
+pub fn trim(text: &str, sp: Span) -> Option<Span> {
+    let t = sp.slice(text);
+    let l =
+        t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || c == ';' || c == ',').len();
+    let r = t.trim_end_matches(|c: char| c.is_whitespace() || c == ';' || c == ',').len();
+    (r > l).then(|| Span::new(sp.start + l, sp.start + r))
+}
+
+/// Splits a noun-phrase region at commas and "et"/"and"/"ainsi que" (original spans).
+pub fn conjuncts(text: &str, f: &Folded, region: Span) -> Vec<Span> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    if let Some(body) = text.get(region.start..region.end) {
+        let mut depth = 0i32;
+        for (i, c) in body.char_indices() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                ',' if depth == 0 => cuts.push((region.start + i, region.start + i + 1)),
+                _ => {}
+            }
+        }
+    }
+    let (fs, fe) = (f.folded_at(region.start), f.folded_at(region.end));
+    if let Some(fb) = f.text.get(fs.saturating_sub(1)..fe) {
+        for w in [" et ", " and ", " ainsi que ", " as well as "] {
+            for (i, _) in fb.match_indices(w) {
+                let a = f.orig(fs.saturating_sub(1) + i + 1);
+                let b = f.orig(fs.saturating_sub(1) + i + w.len() - 1);
+                cuts.push((a, b));
+            }
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut at = region.start;
+    for (a, b) in cuts {
+        if a >= at {
+            if let Some(sp) = trim(text, Span::new(at, a)) {
+                out.push(sp);
+            }
+            at = b;
+        }
+    }
+    if let Some(sp) = trim(text, Span::new(at.min(region.end), region.end)) {
+        out.push(sp);
+    }
+    out
+}
+
+/// The folded words of `[from, to)` (folded offsets).
+pub fn words(f: &Folded, from: usize, to: usize) -> Vec<&str> {
+    f.text
+        .get(from.min(to)..to.min(f.text.len()))
+        .unwrap_or("")
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The last `n` folded words before original offset `off`, within `from..`.
+pub fn words_before(f: &Folded, from: usize, off: usize, n: usize) -> Vec<&str> {
+    let w = words(f, f.folded_at(from), f.folded_at(off));
+    w[w.len().saturating_sub(n)..].to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+
+    #[test]
+    fn clauses_cut_at_semicolons_and_connectives() {
+        let t = "Les propos interviennent alors que des frappes ont eu lieu; la semaine dernière, une base a été visée.";
+        let f = fold(t);
+        let got: Vec<&str> =
+            clauses(t, &f, Span::new(0, t.len())).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(
+            got,
+            [
+                "Les propos interviennent",
+                "alors que des frappes ont eu lieu",
+                "la semaine dernière, une base a été visée."
+            ]
+        );
+    }
+
+    #[test]
+    fn conjuncts_split_lists() {
+        let t = "la base A à Bagdad, la base B dans la province (C, D) et la base E";
+        let f = fold(t);
+        let got: Vec<&str> =
+            conjuncts(t, &f, Span::new(0, t.len())).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(got, ["la base A à Bagdad", "la base B dans la province (C, D)", "la base E"]);
+    }
+}

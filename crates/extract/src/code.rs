@@ -1,0 +1,299 @@
+//! Coding: fine kind, ACLED event type and sub-event type, PLOVER type and mode.
+//!
+//! A trigger line either fixes the ACLED codes or leaves them to context
+//! (`-`). Context decides in this order, following ACLED's codebook:
+//! the weapons named (aircraft → Air/drone strike; rockets, missiles,
+//! artillery, mortars → Shelling/artillery/missile attack; IEDs and car bombs
+//! → Remote explosive/landmine/IED; …), then who attacked whom (a crowd →
+//! Mob violence; civilians as targets → Violence against civilians/Attack;
+//! armed or police targets → Battles/Armed clash).
+
+use crate::lexicon::PartyClass;
+
+/// The weapon names of the contract.
+pub const WEAPONS: [&str; 14] = [
+    "rocket",
+    "drone",
+    "missile",
+    "artillery",
+    "mortar",
+    "aircraft",
+    "ied",
+    "car_bomb",
+    "suicide_vest",
+    "firearm",
+    "grenade",
+    "knife",
+    "chemical",
+    "other",
+];
+
+/// ACLED's 6 event types and 25 sub-event types.
+pub const ACLED: [(&str, &[&str]); 6] = [
+    (
+        "Battles",
+        &["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
+    ),
+    (
+        "Explosions/Remote violence",
+        &[
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+        ],
+    ),
+    (
+        "Violence against civilians",
+        &["Sexual violence", "Attack", "Abduction/forced disappearance"],
+    ),
+    (
+        "Protests",
+        &["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
+    ),
+    ("Riots", &["Violent demonstration", "Mob violence"]),
+    (
+        "Strategic developments",
+        &[
+            "Agreement",
+            "Arrests",
+            "Change to group/activity",
+            "Disrupted weapons use",
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other",
+        ],
+    ),
+];
+
+/// True when `sub` is one of `event_type`'s sub-event types.
+pub fn is_acled_sub(event_type: &str, sub: &str) -> bool {
+    ACLED.iter().any(|(t, subs)| *t == event_type && subs.contains(&sub))
+}
+
+/// The event type a sub-event type belongs to.
+pub fn acled_type_of(sub: &str) -> &'static str {
+    ACLED
+        .iter()
+        .find(|(_, subs)| subs.contains(&sub))
+        .map(|(t, _)| *t)
+        .unwrap_or("Strategic developments")
+}
+
+/// Family used when merging mentions (as in the scorer's families).
+pub fn family(kind: &str) -> &'static str {
+    match kind {
+        "statement" | "threat" | "ceasefire" | "agreement" => "statement",
+        "arrest" => "arrest",
+        "protest" | "riot" => "protest",
+        "other" => "other",
+        _ => "attack",
+    }
+}
+
+/// How specific a kind is: the most specific trigger of a clause names it.
+pub fn specificity(kind: &str) -> u8 {
+    match kind {
+        "suicide_bombing" => 10,
+        "airstrike" | "drone_strike" => 9,
+        "rocket_attack" | "missile_attack" | "shelling" => 8,
+        "bombing" => 7,
+        "abduction" | "assassination" => 7,
+        "ambush" => 6,
+        "armed_clash" => 5,
+        "riot" => 5,
+        "protest" => 4,
+        "arrest" => 3,
+        "attack" | "raid" => 3,
+        "other" => 2,
+        _ => 1,
+    }
+}
+
+/// A coded event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coding {
+    /// Fine kind.
+    pub kind: String,
+    /// ACLED event type.
+    pub event_type: String,
+    /// ACLED sub-event type.
+    pub sub: String,
+    /// PLOVER type.
+    pub plover: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+}
+
+/// What the context says about an event to code.
+#[derive(Debug, Clone, Default)]
+pub struct Context<'a> {
+    /// Kind from the trigger.
+    pub kind: &'a str,
+    /// ACLED sub-event type fixed by the trigger (empty: from context).
+    pub sub: &'a str,
+    /// PLOVER type and mode from the trigger.
+    pub plover: &'a str,
+    /// PLOVER mode from the trigger.
+    pub mode: &'a str,
+    /// Weapons named.
+    pub weapons: &'a [String],
+    /// Class of the actor, when known.
+    pub actor: Option<PartyClass>,
+    /// Class of the target, when known.
+    pub target: Option<PartyClass>,
+    /// Protest refinement class from the document ("intervention", …).
+    pub protest: Option<&'a str>,
+}
+
+fn c(kind: &str, sub: &str, plover: &str, mode: Option<&str>) -> Coding {
+    Coding {
+        kind: kind.to_string(),
+        event_type: acled_type_of(sub).to_string(),
+        sub: sub.to_string(),
+        plover: plover.to_string(),
+        mode: mode.map(str::to_string),
+    }
+}
+
+/// Codes an event from its trigger and context.
+pub fn code(x: &Context<'_>) -> Coding {
+    let has = |w: &str| x.weapons.iter().any(|v| v == w);
+    let mode = (!x.mode.is_empty()).then_some(x.mode);
+    if family(x.kind) == "protest" {
+        return code_protest(x, mode);
+    }
+    if !x.sub.is_empty() {
+        // A crowd that attacks is mob violence, whatever the verb.
+        if x.actor == Some(PartyClass::Crowd) && x.sub == "Attack" {
+            return c("riot", "Mob violence", "ASSAULT", Some("beat"));
+        }
+        return c(x.kind, x.sub, x.plover, mode);
+    }
+    let shelling = if has("missile") {
+        Some("missile_attack")
+    } else if has("rocket") {
+        Some("rocket_attack")
+    } else if has("artillery") || has("mortar") {
+        Some("shelling")
+    } else {
+        None
+    };
+    if has("chemical") {
+        return c("attack", "Chemical weapon", "ASSAULT", Some("unconventional"));
+    }
+    if has("suicide_vest") {
+        return c("suicide_bombing", "Suicide bomb", "ASSAULT", Some("suicide-attack"));
+    }
+    if has("aircraft") && !matches!(x.kind, "bombing") {
+        return c("airstrike", "Air/drone strike", "ASSAULT", Some("aerial"));
+    }
+    if let Some(k) = shelling {
+        return c(k, "Shelling/artillery/missile attack", "ASSAULT", Some("heavy-weapons"));
+    }
+    if has("drone") {
+        return c("drone_strike", "Air/drone strike", "ASSAULT", Some("drone"));
+    }
+    if has("ied") || has("car_bomb") || x.kind == "bombing" {
+        return c("bombing", "Remote explosive/landmine/IED", "ASSAULT", Some("explosives"));
+    }
+    if has("grenade") {
+        return c(x.kind, "Grenade", "ASSAULT", Some("explosives"));
+    }
+    if x.actor == Some(PartyClass::Crowd)
+        || (x.actor == Some(PartyClass::Civilian) && x.kind == "attack")
+    {
+        return c("riot", "Mob violence", "ASSAULT", Some("beat"));
+    }
+    let armed_target = matches!(x.target, Some(PartyClass::Armed) | Some(PartyClass::Police));
+    let mode = mode.or(if has("firearm") { Some("firearms") } else { None });
+    if armed_target || x.kind == "armed_clash" {
+        return c(x.kind, "Armed clash", "FIGHT", Some("small-arms"));
+    }
+    c(x.kind, "Attack", "ASSAULT", mode)
+}
+
+fn code_protest(x: &Context<'_>, mode: Option<&str>) -> Coding {
+    match (x.kind, x.protest) {
+        ("riot", _) if x.sub == "Mob violence" => {
+            c("riot", "Mob violence", "ASSAULT", Some("beat"))
+        }
+        (_, Some("force")) => {
+            c("protest", "Excessive force against protesters", "PROTEST", Some("demo"))
+        }
+        ("riot", _) | (_, Some("violent")) => {
+            c("riot", "Violent demonstration", "PROTEST", Some("riot"))
+        }
+        (_, Some("intervention")) => {
+            c("protest", "Protest with intervention", "PROTEST", mode.or(Some("demo")))
+        }
+        _ => c("protest", "Peaceful protest", "PROTEST", mode.or(Some("demo"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twenty_five_sub_types() {
+        assert_eq!(ACLED.iter().map(|(_, s)| s.len()).sum::<usize>(), 25);
+    }
+
+    #[test]
+    fn context_decides_codes() {
+        let w = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let air = w(&["aircraft"]);
+        let rd = w(&["rocket", "drone"]);
+        let cases: Vec<(Context, &str, &str)> = vec![
+            (
+                Context { kind: "attack", weapons: &air, ..Default::default() },
+                "airstrike",
+                "Air/drone strike",
+            ),
+            (
+                Context { kind: "attack", weapons: &rd, ..Default::default() },
+                "rocket_attack",
+                "Shelling/artillery/missile attack",
+            ),
+            (
+                Context {
+                    kind: "attack",
+                    target: Some(PartyClass::Civilian),
+                    ..Default::default()
+                },
+                "attack",
+                "Attack",
+            ),
+            (
+                Context { kind: "attack", target: Some(PartyClass::Armed), ..Default::default() },
+                "attack",
+                "Armed clash",
+            ),
+            (
+                Context { kind: "attack", actor: Some(PartyClass::Crowd), ..Default::default() },
+                "riot",
+                "Mob violence",
+            ),
+            (
+                Context { kind: "bombing", ..Default::default() },
+                "bombing",
+                "Remote explosive/landmine/IED",
+            ),
+            (
+                Context { kind: "protest", protest: Some("intervention"), ..Default::default() },
+                "protest",
+                "Protest with intervention",
+            ),
+            (Context { kind: "protest", ..Default::default() }, "protest", "Peaceful protest"),
+        ];
+        for (x, kind, sub) in cases {
+            let got = code(&x);
+            assert_eq!((got.kind.as_str(), got.sub.as_str()), (kind, sub), "{x:?}");
+            assert!(is_acled_sub(&got.event_type, &got.sub));
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! From sentences to event mentions ("drafts"): one per clause with a
+//! trigger, or one per coordinated target when a clause lists several
+//! ("X, Y et Z ont été prises pour cible" is three attacks).
+
+use chrono::NaiveDate;
+use sitrep_model::{Analysis, EventDate, Location, Party, Place, Span};
+use sitrep_quantify::{find_casualties, find_dates, CasualtyKind, DateKind};
+
+use crate::clause::{clauses, conjuncts, words, words_before, DETERMINERS};
+use crate::code::{family, specificity};
+use crate::fold::Folded;
+use crate::lexicon::{Hit, PartyClass, Trigger, LEXICON};
+use crate::roles::{roles, Role};
+
+/// One mention of an event, before merging.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The deciding trigger.
+    pub trig: Trigger,
+    /// Its span.
+    pub trigger: Span,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Weapons named, in text order, without repeats.
+    pub weapons: Vec<String>,
+    /// Actor.
+    pub actor: Option<Party>,
+    /// Class of the actor.
+    pub actor_class: Option<PartyClass>,
+    /// Target.
+    pub target: Option<Party>,
+    /// Class of the target.
+    pub target_class: Option<PartyClass>,
+    /// Where, with a rank (lower is more precise).
+    pub location: Option<(Location, u8)>,
+    /// When.
+    pub date: EventDate,
+    /// Killed.
+    pub killed: Option<u32>,
+    /// Injured.
+    pub injured: Option<u32>,
+    /// Modality.
+    pub modality: String,
+    /// Who reports or claims it.
+    pub attributed_to: Option<String>,
+    /// Loaded words.
+    pub framing: Vec<String>,
+    /// Evidence spans.
+    pub evidence: Vec<Span>,
+    /// Only a cue or a generic reference ("les attaques"): merged or dropped.
+    pub weak: bool,
+}
+
+impl Draft {
+    /// Merge family.
+    pub fn family(&self) -> &'static str {
+        family(&self.kind())
+    }
+    /// The fine kind before coding (threats to attack are threats).
+    pub fn kind(&self) -> String {
+        if self.modality == "threatened" && family(&self.trig.kind) == "attack" {
+            "threat".to_string()
+        } else {
+            self.trig.kind.clone()
+        }
+    }
+    /// First evidence byte.
+    pub fn first(&self) -> usize {
+        self.evidence.iter().map(|s| s.start).min().unwrap_or(self.trigger.start)
+    }
+}
+
+/// Precision rank of a place (lower is more precise).
+pub fn rank(p: &Place) -> u8 {
+    match p.feature.as_str() {
+        "airport" | "military_base" | "oil_field" | "site" => 0,
+        "city" => 1,
+        "admin2" => 2,
+        "admin1" => 3,
+        "border" | "water" => 4,
+        "region" => 5,
+        "country" => 6,
+        _ => match p.precision.as_str() {
+            "site" => 0,
+            "city" => 1,
+            "admin2" => 2,
+            "admin1" => 3,
+            "region" => 5,
+            _ => 6,
+        },
+    }
+}
+
+/// A place as an event location.
+pub fn location_of(p: &Place) -> Location {
+    Location {
+        text: p.text.clone(),
+        name: p.name.clone(),
+        geonameid: p.geonameid,
+        country: p.country.clone(),
+        admin1: p.admin1.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        precision: p.precision.clone(),
+    }
+}
+
+const PASSIVE_AUX: [&str; 11] =
+    ["ete", "was", "were", "been", "being", "is", "are", "sont", "est", "fut", "get"];
+const PLURAL_DETS: [&str; 9] =
+    ["les", "ces", "aux", "des", "the", "these", "those", "such", "leurs"];
+
+/// Every draft of the document, in text order.
+pub fn drafts(a: &Analysis<'_>, f: &Folded) -> Vec<Draft> {
+    let text = a.text();
+    let mut out = Vec::new();
+    for (si, s) in a.seg.sentences.iter().enumerate() {
+        if a.seg.paragraphs.get(s.paragraph).is_some_and(|p| p.boilerplate) {
+            continue;
+        }
+        for cl in clauses(text, f, s.span) {
+            let hits = LEXICON.triggers.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
+            if !hits.is_empty() {
+                clause_drafts(a, f, si, cl, &hits, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn main_hit(hits: &[Hit]) -> (Hit, bool) {
+    let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
+    let strong: Vec<&Hit> = hits.iter().filter(|h| !t(h).weak).collect();
+    let protest = strong
+        .iter()
+        .find(|h| family(&t(h).kind) == "protest" && t(h).sub_event_type != "Mob violence");
+    if let Some(h) = protest {
+        return (**h, false);
+    }
+    let best = strong.iter().copied().fold(None::<&Hit>, |b, h| match b {
+        Some(b)
+            if specificity(&t(b).kind) >= specificity(&t(h).kind)
+                && !(t(b).sub_event_type.is_empty()
+                    && !t(h).sub_event_type.is_empty()
+                    && specificity(&t(b).kind) == specificity(&t(h).kind)) =>
+        {
+            Some(b)
+        }
+        _ => Some(h),
+    });
+    match best {
+        Some(h) => (*h, false),
+        None => (hits[0], true),
+    }
+}
+
+fn clause_drafts(
+    a: &Analysis<'_>,
+    f: &Folded,
+    si: usize,
+    cl: Span,
+    hits: &[Hit],
+    out: &mut Vec<Draft>,
+) {
+    let (main, weak) = main_hit(hits);
+    let trig = LEXICON.triggers.values[main.entry].clone();
+    let tspan = Span::new(main.start, main.end);
+    let before = words_before(f, cl.start, tspan.start, 2);
+    let passive = trig.passive || (!trig.noun && before.iter().any(|w| PASSIVE_AUX.contains(w)));
+    // Coordinated targets: the subject of a passive, or the object of an active verb.
+    let region = if passive {
+        Some(Span::new(cl.start, tspan.start))
+    } else if !trig.noun {
+        Some(Span::new(tspan.end, cl.end))
+    } else {
+        None
+    };
+    let parts: Vec<Span> = region
+        .map(|r| conjuncts(a.text(), f, r))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| {
+            let first =
+                words(f, f.folded_at(c.start), f.folded_at(c.end)).first().copied().unwrap_or("");
+            DETERMINERS.contains(&first)
+                && a.places.iter().any(|p| c.contains(&Span::new(p.start, p.end)))
+        })
+        .collect();
+    let generic = trig.noun && before.last().is_some_and(|w| PLURAL_DETS.contains(w)) && {
+        let w = tspan.slice(a.text());
+        w.ends_with('s') || w.ends_with('x')
+    };
+    if parts.len() >= 2 {
+        for p in parts {
+            out.push(draft(a, f, si, cl, p, hits, &trig, tspan, passive, weak, generic));
+        }
+    } else {
+        out.push(draft(a, f, si, cl, cl, hits, &trig, tspan, passive, weak, generic));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draft(
+    a: &Analysis<'_>,
+    f: &Folded,
+    si: usize,
+    cl: Span,
+    region: Span,
+    hits: &[Hit],
+    trig: &Trigger,
+    tspan: Span,
+    passive: bool,
+    weak: bool,
+    generic: bool,
+) -> Draft {
+    let text = a.text();
+    let split = region != cl;
+    let weapons = weapons_in(a, f, cl, hits);
+    let (actor, target): (Role, Role) = roles(a, f, cl, region, tspan, passive, trig.noun);
+    let location = locate(a, cl, region, si, &[actor.span, target.span]);
+    let date = date_of(a, cl, si, tspan);
+    let (killed, injured) = casualties(a, cl, if split { Some(region) } else { None });
+    let (modality, attributed_to) = modality(a, f, cl, tspan);
+    let framing = LEXICON
+        .framing
+        .find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang)
+        .iter()
+        .map(|h| text[h.start..h.end].to_lowercase())
+        .collect();
+    let vague = location.as_ref().is_none_or(|(_, r)| *r >= 5);
+    let evidence = if split { vec![region, tspan] } else { vec![cl] };
+    Draft {
+        trig: trig.clone(),
+        trigger: tspan,
+        sentence: si,
+        weapons,
+        actor: actor.party,
+        actor_class: actor.class,
+        target: target.party,
+        target_class: target.class,
+        location,
+        date,
+        killed,
+        injured,
+        modality,
+        attributed_to,
+        framing,
+        evidence,
+        weak: weak || (generic && vague && killed.is_none()),
+    }
+}
+
+fn weapons_in(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = hits
+        .iter()
+        .map(|h| (h.start, LEXICON.triggers.values[h.entry].weapon.clone()))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for h in LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang) {
+        found.push((h.start, LEXICON.weapons.values[h.entry].clone()));
+    }
+    found.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, w) in found {
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// The most precise place of the region, else of the clause, else of the sentence.
+fn locate(
+    a: &Analysis<'_>,
+    cl: Span,
+    region: Span,
+    si: usize,
+    roles: &[Option<Span>],
+) -> Option<(Location, u8)> {
+    let usable = |p: &&Place| {
+        let sp = Span::new(p.start, p.end);
+        // A country named as a party ("les États-Unis ont frappé") is not where it happened.
+        !(p.feature == "country" && roles.iter().flatten().any(|r| r.contains(&sp)))
+    };
+    let best = |within: Span| {
+        a.places
+            .iter()
+            .filter(|p| within.contains(&Span::new(p.start, p.end)))
+            .filter(usable)
+            .min_by_key(|p| (rank(p), p.start))
+    };
+    let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
+    let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
+    Some((location_of(p), rank(p)))
+}
+
+fn ymd(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn date_of(a: &Analysis<'_>, cl: Span, si: usize, t: Span) -> EventDate {
+    let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
+    let mut ds = find_dates(a.text(), cl, a.lang, a.doc.published);
+    if ds.is_empty() {
+        ds = find_dates(a.text(), sentence, a.lang, a.doc.published);
+    }
+    let dist =
+        |s: Span| if s.end <= t.start { t.start - s.end } else { s.start.saturating_sub(t.end) };
+    let best = ds
+        .iter()
+        .filter(|d| d.kind != DateKind::Vague || d.start.is_some())
+        .min_by_key(|d| (d.start.is_none(), dist(d.span)))
+        .or_else(|| ds.first());
+    match best {
+        Some(d) => EventDate { text: Some(d.text.clone()), start: ymd(d.start), end: ymd(d.end) },
+        None => EventDate::default(),
+    }
+}
+
+fn casualties(a: &Analysis<'_>, cl: Span, region: Option<Span>) -> (Option<u32>, Option<u32>) {
+    let mut killed: Option<u32> = None;
+    let mut injured: Option<u32> = None;
+    for c in find_casualties(a.text(), cl, a.lang) {
+        if region.is_some_and(|r| !r.overlaps(&c.span)) {
+            continue;
+        }
+        let Some(n) = c.count else { continue };
+        let slot = match c.kind {
+            CasualtyKind::Killed => &mut killed,
+            CasualtyKind::Injured => &mut injured,
+        };
+        *slot = Some(match (*slot, c.toll) {
+            (Some(x), true) => x.max(n),
+            (Some(x), false) => x + n,
+            (None, _) => n,
+        });
+    }
+    (killed, injured)
+}
+
+fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<String>) {
+    let order = ["denied", "threatened", "planned", "hypothetical", "claimed", "reported"];
+    let mut best: Option<usize> = None;
+    for h in LEXICON.modality.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang) {
+        let cue = &LEXICON.modality.values[h.entry];
+        if cue.before && h.start >= t.start {
+            continue;
+        }
+        if let Some(i) = order.iter().position(|m| *m == cue.modality) {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
+    }
+    let mut m = best.map_or("asserted", |i| order[i]).to_string();
+    let mut by = None;
+    if let Some(c) = a.claims.iter().find(|c| c.start <= t.start && t.end <= c.end) {
+        if m == "asserted" {
+            m = "reported".to_string();
+        }
+        by = Some(c.source.canonical.clone().unwrap_or_else(|| c.source.text.clone()));
+    } else if let Some(q) = a.quotes.iter().find(|q| q.start <= t.start && t.end <= q.end) {
+        by = Some(q.speaker.canonical.clone().unwrap_or_else(|| q.speaker.text.clone()));
+    }
+    (m, by)
+}

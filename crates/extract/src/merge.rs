@@ -1,0 +1,128 @@
+//! One incident, one event: merging the drafts of a document.
+//!
+//! * Drafts of the same family merge when they share a place (same GeoNames
+//!   id or name) and their targets do not conflict, or when the later one
+//!   names no place of its own ("…, qui a entraîné le martyre de quatre
+//!   membres" after the strike it refers to).
+//! * Statements merge when their actors agree or one has none.
+//! * Weak drafts (casualty words alone, generic plurals like "les attaques")
+//!   add their casualties to the last event of their family, or are dropped;
+//!   they become an event only when the document has no stronger mention.
+//! * Casualties never add up across mentions: the same dead are often told
+//!   twice, so the larger count stands.
+
+use crate::code::specificity;
+use crate::mention::Draft;
+
+fn place_key(d: &Draft) -> Option<String> {
+    d.location
+        .as_ref()
+        .map(|(l, _)| l.geonameid.map_or_else(|| l.name.to_lowercase(), |g| g.to_string()))
+}
+
+fn targets_conflict(a: &Draft, b: &Draft) -> bool {
+    let c = |d: &Draft| d.target.as_ref().and_then(|t| t.canonical.clone());
+    matches!((c(a), c(b)), (Some(x), Some(y)) if x != y)
+}
+
+fn same_incident(e: &Draft, d: &Draft) -> bool {
+    if e.family() != d.family() {
+        return false;
+    }
+    if e.family() == "statement" {
+        let c = |x: &Draft| x.actor.as_ref().and_then(|p| p.canonical.clone());
+        return matches!((c(e), c(d)), (None, _) | (_, None)) || c(e) == c(d);
+    }
+    if targets_conflict(e, d) {
+        return false;
+    }
+    match (place_key(e), place_key(d)) {
+        (Some(x), Some(y)) => x == y,
+        (_, None) => d.sentence > e.sentence,
+        (None, Some(_)) => false,
+    }
+}
+
+fn max_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Folds draft `d` into event `e`.
+fn absorb(e: &mut Draft, d: Draft) {
+    if !d.weak && specificity(&d.trig.kind) > specificity(&e.trig.kind) {
+        let keep_sub = e.trig.sub_event_type.is_empty();
+        if keep_sub || !d.trig.sub_event_type.is_empty() {
+            e.trig = d.trig.clone();
+        }
+    }
+    for w in d.weapons {
+        if !e.weapons.contains(&w) {
+            e.weapons.push(w);
+        }
+    }
+    if e.actor.as_ref().is_none_or(|p| p.text.is_none())
+        && d.actor.as_ref().is_some_and(|p| p.text.is_some())
+    {
+        e.actor = d.actor;
+        e.actor_class = d.actor_class;
+    }
+    if e.target.is_none() && d.target.is_some() {
+        e.target = d.target;
+        e.target_class = d.target_class;
+    }
+    match (&e.location, &d.location) {
+        (None, Some(_)) => e.location = d.location,
+        (Some((_, r1)), Some((_, r2))) if r2 < r1 => e.location = d.location,
+        _ => {}
+    }
+    if e.date.start.is_none() && d.date.start.is_some() {
+        e.date = d.date;
+    }
+    e.killed = max_opt(e.killed, d.killed);
+    e.injured = max_opt(e.injured, d.injured);
+    for t in d.framing {
+        if !e.framing.contains(&t) {
+            e.framing.push(t);
+        }
+    }
+    e.evidence.extend(d.evidence);
+    e.evidence.sort();
+    e.evidence.dedup();
+}
+
+/// Merges drafts (in text order) into incidents, in order of first evidence.
+pub fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+    let (strong, weak): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| !d.weak);
+    let mut events: Vec<Draft> = Vec::new();
+    for d in strong {
+        match events.iter_mut().rev().find(|e| same_incident(e, &d)) {
+            Some(e) => absorb(e, d),
+            None => events.push(d),
+        }
+    }
+    let had: Vec<&'static str> = events.iter().map(|e| e.family()).collect();
+    for d in weak {
+        let fam = d.family();
+        if had.contains(&fam) {
+            if d.killed.is_some() || d.injured.is_some() {
+                let last = events
+                    .iter_mut()
+                    .filter(|e| e.family() == fam && e.first() <= d.first())
+                    .last();
+                if let Some(e) = last {
+                    absorb(e, d);
+                }
+            }
+            continue;
+        }
+        match events.iter_mut().find(|e| e.family() == fam && e.weak) {
+            Some(e) => absorb(e, d),
+            None => events.push(d),
+        }
+    }
+    events.sort_by_key(|e| e.first());
+    events
+}

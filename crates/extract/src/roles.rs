@@ -1,0 +1,259 @@
+//! Who did it, and to whom: actor and target from the clause.
+//!
+//! * Active voice: the actor is the nearest actor mention before the
+//!   trigger, the target the first one after it.
+//! * Passive voice ("Y a été la cible de…", "Y was targeted by X"): the
+//!   target stands before the trigger, the actor after "par"/"by".
+//! * Nominal triggers ("des frappes américaines", "attack by X on Y"): a
+//!   demonym right after the noun or a "par/by" phrase names the actor,
+//!   "contre/sur/visant/against/on/targeting" the target.
+//!
+//! A demonym inside a noun phrase stands for its whole phrase: "des avions de
+//! chasse américains" is the US military, "une base militaire américaine" a
+//! US military target. When the text names no perpetrator the actor is
+//! unknown; it is never guessed.
+
+use sitrep_model::{ActorMention, Analysis, EntityKind, Party, Span};
+
+use crate::clause::{words, words_before, DETERMINERS};
+use crate::fold::Folded;
+use crate::lexicon::{PartyClass, LEXICON};
+
+const AGENT: [&str; 2] = ["par", "by"];
+const AGAINST: [&str; 10] =
+    ["contre", "sur", "visant", "against", "on", "targeting", "at", "upon", "vers", "toward"];
+/// Head nouns that make a demonym stand for the country's armed forces.
+const MILITARY_HEADS: [&str; 30] = [
+    "avion",
+    "avions",
+    "chasse",
+    "forces",
+    "troupes",
+    "soldats",
+    "armee",
+    "militaire",
+    "militaires",
+    "base",
+    "bases",
+    "positions",
+    "drones",
+    "helicopteres",
+    "aviation",
+    "military",
+    "troops",
+    "soldiers",
+    "army",
+    "jets",
+    "aircraft",
+    "warplanes",
+    "drone",
+    "helicopters",
+    "navy",
+    "marine",
+    "convoi",
+    "convoy",
+    "patrouille",
+    "patrol",
+];
+
+/// A resolved party with its class for coding.
+#[derive(Debug, Clone, Default)]
+pub struct Role {
+    /// The party.
+    pub party: Option<Party>,
+    /// Its class, when known.
+    pub class: Option<PartyClass>,
+    /// The span that names it.
+    pub span: Option<Span>,
+}
+
+/// Actor and target of one trigger in `region` (a clause or conjunct).
+pub fn roles(
+    a: &Analysis<'_>,
+    f: &Folded,
+    clause: Span,
+    region: Span,
+    trigger: Span,
+    passive: bool,
+    noun: bool,
+) -> (Role, Role) {
+    let inside: Vec<&ActorMention> = a
+        .actors
+        .iter()
+        .filter(|m| clause.contains(&m.span) && !m.span.overlaps(&trigger))
+        .collect();
+    let before: Vec<&ActorMention> =
+        inside.iter().copied().filter(|m| m.span.end <= trigger.start).collect();
+    let after: Vec<&ActorMention> =
+        inside.iter().copied().filter(|m| m.span.start >= trigger.end).collect();
+    let prev_word = |m: &ActorMention| word_before_np(f, clause.start, m.span.start);
+    let agent = after.iter().copied().find(|m| AGENT.contains(&prev_word(m).as_str()));
+    let against = after.iter().copied().find(|m| AGAINST.contains(&prev_word(m).as_str()));
+    let in_region = |m: &&ActorMention| region.contains(&m.span) || region == clause;
+    let near_after = after.iter().copied().find(|m| {
+        m.adjectival && words(f, f.folded_at(trigger.end), f.folded_at(m.span.start)).len() <= 2
+    });
+    let subject =
+        before.iter().copied().rfind(|m| !AGAINST.contains(&prev_word(m).as_str()) && in_region(m));
+    let (actor, target) = if passive {
+        (agent, before.iter().copied().rfind(in_region))
+    } else if noun {
+        (
+            agent.or(near_after).or(subject),
+            against.or_else(|| {
+                after
+                    .iter()
+                    .copied()
+                    .find(|m| Some(*m) != agent && Some(*m) != near_after && !m.adjectival)
+            }),
+        )
+    } else {
+        (subject.or(agent), after.iter().copied().find(|m| Some(*m) != agent))
+    };
+    let actor_role = actor.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
+        // A party noun before an active trigger ("residents beat…").
+        if passive {
+            return Role::default();
+        }
+        noun_role(a, f, Span::new(clause.start, trigger.start), true)
+    });
+    let target_role = target.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
+        let r = if passive {
+            Span::new(region.start.min(trigger.start), trigger.start)
+        } else {
+            Span::new(trigger.end, clause.end)
+        };
+        noun_role(a, f, r, false)
+    });
+    (actor_role, target_role)
+}
+
+/// The word before the noun phrase at `off`, skipping determiners.
+fn word_before_np(f: &Folded, from: usize, off: usize) -> String {
+    let ws = words_before(f, from, off, 3);
+    ws.iter().rev().find(|w| !DETERMINERS.contains(w)).map(|w| w.to_string()).unwrap_or_default()
+}
+
+fn class_of(m: &ActorMention) -> Option<PartyClass> {
+    match m.kind {
+        EntityKind::Military | EntityKind::ArmedGroup | EntityKind::State => {
+            if m.canonical.as_deref().is_some_and(|c| c.contains("Police")) {
+                Some(PartyClass::Police)
+            } else {
+                Some(PartyClass::Armed)
+            }
+        }
+        EntityKind::Government => Some(PartyClass::Armed),
+        EntityKind::Person | EntityKind::Media | EntityKind::Organization => {
+            Some(PartyClass::Civilian)
+        }
+        EntityKind::Other => {
+            let c = m.canonical.as_deref().unwrap_or("").to_lowercase();
+            if c.contains("protester") || c.contains("rioter") {
+                Some(PartyClass::Crowd)
+            } else if c.contains("civilian") {
+                Some(PartyClass::Civilian)
+            } else {
+                None
+            }
+        }
+        EntityKind::Place => None,
+    }
+}
+
+/// The party an actor mention names; a demonym names its noun phrase.
+fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> Role {
+    let text = a.text();
+    let mut span = m.span;
+    let mut canonical = m.canonical.clone();
+    let mut kind = m.kind.as_str().to_string();
+    let mut class = class_of(m);
+    if m.adjectival {
+        // Walk back to the determiner of the phrase ("des avions de chasse américains").
+        let ws_start = phrase_start(f, clause.start, m.span.start);
+        span = Span::new(ws_start, m.span.end);
+        let head = words(f, f.folded_at(ws_start), f.folded_at(m.span.start));
+        let military = head.iter().any(|w| MILITARY_HEADS.contains(w));
+        if let Some(pc) = noun_class(f, a, Span::new(ws_start, m.span.start)) {
+            class = Some(pc);
+        }
+        if military && m.kind == EntityKind::State {
+            if let Some(iso) = m.country.as_deref() {
+                if let Some(mil) = sitrep_actors::ActorKb::global().military_of(iso) {
+                    canonical = Some(mil.to_string());
+                }
+            }
+            kind = "military".to_string();
+            class = Some(PartyClass::Armed);
+        }
+    }
+    let party = Party {
+        text: Some(span.slice(text).to_string()),
+        canonical,
+        kind,
+        country: m.country.clone(),
+        entity: a.entity_at(m.span).map(|e| e.id.clone()),
+    };
+    Role { party: Some(party), class, span: Some(span) }
+}
+
+/// Start of the noun phrase before `off`: the nearest determiner within six words.
+fn phrase_start(f: &Folded, from: usize, off: usize) -> usize {
+    let fs = f.folded_at(from);
+    let fo = f.folded_at(off);
+    let ws = words(f, fs, fo);
+    let n = ws.len();
+    for k in 1..=n.min(6) {
+        let w = ws[n - k];
+        if DETERMINERS.contains(&w) {
+            // Find the folded offset of that word: count back k words.
+            let mut pos = fo;
+            for _ in 0..k {
+                pos = f.text[..pos.saturating_sub(1)].rfind(' ').map_or(0, |p| p + 1);
+            }
+            return f.orig(pos);
+        }
+    }
+    off
+}
+
+fn noun_class(f: &Folded, a: &Analysis<'_>, r: Span) -> Option<PartyClass> {
+    LEXICON
+        .parties
+        .find(f, f.folded_at(r.start), f.folded_at(r.end), a.lang)
+        .last()
+        .map(|h| LEXICON.parties.values[h.entry])
+}
+
+/// A party named by a common noun ("des civils", "soldiers") in `r`.
+fn noun_role(a: &Analysis<'_>, f: &Folded, r: Span, last: bool) -> Role {
+    let hits = LEXICON.parties.find(f, f.folded_at(r.start), f.folded_at(r.end), a.lang);
+    let h = if last { hits.last() } else { hits.first() };
+    let Some(h) = h else { return Role::default() };
+    let class = LEXICON.parties.values[h.entry];
+    let start = phrase_start(f, r.start, h.start);
+    let span = Span::new(start, h.end);
+    let kind = match class {
+        PartyClass::Armed | PartyClass::Police => "military",
+        _ => "other",
+    };
+    let party = Party {
+        text: Some(span.slice(a.text()).to_string()),
+        canonical: None,
+        kind: kind.to_string(),
+        country: None,
+        entity: None,
+    };
+    Role { party: Some(party), class: Some(class), span: Some(span) }
+}
+
+/// The unknown actor of a violent event: named nowhere, never guessed.
+pub fn unknown_actor(violent: bool) -> Party {
+    Party {
+        text: None,
+        canonical: violent.then(|| "Unidentified Armed Group".to_string()),
+        kind: "unknown".to_string(),
+        country: None,
+        entity: None,
+    }
+}

@@ -1,0 +1,69 @@
+//! Regression test on the seed report (issue 5): the six events of its
+//! reference reading, run through the real upstream stages.
+
+use sitrep_model::{Analysis, Document, Event, Lang};
+
+fn run(text: &str) -> Vec<Event> {
+    let doc = Document {
+        id: "seed".into(),
+        published: chrono::NaiveDate::from_ymd_opt(2023, 11, 20),
+        text: text.to_string(),
+        ..Default::default()
+    };
+    let seg = sitrep_text::segment(text, Lang::Fr);
+    let places = sitrep_gazetteer::tag_places(text, &seg, Lang::Fr);
+    let actors = sitrep_actors::tag_actors(text, &seg, Lang::Fr);
+    let mut a = Analysis {
+        doc: &doc,
+        lang: Lang::Fr,
+        seg: &seg,
+        places: &places,
+        actors: &actors,
+        entities: &[],
+        quotes: &[],
+        claims: &[],
+    };
+    let (quotes, claims) = sitrep_attrib::attribute(&a);
+    a.quotes = &quotes;
+    a.claims = &claims;
+    sitrep_extract::extract_events(&a)
+}
+
+fn line_of(text: &str, off: usize) -> usize {
+    text[..off.min(text.len())].matches('\n').count() + 1
+}
+
+#[test]
+fn issue5_seed_report_has_its_six_events() {
+    let text = include_str!("fixtures/fr-iraq-ceasefire.txt");
+    let ev = run(text);
+    let summary: Vec<(String, Vec<usize>)> = ev
+        .iter()
+        .map(|e| {
+            let mut lines: Vec<usize> = e.evidence.iter().map(|s| line_of(text, s.start)).collect();
+            lines.dedup();
+            (e.kind.clone(), lines)
+        })
+        .collect();
+    assert_eq!(ev.len(), 6, "{summary:?}");
+    assert_eq!(ev[0].kind, "statement");
+    assert_eq!(ev[0].plover.kind, "THREATEN");
+    assert_eq!(ev[0].acled.sub_event_type, "Other");
+    assert_eq!(summary[0].1[0], 1);
+    for e in &ev[1..5] {
+        assert_eq!(sitrep_extract::code::family(&e.kind), "attack", "{summary:?}");
+        assert_eq!(line_of(text, e.evidence[0].start), 6);
+        assert_eq!(e.actor.as_ref().map(|p| p.kind.as_str()), Some("unknown"));
+        assert_eq!(e.fatalities, None);
+    }
+    assert_eq!(ev[1].weapons, ["rocket", "drone"]);
+    let strike = &ev[5];
+    assert_eq!(strike.kind, "airstrike");
+    assert_eq!(strike.acled.sub_event_type, "Air/drone strike");
+    assert_eq!(strike.fatalities, Some(4));
+    assert_eq!(summary[5].1, [7, 9]);
+    assert!(strike.framing.iter().any(|f| f == "martyre"));
+    assert!(strike.framing.iter().any(|f| f == "invasion"));
+    let actor = strike.actor.as_ref().and_then(|p| p.country.clone());
+    assert_eq!(actor.as_deref(), Some("US"));
+}
