@@ -755,6 +755,8 @@ mod tests {
             ("» À lire aussi | x", true),
             ("READ MORE: x", true),
             ("Publicité", true),
+            ("© Agence, 2024", true),
+            ("Sign up for our daily briefing", true),
             ("Les forces lisent aussi la presse.", false),
             ("Related fighting was reported.", false),
         ] {
