@@ -554,9 +554,9 @@ impl Run<'_, '_, '_> {
         if !matches!(g.w(vg.end - 1), "said" | "says" | "say" | "told" | "tells") {
             return None;
         }
-        let mut s = vg.end;
+        let mut s = self.skip_time(vg.end, hi);
         if vg.flags.hearer {
-            s = g.np_after(s, hi)?.1;
+            s = self.skip_time(g.np_after(s, hi)?.1, hi);
         }
         let t = g.toks.get(s).filter(|_| s < hi)?;
         let opens = t.cap
@@ -564,6 +564,31 @@ impl Run<'_, '_, '_> {
             || g.lex.is("indef", &t.w)
             || g.lex.pronoun(&t.w).is_some();
         (opens && t.kind == TokenKind::Word && !g.lex.is("stop", &t.w) && hi - s > 3).then_some(s)
+    }
+
+    /// Skips time and channel adjuncts after a verb: "on Sunday", "late Monday",
+    /// "yesterday", "in a statement".
+    fn skip_time(&self, mut j: usize, hi: usize) -> usize {
+        let g = self.g;
+        let is_time = |i: usize| g.lex.is("time", g.w(i));
+        while j < hi {
+            if is_time(j) {
+                j += 1;
+            } else if matches!(g.w(j), "on" | "late" | "early" | "le") && is_time(j + 1) {
+                j += 2;
+            } else if matches!(g.w(j), "in" | "dans")
+                && (g.lex.is("def", g.w(j + 1)) || g.lex.is("indef", g.w(j + 1)))
+                && matches!(
+                    g.w(j + 2),
+                    "statement" | "interview" | "speech" | "address" | "communiqué" | "entretien"
+                )
+            {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        j
     }
 
     /// `…, officials said.` / `…, a déclaré X.` / `Toutefois, poursuit-il, …`.

@@ -96,7 +96,7 @@ impl Resolver<'_, '_, '_> {
             .actors
             .iter()
             .rev()
-            .filter(|m| m.span.end <= pos && !m.adjectival)
+            .filter(|m| m.span.end <= pos && !m.adjectival && self.is_proper(m))
             .find(|m| compatible(want, class_of(m.kind)))
             .map(|m| self.speaker_of_mention(m))
             .or_else(|| self.recent_name(want, pos))
@@ -113,16 +113,23 @@ impl Resolver<'_, '_, '_> {
             return self.resolve(mem, class, span.start);
         }
         let role = self.role_in(lo, hi);
-        // An actor mention inside the phrase, not a possessor ("Putin's spokesman").
-        let mention = self.a.actors.iter().find(|m| {
-            span.contains(&m.span)
-                && !m.adjectival
-                && m.kind != EntityKind::Place
-                && !self.possessive_after(m.span.end)
-        });
-        if let Some(m) = mention {
+        // Actor mentions inside the phrase, not possessors ("Putin's spokesman").
+        // A capitalised one is a name; a lowercase one ("site web") is a role.
+        let mentions: Vec<&ActorMention> = self
+            .a
+            .actors
+            .iter()
+            .filter(|m| {
+                span.contains(&m.span)
+                    && !m.adjectival
+                    && m.kind != EntityKind::Place
+                    && !self.possessive_after(m.span.end)
+            })
+            .collect();
+        if let Some(m) = mentions.iter().find(|m| self.is_proper(m)) {
             return Some(self.speaker_of_mention(m));
         }
+        let generic = mentions.first().map(|m| self.speaker_of_mention(m));
         if let Some((name, name_start, name_end)) = self.name_in(lo, hi) {
             // "the State Police lieutenant", "le chef de l'Etat": the role is the head.
             let head_is_role = role.is_some_and(|(_, role_end, _)| {
@@ -135,7 +142,7 @@ impl Resolver<'_, '_, '_> {
                 return Some(self.speaker_of_name(name, Some(class)));
             }
         }
-        let (role_start, role_end, class) = role?;
+        let Some((role_start, role_end, class)) = role else { return generic };
         // The phrase from the determiner (or adjectives) before the role noun.
         let mut from = role_start;
         while from > lo
@@ -163,8 +170,17 @@ impl Resolver<'_, '_, '_> {
                 return Some(s);
             }
         }
+        if generic.is_some() {
+            return generic;
+        }
         let span = Span::new(g.toks[from].span.start, span.end);
         Some(self.speaker_of_name(span, Some(class)))
+    }
+
+    /// True when a mention is a proper name (capitalised), not a common noun
+    /// the tagger knows ("site web", "troupes").
+    fn is_proper(&self, m: &ActorMention) -> bool {
+        m.span.slice(self.a.text()).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// The closest name of class `want` before byte `pos` (at most ~120 tokens
