@@ -31,7 +31,7 @@
 
 use sitrep_model::{Lang, Span};
 
-use crate::date::{dates_in, DateKind};
+use crate::date::dates_in;
 use crate::lexicon::{langs, Reading, Trigger, WordSet, L, LEXICON, WORDS as W};
 use crate::number::{numbers_in, NumAt};
 use crate::token::{clamp, tokenize, Kind, Tok};
@@ -112,6 +112,8 @@ struct Sentence<'a> {
     used: [Vec<bool>; 2],
     /// Tokens that belong to a trigger or zero phrase.
     trigger_tok: Vec<bool>,
+    /// Tokens of a date expression ("overnight", "mardi soir").
+    date_tok: Vec<bool>,
 }
 
 /// A list of words: a set from the data file or an inline array.
@@ -158,9 +160,7 @@ impl<'a> Sentence<'a> {
             .into_iter()
             .filter(|n| {
                 let (s, e) = (toks[n.first].start, toks[n.end - 1].end);
-                let in_date = dates
-                    .iter()
-                    .any(|d| d.kind == DateKind::Explicit && d.span.start < e && s < d.span.end);
+                let in_date = dates.iter().any(|d| d.span.start < e && s < d.span.end);
                 !in_date && !measure_after(toks, n.end)
             })
             .collect();
@@ -171,7 +171,11 @@ impl<'a> Sentence<'a> {
             }
         }
         let used = [vec![false; nums.len()], vec![false; nums.len()]];
-        Sentence { toks, ls, nums, num_of, used, trigger_tok: vec![false; toks.len()] }
+        let date_tok = toks
+            .iter()
+            .map(|t| dates.iter().any(|d| d.span.start <= t.start && t.end <= d.span.end))
+            .collect();
+        Sentence { toks, ls, nums, num_of, used, trigger_tok: vec![false; toks.len()], date_tok }
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
@@ -234,7 +238,7 @@ impl<'a> Sentence<'a> {
     /// punctuation, a stop word or the end.
     fn name_at(&self, k: usize) -> Option<usize> {
         let first = self.tok(k)?;
-        if !first.cap || first.kind != Kind::Word || self.trigger_tok[k] {
+        if !first.cap || first.kind != Kind::Word || self.trigger_tok[k] || self.date_tok[k] {
             return None;
         }
         let (mut j, mut caps, mut last) = (k, 0, k);
@@ -243,6 +247,7 @@ impl<'a> Sentence<'a> {
             if t.kind == Kind::Word
                 && Name::fits(t)
                 && !self.trigger_tok[j]
+                && !self.date_tok[j]
                 && !W.stop.contains(t.norm.as_str())
             {
                 caps += usize::from(t.cap);
@@ -252,8 +257,9 @@ impl<'a> Sentence<'a> {
             }
             j += 1;
         }
-        let ends_well =
-            self.tok(j).is_none_or(|t| t.kind == Kind::Punct || W.stop.contains(t.norm.as_str()));
+        let ends_well = self.tok(j).is_none_or(|t| {
+            t.kind == Kind::Punct || W.stop.contains(t.norm.as_str()) || self.date_tok[j]
+        });
         (caps >= 2 && ends_well && !plural(&self.toks[last].norm, self.ls)).then_some(last + 1)
     }
 
@@ -270,8 +276,10 @@ impl<'a> Sentence<'a> {
         let mut end = from;
         let mut words = 0;
         while let Some(t) = self.tok(end) {
-            let ok_word =
-                t.kind == Kind::Word && !W.stop.contains(t.norm.as_str()) && !self.trigger_tok[end];
+            let ok_word = t.kind == Kind::Word
+                && !W.stop.contains(t.norm.as_str())
+                && !self.trigger_tok[end]
+                && !self.date_tok[end];
             let hyphen = t.is_punct("-")
                 && !t.space_before
                 && self.tok(end + 1).is_some_and(|n| !n.space_before);
@@ -298,7 +306,8 @@ impl<'a> Sentence<'a> {
                     || (t.is_punct("-") && !t.space_before);
                 let word = t.kind == Kind::Word
                     && !W.stop.contains(t.norm.as_str())
-                    && !self.trigger_tok[k];
+                    && !self.trigger_tok[k]
+                    && !self.date_tok[k];
                 if n >= 10 || !(joiner || word) {
                     break;
                 }
@@ -315,13 +324,31 @@ impl<'a> Sentence<'a> {
         (end, end)
     }
 
+    /// The first unused number within ten tokens after a total ("the death
+    /// toll from Monday's earthquake has risen to 1,200"), in the same clause.
+    fn toll_number(&self, j: usize, kind: usize) -> Option<Np> {
+        for k in j..(j + 10).min(self.toks.len()) {
+            let t = &self.toks[k];
+            if [".", ";", "!", "?"].iter().any(|p| t.is_punct(p)) || self.trigger_tok[k] {
+                return None;
+            }
+            // "on both sides" is no total.
+            let starts_number = self.num_of[k].is_some_and(|n| self.nums[n].first == k)
+                && !is(Some(t), &["both", "les"]);
+            if starts_number {
+                return self.np_at(k, kind);
+            }
+        }
+        None
+    }
+
     /// The phrase after a right trigger ending at token `j`, with coordination.
     fn right_np(&self, j: usize, kind: usize, toll: bool) -> Option<Np> {
         let mut k = j;
         let mut skipped = 0;
         while skipped < 5 {
             let t = self.tok(k)?;
-            let skip = W.right_skip.contains(t.norm.as_str())
+            let skip = (W.right_skip.contains(t.norm.as_str()) || self.date_tok[k])
                 && self.num_of[k].is_none()
                 && !(t.norm == "an" && self.np_at(k, kind).is_some());
             let toll_skip =
@@ -343,7 +370,11 @@ impl<'a> Sentence<'a> {
             }
             skipped += 1;
         }
-        let mut np = self.np_at(k, kind)?;
+        let mut np = match self.np_at(k, kind) {
+            Some(np) => np,
+            None if toll => self.toll_number(j, kind)?,
+            None => return None,
+        };
         // Coordination: "two soldiers and a civilian".
         loop {
             let mut c = np.end;
@@ -382,7 +413,9 @@ impl<'a> Sentence<'a> {
     fn left_np(&self, i: usize, lo: usize, kind: usize) -> Result<Option<Np>, ()> {
         let mut k = i;
         while k > lo {
-            if is(self.tok(k - 1), &W.left_skip) && self.num_of[k - 1].is_none() {
+            if (is(self.tok(k - 1), &W.left_skip) || self.date_tok[k - 1])
+                && self.num_of[k - 1].is_none()
+            {
                 k -= 1;
             } else if k >= lo + 2
                 && is(self.tok(k - 1), &["and"])
@@ -469,6 +502,10 @@ impl<'a> Sentence<'a> {
         };
         while k > lo {
             let t = &self.toks[k - 1];
+            if self.date_tok[k - 1] && self.num_of[k - 1].is_none() {
+                k -= 1;
+                continue;
+            }
             if let Some(n) = self.num_of[k - 1] {
                 if self.used[kind][n] {
                     return Err(());
@@ -991,6 +1028,10 @@ mod tests {
             ("He received 3 death threats.", Lang::En, &[]),
             ("A fugitive from the penitentiary system was killed by police.", Lang::En, &[(K, Some(1), false)]),
             ("Rockets hit the base in the city and soldiers were killed.", Lang::En, &[(K, None, false)]),
+            ("Israeli strikes killed at least 30 Palestinians overnight, including 12 children.", Lang::En, &[(K, Some(30), true)]),
+            ("The death toll from Monday's earthquake has risen to 1,200.", Lang::En, &[(K, Some(1200), false)]),
+            ("Une frappe de drone a tué mardi soir un haut commandant à Bagdad.", Lang::Fr, &[(K, Some(1), false)]),
+            ("Le bilan s'est alourdi à 112 morts et plus de 200 blessés.", Lang::Fr, &[(K, Some(112), false), (I, Some(200), true)]),
             ("Four people were killed in the attack.", Lang::En, &[(K, Some(4), false)]),
             ("Gunmen killed 6 civilians in the village.", Lang::En, &[(K, Some(6), false)]),
             ("The blast left 3 dead.", Lang::En, &[(K, Some(3), false)]),

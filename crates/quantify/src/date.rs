@@ -26,7 +26,10 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use sitrep_model::{Lang, Span};
 
-use crate::lexicon::{langs, L, LEXICON};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::lexicon::{langs, rows, L, LEXICON, MONTHS};
 use crate::number::number_at;
 use crate::token::{clamp, tokenize, Kind, Tok};
 
@@ -226,6 +229,18 @@ fn day_at(toks: &[Tok], i: usize) -> Option<(usize, u32)> {
     Some((j, d))
 }
 
+/// Month names that are a shorter form of another ("jan", "sept", "févr"):
+/// only these take the period of an abbreviation.
+static MONTH_ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let words: Vec<String> =
+        rows(MONTHS).filter_map(|r| r.get(1).map(|w| crate::token::normalize(w))).collect();
+    words
+        .iter()
+        .filter(|w| words.iter().any(|o| o.len() > w.len() && o.starts_with(w.as_str())))
+        .cloned()
+        .collect()
+});
+
 /// A four-digit year at `i`.
 fn year_at(toks: &[Tok], i: usize) -> Option<(usize, i32)> {
     let t = toks.get(i)?;
@@ -244,7 +259,9 @@ fn month_at(toks: &[Tok], i: usize, ls: &[L]) -> Option<(usize, u32)> {
         return None;
     }
     let mut j = m.end;
-    if toks.get(j).is_some_and(|t| t.is_punct(".") && !t.space_before) && toks[i].norm.len() <= 5 {
+    if toks.get(j).is_some_and(|t| t.is_punct(".") && !t.space_before)
+        && MONTH_ABBREVIATIONS.contains(toks[i].norm.as_str())
+    {
         j += 1;
     }
     Some((j, *m.value))
@@ -278,7 +295,23 @@ fn days_range(d1: u32, d2: u32, m: u32, y: Option<i32>, p: Option<NaiveDate>) ->
 }
 
 /// "le 5 août 2023", "August 5, 2023", "août 2023", "2024-01-03", "du 5 au 7 août"…
+/// "du"/"from"/"between"/"entre" belong to the span only when a range follows.
 fn explicit_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    ls: &[L],
+    p: Option<NaiveDate>,
+) -> Option<Found> {
+    let mut f = explicit_inner(text, toks, i, ls, p)?;
+    let is_range = f.range.0 != f.range.1;
+    if word(toks, i, &["du", "from", "between", "entre"]) && !is_range && f.end > i + 1 {
+        f.first = i + 1;
+    }
+    Some(f)
+}
+
+fn explicit_inner(
     text: &str,
     toks: &[Tok],
     i: usize,
@@ -720,6 +753,8 @@ mod tests {
         let cases: Vec<Case> = vec![
             ("late Tuesday", Lang::En, p, "late Tuesday", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
             ("la veille", Lang::Fr, p, "la veille", None, None, Vague),
+            ("dans l'embuscade du 3 mars.", Lang::Fr, p, "3 mars", ymd(2021, 3, 3), ymd(2021, 3, 3), Explicit),
+            ("le 3 janv. 2021", Lang::Fr, p, "le 3 janv. 2021", ymd(2021, 1, 3), ymd(2021, 1, 3), Explicit),
             ("la semaine dernière, une base", Lang::Fr, p, "la semaine dernière", ymd(2021, 6, 28), ymd(2021, 7, 4), Relative),
             ("au cours de ces derniers jours;", Lang::Fr, p, "ces derniers jours", ymd(2021, 7, 1), p, Relative),
             ("ont précédemment ciblé", Lang::Fr, p, "précédemment", None, None, Vague),

@@ -354,7 +354,7 @@ pub(crate) struct Lexicon {
     pub zeros: PhraseTable<Zero>,
 }
 
-const MONTHS: &str = include_str!("../../../data/quantify/months.tsv");
+pub(crate) const MONTHS: &str = include_str!("../../../data/quantify/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/quantify/weekdays.tsv");
 const NUMBERS: &str = include_str!("../../../data/quantify/numbers.tsv");
 const MODIFIERS: &str = include_str!("../../../data/quantify/modifiers.tsv");
