@@ -72,7 +72,7 @@ fn seed_speakers_link_to_entities() {
     assert_eq!(selon.source.entity, quotes[2].speaker.entity);
     for q in &quotes {
         assert_eq!(&SEED[q.start..q.end], q.text);
-        assert!(Span::new(q.start, q.end).len() > 0);
+        assert!(!Span::new(q.start, q.end).is_empty());
     }
 }
 
