@@ -17,9 +17,48 @@
 //! aliases to an earlier actor.
 
 use crate::fold;
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use sitrep_model::EntityKind;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+
+/// A fast non-cryptographic hasher for the word and alias maps (the keys are
+/// our own table entries and text words; no adversary picks them).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxBuild;
+
+/// The hasher of [`FxBuild`] (the rustc "Fx" multiply-rotate hash).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(FX_K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX_K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl BuildHasher for FxBuild {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+/// A hash map with [`FxBuild`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
 /// Errors found while loading the actor tables.
 #[derive(Debug, thiserror::Error)]
@@ -36,7 +75,7 @@ pub enum KbError {
     },
     /// The automaton could not be built.
     #[error("cannot build the alias matcher: {0}")]
-    Build(#[from] aho_corasick::BuildError),
+    Build(String),
 }
 
 /// What the knowledge base knows about one actor.
@@ -88,8 +127,8 @@ pub struct ActorKb {
     pub(crate) aliases: Vec<Alias>,
     /// Pattern id → alias ids sharing that folded key (best first).
     pub(crate) pattern_aliases: Vec<Vec<u32>>,
-    pub(crate) matcher: Option<AhoCorasick>,
-    by_key: HashMap<String, u32>,
+    pub(crate) matcher: Option<DoubleArrayAhoCorasick<u32>>,
+    pub(crate) by_key: FxMap<String, u32>,
     by_canonical: HashMap<String, u32>,
     /// ISO2 → index of the state actor.
     pub(crate) states: HashMap<String, u32>,
@@ -244,7 +283,7 @@ impl Builder {
 
     /// Compiles the matcher.
     pub fn build(self) -> Result<ActorKb, KbError> {
-        let mut by_key: HashMap<String, u32> = HashMap::new();
+        let mut by_key: FxMap<String, u32> = FxMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_aliases: Vec<Vec<u32>> = Vec::new();
         let mut aliases = Vec::new();
@@ -285,10 +324,10 @@ impl Builder {
                 std::cmp::Reverse(a.case.iter().filter(|c| !matches!(c, WordCase::Any)).count())
             });
         }
-        let matcher = AhoCorasick::builder()
+        let matcher = DoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .build(&patterns)?;
+            .build_with_values(patterns.iter().zip(0u32..))
+            .map_err(|e| KbError::Build(e.to_string()))?;
         Ok(ActorKb {
             actors: self.actors,
             aliases,
@@ -364,7 +403,7 @@ impl ActorKb {
             aliases: Vec::new(),
             pattern_aliases: Vec::new(),
             matcher: None,
-            by_key: HashMap::new(),
+            by_key: FxMap::default(),
             by_canonical: HashMap::new(),
             states: HashMap::new(),
             militaries: HashMap::new(),

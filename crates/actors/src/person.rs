@@ -13,11 +13,14 @@
 //! the start of a sentence is not a name on its own. Once a person is found,
 //! later runs equal to the full name or to its last word are the same person.
 
-use crate::fold;
+use crate::fold::{self, Folded};
 use crate::kb::ActorKb;
+use crate::kb::FxBuild;
 use crate::{is_organisation, tables};
 use sitrep_model::{ActorMention, EntityKind, Segmented, Span};
-use std::collections::HashSet;
+use std::collections::HashSet as StdSet;
+
+type HashSet<T> = StdSet<T, FxBuild>;
 use std::sync::LazyLock;
 
 /// The cue word lists, folded.
@@ -52,115 +55,81 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     c
 });
 
-/// One word of the text.
-#[derive(Debug, Clone)]
-struct Word {
+/// One word of the text: a word of the folded text mapped back.
+#[derive(Debug, Clone, Copy)]
+struct Word<'f> {
     span: Span,
-    folded: String,
-    /// Capitalised name part ("Saad", "Al-Sudani") or prefixed ("al-Saadi").
+    /// The folded word (lowercase, no accents).
+    folded: &'f str,
+    /// Byte range in the folded text.
+    frange: (usize, usize),
+    /// Capitalised name part ("Saad", "Al-Sudani").
     name: bool,
-    /// Lowercase name particle ("bin", "de").
-    particle: bool,
+    /// Starts with a lowercase letter (a possible particle: "bin", "al").
+    lower: bool,
     /// Inside a known actor mention.
     actor: bool,
-    /// First word of its sentence.
-    initial: bool,
 }
-
-const PREFIXES: [&str; 14] = [
-    "al-", "el-", "ad-", "ash-", "as-", "az-", "at-", "ar-", "an-", "ez-", "bin-", "ben-", "abu-",
-    "ibn-",
-];
 
 fn is_name_part(w: &str, cues: &Cues, folded: &str) -> bool {
-    if cues.stop.contains(folded) {
-        return false;
-    }
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else { return false };
-    if first.is_uppercase() {
-        // Not an acronym: some lowercase letter, or a single capital initial.
-        return w.chars().any(char::is_lowercase);
-    }
-    let lower = w.to_lowercase();
-    PREFIXES.iter().any(|p| {
-        lower.starts_with(p) && w[p.len()..].chars().next().is_some_and(char::is_uppercase)
-    })
+    let Some(first) = w.chars().next() else { return false };
+    // Capitalised, not an acronym (some lowercase letter), not a stop word.
+    first.is_uppercase() && w.chars().any(char::is_lowercase) && !cues.stop.contains(folded)
 }
 
-/// Splits the text into words, with French elisions ("d'", "l'") apart.
-fn words(text: &str, seg: &Segmented, actors: &[ActorMention], cues: &Cues) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    let mut start: Option<usize> = None;
-    let mut prev_word_char = false;
-    let mut spans = Vec::new();
-    while let Some((i, c)) = it.next() {
-        let next_is_word = it.peek().is_some_and(|&(_, n)| fold::is_word_char(n));
-        let joiner = matches!(c, '-' | '\'' | '’') && prev_word_char && next_is_word;
-        if fold::is_word_char(c) || joiner {
-            if start.is_none() {
-                start = Some(i);
-            }
-            prev_word_char = !joiner;
-        } else {
-            if let Some(s) = start.take() {
-                spans.push((s, i));
-            }
-            prev_word_char = false;
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
+/// The words of the folded text, mapped back to the original.
+fn words<'f>(
+    text: &str,
+    folded: &'f Folded,
+    actors: &[ActorMention],
+    cues: &Cues,
+) -> Vec<Word<'f>> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let ft = folded.text.as_str();
     let mut actor_i = 0;
-    for (s, e) in spans {
-        for (s, e) in split_elision(text, s, e) {
-            let w = &text[s..e];
-            let folded = fold::key(w).trim().to_string();
+    let mut fs = 1;
+    while fs < ft.len() {
+        let fe = ft[fs..].find(' ').map(|i| fs + i).unwrap_or(ft.len());
+        let f = &ft[fs..fe];
+        let (s, e) = (folded.orig(fs), folded.orig(fe));
+        if s < e && !f.is_empty() {
+            let w = text.get(s..e).unwrap_or("");
             while actor_i < actors.len() && actors[actor_i].span.end <= s {
                 actor_i += 1;
             }
             let actor = actors.get(actor_i).is_some_and(|a| a.span.start < e);
+            let lower = w.chars().next().is_some_and(char::is_lowercase);
             out.push(Word {
                 span: Span::new(s, e),
-                name: is_name_part(w, cues, &folded),
-                particle: cues.particle.contains(&folded) && w.chars().all(char::is_lowercase),
+                folded: f,
+                frange: (fs, fe),
+                name: is_name_part(w, cues, f),
+                lower,
                 actor,
-                initial: is_initial(text, seg, s),
-                folded,
             });
         }
+        fs = fe + 1;
     }
     out
 }
 
-/// Splits "d'Irak" into "d'" and "Irak" (elided articles and pronouns).
-fn split_elision(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
-    let w = &text[s..e];
-    for (i, c) in w.char_indices().take(4) {
-        if matches!(c, '\'' | '’') {
-            let head = &w[..i];
-            if matches!(
-                head.to_lowercase().as_str(),
-                "l" | "d"
-                    | "qu"
-                    | "j"
-                    | "n"
-                    | "s"
-                    | "c"
-                    | "m"
-                    | "t"
-                    | "jusqu"
-                    | "lorsqu"
-                    | "puisqu"
-            ) {
-                let cut = s + i + c.len_utf8();
-                return vec![(s, cut), (cut, e)];
-            }
-        }
+/// True when word `i` may start a name: a name part, or a particle glued to
+/// a name part by a hyphen ("al-Saadi").
+fn starts_name(ws: &[Word], text: &str, i: usize) -> bool {
+    let w = &ws[i];
+    if w.actor {
+        return false;
     }
-    vec![(s, e)]
+    w.name
+        || (ws
+            .get(i + 1)
+            .is_some_and(|n| n.name && !n.actor && text.get(w.span.end..n.span.start) == Some("-"))
+            && is_particle(w))
+}
+
+/// A lowercase name particle ("bin", "de", the "al" of "al-Saadi").
+fn is_particle(w: &Word) -> bool {
+    w.lower && w.folded.len() <= 5 && CUES.particle.contains(w.folded)
 }
 
 /// True when byte `at` starts a sentence (from `seg`, or from punctuation).
@@ -180,23 +149,33 @@ fn is_initial(text: &str, seg: &Segmented, at: usize) -> bool {
         || before[trimmed.len()..].contains('\n')
 }
 
-/// Joins the folded words `ws` with spaces.
-fn joined(ws: &[Word]) -> String {
-    ws.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ")
+/// The folded words `ws` joined by single spaces (a slice of the folded text).
+fn joined<'f>(ws: &[Word<'f>], folded: &'f Folded) -> &'f str {
+    match (ws.first(), ws.last()) {
+        (Some(a), Some(b)) => folded.text.get(a.frange.0..b.frange.1).unwrap_or(""),
+        _ => "",
+    }
 }
 
 /// True when the last one to three words before index `i` form a cue of `set`.
-fn cue_before(ws: &[Word], text: &str, i: usize, set: &HashSet<String>) -> bool {
+fn cue_before(ws: &[Word], f: &Folded, text: &str, i: usize, set: &HashSet<String>) -> bool {
     (1..=3).any(|n| {
         i >= n && {
             let seq = &ws[i - n..i];
-            gap_ok(text, seq, ws.get(i), true) && set.contains(&joined(seq))
+            set.contains(joined(seq, f)) && gap_ok(text, seq, ws.get(i), true)
         }
     })
 }
 
 /// True when the one to three words from index `i` form a cue of `set`.
-fn cue_after(ws: &[Word], text: &str, i: usize, end: usize, set: &HashSet<String>) -> bool {
+fn cue_after(
+    ws: &[Word],
+    f: &Folded,
+    text: &str,
+    i: usize,
+    end: usize,
+    set: &HashSet<String>,
+) -> bool {
     let gap = text.get(end..ws.get(i).map(|w| w.span.start).unwrap_or(end)).unwrap_or(",");
     if !gap.chars().all(char::is_whitespace) {
         return false;
@@ -204,7 +183,7 @@ fn cue_after(ws: &[Word], text: &str, i: usize, end: usize, set: &HashSet<String
     (1..=3).any(|n| {
         i + n <= ws.len() && {
             let seq = &ws[i..i + n];
-            gap_ok(text, seq, None, false) && set.contains(&joined(seq))
+            set.contains(joined(seq, f)) && gap_ok(text, seq, None, false)
         }
     })
 }
@@ -224,7 +203,14 @@ fn gap_ok(text: &str, seq: &[Word], next: Option<&Word>, abbrev: bool) -> bool {
 }
 
 /// True when the text after `end` is ", <role…>" (an apposition).
-fn apposition_after(ws: &[Word], text: &str, i: usize, end: usize, cues: &Cues) -> bool {
+fn apposition_after(
+    ws: &[Word],
+    f: &Folded,
+    text: &str,
+    i: usize,
+    end: usize,
+    cues: &Cues,
+) -> bool {
     let Some(w) = ws.get(i) else { return false };
     let gap = text.get(end..w.span.start).unwrap_or("");
     if gap.trim() != "," && gap.trim() != "(" {
@@ -233,14 +219,14 @@ fn apposition_after(ws: &[Word], text: &str, i: usize, end: usize, cues: &Cues) 
     let mut j = i;
     if ws.get(j).is_some_and(|w| {
         matches!(
-            w.folded.as_str(),
+            w.folded,
             "le" | "la" | "l" | "the" | "a" | "an" | "un" | "une" | "lui" | "himself"
         )
     }) {
         j += 1;
     }
-    cue_after(ws, text, j, ws.get(j).map(|w| w.span.start).unwrap_or(end), &cues.role)
-        || cue_after(ws, text, j, ws.get(j).map(|w| w.span.start).unwrap_or(end), &cues.title)
+    let at = ws.get(j).map(|w| w.span.start).unwrap_or(end);
+    cue_after(ws, f, text, j, at, &cues.role) || cue_after(ws, f, text, j, at, &cues.title)
 }
 
 /// Name runs: (first word index, one past the last word index).
@@ -248,7 +234,7 @@ fn runs(ws: &[Word], text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if !ws[i].name || ws[i].actor {
+        if !starts_name(ws, text, i) {
             i += 1;
             continue;
         }
@@ -257,7 +243,7 @@ fn runs(ws: &[Word], text: &str) -> Vec<(usize, usize)> {
         while j < ws.len() && gap_ok(text, &ws[j - 1..=j], None, false) && !ws[j].actor {
             if ws[j].name {
                 last = j;
-            } else if !ws[j].particle {
+            } else if !is_particle(&ws[j]) {
                 break;
             }
             j += 1;
@@ -270,49 +256,50 @@ fn runs(ws: &[Word], text: &str) -> Vec<(usize, usize)> {
 
 /// Person mentions in the text (not overlapping `actors`).
 pub(crate) fn find_persons(
-    _kb: &ActorKb,
     text: &str,
+    folded: &Folded,
     seg: &Segmented,
     actors: &[ActorMention],
 ) -> Vec<ActorMention> {
     let cues = &*CUES;
-    let ws = words(text, seg, actors, cues);
-    let mut known_full: HashSet<String> = HashSet::new();
-    let mut known_last: HashSet<String> = HashSet::new();
+    let ws = words(text, folded, actors, cues);
+    let f = folded;
+    let mut known_full: HashSet<&str> = HashSet::default();
+    let mut known_last: HashSet<&str> = HashSet::default();
     let mut found: Vec<(usize, usize)> = Vec::new();
     let all = runs(&ws, text);
     for &(a, b) in &all {
         let end = ws[b - 1].span.end;
-        let single_initial = b - a == 1 && ws[a].initial;
+        let single_initial = b - a == 1 && is_initial(text, seg, ws[a].span.start);
         let after_place = a >= 1
-            && (cues.place_noun.contains(&ws[a - 1].folded)
+            && (cues.place_noun.contains(ws[a - 1].folded)
                 || (a >= 2
-                    && matches!(ws[a - 1].folded.as_str(), "d" | "de" | "du" | "of")
-                    && cues.place_noun.contains(&ws[a - 2].folded)));
+                    && matches!(ws[a - 1].folded, "d" | "de" | "du" | "of")
+                    && cues.place_noun.contains(ws[a - 2].folded)));
         if after_place {
             continue;
         }
-        let titled = cue_before(&ws, text, a, &cues.title) || title_before_adjective(&ws, text, a);
-        let spoken = cue_before(&ws, text, a, &cues.speech_before)
-            || cue_after(&ws, text, b, end, &cues.speech_after);
-        let appos = apposition_after(&ws, text, b, end, cues);
+        let titled =
+            cue_before(&ws, f, text, a, &cues.title) || title_before_adjective(&ws, f, text, a);
+        let spoken = cue_before(&ws, f, text, a, &cues.speech_before)
+            || cue_after(&ws, f, text, b, end, &cues.speech_after);
+        let appos = apposition_after(&ws, f, text, b, end, cues);
         if titled || ((spoken || appos) && !single_initial) {
             found.push((a, b));
-            known_full.insert(joined(&ws[a..b]));
-            if b - a > 1 {
-                let last = &ws[b - 1].folded;
-                if last.len() >= 4 {
-                    known_last.insert(last.clone());
-                }
+            known_full.insert(joined(&ws[a..b], f));
+            let last = ws[b - 1].folded;
+            if b - a > 1 && last.len() >= 4 {
+                known_last.insert(last);
             }
         }
     }
+    let first: HashSet<usize> = found.iter().map(|&(a, _)| a).collect();
     for &(a, b) in &all {
-        if found.contains(&(a, b)) {
+        if first.contains(&a) {
             continue;
         }
-        let full = joined(&ws[a..b]);
-        if known_full.contains(&full) || (b - a == 1 && known_last.contains(&full)) {
+        let full = joined(&ws[a..b], f);
+        if known_full.contains(full) || (b - a == 1 && known_last.contains(full)) {
             found.push((a, b));
         }
     }
@@ -333,12 +320,12 @@ pub(crate) fn find_persons(
 }
 
 /// "le président américain Joe Biden": a title, then an adjectival actor.
-fn title_before_adjective(ws: &[Word], text: &str, a: usize) -> bool {
+fn title_before_adjective(ws: &[Word], f: &Folded, text: &str, a: usize) -> bool {
     let mut i = a;
     while i > 0 && ws[i - 1].actor && a - i < 3 {
         i -= 1;
     }
-    i < a && cue_before(ws, text, i, &CUES.title)
+    i < a && cue_before(ws, f, text, i, &CUES.title)
 }
 
 /// Fills `affiliation` of person mentions from appositions and role phrases.

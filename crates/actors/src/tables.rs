@@ -323,7 +323,8 @@ mod tests {
 
     #[test]
     fn tables_load() {
-        let kb = load().expect("embedded tables load");
-        assert!(kb.len() > 100);
+        // The global table falls back to an empty one on a load error.
+        let kb = ActorKb::global();
+        assert!(kb.len() > 100, "embedded tables failed to load");
     }
 }

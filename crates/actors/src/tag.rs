@@ -3,7 +3,6 @@
 use crate::fold::{self, Folded};
 use crate::kb::{case_ok, ActorKb};
 use crate::person;
-use aho_corasick::{Anchored, Input};
 use sitrep_model::{ActorMention, Lang, Segmented, Span};
 
 /// Words after which a state's name or capital is a place ("en Irak").
@@ -54,7 +53,7 @@ pub fn tag_with(kb: &ActorKb, text: &str, seg: &Segmented, _lang: Lang) -> Vec<A
     let hits: Vec<Hit> =
         hits.into_iter().filter(|h| !(h.toponym && after_locative(&folded, h.span))).collect();
     let mut out: Vec<ActorMention> = hits.iter().map(|h| mention(kb, h)).collect();
-    let persons = person::find_persons(kb, text, seg, &out);
+    let persons = person::find_persons(text, &folded, seg, &out);
     out.extend(persons);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut last_end = 0;
@@ -89,36 +88,39 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
     let hay = folded.text.as_bytes();
     let mut out = Vec::new();
     let mut pos = 0;
-    while pos < hay.len() {
-        let Some(m) = ac.find(Input::new(hay).range(pos..)) else { break };
-        let mut end = m.end();
-        let mut pattern = m.pattern().as_usize();
-        let found = loop {
-            if let Some(h) = accept(kb, text, folded, m.start(), end, pattern) {
-                break Some(h);
-            }
-            // Try the longest shorter alias starting at the same place.
-            if end <= m.start() + 2 {
-                break None;
-            }
-            let input = Input::new(hay).range(m.start()..end - 1).anchored(Anchored::Yes);
-            match ac.find(input) {
-                Some(m2) => {
-                    end = m2.end();
-                    pattern = m2.pattern().as_usize();
-                }
-                None => break None,
-            }
-        };
-        match found {
-            Some(h) => {
+    'scan: while pos < hay.len() {
+        for m in ac.leftmost_find_iter(&hay[pos..]) {
+            let (s, e) = (pos + m.start(), pos + m.end());
+            if let Some(h) = accept(kb, text, folded, s, e, m.value() as usize) {
                 out.push(h);
-                pos = end;
+                continue;
             }
-            None => pos = m.start() + 1,
+            // The longest alias failed: try shorter ones at the same start.
+            match shorter(kb, text, folded, s, e) {
+                Some((h, end)) => {
+                    out.push(h);
+                    pos = end;
+                }
+                None => pos = s + 1,
+            }
+            continue 'scan;
         }
+        break;
     }
     out
+}
+
+/// The longest alias starting at `s` and ending at a word end before `e`
+/// that passes its checks.
+fn shorter(kb: &ActorKb, text: &str, folded: &Folded, s: usize, e: usize) -> Option<(Hit, usize)> {
+    let key = folded.text.get(s..e)?;
+    let mut ends: Vec<usize> =
+        key.match_indices(' ').map(|(i, _)| s + i).filter(|&b| b > s + 1).collect();
+    ends.reverse();
+    ends.into_iter().find_map(|b| {
+        let p = *kb.by_key.get(folded.text.get(s..b)?)?;
+        accept(kb, text, folded, s, b, p as usize).map(|h| (h, b))
+    })
 }
 
 fn accept(
