@@ -231,10 +231,7 @@ impl Run<'_, '_, '_> {
         if !vg.flags.inverted || vg.flags.hearer {
             return None;
         }
-        let mut from = vg.end;
-        while from < hi && from - vg.end < 3 && self.g.lex.is("time", self.g.w(from)) {
-            from += 1;
-        }
+        let from = self.skip_hearer(self.skip_time(vg.end, hi), hi);
         let (s, e) = self.g.np_after(from, hi)?;
         self.apposed(s, e, hi).or_else(|| self.r.interpret(&self.mem, s, e))
     }
@@ -564,6 +561,26 @@ impl Run<'_, '_, '_> {
             || g.lex.is("indef", &t.w)
             || g.lex.pronoun(&t.w).is_some();
         (opens && t.kind == TokenKind::Word && !g.lex.is("stop", &t.w) && hi - s > 3).then_some(s)
+    }
+
+    /// Skips the hearer before an inverted subject: "a indiqué à l'AFP une source".
+    fn skip_hearer(&self, from: usize, hi: usize) -> usize {
+        let g = self.g;
+        if !matches!(g.w(from), "à" | "au" | "aux") {
+            return from;
+        }
+        let mut j = from + 1;
+        if g.lex.is("def", g.w(j)) {
+            j += 1;
+        }
+        let start = j;
+        while j < hi && g.toks[j].cap {
+            j += 1;
+        }
+        if j == start && j < hi && !g.punct(j) {
+            j += 1;
+        }
+        self.skip_time(j, hi)
     }
 
     /// Skips time and channel adjuncts after a verb: "on Sunday", "late Monday",

@@ -142,7 +142,9 @@ impl Resolver<'_, '_, '_> {
                 return Some(self.speaker_of_name(name, Some(class)));
             }
         }
-        let Some((role_start, role_end, class)) = role else { return generic };
+        let Some((role_start, role_end, class)) = role else {
+            return generic.or_else(|| self.descriptive(lo, hi, span));
+        };
         // The phrase from the determiner (or adjectives) before the role noun.
         let mut from = role_start;
         while from > lo
@@ -175,6 +177,18 @@ impl Resolver<'_, '_, '_> {
         }
         let span = Span::new(g.toks[from].span.start, span.end);
         Some(self.speaker_of_name(span, Some(class)))
+    }
+
+    /// A short determined noun phrase with no known role noun ("the meeting's
+    /// co-chairman", "le rapport"): its own text, class unknown.
+    fn descriptive(&self, lo: usize, hi: usize, span: Span) -> Option<Speaker> {
+        let g = self.g;
+        let w = g.w(lo);
+        let determined = g.lex.is("def", w) || g.lex.is("indef", w);
+        let nouny =
+            (lo..hi).all(|i| !g.lex.is_pronoun(g.w(i)) && g.toks[i].kind != TokenKind::Number);
+        (determined && nouny && (2..=6).contains(&(hi - lo)))
+            .then(|| self.speaker_of_name(span, None))
     }
 
     /// True when a mention is a proper name (capitalised), not a common noun

@@ -192,3 +192,91 @@ fn english_quotes() {
 fn french_quotes() {
     check_quotes(Lang::Fr, FR_QUOTES);
 }
+
+/// (text, [(claim text, source, marker)]) — the complete list of claims expected.
+type ClaimCase<'s> = (&'s str, &'s [(&'s str, &'s str, &'s str)]);
+
+const EN_CLAIMS: &[ClaimCase] = &[
+    (
+        "Portugal will support Turkey's efforts to become a full member of the European Community, Portuguese President Mario Soares said on Tuesday.",
+        &[("Portugal will support Turkey's efforts to become a full member of the European Community", "Portuguese President Mario Soares", "said")],
+    ),
+    (
+        "A Russian official offered concessions last November, according to a senator who acted as a go-between at the talks.",
+        &[("A Russian official offered concessions last November", "a senator", "according to")],
+    ),
+    (
+        "Hungary has said it will support a U.N. Security Council resolution that aims to tighten sanctions.",
+        &[("it will support a U.N. Security Council resolution that aims to tighten sanctions", "Hungary", "has said")],
+    ),
+    (
+        "Israel and the Palestinians reached a consensus to exchange information on water resources, the meeting's co-chairman said.",
+        &[("Israel and the Palestinians reached a consensus to exchange information on water resources", "the meeting's co-chairman", "said")],
+    ),
+    (
+        "Three other people were wounded in the attack, authorities said.",
+        &[("Three other people were wounded in the attack", "authorities", "said")],
+    ),
+    (
+        "Mayor Gregor Robertson said these were \"desperate times\" for the city, adding that more deaths were expected.",
+        &[
+            ("these were \"desperate times\" for the city", "Mayor Gregor Robertson", "said"),
+            ("more deaths were expected", "Mayor Gregor Robertson", "adding that"),
+        ],
+    ),
+    ("The weather was fine and the roads were open.", &[]),
+];
+
+const FR_CLAIMS: &[ClaimCase] = &[
+    (
+        "Selon l'Observatoire syrien des droits de l'homme, au moins douze civils ont été tués dans les frappes.",
+        &[("au moins douze civils ont été tués dans les frappes", "Observatoire syrien des droits de l'homme", "Selon")],
+    ),
+    (
+        "Au moins douze civils ont été tués, d'après un responsable de la sécurité irakienne.",
+        &[("Au moins douze civils ont été tués", "un responsable de la sécurité irakienne", "d'après")],
+    ),
+    (
+        "Le porte-parole de l'armée, Avichay Adraee, a déclaré mardi que les opérations se poursuivraient.",
+        &[("les opérations se poursuivraient", "Avichay Adraee", "a déclaré")],
+    ),
+    (
+        "Le Hamas assure que l'accord reste valable, ajoutant que les otages seront libérés samedi.",
+        &[
+            ("l'accord reste valable", "Hamas", "assure que"),
+            ("les otages seront libérés samedi", "Hamas", "ajoutant que"),
+        ],
+    ),
+    (
+        "Les négociations reprendront la semaine prochaine, a indiqué à l'AFP une source diplomatique.",
+        &[("Les négociations reprendront la semaine prochaine", "une source diplomatique", "a indiqué")],
+    ),
+    ("Le convoi a quitté Gaza dans la matinée.", &[]),
+];
+
+fn check_claims(lang: Lang, cases: &[ClaimCase]) {
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got: Vec<(String, String, String)> = run(text, lang, &[])
+            .1
+            .into_iter()
+            .map(|c| (c.text, c.source.text, c.marker.unwrap_or_default()))
+            .collect();
+        let want: Vec<(String, String, String)> =
+            want.iter().map(|(c, s, m)| (c.to_string(), s.to_string(), m.to_string())).collect();
+        if got != want {
+            failures.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn english_claims() {
+    check_claims(Lang::En, EN_CLAIMS);
+}
+
+#[test]
+fn french_claims() {
+    check_claims(Lang::Fr, FR_CLAIMS);
+}
