@@ -201,6 +201,13 @@ impl<'a> Sentence<'a> {
                 nums: vec![n],
             });
         }
+        // "the three men", "all four crew members", "les 4 passagers", "another five".
+        if W.before_number.contains(t.norm.as_str()) {
+            if let Some(mut np) = self.np_at(k + 1, kind).filter(|np| !np.nums.is_empty()) {
+                np.first = k;
+                return Some(np);
+            }
+        }
         if W.one_pronoun.contains(t.norm.as_str()) && !self.starts_np(k + 1) {
             return Some(Np { count: 1, first: k, end: k + 1, ..Np::default() });
         }
@@ -564,8 +571,10 @@ impl<'a> Sentence<'a> {
             if head.is_none() {
                 head = Some(k - 1);
             }
-            let det =
-                W.singular_det.contains(t.norm.as_str()) || W.plural_det.contains(t.norm.as_str());
+            let zero = W.zero_det.contains(t.norm.as_str());
+            let det = zero
+                || W.singular_det.contains(t.norm.as_str())
+                || W.plural_det.contains(t.norm.as_str());
             if det && words > 0 {
                 let before = k.checked_sub(2).and_then(|b| self.tok(b));
                 // "in the blast": a complement, not a subject.
@@ -590,6 +599,11 @@ impl<'a> Sentence<'a> {
                 // "of the army": keep looking for the head.
                 if !is(before, &W.of) {
                     let h = head.map_or("", |h| self.toks[h].norm.as_str());
+                    if zero {
+                        // "no American personnel were injured".
+                        let np = Np { first: k - 1, end: np_end, ..Np::default() };
+                        return Ok(Some((np, k - 1)));
+                    }
                     let one = one_det(&t.norm, h, self.ls);
                     let np = Np {
                         count: u32::from(one),
@@ -786,6 +800,7 @@ pub fn find_casualties(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
     let mut lo = 0;
     for &(a, b, trig, zero) in &found {
         if let Some(z) = zero {
+            // ("among the dead" is in the table with neither kind: nothing to count.)
             for (on, kind) in [(z.killed, CasualtyKind::Killed), (z.injured, CasualtyKind::Injured)]
             {
                 if on {
@@ -1032,6 +1047,11 @@ mod tests {
             ("The death toll from Monday's earthquake has risen to 1,200.", Lang::En, &[(K, Some(1200), false)]),
             ("Une frappe de drone a tué mardi soir un haut commandant à Bagdad.", Lang::Fr, &[(K, Some(1), false)]),
             ("Le bilan s'est alourdi à 112 morts et plus de 200 blessés.", Lang::Fr, &[(K, Some(112), false), (I, Some(200), true)]),
+            ("A 12-year-old girl was among the dead.", Lang::En, &[]),
+            ("The military said no American personnel were injured in the attack.", Lang::En, &[(I, Some(0), false)]),
+            ("Aucun soldat n'a été tué.", Lang::Fr, &[(K, Some(0), false)]),
+            ("Rebels shot down a helicopter, killing all four crew members.", Lang::En, &[(K, Some(4), false)]),
+            ("Le drone a tué les 4 passagers du véhicule.", Lang::Fr, &[(K, Some(4), false)]),
             ("Four people were killed in the attack.", Lang::En, &[(K, Some(4), false)]),
             ("Gunmen killed 6 civilians in the village.", Lang::En, &[(K, Some(6), false)]),
             ("The blast left 3 dead.", Lang::En, &[(K, Some(3), false)]),

@@ -287,6 +287,8 @@ pub(crate) struct Words {
     pub units: WordSet,
     pub not_death_before: WordSet,
     pub not_death_after: WordSet,
+    pub zero_det: WordSet,
+    pub before_number: WordSet,
     pub animals: WordSet,
 }
 
@@ -314,6 +316,8 @@ impl Words {
             "units" => Some(&mut w.units),
             "not_death_before" => Some(&mut w.not_death_before),
             "not_death_after" => Some(&mut w.not_death_after),
+            "zero_det" => Some(&mut w.zero_det),
+            "before_number" => Some(&mut w.before_number),
             "animals" => Some(&mut w.animals),
             _ => None,
         }
@@ -417,6 +421,7 @@ pub(crate) fn parse_zero(r: &[&str]) -> Option<Zero> {
         "killed" => Some(Zero { killed: true, injured: false }),
         "injured" => Some(Zero { killed: false, injured: true }),
         "both" => Some(Zero { killed: true, injured: true }),
+        "none" => Some(Zero { killed: false, injured: false }),
         _ => None,
     }
 }
