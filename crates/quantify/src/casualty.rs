@@ -355,7 +355,9 @@ impl<'a> Sentence<'a> {
         let mut skipped = 0;
         while skipped < 5 {
             let t = self.tok(k)?;
-            let skip = (W.right_skip.contains(t.norm.as_str()) || self.date_tok[k])
+            let quote =
+                t.kind == Kind::Punct && ["«", "»", "\"", "“", "”"].contains(&t.norm.as_str());
+            let skip = (W.right_skip.contains(t.norm.as_str()) || self.date_tok[k] || quote)
                 && self.num_of[k].is_none()
                 && !(t.norm == "an" && self.np_at(k, kind).is_some());
             let toll_skip =
@@ -572,7 +574,9 @@ impl<'a> Sentence<'a> {
                 head = Some(k - 1);
             }
             let zero = W.zero_det.contains(t.norm.as_str());
-            let det = zero
+            // French "a" is "has", not an article.
+            let french_a = t.norm == "a" && !self.ls.contains(&L::En);
+            let det = !french_a && zero
                 || W.singular_det.contains(t.norm.as_str())
                 || W.plural_det.contains(t.norm.as_str());
             if det && words > 0 {
@@ -1052,6 +1056,7 @@ mod tests {
             ("Aucun soldat n'a été tué.", Lang::Fr, &[(K, Some(0), false)]),
             ("Rebels shot down a helicopter, killing all four crew members.", Lang::En, &[(K, Some(4), false)]),
             ("Le drone a tué les 4 passagers du véhicule.", Lang::Fr, &[(K, Some(4), false)]),
+            ("L'armée a affirmé avoir tué « plus de 20 terroristes ».", Lang::Fr, &[(K, Some(20), true)]),
             ("Four people were killed in the attack.", Lang::En, &[(K, Some(4), false)]),
             ("Gunmen killed 6 civilians in the village.", Lang::En, &[(K, Some(6), false)]),
             ("The blast left 3 dead.", Lang::En, &[(K, Some(3), false)]),
