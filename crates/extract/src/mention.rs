@@ -128,9 +128,27 @@ pub fn drafts(a: &Analysis<'_>, f: &Folded) -> Vec<Draft> {
     out
 }
 
-fn main_hit(hits: &[Hit]) -> (Hit, bool) {
+/// How a nominal trigger is determined: `Some(true)` for a definite or
+/// demonstrative plural ("les attaques", "ces frappes": a reference back, not
+/// a new incident), `Some(false)` for an indefinite plural ("des frappes"),
+/// `None` otherwise.
+fn plural_reference(a: &Analysis<'_>, f: &Folded, cl: Span, h: &Hit) -> Option<bool> {
+    let before = words_before(f, cl.start, h.start, 1);
+    let det = before.last()?;
+    let w = &a.text()[h.start..h.end];
+    let plural = w.split_whitespace().next().is_some_and(|x| x.ends_with('s') || x.ends_with('x'));
+    if !plural || !PLURAL_DETS.contains(det) {
+        return None;
+    }
+    Some(!matches!(*det, "des"))
+}
+
+fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
     let strong: Vec<&Hit> = hits.iter().filter(|h| !t(h).weak).collect();
+    let specific: Vec<&Hit> =
+        strong.iter().copied().filter(|h| plural_reference(a, f, cl, h).is_none()).collect();
+    let strong = if specific.is_empty() { strong } else { specific };
     let protest = strong
         .iter()
         .find(|h| family(&t(h).kind) == "protest" && t(h).sub_event_type != "Mob violence");
@@ -162,15 +180,16 @@ fn clause_drafts(
     hits: &[Hit],
     out: &mut Vec<Draft>,
 ) {
-    let (main, weak) = main_hit(hits);
+    let (main, weak) = main_hit(a, f, cl, hits);
     let trig = LEXICON.triggers.values[main.entry].clone();
     let tspan = Span::new(main.start, main.end);
     let before = words_before(f, cl.start, tspan.start, 2);
-    let passive = trig.passive || (!trig.noun && before.iter().any(|w| PASSIVE_AUX.contains(w)));
+    let nominal = trig.noun || before.last().is_some_and(|w| DETERMINERS.contains(w));
+    let passive = trig.passive || (!nominal && before.iter().any(|w| PASSIVE_AUX.contains(w)));
     // Coordinated targets: the subject of a passive, or the object of an active verb.
     let region = if passive {
         Some(Span::new(cl.start, tspan.start))
-    } else if !trig.noun {
+    } else if !nominal {
         Some(Span::new(tspan.end, cl.end))
     } else {
         None
@@ -186,16 +205,13 @@ fn clause_drafts(
                 && a.places.iter().any(|p| c.contains(&Span::new(p.start, p.end)))
         })
         .collect();
-    let generic = trig.noun && before.last().is_some_and(|w| PLURAL_DETS.contains(w)) && {
-        let w = tspan.slice(a.text());
-        w.ends_with('s') || w.ends_with('x')
-    };
+    let generic = plural_reference(a, f, cl, &main);
     if parts.len() >= 2 {
         for p in parts {
-            out.push(draft(a, f, si, cl, p, hits, &trig, tspan, passive, weak, generic));
+            out.push(draft(a, f, si, cl, p, hits, &trig, tspan, (passive, nominal), weak, generic));
         }
     } else {
-        out.push(draft(a, f, si, cl, cl, hits, &trig, tspan, passive, weak, generic));
+        out.push(draft(a, f, si, cl, cl, hits, &trig, tspan, (passive, nominal), weak, generic));
     }
 }
 
@@ -209,14 +225,21 @@ fn draft(
     hits: &[Hit],
     trig: &Trigger,
     tspan: Span,
-    passive: bool,
+    (passive, nominal): (bool, bool),
     weak: bool,
-    generic: bool,
+    generic: Option<bool>,
 ) -> Draft {
     let text = a.text();
     let split = region != cl;
     let weapons = weapons_in(a, f, cl, hits);
-    let (actor, target): (Role, Role) = roles(a, f, cl, region, tspan, passive, trig.noun);
+    let (actor, mut target): (Role, Role) = roles(a, f, cl, region, tspan, passive, nominal);
+    if let Some(v) = victims(a, f, cl, if split { Some(region) } else { None }) {
+        if target.class != Some(PartyClass::Armed)
+            || target.party.as_ref().is_none_or(|p| p.canonical.is_none())
+        {
+            target = v;
+        }
+    }
     let location = locate(a, cl, region, si, &[actor.span, target.span]);
     let date = date_of(a, cl, si, tspan);
     let (killed, injured) = casualties(a, cl, if split { Some(region) } else { None });
@@ -246,7 +269,8 @@ fn draft(
         attributed_to,
         framing,
         evidence,
-        weak: weak || (generic && vague && killed.is_none()),
+        weak: weak
+            || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
     }
 }
 
@@ -315,6 +339,15 @@ fn date_of(a: &Analysis<'_>, cl: Span, si: usize, t: Span) -> EventDate {
         Some(d) => EventDate { text: Some(d.text.clone()), start: ymd(d.start), end: ymd(d.end) },
         None => EventDate::default(),
     }
+}
+
+/// The victims named by a casualty phrase, as the target.
+fn victims(a: &Analysis<'_>, f: &Folded, cl: Span, region: Option<Span>) -> Option<Role> {
+    find_casualties(a.text(), cl, a.lang)
+        .into_iter()
+        .filter(|c| region.is_none_or(|r| r.overlaps(&c.span)))
+        .filter_map(|c| c.who)
+        .find_map(|w| crate::roles::named_in(a, f, cl, w))
 }
 
 fn casualties(a: &Analysis<'_>, cl: Span, region: Option<Span>) -> (Option<u32>, Option<u32>) {

@@ -31,7 +31,9 @@ fn same_incident(e: &Draft, d: &Draft) -> bool {
     }
     if e.family() == "statement" {
         let c = |x: &Draft| x.actor.as_ref().and_then(|p| p.canonical.clone());
-        return matches!((c(e), c(d)), (None, _) | (_, None)) || c(e) == c(d);
+        let t = |x: &Draft| x.target.as_ref().and_then(|p| p.canonical.clone());
+        let same_target = t(e).is_some() && t(e) == t(d);
+        return same_target || matches!((c(e), c(d)), (None, _) | (_, None)) || c(e) == c(d);
     }
     if targets_conflict(e, d) {
         return false;

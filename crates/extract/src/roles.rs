@@ -20,6 +20,11 @@ use crate::fold::Folded;
 use crate::lexicon::{PartyClass, LEXICON};
 
 const AGENT: [&str; 2] = ["par", "by"];
+/// Words after which a noun phrase is a complement, not the head of its clause.
+const PREPOSITIONS: [&str; 16] = [
+    "de", "d", "du", "des", "dans", "a", "en", "pres", "in", "of", "near", "at", "from", "au",
+    "aux", "with",
+];
 const AGAINST: [&str; 10] =
     ["contre", "sur", "visant", "against", "on", "targeting", "at", "upon", "vers", "toward"];
 /// Head nouns that make a demonym stand for the country's armed forces.
@@ -80,7 +85,7 @@ pub fn roles(
     let inside: Vec<&ActorMention> = a
         .actors
         .iter()
-        .filter(|m| clause.contains(&m.span) && !m.span.overlaps(&trigger))
+        .filter(|m| clause.contains(&m.span) && !m.span.overlaps(&trigger) && !in_place(a, m))
         .collect();
     let before: Vec<&ActorMention> =
         inside.iter().copied().filter(|m| m.span.end <= trigger.start).collect();
@@ -95,8 +100,14 @@ pub fn roles(
     });
     let subject =
         before.iter().copied().rfind(|m| !AGAINST.contains(&prev_word(m).as_str()) && in_region(m));
+    let head = before
+        .iter()
+        .copied()
+        .filter(in_region)
+        .find(|m| !PREPOSITIONS.contains(&prev_word(m).as_str()))
+        .or_else(|| before.iter().copied().rfind(in_region));
     let (actor, target) = if passive {
-        (agent, before.iter().copied().rfind(in_region))
+        (agent, head)
     } else if noun {
         (
             agent.or(near_after).or(subject),
@@ -132,6 +143,20 @@ pub fn roles(
 fn word_before_np(f: &Folded, from: usize, off: usize) -> String {
     let ws = words_before(f, from, off, 3);
     ws.iter().rev().find(|w| !DETERMINERS.contains(w)).map(|w| w.to_string()).unwrap_or_default()
+}
+
+/// True when a demonym is part of a place name ("la frontière irako-syrienne").
+fn in_place(a: &Analysis<'_>, m: &ActorMention) -> bool {
+    a.places.iter().any(|p| {
+        let ps = Span::new(p.start, p.end);
+        ps.contains(&m.span) && ps.len() > m.span.len()
+    })
+}
+
+/// The party named inside `span` (e.g. the victims of a casualty phrase).
+pub fn named_in(a: &Analysis<'_>, f: &Folded, clause: Span, span: Span) -> Option<Role> {
+    let m = a.actors.iter().find(|m| span.contains(&m.span) && !m.adjectival && !in_place(a, m))?;
+    Some(party_of(a, f, clause, m))
 }
 
 fn class_of(m: &ActorMention) -> Option<PartyClass> {

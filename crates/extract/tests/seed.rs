@@ -23,6 +23,20 @@ fn run(text: &str) -> Vec<Event> {
         quotes: &[],
         claims: &[],
     };
+    if std::env::var("SEED_DUMP").is_ok() {
+        for p in &places {
+            eprintln!("PLACE {:?} {}..{} {} {}", p.text, p.start, p.end, p.feature, p.name);
+        }
+        for m in &actors {
+            eprintln!(
+                "ACTOR {:?} {:?} adj={} {:?}",
+                m.span.slice(text),
+                m.span,
+                m.adjectival,
+                m.canonical
+            );
+        }
+    }
     let (quotes, claims) = sitrep_attrib::attribute(&a);
     a.quotes = &quotes;
     a.claims = &claims;
@@ -45,6 +59,20 @@ fn issue5_seed_report_has_its_six_events() {
             (e.kind.clone(), lines)
         })
         .collect();
+    if std::env::var("SEED_DUMP").is_ok() {
+        for e in &ev {
+            let ev: Vec<&str> = e.evidence.iter().map(|s| s.slice(text)).collect();
+            eprintln!(
+                "{} {:?} {:?}\n   actor={:?}\n   target={:?}\n   loc={:?}\n   ev={ev:?}",
+                e.kind,
+                e.acled.sub_event_type,
+                e.weapons,
+                e.actor,
+                e.target,
+                e.location.as_ref().map(|l| (&l.text, &l.precision))
+            );
+        }
+    }
     assert_eq!(ev.len(), 6, "{summary:?}");
     assert_eq!(ev[0].kind, "statement");
     assert_eq!(ev[0].plover.kind, "THREATEN");
