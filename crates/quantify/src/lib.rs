@@ -23,6 +23,35 @@
 //! line parses. No regular expressions: the rules are small hand-written
 //! readers over tokens, so a sentence costs a few microseconds.
 //!
+//! # Semantics in short
+//!
+//! * Dates: explicit dates, weekdays and relative phrases become a range of
+//!   days (`start..=end`) resolved against the publication date; a date
+//!   without a year takes the year that puts it on or before publication;
+//!   without a publication date only dates with a year get a range. Vague
+//!   phrases ("récemment") keep their text with no range. See [`find_dates`].
+//! * Numbers: lower bounds ("at least 20", "plus de 20") give the stated
+//!   number flagged `lower_bound`; ranges ("3 à 5") the lower end flagged
+//!   `approx` and `lower_bound`; vague quantities ("dozens", "plusieurs")
+//!   no value. See [`find_numbers`].
+//! * Casualties: one [`Casualty`] per statement, with the counted noun
+//!   phrase; parts ("including 2 women") are not added, the same number is
+//!   never counted twice for a kind, "no casualties" gives 0, vague counts
+//!   give `None`, and `toll` marks totals ("20 fatalities", "death toll",
+//!   "1 killed") so a caller can prefer them over a sum across sentences.
+//!   See [`find_casualties`].
+//!
+//! # Measured
+//!
+//! `examples/acled_fatalities.rs` compares note-level killed counts with
+//! ACLED's coded `fatalities` on the training rows of the bundled benchmark
+//! (data_id not divisible by 5): 0.959 agreement over 4,043 notes (0.862 on
+//! notes with at least one death; most remaining differences are ACLED coding
+//! conventions such as fatalities split between events). The first written
+//! date of a note equals `event_date` on 4,027 of 4,043 notes. On GTD Iraq
+//! summaries (incident totals that often include attackers): 0.748 for
+//! killed, 0.919 for wounded.
+//!
 //! Rules exist for French and English; for other languages both rule sets
 //! are tried (best effort). Every span returned is a byte range, end
 //! exclusive, into the text given, on `char` boundaries and inside the span
