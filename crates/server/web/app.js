@@ -63,6 +63,19 @@
       layer.bringToBack();
     }).catch(() => {});
     pins = L.layerGroup().addTo(map);
+    const legend = L.control({ position: "bottomleft" });
+    legend.onAdd = () => {
+      const box = el("div", null, "legend");
+      for (const [type, color] of Object.entries(COLORS)) {
+        const row = el("div");
+        const swatch = el("span", null, "swatch");
+        swatch.style.background = color;
+        row.append(swatch, type);
+        box.appendChild(row);
+      }
+      return box;
+    };
+    legend.addTo(map);
   }
 
   async function loadDays() {
@@ -122,7 +135,7 @@
         placed += 1;
       }
     }
-    $("count").textContent = page.total + " events" +
+    $("count").textContent = page.total + (page.total_capped ? "+" : "") + " events" +
       (page.total > page.items.length ? " (first " + page.items.length + " shown)" : "") +
       ", " + placed + " on the map";
     document.body.dataset.ready = "1";

@@ -61,6 +61,9 @@ pub enum Error {
     /// written by another program).
     #[error("{0} is not a sitrep database")]
     NotSitrep(PathBuf),
+    /// The file is a damaged SQLite database.
+    #[error("{0} is corrupt (damaged database file); restore it from a copy or re-ingest")]
+    Corrupt(PathBuf),
     /// The database file does not exist (and the operation does not create one).
     #[error("{0} does not exist")]
     Missing(PathBuf),
@@ -162,9 +165,13 @@ impl Store {
     fn init(conn: Connection, path: PathBuf, writable: bool) -> Result<Store> {
         let mut store = Store { conn, path };
         store.conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        schema::check_and_migrate(&mut store.conn, &store.path, writable)?;
-        store.conn.pragma_update(None, "foreign_keys", true)?;
-        Ok(store)
+        let checked = schema::check_and_migrate(&mut store.conn, &store.path, writable)
+            .and_then(|()| Ok(store.conn.pragma_update(None, "foreign_keys", true)?));
+        match checked {
+            Ok(()) => Ok(store),
+            Err(Error::Sqlite(e)) => Err(not_sitrep_on_notadb(e, &store.path)),
+            Err(e) => Err(e),
+        }
     }
 
     /// The file this store was opened from (`:memory:` for an in-memory one).
@@ -221,6 +228,7 @@ impl Store {
 fn not_sitrep_on_notadb(e: rusqlite::Error, path: &Path) -> Error {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => Error::NotSitrep(path.to_path_buf()),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Corrupt(path.to_path_buf()),
         _ => Error::Sqlite(e),
     }
 }

@@ -18,13 +18,17 @@ const ACLED_EVENT_TYPES: [&str; 6] = [
     "Strategic developments",
 ];
 
+/// Event counts stop here (see [`Page::total_capped`]).
+pub const COUNT_CAP: u64 = 10_000;
+
 /// Largest page any list query returns.
 pub const MAX_LIMIT: usize = 10_000;
 
 /// Filters of [`Store::events`]. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventFilter {
-    /// First day, `YYYY-MM-DD`, inclusive.
+    /// First day, `YYYY-MM-DD`, inclusive (the event's first possible day,
+    /// else its document's publication day, must be in `from..=to`).
     pub from: Option<String>,
     /// Last day, `YYYY-MM-DD`, inclusive.
     pub to: Option<String>,
@@ -73,8 +77,11 @@ pub fn parse_bbox(s: &str) -> Result<[f64; 4]> {
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page<T> {
-    /// Rows matching the filter, all pages together.
+    /// Rows matching the filter, all pages together (at most
+    /// [`COUNT_CAP`] for events; see `total_capped`).
     pub total: u64,
+    /// True when `total` stopped at [`COUNT_CAP`]: there may be more rows.
+    pub total_capped: bool,
     /// The page size used.
     pub limit: usize,
     /// Rows skipped.
@@ -310,7 +317,7 @@ impl EventFilter {
         };
         if with_dates {
             if let Some(from) = non_empty(&self.from) {
-                add("e.day_end >= ?", Value::Text(from.into()));
+                add("e.day >= ?", Value::Text(from.into()));
             }
             if let Some(to) = non_empty(&self.to) {
                 add("e.day <= ?", Value::Text(to.into()));
@@ -365,10 +372,15 @@ impl Store {
     pub fn events(&self, filter: &EventFilter) -> Result<Page<EventRow>> {
         let (cond, params) = filter.where_clause(true);
         let limit = limit_of(filter.limit);
+        // Counting stops at COUNT_CAP: an exact count of a broad filter costs
+        // a scan of the whole index, for a number nobody reads past "10,000+".
         let total: i64 = self
             .conn
-            .prepare_cached(&format!("SELECT count(*) FROM events e{cond}"))?
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM events e{cond} LIMIT {COUNT_CAP})"
+            ))?
             .query_row(params_from_iter(params.iter()), |r| r.get(0))?;
+        let total = u64::try_from(total).unwrap_or(0);
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.pk = e.doc{cond} \
              ORDER BY e.day DESC, e.pk DESC LIMIT {limit} OFFSET {}",
@@ -378,7 +390,7 @@ impl Store {
         let items = stmt
             .query_map(params_from_iter(params.iter()), event_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Page { total: u64::try_from(total).unwrap_or(0), limit, offset: filter.offset, items })
+        Ok(Page { total, total_capped: total >= COUNT_CAP, limit, offset: filter.offset, items })
     }
 
     /// Events per day matching `filter`, ignoring its date range, by day.
@@ -522,7 +534,13 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Page { total: u64::try_from(total).unwrap_or(0), limit, offset, items })
+        Ok(Page {
+            total: u64::try_from(total).unwrap_or(0),
+            total_capped: false,
+            limit,
+            offset,
+            items,
+        })
     }
 
     /// Claims whose source (text or canonical) contains `source`, any case.
@@ -568,7 +586,13 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Page { total: u64::try_from(total).unwrap_or(0), limit, offset, items })
+        Ok(Page {
+            total: u64::try_from(total).unwrap_or(0),
+            total_capped: false,
+            limit,
+            offset,
+            items,
+        })
     }
 }
 

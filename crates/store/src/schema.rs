@@ -255,6 +255,27 @@ mod tests {
     }
 
     #[test]
+    fn damaged_database_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            let d = crate::write::tests::doc("a", "A strike.");
+            store.put(&d, &crate::write::tests::code(&d)).unwrap();
+            store.checkpoint().unwrap();
+        }
+        // Keep the 100-byte header, scribble over the rest of the schema page.
+        let mut bytes = std::fs::read(&path).unwrap();
+        for b in &mut bytes[100..4096] {
+            *b = 0xA5;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::Corrupt(_) | Error::NotSitrep(_)), "{err:?}");
+        assert!(err.to_string().starts_with(&path.display().to_string()), "{err}");
+    }
+
+    #[test]
     fn newer_schema_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.db");
