@@ -753,6 +753,8 @@ mod tests {
         let cases: Vec<Case> = vec![
             ("late Tuesday", Lang::En, p, "late Tuesday", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
             ("la veille", Lang::Fr, p, "la veille", None, None, Vague),
+            ("l'année dernière", Lang::Fr, p, "l'année dernière", ymd(2020, 1, 1), ymd(2020, 12, 31), Relative),
+            ("il y a trois jours", Lang::Fr, p, "il y a trois jours", ymd(2021, 7, 5), ymd(2021, 7, 5), Relative),
             ("dans l'embuscade du 3 mars.", Lang::Fr, p, "3 mars", ymd(2021, 3, 3), ymd(2021, 3, 3), Explicit),
             ("le 3 janv. 2021", Lang::Fr, p, "le 3 janv. 2021", ymd(2021, 1, 3), ymd(2021, 1, 3), Explicit),
             ("la semaine dernière, une base", Lang::Fr, p, "la semaine dernière", ymd(2021, 6, 28), ymd(2021, 7, 4), Relative),

@@ -86,6 +86,12 @@ fn pattern(phrase: &str) -> Vec<String> {
         {
             out.push(SLOT.to_string());
             i += 3;
+        } else if raw.get(i + 1).is_some_and(|a| a == "'")
+            && raw[i].chars().all(char::is_alphabetic)
+        {
+            // A final elision ("plus d'"): the text tokenizer keeps "d'" whole.
+            out.push(format!("{}'", raw[i]));
+            i += 2;
         } else {
             out.push(raw[i].clone());
             i += 1;

@@ -449,6 +449,12 @@ mod tests {
                 &[("1,200", Some(1200), false, false), ("3.5", None, false, false)],
             ),
             ("nearly two dozen", Lang::En, &[("nearly two dozen", Some(24), true, false)]),
+            (
+                "plus d'une centaine de blessés",
+                Lang::Fr,
+                &[("plus d'une centaine", Some(100), true, true)],
+            ),
+            ("tens of thousands fled", Lang::En, &[("tens of thousands", None, true, false)]),
         ];
         for (text, lang, want) in cases {
             let got: Vec<_> = find_numbers(text, Span::new(0, text.len()), *lang)
