@@ -455,6 +455,51 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 mod tests {
     use super::*;
 
+    /// Every phrase, written as text, is matched whole by its own table (a
+    /// phrase the tokenizer splits differently would never match).
+    #[test]
+    fn every_phrase_matches_itself() {
+        use crate::token::tokenize;
+        use sitrep_model::Span;
+        let slot = |toks: &[Tok], k: usize| {
+            toks.get(k).and_then(|t| t.norm.parse::<u32>().ok()).map(|v| (k + 1, v))
+        };
+        let files: [(&str, &str); 7] = [
+            ("months", MONTHS),
+            ("weekdays", WEEKDAYS),
+            ("numbers", NUMBERS),
+            ("modifiers", MODIFIERS),
+            ("relative", RELATIVE),
+            ("triggers", TRIGGERS),
+            ("zeros", ZEROS),
+        ];
+        let mut failures = Vec::new();
+        for (name, src) in files {
+            for r in rows(src) {
+                let (Some(l), Some(phrase)) = (L::parse(r[0]), r.get(1)) else { continue };
+                // A final elision ("plus d'") needs a word after it in text.
+                let elided = phrase.ends_with('\'');
+                let text = phrase.replace(SLOT, "3") + if elided { "un" } else { "" };
+                let toks = tokenize(&text, Span::new(0, text.len()));
+                let want = toks.len() - usize::from(elided);
+                let slot = |k: usize| slot(&toks, k);
+                let end = match name {
+                    "months" => LEXICON.months.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
+                    "weekdays" => LEXICON.weekdays.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
+                    "numbers" => LEXICON.numbers.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
+                    "modifiers" => LEXICON.modifiers.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
+                    "relative" => LEXICON.relative.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
+                    "triggers" => LEXICON.triggers.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
+                    _ => LEXICON.zeros.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
+                };
+                if end != Some(want) {
+                    failures.push(format!("{name}: {phrase:?}"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
     /// Every data line must parse: a typo in a TSV file fails here.
     #[test]
     fn every_line_of_every_table_parses() {
