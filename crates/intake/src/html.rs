@@ -18,7 +18,8 @@
 //!   boilerplate lines ("Lire aussi : …", "Read more…", "Related: …", listed in
 //!   `data/boilerplate.tsv`) removed, as are lines that are 80 % or more link
 //!   text (lists of related articles). Paragraphs are joined with `"\n"`.
-//! * **Metadata** comes from the whole page: title (`og:title`, `<title>`, `<h1>`),
+//! * **Metadata** comes from the whole page: title (`og:title`, `<title>` without
+//!   a trailing `" | Outlet"` that repeats the site name or domain, `<h1>`),
 //!   publication date (`article:published_time`, JSON-LD `datePublished`,
 //!   `itemprop=datePublished`, `meta name=date|pubdate|dc.date…`, `<time datetime>`),
 //!   canonical URL (`link rel=canonical`, `og:url`) and source (`og:site_name`,
@@ -512,6 +513,10 @@ const DATE_META_NAMES: &[&str] = &[
     "article.published",
     "og:published_time",
     "datepublished",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.published",
+    "article:published",
 ];
 
 impl Meta {
@@ -587,7 +592,9 @@ impl Meta {
             "og:site_name" if self.site_name.is_none() => {
                 self.site_name = non_empty(collapse(content))
             }
-            "article:published_time" => self.dates.push((0, content.to_owned())),
+            "article:published_time" | "og:article:published_time" => {
+                self.dates.push((0, content.to_owned()))
+            }
             k if DATE_META_NAMES.contains(&k) => self.dates.push((2, content.to_owned())),
             _ => {}
         }
@@ -597,9 +604,11 @@ impl Meta {
         self.dates.sort_by_key(|(p, _)| *p); // stable: document order within a priority
         let published = self.dates.iter().find_map(|(_, d)| parse_date(d));
         let url = self.canonical.or(self.og_url);
+        let site = self.site_name.clone().or_else(|| url.as_deref().and_then(domain));
+        let tag_title = self.title_tag.map(|t| strip_site_suffix(t, site.as_deref()));
         let source = self.site_name.or_else(|| url.as_deref().and_then(domain));
         HtmlArticle {
-            title: self.og_title.or(self.title_tag).or(self.h1),
+            title: self.og_title.or(tag_title).or(self.h1),
             text,
             published,
             url,
@@ -612,6 +621,23 @@ impl Meta {
 /// All text under `node`, without any dropping (for `<title>`).
 fn raw_text(node: NodeRef<'_, Node>) -> String {
     node.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect()
+}
+
+/// `"Headline | Outlet"` → `"Headline"` when the suffix is the outlet's name
+/// or domain (compared case-insensitively, domain without its last label too).
+fn strip_site_suffix(title: String, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::to_lowercase) else { return title };
+    let short =
+        site.rsplit_once('.').map(|(head, _)| head.to_owned()).unwrap_or_else(|| site.clone());
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail = tail.trim().to_lowercase();
+            if !head.trim().is_empty() && (tail == site || tail == short) {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -685,7 +711,7 @@ mod tests {
              Une frappe de drone a visé dimanche une base proche de l'aéroport d'Erbil, selon les autorités kurdes.\n\
              Aucune victime n'a été signalée, a précisé le ministère de l'Intérieur."
         );
-        assert_eq!(a.title.as_deref(), Some("Frappe de drone près d'Erbil - Le Quotidien"));
+        assert_eq!(a.title.as_deref(), Some("Frappe de drone près d'Erbil"));
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2024, 3, 2));
         assert_eq!(a.url.as_deref(), Some("https://www.lequotidien.example/monde/erbil-frappe"));
         assert_eq!(a.source.as_deref(), Some("Le Quotidien"));
@@ -761,6 +787,21 @@ mod tests {
             ("Related fighting was reported.", false),
         ] {
             assert_eq!(is_boilerplate(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn site_suffixes() {
+        let cases = [
+            ("Strike kills 3 | World Desk", Some("World Desk"), "Strike kills 3"),
+            ("Frappe à Gaza - lemonde.fr", Some("lemonde.fr"), "Frappe à Gaza"),
+            ("Frappe à Gaza - Le Monde", Some("lemonde"), "Frappe à Gaza - Le Monde"),
+            ("Talks in Doha – Reuters", Some("reuters.com"), "Talks in Doha"),
+            ("Kyiv - Kharkiv", None, "Kyiv - Kharkiv"),
+            (" | World Desk", Some("World Desk"), " | World Desk"),
+        ];
+        for (title, site, want) in cases {
+            assert_eq!(strip_site_suffix(title.to_owned(), site), want, "{title}");
         }
     }
 

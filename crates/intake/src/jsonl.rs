@@ -251,8 +251,8 @@ fn record(
     doc.title = field("title");
     doc.url = field("url");
     doc.source = field("source");
-    let published = field("published");
-    let language = field("language");
+    let published = field("published").or_else(|| field("date"));
+    let language = field("language").or_else(|| field("lang"));
     let text = text.filter(|t| html.is_none() || !t.trim().is_empty());
     match (text, html) {
         (Some(t), _) => doc.text = t,
@@ -359,7 +359,7 @@ mod tests {
             "\u{feff}{\"text\":\"  keep  spaces \",\"published\":\"2024-05-01T10:00:00Z\",\"language\":\"fr-FR\",\"url\":\"https://www.ex.org/a\"}\r\n",
             "\n",
             "   \n",
-            "{\"id\":\"x\",\"text\":\"t\",\"published\":\"last tuesday\",\"language\":\"klingon\",\"title\":5}\n",
+            "{\"id\":\"x\",\"text\":\"t\",\"date\":\"last tuesday\",\"lang\":\"klingon\",\"title\":5}\n",
             "{\"id\":\"h\",\"html\":\"<html><head><title>T</title></head><body><p>Corps.</p><script>x</script></body></html>\",\"source\":\"S\"}\n",
             "{\"id\":\"n\"}\n",
             "[1,2]",

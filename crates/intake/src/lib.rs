@@ -10,6 +10,7 @@
 //!   extracted by [`extract_html`] (see the `html` module for the rules).
 //! * **JSON Lines** (`.jsonl`, `.ndjson`, or sniffed): one document per line,
 //!   `{"id", "text" | "html", "title", "url", "source", "published", "language"}`,
+//!   (`date` and `lang` are accepted as aliases of `published` and `language`),
 //!   **streamed** line by line with a bounded line buffer. A `.json` file (or
 //!   input starting with `[`) holding an array of such records, or one record
 //!   spread over several lines, is read whole (within `max_bytes`).
