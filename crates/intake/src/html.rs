@@ -50,6 +50,8 @@ pub struct HtmlArticle {
     pub source: Option<String>,
     /// The page's declared language (`<html lang>`), when it is a known code.
     pub lang: Option<Lang>,
+    /// The page's summary (`og:description` or `meta name=description`).
+    pub description: Option<String>,
 }
 
 /// Elements whose whole subtree is never article text.
@@ -492,6 +494,7 @@ struct Meta {
     og_url: Option<String>,
     site_name: Option<String>,
     lang: Option<Lang>,
+    description: Option<String>,
 }
 
 /// `meta name=…` values that carry a publication date.
@@ -589,6 +592,11 @@ impl Meta {
                 self.og_title = non_empty(collapse(content))
             }
             "og:url" if self.og_url.is_none() => self.og_url = absolute(Some(content)),
+            "og:description" | "description" | "twitter:description"
+                if self.description.is_none() =>
+            {
+                self.description = non_empty(collapse(content))
+            }
             "og:site_name" if self.site_name.is_none() => {
                 self.site_name = non_empty(collapse(content))
             }
@@ -614,6 +622,7 @@ impl Meta {
             url,
             source,
             lang: self.lang,
+            description: self.description,
         }
     }
 }

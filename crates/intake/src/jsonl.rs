@@ -259,6 +259,14 @@ fn record(
         (None, Some(h)) => {
             let a = extract_html(&h);
             doc.text = a.text;
+            if doc.text.trim().is_empty() {
+                if let Some(d) = a.description {
+                    doc.text = d;
+                    warnings.push(ErrorKind::NoText(
+                        "no article text in \"html\"; its description is used".into(),
+                    ));
+                }
+            }
             doc.title = doc.title.or(a.title);
             doc.url = doc.url.or(a.url);
             doc.source = doc.source.or(a.source);

@@ -200,8 +200,17 @@ pub(crate) fn read_bytes_as(name: &str, bytes: &[u8], format: Format, opts: &Opt
             vec![Item::Doc(Document { id: name.to_owned(), text, ..Document::default() })]
         }
         Format::Html => {
-            let a = extract_html(&text);
-            let empty = a.text.trim().is_empty();
+            let mut a = extract_html(&text);
+            let mut warning = None;
+            if a.text.trim().is_empty() {
+                warning = Some(match a.description.take() {
+                    Some(d) => {
+                        a.text = d;
+                        "no article text found in the page; its description is used"
+                    }
+                    None => "no article text found in the page",
+                });
+            }
             let doc = Document {
                 id: name.to_owned(),
                 source: a.source,
@@ -212,9 +221,9 @@ pub(crate) fn read_bytes_as(name: &str, bytes: &[u8], format: Format, opts: &Opt
                 text: a.text,
             };
             let mut items = vec![Item::Doc(doc)];
-            if empty {
-                let kind = ErrorKind::NoText("no article text found in the page".into());
-                items.push(Item::Warning(IntakeError::new(name, kind)));
+            if let Some(message) = warning {
+                items
+                    .push(Item::Warning(IntakeError::new(name, ErrorKind::NoText(message.into()))));
             }
             items
         }
