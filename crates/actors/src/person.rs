@@ -67,6 +67,8 @@ struct Word<'f> {
     name: bool,
     /// Starts with a lowercase letter (a possible particle: "bin", "al").
     lower: bool,
+    /// Starts with a capital letter.
+    cap: bool,
     /// Inside a known actor mention.
     actor: bool,
 }
@@ -84,7 +86,7 @@ fn words<'f>(
     actors: &[ActorMention],
     cues: &Cues,
 ) -> Vec<Word<'f>> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut out: Vec<Word<'f>> = Vec::with_capacity(text.len() / 6 + 1);
     let ft = folded.text.as_str();
     let mut actor_i = 0;
     let mut fs = 1;
@@ -92,6 +94,24 @@ fn words<'f>(
         let fe = ft[fs..].find(' ').map(|i| fs + i).unwrap_or(ft.len());
         let f = &ft[fs..fe];
         let (s, e) = (folded.orig(fs), folded.orig(fe));
+        // "Mu'ayid", "Rabi'a": a lowercase piece after an inner apostrophe
+        // belongs to the word before.
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.span.end..s).unwrap_or("");
+            let piece = text.get(s..e).unwrap_or("");
+            let lower_next = piece.chars().next().is_some_and(char::is_lowercase) && piece != "s";
+            if matches!(gap, "'" | "’")
+                && lower_next
+                && prev.name
+                && !matches!(prev.folded, "l" | "d" | "j" | "n" | "s" | "c" | "m" | "t" | "qu")
+            {
+                prev.span = Span::new(prev.span.start, e);
+                prev.frange.1 = fe;
+                prev.folded = &ft[prev.frange.0..fe];
+                fs = fe + 1;
+                continue;
+            }
+        }
         if s < e && !f.is_empty() {
             let w = text.get(s..e).unwrap_or("");
             while actor_i < actors.len() && actors[actor_i].span.end <= s {
@@ -99,12 +119,14 @@ fn words<'f>(
             }
             let actor = actors.get(actor_i).is_some_and(|a| a.span.start < e);
             let lower = w.chars().next().is_some_and(char::is_lowercase);
+            let cap = w.chars().next().is_some_and(char::is_uppercase);
             out.push(Word {
                 span: Span::new(s, e),
                 folded: f,
                 frange: (fs, fe),
                 name: is_name_part(w, cues, f),
                 lower,
+                cap,
                 actor,
             });
         }
@@ -276,7 +298,14 @@ pub(crate) fn find_persons(
                 || (a >= 2
                     && matches!(ws[a - 1].folded, "d" | "de" | "du" | "of")
                     && cues.place_noun.contains(ws[a - 2].folded)));
-        if after_place {
+        // "General Command of…", "Trump Administration": an institution name.
+        let institution = ws.get(b).is_some_and(|n| {
+            n.cap
+                && !n.name
+                && cues.stop.contains(n.folded)
+                && gap_ok(text, &ws[b - 1..=b], None, false)
+        });
+        if after_place || institution {
             continue;
         }
         let titled =
