@@ -446,8 +446,11 @@ impl<'a> Sentence<'a> {
         let mut seen_and = false;
         let mut max_words = 6;
         while let Some((item, before)) = self.left_item(k, lo, np_end, kind, max_words)? {
-            // "21 militants including 2 commanders": the part is not added.
+            // "five personnel including one policeman and four soldiers": all
+            // that follows "including" is a part of the total, not added.
             if before > lo && is(self.tok(before - 1), &W.subset) {
+                total = None;
+                seen_and = false;
                 k = before - 1;
                 max_words = 6;
                 continue;
@@ -461,6 +464,10 @@ impl<'a> Sentence<'a> {
             if c > lo && is(self.tok(c - 1), &["and", "et", "plus"]) {
                 c -= 1;
                 seen_and = true;
+                // The serial comma: "3 policemen, 2 militiamen, and 1 soldier".
+                if c > lo && self.tok(c - 1).is_some_and(|t| t.is_punct(",")) {
+                    c -= 1;
+                }
             } else if c >= lo + 3
                 && is(self.tok(c - 1), &["as"])
                 && is(self.tok(c - 2), &["well"])
@@ -506,8 +513,9 @@ impl<'a> Sentence<'a> {
         // Where the scan ends without a number or determiner, a proper name
         // ("Abbas al-Ju'ani was injured") is one person.
         let one = |first: usize| Np { count: 1, first, end: np_end, ..Np::default() };
+        // Names only for the first item: a coordinated one is a short phrase.
         let by_name = |name: &Name, head: Option<usize>| {
-            name.person(self, head).then(|| (one(name.first), name.first))
+            (max_words > 3 && name.person(self, head)).then(|| (one(name.first), name.first))
         };
         while k > lo {
             let t = &self.toks[k - 1];
@@ -601,6 +609,11 @@ impl<'a> Sentence<'a> {
                     return Ok(None);
                 }
                 // "of the army": keep looking for the head.
+                // A coordinated determiner phrase is short ("and a civilian");
+                // "A shoot-out broke out and ..." is a clause.
+                if max_words <= 3 && words > 2 {
+                    return Ok(None);
+                }
                 if !is(before, &W.of) {
                     let h = head.map_or("", |h| self.toks[h].norm.as_str());
                     if zero {
@@ -634,7 +647,9 @@ impl<'a> Sentence<'a> {
                 }
             }
             name.word(t, k - 1);
-            words += 1;
+            // "pro-government" is one word.
+            let hyphenated = self.tok(k).is_some_and(|n| n.is_punct("-") && !n.space_before);
+            words += usize::from(!hyphenated);
             if words > max_words {
                 return Ok(None);
             }
@@ -891,13 +906,25 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
             }
             // Lowercase only: "IS" (the group) is no auxiliary.
             let aux = k.checked_sub(1).and_then(|k| toks.get(k)).filter(|t| !t.cap);
-            if is(aux, &W.passive) {
+            let number_before = k > 0 && s.num_of[k - 1].is_some();
+            if is(aux, &W.passive) || number_before {
+                // "were killed"; "1 killed 3 injured".
                 s.left_np(a, lo, kind)
-            } else if is(aux, &W.active) && s.num_of[k - 1].is_none() {
+            } else if is(aux, &W.active) {
                 if pronoun_one(k - 1) {
                     Ok(Some(Np { count: 1, first: k - 2, end: k - 1, ..Np::default() }))
                 } else {
                     Ok(s.right_np(b, kind, trig.toll))
+                }
+            } else if is(aux, &["and", "et"]) && s.right_np(b, kind, trig.toll).is_none() {
+                // "a man was abducted by four men and stabbed to death": the
+                // subject of the first passive verb.
+                let passive = (lo.max(k.saturating_sub(15))..k - 1)
+                    .rev()
+                    .find(|&x| is(toks.get(x), &W.passive) && !toks[x].cap);
+                match passive {
+                    Some(x) => s.left_np(x + 1, lo, kind),
+                    None => s.left_np(a, lo, kind),
                 }
             } else {
                 match s.right_np(b, kind, trig.toll) {
@@ -1095,7 +1122,13 @@ mod tests {
             ("They burned 20 huts and killed 15 livestock.", Lang::En, &[]),
             ("At least one person, the driver of the vehicle, was killed in the blast.", Lang::En, &[(K, Some(1), true)]),
             ("One member of the military officer's family was killed and six injured.", Lang::En, &[(K, Some(1), false), (I, Some(6), false)]),
-            ("At least 21 militants including 2 commanders and 4 Afghan soldiers were killed.", Lang::En, &[(K, Some(25), true)]),
+            ("At least 21 militants including 2 commanders and 4 Afghan soldiers were killed.", Lang::En, &[(K, Some(21), true)]),
+            ("Two militants and five security personnel including one policeman and four army personnel were killed.", Lang::En, &[(K, Some(7), false)]),
+            ("3 local policemen, 2 pro-government militia members, and 1 soldier were killed, and 8 were wounded.", Lang::En, &[(K, Some(6), false), (I, Some(8), false)]),
+            ("A mob attacked a youth and 3 others. 1 killed 3 injured.", Lang::En, &[(K, Some(1), false), (I, Some(3), false)]),
+            ("A man was abducted by four men and stabbed to death near a soccer field.", Lang::En, &[(K, Some(1), false)]),
+            ("Security forces and Maoists exchanged fire under Jarawandi Police Station (Gadchiroli) and one Maoist cadre was killed.", Lang::En, &[(K, Some(1), false)]),
+            ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("A shoot-out broke out and two suspects died and one was injured.", Lang::En, &[(K, Some(2), false), (I, Some(1), false)]),
             ("Shells killed a family of three, including a child.", Lang::En, &[(K, Some(3), false)]),
             ("The report makes no mention of fatalities.", Lang::En, &[]),
