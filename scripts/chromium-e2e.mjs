@@ -81,6 +81,19 @@ try {
   if (found.scripts !== 2) throw new Error(`unexpected script elements: ${found.scripts}`);
   console.log(`opened: ${found.title}`);
   console.log(`evidence sentence: ${found.evidence}`);
+  // The timeline filters the map: keep only the last day.
+  const daysShown = await run("return Number(document.getElementById('to').max) + 1");
+  if (daysShown > 1) {
+    await run(`document.body.dataset.ready = '0';
+      const from = document.getElementById('from');
+      from.value = from.max;
+      from.dispatchEvent(new Event('input'));
+      from.dispatchEvent(new Event('change'));`);
+    await until("the map to reload", () => run("return document.body.dataset.ready === '1'"));
+    const after = await call("POST", s + "/elements", { using: "css selector", value: "path.pin" });
+    if (after.length >= pins.length) throw new Error(`timeline did not filter the map (${pins.length} -> ${after.length} pins)`);
+    console.log(`timeline: last of ${daysShown} days keeps ${after.length} of ${pins.length} pins`);
+  }
   if (screenshot) {
     writeFileSync(screenshot, Buffer.from(await call("GET", s + "/screenshot"), "base64"));
   }
