@@ -5,29 +5,38 @@
 //! tied to the noun phrase it counts:
 //!
 //! * *right* triggers count the phrase after them ("tuant quatre membres",
-//!   "killing him", "the bodies of 3 men");
+//!   "killing him", "the bodies of 3 men", "the death toll rose to 35");
 //! * *left* triggers the phrase before them ("3 morts", "left 3 dead",
-//!   "20 fatalities");
+//!   "20 fatalities"); a total with nothing before it looks right
+//!   ("fatalities coded as 3");
 //! * participles ("killed", "tués", "blessés") look left after a passive
-//!   auxiliary ("were killed", "ont été tués"), right after an active one
-//!   ("has killed", "a tué"), otherwise right first, then left.
+//!   auxiliary ("were killed", "ont été tués") or a bare number ("1 killed"),
+//!   right after an active one ("has killed", "a tué", "avoir tué"),
+//!   otherwise right first, then left.
 //!
 //! A noun phrase is a number (see [`crate::find_numbers`]), a singular
-//! determiner with its noun ("a civilian", "the man", "un soldat" → 1), or a
-//! pronoun ("him", "l'a tué" → 1; "them" → unknown). Coordinated phrases add
-//! up ("two soldiers and a civilian were killed" → 3); numbers in brackets or
-//! after "including"/"dont" are parts of the total and are not added
-//! ("were killed, including 2 women" → the 2 is ignored). Dates, ages
-//! ("a 25-year-old man") and measures ("5 km") are never counts.
+//! determiner with its noun ("a civilian", "the man", "un soldat" → 1; "a
+//! family of three" → 3), "no" with a noun ("no American personnel were
+//! injured" → 0), a person's name of two capitalised words or more ("killed
+//! Ahmed Manasra" → 1), or a pronoun ("him", "l'a tué", "another" → 1; "them"
+//! → unknown). Coordinated phrases add up ("two soldiers and a civilian were
+//! killed" → 3, also with serial commas); numbers in brackets, in an
+//! apposition, or after "including"/"dont" up to the verb are parts of the
+//! total and are not added ("were killed, including 2 women" → the 2 is
+//! ignored). Dates, ages ("a 25-year-old man"), measures ("5 km") and animals
+//! ("15 livestock") are never counts; "among the dead", "peine de mort",
+//! "death threats" and "sentenced to death" are no casualty statements.
 //!
 //! The same number is never counted twice for the same kind within a
 //! sentence ("un bilan de 3 morts" gives one mention), and a total ("six
 //! fatalities") equal to a count already described in the sentence is
 //! dropped. Vague quantities ("injuring dozens") give a mention with count
-//! `None`; so does a trigger with no countable phrase ("fatalities were
-//! reported"). "No casualties", "aucune victime", "no one was hurt" give count
-//! 0 for killed and injured; "no fatalities" only for killed, "aucun blessé"
-//! only for injured.
+//! `None`, and so does a verb with nothing countable ("killing them"); a
+//! total noun with nothing to count ("fatalities were reported") gives no
+//! mention. "Killed or injured 3" gives `None` for both kinds. "No
+//! casualties", "aucune victime", "no one was hurt" give count 0 for killed
+//! and injured; "no fatalities" only for killed, "aucun blessé" only for
+//! injured.
 
 use sitrep_model::{Lang, Span};
 
