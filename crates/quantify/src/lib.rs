@@ -23,6 +23,17 @@
 //! line parses. No regular expressions: the rules are small hand-written
 //! readers over tokens, so a sentence costs a few microseconds.
 //!
+//! # Adding a phrase or a language
+//!
+//! A new phrase is one line in the right TSV file (for example
+//! `en<TAB>gunned down<TAB>killed<TAB>verb<TAB>0` in `casualty_triggers.tsv`),
+//! plus a line in the table-driven tests of the module that reads it; the
+//! lexicon tests check that the line parses and that the phrase matches its
+//! own text. A new language needs a variant of the internal `L` enum
+//! (`lexicon.rs`), its code in `L::parse` and in `langs`, and rows with that
+//! code in every TSV file; the word sets of `casualty_words.tsv` are shared
+//! and take its auxiliaries and determiners too.
+//!
 //! # Semantics in short
 //!
 //! * Dates: explicit dates, weekdays and relative phrases become a range of
