@@ -10,6 +10,12 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 mod norm;
 
+/// Flag bit on a posting: the key is the record's own name (not an alternate).
+const PRIMARY: u32 = 1 << 31;
+
+/// Candidates kept per key.
+const MAX_POSTINGS: usize = 40;
+
 /// Countries whose place names carry the Arabic article (al-, ar-, as-…).
 const ARABIC_ARTICLE_COUNTRIES: &[u8] = b"IQSYLBJOPSILYESAAEKWQABHOMEGLYTNDZMASDMRSODJTDMLNEIR";
 
@@ -190,9 +196,12 @@ fn main() {
             if k.is_empty() {
                 continue;
             }
+            let flagged = if norm::fold(&r.name) == k { i | PRIMARY } else { i };
             let e = exact.entry(k).or_default();
-            if e.last() != Some(&i) {
-                e.push(i);
+            if let Some(last) = e.last_mut().filter(|l| **l & !PRIMARY == i) {
+                *last |= flagged;
+            } else {
+                e.push(flagged);
             }
             let s = norm::skeleton(n);
             if s.len() >= 3 {
@@ -223,6 +232,21 @@ fn main() {
         records.push(r.kind);
         records.push(r.flags);
         records.extend_from_slice(&[0, 0]);
+    }
+    // Best candidates first, at most MAX_POSTINGS per key: a name shared by hundreds of hamlets
+    // keeps its curated, country, division and most populous readings.
+    let rank = |x: &u32| {
+        let r = &recs[(*x & !PRIMARY) as usize];
+        let class = match (r.flags & 1, r.kind) {
+            (1, _) => 0,
+            (_, 0..=2) => 1,
+            _ => 2,
+        };
+        (class, std::cmp::Reverse(r.pop), *x & PRIMARY == 0)
+    };
+    for v in exact.values_mut().chain(skel.values_mut()) {
+        v.sort_by_key(rank);
+        v.truncate(MAX_POSTINGS);
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let mut postings = Vec::new();

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use sitrep_model::{Lang, Segmented};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().last().ok_or("usage: tag_jsonl code --format jsonl FILE")?;
+    let path = std::env::args().next_back().ok_or("usage: tag_jsonl code --format jsonl FILE")?;
     let file = std::io::BufReader::new(std::fs::File::open(path)?);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -247,13 +247,14 @@ pub fn geocode(name: &str, country: Option<&str>) -> Vec<Candidate> {
         penalty = 0.4;
     }
     let cc = country.map(|c| c.trim().to_ascii_uppercase());
-    let recs: Vec<Rec> = idx
+    let hits: Vec<(Rec, bool)> = idx
         .into_iter()
-        .filter_map(|i| g.store.rec(i))
-        .filter(|r| cc.as_deref().is_none_or(|c| r.country() == Some(c)))
+        .filter_map(|i| g.store.rec(i).map(|r| (r, store::is_primary(i))))
+        .filter(|(r, _)| cc.as_deref().is_none_or(|c| r.country() == Some(c)))
         .collect();
+    let recs: Vec<Rec> = hits.iter().map(|h| h.0).collect();
     let mut v: Vec<(Rec, f64)> =
-        recs.iter().map(|r| (*r, resolve::prior_among(r, &key, &recs) - penalty)).collect();
+        hits.iter().map(|(r, p)| (*r, resolve::prior_among(r, *p, &recs) - penalty)).collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));
     let z: f64 = v.iter().map(|(_, s)| (2.0 * s).exp()).sum();
     v.into_iter()

@@ -6,25 +6,39 @@ use std::collections::HashMap;
 
 use sitrep_model::Place;
 
-use crate::norm::fold;
-use crate::store::{Kind, Rec};
+use crate::store::{is_primary, Kind, Rec};
 use crate::tagger::{Hint, Mention, Toks};
 use crate::Gazetteer;
 
 /// Document context: how strongly each country and division is present.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Context {
     countries: HashMap<[u8; 2], f64>,
+    total: f64,
     admin1: HashMap<u32, f64>,
 }
 
 impl Context {
     fn country(&self, cc: [u8; 2]) -> f64 {
-        let total: f64 = self.countries.values().sum();
-        if total <= 0.0 {
+        if self.total <= 1e-9 {
             return 0.0;
         }
-        self.countries.get(&cc).copied().unwrap_or(0.0) / total
+        self.countries.get(&cc).copied().unwrap_or(0.0) / self.total
+    }
+
+    fn add(&mut self, c: &Contribution, sign: f64) {
+        if c.cc == [0, 0] {
+            return;
+        }
+        *self.countries.entry(c.cc).or_default() += sign * c.weight;
+        self.total += sign * c.weight;
+        if let Some((a, w)) = c.admin1 {
+            let e = self.admin1.entry(a).or_default();
+            *e += sign * w;
+            if *e <= 1e-9 {
+                self.admin1.remove(&a);
+            }
+        }
     }
 }
 
@@ -46,9 +60,9 @@ pub(crate) fn prior(r: &Rec) -> f64 {
 
 /// Prior of a record among the other candidates for the same name: feature and population,
 /// the record's own name matching exactly, and cities that dominate a same-named division.
-pub(crate) fn prior_among(r: &Rec, key: &str, all: &[Rec]) -> f64 {
+pub(crate) fn prior_among(r: &Rec, primary: bool, all: &[Rec]) -> f64 {
     let mut s = prior(r);
-    if fold(r.name()) == key {
+    if primary {
         s += 0.6;
     }
     // A division named after the city that dominates it (Baghdad, Erbil): the bare name means
@@ -65,9 +79,8 @@ pub(crate) fn prior_among(r: &Rec, key: &str, all: &[Rec]) -> f64 {
     s
 }
 
-fn score(g: &Gazetteer, toks: &Toks, m: &Mention, r: &Rec, all: &[Rec], ctx: &Context) -> f64 {
-    let key = toks.phrase(m.t0, m.t1);
-    let mut s = prior_among(r, &key, all);
+fn score(m: &Mention, r: &Rec, primary: bool, all: &[Rec], ctx: &Context) -> f64 {
+    let mut s = prior_among(r, primary, all);
     if m.skeleton {
         s -= 0.4;
     }
@@ -86,15 +99,16 @@ fn score(g: &Gazetteer, toks: &Toks, m: &Mention, r: &Rec, all: &[Rec], ctx: &Co
     if ctx.admin1.contains_key(&r.admin1) || ctx.admin1.contains_key(&r.idx) {
         s += 0.8;
     }
-    let _ = g;
     s
 }
 
 /// Ranks candidates: (record, score) best first.
 fn rank(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Vec<(Rec, f64)> {
+    let _ = toks;
     let recs: Vec<Rec> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
+    let prim: Vec<bool> = m.cands.iter().map(|&c| is_primary(c)).collect();
     let mut v: Vec<(Rec, f64)> =
-        recs.iter().map(|r| (*r, score(g, toks, m, r, &recs, ctx))).collect();
+        recs.iter().zip(prim).map(|(r, p)| (*r, score(m, r, p, &recs, ctx))).collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));
     v
 }
@@ -158,19 +172,23 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
+    let mut all = Context::default();
+    let mut by_key: HashMap<&str, Vec<&Contribution>> = HashMap::new();
+    for c in &contribs {
+        all.add(c, 1.0);
+        by_key.entry(c.key.as_str()).or_default().push(c);
+    }
     let mut cache: HashMap<String, Context> = HashMap::new();
     mentions
         .iter()
         .filter_map(|m| {
             let key = toks.phrase(m.t0, m.t1);
-            let ctx = cache.entry(key.clone()).or_insert_with(|| {
-                let mut ctx = Context::default();
-                for c in contribs.iter().filter(|c| c.key != key && c.cc != [0, 0]) {
-                    *ctx.countries.entry(c.cc).or_default() += c.weight;
-                    if let Some((a, w)) = c.admin1 {
-                        *ctx.admin1.entry(a).or_default() += w;
-                    }
+            let ctx = cache.entry(key).or_insert_with_key(|key| {
+                let mut ctx = all.clone();
+                for c in by_key.get(key.as_str()).into_iter().flatten() {
+                    ctx.add(c, -1.0);
                 }
+                ctx.countries.retain(|_, w| *w > 1e-9);
                 ctx
             });
             place(g, toks, m, ctx)

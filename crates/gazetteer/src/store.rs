@@ -178,8 +178,9 @@ impl Store {
         self.len() == 0
     }
 
-    /// Record by index.
+    /// Record by index (a posting's primary-name flag is ignored).
     pub fn rec(&self, idx: u32) -> Option<Rec> {
+        let idx = idx & !PRIMARY;
         let a = idx as usize * REC;
         let b = RECORDS.get(a..a + REC)?;
         let u32_at = |o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
@@ -217,6 +218,14 @@ impl Store {
     pub fn iter(&self) -> impl Iterator<Item = Rec> + '_ {
         (0..self.len() as u32).filter_map(|i| self.rec(i))
     }
+}
+
+/// Flag bit on a posting: the key is the record's own name, not an alternate name.
+pub const PRIMARY: u32 = 1 << 31;
+
+/// Whether a posting carries the primary-name flag.
+pub fn is_primary(posting: u32) -> bool {
+    posting & PRIMARY != 0
 }
 
 /// Decodes a posting list value (offset << 20 | count).

@@ -7,6 +7,9 @@
 //! matches, the skeleton key of one to three capitalised tokens is tried. Hits are then filtered
 //! by capitalisation, stop words, person cues and sentence position.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
 use crate::lexicon::{Lexicon, Role};
 use crate::norm::{fold_token_into, is_article, skeleton_of, token_ranges};
 use crate::store::{Kind, Store};
@@ -29,6 +32,7 @@ pub(crate) struct Toks<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
     folded: String,
+    lower: OnceCell<HashSet<String>>,
 }
 
 impl<'t> Toks<'t> {
@@ -69,7 +73,7 @@ impl<'t> Toks<'t> {
             toks.push(Tok { start: a, end: b, fold: (f0, f1), cap, upper, sent_start });
             prev_end = b;
         }
-        Toks { text, toks, folded }
+        Toks { text, toks, folded, lower: OnceCell::new() }
     }
 
     pub fn f(&self, i: usize) -> &str {
@@ -108,7 +112,17 @@ impl<'t> Toks<'t> {
 
     /// Whether the folded word occurs in lower case elsewhere in the text.
     pub fn occurs_lowercase(&self, word: &str) -> bool {
-        self.toks.iter().enumerate().any(|(i, t)| !t.cap && self.f(i) == word)
+        self.lower
+            .get_or_init(|| {
+                let mut set = HashSet::new();
+                for (i, t) in self.toks.iter().enumerate() {
+                    if !t.cap {
+                        set.insert(self.f(i).to_string());
+                    }
+                }
+                set
+            })
+            .contains(word)
     }
 }
 
@@ -316,14 +330,10 @@ fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             .into_iter()
             .filter(|&c| {
                 g.store.rec(c).is_some_and(|r| {
-                    crate::norm::initials_compatible(&folded, &crate::norm::fold(r.name()))
-                })
-            })
-            .filter(|&c| {
-                g.store.rec(c).is_some_and(|r| {
-                    r.curated
+                    (r.curated
                         || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
-                        || r.population >= 20_000
+                        || r.population >= 20_000)
+                        && crate::norm::initials_compatible(&folded, &crate::norm::fold(r.name()))
                 })
             })
             .collect();
@@ -520,7 +530,7 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
         }
         // A common word also used as a place name: it occurs in lower case in the same text,
         // or it only matched a secondary (alternate) name.
-        let primary = recs.iter().any(|r| crate::norm::fold(r.name()) == toks.f(m.t0));
+        let primary = m.cands.iter().any(|&c| crate::store::is_primary(c));
         if (max_pop < 100_000 || !primary) && toks.occurs_lowercase(toks.f(m.t0)) {
             return false;
         }

@@ -1,0 +1,53 @@
+//! Prints gazetteer load time, resident memory with the gazetteer loaded, and place tagging
+//! throughput (one core) over the given text files: `perf FILE…` (figures, not assertions).
+
+use std::time::Instant;
+
+use sitrep_gazetteer::Gazetteer;
+use sitrep_model::{Lang, Segmented};
+
+fn rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let before = rss_kb();
+    let t = Instant::now();
+    let g = Gazetteer::global();
+    let load = t.elapsed();
+    println!("load: {:.1} ms, {} records", load.as_secs_f64() * 1e3, g.len());
+    let mut texts = Vec::new();
+    for p in std::env::args().skip(1) {
+        texts.push(std::fs::read_to_string(p)?);
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let seg = Segmented::default();
+    let t = Instant::now();
+    let mut n = 0;
+    let mut rounds = 0;
+    while t.elapsed().as_secs_f64() < 3.0 && bytes > 0 {
+        for text in &texts {
+            n += sitrep_gazetteer::tag_places(text, &seg, Lang::En).len();
+        }
+        rounds += 1;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!("rss: {} MB (before load {} MB)", rss_kb() / 1024, before / 1024);
+    if rounds > 0 {
+        println!(
+            "tagging: {:.1} MB/s on one core ({} bytes x {} rounds, {} places)",
+            (bytes * rounds) as f64 / secs / 1e6,
+            bytes,
+            rounds,
+            n
+        );
+    }
+    Ok(())
+}
