@@ -17,8 +17,10 @@ fn places() -> Vec<Place> {
     sitrep_gazetteer::tag_places(SEED, &Segmented::default(), Lang::Fr)
 }
 
-/// (text contains, feature, country, point or none, admin1 contains)
-const EXPECTED: &[(&str, &str, &str, Option<(f64, f64)>, &str)] = &[
+/// One expected place: text contains, feature, country, point or none, admin1 contains.
+type Expected = (&'static str, &'static str, &'static str, Option<(f64, f64)>, &'static str);
+
+const EXPECTED: &[Expected] = &[
     ("Erbil", "airport", "IQ", Some((36.2376, 43.9632)), ""),
     ("ambassade américaine à Bagdad", "site", "IQ", Some((33.2985, 44.3956)), "Baghdad"),
     ("Aïn al-Asad", "military_base", "IQ", Some((33.7856, 42.4412)), "Anbar"),
