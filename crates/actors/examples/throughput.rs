@@ -20,16 +20,17 @@ fn cpu_seconds() -> Option<f64> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or("usage: throughput FILE [ROUNDS]")?;
-    let rounds: usize = args.find_map(|r| r.parse().ok()).unwrap_or(3);
+    let rounds: usize = args.find_map(|r| r.parse().ok()).unwrap_or(3).max(1);
     let text = std::fs::read_to_string(path)?;
     let t0 = Instant::now();
     let c0 = cpu_seconds().unwrap_or(0.0);
     let kb = ActorKb::global();
     let c1 = cpu_seconds().unwrap_or(0.0);
     println!(
-        "table: {} actors, {} aliases, loaded in {:.2?} wall, {:.2} s CPU",
+        "table: {} actors, {} aliases, {} keys, loaded in {:.2?} wall, {:.2} s CPU",
         kb.len(),
         kb.alias_count(),
+        kb.pattern_count(),
         t0.elapsed(),
         c1 - c0
     );

@@ -347,7 +347,7 @@ impl Builder {
 /// Taliban" → "Taliban"): mentions never include it. A capitalised article is
 /// part of a name ("The Arab Weekly", "Le Monde") and stays.
 fn strip_article(s: &str) -> &str {
-    for a in ["le ", "la ", "les ", "l'", "l’", "the "] {
+    for a in ["le ", "la ", "les ", "l'", "l’", "the ", "des ", "un ", "une ", "a ", "an "] {
         if let Some(rest) = s.strip_prefix(a) {
             if !rest.trim().is_empty() {
                 return rest.trim_start();
@@ -430,6 +430,12 @@ impl ActorKb {
     /// Number of distinct (actor, alias) pairs, canonical names included.
     pub fn alias_count(&self) -> usize {
         self.alias_total
+    }
+
+    /// Number of distinct folded search keys compiled into the matcher
+    /// (Arabic aliases add variants with proclitics).
+    pub fn pattern_count(&self) -> usize {
+        self.pattern_aliases.len()
     }
 
     /// The actor with this canonical name (case-insensitive).

@@ -348,13 +348,25 @@ pub(crate) fn find_persons(
         .collect()
 }
 
-/// "le président américain Joe Biden": a title, then an adjectival actor.
+/// A title or role, then an actor, then the name: "le président américain
+/// Joe Biden", "le chef du Hezbollah, Hassan Nasrallah", "Hamas spokesman X".
 fn title_before_adjective(ws: &[Word], f: &Folded, text: &str, a: usize) -> bool {
     let mut i = a;
-    while i > 0 && ws[i - 1].actor && a - i < 3 {
+    // An apposition comma right before the name is allowed.
+    let comma = a > 0 && text.get(ws[a - 1].span.end..ws[a].span.start).map(str::trim) == Some(",");
+    while i > 0 && ws[i - 1].actor && a - i < 4 {
         i -= 1;
     }
-    i < a && cue_before(ws, f, text, i, &CUES.title)
+    if i == a {
+        return false;
+    }
+    if comma && !cue_before(ws, f, text, i, &CUES.title) {
+        // "le chef du Hezbollah, X": skip one connector before the actor.
+        let conn = i > 0 && matches!(ws[i - 1].folded, "de" | "du" | "des" | "d" | "of" | "the");
+        let j = if conn { i - 1 } else { i };
+        return cue_before(ws, f, text, j, &CUES.title) || cue_before(ws, f, text, j, &CUES.role);
+    }
+    cue_before(ws, f, text, i, &CUES.title)
 }
 
 /// Fills `affiliation` of person mentions from appositions and role phrases.

@@ -3,7 +3,7 @@
 use crate::fold::{self, Folded};
 use crate::kb::{case_ok, ActorKb};
 use crate::person;
-use sitrep_model::{ActorMention, Lang, Segmented, Span};
+use sitrep_model::{ActorMention, EntityKind, Lang, Segmented, Span};
 
 /// Words after which a state's name or capital is a place ("en Irak").
 const LOCATIVES: [&str; 18] = [
@@ -64,8 +64,29 @@ pub fn tag_with(kb: &ActorKb, text: &str, seg: &Segmented, _lang: Lang) -> Vec<A
         }
         keep
     });
+    absorb_generic_followers(text, &mut out);
     person::link_affiliations(kb, text, &mut out);
     out
+}
+
+/// "Al-Shabaab militants", "Hezbollah fighters": a generic armed-group word
+/// right after a named group belongs to that group's mention.
+fn absorb_generic_followers(text: &str, ms: &mut Vec<ActorMention>) {
+    let mut i = 0;
+    while i + 1 < ms.len() {
+        let (a, b) = (&ms[i], &ms[i + 1]);
+        let named = matches!(a.kind, EntityKind::ArmedGroup | EntityKind::Military)
+            && !a.adjectival
+            && a.canonical.as_deref().is_some_and(|c| c != "Military Forces");
+        let generic = b.canonical.as_deref() == Some("Unidentified Armed Group");
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("x");
+        if named && generic && !gap.is_empty() && gap.chars().all(|c| c == ' ') {
+            ms[i].span = Span::new(a.span.start, b.span.end);
+            ms.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 fn mention(kb: &ActorKb, h: &Hit) -> ActorMention {

@@ -7,7 +7,14 @@ use sitrep_model::{ActorMention, EntityKind, Lang, Segmented};
 const TEXT: &str = include_str!("fixtures/fr-iraq-ceasefire.txt");
 
 fn mentions() -> Vec<ActorMention> {
-    tag_actors(TEXT, &Segmented::default(), Lang::Fr)
+    tag_actors(TEXT, &sitrep_text::segment(TEXT, Lang::Fr), Lang::Fr)
+}
+
+#[test]
+fn seed_same_without_segmentation() {
+    // The tagger guesses sentence starts when given no segmentation.
+    let bare = tag_actors(TEXT, &Segmented::default(), Lang::Fr);
+    assert_eq!(bare, mentions());
 }
 
 fn find<'a>(ms: &'a [ActorMention], text: &str) -> Vec<&'a ActorMention> {
