@@ -164,14 +164,22 @@ fn plural(word: &str, ls: &[L]) -> bool {
 
 impl<'a> Sentence<'a> {
     fn new(text: &str, toks: &'a [Tok], ls: &'a [L]) -> Sentence<'a> {
-        let dates = dates_in(text, toks, ls, None);
+        // Tokens inside a date expression (dates come in text order, so one
+        // pass marks them all).
+        let mut date_tok = vec![false; toks.len()];
+        let mut t = 0;
+        for d in dates_in(text, toks, ls, None) {
+            while t < toks.len() && toks[t].end <= d.span.start {
+                t += 1;
+            }
+            while t < toks.len() && toks[t].start < d.span.end {
+                date_tok[t] = true;
+                t += 1;
+            }
+        }
         let nums: Vec<NumAt> = numbers_in(text, toks, ls)
             .into_iter()
-            .filter(|n| {
-                let (s, e) = (toks[n.first].start, toks[n.end - 1].end);
-                let in_date = dates.iter().any(|d| d.span.start < e && s < d.span.end);
-                !in_date && !measure_after(toks, n.end)
-            })
+            .filter(|n| !date_tok[n.first..n.end].iter().any(|&d| d) && !measure_after(toks, n.end))
             .collect();
         let mut num_of = vec![None; toks.len()];
         for (k, n) in nums.iter().enumerate() {
@@ -180,10 +188,6 @@ impl<'a> Sentence<'a> {
             }
         }
         let used = [vec![false; nums.len()], vec![false; nums.len()]];
-        let date_tok = toks
-            .iter()
-            .map(|t| dates.iter().any(|d| d.span.start <= t.start && t.end <= d.span.end))
-            .collect();
         Sentence { toks, ls, nums, num_of, used, trigger_tok: vec![false; toks.len()], date_tok }
     }
 

@@ -225,6 +225,19 @@ mod tests {
         }
     }
 
+    /// A whole long text as one span: every statement is still found (and
+    /// the run stays linear: this takes milliseconds).
+    #[test]
+    fn long_input_as_one_span() {
+        let sentence = "On 9 May 2020, militants killed 3 civilians (including 1 child) and wounded 2 others near the town. ";
+        let text = sentence.repeat(400);
+        let span = Span::new(0, text.len());
+        let found = find_casualties(&text, span, Lang::En);
+        assert_eq!(found.len(), 800);
+        assert!(found.iter().all(|c| c.count == Some(3) || c.count == Some(2)));
+        assert_eq!(find_dates(&text, span, Lang::En, None).len(), 400);
+    }
+
     fn check(text: &str, span: Span, got: Span) {
         assert!(got.start <= got.end && got.end <= text.len(), "{text}: {got:?}");
         assert!(got.start >= span.start.min(text.len()) && got.end <= span.end, "{text}: {got:?}");
