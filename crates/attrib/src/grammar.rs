@@ -2,7 +2,7 @@
 //! verb groups ("a-t-il affirmé", "a récemment déclaré", "has said") and speaker
 //! noun phrases before or after them.
 
-use crate::lexicon::{norm_word, LangLexicon, VerbFlags};
+use crate::lexicon::{cls, norm_word, LangLexicon, VerbFlags};
 use sitrep_model::{Analysis, Span, TokenKind};
 use std::borrow::Cow;
 
@@ -20,10 +20,21 @@ pub struct Tok<'t> {
     /// True when the token looks like part of a name: capitalised, or a
     /// lowercase particle glued to a capitalised word ("al-Saadi", "ez-Zor").
     pub name: bool,
+    /// Closed word classes ([`cls`] bits).
+    pub bits: u32,
+    /// Reporting-verb flags when the token is a reporting verb form.
+    pub verb: Option<VerbFlags>,
+}
+
+impl Tok<'_> {
+    /// True when the token belongs to one of the classes in `bits`.
+    pub fn is(&self, bits: u32) -> bool {
+        self.bits & bits != 0
+    }
 }
 
 /// Builds the token view of `a`.
-pub fn tokens<'t>(a: &Analysis<'t>) -> Vec<Tok<'t>> {
+pub fn tokens<'t>(a: &Analysis<'t>, lex: &LangLexicon) -> Vec<Tok<'t>> {
     let text = a.text();
     a.seg
         .tokens
@@ -35,7 +46,9 @@ pub fn tokens<'t>(a: &Analysis<'t>) -> Vec<Tok<'t>> {
             let cap = s.chars().next().is_some_and(char::is_uppercase);
             let glued =
                 s.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_uppercase));
-            Tok { span: t.span, kind: t.kind, w, cap, name: cap || glued }
+            let (bits, verb) =
+                if t.kind == TokenKind::Punct { (0, None) } else { (lex.bits(&w), lex.verb(&w)) };
+            Tok { span: t.span, kind: t.kind, w, cap, name: cap || glued, bits, verb }
         })
         .collect()
 }
@@ -69,6 +82,11 @@ impl<'a, 't> Grammar<'a, 't> {
         self.toks.get(i).map_or("", |t| t.w.as_ref())
     }
 
+    /// True when token `i` exists and belongs to one of the classes in `bits`.
+    pub fn is(&self, i: usize, bits: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(bits))
+    }
+
     /// True when token `i` is punctuation (or does not exist).
     pub fn punct(&self, i: usize) -> bool {
         self.toks.get(i).is_none_or(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
@@ -82,7 +100,7 @@ impl<'a, 't> Grammar<'a, 't> {
     pub fn verb_group_at(&self, i: usize, hi: usize) -> Option<VerbGroup> {
         let mut j = i;
         let mut aux = false;
-        if j < hi && self.lex.is("aux", self.w(j)) && !self.toks[j].cap {
+        if j < hi && self.is(j, cls::AUX) && !self.toks[j].cap {
             aux = true;
             j += 1;
         }
@@ -92,7 +110,7 @@ impl<'a, 't> Grammar<'a, 't> {
             j += 1;
         }
         let mut adverbs = 0;
-        while j < hi && adverbs < 3 && self.lex.is("adv", self.w(j)) && self.verb_at(j).is_none() {
+        while j < hi && adverbs < 3 && self.is(j, cls::ADV) && self.verb_at(j).is_none() {
             j += 1;
             adverbs += 1;
         }
@@ -115,8 +133,11 @@ impl<'a, 't> Grammar<'a, 't> {
         if t.cap || t.kind != TokenKind::Word {
             return None;
         }
-        if let Some(f) = self.lex.verb(&t.w) {
+        if let Some(f) = t.verb {
             return Some((f, 1));
+        }
+        if !t.is(cls::PHRASE) {
+            return None;
         }
         self.lex
             .verb_phrases
@@ -162,9 +183,9 @@ impl<'a, 't> Grammar<'a, 't> {
         if t.name {
             return true;
         }
-        if self.lex.is("particle", &t.w) && self.toks.get(j + 1).is_some_and(|n| n.name) {
+        if t.is(cls::PARTICLE) && self.toks.get(j + 1).is_some_and(|n| n.name) {
             return true;
         }
-        !self.lex.is("stop", &t.w) && !self.lex.is("conj", &t.w)
+        !t.is(cls::STOP) && !t.is(cls::CONJ)
     }
 }

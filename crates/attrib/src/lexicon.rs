@@ -5,13 +5,94 @@
 //! into every inflected form once, at first use.
 
 use sitrep_model::Lang;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 const VERBS: &str = include_str!("../../../data/attrib/verbs.tsv");
 const MARKERS: &str = include_str!("../../../data/attrib/markers.tsv");
 const ROLES: &str = include_str!("../../../data/attrib/roles.tsv");
 const WORDS: &str = include_str!("../../../data/attrib/words.tsv");
+
+/// Closed word classes as bits, cached on every token.
+pub mod cls {
+    /// Pronoun referring to a person.
+    pub const HE: u32 = 1;
+    /// Pronoun referring to an organisation.
+    pub const IT: u32 = 1 << 1;
+    /// Pronoun referring to a group.
+    pub const THEY: u32 = 1 << 2;
+    /// Pronoun that never names a speaker.
+    pub const NONE: u32 = 1 << 3;
+    /// Definite determiner.
+    pub const DEF: u32 = 1 << 4;
+    /// Indefinite determiner.
+    pub const INDEF: u32 = 1 << 5;
+    /// Auxiliary.
+    pub const AUX: u32 = 1 << 6;
+    /// Adverb allowed inside a verb group.
+    pub const ADV: u32 = 1 << 7;
+    /// Word ending a speaker phrase.
+    pub const STOP: u32 = 1 << 8;
+    /// Name particle.
+    pub const PARTICLE: u32 = 1 << 9;
+    /// Clause opener (que, that).
+    pub const CONJ: u32 = 1 << 10;
+    /// Time word.
+    pub const TIME: u32 = 1 << 11;
+    /// Preposition ending a role head.
+    pub const PREP: u32 = 1 << 12;
+    /// First word of a source marker.
+    pub const MARKER: u32 = 1 << 13;
+    /// First word of a multi-word reporting verb.
+    pub const PHRASE: u32 = 1 << 14;
+    /// Any pronoun.
+    pub const PRONOUN: u32 = HE | IT | THEY | NONE;
+
+    /// The bit of a class named in `words.tsv`.
+    pub fn bit(name: &str) -> u32 {
+        match name {
+            "he" => HE,
+            "it" => IT,
+            "they" => THEY,
+            "none" => NONE,
+            "def" => DEF,
+            "indef" => INDEF,
+            "aux" => AUX,
+            "adv" => ADV,
+            "stop" => STOP,
+            "particle" => PARTICLE,
+            "conj" => CONJ,
+            "time" => TIME,
+            "prep" => PREP,
+            _ => 0,
+        }
+    }
+}
+
+/// FNV-1a: word lookups hash short keys, where SipHash's setup dominates.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A map keyed by words, hashed with [`Fnv`].
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// What a reporting verb allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,21 +140,27 @@ pub struct Marker {
 #[derive(Debug, Default)]
 pub struct LangLexicon {
     /// Reporting verb forms (single tokens) with their flags.
-    pub verbs: HashMap<String, VerbFlags>,
+    pub verbs: WordMap<VerbFlags>,
     /// Multi-word reporting verbs ("point out", "mettre en garde"), as word lists.
     pub verb_phrases: Vec<(Vec<String>, VerbFlags)>,
     /// Source markers, longest first.
     pub markers: Vec<Marker>,
     /// Role nouns (possibly several words) with their class, longest first.
     pub roles: Vec<(Vec<String>, Class)>,
-    /// Closed word classes by name.
-    pub words: HashMap<String, HashSet<String>>,
+    /// Closed word classes of each word, as [`cls`] bits.
+    pub bits: WordMap<u32>,
+    /// Role nouns by their first word (the singular of a plural finds them too).
+    pub roles_by_first: WordMap<Vec<(Vec<String>, Class)>>,
 }
 
 impl LangLexicon {
-    /// True when `word` (lowercase) belongs to the closed class `class`.
+    /// The [`cls`] bits of `word` (lowercase).
+    pub fn bits(&self, word: &str) -> u32 {
+        self.bits.get(word).copied().unwrap_or(0)
+    }
+    /// True when `word` (lowercase) belongs to the closed class named `class`.
     pub fn is(&self, class: &str, word: &str) -> bool {
-        self.words.get(class).is_some_and(|s| s.contains(word))
+        self.bits(word) & cls::bit(class) != 0
     }
     /// Flags of a reporting verb form, if `word` is one.
     pub fn verb(&self, word: &str) -> Option<VerbFlags> {
@@ -88,10 +175,6 @@ impl LangLexicon {
         } else {
             None
         }
-    }
-    /// True when `word` is any pronoun (referring or not).
-    pub fn is_pronoun(&self, word: &str) -> bool {
-        ["he", "it", "they", "none"].iter().any(|c| self.is(c, word))
     }
 }
 
@@ -161,12 +244,32 @@ impl Lexicon {
             else {
                 continue;
             };
-            let set = l.words.entry(class.to_string()).or_default();
-            set.extend(list.split(',').map(|w| norm_word(w.trim())).filter(|w| !w.is_empty()));
+            let bit = cls::bit(class);
+            for w in list.split(',').map(|w| norm_word(w.trim())).filter(|w| !w.is_empty()) {
+                *l.bits.entry(w).or_default() |= bit;
+            }
         }
         for l in [&mut lex.fr, &mut lex.en] {
             l.markers.sort_by_key(|m| std::cmp::Reverse(m.words.len()));
             l.roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+            for (words, class) in &l.roles {
+                if let Some(first) = words.first() {
+                    l.roles_by_first
+                        .entry(first.clone())
+                        .or_default()
+                        .push((words.clone(), *class));
+                }
+            }
+            for m in &l.markers {
+                if let Some(w) = m.words.first() {
+                    *l.bits.entry(w.clone()).or_default() |= cls::MARKER;
+                }
+            }
+            for (words, _) in &l.verb_phrases {
+                if let Some(w) = words.first() {
+                    *l.bits.entry(w.clone()).or_default() |= cls::PHRASE;
+                }
+            }
         }
         lex
     }

@@ -41,7 +41,7 @@ mod marks;
 mod speaker;
 
 use grammar::{Grammar, Tok, VerbGroup};
-use lexicon::Lexicon;
+use lexicon::{cls, Lexicon};
 use marks::QuoteMarks;
 #[cfg(test)]
 use sitrep_model::SourceRef;
@@ -51,8 +51,9 @@ use std::ops::Range;
 
 /// Finds the quotes and claims of an analysed document, in text order.
 pub fn attribute(a: &Analysis) -> (Vec<Quote>, Vec<Claim>) {
-    let toks = grammar::tokens(a);
-    let g = Grammar { toks: &toks, lex: Lexicon::global().lang(a.lang) };
+    let lex = Lexicon::global().lang(a.lang);
+    let toks = grammar::tokens(a, lex);
+    let g = Grammar { toks: &toks, lex };
     let r = Resolver { a, g: &g };
     let mut run = Run {
         a,
@@ -306,7 +307,7 @@ impl Run<'_, '_, '_> {
         if gap.clone().any(|i| matches!(self.g.w(i), "." | ";" | "!" | "?")) || gap.len() > 20 {
             return None;
         }
-        let clause = gap.clone().any(|i| self.g.lex.is("conj", self.g.w(i)))
+        let clause = gap.clone().any(|i| self.g.is(i, cls::CONJ))
             || !gap.clone().all(|i| self.g.punct(i) || vg.flags.hearer);
         let speaker = if vg.participle {
             self.speaker_before(vg.start)
@@ -389,7 +390,7 @@ impl Run<'_, '_, '_> {
 
     /// A source marker starting at token `k`: its length in tokens and whether it relays.
     fn marker_at(&self, k: usize) -> Option<(usize, bool)> {
-        if self.masked(k) {
+        if !self.g.is(k, cls::MARKER) || self.masked(k) {
             return None;
         }
         self.g
@@ -469,9 +470,8 @@ impl Run<'_, '_, '_> {
             let Some((s, e)) = self.g.np_after(k + n, hi) else { continue };
             let Some(speaker) = self.r.interpret(&self.mem, s, e) else { continue };
             let marker = Some(self.span_of(k, k + n).slice(self.a.text()).to_string());
-            let opens = (lo..k).all(|i| {
-                self.g.punct(i) || self.g.lex.is("adv", self.g.w(i)) || self.toks()[i].cap
-            });
+            let opens =
+                (lo..k).all(|i| self.g.punct(i) || self.g.is(i, cls::ADV) || self.toks()[i].cap);
             self.note(k, &speaker);
             if opens && self.g.w(e) == "," {
                 let end = self.clause_end(e + 1, hi);
@@ -497,8 +497,8 @@ impl Run<'_, '_, '_> {
             .take_while(|&i| {
                 !g.punct(i) && (i == v.end || g.verb_group_at(i, hi).is_none()) && g.w(i) != "en"
             })
-            .find(|&i| g.lex.is("conj", g.w(i)))
-            .or_else(|| (g.punct(v.end) && g.lex.is("conj", g.w(v.end + 1))).then_some(v.end + 1))
+            .find(|&i| g.is(i, cls::CONJ))
+            .or_else(|| (g.punct(v.end) && g.is(v.end + 1, cls::CONJ)).then_some(v.end + 1))
             .filter(|&i| i == v.end || !g.punct(i - 1) || g.w(i - 1) == ",")
     }
 
@@ -556,11 +556,8 @@ impl Run<'_, '_, '_> {
             s = self.skip_time(g.np_after(s, hi)?.1, hi);
         }
         let t = g.toks.get(s).filter(|_| s < hi)?;
-        let opens = t.cap
-            || g.lex.is("def", &t.w)
-            || g.lex.is("indef", &t.w)
-            || g.lex.pronoun(&t.w).is_some();
-        (opens && t.kind == TokenKind::Word && !g.lex.is("stop", &t.w) && hi - s > 3).then_some(s)
+        let opens = t.cap || t.is(cls::DEF) || t.is(cls::INDEF) || g.lex.pronoun(&t.w).is_some();
+        (opens && t.kind == TokenKind::Word && !t.is(cls::STOP) && hi - s > 3).then_some(s)
     }
 
     /// Skips the hearer before an inverted subject: "a indiqué à l'AFP une source".
@@ -570,7 +567,7 @@ impl Run<'_, '_, '_> {
             return from;
         }
         let mut j = from + 1;
-        if g.lex.is("def", g.w(j)) {
+        if g.is(j, cls::DEF) {
             j += 1;
         }
         let start = j;
@@ -587,14 +584,14 @@ impl Run<'_, '_, '_> {
     /// "yesterday", "in a statement".
     fn skip_time(&self, mut j: usize, hi: usize) -> usize {
         let g = self.g;
-        let is_time = |i: usize| g.lex.is("time", g.w(i));
+        let is_time = |i: usize| g.is(i, cls::TIME);
         while j < hi {
             if is_time(j) {
                 j += 1;
             } else if matches!(g.w(j), "on" | "late" | "early" | "le") && is_time(j + 1) {
                 j += 2;
             } else if matches!(g.w(j), "in" | "dans")
-                && (g.lex.is("def", g.w(j + 1)) || g.lex.is("indef", g.w(j + 1)))
+                && (g.is(j + 1, cls::DEF) || g.is(j + 1, cls::INDEF))
                 && matches!(
                     g.w(j + 2),
                     "statement" | "interview" | "speech" | "address" | "communiqué" | "entretien"

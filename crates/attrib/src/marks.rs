@@ -36,13 +36,18 @@ fn is_space(c: char) -> bool {
 /// Finds the quotes of the paragraph `span` of `text`, in text order.
 pub fn pair_quotes(text: &str, span: Span) -> Vec<QuoteMarks> {
     let par = span.slice(text);
+    let bytes = par.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<(usize, Kind)> = None;
     let mut depth = 0usize;
-    let mut prev: Option<char> = None;
-    let mut chars = par.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Only '"' and the lead bytes of « » (C2) and “ ” „ ‘ ’ (E2) can start a mark.
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'"' && b != 0xC2 && b != 0xE2 {
+            continue;
+        }
+        let Some(c) = par.get(i..).and_then(|r| r.chars().next()) else { continue };
+        let prev = par.get(..i).and_then(|r| r.chars().next_back());
+        let next = par.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
         let at = span.start + i;
         let after_word = prev.is_some_and(|p| p.is_alphanumeric());
         let before_word = next.is_some_and(|n| n.is_alphanumeric());
@@ -82,7 +87,6 @@ pub fn pair_quotes(text: &str, span: Span) -> Vec<QuoteMarks> {
                 }
             }
         }
-        prev = Some(c);
     }
     if let Some((start, _)) = open {
         if start == span.start {

@@ -8,7 +8,7 @@
 //! nothing is dropped: a pronoun is never a speaker.
 
 use crate::grammar::Grammar;
-use crate::lexicon::Class;
+use crate::lexicon::{cls, Class};
 use sitrep_model::{ActorMention, Analysis, EntityKind, SourceRef, Span, TokenKind};
 
 /// A speaker found in the text.
@@ -108,7 +108,7 @@ impl Resolver<'_, '_, '_> {
         let toks = g.toks.get(lo..hi)?;
         let (first, last) = (toks.first()?, toks.last()?);
         let span = Span::new(first.span.start, last.span.end);
-        if toks.len() == 1 && g.lex.is_pronoun(&first.w) {
+        if toks.len() == 1 && first.is(cls::PRONOUN) {
             let class = g.lex.pronoun(&first.w)?;
             return self.resolve(mem, class, span.start);
         }
@@ -135,7 +135,7 @@ impl Resolver<'_, '_, '_> {
             let head_is_role = role.is_some_and(|(_, role_end, _)| {
                 role_end > name_end
                     || (role_end <= name_start
-                        && (role_end..name_start).any(|i| g.lex.is("prep", g.w(i))))
+                        && (role_end..name_start).any(|i| g.is(i, cls::PREP)))
             });
             if !head_is_role {
                 let class = role.map(|r| r.2).unwrap_or_else(|| self.name_class(name));
@@ -149,11 +149,11 @@ impl Resolver<'_, '_, '_> {
         let mut from = role_start;
         while from > lo
             && !g.punct(from - 1)
-            && !g.lex.is("stop", g.w(from - 1))
+            && !g.is(from - 1, cls::STOP)
             && g.toks[from - 1].kind == TokenKind::Word
         {
             from -= 1;
-            if g.lex.is("def", g.w(from)) || g.lex.is("indef", g.w(from)) {
+            if g.is(from, cls::DEF) || g.is(from, cls::INDEF) {
                 break;
             }
         }
@@ -165,9 +165,9 @@ impl Resolver<'_, '_, '_> {
         let named = (from + 1..role_end).any(|i| g.toks[i].cap);
         // An organisation is referred back to only by a bare "le groupe" / "the group".
         let bare = role_end == hi && from + 1 == role_start;
-        let complement = (role_end..hi).any(|i| g.lex.is("prep", g.w(i)));
+        let complement = (role_end..hi).any(|i| g.is(i, cls::PREP));
         let anaphoric = !plural && !named && !complement && (class != Class::Org || bare);
-        if g.lex.is("def", g.w(from)) && anaphoric {
+        if g.is(from, cls::DEF) && anaphoric {
             if let Some(s) = self.resolve(mem, class, span.start) {
                 return Some(s);
             }
@@ -183,10 +183,8 @@ impl Resolver<'_, '_, '_> {
     /// co-chairman", "le rapport"): its own text, class unknown.
     fn descriptive(&self, lo: usize, hi: usize, span: Span) -> Option<Speaker> {
         let g = self.g;
-        let w = g.w(lo);
-        let determined = g.lex.is("def", w) || g.lex.is("indef", w);
-        let nouny =
-            (lo..hi).all(|i| !g.lex.is_pronoun(g.w(i)) && g.toks[i].kind != TokenKind::Number);
+        let determined = g.is(lo, cls::DEF | cls::INDEF);
+        let nouny = (lo..hi).all(|i| !g.is(i, cls::PRONOUN) && g.toks[i].kind != TokenKind::Number);
         (determined && nouny && (2..=6).contains(&(hi - lo)))
             .then(|| self.speaker_of_name(span, None))
     }
@@ -211,11 +209,11 @@ impl Resolver<'_, '_, '_> {
             }
             let last = i + 1;
             let mut first = i;
-            while first > floor && g.toks[first - 1].name && !g.lex.is("def", g.w(first - 1)) {
+            while first > floor && g.toks[first - 1].name && !g.is(first - 1, cls::DEF) {
                 first -= 1;
             }
             i = first;
-            if last - first < 2 || g.lex.is_pronoun(g.w(first)) {
+            if last - first < 2 || g.is(first, cls::PRONOUN) {
                 continue;
             }
             let span = Span::new(g.toks[first].span.start, g.toks[last - 1].span.end);
@@ -263,10 +261,14 @@ impl Resolver<'_, '_, '_> {
     fn role_in(&self, lo: usize, hi: usize) -> Option<(usize, usize, Class)> {
         let g = self.g;
         // The head of "le porte-parole du gouvernement" stands before the preposition.
-        let hi = (lo + 1..hi).find(|&i| g.lex.is("prep", g.w(i))).unwrap_or(hi);
+        let hi = (lo + 1..hi).find(|&i| g.is(i, cls::PREP)).unwrap_or(hi);
         let mut found = None;
         for i in lo..hi {
-            for (words, class) in &g.lex.roles {
+            let w = g.w(i);
+            let keys = [Some(w), singular(w)];
+            let cands =
+                keys.iter().flatten().filter_map(|k| g.lex.roles_by_first.get(*k)).flatten();
+            for (words, class) in cands {
                 let n = words.len();
                 if i + n > hi {
                     continue;
@@ -292,16 +294,13 @@ impl Resolver<'_, '_, '_> {
         let mut i = lo;
         while i < hi {
             let t = &g.toks[i];
-            let sentence_cap = i == lo && (g.lex.is("def", &t.w) || g.lex.is("indef", &t.w));
-            let particle_start = g.lex.is("particle", &t.w)
-                && !g.lex.is("def", &t.w)
-                && !g.lex.is("indef", &t.w)
+            let sentence_cap = i == lo && (t.is(cls::DEF) || t.is(cls::INDEF));
+            let particle_start = t.is(cls::PARTICLE)
+                && !t.is(cls::DEF)
+                && !t.is(cls::INDEF)
                 && g.toks.get(i + 1).is_some_and(|n| n.name && n.cap);
-            let skip = !t.cap
-                || sentence_cap
-                || g.lex.is_pronoun(&t.w)
-                || is_title(&t.w)
-                || g.lex.is("stop", &t.w);
+            let skip =
+                !t.cap || sentence_cap || t.is(cls::PRONOUN) || is_title(&t.w) || t.is(cls::STOP);
             if skip && !particle_start {
                 i += 1;
                 continue;
@@ -309,11 +308,11 @@ impl Resolver<'_, '_, '_> {
             let start = i;
             while i < hi {
                 let t = &g.toks[i];
-                let particle = g.lex.is("particle", &t.w) && i + 1 < hi && g.toks[i + 1].name;
-                let stop = g.lex.is("stop", &t.w) && !particle;
+                let particle = t.is(cls::PARTICLE) && i + 1 < hi && g.toks[i + 1].name;
+                let stop = t.is(cls::STOP) && !particle;
                 let link = matches!(t.w.as_ref(), "of" | "for" | "de" | "du" | "des")
                     && i > start
-                    && g.toks.get(i + 1).is_some_and(|n| n.cap && !g.lex.is("stop", &n.w));
+                    && g.toks.get(i + 1).is_some_and(|n| n.cap && !n.is(cls::STOP));
                 if link {
                     i += 1;
                     continue;
@@ -326,8 +325,8 @@ impl Resolver<'_, '_, '_> {
             if self.possessive_after(g.toks[i - 1].span.end) || g.toks[i - 1].w.ends_with("'s") {
                 continue;
             }
-            let after_article = start > lo && g.lex.is("def", g.w(start - 1));
-            if after_article && i < hi && !g.toks[i].cap && !g.lex.is("stop", g.w(i)) {
+            let after_article = start > lo && g.is(start - 1, cls::DEF);
+            if after_article && i < hi && !g.toks[i].cap && !g.is(i, cls::STOP) {
                 // An organisation named by a phrase: the whole phrase is its name.
                 return Some((
                     Span::new(g.toks[start].span.start, g.toks[hi - 1].span.end),
