@@ -211,7 +211,10 @@ impl RawItem {
             (_, "guid" | "id") if plain && self.id.is_none() => {
                 self.id = Some(value.trim().to_owned()).filter(|v| !v.is_empty())
             }
-            (_, "source") if plain && self.source.is_none() => self.source = plain_title(&value),
+            // RSS `<source>` names the outlet; Atom's holds child elements and is skipped.
+            (_, "source") if plain && self.source.is_none() && !value.contains('<') => {
+                self.source = plain_title(&value)
+            }
             (Some("dc"), "date") => self.dates.push((2, value)),
             (_, "encoded") if prefix == Some("content") => self.bodies.push((0, value)),
             (_, _) if plain => {
@@ -379,6 +382,7 @@ mod tests {
   </item>
   <item>
     <description>Sans lien ni titre.</description>
+    <source url="https://agence.example/rss">Agence Exemple</source>
   </item>
   <item>
     <enclosure url="https://journal.example/x.mp3"/>
@@ -406,7 +410,7 @@ mod tests {
         assert_eq!(d[1].text, "Des tirs ont été entendus\u{a0}hier.");
         assert_eq!(d[1].published, None);
         assert_eq!(d[2].id, "feed.rss#item3");
-        assert_eq!(d[2].source.as_deref(), Some("Le Journal - International"));
+        assert_eq!(d[2].source.as_deref(), Some("Agence Exemple"));
         let problems: Vec<String> = items
             .iter()
             .filter_map(|i| match i {
@@ -441,6 +445,7 @@ mod tests {
   </entry>
   <entry>
     <title>Second</title>
+    <source><id>tag:other.example,2024</id><title>Other feed</title></source>
     <id>tag:desk.example,2024:2</id>
     <updated>2024-03-06</updated>
     <summary type="html">&lt;p&gt;Talks resumed in Geneva.&lt;/p&gt;</summary>
