@@ -293,7 +293,7 @@ impl Builder {
             let base = fold::key(text);
             let mut keys = vec![(base.clone(), 0usize)];
             if is_arabic(text) {
-                for p in ["و", "ب", "ف", "ك", "ل"] {
+                for p in ["و", "ب", "ل"] {
                     keys.push((format!(" {p}{}", &base[1..]), p.len()));
                 }
                 if let Some(rest) = base.strip_prefix(" ال") {
