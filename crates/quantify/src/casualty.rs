@@ -119,6 +119,8 @@ struct Sentence<'a> {
     num_of: Vec<Option<usize>>,
     /// Numbers used per kind (killed, injured).
     used: [Vec<bool>; 2],
+    /// Tokens of a noun phrase already counted, per kind.
+    used_tok: [Vec<bool>; 2],
     /// Tokens that belong to a trigger or zero phrase.
     trigger_tok: Vec<bool>,
     /// Tokens of a date expression ("overnight", "mardi soir").
@@ -188,7 +190,17 @@ impl<'a> Sentence<'a> {
             }
         }
         let used = [vec![false; nums.len()], vec![false; nums.len()]];
-        Sentence { toks, ls, nums, num_of, used, trigger_tok: vec![false; toks.len()], date_tok }
+        let used_tok = [vec![false; toks.len()], vec![false; toks.len()]];
+        Sentence {
+            toks,
+            ls,
+            nums,
+            num_of,
+            used,
+            used_tok,
+            trigger_tok: vec![false; toks.len()],
+            date_tok,
+        }
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
@@ -198,6 +210,9 @@ impl<'a> Sentence<'a> {
     /// A countable phrase starting at token `k` (for right triggers).
     fn np_at(&self, k: usize, kind: usize) -> Option<Np> {
         let t = self.tok(k)?;
+        if self.used_tok[kind][k] {
+            return None;
+        }
         if let Some(n) = self.num_of[k].filter(|&n| self.nums[n].first == k) {
             if self.used[kind][n] {
                 return None;
@@ -536,6 +551,10 @@ impl<'a> Sentence<'a> {
                 k -= 1;
                 continue;
             }
+            // "The body of a man was found dead": already counted.
+            if self.used_tok[kind][k - 1] {
+                return Err(());
+            }
             if let Some(n) = self.num_of[k - 1] {
                 if self.used[kind][n] {
                     return Err(());
@@ -848,7 +867,7 @@ pub fn find_casualties(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
         }
         lo = b;
     }
-    dedupe_tolls(out)
+    dedupe_tolls(text, out)
 }
 
 fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
@@ -981,6 +1000,9 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
     for &n in &np.nums {
         s.used[kind][n] = true;
     }
+    for u in &mut s.used_tok[kind][np.first..np.end.min(toks.len())] {
+        *u = true;
+    }
     let who = (np.end > np.first).then(|| span_of(toks, np.first, np.end));
     let start = trig_span.start.min(who.map_or(usize::MAX, |w| w.start));
     let end = trig_span.end.max(who.map_or(0, |w| w.end));
@@ -1008,7 +1030,18 @@ fn disjunctive(s: &Sentence<'_>, a: usize, b: usize) -> bool {
 }
 
 /// Drop a total that repeats a count already described in the sentence.
-fn dedupe_tolls(mut out: Vec<Casualty>) -> Vec<Casualty> {
+///
+/// Also drop an unknown count that only points back ("the blast killed
+/// them") when the sentence counts that kind already.
+fn dedupe_tolls(text: &str, mut out: Vec<Casualty>) -> Vec<Casualty> {
+    let counted: Vec<CasualtyKind> =
+        out.iter().filter(|c| c.count.is_some()).map(|c| c.kind).collect();
+    out.retain(|c| {
+        let pronoun = c.who.is_some_and(|w| {
+            ["them", "themselves", "les", "eux"].contains(&w.slice(text).to_lowercase().as_str())
+        });
+        !(c.count.is_none() && pronoun && counted.contains(&c.kind))
+    });
     let described: Vec<(CasualtyKind, Option<u32>)> = out
         .iter()
         .filter(|c| !c.toll && c.count.is_some_and(|n| n > 0))
@@ -1142,6 +1175,8 @@ mod tests {
             ("A man was abducted by four men and stabbed to death near a soccer field.", Lang::En, &[(K, Some(1), false)]),
             ("Security forces and Maoists exchanged fire under Jarawandi Police Station (Gadchiroli) and one Maoist cadre was killed.", Lang::En, &[(K, Some(1), false)]),
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
+            ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
+            ("Two soldiers died when the blast killed them.", Lang::En, &[(K, Some(2), false)]),
             ("A shoot-out broke out and two suspects died and one was injured.", Lang::En, &[(K, Some(2), false), (I, Some(1), false)]),
             ("Shells killed a family of three, including a child.", Lang::En, &[(K, Some(3), false)]),
             ("The report makes no mention of fatalities.", Lang::En, &[]),
