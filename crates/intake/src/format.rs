@@ -31,6 +31,26 @@ impl Format {
         }
     }
 
+    /// The format an HTTP `Content-Type` stands for (parameters such as
+    /// `; charset=` ignored); `None` for generic types (then the content is sniffed).
+    pub fn from_mime(content_type: &str) -> Option<Format> {
+        let mime = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        match mime.as_str() {
+            "text/plain" => Some(Format::Text),
+            "text/html" | "application/xhtml+xml" => Some(Format::Html),
+            "application/x-ndjson"
+            | "application/jsonl"
+            | "application/x-jsonlines"
+            | "application/json" => Some(Format::Jsonl),
+            "application/rss+xml"
+            | "application/atom+xml"
+            | "application/rdf+xml"
+            | "application/xml"
+            | "text/xml" => Some(Format::Feed),
+            _ => None,
+        }
+    }
+
     /// True when a directory walk should read a file with this path: a known
     /// extension other than `.json`, `.xml`, or none at all (other files, such as
     /// `.json` gold readings or images, are skipped in walks but read when named).
@@ -125,6 +145,21 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(Format::sniff(text.as_bytes()), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn mime_types() {
+        let cases = [
+            ("text/html; charset=ISO-8859-1", Some(Format::Html)),
+            ("application/rss+xml", Some(Format::Feed)),
+            ("Application/Atom+XML", Some(Format::Feed)),
+            ("application/x-ndjson", Some(Format::Jsonl)),
+            ("text/plain;charset=utf-8", Some(Format::Text)),
+            ("application/octet-stream", None),
+        ];
+        for (mime, want) in cases {
+            assert_eq!(Format::from_mime(mime), want, "{mime}");
         }
     }
 
