@@ -100,6 +100,13 @@ impl<'a, 't> Grammar<'a, 't> {
     pub fn verb_group_at(&self, i: usize, hi: usize) -> Option<VerbGroup> {
         let mut j = i;
         let mut aux = false;
+        // A reflexive pronoun opens the group: "s'est dit", "se félicite".
+        if j + 1 < hi
+            && matches!(self.w(j), "s'" | "se")
+            && (self.is(j + 1, cls::AUX) || self.verb_at(j + 1).is_some())
+        {
+            j += 1;
+        }
         if j < hi && self.is(j, cls::AUX) && !self.toks[j].cap {
             aux = true;
             j += 1;
@@ -164,7 +171,12 @@ impl<'a, 't> Grammar<'a, 't> {
     /// The noun phrase ending right before token `v` and starting no earlier than `lo`.
     pub fn np_before(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
         let mut j = v;
-        while j > lo && v - j < 12 && self.np_token(j - 1, false) && self.verb_at(j - 1).is_none() {
+        while j > lo
+            && v - j < 12
+            && self.np_token(j - 1, false)
+            && self.verb_at(j - 1).is_none()
+            && !(self.is(j - 1, cls::AUX) && !self.toks[j - 1].cap)
+        {
             j -= 1;
         }
         (j < v).then_some((j, v))

@@ -473,9 +473,11 @@ impl Run<'_, '_, '_> {
             let opens =
                 (lo..k).all(|i| self.g.punct(i) || self.g.is(i, cls::ADV) || self.toks()[i].cap);
             self.note(k, &speaker);
-            if opens && self.g.w(e) == "," {
-                let end = self.clause_end(e + 1, hi);
-                self.push_claim(&speaker, e + 1, end, marker);
+            // "D'après des témoins cités par Reuters, …": the clause starts after the comma.
+            let comma = (e..hi.min(e + 12)).find(|&i| self.g.w(i) == "," || self.masked(i));
+            if let (true, Some(c)) = (opens, comma.filter(|&c| self.g.w(c) == ",")) {
+                let end = self.clause_end(c + 1, hi);
+                self.push_claim(&speaker, c + 1, end, marker);
             } else if k > lo && self.g.w(k - 1) == "," {
                 let start = self.clause_start(lo, k - 1);
                 self.push_claim(&speaker, start, k - 1, marker);

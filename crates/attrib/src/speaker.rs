@@ -130,7 +130,12 @@ impl Resolver<'_, '_, '_> {
             return Some(self.speaker_of_mention(m));
         }
         let generic = mentions.first().map(|m| self.speaker_of_mention(m));
-        if let Some((name, name_start, name_end)) = self.name_in(lo, hi) {
+        // A name run inside the role noun itself ("Premier ministre") is not the name.
+        let name = match (self.name_in(lo, hi), role) {
+            (Some((_, ns, _)), Some((rs, re, _))) if ns >= rs && ns < re => self.name_in(re, hi),
+            (n, _) => n,
+        };
+        if let Some((name, name_start, name_end)) = name {
             // "the State Police lieutenant", "le chef de l'Etat": the role is the head.
             let head_is_role = role.is_some_and(|(_, role_end, _)| {
                 role_end > name_end
@@ -263,24 +268,26 @@ impl Resolver<'_, '_, '_> {
         // The head of "le porte-parole du gouvernement" stands before the preposition.
         let hi = (lo + 1..hi).find(|&i| g.is(i, cls::PREP)).unwrap_or(hi);
         let mut found = None;
-        for i in lo..hi {
+        let mut i = lo;
+        while i < hi {
             let w = g.w(i);
             let keys = [Some(w), singular(w)];
             let cands =
                 keys.iter().flatten().filter_map(|k| g.lex.roles_by_first.get(*k)).flatten();
-            for (words, class) in cands {
+            let hit = cands.into_iter().find(|(words, _)| {
                 let n = words.len();
-                if i + n > hi {
-                    continue;
+                i + n <= hi
+                    && words.iter().enumerate().all(|(k, w)| {
+                        let t = g.w(i + k);
+                        t == w || (k + 1 == n && singular(t).is_some_and(|s| s == w))
+                    })
+            });
+            match hit {
+                Some((words, class)) => {
+                    found = Some((i, i + words.len(), *class));
+                    i += words.len();
                 }
-                let hit = words.iter().enumerate().all(|(k, w)| {
-                    let t = g.w(i + k);
-                    t == w || (k + 1 == n && singular(t).is_some_and(|s| s == w))
-                });
-                if hit {
-                    found = Some((i, i + n, *class));
-                    break;
-                }
+                None => i += 1,
             }
         }
         found

@@ -129,7 +129,7 @@ const EN_QUOTES: &[QuoteCase] = &[
     ),
     (
         "Mayor Gregor Robertson said these were \"desperate times\" for the Canadian city.",
-        &[("desperate times", "Mayor Gregor Robertson", Some("said"))],
+        &[("desperate times", "Gregor Robertson", Some("said"))],
     ),
     (
         "She said Hollywood had lost its way. \"It's hard to see any silver lining,\" she said, adding that more deaths were expected.",
@@ -163,6 +163,21 @@ const FR_QUOTES: &[QuoteCase] = &[
         &[("Les frappes visaient des dépôts d'armes", "armée israélienne", Some("indique"))],
     ),
     (
+        "Le Premier ministre Benjamin Netanyahu a de nouveau assuré que la guerre continuerait « jusqu'à la victoire totale ». « Nous ne nous arrêterons pas », a-t-il insisté lors d'une conférence de presse.",
+        &[
+            ("jusqu'à la victoire totale", "Benjamin Netanyahu", Some("a de nouveau assuré")),
+            ("Nous ne nous arrêterons pas", "Benjamin Netanyahu", Some("a-t-il insisté")),
+        ],
+    ),
+    (
+        "Le secrétaire général de l'ONU, Antonio Guterres, s'est dit « profondément alarmé » par l'escalade.",
+        &[("profondément alarmé", "Antonio Guterres", Some("s'est dit"))],
+    ),
+    (
+        "Le département d'Etat a estimé que « trop de civils » avaient été tués, a rapporté le quotidien Le Monde.",
+        &[("trop de civils", "Le département d'Etat", Some("a estimé"))],
+    ),
+    (
         "Le film est un « chef-d'œuvre » d'après la critique.",
         &[],
     ),
@@ -181,6 +196,23 @@ fn check_quotes(lang: Lang, cases: &[QuoteCase]) {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn relayed_quote_names_both_sources() {
+    let text = "Le département d'Etat a estimé que « trop de civils » avaient été tués, a rapporté le quotidien Le Monde.";
+    let (quotes, _) = run(text, Lang::Fr, &[]);
+    assert_eq!(
+        quotes.first().and_then(|q| q.via.as_ref()).map(|v| v.text.as_str()),
+        Some("Le Monde")
+    );
+    let text = "\"Putin publicly blamed me,\" Mrs Clinton said, quoted by the Times.";
+    let (quotes, _) = run(text, Lang::En, &[]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|q| (q.speaker.text.as_str(), q.via.as_ref().map(|v| v.text.as_str())))
+        .collect();
+    assert_eq!(got, [("Clinton", Some("the Times"))]);
 }
 
 #[test]
@@ -220,8 +252,8 @@ const EN_CLAIMS: &[ClaimCase] = &[
     (
         "Mayor Gregor Robertson said these were \"desperate times\" for the city, adding that more deaths were expected.",
         &[
-            ("these were \"desperate times\" for the city", "Mayor Gregor Robertson", "said"),
-            ("more deaths were expected", "Mayor Gregor Robertson", "adding that"),
+            ("these were \"desperate times\" for the city", "Gregor Robertson", "said"),
+            ("more deaths were expected", "Gregor Robertson", "adding that"),
         ],
     ),
     ("The weather was fine and the roads were open.", &[]),
@@ -250,6 +282,10 @@ const FR_CLAIMS: &[ClaimCase] = &[
     (
         "Les négociations reprendront la semaine prochaine, a indiqué à l'AFP une source diplomatique.",
         &[("Les négociations reprendront la semaine prochaine", "une source diplomatique", "a indiqué")],
+    ),
+    (
+        "D'après des témoins cités par l'agence Reuters, les frappes ont visé plusieurs immeubles.",
+        &[("les frappes ont visé plusieurs immeubles", "des témoins", "D'après")],
     ),
     ("Le convoi a quitté Gaza dans la matinée.", &[]),
 ];
