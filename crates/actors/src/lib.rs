@@ -18,9 +18,15 @@
 //!   Iraq", "Police Forces of India", "Protesters (India)", "Unidentified Armed
 //!   Group (Mexico)". The plain forms ("Iraqi military", "United States
 //!   military") are aliases; [`military_of`] returns a state's canonical military.
+//!   Where ACLED's name is opaque, the common name follows in parentheses:
+//!   "Military Forces of Yemen - Supreme Political Council (Houthis)",
+//!   "Operation Restoring Hope (Saudi-led Coalition)". Generic actors have no
+//!   country ("Unidentified Armed Group", "Protesters", "Military Forces",
+//!   "Police Forces", "Civilians"); the event stage adds it.
 //! * **One folded search.** Text and aliases are folded the same way
 //!   (lowercase, accents removed, punctuation runs → one space, see [`fold`]),
-//!   and one Aho-Corasick automaton (leftmost-longest) finds all aliases at
+//!   and one double-array Aho-Corasick automaton (`daachorse`,
+//!   leftmost-longest) over keys that start with a space finds all aliases at
 //!   word starts. Each hit maps back to original byte offsets, then passes the
 //!   alias's case rule: acronyms must match exactly ("US" never matches "us"),
 //!   capitalised words need a capital ("Washington", "Hamas"), lowercase

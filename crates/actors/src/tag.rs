@@ -251,6 +251,64 @@ mod tests {
     }
 
     #[test]
+    fn random_input_gives_valid_spans() {
+        // A small xorshift generator over an alphabet of tricky pieces.
+        let pieces = [
+            "US",
+            "us",
+            "É",
+            "é",
+            "’",
+            "'",
+            "-",
+            " ",
+            ".",
+            ",",
+            "\n",
+            "al-",
+            "Saad",
+            "Hamas",
+            "ا",
+            "ال",
+            "حشد",
+            "\u{64b}",
+            "a\u{301}",
+            "Œ",
+            "ß",
+            "M.",
+            "said",
+            "a déclaré",
+            "États-Unis",
+            "Irak",
+            "en",
+            "Washington",
+            "hommes armés",
+            "(",
+            "\"",
+            "İ",
+            "ǅ",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..300 {
+            let mut s = String::new();
+            for _ in 0..(x % 40) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            let ms = tag_actors(&s, &Segmented::default(), Lang::Fr);
+            let mut last = 0;
+            for m in &ms {
+                assert!(m.span.start >= last && m.span.start < m.span.end, "{s:?} {m:?}");
+                assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+                assert!(m.span.end <= s.len());
+                last = m.span.end;
+            }
+        }
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for s in ["", " ", "’", "É", "a\u{301}", "\u{640}\u{64b}", "US.", "((", "\0\u{FEFF}x"] {
             let _ = tag_actors(s, &Segmented::default(), Lang::En);
