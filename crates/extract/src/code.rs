@@ -94,7 +94,18 @@ pub fn family(kind: &str) -> &'static str {
     }
 }
 
-/// How specific a kind is: the most specific trigger of a clause names it.
+/// How specific a trigger is: the most specific trigger of a clause names
+/// its event. Explicit clashes outrank the weapons used in them, and a
+/// disrupted weapon (defused, shot down) outranks the weapon.
+pub fn trigger_rank(kind: &str, sub: &str) -> u8 {
+    match sub {
+        "Disrupted weapons use" => 12,
+        "Armed clash" if kind == "armed_clash" => 11,
+        _ => specificity(kind),
+    }
+}
+
+/// How specific a kind is.
 pub fn specificity(kind: &str) -> u8 {
     match kind {
         "suicide_bombing" => 10,
@@ -147,6 +158,8 @@ pub struct Context<'a> {
     pub target: Option<PartyClass>,
     /// Protest refinement class from the document ("intervention", …).
     pub protest: Option<&'a str>,
+    /// The text reports a crowd size ("[size=…]"): a crowd event.
+    pub crowd: bool,
 }
 
 fn c(kind: &str, sub: &str, plover: &str, mode: Option<&str>) -> Coding {
@@ -166,9 +179,12 @@ pub fn code(x: &Context<'_>) -> Coding {
     if family(x.kind) == "protest" {
         return code_protest(x, mode);
     }
+    let crowd = x.crowd || matches!(x.actor, Some(PartyClass::Crowd));
     if !x.sub.is_empty() {
-        // A crowd that attacks is mob violence, whatever the verb.
-        if x.actor == Some(PartyClass::Crowd) && x.sub == "Attack" {
+        // A crowd that attacks or fights is mob violence, whatever the verb.
+        if (crowd || x.actor == Some(PartyClass::Civilian))
+            && matches!(x.sub, "Attack" | "Armed clash")
+        {
             return c("riot", "Mob violence", "ASSAULT", Some("beat"));
         }
         return c(x.kind, x.sub, x.plover, mode);
@@ -191,6 +207,11 @@ pub fn code(x: &Context<'_>) -> Coding {
     if has("aircraft") && !matches!(x.kind, "bombing") {
         return c("airstrike", "Air/drone strike", "ASSAULT", Some("aerial"));
     }
+    let armed =
+        |p: Option<PartyClass>| matches!(p, Some(PartyClass::Armed) | Some(PartyClass::Police));
+    if armed(x.actor) && armed(x.target) && has("firearm") {
+        return c(x.kind, "Armed clash", "FIGHT", Some("small-arms"));
+    }
     if let Some(k) = shelling {
         return c(k, "Shelling/artillery/missile attack", "ASSAULT", Some("heavy-weapons"));
     }
@@ -208,7 +229,7 @@ pub fn code(x: &Context<'_>) -> Coding {
     {
         return c("riot", "Mob violence", "ASSAULT", Some("beat"));
     }
-    let armed_target = matches!(x.target, Some(PartyClass::Armed) | Some(PartyClass::Police));
+    let armed_target = armed(x.target);
     let mode = mode.or(if has("firearm") { Some("firearms") } else { None });
     if armed_target || x.kind == "armed_clash" {
         return c(x.kind, "Armed clash", "FIGHT", Some("small-arms"));

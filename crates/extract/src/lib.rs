@@ -98,6 +98,7 @@ fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>) -> Event 
         actor: d.actor_class,
         target: d.target_class,
         protest,
+        crowd: a.text().contains("[size="),
     };
     let c = code(&ctx);
     let violent = family(&c.kind) == "attack";

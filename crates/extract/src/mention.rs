@@ -7,7 +7,7 @@ use sitrep_model::{Analysis, EventDate, Location, Party, Place, Span};
 use sitrep_quantify::{find_casualties, find_dates, CasualtyKind, DateKind};
 
 use crate::clause::{clauses, conjuncts, words, words_before, DETERMINERS};
-use crate::code::{family, specificity};
+use crate::code::{family, trigger_rank};
 use crate::fold::Folded;
 use crate::lexicon::{Hit, PartyClass, Trigger, LEXICON};
 use crate::roles::{roles, Role};
@@ -143,6 +143,11 @@ fn plural_reference(a: &Analysis<'_>, f: &Folded, cl: Span, h: &Hit) -> Option<b
     Some(!matches!(*det, "des"))
 }
 
+/// Rank of a trigger: specificity, then a fixed ACLED code over "from context".
+fn rank_of(t: &Trigger) -> (u8, bool) {
+    (trigger_rank(&t.kind, &t.sub_event_type), !t.sub_event_type.is_empty())
+}
+
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
     let strong: Vec<&Hit> = hits.iter().filter(|h| !t(h).weak).collect();
@@ -156,14 +161,7 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
         return (**h, false);
     }
     let best = strong.iter().copied().fold(None::<&Hit>, |b, h| match b {
-        Some(b)
-            if specificity(&t(b).kind) >= specificity(&t(h).kind)
-                && !(t(b).sub_event_type.is_empty()
-                    && !t(h).sub_event_type.is_empty()
-                    && specificity(&t(b).kind) == specificity(&t(h).kind)) =>
-        {
-            Some(b)
-        }
+        Some(b) if rank_of(t(b)) >= rank_of(t(h)) => Some(b),
         _ => Some(h),
     });
     match best {
@@ -347,7 +345,12 @@ fn victims(a: &Analysis<'_>, f: &Folded, cl: Span, region: Option<Span>) -> Opti
         .into_iter()
         .filter(|c| region.is_none_or(|r| r.overlaps(&c.span)))
         .filter_map(|c| c.who)
-        .find_map(|w| crate::roles::named_in(a, f, cl, w))
+        .find_map(|w| {
+            crate::roles::named_in(a, f, cl, w).or_else(|| {
+                let r = crate::roles::noun_role(a, f, w, false);
+                r.party.is_some().then_some(r)
+            })
+        })
 }
 
 fn casualties(a: &Analysis<'_>, cl: Span, region: Option<Span>) -> (Option<u32>, Option<u32>) {

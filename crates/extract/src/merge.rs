@@ -11,7 +11,7 @@
 //! * Casualties never add up across mentions: the same dead are often told
 //!   twice, so the larger count stands.
 
-use crate::code::specificity;
+use crate::code::trigger_rank;
 use crate::mention::Draft;
 
 fn place_key(d: &Draft) -> Option<String> {
@@ -54,7 +54,10 @@ fn max_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
 
 /// Folds draft `d` into event `e`.
 fn absorb(e: &mut Draft, d: Draft) {
-    if !d.weak && specificity(&d.trig.kind) > specificity(&e.trig.kind) {
+    if !d.weak
+        && trigger_rank(&d.trig.kind, &d.trig.sub_event_type)
+            > trigger_rank(&e.trig.kind, &e.trig.sub_event_type)
+    {
         let keep_sub = e.trig.sub_event_type.is_empty();
         if keep_sub || !d.trig.sub_event_type.is_empty() {
             e.trig = d.trig.clone();

@@ -198,9 +198,19 @@ fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> Rol
         let ws_start = phrase_start(f, clause.start, m.span.start);
         span = Span::new(ws_start, m.span.end);
         let head = words(f, f.folded_at(ws_start), f.folded_at(m.span.start));
-        let military = head.iter().any(|w| MILITARY_HEADS.contains(w));
+        let mut military = head.iter().any(|w| MILITARY_HEADS.contains(w));
         if let Some(pc) = noun_class(f, a, Span::new(ws_start, m.span.start)) {
             class = Some(pc);
+        }
+        // English order: the noun follows ("Palestinian fishermen", "Israeli forces").
+        if let Some(h) = noun_after(f, a, m.span.end, clause.end) {
+            span = Span::new(m.span.start, h.end);
+            class = Some(LEXICON.parties.values[h.entry]);
+            military = matches!(class, Some(PartyClass::Armed));
+            if !military {
+                kind = "other".to_string();
+                canonical = None;
+            }
         }
         if military && m.kind == EntityKind::State {
             if let Some(iso) = m.country.as_deref() {
@@ -242,6 +252,14 @@ fn phrase_start(f: &Folded, from: usize, off: usize) -> usize {
     off
 }
 
+/// A party noun right after `off` (within one word).
+fn noun_after(f: &Folded, a: &Analysis<'_>, off: usize, end: usize) -> Option<crate::lexicon::Hit> {
+    let fs = f.folded_at(off);
+    let fe = f.folded_at(end);
+    let h = LEXICON.parties.find(f, fs, fe, a.lang).into_iter().next()?;
+    (words(f, fs, h.fstart).len() <= 1).then_some(h)
+}
+
 fn noun_class(f: &Folded, a: &Analysis<'_>, r: Span) -> Option<PartyClass> {
     LEXICON
         .parties
@@ -251,7 +269,7 @@ fn noun_class(f: &Folded, a: &Analysis<'_>, r: Span) -> Option<PartyClass> {
 }
 
 /// A party named by a common noun ("des civils", "soldiers") in `r`.
-fn noun_role(a: &Analysis<'_>, f: &Folded, r: Span, last: bool) -> Role {
+pub(crate) fn noun_role(a: &Analysis<'_>, f: &Folded, r: Span, last: bool) -> Role {
     let hits = LEXICON.parties.find(f, f.folded_at(r.start), f.folded_at(r.end), a.lang);
     let h = if last { hits.last() } else { hits.first() };
     let Some(h) = h else { return Role::default() };
