@@ -40,7 +40,7 @@
 //!   "President"), an apposition after (", membre du bureau politique…"), or a
 //!   speech verb next to it ("a déclaré X", "X said"). Known actors and places
 //!   are never persons. An apposition or a role phrase linking the person to a
-//!   known organisation fills [`ActorMention::affiliation`].
+//!   known organisation fills `ActorMention::affiliation`.
 #![deny(missing_docs)]
 
 pub mod fold;

@@ -1,4 +1,4 @@
-//! Reading the embedded TSV tables into a [`Builder`].
+//! Reading the embedded TSV tables into an [`ActorKb`].
 //!
 //! Formats (tab-separated, `#` starts a comment line, `|` separates list
 //! items, `-` or empty means "none"):
