@@ -175,11 +175,15 @@ impl<'a, 't> Grammar<'a, 't> {
             && v - j < 12
             && self.np_token(j - 1, false)
             && self.verb_at(j - 1).is_none()
-            && !(self.is(j - 1, cls::AUX) && !self.toks[j - 1].cap)
+            && !self.lowercase_aux(j - 1)
         {
             j -= 1;
         }
         (j < v).then_some((j, v))
+    }
+
+    fn lowercase_aux(&self, j: usize) -> bool {
+        self.toks.get(j).is_some_and(|t| t.is(cls::AUX) && !t.cap)
     }
 
     fn np_token(&self, j: usize, first: bool) -> bool {
