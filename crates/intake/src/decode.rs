@@ -12,8 +12,8 @@
 //! 5. Otherwise Windows-1252 (which WHATWG also uses for "Latin-1") is tried and
 //!    accepted only when the result looks like Western text: no C1 controls,
 //!    nearly all non-ASCII characters letters or common typographic signs, and
-//!    accented letters a minority among letters (Cyrillic or Arabic bytes read as
-//!    Windows-1252 give words made only of accented letters).
+//!    few words made only of accented letters (Cyrillic or Arabic bytes read as
+//!    Windows-1252 give such words).
 //! 6. Otherwise `chardetng` (Firefox's detector) guesses a legacy encoding
 //!    (Windows-1251, -1256, ISO-8859-x…), accepted when it decodes cleanly to
 //!    text without control characters. Anything else is an error, never mojibake.
@@ -132,29 +132,32 @@ fn decode_detected(bytes: &[u8]) -> Option<String> {
 const LEGACY_SIGNS: &str = "\u{a0}’‘“”«»–—…€°§©®·•£¥´¨¿¡×ªº±²³µ¶½¼¾";
 
 /// True when `s` reads as Western text: non-ASCII characters nearly all letters
-/// or common signs, and accented letters a minority among letters.
+/// or common signs, and accented letters mixed into ASCII words. Cyrillic,
+/// Greek or Arabic bytes read as Windows-1252 give words made only of accented
+/// letters ("Îáñòðåë"); French, Spanish or German words almost never are.
 fn plausible_legacy(s: &str) -> bool {
-    let (mut total, mut good, mut letters, mut accented) = (0usize, 0usize, 0usize, 0usize);
-    for c in s.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-        }
-        if c.is_ascii() {
-            continue;
-        }
+    let (mut total, mut good) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_ascii()) {
         if ('\u{80}'..='\u{9f}').contains(&c) {
             return false;
         }
         total += 1;
-        if c.is_alphabetic() {
-            good += 1;
-            accented += 1;
-        } else if LEGACY_SIGNS.contains(c) {
+        if c.is_alphabetic() || LEGACY_SIGNS.contains(c) {
             good += 1;
         }
     }
-    let mostly_accented = letters >= 8 && accented * 2 > letters;
-    !mostly_accented && (total == 0 || good as f64 / total as f64 >= MIN_PLAUSIBLE_1252)
+    let (mut accented_words, mut foreign_words) = (0usize, 0usize);
+    for word in s.split(|c: char| !c.is_alphabetic()) {
+        let non_ascii = word.chars().filter(|c| !c.is_ascii()).count();
+        if non_ascii > 0 {
+            accented_words += 1;
+            if non_ascii == word.chars().count() && non_ascii >= 3 {
+                foreign_words += 1;
+            }
+        }
+    }
+    let foreign = foreign_words > 0 && foreign_words * 4 >= accented_words;
+    !foreign && (total == 0 || good as f64 / total as f64 >= MIN_PLAUSIBLE_1252)
 }
 
 /// The encoding declared in the first bytes of an HTML or XML document.

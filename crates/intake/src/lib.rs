@@ -291,6 +291,31 @@ mod tests {
     }
 
     #[test]
+    fn declared_feed_encoding() {
+        let rss = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item>\
+            <title>Minist\xe8re de la D\xe9fense</title><description>Gr\xe8ve \xe0 Mossoul</description>\
+            </item></channel></rss>";
+        let d = one_doc(parse_feed("f.xml", rss, &Options::default()));
+        assert_eq!(
+            (d.title.as_deref(), d.text.as_str()),
+            (Some("Ministère de la Défense"), "Grève à Mossoul")
+        );
+        // Only the declaration can tell these bytes are Cyrillic.
+        let (title, _, _) = encoding_rs::WINDOWS_1251.encode("Обстрел Харькова");
+        let head = b"<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><channel><item><title>";
+        let rss = [&head[..], &title, b"</title></item></channel></rss>"].concat();
+        let d = one_doc(parse_feed("f.xml", &rss, &Options::default()));
+        assert_eq!(d.title.as_deref(), Some("Обстрел Харькова"));
+        let undeclared =
+            [&b"<rss><channel><item><title>"[..], &title, b"</title></item></channel></rss>"]
+                .concat();
+        assert!(matches!(
+            &parse_feed("g.xml", &undeclared, &Options::default())[..],
+            [Item::Error(_)]
+        ));
+    }
+
+    #[test]
     fn size_limit_applies_per_document() {
         let opts = Options { max_bytes: 10, format: None };
         let items = read_bytes("a.txt", b"0123456789A", &opts);
