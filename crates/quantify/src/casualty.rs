@@ -23,7 +23,7 @@
 //! killed" → 3, also with serial commas); numbers in brackets, in an
 //! apposition, or after "including"/"dont" up to the verb are parts of the
 //! total and are not added ("were killed, including 2 women" → the 2 is
-//! ignored). Dates, ages ("a 25-year-old man"), measures ("5 km") and animals
+//! ignored). Dates, ages ("a 25-year-old man"), measures ("5 km") and things
 //! ("15 livestock") are never counts; "among the dead", "peine de mort",
 //! "death threats" and "sentenced to death" are no casualty statements.
 //!
@@ -437,6 +437,10 @@ impl<'a> Sentence<'a> {
             } else {
                 break;
             }
+            // "la mort de deux policiers et d'un civil".
+            if is(self.tok(c), &W.of) {
+                c += 1;
+            }
             match self.np_at(c, kind) {
                 Some(next) => np.add(next),
                 None => break,
@@ -560,6 +564,14 @@ impl<'a> Sentence<'a> {
                     return Err(());
                 }
                 let num = &self.nums[n];
+                // "Quatre membres d'une même famille": a number in a complement.
+                if num.first > lo && is(self.tok(num.first - 1), &W.of) {
+                    words = 0;
+                    head = None;
+                    name = Name::default();
+                    k = num.first - 1;
+                    continue;
+                }
                 let np = Np {
                     count: num.value.unwrap_or(0),
                     unknown: num.value.is_none(),
@@ -885,6 +897,10 @@ fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
 /// "peine de mort", "condamné à mort", "menaces de mort": no death.
 fn not_a_death(toks: &[Tok], i: usize, end: usize) -> bool {
     let t = &toks[i];
+    // "deux roquettes se sont abattues": they fell.
+    if t.norm.starts_with("abattu") {
+        return (i.saturating_sub(3)..i).any(|k| is(toks.get(k), &["se", "s'"]));
+    }
     if t.norm == "death" || t.norm == "to" {
         // "death threats", "death penalty"; "leading to death of one demonstrator".
         let after = toks.get(end);
@@ -968,7 +984,7 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
     };
     let Ok(mut np) = np else { return None };
     if let Some(n) = &np {
-        if (n.first..n.end).any(|k| is(toks.get(k), &W.animals)) {
+        if (n.first..n.end).any(|k| is(toks.get(k), &W.not_people)) {
             return None;
         }
     }
@@ -1176,6 +1192,10 @@ mod tests {
             ("Security forces and Maoists exchanged fire under Jarawandi Police Station (Gadchiroli) and one Maoist cadre was killed.", Lang::En, &[(K, Some(1), false)]),
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
+            ("Deux roquettes se sont abattues près de l'ambassade, sans faire de blessés.", Lang::Fr, &[(I, Some(0), false)]),
+            ("L'armée a abattu deux drones.", Lang::Fr, &[]),
+            ("Quatre membres d'une même famille, dont deux enfants, ont péri.", Lang::Fr, &[(K, Some(4), false)]),
+            ("Les autorités ont annoncé la mort de deux policiers et d'un civil.", Lang::Fr, &[(K, Some(3), false)]),
             ("Two soldiers died when the blast killed them.", Lang::En, &[(K, Some(2), false)]),
             ("A shoot-out broke out and two suspects died and one was injured.", Lang::En, &[(K, Some(2), false), (I, Some(1), false)]),
             ("Shells killed a family of three, including a child.", Lang::En, &[(K, Some(3), false)]),

@@ -295,7 +295,7 @@ pub(crate) struct Words {
     pub not_death_after: WordSet,
     pub zero_det: WordSet,
     pub before_number: WordSet,
-    pub animals: WordSet,
+    pub not_people: WordSet,
 }
 
 impl Words {
@@ -324,7 +324,7 @@ impl Words {
             "not_death_after" => Some(&mut w.not_death_after),
             "zero_det" => Some(&mut w.zero_det),
             "before_number" => Some(&mut w.before_number),
-            "animals" => Some(&mut w.animals),
+            "not_people" => Some(&mut w.not_people),
             _ => None,
         }
     }
