@@ -200,7 +200,7 @@ static BOILERPLATE: LazyLock<Boilerplate> = LazyLock::new(|| {
 });
 
 /// True when a paragraph is a navigation aid ("Lire aussi : …") rather than text.
-pub fn is_boilerplate(paragraph: &str) -> bool {
+pub(crate) fn is_boilerplate(paragraph: &str) -> bool {
     let p = paragraph
         .trim_start_matches(|c: char| {
             c.is_whitespace() || c.is_ascii_punctuation() || "»«>•→►▶|".contains(c)
@@ -662,7 +662,7 @@ fn absolute(v: Option<&str>) -> Option<String> {
 }
 
 /// The host of an absolute URL, lowercased, without `www.`.
-pub fn domain(url: &str) -> Option<String> {
+pub(crate) fn domain(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit('@').next()?;
