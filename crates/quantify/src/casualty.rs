@@ -1192,6 +1192,7 @@ mod tests {
             ("Security forces and Maoists exchanged fire under Jarawandi Police Station (Gadchiroli) and one Maoist cadre was killed.", Lang::En, &[(K, Some(1), false)]),
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
+            ("Three of the wounded are in critical condition.", Lang::En, &[]),
             ("Deux roquettes se sont abattues près de l'ambassade, sans faire de blessés.", Lang::Fr, &[(I, Some(0), false)]),
             ("L'armée a abattu deux drones.", Lang::Fr, &[]),
             ("Quatre membres d'une même famille, dont deux enfants, ont péri.", Lang::Fr, &[(K, Some(4), false)]),
