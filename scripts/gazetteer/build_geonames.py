@@ -137,7 +137,12 @@ def main():
             continue
         lat, lon = mid_range([x["latitude"] for x in pts]), mid_range([x["longitude"] for x in pts])
         pop = sum(x["population"] for x in pts)
-        al = sorted({f[2]} - {f[1]}) if latin(f[2]) else []
+        al = {f[2]} if latin(f[2]) else set()
+        # "Newfoundland and Labrador" is often just "Newfoundland".
+        m = re.match(r"^(.{4,}?) and ", f[2])
+        if m:
+            al.add(m.group(1))
+        al = sorted(al - {f[1]})
         rows.append((f[3], "ADM1", f[1], cc, code, lat, lon, pop, al))
 
     # Populated places.

@@ -170,10 +170,15 @@ impl Mention {
 
 /// Longest FST match starting at token `i`: (end token exclusive, value).
 fn walk(store: &Store, toks: &Toks, i: usize, max: usize) -> Option<(usize, u64)> {
+    walk_all(store, toks, i, max).pop()
+}
+
+/// Every FST match starting at token `i`, shortest first: (end token exclusive, value).
+fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Vec<(usize, u64)> {
     let fst = store.exact_fst();
     let mut node = fst.root();
     let mut out = 0u64;
-    let mut best = None;
+    let mut found = Vec::new();
     let n = toks.toks.len();
     let mut j = i;
     while j < n && j < i + max {
@@ -209,10 +214,35 @@ fn walk(store: &Store, toks: &Toks, i: usize, max: usize) -> Option<(usize, u64)
         }
         j += 1;
         if node.is_final() {
-            best = Some((j, out + node.final_output().value()));
+            found.push((j, out + node.final_output().value()));
         }
     }
-    best
+    found
+}
+
+/// Leftmost-longest, except that a longer name made only of small places ("Michigan Center")
+/// yields to a shorter country or division ("Michigan").
+fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
+    let all = walk_all(&g.store, toks, i, 8);
+    let (&last, shorter) = all.split_last()?;
+    let weight = |v: u64| {
+        let c = crate::store::postings(v);
+        let recs = c.iter().filter_map(|&x| g.store.rec(x));
+        let mut strong = false;
+        let mut pop = 0;
+        for r in recs {
+            strong |= r.curated || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent);
+            pop = pop.max(r.population);
+        }
+        (strong, pop)
+    };
+    let (strong_last, pop_last) = weight(last.1);
+    if !strong_last && pop_last < 20_000 {
+        if let Some(s) = shorter.iter().rev().find(|s| weight(s.1).0) {
+            return Some(*s);
+        }
+    }
+    Some(last)
 }
 
 fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
@@ -248,7 +278,7 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
             out.push(m);
             continue;
         }
-        let mut found = walk(&g.store, toks, i, 8).map(|(j, v)| {
+        let mut found = best_match(g, toks, i).map(|(j, v)| {
             let mut m = Mention::new(toks, i, j, crate::store::postings(v));
             if !toks.toks[i].cap {
                 // Lower-case start: keep curated records, or names with a capitalised word.
@@ -491,7 +521,7 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
     if strong && !single {
         return true;
     }
-    let weak = !strong && max_pop < 300_000;
+    let weak = !strong && max_pop < 100_000;
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
         let next = toks.f(m.t1);
@@ -511,6 +541,7 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
             && toks.gap(m.t0 - 1) == " "
             && toks.toks[m.t0 - 1].cap
             && !toks.toks[m.t0 - 1].sent_start
+            && !lx.stopwords.contains(toks.f(m.t0 - 1))
             && prev.last().is_none_or(|p| p.t1 != m.t0)
             && !lx.cues.contains_key(toks.f(m.t0 - 1));
         let after = m.t1 < toks.toks.len()
