@@ -117,7 +117,11 @@ impl<'a, 't> Grammar<'a, 't> {
             j += 1;
         }
         let mut adverbs = 0;
-        while j < hi && adverbs < 3 && self.is(j, cls::ADV) && self.verb_at(j).is_none() {
+        while j < hi
+            && adverbs < 3
+            && (self.is(j, cls::ADV) || self.manner_adverb(j, aux || clitic.is_some()))
+            && self.verb_at(j).is_none()
+        {
             j += 1;
             adverbs += 1;
         }
@@ -180,6 +184,18 @@ impl<'a, 't> Grammar<'a, 't> {
             j -= 1;
         }
         (j < v).then_some((j, v))
+    }
+
+    /// "subsequently", "a publiquement déclaré": a lowercase -ly word not after a
+    /// determiner ("the daily" is a noun), or a French -ment word after an
+    /// auxiliary ("le gouvernement" is a noun).
+    fn manner_adverb(&self, j: usize, after_aux: bool) -> bool {
+        let Some(t) = self.toks.get(j) else { return false };
+        if t.cap || t.kind != TokenKind::Word || t.w.len() <= 5 {
+            return false;
+        }
+        let ly = t.w.ends_with("ly") && !(j > 0 && self.is(j - 1, cls::DEF | cls::INDEF));
+        ly || (after_aux && t.w.ends_with("ment"))
     }
 
     fn lowercase_aux(&self, j: usize) -> bool {

@@ -316,3 +316,88 @@ fn english_claims() {
 fn french_claims() {
     check_claims(Lang::Fr, FR_CLAIMS);
 }
+
+#[test]
+fn odd_inputs_never_panic_and_offsets_hold() {
+    let pieces = [
+        "« ",
+        " »",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        ", ",
+        ". ",
+        "\n",
+        "a-t-il",
+        " a déclaré ",
+        " said ",
+        "selon ",
+        "According to ",
+        "Le site web ",
+        "il ",
+        "he ",
+        "The Arab Weekly",
+        "Saad al-Saadi",
+        "que ",
+        "that ",
+        "é",
+        "🙂",
+        "  ",
+        "-t-elle",
+        "notant que ",
+        ": ",
+        "; ",
+        "Lire aussi : ",
+        "M.",
+        "U.S.",
+        "(",
+        ")",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for round in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(round % 40) {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for lang in [Lang::Fr, Lang::En] {
+            // `run` asserts that every offset slices back to the reported text.
+            let (quotes, claims) = run(&text, lang, &[]);
+            assert!(quotes.windows(2).all(|w| w[0].start <= w[1].start));
+            assert!(claims.windows(2).all(|w| w[0].start <= w[1].start));
+            assert!(quotes.iter().all(|q| !q.speaker.text.is_empty()));
+        }
+    }
+    for text in [
+        "",
+        "\"",
+        "« »",
+        "\"\"",
+        "‘",
+        "a-t-il affirmé",
+        "\"x\", a-t-il",
+        ", said",
+        "selon",
+        "Selon X,",
+    ] {
+        let _ = run(text, Lang::Fr, &[]);
+        let _ = run(text, Lang::En, &[]);
+    }
+}
+
+#[test]
+fn pronouns_never_stand_as_speakers() {
+    for (text, lang) in [
+        ("\"We will not stop,\" he said.", Lang::En),
+        ("« Nous ne céderons pas », a-t-il affirmé.", Lang::Fr),
+        ("« Rien ne change », dit-on à Bagdad.", Lang::Fr),
+        ("Selon lui, la situation est grave.", Lang::Fr),
+    ] {
+        let (quotes, claims) = run(text, lang, &[]);
+        assert!(quotes.is_empty() && claims.is_empty(), "{text}: {quotes:?} {claims:?}");
+    }
+}
