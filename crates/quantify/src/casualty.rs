@@ -897,6 +897,10 @@ fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
 /// "peine de mort", "condamné à mort", "menaces de mort": no death.
 fn not_a_death(toks: &[Tok], i: usize, end: usize) -> bool {
     let t = &toks[i];
+    // "attempted to kill", "threatened to kill", "will kill": not done.
+    if t.norm == "kill" && i > 0 {
+        return is(toks.get(i - 1), &W.intent);
+    }
     // "deux roquettes se sont abattues": they fell.
     if t.norm.starts_with("abattu") {
         return (i.saturating_sub(3)..i).any(|k| is(toks.get(k), &["se", "s'"]));
@@ -1193,6 +1197,9 @@ mod tests {
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
+            ("Gunmen attempted to kill a commander as he returned home.", Lang::En, &[]),
+            ("The group threatened to kill 5 hostages.", Lang::En, &[]),
+            ("Such attacks kill dozens every year.", Lang::En, &[(K, None, false)]),
             ("Deux roquettes se sont abattues près de l'ambassade, sans faire de blessés.", Lang::Fr, &[(I, Some(0), false)]),
             ("L'armée a abattu deux drones.", Lang::Fr, &[]),
             ("Quatre membres d'une même famille, dont deux enfants, ont péri.", Lang::Fr, &[(K, Some(4), false)]),

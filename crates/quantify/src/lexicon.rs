@@ -296,6 +296,7 @@ pub(crate) struct Words {
     pub zero_det: WordSet,
     pub before_number: WordSet,
     pub not_people: WordSet,
+    pub intent: WordSet,
 }
 
 impl Words {
@@ -325,6 +326,7 @@ impl Words {
             "zero_det" => Some(&mut w.zero_det),
             "before_number" => Some(&mut w.before_number),
             "not_people" => Some(&mut w.not_people),
+            "intent" => Some(&mut w.intent),
             _ => None,
         }
     }
