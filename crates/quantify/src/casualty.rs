@@ -428,9 +428,9 @@ impl<'a> Sentence<'a> {
             } else if is(self.tok(c), &["and", "et", "plus"]) {
                 c += 1;
             } else if self.tok(c).is_some_and(|t| t.is_punct(",")) {
-                // A comma joins only in a list closed by "and"/"et".
-                let Some(next) = self.np_at(c + 1, kind) else { break };
-                if !is(self.tok(next.end), &["and", "et", ","]) {
+                // A comma joins only in a list closed by "and"/"et"
+                // ("killed Luay Abdel Wahed, an election candidate" is one).
+                if !self.list_closes(c, kind) {
                     break;
                 }
                 c += 1;
@@ -441,12 +441,31 @@ impl<'a> Sentence<'a> {
             if is(self.tok(c), &W.of) {
                 c += 1;
             }
-            match self.np_at(c, kind) {
+            // A coordinated name is no person count ("nine soldiers and Iraqi
+            // Police Service officers").
+            match self.np_at(c, kind).filter(|n| self.name_at(c).is_none() || !n.nums.is_empty()) {
                 Some(next) => np.add(next),
                 None => break,
             }
         }
         Some(np)
+    }
+
+    /// True when the comma at `c` starts list items closed by "and"/"et"
+    /// ("two soldiers, a policeman and a civilian").
+    fn list_closes(&self, mut c: usize, kind: usize) -> bool {
+        for _ in 0..6 {
+            let Some(next) = self.np_at(c + 1, kind) else { return false };
+            if self.name_at(c + 1).is_some() && next.nums.is_empty() {
+                return false;
+            }
+            match self.tok(next.end) {
+                Some(t) if is(Some(t), &["and", "et"]) => return true,
+                Some(t) if t.is_punct(",") => c = next.end,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The phrase before a left trigger starting at token `i`, scanning no
@@ -564,6 +583,12 @@ impl<'a> Sentence<'a> {
                     return Err(());
                 }
                 let num = &self.nums[n];
+                // "eight of whom were beheaded": a part of a total.
+                if is(self.tok(num.end), &["of"])
+                    && is(self.tok(num.end + 1), &["whom", "them", "which", "those"])
+                {
+                    return Err(());
+                }
                 // "Quatre membres d'une même famille": a number in a complement.
                 if num.first > lo && is(self.tok(num.first - 1), &W.of) {
                     words = 0;
@@ -1197,6 +1222,10 @@ mod tests {
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
+            ("Gunmen shot and killed Luay Abdel Wahed, an election candidate, in Mosul.", Lang::En, &[(K, Some(1), false)]),
+            ("Assailants executed nine soldiers and Iraqi Police Service (IPS) officers in Qayyarah.", Lang::En, &[(K, Some(9), false)]),
+            ("At least 15 soldiers were killed, eight of whom were beheaded.", Lang::En, &[(K, Some(15), true)]),
+            ("Militants killed two soldiers, a policeman and a civilian.", Lang::En, &[(K, Some(4), false)]),
             ("Gunmen attempted to kill a commander as he returned home.", Lang::En, &[]),
             ("The group threatened to kill 5 hostages.", Lang::En, &[]),
             ("Such attacks kill dozens every year.", Lang::En, &[(K, None, false)]),
