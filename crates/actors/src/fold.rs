@@ -100,6 +100,20 @@ fn push_folded(c: char, out: &mut String) -> bool {
     true
 }
 
+/// ASCII fold table: the lowercase byte of a letter or digit, 0 for a separator.
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
 /// Folds `s` (see the module documentation).
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len() + 2);
@@ -107,16 +121,20 @@ pub fn fold(s: &str) -> Folded {
     text.push(' ');
     map.push(0);
     let bytes = s.as_bytes();
+    let mut space = true;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                text.push(b.to_ascii_lowercase() as char);
+            let f = ASCII[b as usize];
+            if f != 0 {
+                text.push(f as char);
                 map.push(i as u32);
-            } else if !text.ends_with(' ') {
+                space = false;
+            } else if !space {
                 text.push(' ');
                 map.push(i as u32);
+                space = true;
             }
             i += 1;
             continue;
@@ -128,16 +146,18 @@ pub fn fold(s: &str) -> Folded {
         let before = text.len();
         if push_folded(c, &mut text) {
             map.resize(text.len(), i as u32);
+            space = text.ends_with(' ');
         } else {
             text.truncate(before);
-            if !text.ends_with(' ') {
+            if !space {
                 text.push(' ');
                 map.push(i as u32);
+                space = true;
             }
         }
         i += c.len_utf8();
     }
-    if !text.ends_with(' ') {
+    if !space {
         text.push(' ');
         map.push(s.len() as u32);
     }

@@ -292,7 +292,7 @@ pub(crate) fn find_persons(
     let all = runs(&ws, text);
     for &(a, b) in &all {
         let end = ws[b - 1].span.end;
-        let single_initial = b - a == 1 && is_initial(text, seg, ws[a].span.start);
+        let single_initial = || b - a == 1 && is_initial(text, seg, ws[a].span.start);
         let after_place = a >= 1
             && (cues.place_noun.contains(ws[a - 1].folded)
                 || (a >= 2
@@ -308,12 +308,14 @@ pub(crate) fn find_persons(
         if after_place || institution {
             continue;
         }
-        let titled =
-            cue_before(&ws, f, text, a, &cues.title) || title_before_adjective(&ws, f, text, a);
-        let spoken = cue_before(&ws, f, text, a, &cues.speech_before)
-            || cue_after(&ws, f, text, b, end, &cues.speech_after);
-        let appos = apposition_after(&ws, f, text, b, end, cues);
-        if titled || ((spoken || appos) && !single_initial) {
+        // Cheapest cues first; a lone sentence-initial word needs a title.
+        let person = cue_before(&ws, f, text, a, &cues.title)
+            || title_before_adjective(&ws, f, text, a)
+            || (!single_initial()
+                && (cue_before(&ws, f, text, a, &cues.speech_before)
+                    || cue_after(&ws, f, text, b, end, &cues.speech_after)
+                    || apposition_after(&ws, f, text, b, end, cues)));
+        if person {
             found.push((a, b));
             known_full.insert(joined(&ws[a..b], f));
             let last = ws[b - 1].folded;
