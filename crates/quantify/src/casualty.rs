@@ -767,7 +767,7 @@ impl<'a> Sentence<'a> {
         while m > lo && !self.toks[m - 1].is_punct(",") {
             m -= 1;
         }
-        (k == np_end && k - m <= 12 && m > lo).then_some(m - 1)
+        (k == np_end && k - m <= 20 && m > lo).then_some(m - 1)
     }
 }
 
@@ -1222,6 +1222,7 @@ mod tests {
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
+            ("Mulla Nadhim al-Jubouri, a senior leader for the Sahwa militia and an Al-Qa'ida expert, was shot and killed in Jamis.", Lang::En, &[(K, Some(1), false)]),
             ("Gunmen shot and killed Luay Abdel Wahed, an election candidate, in Mosul.", Lang::En, &[(K, Some(1), false)]),
             ("Assailants executed nine soldiers and Iraqi Police Service (IPS) officers in Qayyarah.", Lang::En, &[(K, Some(9), false)]),
             ("At least 15 soldiers were killed, eight of whom were beheaded.", Lang::En, &[(K, Some(15), true)]),
