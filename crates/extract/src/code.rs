@@ -179,12 +179,20 @@ pub fn code(x: &Context<'_>) -> Coding {
     if family(x.kind) == "protest" {
         return code_protest(x, mode);
     }
+    // A crowd-size note on an arrest, looting or other development: the
+    // crowd is the event (a protest, or a riot when the text says so).
+    if x.crowd && matches!(family(x.kind), "arrest" | "other") {
+        let p = if x.kind == "arrest" && x.protest.is_none() {
+            Some("intervention")
+        } else {
+            x.protest
+        };
+        return code_protest(&Context { kind: "protest", protest: p, ..x.clone() }, Some("demo"));
+    }
     let crowd = x.crowd || matches!(x.actor, Some(PartyClass::Crowd));
     if !x.sub.is_empty() {
         // A crowd that attacks or fights is mob violence, whatever the verb.
-        if (crowd || x.actor == Some(PartyClass::Civilian))
-            && matches!(x.sub, "Attack" | "Armed clash")
-        {
+        if crowd && matches!(x.sub, "Attack" | "Armed clash") {
             return c("riot", "Mob violence", "ASSAULT", Some("beat"));
         }
         return c(x.kind, x.sub, x.plover, mode);
@@ -224,9 +232,7 @@ pub fn code(x: &Context<'_>) -> Coding {
     if has("grenade") {
         return c(x.kind, "Grenade", "ASSAULT", Some("explosives"));
     }
-    if x.actor == Some(PartyClass::Crowd)
-        || (x.actor == Some(PartyClass::Civilian) && x.kind == "attack")
-    {
+    if crowd {
         return c("riot", "Mob violence", "ASSAULT", Some("beat"));
     }
     let armed_target = armed(x.target);

@@ -169,9 +169,8 @@ fn class_of(m: &ActorMention) -> Option<PartyClass> {
             }
         }
         EntityKind::Government => Some(PartyClass::Armed),
-        EntityKind::Person | EntityKind::Media | EntityKind::Organization => {
-            Some(PartyClass::Civilian)
-        }
+        EntityKind::Person => Some(PartyClass::Civilian),
+        EntityKind::Media | EntityKind::Organization => None,
         EntityKind::Other => {
             let c = m.canonical.as_deref().unwrap_or("").to_lowercase();
             if c.contains("protester") || c.contains("rioter") {
