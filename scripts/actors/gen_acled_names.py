@@ -112,6 +112,14 @@ def main(path):
         if ":" in canonical:
             short, full = (x.strip() for x in canonical.split(":", 1))
             aliases += [short, full]
+        # "Tiv Ethnic Militia (Nigeria)" is written "Tiv militia(s)" in text.
+        m3 = re.match(r"(.+?) (Ethnic|Communal|Tribal|Clan) Militia(?: \(.+\))?$", canonical)
+        if m3 and not m3.group(1).startswith("Unidentified"):
+            who = m3.group(1)
+            aliases += [f"{who} militia", f"{who} militias", f"{who} militiamen",
+                        f"{who} {m3.group(2).lower()} militia", f"{who} fighters"]
+            if m3.group(2) in ("Tribal", "Clan"):
+                aliases += [f"{who} tribesmen", f"{who} clansmen", f"{who} clan", f"{who} tribe"]
         out.write("\t".join([canonical, kind, acled_type, country, "-", "|".join(aliases)]) + "\n")
 
 

@@ -71,6 +71,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             oracle_named += usize::from(named);
         } else {
             *misses.entry(r.get(actor1).unwrap_or("").to_string()).or_default() += 1;
+            if std::env::args().any(|a| a == "--show-rows") && named && !ms.is_empty() {
+                let found: Vec<String> = ms
+                    .iter()
+                    .map(|m| {
+                        format!("{}={}", m.span.slice(text), m.canonical.as_deref().unwrap_or("-"))
+                    })
+                    .collect();
+                println!("MISS {a1} || {} || {}", found.join("; "), &text[..text.len().min(160)]);
+            }
         }
         let first = ms.iter().find(|m| !m.adjectival && m.kind != EntityKind::Person);
         if first.is_some_and(|m| matches(&gold, m, text, country)) {
