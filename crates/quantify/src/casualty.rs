@@ -495,7 +495,7 @@ impl<'a> Sentence<'a> {
         let np_end = k;
         let mut total: Option<Np> = None;
         let mut seen_and = false;
-        let mut max_words = 6;
+        let mut max_words = 8;
         while let Some((item, before)) = self.left_item(k, lo, np_end, kind, max_words)? {
             // "five personnel including one policeman and four soldiers": all
             // that follows "including" is a part of the total, not added.
@@ -503,7 +503,7 @@ impl<'a> Sentence<'a> {
                 total = None;
                 seen_and = false;
                 k = before - 1;
-                max_words = 6;
+                max_words = 8;
                 continue;
             }
             match total.as_mut() {
@@ -622,6 +622,7 @@ impl<'a> Sentence<'a> {
                 match self.skip_apposition(k, lo, np_end) {
                     Some(m) => {
                         k = m;
+                        name.apposed = true;
                         continue;
                     }
                     None => return Ok(None),
@@ -717,8 +718,8 @@ impl<'a> Sentence<'a> {
             }
             name.word(t, k - 1);
             // "pro-government" is one word.
-            let hyphenated = self.tok(k).is_some_and(|n| n.is_punct("-") && !n.space_before);
-            words += usize::from(!hyphenated);
+            // Count written words: "pro-government" and "Asa'ib" are one.
+            words += usize::from(t.space_before);
             if words > max_words {
                 return Ok(None);
             }
@@ -759,7 +760,7 @@ impl<'a> Sentence<'a> {
             if t.is_punct(",") {
                 segments += 1;
             } else if W.subset.contains(t.norm.as_str()) {
-                return (m > lo && self.toks[m - 1].is_punct(",")).then_some(m - 1);
+                return (m > lo && self.toks[m - 1].is_punct(",")).then(|| m - 1);
             }
         }
         // An apposition of one segment, right before the verb.
@@ -767,7 +768,7 @@ impl<'a> Sentence<'a> {
         while m > lo && !self.toks[m - 1].is_punct(",") {
             m -= 1;
         }
-        (k == np_end && k - m <= 20 && m > lo).then_some(m - 1)
+        (k == np_end && k - m <= 20 && m > lo).then(|| m - 1)
     }
 }
 
@@ -780,6 +781,8 @@ struct Name {
     spoiled: bool,
     /// First token of the name.
     first: usize,
+    /// An apposition follows the name.
+    apposed: bool,
 }
 
 /// Lowercase particles inside names ("Abu Bakr al-Baghdadi").
@@ -813,11 +816,13 @@ impl Name {
     fn spoil(&mut self) {
         self.spoiled = true;
     }
-    /// True when the run is a person's name: two capitalised words or more,
-    /// the head not a plural.
+    /// True when the run is a person's name: two capitalised words or more
+    /// (one before an apposition: "Shamry, a candidate, was killed"), the
+    /// head not a plural.
     fn person(&self, s: &Sentence<'_>, head: Option<usize>) -> bool {
         let head_plural = head.is_some_and(|h| plural(&s.toks[h].norm, s.ls));
-        !self.spoiled && self.caps >= 2 && !head_plural
+        let enough = self.caps >= 2 || (self.apposed && self.caps == 1);
+        !self.spoiled && enough && !head_plural
     }
 }
 
@@ -1013,7 +1018,10 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
     };
     let Ok(mut np) = np else { return None };
     if let Some(n) = &np {
-        if (n.first..n.end).any(|k| is(toks.get(k), &W.not_people)) {
+        // The head noun, before any complement ("four helicopter crew members").
+        let stop = (n.first..n.end).find(|&k| is(toks.get(k), &W.of)).unwrap_or(n.end);
+        let head = (n.first..stop).rev().find(|&k| toks[k].kind == Kind::Word);
+        if head.is_some_and(|h| is(toks.get(h), &W.not_people)) {
             return None;
         }
     }
@@ -1222,6 +1230,10 @@ mod tests {
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
+            ("Shamry, a candidate for Ahrar Party, was killed in the assault.", Lang::En, &[(K, Some(1), false)]),
+            ("Four helicopter crew members were killed.", Lang::En, &[(K, Some(4), false)]),
+            ("Assailants stoned to death two civilians in Mosul.", Lang::En, &[(K, Some(2), false)]),
+            ("At least 23 soldiers and Asa'ib Ahl al-Haq (AAH) fighters were killed in the attack.", Lang::En, &[(K, Some(23), true)]),
             ("Mulla Nadhim al-Jubouri, a senior leader for the Sahwa militia and an Al-Qa'ida expert, was shot and killed in Jamis.", Lang::En, &[(K, Some(1), false)]),
             ("Gunmen shot and killed Luay Abdel Wahed, an election candidate, in Mosul.", Lang::En, &[(K, Some(1), false)]),
             ("Assailants executed nine soldiers and Iraqi Police Service (IPS) officers in Qayyarah.", Lang::En, &[(K, Some(9), false)]),
