@@ -590,7 +590,8 @@ impl<'a> Sentence<'a> {
                     return Err(());
                 }
                 // "Quatre membres d'une même famille": a number in a complement.
-                if num.first > lo && is(self.tok(num.first - 1), &W.of) {
+                let article = is(self.tok(num.first), &["un", "une", "one"]);
+                if article && num.first > lo && is(self.tok(num.first - 1), &W.of) {
                     words = 0;
                     head = None;
                     name = Name::default();
@@ -1230,6 +1231,7 @@ mod tests {
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
+            ("Le ministère de la Santé a fait état de 35 morts, dont 12 enfants, et de 120 blessés.", Lang::Fr, &[(K, Some(35), false), (I, Some(120), false)]),
             ("Shamry, a candidate for Ahrar Party, was killed in the assault.", Lang::En, &[(K, Some(1), false)]),
             ("Four helicopter crew members were killed.", Lang::En, &[(K, Some(4), false)]),
             ("Assailants stoned to death two civilians in Mosul.", Lang::En, &[(K, Some(2), false)]),
