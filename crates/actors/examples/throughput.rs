@@ -26,6 +26,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let c0 = cpu_seconds().unwrap_or(0.0);
     let kb = ActorKb::global();
     let c1 = cpu_seconds().unwrap_or(0.0);
+    let arabic = kb
+        .actors()
+        .iter()
+        .flat_map(|a| &a.aliases)
+        .filter(|s| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+        .count();
+    println!("Arabic-script aliases: {arabic}");
     println!(
         "table: {} actors, {} aliases, {} keys, loaded in {:.2?} wall, {:.2} s CPU",
         kb.len(),

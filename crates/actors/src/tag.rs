@@ -72,21 +72,22 @@ pub fn tag_with(kb: &ActorKb, text: &str, seg: &Segmented, _lang: Lang) -> Vec<A
 /// "Al-Shabaab militants", "Hezbollah fighters": a generic armed-group word
 /// right after a named group belongs to that group's mention.
 fn absorb_generic_followers(text: &str, ms: &mut Vec<ActorMention>) {
-    let mut i = 0;
-    while i + 1 < ms.len() {
-        let (a, b) = (&ms[i], &ms[i + 1]);
-        let named = matches!(a.kind, EntityKind::ArmedGroup | EntityKind::Military)
-            && !a.adjectival
-            && a.canonical.as_deref().is_some_and(|c| c != "Military Forces");
-        let generic = b.canonical.as_deref() == Some("Unidentified Armed Group");
-        let gap = text.get(a.span.end..b.span.start).unwrap_or("x");
-        if named && generic && !gap.is_empty() && gap.chars().all(|c| c == ' ') {
-            ms[i].span = Span::new(a.span.start, b.span.end);
-            ms.remove(i + 1);
-        } else {
-            i += 1;
+    let mut out: Vec<ActorMention> = Vec::with_capacity(ms.len());
+    for m in ms.drain(..) {
+        if let Some(a) = out.last_mut() {
+            let named = matches!(a.kind, EntityKind::ArmedGroup | EntityKind::Military)
+                && !a.adjectival
+                && a.canonical.as_deref().is_some_and(|c| c != "Military Forces");
+            let generic = m.canonical.as_deref() == Some("Unidentified Armed Group");
+            let gap = text.get(a.span.end..m.span.start).unwrap_or("x");
+            if named && generic && !gap.is_empty() && gap.chars().all(|c| c == ' ') {
+                a.span = Span::new(a.span.start, m.span.end);
+                continue;
+            }
         }
+        out.push(m);
     }
+    *ms = out;
 }
 
 fn mention(kb: &ActorKb, h: &Hit) -> ActorMention {
