@@ -876,6 +876,9 @@ pub fn find_casualties(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
                 // "leading to death of one demonstrator": "death of" may follow.
                 let death_of = toks[i].norm == "to" && is(toks.get(m.end), &["of"]);
                 i = if death_of { i + 1 } else { m.end };
+            } else if adjective(&toks, i, m.end, m.value, ls) {
+                // "a wounded soldier later died": the noun phrase of another verb.
+                i = m.end;
             } else {
                 found.push((i, m.end, Some(*m.value), None));
                 i = m.end;
@@ -923,6 +926,17 @@ fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
         toll: false,
         who: None,
     }
+}
+
+/// An English participle between a determiner and its noun ("a wounded
+/// soldier", "the injured man"): an adjective, not a statement.
+fn adjective(toks: &[Tok], i: usize, end: usize, trig: &Trigger, ls: &[L]) -> bool {
+    let det_before = i > 0
+        && (is(toks.get(i - 1), &W.singular_det) || is(toks.get(i - 1), &W.plural_det))
+        && !(toks[i - 1].norm == "a" && !ls.contains(&L::En));
+    let noun_after =
+        toks.get(end).is_some_and(|t| t.kind == Kind::Word && !W.stop.contains(t.norm.as_str()));
+    trig.reading == Reading::Verb && end == i + 1 && det_before && noun_after && ls.contains(&L::En)
 }
 
 /// "peine de mort", "condamné à mort", "menaces de mort": no death.
@@ -1037,8 +1051,9 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
     let kind_v = if trig.killed { CasualtyKind::Killed } else { CasualtyKind::Injured };
     let trig_span = span_of(toks, a, b);
     let Some(np) = np else {
-        // A total with nothing to count ("the death of militant X") says nothing.
-        if trig.toll && trig.reading == Reading::Left {
+        // A total with nothing to count ("fatalities were reported", "tel est
+        // le bilan") says nothing.
+        if trig.toll {
             return None;
         }
         return Some(Casualty {
@@ -1231,6 +1246,8 @@ mod tests {
             ("No fatality, 1 injured.", Lang::En, &[(K, Some(0), false), (I, Some(1), false)]),
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
+            ("A wounded soldier later died in hospital.", Lang::En, &[(K, Some(1), false)]),
+            ("Un mort et deux blessés, tel est le bilan.", Lang::Fr, &[(K, Some(1), false), (I, Some(2), false)]),
             ("Le ministère de la Santé a fait état de 35 morts, dont 12 enfants, et de 120 blessés.", Lang::Fr, &[(K, Some(35), false), (I, Some(120), false)]),
             ("Shamry, a candidate for Ahrar Party, was killed in the assault.", Lang::En, &[(K, Some(1), false)]),
             ("Four helicopter crew members were killed.", Lang::En, &[(K, Some(4), false)]),
