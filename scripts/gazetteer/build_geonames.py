@@ -49,6 +49,11 @@ def keep_alias(a, name):
 GENERIC = r"\b(International|Intl\.?|Regional|Municipal|Airport|Airfield|Aerodrome|Air Base|Airbase|Field)\b"
 
 
+GENERIC_WORDS = {"State", "County", "City", "Memorial", "Executive", "Island", "Lake", "Valley", "Army",
+                 "Air", "Intercontinental", "Metropolitan", "Downtown", "Central", "North", "South", "East",
+                 "West", "Municipal", "Heliport", "Seaplane", "Base", "Station", "Strip", "Park", "Naval"}
+
+
 def airport_aliases(name, city):
     """'London Heathrow Airport' -> 'London Heathrow', 'Heathrow' (never the bare city name)."""
     core = re.sub(r"\s+", " ", re.sub(GENERIC, " ", name)).strip(" -")
@@ -57,7 +62,7 @@ def airport_aliases(name, city):
         out.add(core)
     if city and core.startswith(city + " "):
         rest = core[len(city) + 1:].strip()
-        if len(rest) >= 4 and rest[0].isupper():
+        if len(rest) >= 4 and rest[0].isupper() and not set(rest.split()) & GENERIC_WORDS:
             out.add(rest)
     return sorted(out)
 

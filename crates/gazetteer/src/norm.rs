@@ -150,6 +150,25 @@ pub fn initials_compatible(a: &str, b: &str) -> bool {
     }
 }
 
+/// Levenshtein distance divided by the longer length (0 = equal, 1 = nothing in common).
+pub fn distance_ratio(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
 /// Skeleton of a whole name.
 pub fn skeleton(s: &str) -> String {
     let f = fold(s);
@@ -192,6 +211,9 @@ mod tests {
         assert!(initials_compatible("erbil", "arbil"));
         assert!(initials_compatible("al qaim", "kaim"));
         assert!(!initials_compatible("a turkish", "tsuruoka"));
+        assert!(distance_ratio("militia", "malta") > 0.35);
+        assert!(distance_ratio("fallouja", "fallujah") < 0.35);
+        assert_eq!(distance_ratio("", ""), 0.0);
     }
 
     #[test]

@@ -346,7 +346,7 @@ fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         if parts.iter().map(|p| p.len()).sum::<usize>() < 5 {
             continue;
         }
-        if g.lexicon.stopwords.contains(parts[0]) {
+        if g.lexicon.stopwords.contains(parts[0]) || is_article(parts[len - 1]) {
             continue;
         }
         let sk = skeleton_of(parts.iter().copied());
@@ -363,7 +363,12 @@ fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
                     (r.curated
                         || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
                         || r.population >= 20_000)
-                        && crate::norm::initials_compatible(&folded, &crate::norm::fold(r.name()))
+                        && {
+                            let name = crate::norm::fold(r.name());
+                            crate::norm::initials_compatible(&folded, &name)
+                                && (r.curated
+                                    || crate::norm::distance_ratio(&folded, &name) <= 0.35)
+                        }
                 })
             })
             .collect();
