@@ -931,9 +931,8 @@ fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
 /// An English participle between a determiner and its noun ("a wounded
 /// soldier", "the injured man"): an adjective, not a statement.
 fn adjective(toks: &[Tok], i: usize, end: usize, trig: &Trigger, ls: &[L]) -> bool {
-    let det_before = i > 0
-        && (is(toks.get(i - 1), &W.singular_det) || is(toks.get(i - 1), &W.plural_det))
-        && !(toks[i - 1].norm == "a" && !ls.contains(&L::En));
+    let det_before =
+        i > 0 && (is(toks.get(i - 1), &W.singular_det) || is(toks.get(i - 1), &W.plural_det));
     let noun_after =
         toks.get(end).is_some_and(|t| t.kind == Kind::Word && !W.stop.contains(t.norm.as_str()));
     trig.reading == Reading::Verb && end == i + 1 && det_before && noun_after && ls.contains(&L::En)
