@@ -3,7 +3,7 @@
 //! ("X, Y et Z ont été prises pour cible" is three attacks).
 
 use chrono::NaiveDate;
-use sitrep_model::{Analysis, EventDate, Location, Party, Place, Span};
+use sitrep_model::{Analysis, EntityKind, EventDate, Location, Party, Place, Span};
 use sitrep_quantify::{find_casualties, find_dates, CasualtyKind, DateKind};
 
 use crate::clause::{clauses, conjuncts, words, words_before, DETERMINERS};
@@ -302,18 +302,44 @@ fn locate(
     let usable = |p: &&Place| {
         let sp = Span::new(p.start, p.end);
         // A country named as a party ("les États-Unis ont frappé") is not where it happened.
-        !(p.feature == "country" && roles.iter().flatten().any(|r| r.contains(&sp)))
+        let party = p.feature == "country" && roles.iter().flatten().any(|r| r.contains(&sp));
+        // Nor is a name the actor tagger read as a group or person ("Taliban", "Boko Haram").
+        let actor = a.actors.iter().any(|m| {
+            m.span.overlaps(&sp)
+                && !m.adjectival
+                && !matches!(m.kind, EntityKind::State | EntityKind::Place)
+                && m.span.len() >= sp.len()
+        });
+        !party && !actor
     };
+    let home = home_country(a);
     let best = |within: Span| {
         a.places
             .iter()
             .filter(|p| within.contains(&Span::new(p.start, p.end)))
             .filter(usable)
-            .min_by_key(|p| (rank(p), p.start))
+            .min_by_key(|p| (home.is_some() && p.country.as_deref() != home, rank(p), p.start))
     };
     let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
     Some((location_of(p), rank(p)))
+}
+
+/// The country most of the document's places lie in (divisions and
+/// countries count double: they say where the story is).
+fn home_country<'a>(a: &Analysis<'a>) -> Option<&'a str> {
+    let mut votes: Vec<(&str, u32)> = Vec::new();
+    for p in a.places {
+        let Some(c) = p.country.as_deref() else { continue };
+        let w = if matches!(p.feature.as_str(), "country" | "admin1" | "admin2") { 2 } else { 1 };
+        match votes.iter_mut().find(|(k, _)| *k == c) {
+            Some(v) => v.1 += w,
+            None => votes.push((c, w)),
+        }
+    }
+    let max = votes.iter().map(|v| v.1).max()?;
+    let top: Vec<&str> = votes.iter().filter(|v| v.1 == max).map(|v| v.0).collect();
+    (top.len() == 1).then(|| top[0])
 }
 
 fn ymd(d: Option<NaiveDate>) -> Option<String> {
