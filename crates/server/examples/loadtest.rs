@@ -248,7 +248,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     }
                     let t = Instant::now();
                     match get(&mut reader, &path_for(i, docs)).await {
-                        Ok(200) => latencies.push(t.elapsed()),
+                        Ok(200) => latencies.push((i % 6, t.elapsed())),
                         Ok(_) => errors += 1,
                         Err(_) => {
                             errors += 1;
@@ -267,6 +267,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             errors += e;
         }
         let wall = started.elapsed().as_secs_f64();
+        let mut kinds = String::new();
+        for (k, name) in ["newest", "country", "bbox", "text", "one event", "type+dates"].iter().enumerate() {
+            let mut l: Vec<Duration> = all.iter().filter(|(kind, _)| *kind == k).map(|(_, d)| *d).collect();
+            l.sort();
+            if let Some(mid) = l.get(l.len() / 2) {
+                kinds.push_str(&format!(" {name} {:.1},", mid.as_secs_f64() * 1000.0));
+            }
+        }
+        let mut all: Vec<Duration> = all.into_iter().map(|(_, d)| d).collect();
         all.sort();
         let pct = |p: f64| {
             all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
@@ -281,6 +290,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pct(0.99),
             all.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0)
         );
+        println!("api: median ms by query:{}", kinds.trim_end_matches(','));
         server.abort();
         Ok::<_, Box<dyn std::error::Error>>(())
     })?;

@@ -372,17 +372,31 @@ impl Store {
     pub fn events(&self, filter: &EventFilter) -> Result<Page<EventRow>> {
         let (cond, params) = filter.where_clause(true);
         let limit = limit_of(filter.limit);
+        let fts = filter.q.as_deref().and_then(fts_query);
         // Counting stops at COUNT_CAP: an exact count of a broad filter costs
         // a scan of the whole index, for a number nobody reads past "10,000+".
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM (SELECT 1 FROM events e{cond} LIMIT {COUNT_CAP})"
-            ))?
-            .query_row(params_from_iter(params.iter()), |r| r.get(0))?;
+        // A text query alone is counted in the full-text index itself.
+        let total: i64 = match (&fts, params.len()) {
+            (Some(q), 1) => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ?1 \
+                     LIMIT {COUNT_CAP})"
+                ))?
+                .query_row([q], |r| r.get(0))?,
+            _ => self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM events e{cond} LIMIT {COUNT_CAP})"
+                ))?
+                .query_row(params_from_iter(params.iter()), |r| r.get(0))?,
+        };
         let total = u64::try_from(total).unwrap_or(0);
+        // With a text query, SQLite would fetch every match and sort them; walking
+        // the day index newest first and probing the match set stops after one page.
+        let hint = if fts.is_some() { " INDEXED BY events_day" } else { "" };
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.pk = e.doc{cond} \
+            "SELECT {EVENT_COLUMNS} FROM events e{hint} JOIN documents d ON d.pk = e.doc{cond} \
              ORDER BY e.day DESC, e.pk DESC LIMIT {limit} OFFSET {}",
             filter.offset
         );
