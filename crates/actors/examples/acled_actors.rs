@@ -30,13 +30,12 @@ fn tokens(s: &str) -> Vec<String> {
 }
 
 fn matches(gold: &[String], m: &ActorMention, text: &str, country: &str) -> bool {
-    // A generic actor without a country gets the event's country, as the
-    // event stage does ("Police Forces" + Philippines).
-    let fill = if m.country.is_none() { country } else { "" };
+    // A generic actor gets the event's country, as the event stage does
+    // ("Police Forces" in the Philippines → "Police Forces of the Philippines").
+    let canonical = m.canonical.as_deref().unwrap_or("");
+    let name = sitrep_actors::localize(canonical, country).unwrap_or_else(|| canonical.to_string());
     let pred: HashSet<String> =
-        tokens(&format!("{} {} {fill}", m.canonical.as_deref().unwrap_or(""), m.span.slice(text)))
-            .into_iter()
-            .collect();
+        tokens(&format!("{name} {}", m.span.slice(text))).into_iter().collect();
     let hit = gold.iter().filter(|t| pred.contains(*t)).count();
     !gold.is_empty() && hit * 2 >= gold.len()
 }

@@ -136,6 +136,10 @@ pub struct ActorKb {
     pub(crate) militaries: HashMap<String, String>,
     /// ISO2 → canonical name of its government.
     pub(crate) governments: HashMap<String, String>,
+    /// (template role, ISO2) → canonical name ("protesters", "IN" → "Protesters (India)").
+    pub(crate) roles: HashMap<(String, String), String>,
+    /// Actors of the generic table (no country of their own).
+    pub(crate) generics: std::collections::HashSet<u32>,
     alias_total: usize,
 }
 
@@ -163,6 +167,19 @@ pub(crate) fn parse_kind(s: &str) -> Option<EntityKind> {
         _ => return None,
     })
 }
+
+/// Generic actors whose country-specific form comes from a template role
+/// (`templates.tsv`); other generics get "<name> (<State>)".
+const GENERIC_ROLES: [(&str, &str); 8] = [
+    ("Military Forces", "military"),
+    ("Police Forces", "police"),
+    ("Security Forces", "security"),
+    ("Government", "government"),
+    ("Protesters", "protesters"),
+    ("Rioters", "rioters"),
+    ("Civilians", "civilians"),
+    ("Unidentified Armed Group", "unidentified"),
+];
 
 const ACLED_TYPES: [&str; 8] = [
     "State forces",
@@ -214,6 +231,8 @@ pub(crate) struct Builder {
     pub states: HashMap<String, u32>,
     pub militaries: HashMap<String, String>,
     pub governments: HashMap<String, String>,
+    pub roles: HashMap<(String, String), String>,
+    pub generics: std::collections::HashSet<u32>,
     /// Lowercased alias → first actor that has it.
     pub by_alias: HashMap<String, u32>,
 }
@@ -338,6 +357,8 @@ impl Builder {
             states: self.states,
             militaries: self.militaries,
             governments: self.governments,
+            roles: self.roles,
+            generics: self.generics,
             alias_total,
         })
     }
@@ -408,6 +429,8 @@ impl ActorKb {
             states: HashMap::new(),
             militaries: HashMap::new(),
             governments: HashMap::new(),
+            roles: HashMap::new(),
+            generics: std::collections::HashSet::new(),
             alias_total: 0,
         }
     }
@@ -472,6 +495,26 @@ impl ActorKb {
     pub fn government_of(&self, country: &str) -> Option<&str> {
         let iso = self.iso2(country)?;
         self.governments.get(&iso).map(String::as_str)
+    }
+
+    /// The country-specific name of a generic actor, as ACLED writes it:
+    /// ("Protesters", "IN") → "Protesters (India)", ("Military Forces", "US")
+    /// → "Military Forces of the United States", ("Unidentified Gang", "MX") →
+    /// "Unidentified Gang (Mexico)". `None` when `canonical` is not a generic
+    /// actor or the country is unknown.
+    pub fn localize(&self, canonical: &str, country: &str) -> Option<String> {
+        let id = *self.by_canonical.get(&canonical.to_lowercase())?;
+        if !self.generics.contains(&id) {
+            return None;
+        }
+        let iso = self.iso2(country)?;
+        let generic = &self.actors[id as usize].canonical;
+        let role = GENERIC_ROLES.iter().find(|(g, _)| g == generic).map(|(_, r)| *r);
+        if let Some(name) = role.and_then(|r| self.roles.get(&(r.to_string(), iso.clone()))) {
+            return Some(name.clone());
+        }
+        let state = &self.actors[*self.states.get(&iso)? as usize].canonical;
+        Some(format!("{generic} ({state})"))
     }
 
     /// ISO2 code of a state given by code or any of its names.

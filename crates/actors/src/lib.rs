@@ -95,6 +95,15 @@ pub fn military_of(country: &str) -> Option<String> {
     ActorKb::global().military_of(country).map(str::to_string)
 }
 
+/// The country-specific name of a generic actor, as ACLED writes it
+/// (`localize("Protesters", "IN")` → "Protesters (India)",
+/// `localize("Unidentified Armed Group", "Irak")` → "Unidentified Armed Group
+/// (Iraq)"); `None` for a named actor or an unknown country. The country is an
+/// ISO2 code or any name of the state.
+pub fn localize(canonical: &str, country: &str) -> Option<String> {
+    ActorKb::global().localize(canonical, country)
+}
+
 /// The canonical government of a state ("Government of X").
 pub fn government_of(country: &str) -> Option<String> {
     ActorKb::global().government_of(country).map(str::to_string)
@@ -136,6 +145,22 @@ mod tests {
         assert_eq!(military_of("Irak").as_deref(), Some("Military Forces of Iraq"));
         assert_eq!(government_of("FR").as_deref(), Some("Government of France"));
         assert_eq!(military_of("Atlantis"), None);
+    }
+
+    #[test]
+    fn localized_generics() {
+        for (generic, country, want) in [
+            ("Protesters", "IN", Some("Protesters (India)")),
+            ("Military Forces", "US", Some("Military Forces of the United States")),
+            ("Police Forces", "Philippines", Some("Police Forces of the Philippines")),
+            ("Unidentified Armed Group", "Irak", Some("Unidentified Armed Group (Iraq)")),
+            ("Unidentified Gang", "MX", Some("Unidentified Gang (Mexico)")),
+            ("Unidentified Tribal Militia", "YE", Some("Unidentified Tribal Militia (Yemen)")),
+            ("Hamas", "PS", None),
+            ("Protesters", "Atlantis", None),
+        ] {
+            assert_eq!(localize(generic, country).as_deref(), want, "{generic} {country}");
+        }
     }
 
     #[test]

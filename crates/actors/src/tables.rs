@@ -237,6 +237,7 @@ fn read_templates(b: &mut Builder, countries: &[Country]) -> Result<(), KbError>
         for c in countries {
             let Some(canonical) = expand(cell(3), c).into_iter().next() else { continue };
             let id = b.actor(&canonical, kind, Some(&c.iso), acled, None);
+            b.roles.insert((cell(0).to_string(), c.iso.clone()), canonical.clone());
             match cell(0) {
                 "military" => {
                     b.militaries.insert(c.iso.clone(), canonical.clone());
@@ -280,6 +281,9 @@ fn read_curated(b: &mut Builder, table: &'static str, text: &str) -> Result<(), 
             Some(id) => id,
             None => b.actor(cell(0), kind, country.as_deref(), acled, opt(cell(4))),
         };
+        if table == "generic.tsv" {
+            b.generics.insert(id);
+        }
         for a in list(cell(5)) {
             match a.strip_prefix('~') {
                 Some(adj) => b.alias(id, adj, true, false),
