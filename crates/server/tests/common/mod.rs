@@ -14,6 +14,7 @@ const PLACES: &[(&str, &str, &str, f64, f64)] = &[
     ("Bamako", "ML", "Bamako", 12.65, -8.00),
     ("Gaza", "PS", "Gaza Strip", 31.50, 34.47),
     ("Goma", "CD", "North Kivu", -1.68, 29.23),
+    ("Bagdad", "IQ", "Baghdad", 33.34, 44.40),
 ];
 
 /// Trigger words: word, kind, ACLED type, ACLED sub-type.
@@ -23,6 +24,13 @@ const TRIGGERS: &[(&str, &str, &str, &str)] = &[
     ("clash", "armed_clash", "Battles", "Armed clash"),
     ("protest", "protest", "Protests", "Peaceful protest"),
     ("ceasefire", "ceasefire", "Strategic developments", "Agreement"),
+    (
+        "roquette",
+        "rocket_attack",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    ("frappe", "airstrike", "Explosions/Remote violence", "Air/drone strike"),
 ];
 
 /// Sentences of `text` with their byte spans.
