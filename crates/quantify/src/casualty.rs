@@ -123,8 +123,6 @@ struct Sentence<'a> {
     used_tok: [Vec<bool>; 2],
     /// Tokens that belong to a trigger or zero phrase.
     trigger_tok: Vec<bool>,
-    /// One-word participle triggers ("blessé", "wounded"): killed or not.
-    participle: Vec<Option<bool>>,
     /// Tokens of a date expression ("overnight", "mardi soir").
     date_tok: Vec<bool>,
 }
@@ -201,7 +199,6 @@ impl<'a> Sentence<'a> {
             used,
             used_tok,
             trigger_tok: vec![false; toks.len()],
-            participle: vec![None; toks.len()],
             date_tok,
         }
     }
@@ -649,13 +646,6 @@ impl<'a> Sentence<'a> {
             if words == 0 && ["he", "she", "il", "elle", "another"].contains(&t.norm.as_str()) {
                 return Ok(Some((one(k - 1), k - 1)));
             }
-            // "un soldat blessé a succombé": a participle of the other kind
-            // after its noun describes the noun.
-            let other = self.participle[k - 1].is_some_and(|killed| kind_index(killed) != kind);
-            if other && k >= 2 && self.toks[k - 2].kind == Kind::Word && !self.trigger_tok[k - 2] {
-                k -= 1;
-                continue;
-            }
             if self.trigger_tok[k - 1] || W.left_boundary.contains(t.norm.as_str()) {
                 return Ok(by_name(&name, head));
             }
@@ -897,16 +887,14 @@ pub fn find_casualties(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
             i += 1;
         }
     }
-    for &(a, b, trig, _) in &found {
+    for &(a, b, _, _) in &found {
         for t in &mut s.trigger_tok[a..b] {
             *t = true;
-        }
-        if let Some(t) = trig.filter(|t| t.reading == Reading::Verb && b == a + 1) {
-            s.participle[a] = Some(t.killed);
         }
     }
 
     let mut out: Vec<Casualty> = Vec::new();
+    // Left scans stop at the previous statement (or "no casualties" phrase).
     let mut lo = 0;
     for &(a, b, trig, zero) in &found {
         if let Some(z) = zero {
@@ -1259,7 +1247,7 @@ mod tests {
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
             ("A wounded soldier later died in hospital.", Lang::En, &[(K, Some(1), false)]),
-            ("Un soldat blessé a succombé.", Lang::Fr, &[(I, Some(1), false), (K, Some(1), false)]),
+            ("Un soldat blessé par balle a succombé.", Lang::Fr, &[(I, Some(1), false), (K, None, false)]),
             ("Un mort et deux blessés, tel est le bilan.", Lang::Fr, &[(K, Some(1), false), (I, Some(2), false)]),
             ("Le ministère de la Santé a fait état de 35 morts, dont 12 enfants, et de 120 blessés.", Lang::Fr, &[(K, Some(35), false), (I, Some(120), false)]),
             ("Shamry, a candidate for Ahrar Party, was killed in the assault.", Lang::En, &[(K, Some(1), false)]),
