@@ -46,9 +46,67 @@ use crate::mention::{location_of, rank, Draft};
 pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let f = fold::fold(a.text());
     let drafts = mention::drafts(a, &f);
-    let events = merge::merge(drafts);
+    let mut events = merge::merge(drafts);
+    casualty_sentences(a, &f, &mut events);
     let protest = protest_class(a, &f);
     events.into_iter().enumerate().map(|(i, d)| finish(a, i, d, protest)).collect()
+}
+
+/// Casualty counts stated in sentences without a trigger ("Three officers
+/// died.", "2 fatalities.") belong to the event told just before them; a
+/// count the text says was settled ("fatalities coded as 3", "split across 2
+/// events (4)") replaces the others.
+fn casualty_sentences(a: &Analysis<'_>, f: &fold::Folded, events: &mut [Draft]) {
+    let text = a.text();
+    for s in &a.seg.sentences {
+        if a.seg.in_boilerplate(s.span.start) {
+            continue;
+        }
+        let Some(e) = events
+            .iter_mut()
+            .filter(|e| family(&e.kind()) == "attack" && e.first() < s.span.start)
+            .next_back()
+        else {
+            continue;
+        };
+        if let Some(n) = settled_count(text, f, s.span, a.lang) {
+            e.killed = Some(n);
+            continue;
+        }
+        if e.evidence.iter().any(|ev| ev.overlaps(&s.span)) {
+            continue;
+        }
+        for c in sitrep_quantify::find_casualties(text, s.span, a.lang) {
+            let (Some(n), sitrep_quantify::CasualtyKind::Killed) = (c.count, c.kind) else {
+                continue;
+            };
+            e.killed = Some(e.killed.map_or(n, |k| k.max(n)));
+        }
+    }
+}
+
+/// "… coded as N" / "split across K events (N)": the count a report settles on.
+fn settled_count(text: &str, f: &fold::Folded, s: Span, lang: sitrep_model::Lang) -> Option<u32> {
+    let (fs, fe) = (f.folded_at(s.start), f.folded_at(s.end));
+    let body = f.text.get(fs..fe)?;
+    if !body.contains("fatalit") {
+        return None;
+    }
+    for cue in [" coded as ", " events "] {
+        if let Some(i) = body.find(cue) {
+            let from = f.orig(fs + i + cue.len());
+            let rest = text.get(from..s.end)?;
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '('))
+                .unwrap_or(rest.len());
+            let words = rest[..end].trim_start_matches(['(', ' ']);
+            let w = words.split([' ', '(', ')']).next().unwrap_or("");
+            if let Some(n) = sitrep_quantify::parse_number(w, lang) {
+                return Some(n);
+            }
+        }
+    }
+    None
 }
 
 /// How the document describes its protests: "force", "violent",
@@ -102,6 +160,7 @@ fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>) -> Event 
     };
     let c = code(&ctx);
     let violent = family(&c.kind) == "attack";
+    let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");
     let actor = d.actor.clone().or_else(|| violent.then(|| roles::unknown_actor(true)));
     let location = d.location.map(|(l, _)| l).or_else(|| dominant_place(a).map(location_of));
     let mut evidence: Vec<Span> = d.evidence.clone();
@@ -115,7 +174,8 @@ fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>) -> Event 
         target: d.target,
         location,
         date: d.date,
-        fatalities: d.killed,
+        // Deaths named in a peaceful protest's story are its cause, not its toll.
+        fatalities: if peaceful { None } else { d.killed },
         injured: d.injured,
         weapons: d.weapons,
         modality: d.modality,
