@@ -485,7 +485,8 @@ fn numeric_at(toks: &[Tok], j: usize, ls: &[L], p: Option<NaiveDate>) -> Option<
     let (x, y2) = (num_value(a, 2)?, num_value(b, 2)?);
     let year = match c.norm.len() {
         4 => i32::try_from(num_value(c, 4)?).ok()?,
-        2 => 2000 + i32::try_from(num_value(c, 2)?).ok()?,
+        // "3.5.20" looks like a version number: dots need a full year.
+        2 if s1.norm != "." => 2000 + i32::try_from(num_value(c, 2)?).ok()?,
         _ => return None,
     };
     let dm = NaiveDate::from_ymd_opt(year, y2, x);
@@ -840,6 +841,7 @@ mod tests {
             ("le 5 et le 6", Lang::Fr),
             ("31 février", Lang::Fr),
             ("3.5 km", Lang::En),
+            ("version 1.2.10 was released", Lang::En),
         ];
         for (text, lang) in cases {
             let got = find_dates(text, Span::new(0, text.len()), lang, ymd(2021, 7, 8));
