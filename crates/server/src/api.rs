@@ -46,7 +46,21 @@ async fn security_headers(
     req: Request,
     next: Next,
 ) -> Response {
-    let mut response = next.run(req).await;
+    let host_ok = match (state.hosts.get(), req.headers().get(header::HOST)) {
+        (Some(allowed), Some(host)) => {
+            host.to_str().is_ok_and(|h| allowed.iter().any(|a| a.eq_ignore_ascii_case(h)))
+        }
+        _ => true,
+    };
+    let mut response = if host_ok {
+        next.run(req).await
+    } else {
+        AppError::new(
+            StatusCode::MISDIRECTED_REQUEST,
+            "this server answers to loopback host names only",
+        )
+        .into_response()
+    };
     let headers = response.headers_mut();
     if let Ok(csp) = HeaderValue::from_str(&state.csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);

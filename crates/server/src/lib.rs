@@ -105,6 +105,9 @@ pub struct AppState {
     /// Bounds the queries running at once: SQLite work is CPU-bound, so more
     /// queries than cores only add latency to all of them.
     permits: tokio::sync::Semaphore,
+    /// When serving on loopback: the `Host` values accepted (defeats DNS
+    /// rebinding, where a web page's own host name points at 127.0.0.1).
+    hosts: std::sync::OnceLock<Vec<String>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -143,6 +146,7 @@ impl AppState {
             max_body: opts.max_body,
             csp: content_security_policy(tile_origin.as_deref()),
             permits: tokio::sync::Semaphore::new(query_slots()),
+            hosts: std::sync::OnceLock::new(),
         }))
     }
 
@@ -221,6 +225,14 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     state: Arc<AppState>,
 ) -> Result<(), ServerError> {
+    let addr = listener.local_addr()?;
+    if addr.ip().is_loopback() {
+        let port = addr.port();
+        let names =
+            ["127.0.0.1".to_string(), "localhost".into(), "[::1]".into(), addr.ip().to_string()];
+        let hosts = names.iter().flat_map(|n| [n.clone(), format!("{n}:{port}")]).collect();
+        let _ = state.hosts.set(hosts);
+    }
     axum::serve(listener, app(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -291,5 +291,13 @@ async fn serves_over_loopback_tcp() {
     let value: Value = serde_json::from_str(body).unwrap();
     assert_eq!(value["total"], 1);
     assert_eq!(value["items"][0]["location"], "Bamako");
+    // A foreign host name (DNS rebinding) is refused.
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let request = "GET /api/events HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n";
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    assert!(response.starts_with("HTTP/1.1 421"), "{response}");
+    assert!(response.contains("loopback host names only"), "{response}");
     server.abort();
 }
