@@ -679,12 +679,16 @@ impl<'a> Sentence<'a> {
                     }
                     return Ok(None);
                 }
-                // "of the army": keep looking for the head.
-                // A coordinated determiner phrase is short ("and a civilian");
-                // "A shoot-out broke out and ..." is a clause.
-                if max_words <= 3 && words > 2 {
+                // A coordinated determiner phrase is short ("the NDS district
+                // head and his bodyguard"); "A shoot-out broke out and ..." is
+                // a clause, ending in a particle.
+                let particle = head.is_some_and(|h| {
+                    is(self.tok(h), &["out", "up", "down", "off", "away", "back", "again", "later"])
+                });
+                if max_words <= 3 && (words > 3 || particle) {
                     return Ok(None);
                 }
+                // "of the army": keep looking for the head.
                 if !is(before, &W.of) {
                     let h = head.map_or("", |h| self.toks[h].norm.as_str());
                     if zero {
@@ -1247,6 +1251,8 @@ mod tests {
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
             ("A wounded soldier later died in hospital.", Lang::En, &[(K, Some(1), false)]),
+            ("The NDS district head and his bodyguard were killed and 2 were wounded.", Lang::En, &[(K, Some(2), false), (I, Some(2), false)]),
+            ("A former town councilor and his wife were shot dead by assailants.", Lang::En, &[(K, Some(2), false)]),
             ("Un soldat blessé par balle a succombé.", Lang::Fr, &[(I, Some(1), false), (K, None, false)]),
             ("Un mort et deux blessés, tel est le bilan.", Lang::Fr, &[(K, Some(1), false), (I, Some(2), false)]),
             ("Le ministère de la Santé a fait état de 35 morts, dont 12 enfants, et de 120 blessés.", Lang::Fr, &[(K, Some(35), false), (I, Some(120), false)]),
