@@ -1210,6 +1210,8 @@ mod tests {
             ("The army reported 20 fatalities.", Lang::En, &[(K, Some(20), false)]),
             ("No casualties were reported.", Lang::En, &[(K, Some(0), false), (I, Some(0), false)]),
             ("No one was hurt.", Lang::En, &[(K, Some(0), false), (I, Some(0), false)]),
+            ("There were no immediate reports of casualties.", Lang::En, &[(K, Some(0), false), (I, Some(0), false)]),
+            ("Aucune victime n'est à déplorer.", Lang::Fr, &[(K, Some(0), false), (I, Some(0), false)]),
             ("There were no fatalities.", Lang::En, &[(K, Some(0), false)]),
             ("Police shot the suspect, killing him.", Lang::En, &[(K, Some(1), false)]),
             ("Nine people were killed, including 2 women.", Lang::En, &[(K, Some(9), false)]),
