@@ -150,7 +150,7 @@ fn is<T: WordList + ?Sized>(t: Option<&Tok>, words: &T) -> bool {
 
 /// True when determiner `det` with head noun `head` denotes one.
 fn one_det(det: &str, head: &str, ls: &[L]) -> bool {
-    ["a", "an", "one", "un", "une"].contains(&det)
+    ["a", "an", "one", "un", "une", "another"].contains(&det)
         || (W.singular_det.contains(det) && !plural(head, ls))
 }
 
@@ -1284,6 +1284,7 @@ mod tests {
             ("Abbas al-Ju'ani, a police major, was injured in the blast.", Lang::En, &[(I, Some(1), false)]),
             ("Islamic State militants were killed.", Lang::En, &[(K, None, false)]),
             ("One soldier was killed and another was injured.", Lang::En, &[(K, Some(1), false), (I, Some(1), false)]),
+            ("One soldier was killed and another soldier was injured.", Lang::En, &[(K, Some(1), false), (I, Some(1), false)]),
             ("Five police officers died, while 12 officers and civilians were injured.", Lang::En, &[(K, Some(5), false), (I, Some(12), false)]),
             ("At least five people, including the bomber, prison guards, and at least one inmate, were injured.", Lang::En, &[(I, Some(5), true)]),
             ("Two people were killed and an unknown number were injured.", Lang::En, &[(K, Some(2), false), (I, None, false)]),
