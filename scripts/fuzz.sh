@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh corpus              seed fuzz/corpus/<target>/ from the benchmark texts
 #   scripts/fuzz.sh build               build every target (cargo-fuzz, libFuzzer + ASan)
-#   scripts/fuzz.sh run TARGET [SECS]   fuzz one target, one core (default 600 s)
+#   scripts/fuzz.sh run TARGET [SECS]   fuzz one target in one process on one core (default 600 s)
 #   scripts/fuzz.sh all [SECS]          fuzz every target in turn
 #   scripts/fuzz.sh check               build the targets as plain binaries (stable, what CI does)
 #   scripts/fuzz.sh bench-corpus DIR    write French and English JSONL corpora for `sitrep bench`
@@ -18,6 +18,9 @@ SEED="${SITREP_SEED:-$ROOT/../shared/corpus/seed}"
 TARGETS="intake intake_html intake_jsonl intake_feed text quantify pipeline"
 export RUSTC_BOOTSTRAP=1
 FUZZ_TARGET_DIR="${FUZZ_TARGET_DIR:-$ROOT/fuzz/target}"
+# Extra cargo-fuzz flags, e.g. FUZZ_FLAGS=--no-default-features to leave out
+# the pipeline target while a later stage does not build.
+read -r -a FLAGS <<< "${FUZZ_FLAGS:-}"
 
 # Writes seeds (or bench corpora) with a small Python reader of the benchmark files.
 extract() {
@@ -143,7 +146,7 @@ corpus)
     for t in $TARGETS; do echo "$t: $(ls "$ROOT/fuzz/corpus/$t" | wc -l) seeds"; done
     ;;
 build)
-    cd "$ROOT" && cargo fuzz build -a --target-dir "$FUZZ_TARGET_DIR"
+    cd "$ROOT" && cargo fuzz build -a "${FLAGS[@]}" --target-dir "$FUZZ_TARGET_DIR"
     ;;
 check)
     cd "$ROOT" && cargo build --manifest-path fuzz/Cargo.toml
@@ -153,12 +156,12 @@ run)
     [ -d "$ROOT/fuzz/corpus/$t" ] || extract corpus "$ROOT/fuzz/corpus"
     max_len=4096
     case "$t" in intake|intake_feed|intake_jsonl|intake_html) max_len=16384 ;; esac
-    cd "$ROOT" && cargo fuzz run -a --target-dir "$FUZZ_TARGET_DIR" "$t" "fuzz/corpus/$t" -- \
-        -max_total_time="$secs" -workers=1 -jobs=1 -max_len="$max_len" -rss_limit_mb=2048 -timeout=30 \
+    cd "$ROOT" && cargo fuzz run -a "${FLAGS[@]}" --target-dir "$FUZZ_TARGET_DIR" "$t" "fuzz/corpus/$t" -- \
+        -max_total_time="$secs" -max_len="$max_len" -rss_limit_mb=2048 -timeout=30 \
         -print_final_stats=1
     ;;
 all)
-    for t in $TARGETS; do "$0" run "$t" "${2:-600}"; done
+    for t in ${FUZZ_TARGETS:-$TARGETS}; do "$0" run "$t" "${2:-600}"; done
     ;;
 bench-corpus)
     extract bench "${2:?output directory}"

@@ -54,7 +54,10 @@ pub fn check_inside(inner: Span, outer: Span, what: &str) {
 pub fn check_segmented(text: &str, seg: &Segmented) {
     for (i, p) in seg.paragraphs.iter().enumerate() {
         check_span(text, p.span, "paragraph");
-        assert!(p.sentences.end <= seg.sentences.len(), "paragraph {i}: sentence range out of bounds");
+        assert!(
+            p.sentences.end <= seg.sentences.len(),
+            "paragraph {i}: sentence range out of bounds"
+        );
     }
     let mut last_end = 0;
     for (i, s) in seg.sentences.iter().enumerate() {
@@ -80,7 +83,11 @@ pub fn check_segmented(text: &str, seg: &Segmented) {
 pub fn check_report(text: &str, r: &Report) {
     for p in &r.places {
         check_range(text, p.start, p.end, "place");
-        assert_eq!(text.get(p.start..p.end), Some(p.text.as_str()), "place text differs from its span");
+        assert_eq!(
+            text.get(p.start..p.end),
+            Some(p.text.as_str()),
+            "place text differs from its span"
+        );
     }
     for e in &r.entities {
         for m in &e.mentions {
