@@ -179,7 +179,9 @@ impl Run<'_, '_, '_> {
             }
         };
         let words = q.inner.slice(self.a.text()).split_whitespace().count();
-        let found = found.or_else(|| self.continuation(q, lo, t_open, pi, words));
+        let found = found
+            .or_else(|| self.introduced(si, lo, t_open))
+            .or_else(|| self.continuation(q, lo, t_open, pi, words));
         let Some(found) = found else { return };
         if let Some(v) = &via {
             self.note(v.at, &v.speaker);
@@ -369,6 +371,23 @@ impl Run<'_, '_, '_> {
         })
     }
 
+    /// A quote opening its sentence right after a sentence ending in a colon that
+    /// introduces it: "Le ministre a déclaré : / « … »".
+    fn introduced(&self, si: usize, lo: usize, t_open: usize) -> Option<Found> {
+        if t_open != lo || si == 0 {
+            return None;
+        }
+        let seg = self.a.seg;
+        let prev = seg.sentences.get(si - 1)?;
+        let last = prev.tokens.end.checked_sub(1)?;
+        if self.g.w(last) != ":"
+            || !self.a.seg.paragraphs.get(prev.paragraph).is_some_and(|p| !p.boilerplate)
+        {
+            return None;
+        }
+        self.before(prev.tokens.start, last).map(|(f, _)| f)
+    }
+
     /// A whole-sentence quote with no verb continues the last quote's speaker
     /// (same or previous paragraph).
     fn continuation(
@@ -481,6 +500,10 @@ impl Run<'_, '_, '_> {
             } else if k > lo && self.g.w(k - 1) == "," {
                 let start = self.clause_start(lo, k - 1);
                 self.push_claim(&speaker, start, k - 1, marker);
+            } else if k > lo + 2 && (e..hi).all(|i| self.g.punct(i)) {
+                // "Douze civils ont été tués selon l'OSDH."
+                let start = self.clause_start(lo, k);
+                self.push_claim(&speaker, start, k, marker);
             }
         }
     }

@@ -178,6 +178,10 @@ const FR_QUOTES: &[QuoteCase] = &[
         &[("trop de civils", "Le département d'Etat", Some("a estimé"))],
     ),
     (
+        "Le président Emmanuel Macron a déclaré :\n« Nous serons aux côtés de nos alliés. »",
+        &[("Nous serons aux côtés de nos alliés.", "Emmanuel Macron", Some("a déclaré"))],
+    ),
+    (
         "Le film est un « chef-d'œuvre » d'après la critique.",
         &[],
     ),
@@ -286,6 +290,14 @@ const FR_CLAIMS: &[ClaimCase] = &[
     (
         "D'après des témoins cités par l'agence Reuters, les frappes ont visé plusieurs immeubles.",
         &[("les frappes ont visé plusieurs immeubles", "des témoins", "D'après")],
+    ),
+    (
+        "Au moins douze civils ont été tués selon l'Observatoire syrien des droits de l'homme.",
+        &[("Au moins douze civils ont été tués", "Observatoire syrien des droits de l'homme", "selon")],
+    ),
+    (
+        "Le ministère a fait savoir que les écoles resteraient fermées.",
+        &[("les écoles resteraient fermées", "Le ministère", "a fait savoir que")],
     ),
     ("Le convoi a quitté Gaza dans la matinée.", &[]),
 ];
