@@ -381,7 +381,7 @@ impl Run<'_, '_, '_> {
         let prev = seg.sentences.get(si - 1)?;
         let last = prev.tokens.end.checked_sub(1)?;
         if self.g.w(last) != ":"
-            || !self.a.seg.paragraphs.get(prev.paragraph).is_some_and(|p| !p.boilerplate)
+            || self.a.seg.paragraphs.get(prev.paragraph).is_none_or(|p| p.boilerplate)
         {
             return None;
         }
