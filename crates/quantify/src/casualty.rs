@@ -443,7 +443,19 @@ impl<'a> Sentence<'a> {
             }
             // A coordinated name is no person count ("nine soldiers and Iraqi
             // Police Service officers").
-            match self.np_at(c, kind).filter(|n| self.name_at(c).is_none() || !n.nums.is_empty()) {
+            // Nor is "the Levant" in "seven Islamic State of Iraq and the Levant
+            // members": a determiner phrase must have a lowercase head.
+            let proper_head = |n: &Np| {
+                n.nums.is_empty()
+                    && (n.first..n.end)
+                        .rev()
+                        .find(|&x| self.toks[x].kind == Kind::Word)
+                        .is_some_and(|h| self.toks[h].cap)
+            };
+            match self
+                .np_at(c, kind)
+                .filter(|n| (self.name_at(c).is_none() || !n.nums.is_empty()) && !proper_head(n))
+            {
                 Some(next) => np.add(next),
                 None => break,
             }
@@ -826,7 +838,7 @@ impl Name {
     /// head not a plural.
     fn person(&self, s: &Sentence<'_>, head: Option<usize>) -> bool {
         let head_plural = head.is_some_and(|h| plural(&s.toks[h].norm, s.ls));
-        let enough = self.caps >= 2 || (self.apposed && self.caps == 1);
+        let enough = self.caps >= 2 || (self.caps == 1 && self.apposed);
         !self.spoiled && enough && !head_plural
     }
 }
@@ -1285,6 +1297,8 @@ mod tests {
             ("Islamic State militants were killed.", Lang::En, &[(K, None, false)]),
             ("One soldier was killed and another was injured.", Lang::En, &[(K, Some(1), false), (I, Some(1), false)]),
             ("One soldier was killed and another soldier was injured.", Lang::En, &[(K, Some(1), false), (I, Some(1), false)]),
+            ("Assailants executed seven Islamic State of Iraq and the Levant (ISIL) members in Mosul.", Lang::En, &[(K, Some(7), false)]),
+            ("Houthis were killed.", Lang::En, &[(K, None, false)]),
             ("Five police officers died, while 12 officers and civilians were injured.", Lang::En, &[(K, Some(5), false), (I, Some(12), false)]),
             ("At least five people, including the bomber, prison guards, and at least one inmate, were injured.", Lang::En, &[(I, Some(5), true)]),
             ("Two people were killed and an unknown number were injured.", Lang::En, &[(K, Some(2), false), (I, None, false)]),
