@@ -17,6 +17,17 @@ fn rss_kb() -> u64 {
         .unwrap_or(0)
 }
 
+/// User CPU time of this process in seconds (from /proc, clock ticks of 1/100 s).
+fn cpu_secs() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let after = s.rsplit_once(')')?.1;
+            after.split_whitespace().nth(11)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |t| t / 100.0)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let before = rss_kb();
     let t = Instant::now();
@@ -30,6 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bytes: usize = texts.iter().map(String::len).sum();
     let seg = Segmented::default();
     let t = Instant::now();
+    let cpu0 = cpu_secs();
     let mut n = 0;
     let mut rounds = 0;
     while t.elapsed().as_secs_f64() < 3.0 && bytes > 0 {
@@ -39,11 +51,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rounds += 1;
     }
     let secs = t.elapsed().as_secs_f64();
+    let cpu = cpu_secs() - cpu0;
     println!("rss: {} MB (before load {} MB)", rss_kb() / 1024, before / 1024);
     if rounds > 0 {
+        let mb = (bytes * rounds) as f64 / 1e6;
         println!(
-            "tagging: {:.1} MB/s on one core ({} bytes x {} rounds, {} places)",
-            (bytes * rounds) as f64 / secs / 1e6,
+            "tagging: {:.1} MB/s wall, {:.1} MB/s per CPU second ({} bytes x {} rounds, {} places)",
+            mb / secs,
+            mb / cpu.max(0.01),
             bytes,
             rounds,
             n

@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub demonym_en: HashMap<String, String>,
     /// Folded French adjective → country code.
     pub adjective_fr: HashMap<String, [u8; 2]>,
+    /// Last bytes of the folded French adjectives (a cheap pre-filter before hashing).
+    pub adjective_last: [bool; 256],
     /// Folded French compound prefix (irako) → country code.
     pub prefix_fr: HashMap<String, [u8; 2]>,
     /// Abbreviation as written ("Ky.") → target (`US.KY`, a GeoNames id, or ISO2).
@@ -77,6 +79,7 @@ impl Lexicon {
         let mut lx = Lexicon {
             demonym_en: HashMap::new(),
             adjective_fr: HashMap::new(),
+            adjective_last: [false; 256],
             prefix_fr: HashMap::new(),
             abbreviations: Vec::new(),
             cues: HashMap::new(),
@@ -91,7 +94,11 @@ impl Lexicon {
             }
             let Some(c) = cc(target) else { continue };
             for w in r.get(2).unwrap_or(&"").split('|').filter(|w| !w.is_empty()) {
-                lx.adjective_fr.insert(fold(w), c);
+                let f = fold(w);
+                if let Some(&b) = f.as_bytes().last() {
+                    lx.adjective_last[b as usize] = true;
+                }
+                lx.adjective_fr.insert(f, c);
             }
             if let Some(p) = r.get(3).filter(|p| !p.is_empty()) {
                 lx.prefix_fr.insert(fold(p), c);

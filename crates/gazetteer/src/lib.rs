@@ -312,6 +312,44 @@ mod tests {
         }
     }
 
+    /// (text, mention, expected name or "" for no place)
+    const CASES: &[(&str, &str, &str)] = &[
+        ("Des roquettes sont tombées dans la province d'al-Anbar.", "al-Anbar", "Al Anbar"),
+        ("Une frappe a visé la province syrienne de Deir ez-Zor.", "Deir ez-Zor", "Deir ez-Zor"),
+        (
+            "Rockets hit near Erbil airport on Tuesday.",
+            "Erbil airport",
+            "Erbil International Airport",
+        ),
+        ("M. Omar a rencontré le ministre.", "Omar", ""),
+        ("Ilhan Omar said the vote was close.", "Omar", ""),
+        (
+            "Ils ont frappé la frontière libano-israélienne.",
+            "frontière libano-israélienne",
+            "Israel–Lebanon border (Blue Line)",
+        ),
+        ("The Iraq-Syria border was closed.", "Iraq-Syria border", "Iraq–Syria border"),
+        ("Les forces américaines ont quitté la base.", "américaines", ""),
+        ("Turkish troops entered Syria.", "Turkish", "Turkey"),
+        ("A Bagdad, la tension monte.", "Bagdad", "Baghdad"),
+        ("Fighting in Fallouja continued.", "Fallouja", "Al Fallūjah"),
+        ("He lives in Louisville, Ky. with his family.", "Ky", "Kentucky"),
+    ];
+
+    #[test]
+    fn recognition_and_resolution_table() {
+        for (text, mention, name) in CASES {
+            let places = tag(text);
+            let hit = places.iter().find(|p| p.text.contains(mention) || mention.contains(&p.text));
+            match (hit, name.is_empty()) {
+                (Some(p), false) => assert_eq!(&p.name, name, "{text}: {places:?}"),
+                (None, true) => {}
+                (Some(p), true) => panic!("{text}: unexpected place {p:?}"),
+                (None, false) => panic!("{text}: no place for {mention}: {places:?}"),
+            }
+        }
+    }
+
     #[test]
     fn offsets_are_char_boundaries() {
         let t = "À Bagdad, l’armée irakienne et les forces d'Erbil — près de Mossoul.";

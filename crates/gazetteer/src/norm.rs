@@ -150,10 +150,19 @@ pub fn initials_compatible(a: &str, b: &str) -> bool {
     }
 }
 
-/// Levenshtein distance divided by the longer length (0 = equal, 1 = nothing in common).
+/// Levenshtein distance of two folded names, without their Arabic articles, divided by the
+/// longer length (0 = equal, 1 = nothing in common).
 pub fn distance_ratio(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let strip = |s: &str| -> Vec<char> {
+        let toks: Vec<&str> = s.split(' ').collect();
+        let keep: Vec<&str> = if toks.len() > 1 {
+            toks.into_iter().filter(|t| !is_article(t)).collect()
+        } else {
+            toks
+        };
+        keep.join(" ").chars().collect()
+    };
+    let (a, b) = (strip(a), strip(b));
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }

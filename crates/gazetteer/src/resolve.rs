@@ -166,7 +166,11 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
         }
     }
     for i in 0..toks.toks.len() {
-        if let Some(cc) = g.lexicon.adjective_fr.get(toks.f(i)) {
+        let f = toks.f(i);
+        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
+            continue;
+        }
+        if let Some(cc) = g.lexicon.adjective_fr.get(f) {
             contribs.push(Contribution { key: String::new(), cc: *cc, weight: 0.3, admin1: None });
         }
     }
@@ -204,7 +208,12 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place
     let ranked = rank(g, toks, m, ctx);
     let (mut best, s) = *ranked.first()?;
     // A skeleton match far from everything else in the text is more likely a miss.
-    if m.skeleton && !best.curated && best.kind != Kind::Country && ctx.country(best.cc) < 0.2 {
+    if m.skeleton
+        && !best.curated
+        && best.kind != Kind::Country
+        && best.population < 100_000
+        && ctx.country(best.cc) < 0.2
+    {
         return None;
     }
     let mut start = m.start;

@@ -8,7 +8,6 @@
 //! by capitalisation, stop words, person cues and sentence position.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use crate::lexicon::{Lexicon, Role};
 use crate::norm::{fold_token_into, is_article, skeleton_of, token_ranges};
@@ -32,7 +31,7 @@ pub(crate) struct Toks<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
     folded: String,
-    lower: OnceCell<HashSet<String>>,
+    lower: OnceCell<Vec<usize>>,
 }
 
 impl<'t> Toks<'t> {
@@ -112,17 +111,12 @@ impl<'t> Toks<'t> {
 
     /// Whether the folded word occurs in lower case elsewhere in the text.
     pub fn occurs_lowercase(&self, word: &str) -> bool {
-        self.lower
-            .get_or_init(|| {
-                let mut set = HashSet::new();
-                for (i, t) in self.toks.iter().enumerate() {
-                    if !t.cap {
-                        set.insert(self.f(i).to_string());
-                    }
-                }
-                set
-            })
-            .contains(word)
+        let sorted = self.lower.get_or_init(|| {
+            let mut v: Vec<usize> = (0..self.toks.len()).filter(|&i| !self.toks[i].cap).collect();
+            v.sort_unstable_by(|&a, &b| self.f(a).cmp(self.f(b)));
+            v
+        });
+        sorted.binary_search_by(|&i| self.f(i).cmp(word)).is_ok()
     }
 }
 
@@ -335,7 +329,12 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
 
 fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let n = toks.toks.len();
-    for len in (1..=3usize).rev() {
+    // Transliteration variants are names of at least five letters; most capitalised words
+    // that reach this point are people's or organisations' names, so stay cheap.
+    if toks.f(i).len() < 4 {
+        return None;
+    }
+    for len in (1..=2usize).rev() {
         if i + len > n || !(i..i + len - 1).all(|k| toks.joinable(k)) {
             continue;
         }
@@ -358,6 +357,7 @@ fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             .store
             .lookup_skeleton(&sk)
             .into_iter()
+            .take(12)
             .filter(|&c| {
                 g.store.rec(c).is_some_and(|r| {
                     (r.curated
