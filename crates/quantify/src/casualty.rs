@@ -946,13 +946,14 @@ fn zero_casualty(kind: CasualtyKind, span: Span) -> Casualty {
 }
 
 /// An English participle between a determiner and its noun ("a wounded
-/// soldier", "the injured man"): an adjective, not a statement.
+/// soldier", "the dead man"): an adjective, not a statement.
 fn adjective(toks: &[Tok], i: usize, end: usize, trig: &Trigger, ls: &[L]) -> bool {
     let det_before =
         i > 0 && (is(toks.get(i - 1), &W.singular_det) || is(toks.get(i - 1), &W.plural_det));
     let noun_after =
         toks.get(end).is_some_and(|t| t.kind == Kind::Word && !W.stop.contains(t.norm.as_str()));
-    trig.reading == Reading::Verb && end == i + 1 && det_before && noun_after && ls.contains(&L::En)
+    let participle = trig.reading == Reading::Verb || (trig.reading == Reading::Left && !trig.toll);
+    participle && end == i + 1 && det_before && noun_after && ls.contains(&L::En)
 }
 
 /// "peine de mort", "condamné à mort", "menaces de mort": no death.
@@ -1265,6 +1266,7 @@ mod tests {
             ("The body of a man was found dead.", Lang::En, &[(K, Some(1), false)]),
             ("Three of the wounded are in critical condition.", Lang::En, &[]),
             ("A wounded soldier later died in hospital.", Lang::En, &[(K, Some(1), false)]),
+            ("The dead man was identified as a local farmer.", Lang::En, &[]),
             ("The NDS district head and his bodyguard were killed and 2 were wounded.", Lang::En, &[(K, Some(2), false), (I, Some(2), false)]),
             ("A former town councilor and his wife were shot dead by assailants.", Lang::En, &[(K, Some(2), false)]),
             ("Un soldat blessé par balle a succombé.", Lang::Fr, &[(I, Some(1), false), (K, None, false)]),
