@@ -2,7 +2,7 @@
 
 use crate::{assets, AppState};
 use axum::body::{Body, Bytes};
-use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::StatusCode;
@@ -35,6 +35,9 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/claims", get(claims))
         .route("/api/export", get(export_handler))
         .fallback(|| async { AppError::new(StatusCode::NOT_FOUND, "no such route") })
+        .method_not_allowed_fallback(|| async {
+            AppError::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed on this route")
+        })
         .layer(DefaultBodyLimit::max(max_body))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
         .with_state(state)
@@ -193,15 +196,20 @@ async fn days(
     Ok(Json(days).into_response())
 }
 
-async fn event(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult<Response> {
+async fn event(
+    State(state): State<Arc<AppState>>,
+    id: Result<Path<String>, PathRejection>,
+) -> ApiResult<Response> {
+    let Path(id) = id.map_err(|e| AppError::bad_request(e.body_text()))?;
     let found = read(&state, move |s| s.event(&id)).await?;
     found.map(|d| Json(d).into_response()).ok_or_else(|| AppError::not_found("event"))
 }
 
 async fn document(
     State(state): State<Arc<AppState>>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> ApiResult<Response> {
+    let Path(id) = id.map_err(|e| AppError::bad_request(e.body_text()))?;
     let found = read(&state, move |s| s.document(&id)).await?;
     found.map(|d| Json(d).into_response()).ok_or_else(|| AppError::not_found("document"))
 }

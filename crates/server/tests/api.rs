@@ -251,6 +251,13 @@ async fn page_assets_and_security_headers() {
     }
     let config = get(&f.app, "/api/config").await.json();
     assert_eq!(config["tiles"], "https://tile.example.org/{z}/{x}/{y}.png");
+    let wrong_method =
+        send(&f.app, Request::delete("/api/events").body(Body::empty()).unwrap()).await;
+    assert_eq!(wrong_method.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(wrong_method.json()["error"].is_string());
+    let bad_path = get(&f.app, "/api/events/%FF%FE").await;
+    assert_eq!(bad_path.status, StatusCode::BAD_REQUEST);
+    assert!(bad_path.json()["error"].is_string());
     for missing in ["/vendor/../Cargo.toml", "/vendor/nope.js", "/etc/passwd"] {
         let a = get(&f.app, missing).await;
         assert_eq!(a.status, StatusCode::NOT_FOUND, "{missing}");
