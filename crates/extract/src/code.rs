@@ -160,6 +160,8 @@ pub struct Context<'a> {
     pub protest: Option<&'a str>,
     /// The text reports a crowd size ("[size=…]"): a crowd event.
     pub crowd: bool,
+    /// The document tells of a protest.
+    pub protest_doc: bool,
 }
 
 fn c(kind: &str, sub: &str, plover: &str, mode: Option<&str>) -> Coding {
@@ -193,7 +195,7 @@ pub fn code(x: &Context<'_>) -> Coding {
     if !x.sub.is_empty() {
         // A crowd that attacks or fights is mob violence, whatever the verb.
         if crowd && matches!(x.sub, "Attack" | "Armed clash") {
-            return c("riot", "Mob violence", "ASSAULT", Some("beat"));
+            return mob(x);
         }
         return c(x.kind, x.sub, x.plover, mode);
     }
@@ -233,7 +235,7 @@ pub fn code(x: &Context<'_>) -> Coding {
         return c(x.kind, "Grenade", "ASSAULT", Some("explosives"));
     }
     if crowd {
-        return c("riot", "Mob violence", "ASSAULT", Some("beat"));
+        return mob(x);
     }
     let armed_target = armed(x.target);
     let mode = mode.or(if has("firearm") { Some("firearms") } else { None });
@@ -241,6 +243,16 @@ pub fn code(x: &Context<'_>) -> Coding {
         return c(x.kind, "Armed clash", "FIGHT", Some("small-arms"));
     }
     c(x.kind, "Attack", "ASSAULT", mode)
+}
+
+/// Violence by a crowd: a violent demonstration when the story is a protest,
+/// else mob violence.
+fn mob(x: &Context<'_>) -> Coding {
+    if x.protest_doc {
+        c("riot", "Violent demonstration", "PROTEST", Some("riot"))
+    } else {
+        c("riot", "Mob violence", "ASSAULT", Some("beat"))
+    }
 }
 
 fn code_protest(x: &Context<'_>, mode: Option<&str>) -> Coding {

@@ -49,7 +49,8 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let mut events = merge::merge(drafts);
     casualty_sentences(a, &f, &mut events);
     let protest = protest_class(a, &f);
-    events.into_iter().enumerate().map(|(i, d)| finish(a, i, d, protest)).collect()
+    let protest_doc = events.iter().any(|e| e.trig.kind == "protest" && !e.weak);
+    events.into_iter().enumerate().map(|(i, d)| finish(a, i, d, protest, protest_doc)).collect()
 }
 
 /// Casualty counts stated in sentences without a trigger ("Three officers
@@ -62,10 +63,9 @@ fn casualty_sentences(a: &Analysis<'_>, f: &fold::Folded, events: &mut [Draft]) 
         if a.seg.in_boilerplate(s.span.start) {
             continue;
         }
-        let Some(e) = events
-            .iter_mut()
-            .filter(|e| family(&e.kind()) == "attack" && e.first() < s.span.start)
-            .next_back()
+        let told = events.iter().any(|e| e.evidence.iter().any(|ev| ev.overlaps(&s.span)));
+        let Some(e) =
+            events.iter_mut().rfind(|e| family(&e.kind()) == "attack" && e.first() < s.span.start)
         else {
             continue;
         };
@@ -73,7 +73,7 @@ fn casualty_sentences(a: &Analysis<'_>, f: &fold::Folded, events: &mut [Draft]) 
             e.killed = Some(n);
             continue;
         }
-        if e.evidence.iter().any(|ev| ev.overlaps(&s.span)) {
+        if told {
             continue;
         }
         for c in sitrep_quantify::find_casualties(text, s.span, a.lang) {
@@ -145,7 +145,7 @@ fn dominant_place<'a>(a: &Analysis<'a>) -> Option<&'a sitrep_model::Place> {
     best.map(|(_, p)| p)
 }
 
-fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>) -> Event {
+fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>, protest_doc: bool) -> Event {
     let kind = d.kind();
     let ctx = Context {
         kind: &kind,
@@ -157,6 +157,7 @@ fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>) -> Event 
         target: d.target_class,
         protest,
         crowd: a.text().contains("[size="),
+        protest_doc,
     };
     let c = code(&ctx);
     let violent = family(&c.kind) == "attack";
