@@ -754,6 +754,7 @@ mod tests {
         let cases: Vec<Case> = vec![
             ("late Tuesday", Lang::En, p, "late Tuesday", ymd(2021, 7, 6), ymd(2021, 7, 6), Weekday),
             ("la veille", Lang::Fr, p, "la veille", None, None, Vague),
+            ("la semaine prochaine", Lang::Fr, p, "la semaine prochaine", ymd(2021, 7, 12), ymd(2021, 7, 18), Relative),
             ("l'année dernière", Lang::Fr, p, "l'année dernière", ymd(2020, 1, 1), ymd(2020, 12, 31), Relative),
             ("il y a trois jours", Lang::Fr, p, "il y a trois jours", ymd(2021, 7, 5), ymd(2021, 7, 5), Relative),
             ("dans l'embuscade du 3 mars.", Lang::Fr, p, "3 mars", ymd(2021, 3, 3), ymd(2021, 3, 3), Explicit),
