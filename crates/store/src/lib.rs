@@ -43,7 +43,7 @@ pub use fetch::{fetch_url, FetchError, FetchLimits};
 pub use ingest::{ingest, Failure, IngestOptions, Summary};
 pub use query::{
     parse_bbox, ClaimRow, DayCount, DocumentView, EventDetail, EventFilter, EventRow, Page,
-    QuoteRow, SpanText, MAX_LIMIT,
+    QuoteRow, SpanText, COUNT_CAP, MAX_LIMIT,
 };
 pub use write::{recode_db, PutOutcome, RecodeSummary};
 
