@@ -150,8 +150,11 @@ fn is<T: WordList + ?Sized>(t: Option<&Tok>, words: &T) -> bool {
 
 /// True when determiner `det` with head noun `head` denotes one.
 fn one_det(det: &str, head: &str, ls: &[L]) -> bool {
+    // After "the", "-is" is a plural too ("the Houthis") but for a few nouns.
+    let is_plural = head.ends_with("is")
+        && !["analysis", "crisis", "basis", "axis", "oasis", "thesis", "this"].contains(&head);
     ["a", "an", "one", "un", "une", "another"].contains(&det)
-        || (W.singular_det.contains(det) && !plural(head, ls))
+        || (W.singular_det.contains(det) && !plural(head, ls) && !is_plural)
 }
 
 fn plural(word: &str, ls: &[L]) -> bool {
@@ -1301,6 +1304,7 @@ mod tests {
             ("One soldier was killed and another soldier was injured.", Lang::En, &[(K, Some(1), false), (I, Some(1), false)]),
             ("Assailants executed seven Islamic State of Iraq and the Levant (ISIL) members in Mosul.", Lang::En, &[(K, Some(7), false)]),
             ("Houthis were killed.", Lang::En, &[(K, None, false)]),
+            ("The Houthis were killed.", Lang::En, &[(K, None, false)]),
             ("Five police officers died, while 12 officers and civilians were injured.", Lang::En, &[(K, Some(5), false), (I, Some(12), false)]),
             ("At least five people, including the bomber, prison guards, and at least one inmate, were injured.", Lang::En, &[(I, Some(5), true)]),
             ("Two people were killed and an unknown number were injured.", Lang::En, &[(K, Some(2), false), (I, None, false)]),
