@@ -32,7 +32,16 @@ const geo = topojson.feature(topo, topo.objects.countries);
 // Antarctica only draws a band along the map's southern edge: leave it out.
 geo.features = geo.features.filter((f) => f.properties.name !== "Antarctica");
 const round = (c) => (typeof c[0] === "number" ? [Math.round(c[0] * 100) / 100, Math.round(c[1] * 100) / 100] : c.map(round));
+// A polygon that crosses the antimeridian (Russia's Chukotka, Fiji) would be
+// drawn as a band across the whole map: move its western part past +180°.
+const unwrap = (polygon) => {
+  const jumps = polygon.some((ring) => ring.some((c, i) => i > 0 && Math.abs(c[0] - ring[i - 1][0]) > 180));
+  return jumps ? polygon.map((ring) => ring.map(([x, y]) => [x < 0 ? x + 360 : x, y])) : polygon;
+};
 for (const f of geo.features) {
+  const g = f.geometry;
+  if (g.type === "Polygon") g.coordinates = unwrap(g.coordinates);
+  if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map(unwrap);
   f.geometry.coordinates = round(f.geometry.coordinates);
   f.properties = { name: f.properties.name };
 }
