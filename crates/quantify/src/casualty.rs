@@ -248,6 +248,13 @@ impl<'a> Sentence<'a> {
         if let Some(end) = self.name_at(k) {
             return Some(Np { count: 1, first: k, end, ..Np::default() });
         }
+        // "a tué des civils": some, count unknown.
+        if t.norm == "des" {
+            let (h, end) = self.head_end(k + 1);
+            if h > k + 1 {
+                return Some(Np { unknown: true, first: k, end, ..Np::default() });
+            }
+        }
         if W.singular_det.contains(t.norm.as_str()) || W.plural_det.contains(t.norm.as_str()) {
             let (h, end) = self.head_end(k + 1);
             if h > k + 1 {
@@ -1305,6 +1312,7 @@ mod tests {
             ("Assailants executed seven Islamic State of Iraq and the Levant (ISIL) members in Mosul.", Lang::En, &[(K, Some(7), false)]),
             ("Houthis were killed.", Lang::En, &[(K, None, false)]),
             ("The Houthis were killed.", Lang::En, &[(K, None, false)]),
+            ("Les frappes ont tué des civils.", Lang::Fr, &[(K, None, false)]),
             ("Five police officers died, while 12 officers and civilians were injured.", Lang::En, &[(K, Some(5), false), (I, Some(12), false)]),
             ("At least five people, including the bomber, prison guards, and at least one inmate, were injured.", Lang::En, &[(I, Some(5), true)]),
             ("Two people were killed and an unknown number were injured.", Lang::En, &[(K, Some(2), false), (I, None, false)]),
