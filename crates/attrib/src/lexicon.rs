@@ -46,6 +46,8 @@ pub mod cls {
     pub const MARKER: u32 = 1 << 13;
     /// First word of a multi-word reporting verb.
     pub const PHRASE: u32 = 1 << 14;
+    /// Possessive determiner.
+    pub const POSS: u32 = 1 << 15;
     /// Any pronoun.
     pub const PRONOUN: u32 = HE | IT | THEY | NONE;
 
@@ -65,6 +67,7 @@ pub mod cls {
             "conj" => CONJ,
             "time" => TIME,
             "prep" => PREP,
+            "poss" => POSS,
             _ => 0,
         }
     }

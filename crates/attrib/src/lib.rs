@@ -115,6 +115,7 @@ impl Run<'_, '_, '_> {
             }
             let marks = marks::pair_quotes(text, par.span);
             self.masks = marks.iter().map(|q| Span::new(q.open, q.close_end)).collect();
+            self.mem.quotes.clone_from(&self.masks);
             for si in par.sentences.clone() {
                 let s = &seg.sentences[si];
                 self.said.clear();
@@ -287,6 +288,11 @@ impl Run<'_, '_, '_> {
         let limit = hi.min(j + 25);
         let vg = self.g.first_verb_group(j, limit).filter(|v| !v.participle)?;
         let (s, e) = self.g.np_after(j, vg.start)?;
+        // "a senior commander in Kataib Hezbollah told Reuters": a complement.
+        let complement = self.g.is(e, cls::PREP)
+            && vg.start - e <= 6
+            && (e + 1..vg.start).all(|i| !self.g.punct(i) && !self.g.is(i, cls::CONJ));
+        let e = if complement { vg.start } else { e };
         let reaches =
             e == vg.start || (self.g.w(e) == "," && self.commas_between(e, vg.start) <= 2);
         if !reaches || self.g.toks[s].w.starts_with('-') {
@@ -304,7 +310,13 @@ impl Run<'_, '_, '_> {
     /// the quote sits in a reported clause (que/that), so that a later incise
     /// is a relay rather than the speaker.
     fn before(&self, lo: usize, t_open: usize) -> Option<(Found, bool)> {
-        let vg = self.last_verb_group(lo, t_open)?;
+        // The closest verb group whose speaker resolves ("The group said it would
+        // continue to target "…"": "it would continue" does not resolve).
+        let groups = self.verb_groups(lo, t_open);
+        groups.iter().rev().take(3).find_map(|vg| self.before_with(vg, lo, t_open))
+    }
+
+    fn before_with(&self, vg: &VerbGroup, lo: usize, t_open: usize) -> Option<(Found, bool)> {
         let gap = vg.end..t_open;
         if gap.clone().any(|i| matches!(self.g.w(i), "." | ";" | "!" | "?")) || gap.len() > 20 {
             return None;
@@ -316,24 +328,29 @@ impl Run<'_, '_, '_> {
         } else if let Some(c) = vg.clitic {
             self.resolve_clitic(c)
         } else {
-            self.subject_before(&vg, lo).or_else(|| self.inverted_subject(&vg, t_open))
+            self.subject_before(vg, lo).or_else(|| self.inverted_subject(vg, t_open))
         }?;
-        Some((Found { speaker, verb: Some(vg), at: vg.start }, clause))
+        Some((Found { speaker, verb: Some(*vg), at: vg.start }, clause))
     }
 
-    fn last_verb_group(&self, lo: usize, hi: usize) -> Option<VerbGroup> {
+    /// The verb groups in `[lo, hi)` outside quotes, in order.
+    fn verb_groups(&self, lo: usize, hi: usize) -> Vec<VerbGroup> {
         let mut i = lo;
-        let mut last = None;
+        let mut out = Vec::new();
         while i < hi {
             match self.g.verb_group_at(i, hi) {
                 Some(vg) if !self.masked(i) => {
-                    last = Some(vg);
+                    out.push(vg);
                     i = vg.end;
                 }
                 _ => i += 1,
             }
         }
-        last
+        out
+    }
+
+    fn last_verb_group(&self, lo: usize, hi: usize) -> Option<VerbGroup> {
+        self.verb_groups(lo, hi).pop()
     }
 
     /// A relaying incise later in the sentence: `, rappelle le site web` /
@@ -643,7 +660,9 @@ impl Run<'_, '_, '_> {
                 self.note(found.at, &found.speaker);
                 let end = self.clause_end(tail_end + 1, hi);
                 self.push_claim(&found.speaker, tail_end + 1, end, marker);
-            } else if self.trim_clause(tail_end, hi).0 >= self.trim_clause(tail_end, hi).1 {
+            } else if self.g.w(tail_end) == ","
+                || self.trim_clause(tail_end, hi).0 >= self.trim_clause(tail_end, hi).1
+            {
                 // Final incise: the claim is what precedes it.
                 let start = self.clause_start(lo, k);
                 if (start..k).any(|i| self.masked(i))

@@ -24,6 +24,9 @@ pub struct Speaker {
 #[derive(Debug, Default)]
 pub struct Memory {
     items: Vec<(usize, Speaker)>,
+    /// Byte ranges of the quotes of the current paragraph (names inside a quote
+    /// are not referents of a pronoun outside it).
+    pub quotes: Vec<Span>,
 }
 
 impl Memory {
@@ -87,6 +90,9 @@ impl Resolver<'_, '_, '_> {
 
     /// The most recent speaker or actor of class `want` before byte `pos`.
     pub fn resolve(&self, mem: &Memory, want: Class, pos: usize) -> Option<Speaker> {
+        if let Some(s) = self.same_sentence(mem, want, pos) {
+            return Some(s);
+        }
         if let Some((_, s)) =
             mem.items.iter().rev().find(|(p, s)| *p < pos && compatible(want, s.class))
         {
@@ -99,7 +105,7 @@ impl Resolver<'_, '_, '_> {
             .filter(|m| m.span.end <= pos && !m.adjectival && self.is_proper(m))
             .find(|m| compatible(want, class_of(m.kind)))
             .map(|m| self.speaker_of_mention(m))
-            .or_else(|| self.recent_name(want, pos))
+            .or_else(|| self.recent_name(want, pos, 0, &mem.quotes))
     }
 
     /// Interprets the noun phrase over tokens `[lo, hi)` as a speaker.
@@ -172,7 +178,7 @@ impl Resolver<'_, '_, '_> {
         let bare = role_end == hi && from + 1 == role_start;
         let complement = (role_end..hi).any(|i| g.is(i, cls::PREP));
         let anaphoric = !plural && !named && !complement && (class != Class::Org || bare);
-        if g.is(from, cls::DEF) && anaphoric {
+        if g.is(from, cls::DEF) && !g.is(from, cls::POSS) && anaphoric {
             if let Some(s) = self.resolve(mem, class, span.start) {
                 return Some(s);
             }
@@ -194,22 +200,45 @@ impl Resolver<'_, '_, '_> {
             .then(|| self.speaker_of_name(span, None))
     }
 
+    /// A person named earlier in the same sentence, outside quotes: "X condemned
+    /// what he called …" (only for persons; organisations are named again).
+    fn same_sentence(&self, mem: &Memory, want: Class, pos: usize) -> Option<Speaker> {
+        if want != Class::Person {
+            return None;
+        }
+        let start = self.a.seg.sentence_at(pos).map(|s| self.a.seg.sentences[s].span.start)?;
+        let outside = |sp: &Span| !mem.quotes.iter().any(|q| q.contains(sp));
+        let mention = self.a.actors.iter().rev().find(|m| {
+            m.span.start >= start
+                && m.span.end <= pos
+                && !m.adjectival
+                && self.is_proper(m)
+                && m.kind == EntityKind::Person
+                && outside(&m.span)
+        });
+        if let Some(m) = mention {
+            return Some(self.speaker_of_mention(m));
+        }
+        self.recent_name(want, pos, start, &mem.quotes)
+    }
+
     /// True when a mention is a proper name (capitalised), not a common noun
     /// the tagger knows ("site web", "troupes").
     fn is_proper(&self, m: &ActorMention) -> bool {
         m.span.slice(self.a.text()).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// The closest name of class `want` before byte `pos` (at most ~120 tokens
-    /// back), for texts where the tagger found no actor.
-    fn recent_name(&self, want: Class, pos: usize) -> Option<Speaker> {
+    /// The closest name of class `want` before byte `pos` and after byte `from`
+    /// (at most ~120 tokens back), outside the spans `skip`, for texts where the
+    /// tagger found no actor.
+    fn recent_name(&self, want: Class, pos: usize, from: usize, skip: &[Span]) -> Option<Speaker> {
         let g = self.g;
         let end = g.toks.partition_point(|t| t.span.start < pos);
-        let floor = end.saturating_sub(120);
+        let floor = end.saturating_sub(120).max(g.toks.partition_point(|t| t.span.start < from));
         let mut i = end;
         while i > floor {
             i -= 1;
-            if !g.toks[i].name || !g.toks[i].cap {
+            if !g.toks[i].name || skip.iter().any(|q| q.contains(&g.toks[i].span)) {
                 continue;
             }
             let last = i + 1;
@@ -218,7 +247,7 @@ impl Resolver<'_, '_, '_> {
                 first -= 1;
             }
             i = first;
-            if last - first < 2 || g.is(first, cls::PRONOUN) {
+            if last - first < 2 || !g.toks[first].cap || g.is(first, cls::PRONOUN) {
                 continue;
             }
             let span = Span::new(g.toks[first].span.start, g.toks[last - 1].span.end);

@@ -128,6 +128,24 @@ const EN_QUOTES: &[QuoteCase] = &[
         &[],
     ),
     (
+        "\"We will not stop,\" a senior commander in Kataib Hezbollah told Reuters. \"The Americans must leave.\"",
+        &[
+            ("We will not stop", "a senior commander in Kataib Hezbollah", Some("told")),
+            ("The Americans must leave.", "a senior commander in Kataib Hezbollah", None),
+        ],
+    ),
+    (
+        "\"We will respond,\" John Kirby said. Prime Minister Mohammed Shia al-Sudani condemned what he called \"reckless attacks\".",
+        &[
+            ("We will respond", "John Kirby", Some("said")),
+            ("reckless attacks", "Prime Minister Mohammed Shia al-Sudani", Some("called")),
+        ],
+    ),
+    (
+        "The group said it would continue to target \"occupation forces\" until all U.S. troops leave.",
+        &[("occupation forces", "The group", Some("said"))],
+    ),
+    (
         "Mayor Gregor Robertson said these were \"desperate times\" for the Canadian city.",
         &[("desperate times", "Gregor Robertson", Some("said"))],
     ),
@@ -259,6 +277,10 @@ const EN_CLAIMS: &[ClaimCase] = &[
             ("these were \"desperate times\" for the city", "Gregor Robertson", "said"),
             ("more deaths were expected", "Gregor Robertson", "adding that"),
         ],
+    ),
+    (
+        "A drone attack wounded two service members on Tuesday, U.S. officials said, in the latest of a string of strikes.",
+        &[("A drone attack wounded two service members on Tuesday", "U.S. officials", "said")],
     ),
     ("The weather was fine and the roads were open.", &[]),
 ];
