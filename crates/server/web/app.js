@@ -104,9 +104,22 @@
       : "No dated events";
   }
 
+  // When there are more events than one page, only the map's view is loaded.
+  let partial = false;
+
+  function viewBox() {
+    const b = map.getBounds();
+    const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+    const west = b.getEast() - b.getWest() >= 360 ? -180 : clamp(b.getWest(), -180, 180);
+    const east = b.getEast() - b.getWest() >= 360 ? 180 : clamp(b.getEast(), -180, 180);
+    return [west, clamp(b.getSouth(), -90, 90), east, clamp(b.getNorth(), -90, 90)]
+      .map((v) => v.toFixed(4)).join(",");
+  }
+
   async function loadEvents() {
     const params = filterParams(true);
     params.set("limit", "2000");
+    if (partial) params.set("bbox", viewBox());
     const page = await getJSON("/api/events?" + params);
     pins.clearLayers();
     const list = $("list");
@@ -135,7 +148,12 @@
         placed += 1;
       }
     }
+    if (!partial && (page.total_capped || page.total > page.items.length)) {
+      partial = true;
+      map.on("moveend", () => loadEvents().catch(report));
+    }
     $("count").textContent = page.total + (page.total_capped ? "+" : "") + " events" +
+      (partial ? " in view" : "") +
       (page.total > page.items.length ? " (first " + page.items.length + " shown)" : "") +
       ", " + placed + " on the map";
     document.body.dataset.ready = "1";
