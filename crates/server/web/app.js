@@ -159,19 +159,27 @@
     document.body.dataset.ready = "1";
   }
 
-  // Document text with the evidence spans wrapped in <mark>.
-  function renderText(container, text, spans) {
+  // Document text with the evidence spans wrapped in <mark class="evidence">,
+  // and quotes and claims that do not overlap them in <mark class="quote|claim">.
+  function renderText(container, text, evidence, others) {
     const bytes = new TextEncoder().encode(text);
     const decode = (a, b) => new TextDecoder().decode(bytes.subarray(a, b));
-    const sorted = spans.filter((s) => s.start < s.end && s.end <= bytes.length)
-      .sort((x, y) => x.start - y.start);
+    const valid = (s) => s.start < s.end && s.end <= bytes.length;
+    const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+    const marks = evidence.filter(valid).map((s) => ({ start: s.start, end: s.end, cls: "evidence" }));
+    for (const o of others.filter(valid)) {
+      if (!marks.some((m) => overlaps(m, o))) marks.push(o);
+    }
+    marks.sort((x, y) => x.start - y.start);
     container.replaceChildren();
     let at = 0;
-    for (const s of sorted) {
-      if (s.start < at) continue;
-      container.append(document.createTextNode(decode(at, s.start)));
-      container.append(el("mark", decode(s.start, s.end), "evidence"));
-      at = s.end;
+    for (const m of marks) {
+      if (m.start < at) continue;
+      container.append(document.createTextNode(decode(at, m.start)));
+      const mark = el("mark", decode(m.start, m.end), m.cls);
+      if (m.title) mark.title = m.title;
+      container.append(mark);
+      at = m.end;
     }
     container.append(document.createTextNode(decode(at, bytes.length)));
   }
@@ -211,7 +219,11 @@
     fact(facts, "Weapons", (ev.weapons || []).join(", "));
     fact(facts, "Modality", ev.modality + (ev.attributed_to ? " (" + ev.attributed_to + ")" : ""));
     fact(facts, "Framing", (ev.framing || []).join(", "));
-    renderText($("d-text"), doc.text, d.evidence);
+    const others = [
+      ...doc.report.quotes.map((q) => ({ start: q.start, end: q.end, cls: "quote", title: "Quote: " + (q.speaker.canonical || q.speaker.text) })),
+      ...doc.report.claims.map((c) => ({ start: c.start, end: c.end, cls: "claim", title: "Claim: " + (c.source.canonical || c.source.text) })),
+    ];
+    renderText($("d-text"), doc.text, d.evidence, others);
     const quotes = $("d-quotes");
     quotes.replaceChildren();
     for (const q of doc.report.quotes) {
