@@ -25,7 +25,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 fi
-command -v node >/dev/null || { echo "chromium-e2e: node is required" >&2; exit 2; }
+if ! command -v node >/dev/null; then
+  echo "chromium-e2e: installing nodejs" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs >/dev/null
+fi
 
 work="$(mktemp -d)"
 server_pid=""
