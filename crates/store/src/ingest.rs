@@ -291,6 +291,14 @@ mod tests {
     }
 
     #[test]
+    fn progress_bar_on_a_non_terminal_is_harmless() {
+        let mut store = Store::open_in_memory().unwrap();
+        let opts = IngestOptions { progress: true, batch_size: 2, ..Default::default() };
+        let summary = store.ingest(docs(5), &code, &opts, &mut |_, _| {}).unwrap();
+        assert_eq!(summary.new, 5);
+    }
+
+    #[test]
     fn same_id_twice_in_one_batch() {
         let mut store = Store::open_in_memory().unwrap();
         let input: Vec<std::result::Result<Document, Failure>> = vec![
