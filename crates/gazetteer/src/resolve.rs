@@ -2,7 +2,7 @@
 //! around it (facility heads, division words, "province syrienne de") and by agreement with the
 //! document's other places, then reports the winner with an honest precision.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use sitrep_model::Place;
 
@@ -13,9 +13,9 @@ use crate::Gazetteer;
 /// Document context: how strongly each country and division is present.
 #[derive(Default, Clone)]
 pub(crate) struct Context {
-    countries: HashMap<[u8; 2], f64>,
+    countries: BTreeMap<[u8; 2], f64>,
     total: f64,
-    admin1: HashMap<u32, f64>,
+    admin1: BTreeMap<u32, f64>,
 }
 
 impl Context {
@@ -95,7 +95,13 @@ fn score(m: &Mention, r: &Rec, primary: bool, all: &[Rec], ctx: &Context) -> f64
     if let Some(cc) = m.country_hint {
         s += if r.cc == cc { 2.5 } else { -1.0 };
     }
-    s += 1.2 * ctx.country(r.cc);
+    if let Some((cc, a)) = m.within {
+        if !matches!(r.kind, Kind::Country | Kind::Continent) {
+            let inside = r.cc == cc && (a == u32::MAX || r.admin1 == a);
+            s += if inside { 2.0 } else { -1.0 };
+        }
+    }
+    s += 1.8 * ctx.country(r.cc);
     if ctx.admin1.contains_key(&r.admin1) || ctx.admin1.contains_key(&r.idx) {
         s += 0.8;
     }
@@ -139,9 +145,11 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     // Pass 1: context from each mention's prior-best reading and from French adjectives.
     let empty = Context::default();
     let mut contribs = Vec::new();
+    let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let key = toks.phrase(m.t0, m.t1);
         let ranked = rank(g, toks, m, &empty);
+        firsts.push(ranked.first().map(|x| x.0));
         if let Some((r, s)) = ranked.first() {
             let margin = ranked.get(1).map_or(3.0, |x| s - x.1);
             let sure = margin > 1.5;
@@ -176,6 +184,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
+    let mentions = containment(toks, mentions, &firsts);
     let mut all = Context::default();
     let mut by_key: HashMap<&str, Vec<&Contribution>> = HashMap::new();
     for c in &contribs {
@@ -198,6 +207,39 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             place(g, toks, m, ctx)
         })
         .collect()
+}
+
+/// Words that state containment between a name and the division or country that follows it.
+const CONTAINMENT: &[&str] = &[",", "(", "in", "dans", "de", "of", "en", "province", "governorate"];
+
+/// Marks each mention followed closely in the same sentence by a division or country that
+/// contains it ("Zawiya in the countryside of Idleb", "Paris, Texas", "X dans la province de Y").
+fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec<Mention> {
+    let mut out = mentions.to_vec();
+    for i in 0..mentions.len() {
+        for j in i + 1..mentions.len().min(i + 4) {
+            let gap = toks.text.get(mentions[i].end..mentions[j].start).unwrap_or("");
+            if gap.len() > 60 || gap.contains(['.', '\n', ';']) {
+                break;
+            }
+            let stated = gap
+                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    CONTAINMENT.contains(&w.trim_end_matches(',').to_lowercase().as_str())
+                        || w.starts_with('(')
+                        || w.ends_with(',')
+                })
+                || gap.trim() == ",";
+            let Some(r) = firsts[j] else { continue };
+            if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
+                let a = if r.kind == Kind::Admin1 { r.idx } else { u32::MAX };
+                out[i].within = Some((r.cc, a));
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place> {

@@ -141,6 +141,9 @@ pub(crate) struct Mention {
     pub demonym: bool,
     pub hint: Option<Hint>,
     pub country_hint: Option<[u8; 2]>,
+    /// Containment stated in the text ("X, Anbar", "X (Mopti)", "X dans la province de Y"):
+    /// country and division record (`u32::MAX` when only the country is known).
+    pub within: Option<([u8; 2], u32)>,
     /// Synthetic border between two countries (no record).
     pub border: Option<([u8; 2], [u8; 2])>,
 }
@@ -157,6 +160,7 @@ impl Mention {
             demonym: false,
             hint: None,
             country_hint: None,
+            within: None,
             border: None,
         }
     }
