@@ -129,6 +129,10 @@ impl<'a, 't> Grammar<'a, 't> {
             j += 1;
         }
         let (flags, len) = self.verb_at(j).filter(|_| j < hi)?;
+        // "an impending recount", "a freshly written": after a determiner it is a noun or adjective.
+        if i > 0 && self.is(i - 1, cls::DEF | cls::INDEF | cls::POSS) && !aux && clitic.is_none() {
+            return None;
+        }
         let participle = !aux && (self.w(j).ends_with("ant") || self.w(j).ends_with("ing"));
         let mut end = j + len;
         if clitic.is_none() && end < hi && self.is_clitic(end) {
@@ -166,7 +170,7 @@ impl<'a, 't> Grammar<'a, 't> {
     /// after a marker): tokens up to punctuation or a stop word.
     pub fn np_after(&self, i: usize, hi: usize) -> Option<(usize, usize)> {
         let mut j = i;
-        while j < hi && j - i < 12 && self.np_token(j, j == i) {
+        while j < hi && j - i < 12 && self.np_token(j, j == i) && !self.lowercase_aux(j) {
             j += 1;
         }
         (j > i).then_some((i, j))

@@ -256,11 +256,20 @@ impl Run<'_, '_, '_> {
     fn subject_before(&self, vg: &VerbGroup, lo: usize) -> Option<Speaker> {
         let g = self.g;
         if vg.start > lo + 1 && g.w(vg.start - 1) == "," {
-            let (s, e) = g.np_before(vg.start - 1, lo)?;
-            if s > lo && g.w(s - 1) == "," && self.r.has_name(s, e) {
-                return self.r.interpret(&self.mem, s, e);
+            if let Some((s, e)) = g.np_before(vg.start - 1, lo) {
+                if s > lo && g.w(s - 1) == "," && self.r.has_name(s, e) {
+                    return self.r.interpret(&self.mem, s, e);
+                }
             }
-            return None;
+            // "Mr Trump, who narrowly won the state, said" / "X, membre du
+            // bureau politique, a déclaré": the name before the inserted phrase.
+            let floor = lo.max(vg.start.saturating_sub(25));
+            let k = (floor..vg.start - 1).rev().find(|&i| g.w(i) == ",")?;
+            let (s, e) = g.np_before(k, lo)?;
+            let opens = s == lo || matches!(g.w(s - 1), "," | ":" | ";");
+            return (opens && self.r.has_name(s, e))
+                .then(|| self.r.interpret(&self.mem, s, e))
+                .flatten();
         }
         let (s, e) = g.np_before(vg.start, lo)?;
         self.r.interpret(&self.mem, s, e)
@@ -328,7 +337,16 @@ impl Run<'_, '_, '_> {
         } else if let Some(c) = vg.clitic {
             self.resolve_clitic(c)
         } else {
-            self.subject_before(vg, lo).or_else(|| self.inverted_subject(vg, t_open))
+            // "a déclaré le ministre : « … »": an inverted subject right before the quote.
+            let inverted = || {
+                let sp = self.inverted_subject(vg, t_open)?;
+                let np_end = self
+                    .g
+                    .np_after(self.skip_hearer(self.skip_time(vg.end, t_open), t_open), t_open)?
+                    .1;
+                (np_end..t_open).all(|i| self.g.punct(i)).then_some(sp)
+            };
+            self.subject_before(vg, lo).or_else(inverted)
         }?;
         Some((Found { speaker, verb: Some(*vg), at: vg.start }, clause))
     }
