@@ -465,6 +465,7 @@ impl Run<'_, '_, '_> {
     }
 
     fn push_claim(&mut self, speaker: &Speaker, lo: usize, hi: usize, marker: Option<String>) {
+        let lo = self.skip_dateline(lo, hi);
         let (lo, hi) = self.trim_clause(lo, hi);
         if hi <= lo || hi - lo < 3 {
             return;
@@ -484,6 +485,26 @@ impl Run<'_, '_, '_> {
             end: span.end,
             marker,
         });
+    }
+
+    /// Skips a dateline opening a clause: "BAGHDAD (Reuters) -", "GAZA, 12 mars (AFP) –".
+    fn skip_dateline(&self, lo: usize, hi: usize) -> usize {
+        let g = self.g;
+        let Some(dash) = (lo..hi.min(lo + 12)).find(|&i| matches!(g.w(i), "-" | "–" | "—"))
+        else {
+            return lo;
+        };
+        let shouting = |i: usize| {
+            let t = self.a.text().get(g.toks[i].span.start..g.toks[i].span.end).unwrap_or("");
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !t.chars().any(char::is_lowercase)
+        };
+        let dateline = dash > lo && (g.w(dash - 1) == ")" || (lo..dash).any(shouting));
+        if dateline {
+            dash + 1
+        } else {
+            lo
+        }
     }
 
     fn trim_clause(&self, mut lo: usize, mut hi: usize) -> (usize, usize) {

@@ -142,6 +142,14 @@ const EN_QUOTES: &[QuoteCase] = &[
         ],
     ),
     (
+        "Mr Trump, who narrowly won the state, said the results \"should be respected instead of being challenged\".",
+        &[("should be respected instead of being challenged", "Trump", Some("said"))],
+    ),
+    (
+        "Tanya Campbell, the emergency department's nurse leader, says the patients appear to be taking stronger drugs.\n\"We actually start them on a continuous drip of Narcan,\" she said.",
+        &[("We actually start them on a continuous drip of Narcan", "Tanya Campbell", Some("said"))],
+    ),
+    (
         "The group said it would continue to target \"occupation forces\" until all U.S. troops leave.",
         &[("occupation forces", "The group", Some("said"))],
     ),
@@ -279,7 +287,7 @@ const EN_CLAIMS: &[ClaimCase] = &[
         ],
     ),
     (
-        "A drone attack wounded two service members on Tuesday, U.S. officials said, in the latest of a string of strikes.",
+        "BAGHDAD (Reuters) - A drone attack wounded two service members on Tuesday, U.S. officials said, in the latest of a string of strikes.",
         &[("A drone attack wounded two service members on Tuesday", "U.S. officials", "said")],
     ),
     ("The weather was fine and the roads were open.", &[]),
