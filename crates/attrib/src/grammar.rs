@@ -179,6 +179,20 @@ impl<'a, 't> Grammar<'a, 't> {
     /// The noun phrase ending right before token `v` and starting no earlier than `lo`.
     pub fn np_before(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
         let mut j = v;
+        loop {
+            // A parenthesised acronym: "L'Organisation mondiale de la santé (OMS)".
+            if j > lo + 2 && self.w(j - 1) == ")" {
+                if let Some(open) =
+                    (j.saturating_sub(5).max(lo)..j - 1).rev().find(|&i| self.w(i) == "(")
+                {
+                    if open > lo {
+                        j = open;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
         while j > lo
             && v - j < 12
             && self.np_token(j - 1, false)

@@ -137,6 +137,8 @@ pub struct Marker {
     pub words: Vec<String>,
     /// True when the marker relays another source ("cité par").
     pub via: bool,
+    /// True when the source must be a name or a role noun ("pour").
+    pub named: bool,
 }
 
 /// The word lists of one language.
@@ -232,7 +234,8 @@ impl Lexicon {
         for row in rows(MARKERS) {
             let (Some(l), Some(m)) = (lex.by_code(row[0]), row.get(1)) else { continue };
             let via = row.get(3).is_some_and(|v| *v == "via");
-            l.markers.push(Marker { words: split_words(m), via });
+            let named = row.get(3).is_some_and(|v| *v == "named");
+            l.markers.push(Marker { words: split_words(m), via, named });
         }
         for row in rows(ROLES) {
             let (Some(l), Some(noun), Some(class)) =

@@ -452,7 +452,16 @@ impl Run<'_, '_, '_> {
             .markers
             .iter()
             .find(|m| m.words.iter().enumerate().all(|(i, w)| self.g.w(k + i) == w))
+            .filter(|m| !m.named || self.named_source_at(k + m.words.len()))
             .map(|m| (m.words.len(), m.via))
+    }
+
+    /// True when a name, a tagged actor or a role noun follows at `k` ("Pour
+    /// Human Rights Watch", "Pour le ministre"), not "Pour la première fois".
+    fn named_source_at(&self, k: usize) -> bool {
+        let hi = self.toks().len();
+        let Some((s, e)) = self.g.np_after(k, hi.min(k + 12)) else { return false };
+        self.r.has_name(s, e) || self.r.has_role(s, e)
     }
 
     // ---------- claims ----------
@@ -651,12 +660,15 @@ impl Run<'_, '_, '_> {
         if g.is(j, cls::DEF) {
             j += 1;
         }
-        let start = j;
-        while j < hi && g.toks[j].cap {
+        // One word for the hearer ("l'AFP", "la presse"), and the name after a
+        // common noun ("l'agence Reuters").
+        if j < hi && !g.punct(j) {
             j += 1;
-        }
-        if j == start && j < hi && !g.punct(j) {
-            j += 1;
+            if !g.toks[j - 1].cap {
+                while j < hi && g.toks[j].cap {
+                    j += 1;
+                }
+            }
         }
         self.skip_time(j, hi)
     }
@@ -744,7 +756,12 @@ impl Run<'_, '_, '_> {
     /// "in a statement", "mardi", "dans un communiqué").
     fn skip_adjuncts(&self, from: usize, hi: usize) -> usize {
         let mut j = from;
-        while j < hi && j - from < 6 && !self.g.punct(j) && self.g.verb_group_at(j, hi).is_none() {
+        while j < hi
+            && j - from < 6
+            && !self.g.punct(j)
+            && !self.g.is(j, cls::CONJ)
+            && self.g.verb_group_at(j, hi).is_none()
+        {
             j += 1;
         }
         j

@@ -272,6 +272,11 @@ impl Resolver<'_, '_, '_> {
         }
     }
 
+    /// True when `[lo, hi)` holds a role noun.
+    pub fn has_role(&self, lo: usize, hi: usize) -> bool {
+        self.role_in(lo, hi).is_some()
+    }
+
     /// True when `[lo, hi)` holds a name or a tagged actor (not only a role noun).
     pub fn has_name(&self, lo: usize, hi: usize) -> bool {
         let Some(span) = self
@@ -361,7 +366,7 @@ impl Resolver<'_, '_, '_> {
             if self.possessive_after(g.toks[i - 1].span.end) || g.toks[i - 1].w.ends_with("'s") {
                 continue;
             }
-            let after_article = start > lo && g.is(start - 1, cls::DEF);
+            let after_article = start == lo + 1 && g.is(lo, cls::DEF);
             if after_article && i < hi && !g.toks[i].cap && !g.is(i, cls::STOP) {
                 // An organisation named by a phrase: the whole phrase is its name.
                 return Some((

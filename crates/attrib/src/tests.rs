@@ -208,6 +208,25 @@ const FR_QUOTES: &[QuoteCase] = &[
         &[("Nous serons aux côtés de nos alliés.", "Emmanuel Macron", Some("a déclaré"))],
     ),
     (
+        "« La situation humanitaire est catastrophique », explique à l'AFP Jean Dupont, chercheur à l'Ifri. « Nous n'avons plus rien », souligne-t-il.",
+        &[
+            ("La situation humanitaire est catastrophique", "Jean Dupont", Some("explique")),
+            ("Nous n'avons plus rien", "Jean Dupont", Some("souligne-t-il")),
+        ],
+    ),
+    (
+        "L'Organisation mondiale de la santé (OMS) a averti que le système de santé était « au bord de l'effondrement ».",
+        &[("au bord de l'effondrement", "Organisation mondiale de la santé (OMS)", Some("a averti"))],
+    ),
+    (
+        "« Ils ont tiré sans sommation », a affirmé un témoin, qui a requis l'anonymat. Le président Emmanuel Macron a appelé à « la retenue ». Il a par ailleurs jugé que la situation était « inacceptable ».",
+        &[
+            ("Ils ont tiré sans sommation", "un témoin", Some("a affirmé")),
+            ("la retenue", "Emmanuel Macron", Some("a appelé")),
+            ("inacceptable", "Emmanuel Macron", Some("a par ailleurs jugé")),
+        ],
+    ),
+    (
         "Le film est un « chef-d'œuvre » d'après la critique.",
         &[],
     ),
@@ -329,7 +348,15 @@ const FR_CLAIMS: &[ClaimCase] = &[
         "Le ministère a fait savoir que les écoles resteraient fermées.",
         &[("les écoles resteraient fermées", "Le ministère", "a fait savoir que")],
     ),
-    ("Le convoi a quitté Gaza dans la matinée.", &[]),
+    (
+        "Interrogé par l'AFP, le porte-parole de l'armée a indiqué que l'opération était terminée.",
+        &[("l'opération était terminée", "le porte-parole de l'armée", "a indiqué que")],
+    ),
+    (
+        "Pour Human Rights Watch, ces frappes pourraient constituer des crimes de guerre.",
+        &[("ces frappes pourraient constituer des crimes de guerre", "Human Rights Watch", "Pour")],
+    ),
+    ("Pour la première fois, le convoi a quitté Gaza dans la matinée.", &[]),
 ];
 
 fn check_claims(lang: Lang, cases: &[ClaimCase]) {
