@@ -163,6 +163,9 @@ impl Run<'_, '_, '_> {
         let t_after = self.tok_at(q.close_end);
         let hi = self.after_window_end(q.close, pi);
         let adjacent = self.adjacent_after(t_after, hi);
+        if adjacent.is_none() && self.name_like(q, lo, t_open) {
+            return;
+        }
         let before = self.before(lo, t_open);
         let (found, via) = match (adjacent, before) {
             (Some(adj), Some((b, true))) => (Some(b), Some(adj)),
@@ -184,6 +187,7 @@ impl Run<'_, '_, '_> {
             .or_else(|| self.introduced(si, lo, t_open))
             .or_else(|| self.continuation(q, lo, t_open, pi, words));
         let Some(found) = found else { return };
+        let via = via.filter(|v| v.speaker.sref.text != found.speaker.sref.text);
         if let Some(v) = &via {
             self.note(v.at, &v.speaker);
         }
@@ -198,6 +202,17 @@ impl Run<'_, '_, '_> {
             direct: true,
             via: via.map(|v| v.speaker.sref),
         });
+    }
+
+    /// A short capitalised quote inside a sentence is a name or a title
+    /// (operation « Bouclier du Nord », the newspaper "Al-Akhbar"), not words
+    /// someone said, unless a reporting verb follows it directly.
+    fn name_like(&self, q: &QuoteMarks, lo: usize, t_open: usize) -> bool {
+        let inner = q.inner.slice(self.a.text());
+        let capital = inner.chars().next().is_some_and(char::is_uppercase);
+        let sentence = inner.ends_with(['.', '!', '?', '…']);
+        let introduced = t_open > lo && matches!(self.g.w(t_open - 1), ":" | "," | "—" | "–");
+        capital && !sentence && t_open > lo && !introduced && inner.split_whitespace().count() <= 4
     }
 
     /// Token index ending the window after a closing mark: the end of its

@@ -227,6 +227,10 @@ const FR_QUOTES: &[QuoteCase] = &[
         ],
     ),
     (
+        "Le ministre a déclaré que l'opération « Bouclier du Nord » se poursuivrait.",
+        &[],
+    ),
+    (
         "Le film est un « chef-d'œuvre » d'après la critique.",
         &[],
     ),
