@@ -19,9 +19,22 @@
 //!   to the original bytes since each token keeps its byte range). Only capitalised words, Arabic
 //!   articles before a capitalised word and the lower-case heads of curated aliases can start a
 //!   name, so the scan costs one hash-free branch for most tokens.
-//! * Resolution scores candidates by feature and population priors, cue words (facility heads,
-//!   division words, "province syrienne de"), and the document's other countries and divisions,
-//!   and lowers precision to the division or country when two far-apart candidates tie.
+//! * Recognition filters hits by context: stop words for common words that are also tiny places
+//!   ("Of", "Said", "Reading", "Bien"), person cues (titles before, speech verbs after, an
+//!   adjacent capitalised name), sentence position, words that also occur in lower case in the
+//!   text, and names that only matched through a noisy alternate name. Capitalised English
+//!   demonyms ("Syrian") are country mentions; French adjectives ("américaine") are not, but
+//!   give context, and compounds after a border word ("frontière irako-syrienne") are borders.
+//! * Resolution scores candidates by feature and population priors, cue words (facility heads
+//!   such as "aéroport d'", "plate-forme pétrolière d'", "air base"; division words such as
+//!   "province de", "governorate"; "province syrienne de"), containment stated in the text
+//!   ("Paris, Texas", "X dans la province de Y"), and the document's other countries and
+//!   divisions (leave-one-out, so a name does not vote for itself). When two far-apart cities
+//!   tie, the place is reported at the division or country they share, with a low score.
+//!
+//! Known limits: GeoNames' own points for countries and first-level divisions are not shipped
+//! by any registry package found, so country points come from countryinfo and division points
+//! are the centre of their places' extent; second-level divisions (counties) are missing.
 
 #![deny(missing_docs)]
 
