@@ -211,7 +211,9 @@ impl Run<'_, '_, '_> {
         let inner = q.inner.slice(self.a.text());
         let capital = inner.chars().next().is_some_and(char::is_uppercase);
         let sentence = inner.ends_with(['.', '!', '?', '…']);
-        let introduced = t_open > lo && matches!(self.g.w(t_open - 1), ":" | "," | "—" | "–");
+        let introduced = t_open > lo
+            && (matches!(self.g.w(t_open - 1), ":" | "," | "—" | "–")
+                || self.toks()[t_open - 1].verb.is_some());
         capital && !sentence && t_open > lo && !introduced && inner.split_whitespace().count() <= 4
     }
 
