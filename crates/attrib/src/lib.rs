@@ -247,6 +247,9 @@ impl Run<'_, '_, '_> {
     /// The subject of verb group `vg` when it follows the verb (clitic or inverted NP).
     fn inverted_subject(&self, vg: &VerbGroup, hi: usize) -> Option<Speaker> {
         if let Some(c) = vg.clitic {
+            if self.g.is(c, cls::NONE) {
+                return self.impersonal_source(vg.end, hi);
+            }
             return self.resolve_clitic(c);
         }
         if !vg.flags.inverted || vg.flags.hearer {
@@ -255,6 +258,25 @@ impl Run<'_, '_, '_> {
         let from = self.skip_hearer(self.skip_time(vg.end, hi), hi);
         let (s, e) = self.g.np_after(from, hi)?;
         self.apposed(s, e, hi).or_else(|| self.r.interpret(&self.mem, s, e))
+    }
+
+    /// "a-t-on appris de source sécuritaire", "indique-t-on auprès du ministère":
+    /// the source after an impersonal "on", when it is a name or a role noun.
+    fn impersonal_source(&self, from: usize, hi: usize) -> Option<Speaker> {
+        let g = self.g;
+        let mut j = self.skip_time(from, hi);
+        if matches!(g.w(j), "de" | "d'" | "auprès") {
+            j += 1;
+            if matches!(g.w(j), "de" | "du" | "des" | "d'") {
+                j += 1;
+            }
+        } else {
+            return None;
+        }
+        let (s, e) = g.np_after(j, hi)?;
+        (self.r.has_name(s, e) || self.r.has_role(s, e))
+            .then(|| self.r.interpret(&self.mem, s, e))
+            .flatten()
     }
 
     /// "le porte-parole du gouvernement, Olivier Véran": a role phrase followed by

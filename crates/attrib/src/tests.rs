@@ -231,6 +231,10 @@ const FR_QUOTES: &[QuoteCase] = &[
         &[],
     ),
     (
+        "« L'assaillant a été neutralisé », a-t-on appris de source sécuritaire.",
+        &[("L'assaillant a été neutralisé", "source sécuritaire", Some("a-t-on appris"))],
+    ),
+    (
         "Le film est un « chef-d'œuvre » d'après la critique.",
         &[],
     ),
