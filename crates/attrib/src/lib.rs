@@ -2,15 +2,15 @@
 //!
 //! [`attribute`] reads an [`Analysis`] (segments, actor mentions, entities) and
 //! returns the document's direct quotes and its reported claims, each with a
-//! speaker ([`SourceRef`]) linked to an entity when the actor tagger found one.
+//! speaker ([`SourceRef`](sitrep_model::SourceRef)) linked to an entity when the actor tagger found one.
 //!
 //! # Design
 //!
 //! The stage is a set of small, readable rules over tokens, not a parser:
 //!
-//! 1. **Quote marks** are paired per paragraph ([`marks`]): « », “ ”, " " (mixed
+//! 1. **Quote marks** are paired per paragraph (`marks`): « », “ ”, " " (mixed
 //!    pairs such as `"…”` included) and ‘ ’ (never an apostrophe).
-//! 2. **Verb groups** ([`grammar`]) come from a reporting-verb lexicon
+//! 2. **Verb groups** (`grammar`) come from a reporting-verb lexicon
 //!    (`data/attrib/verbs.tsv`: lemmas plus a conjugation class, expanded to every
 //!    form): `[aux] [clitic] [adverbs] verb [clitic]` covers "a déclaré",
 //!    "a-t-il affirmé", "poursuit-il", "a récemment déclaré", "has said".
@@ -20,17 +20,25 @@
 //!    (`X a déclaré : « … »`, `X a déclaré qu'il était "…"`), else from a later
 //!    incise (`…, rappelle le site web`) or a marker (`selon X`). When a quote has
 //!    both a speaker before it and a relaying incise after it, the incise names the
-//!    `via` source (provenance chain). A quote with no speaker is dropped, except
-//!    a whole-sentence quote that continues the previous speaker's words.
+//!    `via` source (provenance chain), as do `quoted by X` / `cité par X`. A quote
+//!    with no speaker is dropped, except one opening a sentence after `X a
+//!    déclaré :` or continuing the previous speaker's words. A short capitalised
+//!    quote inside a sentence is a name or a title, not speech, unless a verb of
+//!    saying introduces it.
 //! 4. **Claims** are reported clauses without quote marks: markers (`selon X,` /
 //!    `, according to X`), reporting verbs followed by que/that, participles
 //!    continuing the sentence's speaker (`notant que`, `adding that`) and incises
 //!    (`…, officials said.`; `Toutefois, poursuit-il, …`). A claim's span is the
 //!    reported clause alone, trimmed of marker, source and final punctuation.
-//! 5. **Speakers** ([`speaker`]) are actor mentions when the tagger found them,
-//!    else capitalised names; pronouns (a-t-il, he) and definite role nouns
-//!    (le responsable irakien, le site web, the spokesman) resolve to the most
-//!    recent speaker or actor of a compatible class. A pronoun is never a speaker.
+//! 5. **Speakers** (`speaker`) are actor mentions when the tagger found them,
+//!    else capitalised names (with particles: al-Saadi, de Jong); a role phrase
+//!    followed by a name in apposition is the name ("le porte-parole, Olivier
+//!    Véran"). Pronouns (a-t-il, he) resolve to a person named earlier in the same
+//!    sentence, else to the most recent speaker, actor or name of a compatible
+//!    class; a bare definite role noun (le responsable irakien, le site web, the
+//!    spokesman) does the same, while role phrases with a complement or a name
+//!    inside ("le chef de l'Etat", "the Israeli army") stand for themselves. A
+//!    pronoun is never a speaker: unresolved, the quote or claim is dropped.
 //!
 //! Everything is byte offsets into the document text; nothing panics on odd input.
 #![deny(missing_docs)]
