@@ -63,9 +63,9 @@ const BATCH: usize = 256;
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let mut pipeline = Pipeline::new();
     pipeline.lang(args.lang).with_text(args.with_text);
-    let jobs = args.jobs.unwrap_or_else(|| {
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
-    });
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
     let inputs = args.paths.iter().map(|p| Input::parse(p)).collect();
     let opts = Options { max_bytes: args.max_bytes, ..Options::default() };
     let started = Instant::now();
@@ -73,7 +73,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let (mut docs_n, mut bytes, mut failed) = (0usize, 0usize, 0usize);
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Document>, out: &mut BufWriter<_>| -> Result<()> {
+    let flush = |batch: &mut Vec<Document>, out: &mut BufWriter<_>| -> Result<()> {
         for report in code_batch(&pipeline, batch, jobs) {
             write_report(out, &report, args.format)?;
         }

@@ -62,9 +62,14 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
                     let p = dir.join(format!("{name}.json"));
                     let s = std::fs::read_to_string(&p)
                         .with_context(|| format!("{}: cannot read", p.display()))?;
-                    serde_json::from_str(&s).with_context(|| format!("{}: not a v1 report", p.display()))?
+                    serde_json::from_str(&s)
+                        .with_context(|| format!("{}: not a v1 report", p.display()))?
                 }
-                None => pipeline.code(&Document { id: name.clone(), text: text.clone(), ..Default::default() }),
+                None => pipeline.code(&Document {
+                    id: name.clone(),
+                    text: text.clone(),
+                    ..Default::default()
+                }),
             };
             score_document(&mut totals, &text, &gold, &report);
             if args.verbose {

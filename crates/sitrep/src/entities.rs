@@ -25,8 +25,10 @@ fn fold(s: &str) -> String {
 pub fn group(text: &str, actors: &[ActorMention], places: &[Place]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
-    let mut add = |key: (String, EntityKind), span: Span, canonical: Option<String>, country| {
-        match index.get(&key) {
+    let mut add =
+        |key: (String, EntityKind), span: Span, canonical: Option<String>, country| match index
+            .get(&key)
+        {
             Some(&i) => groups[i].mentions.push(span),
             None => {
                 index.insert(key.clone(), groups.len());
@@ -39,8 +41,7 @@ pub fn group(text: &str, actors: &[ActorMention], places: &[Place]) -> Vec<Entit
                     mentions: vec![span],
                 });
             }
-        }
-    };
+        };
     for m in actors {
         let key = m.canonical.as_deref().map(fold).unwrap_or_else(|| fold(m.span.slice(text)));
         if key.is_empty() {

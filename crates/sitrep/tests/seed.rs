@@ -12,7 +12,8 @@ fn seed() -> (String, serde_json::Value) {
 }
 
 fn code(text: &str) -> sitrep_model::Report {
-    let doc = Document { id: "fr-iraq-ceasefire.txt".into(), text: text.into(), ..Default::default() };
+    let doc =
+        Document { id: "fr-iraq-ceasefire.txt".into(), text: text.into(), ..Default::default() };
     Pipeline::new().code(&doc)
 }
 
@@ -43,14 +44,15 @@ fn seed_entities_have_the_right_kind_and_canonical_name() {
     ];
     for (canonical, kind) in want {
         assert!(
-            report.entities.iter().any(|e| e.canonical.as_deref() == Some(canonical)
-                && e.kind.as_str() == kind),
+            report
+                .entities
+                .iter()
+                .any(|e| e.canonical.as_deref() == Some(canonical) && e.kind.as_str() == kind),
             "missing {canonical} ({kind})"
         );
     }
-    let kind_of = |name: &str| {
-        report.entities.iter().find(|e| e.text == name).map(|e| e.kind.as_str())
-    };
+    let kind_of =
+        |name: &str| report.entities.iter().find(|e| e.text == name).map(|e| e.kind.as_str());
     assert_eq!(kind_of("Saad al-Saadi"), Some("person"));
     assert_eq!(kind_of("The Arab Weekly"), Some("media"));
 }
@@ -59,7 +61,9 @@ fn seed_entities_have_the_right_kind_and_canonical_name() {
 fn every_offset_points_into_the_text() {
     let (text, _) = seed();
     let r = code(&text);
-    let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    let ok = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
     assert!(r.places.iter().all(|p| ok(p.start, p.end) && text[p.start..p.end] == p.text));
     assert!(r.entities.iter().flat_map(|e| &e.mentions).all(|m| ok(m.start, m.end)));
     assert!(r.events.iter().flat_map(|e| &e.evidence).all(|m| ok(m.start, m.end)));

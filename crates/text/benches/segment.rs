@@ -12,7 +12,9 @@ fn corpus() -> Option<String> {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench");
     let mut text = String::new();
-    for f in ["acled-2020-05/acled.csv", "tr-news/TR-News.xml", "hipe2020-fr/HIPE-data-v1.4-dev-fr.tsv"] {
+    for f in
+        ["acled-2020-05/acled.csv", "tr-news/TR-News.xml", "hipe2020-fr/HIPE-data-v1.4-dev-fr.tsv"]
+    {
         text.push_str(&std::fs::read_to_string(root.join(f)).ok()?);
     }
     Some(text)

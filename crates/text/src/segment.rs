@@ -158,8 +158,25 @@ fn tokenize(text: &str, span: Span, lang: Lang, out: &mut Vec<Token>) {
 fn is_unicode_punct(c: char) -> bool {
     matches!(
         c,
-        '«' | '»' | '“' | '”' | '‘' | '’' | '„' | '‹' | '›' | '…' | '–' | '—' | '‐' | '‑' | '·'
-            | '¿' | '¡' | '،' | '؛' | '؟'
+        '«' | '»'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '„'
+            | '‹'
+            | '›'
+            | '…'
+            | '–'
+            | '—'
+            | '‐'
+            | '‑'
+            | '·'
+            | '¿'
+            | '¡'
+            | '،'
+            | '؛'
+            | '؟'
     )
 }
 
@@ -239,8 +256,7 @@ fn scan_number(text: &str, start: usize, limit: usize, out: &mut Vec<Token>) -> 
     let digits = |from: usize| bytes[from..limit].iter().take_while(|b| b.is_ascii_digit()).count();
     let mut j = start + digits(start);
     let first_group = j - start;
-    loop {
-        let Some(c) = char_at(text, j).filter(|_| j < limit) else { break };
+    while let Some(c) = char_at(text, j).filter(|_| j < limit) {
         let after = j + c.len_utf8();
         if after >= limit {
             break;
@@ -269,16 +285,17 @@ fn scan_number(text: &str, start: usize, limit: usize, out: &mut Vec<Token>) -> 
 const ABBREVIATIONS: &[&str] = &[
     "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "Mr", "Mrs", "Ms",
     "Prof", "Gen", "Gén", "Col", "Lt", "Capt", "Cpt", "Sgt", "Maj", "Adm", "Gov", "Sen", "Rep",
-    "Rev", "Hon", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "etc", "cf", "vs", "av", "env", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc", "Ave",
-    "Blvd", "Mt", "Ft", "approx", "ca", "bd",
+    "Rev", "Hon", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "etc", "cf", "vs", "av", "env", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "janv", "févr",
+    "avr", "juil", "sept", "oct", "nov", "déc", "Ave", "Blvd", "Mt", "Ft", "approx", "ca", "bd",
 ];
 
 /// Abbreviations that only precede a number ("No. 5", "art. 3", "p. 12").
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "nos", "art", "p", "pp", "vol", "n°"];
 
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    ABBREVIATIONS.contains(&word)
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
 fn is_terminal(s: &str) -> bool {
@@ -311,7 +328,9 @@ fn split_sentences(
     while t < tokens.end {
         let tok = toks[t];
         let s = tok.span.slice(text);
-        if tok.kind == TokenKind::Punct && is_terminal(s) && !closes_abbreviation(text, toks, t, first)
+        if tok.kind == TokenKind::Punct
+            && is_terminal(s)
+            && !closes_abbreviation(text, toks, t, first)
         {
             // Glue closing quotes, brackets and repeated terminals.
             let mut last = t;
