@@ -185,3 +185,198 @@ fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>, protest_d
         evidence,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{ActorMention, Document, EntityKind, Lang, Place};
+
+    fn place(text: &str, doc: &str, name: &str, feature: &str, lat: f64) -> Place {
+        let start = doc.find(text).unwrap_or(0);
+        Place {
+            text: text.to_string(),
+            start,
+            end: start + text.len(),
+            name: name.to_string(),
+            geonameid: None,
+            feature: feature.to_string(),
+            country: Some("SY".to_string()),
+            admin1: None,
+            lat: Some(lat),
+            lon: Some(37.0),
+            precision: if feature == "country" { "country" } else { "city" }.to_string(),
+            score: 0.9,
+        }
+    }
+
+    fn actor(
+        text: &str,
+        doc: &str,
+        canonical: &str,
+        kind: EntityKind,
+        adjectival: bool,
+    ) -> ActorMention {
+        let start = doc.find(text).unwrap_or(0);
+        ActorMention {
+            span: Span::new(start, start + text.len()),
+            canonical: Some(canonical.to_string()),
+            kind,
+            country: Some("US".to_string()),
+            acled_type: None,
+            part_of: None,
+            adjectival,
+            affiliation: None,
+        }
+    }
+
+    fn run(text: &str, lang: Lang, places: &[Place], actors: &[ActorMention]) -> Vec<Event> {
+        let doc = Document { text: text.to_string(), ..Default::default() };
+        let seg = sitrep_text::segment(text, lang);
+        let a = Analysis {
+            doc: &doc,
+            lang,
+            seg: &seg,
+            places,
+            actors,
+            entities: &[],
+            quotes: &[],
+            claims: &[],
+        };
+        extract_events(&a)
+    }
+
+    /// (text, kind, ACLED sub-event type, fatalities, modality) for texts with
+    /// one place ("Alep"/"Aleppo") and no actor.
+    #[test]
+    fn triggers_and_codes() {
+        let cases = [
+            (
+                "Des frappes aériennes ont tué trois civils à Alep.",
+                Lang::Fr,
+                "airstrike",
+                "Air/drone strike",
+                Some(3),
+                "asserted",
+            ),
+            (
+                "Une voiture piégée a explosé à Alep, faisant 5 morts.",
+                Lang::Fr,
+                "bombing",
+                "Remote explosive/landmine/IED",
+                Some(5),
+                "asserted",
+            ),
+            (
+                "Rebels shelled Aleppo on Monday, killing two people.",
+                Lang::En,
+                "shelling",
+                "Shelling/artillery/missile attack",
+                Some(2),
+                "asserted",
+            ),
+            (
+                "Hundreds of people protested in Aleppo against the government.",
+                Lang::En,
+                "protest",
+                "Peaceful protest",
+                None,
+                "asserted",
+            ),
+            (
+                "Gunmen abducted two aid workers in Aleppo.",
+                Lang::En,
+                "abduction",
+                "Abduction/forced disappearance",
+                None,
+                "asserted",
+            ),
+            (
+                "The group threatened to attack Aleppo.",
+                Lang::En,
+                "threat",
+                "Other",
+                None,
+                "threatened",
+            ),
+            (
+                "Des affrontements ont éclaté à Alep. Aucune victime n'a été signalée.",
+                Lang::Fr,
+                "armed_clash",
+                "Armed clash",
+                Some(0),
+                "asserted",
+            ),
+        ];
+        for (text, lang, kind, sub, fat, modality) in cases {
+            let name = if lang == Lang::Fr { "Alep" } else { "Aleppo" };
+            let places = [place(name, text, "Aleppo", "city", 36.2)];
+            let ev = run(text, lang, &places, &[]);
+            assert!(!ev.is_empty(), "{text}");
+            let e = &ev[0];
+            assert_eq!((e.kind.as_str(), e.acled.sub_event_type.as_str()), (kind, sub), "{text}");
+            assert!(code::is_acled_sub(&e.acled.event_type, &e.acled.sub_event_type), "{text}");
+            assert_eq!(e.fatalities, fat, "{text}");
+            assert_eq!(e.modality, modality, "{text}");
+            assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Aleppo"), "{text}");
+            assert_eq!(e.id, "e1");
+        }
+    }
+
+    #[test]
+    fn demonym_names_the_actor_and_unknown_is_never_guessed() {
+        let text =
+            "Des frappes américaines ont visé Alep. Une base a été prise pour cible à Alep hier.";
+        let places = [place("Alep", text, "Aleppo", "city", 36.2)];
+        let actors = [actor("américaines", text, "United States", EntityKind::State, true)];
+        let ev = run(text, Lang::Fr, &places, &actors);
+        assert_eq!(ev.len(), 1, "one incident at one place: {ev:?}");
+        let a = ev[0].actor.as_ref().map(|p| (p.country.clone(), p.kind.clone()));
+        assert_eq!(a, Some((Some("US".to_string()), "state".to_string())));
+        let text = "Une base militaire a été prise pour cible à Alep.";
+        let places = [place("Alep", text, "Aleppo", "city", 36.2)];
+        let ev = run(text, Lang::Fr, &places, &[]);
+        let a = ev[0].actor.clone().unwrap_or_default();
+        assert_eq!((a.text, a.kind.as_str()), (None, "unknown"));
+    }
+
+    #[test]
+    fn coordinated_targets_are_separate_attacks() {
+        let text = "En outre, la base d'Alep, la base de Homs et la base de Hama ont été prises pour cible.";
+        let places = [
+            place("Alep", text, "Aleppo", "city", 36.2),
+            place("Homs", text, "Homs", "city", 34.7),
+            place("Hama", text, "Hama", "city", 35.1),
+        ];
+        let ev = run(text, Lang::Fr, &places, &[]);
+        let names: Vec<&str> =
+            ev.iter().filter_map(|e| e.location.as_ref()).map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Aleppo", "Homs", "Hama"]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in [
+            "",
+            "é",
+            "frappes",
+            ";;;",
+            "attaque d'",
+            "killed killed killed",
+            "[size=",
+            "les attaques, et",
+        ] {
+            for lang in [Lang::Fr, Lang::En, Lang::Ar] {
+                let ev = run(text, lang, &[], &[]);
+                for e in ev {
+                    for s in e.evidence {
+                        assert!(
+                            s.end <= text.len()
+                                && text.is_char_boundary(s.start)
+                                && text.is_char_boundary(s.end)
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

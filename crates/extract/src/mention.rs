@@ -318,7 +318,10 @@ fn locate(
             .iter()
             .filter(|p| within.contains(&Span::new(p.start, p.end)))
             .filter(usable)
-            .min_by_key(|p| (home.is_some() && p.country.as_deref() != home, rank(p), p.start))
+            .min_by_key(|p| {
+                let foreign = home.is_some() && p.country.as_deref() != home;
+                (foreign, p.score < 0.6, rank(p), p.start)
+            })
     };
     let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
