@@ -230,8 +230,11 @@ impl<'a, 't> Grammar<'a, 't> {
             }
             _ => return false,
         }
-        if t.name {
+        if t.name && !(t.cap && t.is(cls::TIME) && !first) {
             return true;
+        }
+        if t.is(cls::TIME) {
+            return false;
         }
         if t.is(cls::PARTICLE) && self.toks.get(j + 1).is_some_and(|n| n.name) {
             return true;
