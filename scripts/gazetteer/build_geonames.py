@@ -58,7 +58,7 @@ def airport_aliases(name, city):
     """'London Heathrow Airport' -> 'London Heathrow', 'Heathrow' (never the bare city name)."""
     core = re.sub(r"\s+", " ", re.sub(GENERIC, " ", name)).strip(" -")
     out = set()
-    if core and core != name and core != city and len(core) >= 4:
+    if core and core != name and core != city and len(core) >= 4 and "County" not in core.split():
         out.add(core)
     if city and core.startswith(city + " "):
         rest = core[len(city) + 1:].strip()

@@ -52,7 +52,7 @@ pub(crate) fn prior(r: &Rec) -> f64 {
         Kind::Admin2 => 0.8 + 0.1 * lp,
         Kind::Capital => 0.8 + 0.25 * lp,
         Kind::City => 0.25 * lp,
-        Kind::Airport => 0.3,
+        Kind::Airport => 1.2,
         _ if r.curated => 2.5,
         _ => 0.5,
     }
