@@ -364,6 +364,24 @@ mod tests {
     }
 
     #[test]
+    fn segmenter_sentences_are_used() {
+        use sitrep_model::{Sentence, Span};
+        let text = "Mobile phones failed. Reading the news, they left Erbil.";
+        let sent = |a: usize, b: usize| Sentence {
+            span: Span { start: a, end: b },
+            tokens: 0..0,
+            paragraph: 0,
+        };
+        let seg = Segmented {
+            sentences: vec![sent(0, 21), sent(22, text.len())],
+            ..Segmented::default()
+        };
+        let places = tag_places(text, &seg, Lang::En);
+        let names: Vec<&str> = places.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(names, ["Erbil"], "{places:?}");
+    }
+
+    #[test]
     fn offsets_are_char_boundaries() {
         let t = "À Bagdad, l’armée irakienne et les forces d'Erbil — près de Mossoul.";
         for p in tag(t) {
