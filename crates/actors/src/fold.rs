@@ -116,10 +116,17 @@ const ASCII: [u8; 128] = {
 
 /// Folds `s` (see the module documentation).
 pub fn fold(s: &str) -> Folded {
+    fold_impl::<true>(s)
+}
+
+/// [`fold`], with the offset map only when `MAP` (keys need none).
+fn fold_impl<const MAP: bool>(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len() + 2);
-    let mut map: Vec<u32> = Vec::with_capacity(s.len() + 3);
+    let mut map: Vec<u32> = Vec::with_capacity(if MAP { s.len() + 3 } else { 0 });
     text.push(' ');
-    map.push(0);
+    if MAP {
+        map.push(0);
+    }
     let bytes = s.as_bytes();
     let mut space = true;
     let mut i = 0;
@@ -129,11 +136,15 @@ pub fn fold(s: &str) -> Folded {
             let f = ASCII[b as usize];
             if f != 0 {
                 text.push(f as char);
-                map.push(i as u32);
+                if MAP {
+                    map.push(i as u32);
+                }
                 space = false;
             } else if !space {
                 text.push(' ');
-                map.push(i as u32);
+                if MAP {
+                    map.push(i as u32);
+                }
                 space = true;
             }
             i += 1;
@@ -145,13 +156,17 @@ pub fn fold(s: &str) -> Folded {
         };
         let before = text.len();
         if push_folded(c, &mut text) {
-            map.resize(text.len(), i as u32);
+            if MAP {
+                map.resize(text.len(), i as u32);
+            }
             space = text.ends_with(' ');
         } else {
             text.truncate(before);
             if !space {
                 text.push(' ');
-                map.push(i as u32);
+                if MAP {
+                    map.push(i as u32);
+                }
                 space = true;
             }
         }
@@ -159,17 +174,22 @@ pub fn fold(s: &str) -> Folded {
     }
     if !space {
         text.push(' ');
+        if MAP {
+            map.push(s.len() as u32);
+        }
+    }
+    if MAP {
         map.push(s.len() as u32);
     }
-    map.push(s.len() as u32);
     Folded { text, map }
 }
 
 /// The match key of an alias: `" "` + its folded words, no trailing space.
 pub fn key(alias: &str) -> String {
-    let f = fold(alias);
-    let t = f.text.trim_end();
-    t.to_string()
+    let mut t = fold_impl::<false>(alias).text;
+    let n = t.trim_end().len();
+    t.truncate(n);
+    t
 }
 
 /// The words of `s` as the folder splits them (original spelling).

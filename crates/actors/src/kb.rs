@@ -17,7 +17,6 @@
 //! aliases to an earlier actor.
 
 use crate::fold;
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use sitrep_model::EntityKind;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -73,7 +72,7 @@ pub enum KbError {
         /// What is wrong.
         message: String,
     },
-    /// The automaton could not be built.
+    /// The alias matcher could not be built.
     #[error("cannot build the alias matcher: {0}")]
     Build(String),
 }
@@ -95,6 +94,9 @@ pub struct ActorInfo {
     pub aliases: Vec<String>,
 }
 
+/// Value of [`ActorKb::by_key`] for a word prefix of keys that is not a key.
+pub(crate) const PREFIX: u32 = u32::MAX;
+
 /// How one word of an alias must be written in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum WordCase {
@@ -115,8 +117,11 @@ pub(crate) struct Alias {
     pub adjectival: bool,
     /// A state's own name or capital: a place after a locative preposition.
     pub toponym: bool,
-    /// Case rule for each word.
-    pub case: Vec<WordCase>,
+    /// Index of the alias text in the actor's `aliases` (its case rules are
+    /// derived from it when a hit is checked, see [`rules`]).
+    pub text: u32,
+    /// Number of words with a case rule stricter than [`WordCase::Any`].
+    pub strict: u8,
     /// Bytes of folded proclitic before the alias proper (Arabic "و", "ب"…).
     pub proclitic: usize,
 }
@@ -127,11 +132,12 @@ pub struct ActorKb {
     pub(crate) aliases: Vec<Alias>,
     /// Pattern id → alias ids sharing that folded key (best first).
     pub(crate) pattern_aliases: Vec<Vec<u32>>,
-    pub(crate) matcher: Option<DoubleArrayAhoCorasick<u32>>,
-    pub(crate) by_key: FxMap<String, u32>,
-    by_canonical: HashMap<String, u32>,
+    /// Folded key or word prefix of a key → pattern id ([`PREFIX`] for a
+    /// prefix that is not itself a key).
+    pub(crate) by_key: FxMap<Box<str>, u32>,
+    by_canonical: FxMap<String, u32>,
     /// ISO2 → index of the state actor.
-    pub(crate) states: HashMap<String, u32>,
+    pub(crate) states: FxMap<String, u32>,
     /// ISO2 → canonical name of its military.
     pub(crate) militaries: HashMap<String, String>,
     /// ISO2 → canonical name of its government.
@@ -204,6 +210,17 @@ fn word_case(w: &str) -> WordCase {
     }
 }
 
+/// The case rules of an alias text, one per word.
+pub(crate) fn rules(alias: &str) -> Vec<WordCase> {
+    fold::words(alias).map(word_case).collect()
+}
+
+/// Number of words of `alias` whose case rule is not [`WordCase::Any`].
+pub(crate) fn strictness(alias: &str) -> u8 {
+    let n = fold::words(alias).filter(|w| word_case(w) != WordCase::Any).count();
+    u8::try_from(n).unwrap_or(u8::MAX)
+}
+
 /// True when the original words `text` satisfy the case rules.
 pub(crate) fn case_ok(rules: &[WordCase], text: &str) -> bool {
     let mut ws = fold::words(text);
@@ -225,16 +242,19 @@ pub(crate) fn case_ok(rules: &[WordCase], text: &str) -> bool {
 #[derive(Default)]
 pub(crate) struct Builder {
     pub actors: Vec<ActorInfo>,
-    /// (actor, alias text, adjectival, toponym)
-    pub raw: Vec<(u32, String, bool, bool)>,
-    pub by_canonical: HashMap<String, u32>,
-    pub states: HashMap<String, u32>,
+    /// (actor, index in the actor's aliases, adjectival, toponym)
+    pub raw: Vec<(u32, u32, bool, bool)>,
+    /// Folded key and strictness of each `raw` alias, when already known
+    /// (read from the compiled table); computed by [`Builder::build`] otherwise.
+    pub keys: Vec<(String, u8)>,
+    pub by_canonical: FxMap<String, u32>,
+    pub states: FxMap<String, u32>,
     pub militaries: HashMap<String, String>,
     pub governments: HashMap<String, String>,
     pub roles: HashMap<(String, String), String>,
     pub generics: std::collections::HashSet<u32>,
     /// Lowercased alias → first actor that has it.
-    pub by_alias: HashMap<String, u32>,
+    pub by_alias: FxMap<String, u32>,
 }
 
 impl Builder {
@@ -278,16 +298,18 @@ impl Builder {
     /// Adds an alias (ignored when empty or already present for that actor).
     pub fn alias(&mut self, actor: u32, text: &str, adjectival: bool, toponym: bool) {
         let t = strip_article(text.trim());
-        if t.is_empty() || t.contains(',') || fold::key(t).trim().is_empty() {
+        // Every alphanumeric char folds to something: the key is not empty.
+        if t.contains(',') || !t.chars().any(char::is_alphanumeric) {
             return;
         }
         let a = &mut self.actors[actor as usize];
         if a.aliases.iter().any(|x| x == t) {
             return;
         }
+        let index = a.aliases.len() as u32;
         a.aliases.push(t.to_string());
         self.by_alias.entry(t.to_lowercase()).or_insert(actor);
-        self.raw.push((actor, t.to_string(), adjectival, toponym));
+        self.raw.push((actor, index, adjectival, toponym));
     }
 
     /// Index of the actor with this canonical name.
@@ -301,16 +323,20 @@ impl Builder {
     }
 
     /// Compiles the matcher.
-    pub fn build(self) -> Result<ActorKb, KbError> {
-        let mut by_key: FxMap<String, u32> = FxMap::default();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_aliases: Vec<Vec<u32>> = Vec::new();
-        let mut aliases = Vec::new();
+    pub fn build(mut self) -> Result<ActorKb, KbError> {
+        let mut known = std::mem::take(&mut self.keys).into_iter();
         let alias_total = self.raw.len();
-        for (actor, text, adjectival, toponym) in &self.raw {
-            let case: Vec<WordCase> = fold::words(text).map(word_case).collect();
-            let base = fold::key(text);
-            let mut keys = vec![(base.clone(), 0usize)];
+        let mut by_key: FxMap<Box<str>, u32> = FxMap::default();
+        by_key.reserve(alias_total * 2);
+        let mut pattern_aliases: Vec<Vec<u32>> = Vec::with_capacity(alias_total);
+        let mut aliases = Vec::with_capacity(alias_total + alias_total / 8);
+        for &(actor, index, adjectival, toponym) in &self.raw {
+            let text = &self.actors[actor as usize].aliases[index as usize];
+            let (base, strict) = match known.next() {
+                Some(k) => k,
+                None => (fold::key(text), strictness(text)),
+            };
+            let mut keys = Vec::new();
             if is_arabic(text) {
                 for p in ["و", "ب", "ل"] {
                     keys.push((format!(" {p}{}", &base[1..]), p.len()));
@@ -319,39 +345,44 @@ impl Builder {
                     keys.push((format!(" لل{rest}"), "ل".len()));
                 }
             }
+            keys.insert(0, (base, 0usize));
             for (k, proclitic) in keys {
                 let id = aliases.len() as u32;
-                aliases.push(Alias {
-                    actor: *actor,
-                    adjectival: *adjectival,
-                    toponym: *toponym,
-                    case: case.clone(),
-                    proclitic,
-                });
-                let p = *by_key.entry(k.clone()).or_insert_with(|| {
-                    patterns.push(k);
-                    pattern_aliases.push(Vec::new());
-                    (patterns.len() - 1) as u32
-                });
+                aliases.push(Alias { actor, adjectival, toponym, text: index, strict, proclitic });
+                let p = match by_key.get(k.as_str()) {
+                    Some(&p) => p,
+                    None => {
+                        let p = pattern_aliases.len() as u32;
+                        pattern_aliases.push(Vec::new());
+                        by_key.insert(k.into_boxed_str(), p);
+                        p
+                    }
+                };
                 pattern_aliases[p as usize].push(id);
             }
         }
+        if pattern_aliases.len() >= PREFIX as usize {
+            return Err(KbError::Build("too many keys".into()));
+        }
+        // Every word prefix of a key, so the matcher can walk word by word.
+        let prefixes: Vec<Box<str>> = by_key
+            .keys()
+            .filter(|k| k.len() > 1 && k[1..].contains(' '))
+            .flat_map(|k| k.match_indices(' ').skip(1).map(|(i, _)| &k[..i]))
+            .filter(|p| !by_key.contains_key(*p))
+            .map(Box::from)
+            .collect();
+        for p in prefixes {
+            by_key.entry(p).or_insert(PREFIX);
+        }
         // Within one key, stricter case rules first, then earlier tables.
         for ids in &mut pattern_aliases {
-            ids.sort_by_key(|&i| {
-                let a = &aliases[i as usize];
-                std::cmp::Reverse(a.case.iter().filter(|c| !matches!(c, WordCase::Any)).count())
-            });
+            ids.sort_by_key(|&i| std::cmp::Reverse(aliases[i as usize].strict));
         }
-        let matcher = DoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(patterns.iter().zip(0u32..))
-            .map_err(|e| KbError::Build(e.to_string()))?;
         Ok(ActorKb {
             actors: self.actors,
             aliases,
             pattern_aliases,
-            matcher: Some(matcher),
             by_key,
             by_canonical: self.by_canonical,
             states: self.states,
@@ -423,10 +454,9 @@ impl ActorKb {
             actors: Vec::new(),
             aliases: Vec::new(),
             pattern_aliases: Vec::new(),
-            matcher: None,
             by_key: FxMap::default(),
-            by_canonical: HashMap::new(),
-            states: HashMap::new(),
+            by_canonical: FxMap::default(),
+            states: FxMap::default(),
             militaries: HashMap::new(),
             governments: HashMap::new(),
             roles: HashMap::new(),
@@ -437,7 +467,7 @@ impl ActorKb {
 
     /// The knowledge base built from the embedded tables (loaded once).
     pub fn global() -> &'static ActorKb {
-        &crate::tables::GLOBAL
+        &crate::GLOBAL
     }
 
     /// Number of actors.
@@ -469,7 +499,7 @@ impl ActorKb {
     /// The actors whose alias folds exactly like `name`.
     pub(crate) fn exact(&self, name: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        if let Some(&p) = self.by_key.get(&fold::key(name)) {
+        if let Some(&p) = self.by_key.get(fold::key(name).as_str()).filter(|&&p| p != PREFIX) {
             for &a in &self.pattern_aliases[p as usize] {
                 let actor = self.aliases[a as usize].actor;
                 if !out.contains(&actor) {

@@ -43,6 +43,7 @@
 //!   known organisation fills `ActorMention::affiliation`.
 #![deny(missing_docs)]
 
+mod compiled;
 pub mod fold;
 mod kb;
 mod person;
@@ -53,6 +54,16 @@ pub use kb::{ActorInfo, ActorKb, KbError};
 pub use tag::tag_actors;
 
 use sitrep_model::EntityKind;
+use std::sync::LazyLock;
+
+/// The actor table compiled by the build script (see `compiled.rs`).
+pub(crate) const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/actors.tsv"));
+
+/// The global knowledge base (empty if the embedded table is broken, which
+/// the crate's tests rule out).
+pub(crate) static GLOBAL: LazyLock<ActorKb> = LazyLock::new(|| {
+    compiled::read(COMPILED).and_then(kb::Builder::build).unwrap_or_else(|_| ActorKb::empty())
+});
 
 /// Matches for a name (for `sitrep actors NAME`), best first.
 ///

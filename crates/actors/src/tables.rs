@@ -19,7 +19,6 @@
 
 use crate::kb::{acled_type, list, opt, parse_kind, rows, ActorKb, Builder, KbError};
 use sitrep_model::EntityKind;
-use std::sync::LazyLock;
 
 const COUNTRIES: &str = include_str!("../../../data/actors/countries.tsv");
 const TEMPLATES: &str = include_str!("../../../data/actors/templates.tsv");
@@ -36,13 +35,17 @@ const CURATED: [(&str, &str); 7] = [
     ("acled_names.tsv", include_str!("../../../data/actors/acled_names.tsv")),
 ];
 
-/// The global knowledge base (empty if the embedded tables are broken, which
-/// the crate's tests rule out).
-pub(crate) static GLOBAL: LazyLock<ActorKb> =
-    LazyLock::new(|| load().unwrap_or_else(|_| ActorKb::empty()));
-
-/// Loads every embedded table.
+/// Loads every embedded table from its TSV source.
+///
+/// [`ActorKb::global`] does not call this: the build script runs the same
+/// code once and embeds its result (see `compiled.rs`).
 pub fn load() -> Result<ActorKb, KbError> {
+    read_all()?.build()
+}
+
+/// Reads every table into a builder (actors, aliases and state maps, before
+/// the matcher is compiled).
+pub(crate) fn read_all() -> Result<Builder, KbError> {
     let mut b = Builder::default();
     let countries = read_countries(&mut b)?;
     read_states(&mut b)?;
@@ -50,14 +53,14 @@ pub fn load() -> Result<ActorKb, KbError> {
     for (name, table) in CURATED {
         read_curated(&mut b, name, table)?;
     }
-    b.build()
+    Ok(b)
 }
 
 /// What the templates need about one state.
 #[derive(Debug, Default)]
 struct Country {
     iso: String,
-    the: &'static str,
+    the: String,
     names: Vec<String>,
     adj: Vec<String>,
     ms: Vec<String>,
@@ -122,8 +125,12 @@ fn read_countries(b: &mut Builder) -> Result<Vec<Country>, KbError> {
         };
         let id = b.actor(name, EntityKind::State, Some(&iso), None, None);
         b.states.insert(iso.clone(), id);
-        let mut c =
-            Country { iso: iso.clone(), the, names: vec![name.to_string()], ..Default::default() };
+        let mut c = Country {
+            iso: iso.clone(),
+            the: the.to_string(),
+            names: vec![name.to_string()],
+            ..Default::default()
+        };
         for a in list(cell(2)) {
             b.alias(id, a, true, false);
             if let Some(p) = english_plural(a) {
@@ -200,27 +207,93 @@ fn read_states(b: &mut Builder) -> Result<(), KbError> {
     Ok(())
 }
 
-/// Expands the placeholders of `template` with every combination of values.
-fn expand(template: &str, c: &Country) -> Vec<String> {
-    let mut out = vec![template.to_string()];
-    let slots: [(&str, Vec<String>); 11] = [
-        ("{the}", vec![c.the.to_string()]),
-        ("{name}", c.names.clone()),
-        ("{adj}", c.adj.clone()),
-        ("{ms}", c.ms.clone()),
-        ("{fs}", c.fs.clone()),
-        ("{mp}", c.mp.clone()),
-        ("{fp}", c.fp.clone()),
-        ("{ar}", c.ar.clone()),
-        ("{arm}", c.arm.clone()),
-        ("{arf}", c.arf.clone()),
-        ("{iso}", vec![c.iso.clone()]),
-    ];
-    for (slot, values) in &slots {
-        if !template.contains(slot) {
-            continue;
+/// Template placeholders, in expansion order (earlier ones vary slowest).
+const SLOTS: [&str; 11] = ["the", "name", "adj", "ms", "fs", "mp", "fp", "ar", "arm", "arf", "iso"];
+
+impl Country {
+    /// The values of placeholder `SLOTS[i]`.
+    fn values(&self, i: usize) -> &[String] {
+        match i {
+            0 => std::slice::from_ref(&self.the),
+            1 => &self.names,
+            2 => &self.adj,
+            3 => &self.ms,
+            4 => &self.fs,
+            5 => &self.mp,
+            6 => &self.fp,
+            7 => &self.ar,
+            8 => &self.arm,
+            9 => &self.arf,
+            _ => std::slice::from_ref(&self.iso),
         }
-        out = out.iter().flat_map(|t| values.iter().map(move |v| t.replace(slot, v))).collect();
+    }
+}
+
+/// A template cut into literal text and placeholders (index into [`SLOTS`]).
+enum Piece<'t> {
+    Lit(&'t str),
+    Slot(usize),
+}
+
+fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let slot = rest[open..].find('}').and_then(|close| {
+            let name = &rest[open + 1..open + close];
+            SLOTS.iter().position(|s| *s == name).map(|i| (i, open + close + 1))
+        });
+        match slot {
+            Some((i, end)) => {
+                out.push(Piece::Lit(&rest[..open]));
+                out.push(Piece::Slot(i));
+                rest = &rest[end..];
+            }
+            None => {
+                out.push(Piece::Lit(&rest[..=open]));
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push(Piece::Lit(rest));
+    out
+}
+
+/// Expands the placeholders of `template` with every combination of values
+/// (a placeholder used twice takes the same value in both places; the first
+/// placeholder of [`SLOTS`] varies slowest).
+fn expand(template: &str, c: &Country) -> Vec<String> {
+    let ps = pieces(template);
+    let used: Vec<usize> = (0..SLOTS.len())
+        .filter(|&i| ps.iter().any(|p| matches!(p, Piece::Slot(j) if *j == i)))
+        .collect();
+    let counts: Vec<usize> = used.iter().map(|&i| c.values(i).len()).collect();
+    if counts.contains(&0) {
+        return Vec::new();
+    }
+    let total: usize = counts.iter().product();
+    let mut out = Vec::with_capacity(total);
+    let mut choice = vec![0usize; used.len()];
+    for _ in 0..total {
+        let mut t = String::with_capacity(template.len() + 16);
+        for p in &ps {
+            match p {
+                Piece::Lit(l) => t.push_str(l),
+                Piece::Slot(i) => {
+                    let k = used.iter().position(|u| u == i).unwrap_or(0);
+                    t.push_str(c.values(*i).get(choice[k]).map_or("", String::as_str));
+                }
+            }
+        }
+        out.push(t);
+        // Odometer: the last placeholder varies fastest.
+        for k in (0..choice.len()).rev() {
+            choice[k] += 1;
+            if choice[k] < counts[k] {
+                break;
+            }
+            choice[k] = 0;
+        }
     }
     out
 }
@@ -318,6 +391,35 @@ mod tests {
         assert_eq!(english_plural("French"), None);
         assert_eq!(english_plural("Chinese"), None);
         assert_eq!(english_plural("US"), None);
+    }
+
+    #[test]
+    fn expand_combinations() {
+        let c = Country {
+            iso: "IQ".into(),
+            the: String::new(),
+            names: vec!["Iraq".into()],
+            adj: vec!["Iraqi".into()],
+            fs: vec!["irakienne".into()],
+            mp: vec!["irakiens".into(), "iraquiens".into()],
+            ..Default::default()
+        };
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        for (template, want) in [
+            ("Military Forces of {the}{name}", s(&["Military Forces of Iraq"])),
+            ("{adj} army", s(&["Iraqi army"])),
+            ("armée {fs}", s(&["armée irakienne"])),
+            ("soldats {mp} ({iso})", s(&["soldats irakiens (IQ)", "soldats iraquiens (IQ)"])),
+            (
+                "{mp} {fs} {mp}",
+                s(&["irakiens irakienne irakiens", "iraquiens irakienne iraquiens"]),
+            ),
+            ("{ar} army", Vec::new()),
+            ("{odd} {adj}", s(&["{odd} Iraqi"])),
+            ("plain", s(&["plain"])),
+        ] {
+            assert_eq!(expand(template, &c), want, "{template}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Dictionary tagging: folded text → alias hits → actor mentions.
 
 use crate::fold::{self, Folded};
-use crate::kb::{case_ok, ActorKb};
+use crate::kb::{case_ok, rules, ActorKb, PREFIX};
 use crate::person;
 use sitrep_model::{ActorMention, EntityKind, Lang, Segmented, Span};
 
@@ -105,44 +105,51 @@ fn mention(kb: &ActorKb, h: &Hit) -> ActorMention {
 }
 
 /// Leftmost-longest alias hits at word boundaries that pass their case rule.
+///
+/// Every key starts with a space and ends at a word end, so the folded text
+/// is walked word by word: at each word start, the key map (which also holds
+/// every word prefix of every key) is probed with one, two, three… words until
+/// a prefix is unknown. The longest key that passes its checks wins and the
+/// scan resumes after it; when none passes, at the next word.
 pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<Hit> {
-    let Some(ac) = &kb.matcher else { return Vec::new() };
-    let hay = folded.text.as_bytes();
     let mut out = Vec::new();
-    let mut pos = 0;
-    'scan: while pos < hay.len() {
-        for m in ac.leftmost_find_iter(&hay[pos..]) {
-            let (s, e) = (pos + m.start(), pos + m.end());
-            if let Some(h) = accept(kb, text, folded, s, e, m.value() as usize) {
-                out.push(h);
-                continue;
+    if kb.by_key.is_empty() {
+        return out;
+    }
+    let hay = folded.text.as_str();
+    let bytes = hay.as_bytes();
+    let mut cands: Vec<(usize, u32)> = Vec::new();
+    let mut s = 0;
+    // `s` is always the position of a space (the byte before a word).
+    while s + 1 < bytes.len() {
+        cands.clear();
+        let mut next_word = bytes.len();
+        let mut b = s + 1;
+        while b < bytes.len() {
+            let Some(e) = bytes[b..].iter().position(|&c| c == b' ').map(|i| b + i) else {
+                break;
+            };
+            next_word = next_word.min(e);
+            match hay.get(s..e).and_then(|k| kb.by_key.get(k)) {
+                Some(&p) if p != PREFIX => cands.push((e, p)),
+                Some(_) => {}
+                None => break,
             }
-            // The longest alias failed: try shorter ones at the same start.
-            match shorter(kb, text, folded, s, e) {
-                Some((h, end)) => {
-                    out.push(h);
-                    pos = end;
-                }
-                None => pos = s + 1,
-            }
-            continue 'scan;
+            b = e + 1;
         }
-        break;
+        let hit = cands
+            .iter()
+            .rev()
+            .find_map(|&(e, p)| accept(kb, text, folded, s, e, p as usize).map(|h| (h, e)));
+        match hit {
+            Some((h, e)) => {
+                out.push(h);
+                s = e;
+            }
+            None => s = next_word,
+        }
     }
     out
-}
-
-/// The longest alias starting at `s` and ending at a word end before `e`
-/// that passes its checks.
-fn shorter(kb: &ActorKb, text: &str, folded: &Folded, s: usize, e: usize) -> Option<(Hit, usize)> {
-    let key = folded.text.get(s..e)?;
-    let mut ends: Vec<usize> =
-        key.match_indices(' ').map(|(i, _)| s + i).filter(|&b| b > s + 1).collect();
-    ends.reverse();
-    ends.into_iter().find_map(|b| {
-        let p = *kb.by_key.get(folded.text.get(s..b)?)?;
-        accept(kb, text, folded, s, b, p as usize).map(|h| (h, b))
-    })
 }
 
 fn accept(
@@ -162,7 +169,13 @@ fn accept(
         let s = folded.orig(start + 1 + alias.proclitic);
         let e = folded.orig(end);
         let Some(span_text) = text.get(s..e) else { continue };
-        if s >= e || !case_ok(&alias.case, span_text) {
+        let rules = kb
+            .actors
+            .get(alias.actor as usize)
+            .and_then(|a| a.aliases.get(alias.text as usize))
+            .map(|t| rules(t))
+            .unwrap_or_default();
+        if s >= e || !case_ok(&rules, span_text) {
             continue;
         }
         return Some(Hit {
