@@ -133,6 +133,14 @@ impl<'a, 't> Grammar<'a, 't> {
         if i > 0 && self.is(i - 1, cls::DEF | cls::INDEF | cls::POSS) && !aux && clitic.is_none() {
             return None;
         }
+        // A French past participle without auxiliary is passive or adjectival
+        // ("se sentent menacés"), never an incise.
+        if !aux
+            && clitic.is_none()
+            && ["é", "ée", "és", "ées"].iter().any(|e| self.w(j).ends_with(e))
+        {
+            return None;
+        }
         let participle = !aux && (self.w(j).ends_with("ant") || self.w(j).ends_with("ing"));
         let mut end = j + len;
         if clitic.is_none() && end < hi && self.is_clitic(end) {

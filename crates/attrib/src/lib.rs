@@ -373,6 +373,10 @@ impl Run<'_, '_, '_> {
     }
 
     fn before_with(&self, vg: &VerbGroup, lo: usize, t_open: usize) -> Option<(Found, bool)> {
+        // "would continue to target", "a promis de": an infinitive, not speech.
+        if matches!(self.g.w(vg.end), "to" | "à" | "de" | "d'") && vg.end + 1 < t_open {
+            return None;
+        }
         let gap = vg.end..t_open;
         if gap.clone().any(|i| matches!(self.g.w(i), "." | ";" | "!" | "?")) || gap.len() > 20 {
             return None;

@@ -47,7 +47,6 @@ fn class_of(kind: EntityKind) -> Option<Class> {
 
 fn compatible(want: Class, got: Option<Class>) -> bool {
     match (want, got) {
-        (Class::Org, Some(Class::Media)) => true,
         (w, Some(g)) => w == g,
         (_, None) => false,
     }
@@ -93,19 +92,25 @@ impl Resolver<'_, '_, '_> {
         if let Some(s) = self.same_sentence(mem, want, pos) {
             return Some(s);
         }
-        if let Some((_, s)) =
-            mem.items.iter().rev().find(|(p, s)| *p < pos && compatible(want, s.class))
-        {
-            return Some(s.clone());
-        }
-        self.a
+        let spoke = mem.items.iter().rev().find(|(p, s)| *p < pos && compatible(want, s.class));
+        let mention = self
+            .a
             .actors
             .iter()
             .rev()
             .filter(|m| m.span.end <= pos && !m.adjectival && self.is_proper(m))
-            .find(|m| compatible(want, class_of(m.kind)))
-            .map(|m| self.speaker_of_mention(m))
-            .or_else(|| self.recent_name(want, pos, 0, &mem.quotes))
+            .find(|m| compatible(want, class_of(m.kind)));
+        // A person pronoun continues the last speaker; "the group", "le site web"
+        // name the closest organisation or outlet, speaker or not.
+        match (spoke, mention) {
+            (Some((p, s)), Some(m)) if want != Class::Person && m.span.start > *p => {
+                let _ = s;
+                Some(self.speaker_of_mention(m))
+            }
+            (Some((_, s)), _) => Some(s.clone()),
+            (None, Some(m)) => Some(self.speaker_of_mention(m)),
+            (None, None) => self.recent_name(want, pos, 0, &mem.quotes),
+        }
     }
 
     /// Interprets the noun phrase over tokens `[lo, hi)` as a speaker.
@@ -132,10 +137,49 @@ impl Resolver<'_, '_, '_> {
                     && !self.possessive_after(m.span.end)
             })
             .collect();
-        if let Some(m) = mentions.iter().find(|m| self.is_proper(m)) {
-            return Some(self.speaker_of_mention(m));
+        let tok_of = |b: usize| g.toks.partition_point(|t| t.span.start < b);
+        let no_prep = |a: usize, b: usize| !(a..b).any(|i| g.is(i, cls::PREP));
+        let mut generic = mentions.first().map(|m| self.speaker_of_mention(m));
+        match role {
+            None => {
+                if let Some(m) = mentions.iter().find(|m| self.is_proper(m)) {
+                    return Some(self.speaker_of_mention(m));
+                }
+            }
+            Some((rs, re, class)) => {
+                // The name in apposition right after the head role noun ("spokesman
+                // John Kirby", "le site web The Arab Weekly"), or a tagged name the
+                // role noun is part of ("Organisation mondiale de la santé"). A name
+                // before the role ("Pentagon spokesman") or in its complement ("the
+                // commander in Kataib Hezbollah") only qualifies the role.
+                let (rs_b, re_b) = (g.toks[rs].span.start, g.toks[re - 1].span.end);
+                let named = mentions.iter().filter(|m| self.is_proper(m)).find(|m| {
+                    let t = tok_of(m.span.start);
+                    (t >= re && t <= re + 2 && no_prep(re, t))
+                        || (m.span.start <= rs_b && m.span.end >= re_b)
+                });
+                if let Some(m) = named {
+                    return Some(self.speaker_of_mention(m));
+                }
+                if let Some((name, ns, _)) =
+                    self.name_in(re, hi).filter(|n| n.1 <= re + 2 && no_prep(re, n.1))
+                {
+                    // "le quotidien Le Monde": a capitalised article belongs to the name.
+                    let name = if ns == re + 1 && g.toks[re].cap && g.is(re, cls::DEF) {
+                        Span::new(g.toks[re].span.start, name.end)
+                    } else {
+                        name
+                    };
+                    return Some(self.speaker_of_name(name, Some(class)));
+                }
+                // A common noun the tagger knows ("site web") stands for the role only
+                // when it is the role noun itself.
+                generic = mentions
+                    .iter()
+                    .find(|m| !self.is_proper(m) && m.span.start < re_b && m.span.end > rs_b)
+                    .map(|m| self.speaker_of_mention(m));
+            }
         }
-        let generic = mentions.first().map(|m| self.speaker_of_mention(m));
         // A name run inside the role noun itself ("Premier ministre") is not the name.
         let name = match (self.name_in(lo, hi), role) {
             (Some((_, ns, _)), Some((rs, re, _))) if ns >= rs && ns < re => self.name_in(re, hi),

@@ -89,3 +89,14 @@ fn english_report_with_tagger() {
         Some("it had fired rockets at an Israeli position")
     );
 }
+
+#[test]
+fn tagged_names_qualify_or_head_role_phrases() {
+    let text = "\"Initial reports indicate minor injuries,\" Pentagon spokesman Brigadier General Pat Ryder told reporters.\n\
+                The Islamic Resistance in Iraq claimed the attack on Telegram. \
+                The group said it would continue to target \"occupation forces\" until all U.S. troops leave.";
+    let (quotes, _, _) = run(text, Lang::En);
+    let got: Vec<(&str, Option<&str>)> =
+        quotes.iter().map(|q| (q.speaker.text.as_str(), q.verb.as_deref())).collect();
+    assert_eq!(got, [("Pat Ryder", Some("told")), ("Islamic Resistance in Iraq", Some("said"))]);
+}
