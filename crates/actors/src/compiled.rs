@@ -99,10 +99,16 @@ pub(crate) fn read(text: &str) -> Result<Builder, KbError> {
             line: i + 1,
             message: message.to_string(),
         };
-        let f: Vec<&str> = line.split('\t').collect();
+        let mut f = [""; 7];
+        let mut n = 0;
+        for (slot, field) in f.iter_mut().zip(line.split('\t')) {
+            *slot = field;
+            n += 1;
+        }
+        let f = &f[..n];
         let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
         let id = |s: &str, n: usize| s.parse::<u32>().ok().filter(|&x| (x as usize) < n);
-        match f[..] {
+        match *f {
             ["A", canonical, kind, country, acled, part_of] => {
                 let kind = parse_kind(kind).ok_or_else(|| bad("bad kind"))?;
                 b.by_canonical.insert(canonical.to_lowercase(), b.actors.len() as u32);

@@ -365,13 +365,14 @@ impl Builder {
             return Err(KbError::Build("too many keys".into()));
         }
         // Every word prefix of a key, so the matcher can walk word by word.
-        let prefixes: Vec<Box<str>> = by_key
-            .keys()
-            .filter(|k| k.len() > 1 && k[1..].contains(' '))
-            .flat_map(|k| k.match_indices(' ').skip(1).map(|(i, _)| &k[..i]))
-            .filter(|p| !by_key.contains_key(*p))
-            .map(Box::from)
-            .collect();
+        let mut prefixes: Vec<Box<str>> = Vec::new();
+        for k in by_key.keys() {
+            for (i, &c) in k.as_bytes().iter().enumerate().skip(1) {
+                if c == b' ' && !by_key.contains_key(&k[..i]) {
+                    prefixes.push(k[..i].into());
+                }
+            }
+        }
         for p in prefixes {
             by_key.entry(p).or_insert(PREFIX);
         }

@@ -98,10 +98,12 @@ fn words<'f>(
         // belongs to the word before.
         if let Some(prev) = out.last_mut() {
             let gap = text.get(prev.span.end..s).unwrap_or("");
-            let piece = text.get(s..e).unwrap_or("");
-            let lower_next = piece.chars().next().is_some_and(char::is_lowercase) && piece != "s";
+            let lower_next = || {
+                let piece = text.get(s..e).unwrap_or("");
+                piece.chars().next().is_some_and(char::is_lowercase) && piece != "s"
+            };
             if matches!(gap, "'" | "’")
-                && lower_next
+                && lower_next()
                 && prev.name
                 && !matches!(prev.folded, "l" | "d" | "j" | "n" | "s" | "c" | "m" | "t" | "qu")
             {
