@@ -8,6 +8,7 @@
 mod bench;
 mod code;
 mod eval;
+mod workbench;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -32,6 +33,14 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Measure speed per stage, cold start and peak memory on a corpus.
     Bench(bench::BenchArgs),
+    /// Code documents and feeds (files or URLs) into a SQLite store.
+    Ingest(workbench::IngestArgs),
+    /// Re-run extraction on every stored document (after a rules or data update).
+    Recode(workbench::RecodeArgs),
+    /// Serve the JSON API and the web map over a store.
+    Serve(workbench::ServeArgs),
+    /// Export stored events as ACLED CSV, JSON Lines or GeoJSON.
+    Export(workbench::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +51,10 @@ fn main() -> ExitCode {
         Command::Actors(args) => code::actors(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Ingest(args) => workbench::ingest(args),
+        Command::Recode(args) => workbench::recode(args),
+        Command::Serve(args) => workbench::serve(args),
+        Command::Export(args) => workbench::export(args),
     };
     match result {
         Ok(code) => code,

@@ -75,14 +75,17 @@ fn output_is_deterministic_and_parallel_order_is_input_order() {
     let dir = tempdir("order");
     let mut lines = String::new();
     for i in 0..300 {
-        lines.push_str(&format!("{{\"id\": \"d{i}\", \"text\": \"On Monday gunmen killed {i} people in Kabul.\"}}\n"));
+        lines.push_str(&format!(
+            "{{\"id\": \"d{i}\", \"text\": \"On Monday gunmen killed {i} people in Kabul.\"}}\n"
+        ));
     }
     let f = dir.join("many.jsonl");
     std::fs::write(&f, lines).expect("write");
     let (_, one, _) = run(sitrep().args(["code", "--format", "jsonl", "-j", "1"]).arg(&f));
     let (_, four, _) = run(sitrep().args(["code", "--format", "jsonl", "-j", "4"]).arg(&f));
     assert_eq!(one, four);
-    let first: serde_json::Value = serde_json::from_str(one.lines().nth(299).unwrap_or("{}")).expect("json");
+    let first: serde_json::Value =
+        serde_json::from_str(one.lines().nth(299).unwrap_or("{}")).expect("json");
     assert_eq!(first["doc"]["id"], "d299");
 }
 
