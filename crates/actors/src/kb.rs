@@ -18,6 +18,7 @@
 
 use crate::fold;
 use sitrep_model::EntityKind;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
@@ -134,7 +135,8 @@ pub struct ActorKb {
     pub(crate) pattern_aliases: Vec<Vec<u32>>,
     /// Folded key or word prefix of a key → pattern id ([`PREFIX`] for a
     /// prefix that is not itself a key).
-    pub(crate) by_key: FxMap<Box<str>, u32>,
+    /// Keys read from the compiled table borrow from it.
+    pub(crate) by_key: FxMap<Cow<'static, str>, u32>,
     by_canonical: FxMap<String, u32>,
     /// ISO2 → index of the state actor.
     pub(crate) states: FxMap<String, u32>,
@@ -246,7 +248,7 @@ pub(crate) struct Builder {
     pub raw: Vec<(u32, u32, bool, bool)>,
     /// Folded key and strictness of each `raw` alias, when already known
     /// (read from the compiled table); computed by [`Builder::build`] otherwise.
-    pub keys: Vec<(String, u8)>,
+    pub keys: Vec<(Cow<'static, str>, u8)>,
     pub by_canonical: FxMap<String, u32>,
     pub states: FxMap<String, u32>,
     pub militaries: HashMap<String, String>,
@@ -326,7 +328,7 @@ impl Builder {
     pub fn build(mut self) -> Result<ActorKb, KbError> {
         let mut known = std::mem::take(&mut self.keys).into_iter();
         let alias_total = self.raw.len();
-        let mut by_key: FxMap<Box<str>, u32> = FxMap::default();
+        let mut by_key: FxMap<Cow<'static, str>, u32> = FxMap::default();
         by_key.reserve(alias_total * 2);
         let mut pattern_aliases: Vec<Vec<u32>> = Vec::with_capacity(alias_total);
         let mut aliases = Vec::with_capacity(alias_total + alias_total / 8);
@@ -334,27 +336,27 @@ impl Builder {
             let text = &self.actors[actor as usize].aliases[index as usize];
             let (base, strict) = match known.next() {
                 Some(k) => k,
-                None => (fold::key(text), strictness(text)),
+                None => (Cow::Owned(fold::key(text)), strictness(text)),
             };
             let mut keys = Vec::new();
             if is_arabic(text) {
                 for p in ["و", "ب", "ل"] {
-                    keys.push((format!(" {p}{}", &base[1..]), p.len()));
+                    keys.push((Cow::Owned(format!(" {p}{}", &base[1..])), p.len()));
                 }
                 if let Some(rest) = base.strip_prefix(" ال") {
-                    keys.push((format!(" لل{rest}"), "ل".len()));
+                    keys.push((Cow::Owned(format!(" لل{rest}")), "ل".len()));
                 }
             }
             keys.insert(0, (base, 0usize));
             for (k, proclitic) in keys {
                 let id = aliases.len() as u32;
                 aliases.push(Alias { actor, adjectival, toponym, text: index, strict, proclitic });
-                let p = match by_key.get(k.as_str()) {
+                let p = match by_key.get(k.as_ref()) {
                     Some(&p) => p,
                     None => {
                         let p = pattern_aliases.len() as u32;
                         pattern_aliases.push(Vec::new());
-                        by_key.insert(k.into_boxed_str(), p);
+                        by_key.insert(k, p);
                         p
                     }
                 };
@@ -365,11 +367,14 @@ impl Builder {
             return Err(KbError::Build("too many keys".into()));
         }
         // Every word prefix of a key, so the matcher can walk word by word.
-        let mut prefixes: Vec<Box<str>> = Vec::new();
+        let mut prefixes: Vec<Cow<'static, str>> = Vec::new();
         for k in by_key.keys() {
             for (i, &c) in k.as_bytes().iter().enumerate().skip(1) {
                 if c == b' ' && !by_key.contains_key(&k[..i]) {
-                    prefixes.push(k[..i].into());
+                    prefixes.push(match k {
+                        Cow::Borrowed(b) => Cow::Borrowed(b.get(..i).unwrap_or(b)),
+                        Cow::Owned(o) => Cow::Owned(o[..i].to_string()),
+                    });
                 }
             }
         }
