@@ -95,6 +95,40 @@ pub struct ActorInfo {
     pub aliases: Vec<String>,
 }
 
+/// A small bit set (16 KB, cache-resident) of hashed first words of keys.
+#[derive(Debug, Clone)]
+pub(crate) struct FirstWords(Vec<u64>);
+
+impl FirstWords {
+    const BITS: u32 = 17;
+
+    fn slot(word: &str) -> usize {
+        let mut h = Fx(0);
+        h.write(word.as_bytes());
+        (h.finish() >> (64 - Self::BITS)) as usize
+    }
+
+    /// An empty set.
+    pub(crate) fn new() -> FirstWords {
+        FirstWords(vec![0; 1 << (Self::BITS - 6)])
+    }
+
+    /// Adds the first word of `key` (a folded key or prefix with its leading space).
+    pub(crate) fn insert_key(&mut self, key: &str) {
+        let end = key.get(1..).and_then(|k| k.find(' ')).map_or(key.len(), |i| i + 1);
+        let i = Self::slot(key.get(..end).unwrap_or(key));
+        if let Some(w) = self.0.get_mut(i >> 6) {
+            *w |= 1 << (i & 63);
+        }
+    }
+
+    /// False when no key starts with `word` (a space and one folded word).
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        let i = Self::slot(word);
+        self.0.get(i >> 6).is_some_and(|w| w & (1 << (i & 63)) != 0)
+    }
+}
+
 /// Value of [`ActorKb::by_key`] for a word prefix of keys that is not a key.
 pub(crate) const PREFIX: u32 = u32::MAX;
 
@@ -137,6 +171,9 @@ pub struct ActorKb {
     /// prefix that is not itself a key).
     /// Keys read from the compiled table borrow from it.
     pub(crate) by_key: FxMap<Cow<'static, str>, u32>,
+    /// Bit set over a hash of the first word of every key ([`FirstWords`]):
+    /// most text words start no key and are rejected without a map probe.
+    pub(crate) first_words: FirstWords,
     by_canonical: FxMap<String, u32>,
     /// ISO2 → index of the state actor.
     pub(crate) states: FxMap<String, u32>,
@@ -381,6 +418,10 @@ impl Builder {
         for p in prefixes {
             by_key.entry(p).or_insert(PREFIX);
         }
+        let mut first_words = FirstWords::new();
+        for k in by_key.keys() {
+            first_words.insert_key(k);
+        }
         // Within one key, stricter case rules first, then earlier tables.
         for ids in &mut pattern_aliases {
             ids.sort_by_key(|&i| std::cmp::Reverse(aliases[i as usize].strict));
@@ -390,6 +431,7 @@ impl Builder {
             aliases,
             pattern_aliases,
             by_key,
+            first_words,
             by_canonical: self.by_canonical,
             states: self.states,
             militaries: self.militaries,
@@ -461,6 +503,7 @@ impl ActorKb {
             aliases: Vec::new(),
             pattern_aliases: Vec::new(),
             by_key: FxMap::default(),
+            first_words: FirstWords::new(),
             by_canonical: FxMap::default(),
             states: FxMap::default(),
             militaries: HashMap::new(),
@@ -592,6 +635,17 @@ mod tests {
         let rules: Vec<WordCase> = fold::words("Washington").map(word_case).collect();
         assert!(case_ok(&rules, "WASHINGTON"));
         assert!(!case_ok(&rules, "washington"));
+    }
+
+    #[test]
+    fn first_words_filter() {
+        let mut f = FirstWords::new();
+        f.insert_key(" armee malienne");
+        f.insert_key(" hamas");
+        for (word, want) in [(" armee", true), (" hamas", true), (" malienne", false)] {
+            // A false positive is possible in principle, not for these words.
+            assert_eq!(f.may_start(word), want, "{word}");
+        }
     }
 
     #[test]

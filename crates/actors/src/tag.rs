@@ -129,7 +129,12 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
             let Some(e) = bytes[b..].iter().position(|&c| c == b' ').map(|i| b + i) else {
                 break;
             };
-            next_word = next_word.min(e);
+            if b == s + 1 {
+                next_word = e;
+                if !kb.first_words.may_start(hay.get(s..e).unwrap_or("")) {
+                    break;
+                }
+            }
             match hay.get(s..e).and_then(|k| kb.by_key.get(k)) {
                 Some(&p) if p != PREFIX => cands.push((e, p)),
                 Some(_) => {}
