@@ -38,7 +38,7 @@
 
 #![deny(missing_docs)]
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -68,10 +68,10 @@ pub struct Gazetteer {
     store: Store,
     lexicon: Lexicon,
     country_index: HashMap<[u8; 2], u32>,
-    lower_starts: HashSet<String>,
+    lower_starts: lexicon::FastSet<String>,
     borders: HashMap<([u8; 2], [u8; 2]), u32>,
     facilities: Vec<u32>,
-    demonyms: HashMap<String, u32>,
+    demonyms: lexicon::FastMap<String, u32>,
 }
 
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::load() {
@@ -106,7 +106,7 @@ impl Gazetteer {
                 curated.push(r.idx);
             }
         }
-        let mut lower_starts = HashSet::new();
+        let mut lower_starts = lexicon::FastSet::default();
         let mut borders = HashMap::new();
         let rows = SITES.lines().skip(1).filter(|l| !l.starts_with('#') && !l.trim().is_empty());
         for (row, &idx) in rows.zip(curated.iter()) {
@@ -146,7 +146,7 @@ impl Gazetteer {
             lower_starts,
             borders,
             facilities,
-            demonyms: HashMap::new(),
+            demonyms: lexicon::FastMap::default(),
         };
         let targets: Vec<(String, String)> =
             g.lexicon.demonym_en.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
@@ -348,6 +348,13 @@ mod tests {
         ("Fighting in Fallouja continued.", "Fallouja", "Al Fallūjah"),
         ("He lives in Louisville, Ky. with his family.", "Ky", "Kentucky"),
     ];
+
+    #[test]
+    fn repeated_transliterations_resolve_alike() {
+        let t = "Fighting in Fallouja continued; the road to Fallouja was calm.";
+        let names: Vec<String> = tag(t).into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Al Fallūjah", "Al Fallūjah"]);
+    }
 
     #[test]
     fn recognition_and_resolution_table() {

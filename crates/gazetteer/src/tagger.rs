@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{Lexicon, Role};
+use crate::lexicon::{FastMap, Lexicon, Role};
 use crate::norm::{fold_token_into, is_article, skeleton_of, token_ranges};
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
@@ -260,6 +260,8 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let lx = &g.lexicon;
     let mut out: Vec<Mention> = Vec::new();
     let n = toks.toks.len();
+    // Per-document cache of skeleton lookups (names recur within a text; most are people's).
+    let mut skel_cache: SkeletonCache = FastMap::default();
     let mut i = 0;
     while i < n {
         if let Some((m, next)) = abbreviation(g, toks, i) {
@@ -297,7 +299,7 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
                 }
             }
             if found.is_none() {
-                found = skeleton_match(g, toks, i);
+                found = skeleton_match(g, toks, i, &mut skel_cache);
             }
         }
         match found {
@@ -331,7 +333,15 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     None
 }
 
-fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
+/// Folded phrase → filtered skeleton candidates.
+type SkeletonCache = FastMap<String, Vec<u32>>;
+
+fn skeleton_match(
+    g: &Gazetteer,
+    toks: &Toks,
+    i: usize,
+    cache: &mut SkeletonCache,
+) -> Option<Mention> {
     let n = toks.toks.len();
     // Transliteration variants are names of at least five letters; most capitalised words
     // that reach this point are people's or organisations' names, so stay cheap.
@@ -352,11 +362,20 @@ fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         if g.lexicon.stopwords.contains(parts[0]) || is_article(parts[len - 1]) {
             continue;
         }
+        let folded = parts.join(" ");
+        if let Some(c) = cache.get(&folded) {
+            if c.is_empty() {
+                continue;
+            }
+            let mut m = Mention::new(toks, i, i + len, c.clone());
+            m.skeleton = true;
+            return Some(m);
+        }
         let sk = skeleton_of(parts.iter().copied());
         if sk.len() < 3 {
+            cache.insert(folded, Vec::new());
             continue;
         }
-        let folded = parts.join(" ");
         let cands: Vec<u32> = g
             .store
             .lookup_skeleton(&sk)
@@ -376,6 +395,7 @@ fn skeleton_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
                 })
             })
             .collect();
+        cache.insert(folded, cands.clone());
         if !cands.is_empty() {
             let mut m = Mention::new(toks, i, i + len, cands);
             m.skeleton = true;
