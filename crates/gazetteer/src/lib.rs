@@ -266,8 +266,9 @@ pub fn geocode(name: &str, country: Option<&str>) -> Vec<Candidate> {
         .filter(|(r, _)| cc.as_deref().is_none_or(|c| r.country() == Some(c)))
         .collect();
     let recs: Vec<Rec> = hits.iter().map(|h| h.0).collect();
+    let cities = resolve::CityPops::of(&recs);
     let mut v: Vec<(Rec, f64)> =
-        hits.iter().map(|(r, p)| (*r, resolve::prior_among(r, *p, &recs) - penalty)).collect();
+        hits.iter().map(|(r, p)| (*r, resolve::prior_with(r, *p, &cities) - penalty)).collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));
     let z: f64 = v.iter().map(|(_, s)| (2.0 * s).exp()).sum();
     v.into_iter()

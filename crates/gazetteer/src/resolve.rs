@@ -58,9 +58,34 @@ pub(crate) fn prior(r: &Rec) -> f64 {
     }
 }
 
-/// Prior of a record among the other candidates for the same name: feature and population,
-/// the record's own name matching exactly, and cities that dominate a same-named division.
-pub(crate) fn prior_among(r: &Rec, primary: bool, all: &[Rec]) -> f64 {
+/// Largest same-named city population per division, among one name's candidates (built once
+/// per candidate list, so ranking stays linear in the number of candidates).
+pub(crate) struct CityPops(Vec<(u32, u32)>);
+
+impl CityPops {
+    pub(crate) fn of(all: &[Rec]) -> CityPops {
+        if !all.iter().any(|r| r.kind == Kind::Admin1) {
+            return CityPops(Vec::new());
+        }
+        let mut v: Vec<(u32, u32)> = all
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::City | Kind::Capital))
+            .map(|c| (c.admin1, c.population))
+            .collect();
+        v.sort_unstable();
+        CityPops(v)
+    }
+
+    fn max_in(&self, admin1: u32) -> Option<u32> {
+        let hi = self.0.partition_point(|e| e.0 <= admin1);
+        self.0[..hi].last().filter(|e| e.0 == admin1).map(|e| e.1)
+    }
+}
+
+/// Prior of a record among the other candidates for the same name (see [`CityPops`]): feature
+/// and population, the record's own name matching exactly, and cities that dominate a
+/// same-named division.
+pub(crate) fn prior_with(r: &Rec, primary: bool, cities: &CityPops) -> f64 {
     let mut s = prior(r);
     if primary {
         s += 0.6;
@@ -68,19 +93,15 @@ pub(crate) fn prior_among(r: &Rec, primary: bool, all: &[Rec]) -> f64 {
     // A division named after the city that dominates it (Baghdad, Erbil): the bare name means
     // the city. Where the city is a small part of the division (Quebec, Idlib) it does not.
     if r.kind == Kind::Admin1
-        && all.iter().any(|c| {
-            matches!(c.kind, Kind::City | Kind::Capital)
-                && c.admin1 == r.idx
-                && c.population as f64 >= r.population as f64 / 3.0
-        })
+        && cities.max_in(r.idx).is_some_and(|p| p as f64 >= r.population as f64 / 3.0)
     {
         s -= 0.6;
     }
     s
 }
 
-fn score(m: &Mention, r: &Rec, primary: bool, all: &[Rec], ctx: &Context) -> f64 {
-    let mut s = prior_among(r, primary, all);
+fn score(m: &Mention, r: &Rec, primary: bool, cities: &CityPops, ctx: &Context) -> f64 {
+    let mut s = prior_with(r, primary, cities);
     if m.skeleton {
         s -= 0.4;
     }
@@ -113,8 +134,9 @@ fn rank(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Vec<(Rec, f64
     let _ = toks;
     let recs: Vec<Rec> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
     let prim: Vec<bool> = m.cands.iter().map(|&c| is_primary(c)).collect();
+    let cities = CityPops::of(&recs);
     let mut v: Vec<(Rec, f64)> =
-        recs.iter().zip(prim).map(|(r, p)| (*r, score(m, r, p, &recs, ctx))).collect();
+        recs.iter().zip(prim).map(|(r, p)| (*r, score(m, r, p, &cities, ctx))).collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));
     v
 }
