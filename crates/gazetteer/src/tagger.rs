@@ -31,7 +31,7 @@ pub(crate) struct Toks<'t> {
     pub text: &'t str,
     pub toks: Vec<Tok>,
     folded: String,
-    lower: OnceCell<Vec<usize>>,
+    lower: OnceCell<Vec<u64>>,
 }
 
 impl<'t> Toks<'t> {
@@ -110,14 +110,25 @@ impl<'t> Toks<'t> {
     }
 
     /// Whether the folded word occurs in lower case elsewhere in the text.
+    /// (Sorted 64-bit hashes of the lower-case words: sorting integers is far cheaper than
+    /// sorting strings, and a false match needs a 64-bit collision within one text.)
     pub fn occurs_lowercase(&self, word: &str) -> bool {
         let sorted = self.lower.get_or_init(|| {
-            let mut v: Vec<usize> = (0..self.toks.len()).filter(|&i| !self.toks[i].cap).collect();
-            v.sort_unstable_by(|&a, &b| self.f(a).cmp(self.f(b)));
+            let mut v: Vec<u64> =
+                self.toks.iter().filter(|t| !t.cap).map(|t| word_hash(self.f_at(t))).collect();
+            v.sort_unstable();
+            v.dedup();
             v
         });
-        sorted.binary_search_by(|&i| self.f(i).cmp(word)).is_ok()
+        sorted.binary_search(&word_hash(word)).is_ok()
     }
+}
+
+fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::lexicon::Fnv::default();
+    h.write(w.as_bytes());
+    h.finish()
 }
 
 /// Feature preferred by a context cue.
