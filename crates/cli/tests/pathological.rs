@@ -44,6 +44,9 @@ struct Run {
     secs: f64,
 }
 
+/// Writes a child's standard input.
+type Feed = Box<dyn FnOnce(&mut dyn Write) + Send>;
+
 fn vm_hwm_kb(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -53,12 +56,7 @@ fn vm_hwm_kb(pid: u32) -> Option<u64> {
 /// Runs `cmd` (stdout piped, read line by line so output never piles up in
 /// the test), feeding `feed` to its standard input from another thread.
 /// Panics if it runs past `limit`. Keeps the first `keep` output lines parsed.
-fn run_bounded(
-    mut cmd: Command,
-    feed: Option<Box<dyn FnOnce(&mut dyn Write) + Send>>,
-    keep: usize,
-    limit: Duration,
-) -> Run {
+fn run_bounded(mut cmd: Command, feed: Option<Feed>, keep: usize, limit: Duration) -> Run {
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd.stdin(if feed.is_some() { Stdio::piped() } else { Stdio::null() });
     let start = Instant::now();
