@@ -36,7 +36,9 @@ pub mod mention;
 pub mod merge;
 pub mod roles;
 
-use sitrep_model::{AcledCode, Analysis, Event, PloverCode, Span};
+use sitrep_model::{AcledCode, Analysis, Event, Party, PloverCode, Span};
+
+use crate::lexicon::PartyClass;
 
 use crate::code::{code, family, Context};
 use crate::lexicon::LEXICON;
@@ -145,6 +147,55 @@ fn dominant_place<'a>(a: &Analysis<'a>) -> Option<&'a sitrep_model::Place> {
     best.map(|(_, p)| p)
 }
 
+/// ACLED's convention: the actor of a protest is "Protesters (country)",
+/// of a riot "Rioters (country)", whoever the text names in the crowd (a
+/// named group or a noun phrase stays as the party's text). State forces in
+/// the subject (police dispersing a protest) are not the crowd.
+fn crowd_actor(
+    a: &Analysis<'_>,
+    kind: &str,
+    named: Option<Party>,
+    class: Option<PartyClass>,
+    subject: Option<Span>,
+    country: Option<&str>,
+) -> Party {
+    let generic = if kind == "riot" { "Rioters" } else { "Protesters" };
+    let canonical = country
+        .and_then(|c| sitrep_actors::localize(generic, c))
+        .unwrap_or_else(|| generic.to_string());
+    let armed = matches!(class, Some(PartyClass::Armed) | Some(PartyClass::Police))
+        || named
+            .as_ref()
+            .is_some_and(|p| matches!(p.kind.as_str(), "state" | "military" | "government"));
+    let named = named.filter(|_| !armed);
+    let (text, entity) = match named {
+        Some(p) => (p.text, p.entity),
+        None => (subject.map(|s| s.slice(a.text()).to_string()), None),
+    };
+    Party {
+        text,
+        canonical: Some(canonical),
+        kind: "other".to_string(),
+        country: country.map(str::to_string),
+        entity,
+    }
+}
+
+/// A generic actor ("Military Forces", "Police Forces", "Unidentified Armed
+/// Group") takes the country of its own mention, else of the event: ACLED's
+/// "Military Forces of Nigeria", "Unidentified Armed Group (Yemen)".
+fn localize(mut p: Party, country: Option<&str>) -> Party {
+    let Some(c) = p.canonical.as_deref() else { return p };
+    let Some(iso) = p.country.as_deref().or(country) else { return p };
+    if let Some(l) = sitrep_actors::localize(c, iso) {
+        if p.kind != "unknown" {
+            p.country = Some(iso.to_string());
+        }
+        p.canonical = Some(l);
+    }
+    p
+}
+
 fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>, protest_doc: bool) -> Event {
     let kind = d.kind();
     let ctx = Context {
@@ -162,8 +213,18 @@ fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>, protest_d
     let c = code(&ctx);
     let violent = family(&c.kind) == "attack";
     let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");
-    let actor = d.actor.clone().or_else(|| violent.then(|| roles::unknown_actor(true)));
     let location = d.location.map(|(l, _)| l).or_else(|| dominant_place(a).map(location_of));
+    let country = location
+        .as_ref()
+        .and_then(|l| l.country.clone())
+        .or_else(|| mention::home_country(a).map(str::to_string));
+    let actor = if family(&c.kind) == "protest" {
+        Some(crowd_actor(a, &c.kind, d.actor.clone(), d.actor_class, d.subject, country.as_deref()))
+    } else {
+        d.actor.clone().or_else(|| violent.then(|| roles::unknown_actor(true)))
+    };
+    let actor = actor.map(|p| localize(p, country.as_deref()));
+    let target = d.target.map(|p| localize(p, country.as_deref()));
     let mut evidence: Vec<Span> = d.evidence.clone();
     evidence.sort();
     Event {
@@ -172,7 +233,7 @@ fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>, protest_d
         acled: AcledCode { event_type: c.event_type, sub_event_type: c.sub },
         plover: PloverCode { kind: c.plover, mode: c.mode },
         actor,
-        target: d.target,
+        target,
         location,
         date: d.date,
         // Deaths named in a peaceful protest's story are its cause, not its toll.
@@ -337,6 +398,31 @@ mod tests {
         let ev = run(text, Lang::Fr, &places, &[]);
         let a = ev[0].actor.clone().unwrap_or_default();
         assert_eq!((a.text, a.kind.as_str()), (None, "unknown"));
+    }
+
+    /// ACLED's convention: a crowd is "Protesters (country)" or "Rioters
+    /// (country)"; the phrase that names it is the party's text.
+    #[test]
+    fn crowds_are_protesters_or_rioters_of_the_country() {
+        let cases = [
+            (
+                "On 9 May 2020, medical interns protested in Aleppo.",
+                "Protesters (Syria)",
+                Some("medical interns"),
+            ),
+            ("Residents staged a protest in Aleppo.", "Protesters (Syria)", Some("Residents")),
+            ("On 2 May, a mob attacked a police post in Aleppo.", "Rioters (Syria)", None),
+        ];
+        for (text, canonical, phrase) in cases {
+            let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+            let ev = run(text, Lang::En, &places, &[]);
+            let a = ev[0].actor.clone().unwrap_or_default();
+            assert_eq!(a.canonical.as_deref(), Some(canonical), "{text}");
+            if phrase.is_some() {
+                assert_eq!(a.text.as_deref(), phrase, "{text}");
+            }
+            assert_eq!(a.country.as_deref(), Some("SY"), "{text}");
+        }
     }
 
     #[test]

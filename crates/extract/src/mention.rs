@@ -49,6 +49,9 @@ pub struct Draft {
     pub evidence: Vec<Span>,
     /// Only a cue or a generic reference ("les attaques"): merged or dropped.
     pub weak: bool,
+    /// The bare noun phrase before the trigger ("medical interns" in "On 9
+    /// May, medical interns protested"), for crowds no actor entry names.
+    pub subject: Option<Span>,
 }
 
 impl Draft {
@@ -267,9 +270,79 @@ fn draft(
         attributed_to,
         framing,
         evidence,
+        subject: subject_np(a, f, cl, tspan, nominal),
         weak: weak
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
     }
+}
+
+/// Verbs that open a nominal trigger's phrase ("staged a protest").
+const LIGHT_VERBS: [&str; 16] = [
+    "held",
+    "staged",
+    "organized",
+    "organised",
+    "launched",
+    "carried",
+    "began",
+    "started",
+    "conducted",
+    "mounted",
+    "tiennent",
+    "ont",
+    "a",
+    "organise",
+    "organisent",
+    "mene",
+];
+
+/// The bare noun phrase right before the trigger: from the last comma (or
+/// the clause start) to the trigger, without a light verb and determiner
+/// ("school workers staged a protest" → "school workers"). `None` when it
+/// is empty, long, or starts with a preposition.
+fn subject_np(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span, nominal: bool) -> Option<Span> {
+    let text = a.text();
+    let head = text.get(cl.start..t.start)?;
+    let from = head.rfind([',', ':', ';', ')']).map_or(cl.start, |i| cl.start + i + 1);
+    let mut ws: Vec<&str> = words(f, f.folded_at(from), f.folded_at(t.start));
+    if nominal {
+        if ws.last().is_some_and(|w| DETERMINERS.contains(w)) {
+            ws.pop();
+        }
+        if ws.last().is_some_and(|w| LIGHT_VERBS.contains(w)) {
+            ws.pop();
+        }
+    }
+    let first = *ws.first()?;
+    if ws.len() > 7 || crate::roles::PREPOSITIONS.contains(&first) || first == "on" {
+        return None;
+    }
+    // Map the kept words back to original offsets.
+    let fs = f.folded_at(from);
+    let body = f.text.get(fs..f.folded_at(t.start))?;
+    let mut end = fs;
+    let mut start = None;
+    let mut seen = 0;
+    for (i, w) in body.split(' ').scan(0usize, |off, w| {
+        let at = *off;
+        *off += w.len() + 1;
+        Some((at, w))
+    }) {
+        if w.is_empty() {
+            continue;
+        }
+        if seen == ws.len() {
+            break;
+        }
+        if start.is_none() {
+            start = Some(fs + i);
+        }
+        end = fs + i + w.len();
+        seen += 1;
+    }
+    let sp = Span::new(f.orig(start?), f.orig(end));
+    (sp.start < sp.end && text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end))
+        .then_some(sp)
 }
 
 fn weapons_in(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> Vec<String> {
@@ -330,7 +403,7 @@ fn locate(
 
 /// The country most of the document's places lie in (divisions and
 /// countries count double: they say where the story is).
-fn home_country<'a>(a: &Analysis<'a>) -> Option<&'a str> {
+pub(crate) fn home_country<'a>(a: &Analysis<'a>) -> Option<&'a str> {
     let mut votes: Vec<(&str, u32)> = Vec::new();
     for p in a.places {
         let Some(c) = p.country.as_deref() else { continue };

@@ -21,7 +21,7 @@ use crate::lexicon::{PartyClass, LEXICON};
 
 const AGENT: [&str; 2] = ["par", "by"];
 /// Words after which a noun phrase is a complement, not the head of its clause.
-const PREPOSITIONS: [&str; 16] = [
+pub(crate) const PREPOSITIONS: [&str; 16] = [
     "de", "d", "du", "des", "dans", "a", "en", "pres", "in", "of", "near", "at", "from", "au",
     "aux", "with",
 ];
