@@ -71,10 +71,10 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
                     ..Default::default()
                 }),
             };
-            score_document(&mut totals, &text, &gold, &report);
+            let mut one = Totals::default();
+            score_document(&mut one, &text, &gold, &report);
+            totals += one;
             if args.verbose {
-                let mut one = Totals::default();
-                score_document(&mut one, &text, &gold, &report);
                 println!("{name}: {one}");
             }
             Ok(())

@@ -49,6 +49,27 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
+impl std::ops::AddAssign for Totals {
+    /// Adds another run's counts (one document's score into the running totals).
+    fn add_assign(&mut self, o: Totals) {
+        self.docs += o.docs;
+        self.gold_events += o.gold_events;
+        self.pred_events += o.pred_events;
+        self.matched += o.matched;
+        self.geo_ok += o.geo_ok;
+        self.geo_n += o.geo_n;
+        self.actor_ok += o.actor_ok;
+        self.actor_n += o.actor_n;
+        self.fatal_ok += o.fatal_ok;
+        self.fatal_n += o.fatal_n;
+        self.gold_quotes += o.gold_quotes;
+        self.pred_quotes += o.pred_quotes;
+        self.matched_quotes += o.matched_quotes;
+        self.gold_claims += o.gold_claims;
+        self.matched_claims += o.matched_claims;
+    }
+}
+
 impl Totals {
     /// Event precision.
     pub fn event_p(&self) -> f64 {
@@ -423,5 +444,29 @@ mod tests {
         assert!(same_entity(Some("Unidentified armed group"), ""));
         assert!(!same_entity(Some("Popular Mobilization Forces"), "United States"));
         assert!(same_entity(Some("United States military"), "United States military des avions"));
+    }
+
+    #[test]
+    fn per_document_scores_add_up_to_the_totals() {
+        let text = "Une frappe a tué quatre membres.";
+        let gold: Value = serde_json::json!({"events": [{"kind": "airstrike", "fatalities": 4,
+            "evidence": [{"start": 0, "end": text.len()}]}]});
+        let pred = crate::Pipeline::new().code(&sitrep_model::Document {
+            id: "d".into(),
+            text: text.into(),
+            ..Default::default()
+        });
+        let mut once = Totals::default();
+        score_document(&mut once, text, &gold, &pred);
+        score_document(&mut once, text, &gold, &pred);
+        let mut summed = Totals::default();
+        for _ in 0..2 {
+            let mut one = Totals::default();
+            score_document(&mut one, text, &gold, &pred);
+            summed += one;
+        }
+        assert_eq!(once, summed);
+        assert_eq!(summed.docs, 2);
+        assert_eq!(summed.gold_events, 2);
     }
 }

@@ -515,45 +515,21 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Page<QuoteRow>> {
-        let cond = "(?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\' \
-                    OR q.speaker_canonical LIKE ?1 ESCAPE '\\')";
-        let pattern =
-            speaker.map(str::trim).filter(|s| !s.is_empty()).map(like).unwrap_or(Value::Null);
-        let limit = limit_of(limit);
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM quotes q WHERE {cond}"),
-            [&pattern],
-            |r| r.get(0),
-        )?;
-        let sql = format!(
-            "SELECT d.id, d.title, d.published, q.speaker, q.speaker_canonical, q.text, \
-             q.start_byte, q.end_byte, q.verb, q.direct FROM quotes q \
-             JOIN documents d ON d.pk = q.doc WHERE {cond} \
-             ORDER BY d.published DESC, q.doc, q.seq LIMIT {limit} OFFSET {offset}"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let items = stmt
-            .query_map([&pattern], |r| {
-                Ok(QuoteRow {
-                    doc_id: r.get(0)?,
-                    title: r.get(1)?,
-                    published: r.get(2)?,
-                    speaker: r.get(3)?,
-                    speaker_canonical: r.get(4)?,
-                    text: r.get(5)?,
-                    start: r.get(6)?,
-                    end: r.get(7)?,
-                    verb: r.get(8)?,
-                    direct: r.get(9)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Page {
-            total: u64::try_from(total).unwrap_or(0),
-            total_capped: false,
-            limit,
-            offset,
-            items,
+        let table =
+            StatementTable { table: "quotes", who: "speaker", last_column: "verb, q.direct" };
+        self.statement_page(&table, speaker, limit, offset, |r| {
+            Ok(QuoteRow {
+                doc_id: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                speaker: r.get(3)?,
+                speaker_canonical: r.get(4)?,
+                text: r.get(5)?,
+                start: r.get(6)?,
+                end: r.get(7)?,
+                verb: r.get(8)?,
+                direct: r.get(9)?,
+            })
         })
     }
 
@@ -568,38 +544,53 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Page<ClaimRow>> {
-        let cond = "(?1 IS NULL OR c.source LIKE ?1 ESCAPE '\\' \
-                    OR c.source_canonical LIKE ?1 ESCAPE '\\')";
-        let pattern =
-            source.map(str::trim).filter(|s| !s.is_empty()).map(like).unwrap_or(Value::Null);
+        let table = StatementTable { table: "claims", who: "source", last_column: "marker" };
+        self.statement_page(&table, source, limit, offset, |r| {
+            Ok(ClaimRow {
+                doc_id: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                source: r.get(3)?,
+                source_canonical: r.get(4)?,
+                text: r.get(5)?,
+                start: r.get(6)?,
+                end: r.get(7)?,
+                marker: r.get(8)?,
+            })
+        })
+    }
+
+    /// One page of quotes or claims (aliased `q`) whose `who` column, or its
+    /// canonical form, contains `who`, newest documents first: the count, the
+    /// page, and each row mapped by `row`.
+    fn statement_page<T>(
+        &self,
+        t: &StatementTable,
+        who: Option<&str>,
+        limit: usize,
+        offset: usize,
+        row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Page<T>> {
+        let (table, col) = (t.table, t.who);
+        let cond = format!(
+            "(?1 IS NULL OR q.{col} LIKE ?1 ESCAPE '\\' OR q.{col}_canonical LIKE ?1 ESCAPE '\\')"
+        );
+        let pattern = who.map(str::trim).filter(|s| !s.is_empty()).map(like).unwrap_or(Value::Null);
         let limit = limit_of(limit);
         let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM claims c WHERE {cond}"),
+            &format!("SELECT count(*) FROM {table} q WHERE {cond}"),
             [&pattern],
             |r| r.get(0),
         )?;
         let sql = format!(
-            "SELECT d.id, d.title, d.published, c.source, c.source_canonical, c.text, \
-             c.start_byte, c.end_byte, c.marker FROM claims c \
-             JOIN documents d ON d.pk = c.doc WHERE {cond} \
-             ORDER BY d.published DESC, c.doc, c.seq LIMIT {limit} OFFSET {offset}"
+            "SELECT d.id, d.title, d.published, q.{col}, q.{col}_canonical, q.text, \
+             q.start_byte, q.end_byte, q.{last} FROM {table} q \
+             JOIN documents d ON d.pk = q.doc WHERE {cond} \
+             ORDER BY d.published DESC, q.doc, q.seq LIMIT {limit} OFFSET {offset}",
+            last = t.last_column
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let items = stmt
-            .query_map([&pattern], |r| {
-                Ok(ClaimRow {
-                    doc_id: r.get(0)?,
-                    title: r.get(1)?,
-                    published: r.get(2)?,
-                    source: r.get(3)?,
-                    source_canonical: r.get(4)?,
-                    text: r.get(5)?,
-                    start: r.get(6)?,
-                    end: r.get(7)?,
-                    marker: r.get(8)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let items = stmt.query_map([&pattern], row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(Page {
             total: u64::try_from(total).unwrap_or(0),
             total_capped: false,
@@ -608,6 +599,14 @@ impl Store {
             items,
         })
     }
+}
+
+/// Where quotes and claims differ: their table, the column naming who speaks,
+/// and the trailing columns of a row.
+struct StatementTable {
+    table: &'static str,
+    who: &'static str,
+    last_column: &'static str,
 }
 
 fn empty_report() -> Report {

@@ -153,51 +153,43 @@ pub(crate) fn put_in(tx: &Connection, doc: &Document, report: &Report) -> Result
     let published = doc.published.map(|d| d.format("%Y-%m-%d").to_string());
     let input_lang = doc.language.map(Lang::code);
     let now = now();
-    let (pk, outcome) = match existing {
+    // One parameter list for both statements: ?1..?11 the document, ?12 the row.
+    let (sql, row, outcome) = match existing {
         Some((_, stored)) if stored == sha => return Ok(PutOutcome::Unchanged),
-        Some((pk, _)) => {
-            tx.execute(
-                "UPDATE documents SET source = ?2, url = ?3, title = ?4, published = ?5, \
-                 language = ?6, input_lang = ?7, text = ?8, sha256 = ?9, report = ?10, \
-                 ingested_at = ?11, coded_at = ?11 WHERE pk = ?1",
-                params![
-                    pk,
-                    doc.source,
-                    doc.url,
-                    doc.title,
-                    published,
-                    report.doc.language,
-                    input_lang,
-                    doc.text,
-                    sha,
-                    json,
-                    now
-                ],
-            )?;
-            (pk, PutOutcome::Updated)
-        }
-        None => {
-            tx.execute(
-                "INSERT INTO documents (id, source, url, title, published, language, \
-                 input_lang, text, sha256, report, ingested_at, coded_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-                params![
-                    doc.id,
-                    doc.source,
-                    doc.url,
-                    doc.title,
-                    published,
-                    report.doc.language,
-                    input_lang,
-                    doc.text,
-                    sha,
-                    json,
-                    now
-                ],
-            )?;
-            (tx.last_insert_rowid(), PutOutcome::New)
-        }
+        Some((pk, _)) => (
+            "UPDATE documents SET source = ?2, url = ?3, title = ?4, published = ?5, \
+             language = ?6, input_lang = ?7, text = ?8, sha256 = ?9, report = ?10, \
+             ingested_at = ?11, coded_at = ?11 WHERE pk = ?12",
+            Some(pk),
+            PutOutcome::Updated,
+        ),
+        None => (
+            // ?12 is NULL: SQLite picks the new row's key.
+            "INSERT INTO documents (pk, id, source, url, title, published, language, \
+             input_lang, text, sha256, report, ingested_at, coded_at) \
+             VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            None,
+            PutOutcome::New,
+        ),
     };
+    tx.execute(
+        sql,
+        params![
+            doc.id,
+            doc.source,
+            doc.url,
+            doc.title,
+            published,
+            report.doc.language,
+            input_lang,
+            doc.text,
+            sha,
+            json,
+            now,
+            row
+        ],
+    )?;
+    let pk = row.unwrap_or_else(|| tx.last_insert_rowid());
     replace_codings(tx, pk, doc, report)?;
     Ok(outcome)
 }
