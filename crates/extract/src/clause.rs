@@ -37,6 +37,11 @@ pub fn clauses(text: &str, f: &Folded, s: Span) -> Vec<Span> {
     if let Some(fb) = f.text.get(fs.saturating_sub(1)..fe) {
         for c in CONNECTIVES {
             for (i, _) in fb.match_indices(c) {
+                // "while conducting an operation" is a participle, not a clause.
+                let next = fb[i + c.len()..].split(' ').next().unwrap_or("");
+                if c == " while " && next.ends_with("ing") {
+                    continue;
+                }
                 cuts.push(f.orig(fs.saturating_sub(1) + i + 1));
             }
         }

@@ -167,8 +167,8 @@ fn crowd_actor(
         || named
             .as_ref()
             .is_some_and(|p| matches!(p.kind.as_str(), "state" | "military" | "government"));
-    let named = named.filter(|_| !armed);
     let (text, entity) = match named {
+        _ if armed => (None, None),
         Some(p) => (p.text, p.entity),
         None => (subject.map(|s| s.slice(a.text()).to_string()), None),
     };
@@ -422,6 +422,57 @@ mod tests {
                 assert_eq!(a.text.as_deref(), phrase, "{text}");
             }
             assert_eq!(a.country.as_deref(), Some("SY"), "{text}");
+        }
+    }
+
+    /// Who acts: "between X and Y", a coordinated subject, "by presumed X",
+    /// a mention the trigger ends, and a witness who is not the actor.
+    #[test]
+    fn actor_roles() {
+        let m = |t: &str, c: &str| (t.to_string(), c.to_string());
+        let cases = [
+            (
+                "Clashes erupted between Hadi forces and Houthi forces in Aleppo.",
+                vec![m("Hadi forces", "Hadi"), m("Houthi forces", "Houthis")],
+                Some("Hadi"),
+            ),
+            (
+                "The Myanmar military and AA clashed in Aleppo.",
+                vec![m("Myanmar military", "Tatmadaw"), m("AA", "Arakan Army")],
+                Some("Tatmadaw"),
+            ),
+            (
+                "Indiscriminate shells fired by presumed LNA forces fell in Aleppo.",
+                vec![m("LNA forces", "LNA")],
+                Some("LNA"),
+            ),
+            (
+                "Saudi-led coalition airstrikes targeted Houthi forces in Aleppo.",
+                vec![
+                    m("Saudi-led coalition airstrikes", "Coalition"),
+                    m("Houthi forces", "Houthis"),
+                ],
+                Some("Coalition"),
+            ),
+            (
+                "The OSCE SMM observed 9 explosions near Aleppo.",
+                vec![m("OSCE SMM", "OSCE")],
+                Some("Unidentified Armed Group (Syria)"),
+            ),
+            (
+                "Hadi forces (coded as Resistance) thwarted an attack in Aleppo.",
+                vec![m("Hadi forces", "Hadi"), m("Resistance", "Resistance")],
+                Some("Hadi"),
+            ),
+        ];
+        for (text, ms, want) in cases {
+            let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+            let actors: Vec<ActorMention> =
+                ms.iter().map(|(t, c)| actor(t, text, c, EntityKind::ArmedGroup, false)).collect();
+            let ev = run(text, Lang::En, &places, &actors);
+            assert!(!ev.is_empty(), "{text}");
+            let got = ev[0].actor.as_ref().and_then(|p| p.canonical.as_deref());
+            assert_eq!(got, want, "{text}");
         }
     }
 

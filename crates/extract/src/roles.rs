@@ -85,10 +85,14 @@ pub fn roles(
     let inside: Vec<&ActorMention> = a
         .actors
         .iter()
-        .filter(|m| clause.contains(&m.span) && !m.span.overlaps(&trigger) && !in_place(a, m))
+        .filter(|m| {
+            // A mention the trigger ends ("Saudi-led coalition airstrikes") names its actor.
+            let heads = m.span.start < trigger.start && m.span.end <= trigger.end;
+            clause.contains(&m.span) && (heads || !m.span.overlaps(&trigger)) && !in_place(a, m)
+        })
         .collect();
     let before: Vec<&ActorMention> =
-        inside.iter().copied().filter(|m| m.span.end <= trigger.start).collect();
+        inside.iter().copied().filter(|m| m.span.start < trigger.start).collect();
     let after: Vec<&ActorMention> =
         inside.iter().copied().filter(|m| m.span.start >= trigger.end).collect();
     let prev_word = |m: &ActorMention| word_before_np(f, clause.start, m.span.start);
@@ -98,15 +102,37 @@ pub fn roles(
     let near_after = after.iter().copied().find(|m| {
         m.adjectival && words(f, f.folded_at(trigger.end), f.folded_at(m.span.start)).len() <= 2
     });
-    let subject =
-        before.iter().copied().rfind(|m| !AGAINST.contains(&prev_word(m).as_str()) && in_region(m));
+    // The subject: the nearest mention before the trigger that is neither a
+    // complement ("of X", "in X") nor a second conjunct ("X and Y clashed").
+    let subject = before
+        .iter()
+        .copied()
+        .rfind(|m| {
+            let w = prev_word(m);
+            let w = w.as_str();
+            !AGAINST.contains(&w)
+                && !PREPOSITIONS.contains(&w)
+                && !COORD.contains(&w)
+                && !in_parens(a.text(), clause.start, m.span.start)
+                && in_region(m)
+        })
+        .or_else(|| {
+            before
+                .iter()
+                .copied()
+                .rfind(|m| !AGAINST.contains(&prev_word(m).as_str()) && in_region(m))
+        });
+    // "clashes between X and Y": X acts, Y is the other side.
+    let between = between_pair(f, clause, trigger, &after);
     let head = before
         .iter()
         .copied()
         .filter(in_region)
         .find(|m| !PREPOSITIONS.contains(&prev_word(m).as_str()))
         .or_else(|| before.iter().copied().rfind(in_region));
-    let (actor, target) = if passive {
+    let (actor, target) = if let Some((x, y)) = between {
+        (Some(x), y)
+    } else if passive {
         (agent, head)
     } else if noun {
         (
@@ -121,6 +147,7 @@ pub fn roles(
     } else {
         (subject.or(agent), after.iter().copied().find(|m| Some(*m) != agent))
     };
+    let actor = actor.filter(|m| !witness_only(f, clause, m, trigger, noun));
     let actor_role = actor.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
         // A party noun before an active trigger ("residents beat…").
         if passive {
@@ -139,10 +166,98 @@ pub fn roles(
     (actor_role, target_role)
 }
 
+/// Words that join a second conjunct.
+const COORD: [&str; 4] = ["and", "et", "ou", "or"];
+/// Verbs by which a subject reports or witnesses an event it did not do
+/// ("the OSCE SMM observed explosions").
+const WITNESS: [&str; 20] = [
+    "observed",
+    "recorded",
+    "reported",
+    "documented",
+    "heard",
+    "saw",
+    "noted",
+    "said",
+    "says",
+    "confirmed",
+    "counted",
+    "monitored",
+    "observe",
+    "observent",
+    "signale",
+    "rapporte",
+    "constate",
+    "enregistre",
+    "indique",
+    "affirme",
+];
+
+/// True when mention `m` is only the witness of a nominal trigger: a
+/// reporting verb stands between it and the trigger.
+fn witness_only(f: &Folded, clause: Span, m: &ActorMention, t: Span, noun: bool) -> bool {
+    if !noun || m.span.end > t.start {
+        return false;
+    }
+    let ws = words(f, f.folded_at(m.span.end), f.folded_at(t.start));
+    let _ = clause;
+    ws.iter().any(|w| WITNESS.contains(w))
+}
+
+/// "between X and Y" (or "entre X et Y") right after the trigger: the
+/// first mention after it acts, the next one is the other side.
+fn between_pair<'m>(
+    f: &Folded,
+    clause: Span,
+    t: Span,
+    after: &[&'m ActorMention],
+) -> Option<(&'m ActorMention, Option<&'m ActorMention>)> {
+    let fs = f.folded_at(t.end);
+    let fe = f.folded_at(clause.end);
+    let ws = words(f, fs, fe);
+    let k = ws.iter().take(5).position(|w| *w == "between" || *w == "entre")?;
+    // Folded offset of that word.
+    let mut at = fs;
+    for w in ws.iter().take(k + 1) {
+        at = f.text.get(at..)?.find(w).map(|i| at + i + w.len())?;
+    }
+    let from = f.orig(at);
+    let mut it = after.iter().copied().filter(|m| m.span.start >= from && !m.adjectival);
+    let x = it.next()?;
+    Some((x, it.next()))
+}
+
 /// The word before the noun phrase at `off`, skipping determiners.
 fn word_before_np(f: &Folded, from: usize, off: usize) -> String {
-    let ws = words_before(f, from, off, 3);
-    ws.iter().rev().find(|w| !DETERMINERS.contains(w)).map(|w| w.to_string()).unwrap_or_default()
+    let ws = words_before(f, from, off, 4);
+    ws.iter()
+        .rev()
+        .find(|w| !DETERMINERS.contains(w) && !HEDGES.contains(w))
+        .map(|w| w.to_string())
+        .unwrap_or_default()
+}
+
+/// Hedges between a preposition and its noun phrase ("by presumed LNA forces").
+const HEDGES: [&str; 12] = [
+    "presumed",
+    "alleged",
+    "suspected",
+    "reported",
+    "possible",
+    "probable",
+    "presumes",
+    "presume",
+    "presumees",
+    "supposes",
+    "present",
+    "apparent",
+];
+
+/// True when `off` is inside parentheses opened after `from` (an aside:
+/// "pro-Hadi forces (coded as Southern Resistance)").
+fn in_parens(text: &str, from: usize, off: usize) -> bool {
+    let body = text.get(from..off).unwrap_or("");
+    body.matches('(').count() > body.matches(')').count()
 }
 
 /// True when a demonym is part of a place name ("la frontière irako-syrienne").
@@ -256,7 +371,9 @@ fn noun_after(f: &Folded, a: &Analysis<'_>, off: usize, end: usize) -> Option<cr
     let fs = f.folded_at(off);
     let fe = f.folded_at(end);
     let h = LEXICON.parties.find(f, fs, fe, a.lang).into_iter().next()?;
-    (words(f, fs, h.fstart).len() <= 1).then_some(h)
+    let gap = words(f, fs, h.fstart);
+    // "Burundian and Rwandan soldiers": a coordinated demonym shares the noun.
+    (gap.len() <= 1 || (gap.len() == 2 && COORD.contains(&gap[0]))).then_some(h)
 }
 
 fn noun_class(f: &Folded, a: &Analysis<'_>, r: Span) -> Option<PartyClass> {
