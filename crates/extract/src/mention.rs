@@ -184,12 +184,9 @@ fn clause_drafts(
     let (main, weak) = main_hit(a, f, cl, hits);
     let trig = LEXICON.triggers.values[main.entry].clone();
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
-    let weak = weak
-        && !(family(&trig.kind) == "attack"
-            && !LEXICON
-                .weapons
-                .find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang)
-                .is_empty());
+    let armed_cue = family(&trig.kind) == "attack"
+        && !LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang).is_empty();
+    let weak = weak && !armed_cue;
     let tspan = Span::new(main.start, main.end);
     let before = words_before(f, cl.start, tspan.start, 2);
     let nominal = trig.noun || before.last().is_some_and(|w| DETERMINERS.contains(w));
