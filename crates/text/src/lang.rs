@@ -129,26 +129,42 @@ struct ScriptCounts {
     han: usize,
 }
 
-fn count_scripts(text: &str) -> ScriptCounts {
-    let mut c = ScriptCounts::default();
-    for ch in text.chars() {
+impl ScriptCounts {
+    fn add(&mut self, ch: char) {
         match ch {
-            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => c.latin += 1,
+            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => self.latin += 1,
             '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' | '\u{FB50}'..='\u{FDFF}' => {
-                c.arabic += 1;
+                self.arabic += 1;
                 if matches!(ch, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی') {
-                    c.persian_marks += 1;
+                    self.persian_marks += 1;
                 }
             }
             '\u{400}'..='\u{4FF}' => {
-                c.cyrillic += 1;
+                self.cyrillic += 1;
                 if matches!(ch, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ') {
-                    c.ukrainian_marks += 1;
+                    self.ukrainian_marks += 1;
                 }
             }
-            '\u{590}'..='\u{5FF}' => c.hebrew += 1,
-            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => c.han += 1,
+            '\u{590}'..='\u{5FF}' => self.hebrew += 1,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => self.han += 1,
             _ => {}
+        }
+    }
+}
+
+/// Counts letters per script. ASCII bytes are classified without decoding;
+/// only non-ASCII runs are decoded.
+fn count_scripts(text: &str) -> ScriptCounts {
+    let mut c = ScriptCounts::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+        c.latin += bytes[i..i + run].iter().filter(|b| b.is_ascii_alphabetic()).count();
+        i += run;
+        if let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) {
+            c.add(ch);
+            i += ch.len_utf8();
         }
     }
     c
@@ -197,18 +213,155 @@ impl LanguageDetector for StopwordDetector {
     }
 }
 
+const _: () = assert!(PROFILES.len() <= 8, "profile sets are stored in a u8");
+
+/// Longest function word in bytes (after lowercasing); longer words are
+/// counted but never looked up.
+const MAX_WORD: usize = 16;
+/// Slots of the function-word table (a power of two, well above the number
+/// of distinct words so that probe chains stay short).
+const SLOTS: usize = 1024;
+
+/// An open-addressing hash table from lowercase function word to the set of
+/// profiles (bit i = `PROFILES[i]`) that list it, built once.
+struct WordTable {
+    slots: Vec<([u8; MAX_WORD], u8, u8)>,
+}
+
+fn hash(word: &[u8]) -> usize {
+    let mut h: u64 = word.len() as u64;
+    for &b in word {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (h >> 32) as usize
+}
+
+impl WordTable {
+    fn build() -> WordTable {
+        let mut t = WordTable { slots: vec![([0; MAX_WORD], 0, 0); SLOTS] };
+        for (p, (_, list)) in PROFILES.iter().enumerate() {
+            for w in list.iter() {
+                t.insert(w.as_bytes(), 1 << p);
+            }
+        }
+        t
+    }
+
+    fn insert(&mut self, word: &[u8], bit: u8) {
+        debug_assert!(word.len() <= MAX_WORD && !word.is_empty());
+        let mut i = hash(word) % SLOTS;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == 0 {
+                slot.0[..word.len()].copy_from_slice(word);
+                slot.1 = word.len() as u8;
+            }
+            if &slot.0[..usize::from(slot.1)] == word {
+                slot.2 |= bit;
+                return;
+            }
+            i = (i + 1) % SLOTS;
+        }
+    }
+
+    /// Profiles listing `word` (already lowercase), as a bit set.
+    fn get(&self, word: &[u8]) -> u8 {
+        if word.is_empty() || word.len() > MAX_WORD {
+            return 0;
+        }
+        let mut i = hash(word) % SLOTS;
+        loop {
+            let (key, len, bits) = &self.slots[i];
+            if *len == 0 {
+                return 0;
+            }
+            if usize::from(*len) == word.len() && &key[..word.len()] == word {
+                return *bits;
+            }
+            i = (i + 1) % SLOTS;
+        }
+    }
+}
+
+fn word_table() -> &'static WordTable {
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(WordTable::build)
+}
+
+/// The next maximal run of alphabetic chars at or after byte `i`: its range
+/// and whether it is all ASCII.
+fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    // Skip separators.
+    loop {
+        let &b = bytes.get(i)?;
+        if b.is_ascii_alphabetic() {
+            break;
+        }
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let ch = text.get(i..)?.chars().next()?;
+        if ch.is_alphabetic() {
+            break;
+        }
+        i += ch.len_utf8();
+    }
+    let start = i;
+    let mut ascii = true;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphabetic() {
+            i += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+            if !ch.is_alphabetic() {
+                break;
+            }
+            ascii = false;
+            i += ch.len_utf8();
+        }
+    }
+    Some((start, i, ascii))
+}
+
 fn latin_by_function_words(text: &str) -> Lang {
+    let table = word_table();
     let mut scores = [0usize; PROFILES.len()];
     let mut words = 0usize;
-    let mut buf = String::new();
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    let mut lower = [0u8; MAX_WORD];
+    let mut unicode = String::new();
+    let mut i = 0;
+    while let Some((start, end, ascii)) = next_word(text, i) {
+        i = end;
         words += 1;
-        buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-        for (i, (_, list)) in PROFILES.iter().enumerate() {
-            if list.contains(&buf.as_str()) {
-                scores[i] += 1;
+        let word = &text[start..end];
+        let bits = if ascii {
+            // Lowercasing keeps ASCII length, so long words cannot match.
+            if word.len() > MAX_WORD {
+                0
+            } else {
+                let buf = &mut lower[..word.len()];
+                buf.copy_from_slice(word.as_bytes());
+                buf.make_ascii_lowercase();
+                table.get(buf)
             }
+        } else {
+            // Full Unicode lowercasing never yields fewer chars than it reads.
+            if word.chars().count() > MAX_WORD {
+                0
+            } else {
+                unicode.clear();
+                unicode.extend(word.chars().flat_map(char::to_lowercase));
+                table.get(unicode.as_bytes())
+            }
+        };
+        let mut rest = bits;
+        while rest != 0 {
+            scores[rest.trailing_zeros() as usize] += 1;
+            rest &= rest - 1;
         }
         if words >= 600 {
             break;

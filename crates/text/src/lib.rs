@@ -19,3 +19,6 @@ pub mod segment;
 
 pub use lang::{detect, LanguageDetector, StopwordDetector};
 pub use segment::{segment, Segmenter};
+
+#[cfg(test)]
+mod oracle;

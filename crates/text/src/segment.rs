@@ -18,6 +18,15 @@
 //!   abbreviation (M., Mme., Dr., Gen., etc., initials).
 //!
 //! Everything is offsets into the caller's text; nothing is copied.
+//!
+//! **Speed.** News text is mostly ASCII, so the scanner works on bytes: an
+//! ASCII byte is classified by a 128-entry table and only a non-ASCII lead
+//! byte is decoded into a `char` (the Unicode rules then apply unchanged).
+//! Nothing is allocated per token or per paragraph: abbreviation, clitic and
+//! boilerplate checks compare slices case-insensitively in place, and the
+//! output vectors are sized from the text length up front. The char-by-char
+//! implementation this replaced is kept as a test oracle, and tests check
+//! the two agree byte for byte on real and random text.
 
 use sitrep_model::{Lang, Paragraph, Segmented, Sentence, Span, Token, TokenKind};
 
@@ -41,9 +50,20 @@ impl RuleSegmenter {
     }
 }
 
+/// Bytes of news text per token, sentence and paragraph, rounded up, so that
+/// the output vectors are rarely regrown (English and French news: about 5.5
+/// bytes per token, 130 per sentence, 250 per paragraph).
+const BYTES_PER_TOKEN: usize = 5;
+const BYTES_PER_SENTENCE: usize = 100;
+const BYTES_PER_PARAGRAPH: usize = 200;
+
 impl Segmenter for RuleSegmenter {
     fn segment(&self, text: &str) -> Segmented {
-        let mut out = Segmented::default();
+        let mut out = Segmented {
+            paragraphs: Vec::with_capacity(text.len() / BYTES_PER_PARAGRAPH + 1),
+            sentences: Vec::with_capacity(text.len() / BYTES_PER_SENTENCE + 1),
+            tokens: Vec::with_capacity(text.len() / BYTES_PER_TOKEN + 1),
+        };
         let mut line_start = 0;
         for line in text.split('\n') {
             let start = line_start;
@@ -95,9 +115,14 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "related articles",
 ];
 
+/// How many leading chars of a paragraph (lowercased) may hold a boilerplate prefix.
+const BOILERPLATE_HEAD_CHARS: usize = 24;
+
 fn is_boilerplate(par: &str) -> bool {
-    let head: String = par.chars().take(24).flat_map(char::to_lowercase).collect();
-    BOILERPLATE_PREFIXES.iter().any(|p| head.starts_with(p))
+    BOILERPLATE_PREFIXES.iter().any(|p| {
+        let mut head = par.chars().take(BOILERPLATE_HEAD_CHARS).flat_map(char::to_lowercase);
+        p.chars().all(|c| head.next() == Some(c))
+    })
 }
 
 const ELISIONS: &[&str] = &[
@@ -126,33 +151,80 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}' | '\u{64B}'..='\u{65F}' | '\u{670}' | '\u{200C}' | '\u{200D}')
 }
 
+/// The char starting at byte `i` (`None` at the end or off a boundary).
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// What an ASCII byte starts (the classes of the char-level rules, tabulated).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    Space,
+    Digit,
+    Letter,
+    Dot,
+    Punct,
+    Symbol,
+}
+
+const ASCII: [Ascii; 128] = {
+    let mut t = [Ascii::Symbol; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c == b' ' || (c >= 0x09 && c <= 0x0D) {
+            Ascii::Space
+        } else if c.is_ascii_digit() {
+            Ascii::Digit
+        } else if c.is_ascii_alphabetic() {
+            Ascii::Letter
+        } else if c == b'.' {
+            Ascii::Dot
+        } else if c.is_ascii_punctuation() {
+            Ascii::Punct
+        } else {
+            Ascii::Symbol
+        };
+        b += 1;
+    }
+    t
+};
+
 fn tokenize(text: &str, span: Span, lang: Lang, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     let mut i = span.start;
     while i < span.end {
-        let Some(c) = char_at(text, i) else { break };
-        if is_space(c) {
-            i += c.len_utf8();
-        } else if c.is_ascii_digit() {
-            i = scan_number(text, i, span.end, out);
-        } else if is_word_char(c) {
-            i = scan_word(text, i, span.end, lang, out);
-        } else if c == '.' && text[i..span.end].starts_with("...") {
-            out.push(Token { span: Span::new(i, i + 3), kind: TokenKind::Punct });
-            i += 3;
-        } else {
-            let kind = if c.is_ascii_punctuation() || is_unicode_punct(c) {
-                TokenKind::Punct
-            } else {
-                TokenKind::Symbol
+        let b = bytes[i];
+        if b.is_ascii() {
+            i = match ASCII[usize::from(b)] {
+                Ascii::Space => i + 1,
+                Ascii::Digit => scan_number(text, i, span.end, out),
+                Ascii::Letter => scan_word(text, i, span.end, lang, out),
+                Ascii::Dot if bytes[i..span.end].starts_with(b"...") => {
+                    out.push(Token { span: Span::new(i, i + 3), kind: TokenKind::Punct });
+                    i + 3
+                }
+                Ascii::Dot | Ascii::Punct => push_one(out, i, 1, TokenKind::Punct),
+                Ascii::Symbol => push_one(out, i, 1, TokenKind::Symbol),
             };
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind });
-            i += c.len_utf8();
+            continue;
         }
+        let Some(c) = char_at(text, i) else { break };
+        i = if is_space(c) {
+            i + c.len_utf8()
+        } else if is_word_char(c) {
+            scan_word(text, i, span.end, lang, out)
+        } else if is_unicode_punct(c) {
+            push_one(out, i, c.len_utf8(), TokenKind::Punct)
+        } else {
+            push_one(out, i, c.len_utf8(), TokenKind::Symbol)
+        };
     }
+}
+
+fn push_one(out: &mut Vec<Token>, i: usize, len: usize, kind: TokenKind) -> usize {
+    out.push(Token { span: Span::new(i, i + len), kind });
+    i + len
 }
 
 fn is_unicode_punct(c: char) -> bool {
@@ -180,28 +252,53 @@ fn is_unicode_punct(c: char) -> bool {
     )
 }
 
+/// End of the run of word chars starting at `j` (ASCII letters and digits
+/// without decoding).
+fn word_run_end(text: &str, mut j: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    while j < limit {
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            j += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match char_at(text, j) {
+                Some(c) if is_word_char(c) => j += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    j
+}
+
 /// Scans a word starting at `i`, pushing one or more tokens; returns the end.
 fn scan_word(text: &str, start: usize, limit: usize, lang: Lang, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
     let mut j = start;
     let mut hyphenated = false;
     loop {
-        while let Some(c) = char_at(text, j).filter(|&c| j < limit && is_word_char(c)) {
-            j += c.len_utf8();
+        j = word_run_end(text, j, limit);
+        if j >= limit {
+            break;
         }
-        let Some(c) = char_at(text, j).filter(|_| j < limit) else { break };
-        let next = char_at(text, j + c.len_utf8()).filter(|_| j + c.len_utf8() < limit);
-        let next_is_letter = next.is_some_and(char::is_alphabetic);
+        // Only a hyphen, an apostrophe or a dot can continue a word.
+        let b = bytes[j];
+        if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') {
+            break;
+        }
+        let Some(c) = char_at(text, j) else { break };
+        let after = j + c.len_utf8();
+        let next_is_letter = after < limit && char_at(text, after).is_some_and(char::is_alphabetic);
         if is_hyphen(c) && next_is_letter {
             hyphenated = true;
-            j += c.len_utf8();
+            j = after;
         } else if is_apostrophe(c) && next_is_letter {
-            let word = &text[start..j];
-            if lang == Lang::Fr && !hyphenated && is_elision(word) {
-                let end = j + c.len_utf8();
-                out.push(Token { span: Span::new(start, end), kind: TokenKind::Elision });
-                return end;
+            if lang == Lang::Fr && !hyphenated && is_elision(&bytes[start..j]) {
+                out.push(Token { span: Span::new(start, after), kind: TokenKind::Elision });
+                return after;
             }
-            j += c.len_utf8();
+            j = after;
         } else if c == '.' && is_initialism_step(text, start, j, limit) {
             j += 1;
         } else {
@@ -221,8 +318,8 @@ fn scan_word(text: &str, start: usize, limit: usize, lang: Lang, out: &mut Vec<T
     j
 }
 
-fn is_elision(word: &str) -> bool {
-    word.len() <= 7 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+fn is_elision(word: &[u8]) -> bool {
+    word.len() <= 7 && ELISIONS.iter().any(|e| e.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// True when the '.' at `dot` continues a dotted initialism like "U.S." or
@@ -230,8 +327,12 @@ fn is_elision(word: &str) -> bool {
 /// is followed by another single letter and dot, or closes such a sequence.
 fn is_initialism_step(text: &str, start: usize, dot: usize, limit: usize) -> bool {
     let so_far = &text[start..dot];
-    let single_letters = so_far.split('.').all(|p| p.chars().count() == 1);
-    if !single_letters || !so_far.chars().next().is_some_and(char::is_uppercase) {
+    let single_char = |p: &str| {
+        let mut cs = p.chars();
+        cs.next().is_some() && cs.next().is_none()
+    };
+    if !so_far.chars().next().is_some_and(char::is_uppercase) || !so_far.split('.').all(single_char)
+    {
         return false;
     }
     let after = &text[dot + 1..limit];
@@ -243,7 +344,25 @@ fn is_initialism_step(text: &str, start: usize, dot: usize, limit: usize) -> boo
     }
 }
 
+/// Where an inverted subject clitic (-t-il, -elle…) starts in a hyphenated
+/// word, if the word ends with one (case-insensitively).
 fn clitic_start(word: &str) -> Option<usize> {
+    if !word.is_ascii() {
+        return clitic_start_unicode(word);
+    }
+    let bytes = word.as_bytes();
+    CLITICS
+        .iter()
+        .find(|c| {
+            bytes.len() >= c.len()
+                && bytes[bytes.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes())
+        })
+        .map(|c| word.len() - c.len())
+}
+
+/// [`clitic_start`] for words with non-ASCII letters: Unicode lowercasing,
+/// refused when it changes the byte length (offsets would not map back).
+fn clitic_start_unicode(word: &str) -> Option<usize> {
     let lower = word.to_lowercase();
     if lower.len() != word.len() {
         return None;
@@ -251,13 +370,24 @@ fn clitic_start(word: &str) -> Option<usize> {
     CLITICS.iter().find(|c| lower.ends_with(*c)).map(|c| word.len() - c.len())
 }
 
+/// Ordinal suffixes glued to a number: 1er, 2e, 3rd, 5th.
+const ORDINAL_SUFFIXES: [&str; 8] = ["ème", "ère", "er", "e", "st", "nd", "rd", "th"];
+
 fn scan_number(text: &str, start: usize, limit: usize, out: &mut Vec<Token>) -> usize {
     let bytes = text.as_bytes();
     let digits = |from: usize| bytes[from..limit].iter().take_while(|b| b.is_ascii_digit()).count();
     let mut j = start + digits(start);
     let first_group = j - start;
-    while let Some(c) = char_at(text, j).filter(|_| j < limit) {
-        let after = j + c.len_utf8();
+    while j < limit {
+        let (c, len) = match bytes[j] {
+            b @ (b',' | b'.' | b' ') => (char::from(b), 1),
+            b if b.is_ascii() => break,
+            _ => match char_at(text, j) {
+                Some(c @ ('\u{A0}' | '\u{202F}')) => (c, c.len_utf8()),
+                _ => break,
+            },
+        };
+        let after = j + len;
         if after >= limit {
             break;
         }
@@ -268,14 +398,16 @@ fn scan_number(text: &str, start: usize, limit: usize, out: &mut Vec<Token>) -> 
             _ => break,
         }
     }
-    // Ordinal suffixes glued to the number: 1er, 2e, 3rd, 5th.
     let rest = &text[j..limit];
-    for suffix in ["ème", "ère", "er", "e", "st", "nd", "rd", "th"] {
-        if rest.starts_with(suffix)
-            && !rest[suffix.len()..].chars().next().is_some_and(char::is_alphanumeric)
-        {
-            j += suffix.len();
-            break;
+    if rest.as_bytes().first().is_some_and(|b| matches!(b, b'e' | b's' | b'n' | b'r' | b't' | 0xC3))
+    {
+        for suffix in ORDINAL_SUFFIXES {
+            if rest.starts_with(suffix)
+                && !rest[suffix.len()..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                j += suffix.len();
+                break;
+            }
         }
     }
     out.push(Token { span: Span::new(start, j), kind: TokenKind::Number });
@@ -293,17 +425,33 @@ const ABBREVIATIONS: &[&str] = &[
 /// Abbreviations that only precede a number ("No. 5", "art. 3", "p. 12").
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "nos", "art", "p", "pp", "vol", "n°"];
 
+/// Longest entry of [`ABBREVIATIONS`] and [`NUMBER_ABBREVIATIONS`], in bytes.
+const MAX_ABBREVIATION: usize = 6;
+
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    let mut cs = word.chars();
+    let single_upper = cs.next().is_some_and(char::is_uppercase) && cs.next().is_none();
+    single_upper || (word.len() <= MAX_ABBREVIATION && ABBREVIATIONS.contains(&word))
 }
 
-fn is_terminal(s: &str) -> bool {
-    matches!(s, "." | "!" | "?" | "…" | "..." | "؟")
+fn is_terminal(s: &[u8]) -> bool {
+    // . ! ? … ... ؟
+    matches!(s, b"." | b"!" | b"?" | b"\xE2\x80\xA6" | b"..." | b"\xD8\x9F")
 }
 
-fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "»" | "”" | "’" | "'" | ")" | "]" | "›")
+fn is_closer(s: &[u8]) -> bool {
+    // " » ” ’ ' ) ] ›
+    matches!(
+        s,
+        b"\""
+            | b"\xC2\xBB"
+            | b"\xE2\x80\x9D"
+            | b"\xE2\x80\x99"
+            | b"'"
+            | b")"
+            | b"]"
+            | b"\xE2\x80\xBA"
+    )
 }
 
 fn starts_sentence(text: &str, tok: &Token) -> bool {
@@ -315,6 +463,11 @@ fn starts_sentence(text: &str, tok: &Token) -> bool {
         || !c.is_alphabetic() && tok.kind == TokenKind::Word
 }
 
+/// The bytes a token covers (empty when out of range).
+fn token_bytes<'t>(text: &'t str, tok: &Token) -> &'t [u8] {
+    text.as_bytes().get(tok.span.start..tok.span.end).unwrap_or(&[])
+}
+
 fn split_sentences(
     text: &str,
     tokens: std::ops::Range<usize>,
@@ -322,21 +475,24 @@ fn split_sentences(
     out: &mut Segmented,
 ) {
     let toks = &out.tokens;
-    let mut sentences = Vec::new();
+    let sentences = &mut out.sentences;
+    let mut push = |a: usize, b: usize| {
+        let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        sentences.push(Sentence { span, tokens: a..b, paragraph });
+    };
     let mut first = tokens.start;
     let mut t = tokens.start;
     while t < tokens.end {
         let tok = toks[t];
-        let s = tok.span.slice(text);
         if tok.kind == TokenKind::Punct
-            && is_terminal(s)
+            && is_terminal(token_bytes(text, &tok))
             && !closes_abbreviation(text, toks, t, first)
         {
             // Glue closing quotes, brackets and repeated terminals.
             let mut last = t;
             while last + 1 < tokens.end {
                 let next = toks[last + 1];
-                let ns = next.span.slice(text);
+                let ns = token_bytes(text, &next);
                 let adjacent = next.span.start == toks[last].span.end;
                 if (is_closer(ns) && adjacent) || is_terminal(ns) {
                     last += 1;
@@ -345,7 +501,7 @@ fn split_sentences(
                 }
             }
             if last + 1 == tokens.end || starts_sentence(text, &toks[last + 1]) {
-                sentences.push((first, last + 1));
+                push(first, last + 1);
                 first = last + 1;
             }
             t = last + 1;
@@ -354,16 +510,12 @@ fn split_sentences(
         }
     }
     if first < tokens.end {
-        sentences.push((first, tokens.end));
-    }
-    for (a, b) in sentences {
-        let span = Span::new(out.tokens[a].span.start, out.tokens[b - 1].span.end);
-        out.sentences.push(Sentence { span, tokens: a..b, paragraph });
+        push(first, tokens.end);
     }
 }
 
 fn closes_abbreviation(text: &str, toks: &[Token], t: usize, first: usize) -> bool {
-    if toks[t].span.slice(text) != "." || t == first {
+    if token_bytes(text, &toks[t]) != b"." || t == first {
         return false;
     }
     let prev = toks[t - 1];
@@ -467,6 +619,126 @@ mod tests {
         assert_eq!(seg.sentences.len(), 1);
         let toks: Vec<&str> = seg.tokens.iter().map(|t| t.span.slice(text)).collect();
         assert!(toks.contains(&"irako-syrienne") && toks.contains(&"al-Chaabi"));
+    }
+
+    #[test]
+    fn ascii_table_agrees_with_char_rules() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = if is_space(c) {
+                Ascii::Space
+            } else if c.is_ascii_digit() {
+                Ascii::Digit
+            } else if is_word_char(c) {
+                Ascii::Letter
+            } else if c == '.' {
+                Ascii::Dot
+            } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
+                Ascii::Punct
+            } else {
+                Ascii::Symbol
+            };
+            assert!(ASCII[usize::from(b)] == want, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn abbreviation_tables_fit_the_length_bound() {
+        for a in ABBREVIATIONS.iter().chain(NUMBER_ABBREVIATIONS) {
+            assert!(a.len() <= MAX_ABBREVIATION, "{a}");
+        }
+        for a in ["Mme", "approx", "févr", "Gén", "U"] {
+            assert!(is_abbreviation(a), "{a}");
+        }
+        for a in ["Mmes.", "approxi", "u", "UN", "États"] {
+            assert!(!is_abbreviation(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn terminal_and_closer_bytes() {
+        for s in [".", "!", "?", "…", "...", "؟"] {
+            assert!(is_terminal(s.as_bytes()), "{s}");
+        }
+        for s in ["\"", "»", "”", "’", "'", ")", "]", "›"] {
+            assert!(is_closer(s.as_bytes()), "{s}");
+        }
+        for s in ["", ",", "..", "«", "“", "(", ";"] {
+            assert!(!is_terminal(s.as_bytes()) && !is_closer(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_prefixes_ignore_case_within_head() {
+        let cases = [
+            ("LIRE AUSSI : la suite", true),
+            ("À lire également : x", true),
+            ("Related: Iraq", true),
+            ("Lire", false),
+            ("Il faut lire aussi", false),
+            ("Read", false),
+        ];
+        for (par, want) in cases {
+            assert_eq!(is_boilerplate(par), want, "{par}");
+        }
+    }
+
+    #[test]
+    fn clitics_ascii_and_unicode() {
+        let cases = [
+            ("a-t-il", Some(1)),
+            ("DIT-ELLE", Some(3)),
+            ("Répond-il", Some(7)),
+            ("cessez-le-feu", None),
+            ("\u{130}-il", None),
+        ];
+        for (w, want) in cases {
+            assert_eq!(clitic_start(w), want, "{w}");
+        }
+    }
+
+    const SEED: &str = include_str!("../../../examples/fr-iraq-ceasefire.txt");
+
+    fn assert_same_as_reference(text: &str) {
+        for lang in [Lang::Fr, Lang::En] {
+            let want = crate::oracle::segment_v0::segment(text, lang);
+            assert_eq!(segment(text, lang), want, "{lang:?}: {text:?}");
+        }
+    }
+
+    /// Issue 2: the byte-level fast paths give exactly the output of the
+    /// char-by-char segmenter on real French and English text.
+    #[test]
+    fn issue2_fast_segmenter_matches_reference_on_real_text() {
+        assert_same_as_reference(SEED);
+        let texts = crate::oracle::bench_samples();
+        for text in &texts {
+            let mut start = 0;
+            // Whole-line chunks keep the comparison fast in debug builds.
+            while start < text.len() {
+                let mut end = (start + 4096).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                assert_same_as_reference(&text[start..end]);
+                start = end;
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn issue2_fast_segmenter_matches_reference_on_random_text(s in "\\PC{0,200}") {
+            assert_same_as_reference(&s);
+        }
+
+        #[test]
+        fn issue2_fast_segmenter_matches_reference_on_mixed_pieces(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(crate::oracle::PIECES.to_vec()), 0..60)
+        ) {
+            assert_same_as_reference(&pieces.concat());
+        }
     }
 
     proptest::proptest! {
