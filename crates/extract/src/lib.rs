@@ -47,7 +47,8 @@ use crate::mention::{location_of, rank, Draft};
 /// The events of a document, in order of first evidence span, ids `e1`, `e2`, ….
 pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let f = fold::fold(a.text());
-    let drafts = mention::drafts(a, &f);
+    let mut drafts = mention::drafts(a, &f);
+    mention::share_context(a, &mut drafts);
     let mut events = merge::merge(drafts);
     casualty_sentences(a, &f, &mut events);
     let protest = protest_class(a, &f);
@@ -198,12 +199,13 @@ fn localize(mut p: Party, country: Option<&str>) -> Party {
 
 fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>, protest_doc: bool) -> Event {
     let kind = d.kind();
+    let means: Vec<String> = if d.weapons.is_empty() { d.means.clone() } else { d.weapons.clone() };
     let ctx = Context {
         kind: &kind,
         sub: if kind == "threat" { "Other" } else { &d.trig.sub_event_type },
         plover: if kind == "threat" { "THREATEN" } else { &d.trig.plover },
         mode: if kind == "threat" { "" } else { &d.trig.mode },
-        weapons: &d.weapons,
+        weapons: &means,
         actor: d.actor_class,
         target: d.target_class,
         protest,

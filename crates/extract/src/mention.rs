@@ -52,6 +52,12 @@ pub struct Draft {
     /// The bare noun phrase before the trigger ("medical interns" in "On 9
     /// May, medical interns protested"), for crowds no actor entry names.
     pub subject: Option<Span>,
+    /// A plural reference or indefinite plural ("des frappes … ces derniers
+    /// jours"): an umbrella over the attacks told after it.
+    pub umbrella: bool,
+    /// Means inferred from the attacks told just before (for coding only:
+    /// the text does not name them for this event).
+    pub means: Vec<String>,
 }
 
 impl Draft {
@@ -275,8 +281,40 @@ fn draft(
         framing,
         evidence,
         subject: subject_np(a, f, cl, tspan, nominal),
+        umbrella: generic.is_some(),
+        means: Vec::new(),
         weak: weak
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
+    }
+}
+
+/// Attacks told in a row share their context: an attack whose clause names
+/// no date takes the date of the umbrella mention of its paragraph ("des
+/// frappes … au cours de ces derniers jours; … En outre, X et Y ont été
+/// prises pour cible"), and one that names no means is coded with the means
+/// of the attack told just before it in the paragraph (not listed as its
+/// weapons: the text does not say so).
+pub fn share_context(a: &Analysis<'_>, drafts: &mut [Draft]) {
+    let para = |d: &Draft| a.seg.sentences.get(d.sentence).map(|s| s.paragraph);
+    for i in 1..drafts.len() {
+        if drafts[i].family() != "attack" || drafts[i].weak {
+            continue;
+        }
+        let p = para(&drafts[i]);
+        let (done, rest) = drafts.split_at_mut(i);
+        let d = &mut rest[0];
+        let prev =
+            done.iter().rev().take_while(|e| para(e) == p).filter(|e| e.family() == "attack");
+        if d.date.text.is_none() {
+            if let Some(u) = prev.clone().find(|e| e.umbrella && e.date.text.is_some()) {
+                d.date = u.date.clone();
+            }
+        }
+        if d.weapons.is_empty() {
+            if let Some(e) = prev.clone().find(|e| !e.weapons.is_empty() || !e.means.is_empty()) {
+                d.means = if e.weapons.is_empty() { e.means.clone() } else { e.weapons.clone() };
+            }
+        }
     }
 }
 

@@ -63,6 +63,9 @@ fn absorb(e: &mut Draft, d: Draft) {
             e.trig = d.trig.clone();
         }
     }
+    if e.means.is_empty() {
+        e.means = d.means;
+    }
     for w in d.weapons {
         if !e.weapons.contains(&w) {
             e.weapons.push(w);

@@ -85,6 +85,16 @@ fn issue5_seed_report_has_its_six_events() {
         assert_eq!(e.fatalities, None);
     }
     assert_eq!(ev[1].weapons, ["rocket", "drone"]);
+    // The bases targeted "en outre" are hit by the same means: remote
+    // violence, not armed clashes, within the umbrella's "ces derniers jours".
+    for e in &ev[1..5] {
+        assert_eq!(e.acled.event_type, "Explosions/Remote violence", "{summary:?}");
+    }
+    assert_eq!(ev[1].date.text.as_deref(), Some("la semaine dernière"));
+    for e in &ev[2..5] {
+        assert_eq!(e.date.text.as_deref(), Some("ces derniers jours"), "{:?}", e.location);
+        assert!(e.weapons.is_empty(), "the text names no weapon for {:?}", e.location);
+    }
     let strike = &ev[5];
     assert_eq!(strike.kind, "airstrike");
     assert_eq!(strike.acled.sub_event_type, "Air/drone strike");
