@@ -222,61 +222,76 @@ const MAX_WORD: usize = 16;
 /// of distinct words so that probe chains stay short).
 const SLOTS: usize = 1024;
 
-/// An open-addressing hash table from lowercase function word to the set of
-/// profiles (bit i = `PROFILES[i]`) that list it, built once.
-struct WordTable {
-    slots: Vec<([u8; MAX_WORD], u8, u8)>,
+/// A word of at most [`MAX_WORD`] bytes as one integer: its bytes in
+/// little-endian order, zero-padded. Words hold no NUL byte, so the padding
+/// keeps keys of different lengths apart.
+type Key = u128;
+
+fn key(bytes: &[u8]) -> Option<Key> {
+    let mut buf = [0u8; MAX_WORD];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(Key::from_le_bytes(buf))
 }
 
-fn hash(word: &[u8]) -> usize {
-    let mut h: u64 = word.len() as u64;
-    for &b in word {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    (h >> 32) as usize
+/// The key of an ASCII-letter word, lowercased (setting bit 5 of every byte
+/// lowercases an ASCII letter and keeps a lowercase one).
+fn ascii_key(word: &[u8]) -> Option<Key> {
+    let k = key(word)?;
+    let mask = Key::MAX >> (128 - 8 * word.len().max(1));
+    Some(k | (mask & Key::from_le_bytes([0x20; MAX_WORD])))
+}
+
+fn slot_of(k: Key) -> usize {
+    let folded = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize % SLOTS
+}
+
+/// An open-addressing hash table from lowercase function word to the set of
+/// profiles (bit i = `PROFILES[i]`) that list it, built once. An empty slot
+/// has key 0.
+struct WordTable {
+    slots: Vec<(Key, u8)>,
 }
 
 impl WordTable {
     fn build() -> WordTable {
-        let mut t = WordTable { slots: vec![([0; MAX_WORD], 0, 0); SLOTS] };
+        let mut t = WordTable { slots: vec![(0, 0); SLOTS] };
         for (p, (_, list)) in PROFILES.iter().enumerate() {
             for w in list.iter() {
-                t.insert(w.as_bytes(), 1 << p);
+                // Profile words are short; a test checks they all fit.
+                if let Some(k) = key(w.as_bytes()).filter(|&k| k != 0) {
+                    t.insert(k, 1 << p);
+                }
             }
         }
         t
     }
 
-    fn insert(&mut self, word: &[u8], bit: u8) {
-        debug_assert!(word.len() <= MAX_WORD && !word.is_empty());
-        let mut i = hash(word) % SLOTS;
+    fn insert(&mut self, k: Key, bit: u8) {
+        let mut i = slot_of(k);
         loop {
             let slot = &mut self.slots[i];
-            if slot.1 == 0 {
-                slot.0[..word.len()].copy_from_slice(word);
-                slot.1 = word.len() as u8;
+            if slot.0 == 0 {
+                slot.0 = k;
             }
-            if &slot.0[..usize::from(slot.1)] == word {
-                slot.2 |= bit;
+            if slot.0 == k {
+                slot.1 |= bit;
                 return;
             }
             i = (i + 1) % SLOTS;
         }
     }
 
-    /// Profiles listing `word` (already lowercase), as a bit set.
-    fn get(&self, word: &[u8]) -> u8 {
-        if word.is_empty() || word.len() > MAX_WORD {
-            return 0;
-        }
-        let mut i = hash(word) % SLOTS;
+    /// Profiles listing the word with key `k` (already lowercase), as a bit set.
+    fn get(&self, k: Key) -> u8 {
+        let mut i = slot_of(k);
         loop {
-            let (key, len, bits) = &self.slots[i];
-            if *len == 0 {
-                return 0;
+            let (key, bits) = self.slots[i];
+            if key == k {
+                return bits;
             }
-            if usize::from(*len) == word.len() && &key[..word.len()] == word {
-                return *bits;
+            if key == 0 {
+                return 0;
             }
             i = (i + 1) % SLOTS;
         }
@@ -303,7 +318,7 @@ fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, bool)> {
             continue;
         }
         let ch = text.get(i..)?.chars().next()?;
-        if ch.is_alphabetic() {
+        if crate::chars::is_alphabetic(ch) {
             break;
         }
         i += ch.len_utf8();
@@ -317,7 +332,7 @@ fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, bool)> {
             break;
         } else {
             let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else { break };
-            if !ch.is_alphabetic() {
+            if !crate::chars::is_alphabetic(ch) {
                 break;
             }
             ascii = false;
@@ -327,41 +342,48 @@ fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, bool)> {
     Some((start, i, ascii))
 }
 
+/// The key of the full Unicode lowercase of `word`; `None` when it is
+/// longer than [`MAX_WORD`] bytes (then longer than every function word).
+/// Latin-1 capitals are lowercased by offset, the rest by the standard tables.
+fn unicode_key(word: &str) -> Option<Key> {
+    let mut buf = [0u8; MAX_WORD];
+    let mut n = 0;
+    let mut put = |c: char| -> Option<()> {
+        let len = c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..n + len)?);
+        n += len;
+        Some(())
+    };
+    for c in word.chars() {
+        match c {
+            'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => {
+                put(char::from_u32(u32::from(c) + 32).unwrap_or(c))?
+            }
+            'a'..='z' | '\u{DF}'..='\u{FF}' => put(c)?,
+            _ => {
+                for l in c.to_lowercase() {
+                    put(l)?;
+                }
+            }
+        }
+    }
+    Some(Key::from_le_bytes(buf))
+}
+
 fn latin_by_function_words(text: &str) -> Lang {
     let table = word_table();
     let mut scores = [0usize; PROFILES.len()];
     let mut words = 0usize;
-    let mut lower = [0u8; MAX_WORD];
-    let mut unicode = String::new();
     let mut i = 0;
     while let Some((start, end, ascii)) = next_word(text, i) {
         i = end;
         words += 1;
         let word = &text[start..end];
-        let bits = if ascii {
-            // Lowercasing keeps ASCII length, so long words cannot match.
-            if word.len() > MAX_WORD {
-                0
-            } else {
-                let buf = &mut lower[..word.len()];
-                buf.copy_from_slice(word.as_bytes());
-                buf.make_ascii_lowercase();
-                table.get(buf)
-            }
-        } else {
-            // Full Unicode lowercasing never yields fewer chars than it reads.
-            if word.chars().count() > MAX_WORD {
-                0
-            } else {
-                unicode.clear();
-                unicode.extend(word.chars().flat_map(char::to_lowercase));
-                table.get(unicode.as_bytes())
-            }
-        };
-        let mut rest = bits;
-        while rest != 0 {
-            scores[rest.trailing_zeros() as usize] += 1;
-            rest &= rest - 1;
+        let k = if ascii { ascii_key(word.as_bytes()) } else { unicode_key(word) };
+        let mut bits = k.map_or(0, |k| table.get(k));
+        while bits != 0 {
+            scores[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
         }
         if words >= 600 {
             break;
@@ -407,5 +429,82 @@ mod tests {
         let text = "é".repeat(SAMPLE_BYTES);
         assert!(sample(&text).len() <= SAMPLE_BYTES);
         assert_eq!(detect(&text), Lang::Und);
+    }
+
+    #[test]
+    fn table_holds_every_function_word() {
+        let table = word_table();
+        for (p, (_, list)) in PROFILES.iter().enumerate() {
+            for w in list.iter() {
+                assert!(w.len() <= MAX_WORD && w.to_lowercase() == *w, "{w}");
+                assert_eq!(unicode_key(w), key(w.as_bytes()), "{w}");
+                let bits = key(w.as_bytes()).map_or(0, |k| table.get(k));
+                assert!(bits & (1 << p) != 0, "{w}");
+            }
+        }
+        for w in ["th", "thee", "leś", "zzzz", "tarafındanx", "dies", "x"] {
+            assert_eq!(unicode_key(w).map_or(0, |k| table.get(k)), 0, "{w}");
+        }
+        // "la" is French, Spanish and Italian.
+        assert_eq!(table.get(Key::from(u16::from_le_bytes(*b"la"))).count_ones(), 3);
+    }
+
+    #[test]
+    fn keys_lowercase_like_std() {
+        let cases = [
+            "THE",
+            "The",
+            "a",
+            "ABCDEFGHIJKLMNOP",
+            "ÉTÉ",
+            "İÇİN",
+            "ÀÖØÞßÿ",
+            "\u{212A}ELVIN",
+            "ΣΟΦΊΑ",
+        ];
+        for w in cases {
+            let lower = w.to_lowercase();
+            assert_eq!(unicode_key(w), key(lower.as_bytes()), "{w}");
+            if w.is_ascii() {
+                assert_eq!(ascii_key(w.as_bytes()), key(lower.as_bytes()), "{w}");
+            }
+        }
+        assert_eq!(unicode_key(&"Ä".repeat(9)), None);
+        assert_eq!(ascii_key(b"ABCDEFGHIJKLMNOPQ"), None);
+    }
+
+    fn assert_same_as_reference(text: &str) {
+        assert_eq!(detect(text), crate::oracle::lang_v0::detect(text), "{text:?}");
+    }
+
+    /// Issue 2: the hash-table lookup and byte-level scanning decide exactly
+    /// like the char-by-char detector, on real notes and sentences.
+    #[test]
+    fn issue2_fast_detector_matches_reference_on_real_text() {
+        let seed = include_str!("../../../examples/fr-iraq-ceasefire.txt");
+        assert_same_as_reference(seed);
+        for line in seed.lines() {
+            assert_same_as_reference(line);
+        }
+        for text in crate::oracle::bench_samples() {
+            for line in text.lines().take(3000) {
+                assert_same_as_reference(line);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn issue2_fast_detector_matches_reference_on_random_text(s in "\\PC{0,200}") {
+            assert_same_as_reference(&s);
+        }
+
+        #[test]
+        fn issue2_fast_detector_matches_reference_on_mixed_pieces(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(crate::oracle::PIECES.to_vec()), 0..80)
+        ) {
+            assert_same_as_reference(&pieces.concat());
+        }
     }
 }

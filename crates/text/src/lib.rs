@@ -14,6 +14,7 @@
 //!   numbers with thousands separators (1 000, 1,000).
 #![deny(missing_docs)]
 
+mod chars;
 pub mod lang;
 pub mod segment;
 

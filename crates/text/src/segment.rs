@@ -143,7 +143,7 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    crate::chars::is_alphanumeric(c) || is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -289,7 +289,8 @@ fn scan_word(text: &str, start: usize, limit: usize, lang: Lang, out: &mut Vec<T
         }
         let Some(c) = char_at(text, j) else { break };
         let after = j + c.len_utf8();
-        let next_is_letter = after < limit && char_at(text, after).is_some_and(char::is_alphabetic);
+        let next_is_letter =
+            after < limit && char_at(text, after).is_some_and(crate::chars::is_alphabetic);
         if is_hyphen(c) && next_is_letter {
             hyphenated = true;
             j = after;
