@@ -154,8 +154,9 @@ impl ScriptCounts {
 
 /// Counts letters per script. ASCII bytes are classified without decoding;
 /// only non-ASCII runs are decoded.
-fn count_scripts(text: &str) -> ScriptCounts {
-    let mut c = ScriptCounts::default();
+/// Adds the letters of `text` to `c`, per script. Runs of ASCII are counted
+/// without decoding.
+fn count_scripts_into(text: &str, c: &mut ScriptCounts) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -167,7 +168,6 @@ fn count_scripts(text: &str) -> ScriptCounts {
             i += ch.len_utf8();
         }
     }
-    c
 }
 
 fn sample(text: &str) -> &str {
@@ -183,8 +183,7 @@ fn sample(text: &str) -> &str {
 
 impl LanguageDetector for StopwordDetector {
     fn detect(&self, text: &str) -> Lang {
-        let text = sample(text);
-        let s = count_scripts(text);
+        let (s, votes) = scan(sample(text));
         let letters = s.latin + s.arabic + s.cyrillic + s.hebrew + s.han;
         if letters == 0 {
             return Lang::Und;
@@ -209,7 +208,7 @@ impl LanguageDetector for StopwordDetector {
                 Lang::Zh
             };
         }
-        latin_by_function_words(text)
+        votes.decide()
     }
 }
 
@@ -236,8 +235,19 @@ fn key(bytes: &[u8]) -> Option<Key> {
 /// The key of an ASCII-letter word, lowercased (setting bit 5 of every byte
 /// lowercases an ASCII letter and keeps a lowercase one).
 fn ascii_key(word: &[u8]) -> Option<Key> {
-    let k = key(word)?;
-    let mask = Key::MAX >> (128 - 8 * word.len().max(1));
+    ascii_key_at(word, 0, word.len())
+}
+
+/// [`ascii_key`] of `bytes[start..end]`: when 16 bytes are readable from
+/// `start` they are loaded at once and the bytes past `end` masked off.
+fn ascii_key_at(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
+    let len = end.checked_sub(start).filter(|&n| (1..=MAX_WORD).contains(&n))?;
+    let mask = Key::MAX >> (128 - 8 * len);
+    let k =
+        match bytes.get(start..start + MAX_WORD).and_then(|b| <[u8; MAX_WORD]>::try_from(b).ok()) {
+            Some(wide) => Key::from_le_bytes(wide) & mask,
+            None => key(bytes.get(start..end)?)?,
+        };
     Some(k | (mask & Key::from_le_bytes([0x20; MAX_WORD])))
 }
 
@@ -303,45 +313,6 @@ fn word_table() -> &'static WordTable {
     TABLE.get_or_init(WordTable::build)
 }
 
-/// The next maximal run of alphabetic chars at or after byte `i`: its range
-/// and whether it is all ASCII.
-fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, bool)> {
-    let bytes = text.as_bytes();
-    // Skip separators.
-    loop {
-        let &b = bytes.get(i)?;
-        if b.is_ascii_alphabetic() {
-            break;
-        }
-        if b.is_ascii() {
-            i += 1;
-            continue;
-        }
-        let ch = text.get(i..)?.chars().next()?;
-        if crate::chars::is_alphabetic(ch) {
-            break;
-        }
-        i += ch.len_utf8();
-    }
-    let start = i;
-    let mut ascii = true;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphabetic() {
-            i += 1;
-        } else if b.is_ascii() {
-            break;
-        } else {
-            let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else { break };
-            if !crate::chars::is_alphabetic(ch) {
-                break;
-            }
-            ascii = false;
-            i += ch.len_utf8();
-        }
-    }
-    Some((start, i, ascii))
-}
-
 /// The key of the full Unicode lowercase of `word`; `None` when it is
 /// longer than [`MAX_WORD`] bytes (then longer than every function word).
 /// Latin-1 capitals are lowercased by offset, the rest by the standard tables.
@@ -370,32 +341,86 @@ fn unicode_key(word: &str) -> Option<Key> {
     Some(Key::from_le_bytes(buf))
 }
 
-fn latin_by_function_words(text: &str) -> Lang {
-    let table = word_table();
-    let mut scores = [0usize; PROFILES.len()];
-    let mut words = 0usize;
-    let mut i = 0;
-    while let Some((start, end, ascii)) = next_word(text, i) {
-        i = end;
-        words += 1;
-        let word = &text[start..end];
-        let k = if ascii { ascii_key(word.as_bytes()) } else { unicode_key(word) };
+/// How many words of a document vote.
+const MAX_WORDS: usize = 600;
+
+/// Function-word votes: hits per profile among the words seen.
+#[derive(Default)]
+struct Votes {
+    scores: [usize; PROFILES.len()],
+    words: usize,
+}
+
+impl Votes {
+    /// Counts the word `text[start..end]` (`ascii` when it is all ASCII).
+    fn add(&mut self, text: &str, start: usize, end: usize, ascii: bool, table: &WordTable) {
+        self.words += 1;
+        let k = if ascii {
+            ascii_key_at(text.as_bytes(), start, end)
+        } else {
+            text.get(start..end).and_then(unicode_key)
+        };
         let mut bits = k.map_or(0, |k| table.get(k));
         while bits != 0 {
-            scores[bits.trailing_zeros() as usize] += 1;
+            self.scores[bits.trailing_zeros() as usize] += 1;
             bits &= bits - 1;
         }
-        if words >= 600 {
-            break;
+    }
+
+    /// The Latin-script language with most votes, if the votes are enough.
+    fn decide(&self) -> Lang {
+        let (best, &best_score) = self
+            .scores
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, s)| (*s, usize::MAX - i))
+            .unwrap_or((0, &0));
+        // A single short headline may hold only one or two function words.
+        if best_score == 0 || (self.words >= 8 && best_score * 20 < self.words) {
+            return Lang::Und;
         }
+        PROFILES[best].0
     }
-    let (best, &best_score) =
-        scores.iter().enumerate().max_by_key(|&(i, s)| (*s, usize::MAX - i)).unwrap_or((0, &0));
-    // A single short headline may hold only one or two function words.
-    if best_score == 0 || (words >= 8 && best_score * 20 < words) {
-        return Lang::Und;
+}
+
+/// One pass over the sample: letters per script over all of it, and the
+/// votes of its first [`MAX_WORDS`] words (maximal runs of alphabetic chars).
+/// Only non-ASCII bytes are decoded.
+fn scan(text: &str) -> (ScriptCounts, Votes) {
+    let bytes = text.as_bytes();
+    let table = word_table();
+    let mut counts = ScriptCounts::default();
+    let mut votes = Votes::default();
+    // Start of the current word and whether it is all ASCII so far.
+    let mut word: Option<(usize, bool)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (letter, len) = if b.is_ascii() {
+            let letter = b.is_ascii_alphabetic();
+            counts.latin += usize::from(letter);
+            (letter, 1)
+        } else {
+            let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+            counts.add(ch);
+            (crate::chars::is_alphabetic(ch), ch.len_utf8())
+        };
+        if letter {
+            let w = word.get_or_insert((i, true));
+            w.1 &= b.is_ascii();
+        } else if let Some((start, ascii)) = word.take() {
+            votes.add(text, start, i, ascii, table);
+            if votes.words >= MAX_WORDS {
+                count_scripts_into(text.get(i + len..).unwrap_or(""), &mut counts);
+                return (counts, votes);
+            }
+        }
+        i += len;
     }
-    PROFILES[best].0
+    if let Some((start, ascii)) = word {
+        votes.add(text, start, bytes.len(), ascii, table);
+    }
+    (counts, votes)
 }
 
 #[cfg(test)]
@@ -470,6 +495,12 @@ mod tests {
             }
         }
         assert_eq!(unicode_key(&"Ä".repeat(9)), None);
+        // Words inside a longer text: the wide load masks what follows.
+        let text = b"xx The Lorem ipsum dolor sit amet, tarafindan";
+        assert_eq!(ascii_key_at(text, 3, 6), key(b"the"));
+        let at = text.len() - "tarafindan".len();
+        assert_eq!(ascii_key_at(text, at, at + 9), key(b"tarafinda"));
+        assert_eq!(ascii_key_at(text, 3, 3), None);
         assert_eq!(ascii_key(b"ABCDEFGHIJKLMNOPQ"), None);
     }
 
@@ -487,9 +518,27 @@ mod tests {
             assert_same_as_reference(line);
         }
         for text in crate::oracle::bench_samples() {
+            assert_same_as_reference(&text);
             for line in text.lines().take(3000) {
                 assert_same_as_reference(line);
             }
+        }
+    }
+
+    /// Votes stop after [`MAX_WORDS`] words while script counts go on.
+    #[test]
+    fn issue2_long_documents_match_reference() {
+        let cases = [
+            ("the ".repeat(599) + "le la les " + &"де ".repeat(900), Lang::En),
+            ("the ".repeat(599) + "le la les " + &"де ".repeat(1200), Lang::Ru),
+            ("x ".repeat(600) + &"le ".repeat(100), Lang::Und),
+            // 30 votes in 600 words is the least that decides.
+            ("x ".repeat(570) + &"le ".repeat(30), Lang::Fr),
+            ("x ".repeat(571) + &"le ".repeat(29), Lang::Und),
+        ];
+        for (text, want) in cases {
+            assert_same_as_reference(&text);
+            assert_eq!(detect(&text), want);
         }
     }
 
