@@ -232,14 +232,10 @@ fn key(bytes: &[u8]) -> Option<Key> {
     Some(Key::from_le_bytes(buf))
 }
 
-/// The key of an ASCII-letter word, lowercased (setting bit 5 of every byte
-/// lowercases an ASCII letter and keeps a lowercase one).
-fn ascii_key(word: &[u8]) -> Option<Key> {
-    ascii_key_at(word, 0, word.len())
-}
-
-/// [`ascii_key`] of `bytes[start..end]`: when 16 bytes are readable from
-/// `start` they are loaded at once and the bytes past `end` masked off.
+/// The key of the ASCII-letter word `bytes[start..end]`, lowercased (setting
+/// bit 5 of every byte lowercases an ASCII letter and keeps a lowercase one);
+/// `None` when it is empty or longer than [`MAX_WORD`]. When 16 bytes are
+/// readable from `start` they are loaded at once and those past `end` masked off.
 fn ascii_key_at(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
     let len = end.checked_sub(start).filter(|&n| (1..=MAX_WORD).contains(&n))?;
     let mask = Key::MAX >> (128 - 8 * len);
@@ -491,7 +487,7 @@ mod tests {
             let lower = w.to_lowercase();
             assert_eq!(unicode_key(w), key(lower.as_bytes()), "{w}");
             if w.is_ascii() {
-                assert_eq!(ascii_key(w.as_bytes()), key(lower.as_bytes()), "{w}");
+                assert_eq!(ascii_key_at(w.as_bytes(), 0, w.len()), key(lower.as_bytes()), "{w}");
             }
         }
         assert_eq!(unicode_key(&"Ä".repeat(9)), None);
@@ -501,7 +497,7 @@ mod tests {
         let at = text.len() - "tarafindan".len();
         assert_eq!(ascii_key_at(text, at, at + 9), key(b"tarafinda"));
         assert_eq!(ascii_key_at(text, 3, 3), None);
-        assert_eq!(ascii_key(b"ABCDEFGHIJKLMNOPQ"), None);
+        assert_eq!(ascii_key_at(b"ABCDEFGHIJKLMNOPQ", 0, 17), None);
     }
 
     fn assert_same_as_reference(text: &str) {
