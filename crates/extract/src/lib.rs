@@ -47,22 +47,28 @@ use crate::mention::{location_of, rank, Draft};
 /// The events of a document, in order of first evidence span, ids `e1`, `e2`, ….
 pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let f = fold::fold(a.text());
-    let mut drafts = mention::drafts(a, &f);
+    let x = mention::Facts::new(a);
+    let mut drafts = mention::drafts(a, &f, &x);
     mention::share_context(a, &mut drafts);
     let mut events = merge::merge(drafts);
-    casualty_sentences(a, &f, &mut events);
+    casualty_sentences(a, &f, &x, &mut events);
     let protest = protest_class(a, &f);
     let protest_doc = events.iter().any(|e| e.trig.kind == "protest" && !e.weak);
-    events.into_iter().enumerate().map(|(i, d)| finish(a, i, d, protest, protest_doc)).collect()
+    events.into_iter().enumerate().map(|(i, d)| finish(a, &x, i, d, protest, protest_doc)).collect()
 }
 
 /// Casualty counts stated in sentences without a trigger ("Three officers
 /// died.", "2 fatalities.") belong to the event told just before them; a
 /// count the text says was settled ("fatalities coded as 3", "split across 2
 /// events (4)") replaces the others.
-fn casualty_sentences(a: &Analysis<'_>, f: &fold::Folded, events: &mut [Draft]) {
+fn casualty_sentences(
+    a: &Analysis<'_>,
+    f: &fold::Folded,
+    x: &mention::Facts<'_>,
+    events: &mut [Draft],
+) {
     let text = a.text();
-    for s in &a.seg.sentences {
+    for (si, s) in a.seg.sentences.iter().enumerate() {
         if a.seg.in_boilerplate(s.span.start) {
             continue;
         }
@@ -79,7 +85,7 @@ fn casualty_sentences(a: &Analysis<'_>, f: &fold::Folded, events: &mut [Draft]) 
         if told {
             continue;
         }
-        for c in sitrep_quantify::find_casualties(text, s.span, a.lang) {
+        for c in x.casualties(a, si).iter().copied() {
             let (Some(n), sitrep_quantify::CasualtyKind::Killed) = (c.count, c.kind) else {
                 continue;
             };
@@ -197,7 +203,14 @@ fn localize(mut p: Party, country: Option<&str>) -> Party {
     p
 }
 
-fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>, protest_doc: bool) -> Event {
+fn finish(
+    a: &Analysis<'_>,
+    x: &mention::Facts<'_>,
+    i: usize,
+    d: Draft,
+    protest: Option<&str>,
+    protest_doc: bool,
+) -> Event {
     let kind = d.kind();
     let means: Vec<String> = if d.weapons.is_empty() { d.means.clone() } else { d.weapons.clone() };
     let ctx = Context {
@@ -216,10 +229,8 @@ fn finish(a: &Analysis<'_>, i: usize, d: Draft, protest: Option<&str>, protest_d
     let violent = family(&c.kind) == "attack";
     let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");
     let location = d.location.map(|(l, _)| l).or_else(|| dominant_place(a).map(location_of));
-    let country = location
-        .as_ref()
-        .and_then(|l| l.country.clone())
-        .or_else(|| mention::home_country(a).map(str::to_string));
+    let country =
+        location.as_ref().and_then(|l| l.country.clone()).or_else(|| x.home.map(str::to_string));
     let actor = if family(&c.kind) == "protest" {
         Some(crowd_actor(a, &c.kind, d.actor.clone(), d.actor_class, d.subject, country.as_deref()))
     } else {

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 use sitrep_model::{Analysis, EntityKind, EventDate, Location, Party, Place, Span};
-use sitrep_quantify::{find_casualties, find_dates, CasualtyKind, DateKind};
+use std::cell::OnceCell;
+
+use sitrep_quantify::{find_casualties, find_dates, Casualty, CasualtyKind, DateKind, DateMention};
 
 use crate::clause::{clauses, conjuncts, words, words_before, DETERMINERS};
 use crate::code::{family, trigger_rank};
@@ -119,8 +121,48 @@ const PASSIVE_AUX: [&str; 11] =
 const PLURAL_DETS: [&str; 9] =
     ["les", "ces", "aux", "des", "the", "these", "those", "such", "leurs"];
 
+/// What a document states once, computed at most once per sentence and
+/// shared by all the event mentions in it: dates, casualty counts, the
+/// country the story is in.
+pub struct Facts<'a> {
+    dates: Vec<OnceCell<Vec<DateMention>>>,
+    casualties: Vec<OnceCell<Vec<Casualty>>>,
+    /// The country most of the document's places lie in.
+    pub home: Option<&'a str>,
+}
+
+impl<'a> Facts<'a> {
+    /// Empty caches for `a`.
+    pub fn new(a: &Analysis<'a>) -> Self {
+        let n = a.seg.sentences.len();
+        Facts {
+            dates: (0..n).map(|_| OnceCell::new()).collect(),
+            casualties: (0..n).map(|_| OnceCell::new()).collect(),
+            home: home_country(a),
+        }
+    }
+
+    /// The date expressions of sentence `si`.
+    pub fn dates(&self, a: &Analysis<'_>, si: usize) -> &[DateMention] {
+        match (self.dates.get(si), a.seg.sentences.get(si)) {
+            (Some(c), Some(s)) => {
+                c.get_or_init(|| find_dates(a.text(), s.span, a.lang, a.doc.published))
+            }
+            _ => &[],
+        }
+    }
+
+    /// The casualty statements of sentence `si`.
+    pub fn casualties(&self, a: &Analysis<'_>, si: usize) -> &[Casualty] {
+        match (self.casualties.get(si), a.seg.sentences.get(si)) {
+            (Some(c), Some(s)) => c.get_or_init(|| find_casualties(a.text(), s.span, a.lang)),
+            _ => &[],
+        }
+    }
+}
+
 /// Every draft of the document, in text order.
-pub fn drafts(a: &Analysis<'_>, f: &Folded) -> Vec<Draft> {
+pub fn drafts(a: &Analysis<'_>, f: &Folded, x: &Facts<'_>) -> Vec<Draft> {
     let text = a.text();
     let mut out = Vec::new();
     for (si, s) in a.seg.sentences.iter().enumerate() {
@@ -130,7 +172,7 @@ pub fn drafts(a: &Analysis<'_>, f: &Folded) -> Vec<Draft> {
         for cl in clauses(text, f, s.span) {
             let hits = LEXICON.triggers.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
             if !hits.is_empty() {
-                clause_drafts(a, f, si, cl, &hits, &mut out);
+                clause_drafts(a, f, x, si, cl, &hits, &mut out);
             }
         }
     }
@@ -182,6 +224,7 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
 fn clause_drafts(
     a: &Analysis<'_>,
     f: &Folded,
+    x: &Facts<'_>,
     si: usize,
     cl: Span,
     hits: &[Hit],
@@ -219,10 +262,23 @@ fn clause_drafts(
     let generic = plural_reference(a, f, cl, &main);
     if parts.len() >= 2 {
         for p in parts {
-            out.push(draft(a, f, si, cl, p, hits, &trig, tspan, (passive, nominal), weak, generic));
+            out.push(draft(
+                a,
+                f,
+                x,
+                si,
+                cl,
+                p,
+                hits,
+                &trig,
+                tspan,
+                (passive, nominal),
+                weak,
+                generic,
+            ));
         }
     } else {
-        out.push(draft(a, f, si, cl, cl, hits, &trig, tspan, (passive, nominal), weak, generic));
+        out.push(draft(a, f, x, si, cl, cl, hits, &trig, tspan, (passive, nominal), weak, generic));
     }
 }
 
@@ -230,6 +286,7 @@ fn clause_drafts(
 fn draft(
     a: &Analysis<'_>,
     f: &Folded,
+    x: &Facts<'_>,
     si: usize,
     cl: Span,
     region: Span,
@@ -244,16 +301,16 @@ fn draft(
     let split = region != cl;
     let weapons = weapons_in(a, f, cl, hits);
     let (actor, mut target): (Role, Role) = roles(a, f, cl, region, tspan, passive, nominal);
-    if let Some(v) = victims(a, f, cl, if split { Some(region) } else { None }) {
+    if let Some(v) = victims(a, f, x, si, cl, if split { Some(region) } else { None }) {
         if target.class != Some(PartyClass::Armed)
             || target.party.as_ref().is_none_or(|p| p.canonical.is_none())
         {
             target = v;
         }
     }
-    let location = locate(a, cl, region, si, &[actor.span, target.span]);
-    let date = date_of(a, cl, si, tspan);
-    let (killed, injured) = casualties(a, cl, if split { Some(region) } else { None });
+    let location = locate(a, f, x, cl, region, si, &[actor.span, target.span]);
+    let date = date_of(a, x, cl, si, tspan);
+    let (killed, injured) = casualties(a, x, si, cl, if split { Some(region) } else { None });
     let (modality, attributed_to) = modality(a, f, cl, tspan);
     let framing = LEXICON
         .framing
@@ -406,9 +463,15 @@ fn weapons_in(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> Vec<Strin
     out
 }
 
+/// Prepositions that set an event in a place (folded).
+const LOCATIVE: [&str; 10] =
+    ["in", "at", "near", "outside", "dans", "a", "pres", "en", "au", "inside"];
+
 /// The most precise place of the region, else of the clause, else of the sentence.
 fn locate(
     a: &Analysis<'_>,
+    f: &Folded,
+    x: &Facts<'_>,
     cl: Span,
     region: Span,
     si: usize,
@@ -427,7 +490,7 @@ fn locate(
         });
         !party && !actor
     };
-    let home = home_country(a);
+    let home = x.home;
     let best = |within: Span| {
         a.places
             .iter()
@@ -435,7 +498,10 @@ fn locate(
             .filter(usable)
             .min_by_key(|p| {
                 let foreign = home.is_some() && p.country.as_deref() != home;
-                (foreign, p.score < 0.6, rank(p), p.start)
+                // "in X", "near X", "à X": the place the clause sets the event in.
+                let w = words_before(f, within.start.min(p.start), p.start, 1);
+                let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
+                (foreign, p.score < 0.5, rank(p), !locative, p.start)
             })
     };
     let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
@@ -449,7 +515,9 @@ pub(crate) fn home_country<'a>(a: &Analysis<'a>) -> Option<&'a str> {
     let mut votes: Vec<(&str, u32)> = Vec::new();
     for p in a.places {
         let Some(c) = p.country.as_deref() else { continue };
-        let w = if matches!(p.feature.as_str(), "country" | "admin1" | "admin2") { 2 } else { 1 };
+        // One vote a mention: a country named in passing ("the US dollar")
+        // does not outweigh the towns the story is in.
+        let w = 1;
         match votes.iter_mut().find(|(k, _)| *k == c) {
             Some(v) => v.1 += w,
             None => votes.push((c, w)),
@@ -464,11 +532,11 @@ fn ymd(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-fn date_of(a: &Analysis<'_>, cl: Span, si: usize, t: Span) -> EventDate {
-    let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
-    let mut ds = find_dates(a.text(), cl, a.lang, a.doc.published);
+fn date_of(a: &Analysis<'_>, x: &Facts<'_>, cl: Span, si: usize, t: Span) -> EventDate {
+    let all = x.dates(a, si);
+    let mut ds: Vec<&DateMention> = all.iter().filter(|d| cl.contains(&d.span)).collect();
     if ds.is_empty() {
-        ds = find_dates(a.text(), sentence, a.lang, a.doc.published);
+        ds = all.iter().collect();
     }
     let dist =
         |s: Span| if s.end <= t.start { t.start - s.end } else { s.start.saturating_sub(t.end) };
@@ -476,7 +544,8 @@ fn date_of(a: &Analysis<'_>, cl: Span, si: usize, t: Span) -> EventDate {
         .iter()
         .filter(|d| d.kind != DateKind::Vague || d.start.is_some())
         .min_by_key(|d| (d.start.is_none(), dist(d.span)))
-        .or_else(|| ds.first());
+        .or_else(|| ds.first())
+        .copied();
     match best {
         Some(d) => EventDate { text: Some(d.text.clone()), start: ymd(d.start), end: ymd(d.end) },
         None => EventDate::default(),
@@ -484,9 +553,17 @@ fn date_of(a: &Analysis<'_>, cl: Span, si: usize, t: Span) -> EventDate {
 }
 
 /// The victims named by a casualty phrase, as the target.
-fn victims(a: &Analysis<'_>, f: &Folded, cl: Span, region: Option<Span>) -> Option<Role> {
-    find_casualties(a.text(), cl, a.lang)
-        .into_iter()
+fn victims(
+    a: &Analysis<'_>,
+    f: &Folded,
+    x: &Facts<'_>,
+    si: usize,
+    cl: Span,
+    region: Option<Span>,
+) -> Option<Role> {
+    x.casualties(a, si)
+        .iter()
+        .filter(|c| cl.contains(&c.span))
         .filter(|c| region.is_none_or(|r| r.overlaps(&c.span)))
         .filter_map(|c| c.who)
         .find_map(|w| {
@@ -497,10 +574,16 @@ fn victims(a: &Analysis<'_>, f: &Folded, cl: Span, region: Option<Span>) -> Opti
         })
 }
 
-fn casualties(a: &Analysis<'_>, cl: Span, region: Option<Span>) -> (Option<u32>, Option<u32>) {
+fn casualties(
+    a: &Analysis<'_>,
+    x: &Facts<'_>,
+    si: usize,
+    cl: Span,
+    region: Option<Span>,
+) -> (Option<u32>, Option<u32>) {
     let mut killed: Option<u32> = None;
     let mut injured: Option<u32> = None;
-    for c in find_casualties(a.text(), cl, a.lang) {
+    for c in x.casualties(a, si).iter().filter(|c| cl.contains(&c.span)) {
         if region.is_some_and(|r| !r.overlaps(&c.span)) {
             continue;
         }
