@@ -8,7 +8,7 @@
 //!   `NoSpaceAfter`, one line per document).
 //!
 //! `SITREP_BENCH_DIR` overrides the location of shared/bench (default: next
-//! to the repository).
+//! to the repository); the seed report is read from `../corpus/seed` beside it.
 use std::path::{Path, PathBuf};
 
 /// The benchmark texts.
@@ -30,7 +30,7 @@ pub fn load() -> Corpus {
     let articles = tr_news(&dir);
     let hipe_docs = hipe(&dir);
     let en = [notes.join("\n"), articles.join("\n")].join("\n");
-    let fr = [seed().unwrap_or_default(), hipe_docs.join("\n")].join("\n");
+    let fr = [seed(&dir).unwrap_or_default(), hipe_docs.join("\n")].join("\n");
     let fr_sentences = hipe_docs
         .iter()
         .flat_map(|d| d.split(". "))
@@ -151,9 +151,6 @@ fn hipe(dir: &Path) -> Vec<String> {
     docs
 }
 
-fn seed() -> Option<String> {
-    read(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus/seed/fr-iraq-ceasefire.txt"),
-    )
+fn seed(dir: &Path) -> Option<String> {
+    read(&dir.join("../corpus/seed/fr-iraq-ceasefire.txt"))
 }

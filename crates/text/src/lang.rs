@@ -6,6 +6,12 @@
 //! barely overlap between French, English, Spanish, German, Italian,
 //! Portuguese, Dutch and Turkish, so a few dozen words of running text settle
 //! the question. Too little evidence gives [`Lang::Und`].
+//!
+//! One pass over the sample does both: ASCII bytes are classified without
+//! decoding, and each word is lowercased into a 16-byte integer key (ASCII by
+//! setting bit 5 of each byte, other letters by Unicode rules) and looked up
+//! in an open-addressing table built once, whose value is the set of profiles
+//! listing the word. No allocation per word or per call.
 
 use sitrep_model::Lang;
 
@@ -25,9 +31,9 @@ pub fn detect(text: &str) -> Lang {
 }
 
 /// How many bytes of a document are looked at.
-const SAMPLE_BYTES: usize = 20_000;
+pub(crate) const SAMPLE_BYTES: usize = 20_000;
 
-const PROFILES: &[(Lang, &[&str])] = &[
+pub(crate) const PROFILES: &[(Lang, &[&str])] = &[
     (
         Lang::Fr,
         &[

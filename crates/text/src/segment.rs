@@ -100,7 +100,7 @@ fn trim_span(text: &str, start: usize, end: usize) -> Option<Span> {
     (!trimmed.is_empty()).then(|| Span::new(start + lead, start + lead + trimmed.len()))
 }
 
-const BOILERPLATE_PREFIXES: &[&str] = &[
+pub(crate) const BOILERPLATE_PREFIXES: &[&str] = &[
     "lire aussi",
     "à lire aussi",
     "a lire aussi",
@@ -134,11 +134,11 @@ fn is_boilerplate(par: &str) -> bool {
     })
 }
 
-const ELISIONS: &[&str] = &[
+pub(crate) const ELISIONS: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
 ];
 
-const CLITICS: &[&str] = &[
+pub(crate) const CLITICS: &[&str] = &[
     "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on",
     "-je", "-tu", "-nous", "-vous",
 ];
@@ -438,7 +438,7 @@ fn scan_number(text: &str, start: usize, limit: usize, out: &mut Vec<Token>) -> 
     j
 }
 
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "Mr", "Mrs", "Ms",
     "Prof", "Gen", "Gén", "Col", "Lt", "Capt", "Cpt", "Sgt", "Maj", "Adm", "Gov", "Sen", "Rep",
     "Rev", "Hon", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "etc", "cf", "vs", "av", "env", "Jan",
@@ -447,7 +447,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Abbreviations that only precede a number ("No. 5", "art. 3", "p. 12").
-const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "nos", "art", "p", "pp", "vol", "n°"];
+pub(crate) const NUMBER_ABBREVIATIONS: &[&str] =
+    &["No", "no", "Nos", "nos", "art", "p", "pp", "vol", "n°"];
 
 /// Longest entry of [`ABBREVIATIONS`] and [`NUMBER_ABBREVIATIONS`], in bytes.
 const MAX_ABBREVIATION: usize = 6;

@@ -1,7 +1,9 @@
-//! The lang implementation before the byte-level fast paths (issue 2),
-//! kept verbatim as a test oracle: the fast code must give identical output.
+//! The lang implementation before the byte-level fast paths (issue 2), kept
+//! as a test oracle: its own algorithm, the live word lists. The fast code
+//! must give identical output.
 #![allow(dead_code)]
 
+use crate::lang::{PROFILES, SAMPLE_BYTES};
 use sitrep_model::Lang;
 
 /// A language detector: one required method.
@@ -18,100 +20,6 @@ pub struct StopwordDetector;
 pub fn detect(text: &str) -> Lang {
     StopwordDetector.detect(text)
 }
-
-/// How many bytes of a document are looked at.
-const SAMPLE_BYTES: usize = 20_000;
-
-const PROFILES: &[(Lang, &[&str])] = &[
-    (
-        Lang::Fr,
-        &[
-            "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "dans", "pour", "que",
-            "qui", "sur", "au", "aux", "pas", "par", "avec", "ont", "sont", "été", "il", "elle",
-            "ils", "ce", "cette", "ces", "mais", "ou", "selon", "leur", "plus", "a", "l", "d",
-            "qu", "n", "s", "c", "contre", "après", "lors", "depuis", "entre",
-        ],
-    ),
-    (
-        Lang::En,
-        &[
-            "the", "and", "of", "to", "in", "is", "was", "were", "for", "on", "that", "with", "by",
-            "at", "from", "he", "she", "it", "they", "have", "has", "had", "been", "are", "an",
-            "a", "this", "which", "said", "who", "after", "their", "his", "her", "not", "against",
-            "during", "would", "will",
-        ],
-    ),
-    (
-        Lang::Es,
-        &[
-            "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "con", "para", "una",
-            "un", "es", "fue", "se", "su", "sus", "al", "lo", "como", "más", "pero", "según",
-            "han", "ha", "tras", "sobre", "entre",
-        ],
-    ),
-    (
-        Lang::De,
-        &[
-            "der", "die", "das", "und", "in", "den", "von", "zu", "mit", "ist", "des", "sich",
-            "dem", "nicht", "ein", "eine", "auf", "für", "im", "auch", "wurde", "wurden", "bei",
-            "nach", "sind", "hat", "haben", "aus", "einer", "werden",
-        ],
-    ),
-    (
-        Lang::It,
-        &[
-            "il", "la", "di", "che", "e", "è", "per", "un", "una", "del", "della", "dei", "delle",
-            "nel", "nella", "con", "non", "sono", "gli", "le", "lo", "da", "alla", "al", "più",
-            "ha", "hanno", "stato", "anche", "secondo",
-        ],
-    ),
-    (
-        Lang::Pt,
-        &[
-            "o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "em", "no", "na", "nos",
-            "nas", "que", "um", "uma", "para", "com", "não", "por", "foi", "se", "mais", "ao",
-            "pelo", "pela", "segundo", "são",
-        ],
-    ),
-    (
-        Lang::Nl,
-        &[
-            "de", "het", "een", "en", "van", "in", "is", "op", "dat", "te", "zijn", "met", "voor",
-            "niet", "die", "aan", "er", "door", "ook", "werd", "worden", "naar", "bij", "uit",
-            "wordt", "heeft", "hebben", "maar", "om", "tot",
-        ],
-    ),
-    (
-        Lang::Tr,
-        &[
-            "ve",
-            "bir",
-            "bu",
-            "da",
-            "de",
-            "için",
-            "ile",
-            "olarak",
-            "çok",
-            "daha",
-            "gibi",
-            "en",
-            "ne",
-            "sonra",
-            "kadar",
-            "olan",
-            "ancak",
-            "ise",
-            "göre",
-            "tarafından",
-            "değil",
-            "her",
-            "şekilde",
-            "oldu",
-            "yılında",
-        ],
-    ),
-];
 
 #[derive(Default)]
 struct ScriptCounts {

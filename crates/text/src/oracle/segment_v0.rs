@@ -1,7 +1,11 @@
-//! The segment implementation before the byte-level fast paths (issue 2),
-//! kept verbatim as a test oracle: the fast code must give identical output.
+//! The segment implementation before the byte-level fast paths (issue 2), kept
+//! as a test oracle: its own algorithm, the live word tables. The fast code
+//! must give identical output.
 #![allow(dead_code)]
 
+use crate::segment::{
+    ABBREVIATIONS, BOILERPLATE_PREFIXES, CLITICS, ELISIONS, NUMBER_ABBREVIATIONS,
+};
 use sitrep_model::{Lang, Paragraph, Segmented, Sentence, Span, Token, TokenKind};
 
 /// A segmentation stage: one required method.
@@ -63,34 +67,10 @@ fn trim_span(text: &str, start: usize, end: usize) -> Option<Span> {
     (!trimmed.is_empty()).then(|| Span::new(start + lead, start + lead + trimmed.len()))
 }
 
-const BOILERPLATE_PREFIXES: &[&str] = &[
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "lire également",
-    "à lire également",
-    "voir aussi",
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-    "related:",
-    "related articles",
-];
-
 fn is_boilerplate(par: &str) -> bool {
     let head: String = par.chars().take(24).flat_map(char::to_lowercase).collect();
     BOILERPLATE_PREFIXES.iter().any(|p| head.starts_with(p))
 }
-
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
-];
-
-const CLITICS: &[&str] = &[
-    "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on",
-    "-je", "-tu", "-nous", "-vous",
-];
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
@@ -264,17 +244,6 @@ fn scan_number(text: &str, start: usize, limit: usize, out: &mut Vec<Token>) -> 
     out.push(Token { span: Span::new(start, j), kind: TokenKind::Number });
     j
 }
-
-const ABBREVIATIONS: &[&str] = &[
-    "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "Mr", "Mrs", "Ms",
-    "Prof", "Gen", "Gén", "Col", "Lt", "Capt", "Cpt", "Sgt", "Maj", "Adm", "Gov", "Sen", "Rep",
-    "Rev", "Hon", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "etc", "cf", "vs", "av", "env", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "janv", "févr",
-    "avr", "juil", "sept", "oct", "nov", "déc", "Ave", "Blvd", "Mt", "Ft", "approx", "ca", "bd",
-];
-
-/// Abbreviations that only precede a number ("No. 5", "art. 3", "p. 12").
-const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "nos", "art", "p", "pp", "vol", "n°"];
 
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
