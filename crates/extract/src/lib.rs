@@ -226,7 +226,8 @@ fn finish(
         protest_doc,
     };
     let c = code(&ctx);
-    let violent = family(&c.kind) == "attack";
+    // Destruction is done by someone: unnamed, the actor is unknown.
+    let violent = family(&c.kind) == "attack" || c.sub == "Looting/property destruction";
     let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");
     let location = d.location.map(|(l, _)| l).or_else(|| dominant_place(a).map(location_of));
     let country =

@@ -166,6 +166,9 @@ pub fn roles(
     (actor_role, target_role)
 }
 
+/// Passive auxiliaries: a subject that underwent something before a
+/// nominal trigger is not its actor.
+const VICTIM_AUX: [&str; 6] = ["was", "were", "been", "ete", "fut", "furent"];
 /// Words that join a second conjunct.
 const COORD: [&str; 4] = ["and", "et", "ou", "or"];
 /// Verbs by which a subject reports or witnesses an event it did not do
@@ -193,15 +196,16 @@ const WITNESS: [&str; 20] = [
     "affirme",
 ];
 
-/// True when mention `m` is only the witness of a nominal trigger: a
-/// reporting verb stands between it and the trigger.
+/// True when mention `m` is only the witness or the victim of a nominal
+/// trigger: a reporting verb or a passive stands between it and the trigger.
 fn witness_only(f: &Folded, clause: Span, m: &ActorMention, t: Span, noun: bool) -> bool {
     if !noun || m.span.end > t.start {
         return false;
     }
     let ws = words(f, f.folded_at(m.span.end), f.folded_at(t.start));
     let _ = clause;
-    ws.iter().any(|w| WITNESS.contains(w))
+    // "X were killed when their vehicle hit a roadside bomb": a victim.
+    ws.iter().any(|w| WITNESS.contains(w) || VICTIM_AUX.contains(w))
 }
 
 /// "between X and Y" (or "entre X et Y") right after the trigger: the
