@@ -398,6 +398,13 @@ fn scan(text: &str) -> (ScriptCounts, Votes) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            let n = crate::chars::ascii_alpha_run(&bytes[i..]);
+            counts.latin += n;
+            word.get_or_insert((i, true));
+            i += n;
+            continue;
+        }
         let (letter, len) = if b.is_ascii() {
             let letter = b.is_ascii_alphabetic();
             counts.latin += usize::from(letter);

@@ -271,7 +271,7 @@ fn word_run_end(text: &str, mut j: usize, limit: usize) -> usize {
     loop {
         while let Some(chunk) = bytes.get(j..j + 8).filter(|_| j + 8 <= limit) {
             let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { break };
-            let n = ascii_alnum_prefix(u64::from_le_bytes(chunk));
+            let n = crate::chars::ascii_alnum_prefix(u64::from_le_bytes(chunk));
             j += n;
             if n < 8 {
                 break;
@@ -292,24 +292,6 @@ fn word_run_end(text: &str, mut j: usize, limit: usize) -> usize {
             }
         }
     }
-}
-
-/// How many leading bytes (in memory order) of the eight in `chunk` (read
-/// little-endian) are ASCII letters or digits. Byte-parallel range tests:
-/// for a 7-bit value x, x + (0x80 - lo) has its high bit set iff x >= lo,
-/// and no byte carries into the next.
-fn ascii_alnum_prefix(chunk: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let in_range = |x: u64, lo: u64, hi: u64| {
-        x.wrapping_add((0x80 - lo) * ONES) & !x.wrapping_add((0x7F - hi) * ONES)
-    };
-    let ascii = !chunk & HIGH;
-    let x = chunk & !HIGH;
-    let digit = in_range(x, 0x30, 0x39);
-    let letter = in_range(x | (0x20 * ONES), 0x61, 0x7A);
-    let stop = !(digit | letter) & ascii | !ascii & HIGH;
-    (stop & HIGH).trailing_zeros() as usize / 8
 }
 
 /// ASCII letters and digits, by byte (one load per byte in the hot loop).
@@ -696,21 +678,6 @@ mod tests {
     }
 
     #[test]
-    fn alnum_prefix_agrees_with_bytes() {
-        let scalar = |c: [u8; 8]| c.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        for b in 0..=255u8 {
-            for pos in 0..8 {
-                let mut c = *b"aZ09mQzA";
-                c[pos] = b;
-                assert_eq!(ascii_alnum_prefix(u64::from_le_bytes(c)), scalar(c), "{c:?}");
-            }
-        }
-        for c in [*b"abcdefgh", *b"        ", *b"ab cdefg", *b"\xC3\xA9taient", *b"Zz@[`{/:"] {
-            assert_eq!(ascii_alnum_prefix(u64::from_le_bytes(c)), scalar(c), "{c:?}");
-        }
-    }
-
-    #[test]
     fn abbreviation_tables_fit_the_length_bound() {
         for a in ABBREVIATIONS.iter().chain(NUMBER_ABBREVIATIONS) {
             assert!(a.len() <= MAX_ABBREVIATION, "{a}");
@@ -802,12 +769,6 @@ mod tests {
         #[test]
         fn issue2_fast_segmenter_matches_reference_on_random_text(s in "\\PC{0,200}") {
             assert_same_as_reference(&s);
-        }
-
-        #[test]
-        fn alnum_prefix_agrees_with_bytes_on_random_chunks(c in proptest::array::uniform8(0u8..)) {
-            let want = c.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            proptest::prop_assert_eq!(ascii_alnum_prefix(u64::from_le_bytes(c)), want);
         }
 
         #[test]
