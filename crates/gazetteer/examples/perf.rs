@@ -1,5 +1,5 @@
 //! Prints gazetteer load time, resident memory with the gazetteer loaded, and place tagging
-//! throughput (one core) over the given text files: `perf FILE…` (figures, not assertions).
+//! throughput (one core) over the given text files or JSON Lines documents: `perf FILE…` (figures, not assertions).
 
 use std::time::Instant;
 
@@ -36,7 +36,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("load: {:.1} ms, {} records", load.as_secs_f64() * 1e3, g.len());
     let mut texts = Vec::new();
     for p in std::env::args().skip(1) {
-        texts.push(std::fs::read_to_string(p)?);
+        let body = std::fs::read_to_string(&p)?;
+        if p.ends_with(".jsonl") {
+            // One document per line (`{"text": ...}`), as `sitrep code --format jsonl` reads.
+            for line in body.lines().filter(|l| !l.trim().is_empty()) {
+                let v: serde_json::Value = serde_json::from_str(line)?;
+                texts.push(v["text"].as_str().unwrap_or("").to_string());
+            }
+        } else {
+            texts.push(body);
+        }
     }
     let bytes: usize = texts.iter().map(String::len).sum();
     let seg = Segmented::default();

@@ -131,14 +131,16 @@ pub fn skeleton_of<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
     s
 }
 
+/// The tokens of a folded name without its Arabic articles (a one-token name keeps its token).
+fn core_tokens(s: &str) -> impl Iterator<Item = &str> {
+    let single = !s.contains(' ');
+    s.split(' ').filter(move |t| single || !is_article(t))
+}
+
 /// Whether two folded names may be transliterations of each other judging by their first
 /// letter (articles skipped): the same letter, or both vowels (Erbil / Arbil / Irbil).
 pub fn initials_compatible(a: &str, b: &str) -> bool {
-    let first = |s: &str| {
-        let toks: Vec<&str> = s.split(' ').collect();
-        let t = toks.iter().find(|t| !is_article(t) || toks.len() == 1).copied().unwrap_or("");
-        t.bytes().next()
-    };
+    let first = |s: &str| core_tokens(s).next().and_then(|t| t.bytes().next());
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     match (first(a), first(b)) {
         (Some(x), Some(y)) => {
@@ -150,32 +152,48 @@ pub fn initials_compatible(a: &str, b: &str) -> bool {
     }
 }
 
+/// Longest name (in chars, articles dropped) that [`distance_ratio`] compares; longer ones are
+/// never transliteration variants worth the quadratic cost.
+const MAX_RATIO_CHARS: usize = 64;
+
+/// Chars of the core tokens joined by single spaces, into a stack buffer; `None` when too long.
+fn core_chars(s: &str, buf: &mut [char; MAX_RATIO_CHARS]) -> Option<usize> {
+    let mut n = 0;
+    for (k, t) in core_tokens(s).enumerate() {
+        for c in (k > 0).then_some(' ').into_iter().chain(t.chars()) {
+            *buf.get_mut(n)? = c;
+            n += 1;
+        }
+    }
+    Some(n)
+}
+
 /// Levenshtein distance of two folded names, without their Arabic articles, divided by the
-/// longer length (0 = equal, 1 = nothing in common).
+/// longer length (0 = equal, 1 = nothing in common). Allocation-free: it runs on every
+/// transliteration candidate.
 pub fn distance_ratio(a: &str, b: &str) -> f64 {
-    let strip = |s: &str| -> Vec<char> {
-        let toks: Vec<&str> = s.split(' ').collect();
-        let keep: Vec<&str> = if toks.len() > 1 {
-            toks.into_iter().filter(|t| !is_article(t)).collect()
-        } else {
-            toks
-        };
-        keep.join(" ").chars().collect()
+    let (mut ba, mut bb) = (['\0'; MAX_RATIO_CHARS], ['\0'; MAX_RATIO_CHARS]);
+    let (Some(la), Some(lb)) = (core_chars(a, &mut ba), core_chars(b, &mut bb)) else {
+        return 1.0;
     };
-    let (a, b) = (strip(a), strip(b));
-    if a.is_empty() && b.is_empty() {
+    if la == 0 && lb == 0 {
         return 0.0;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let (a, b) = (&ba[..la], &bb[..lb]);
+    let mut prev = [0usize; MAX_RATIO_CHARS + 1];
+    let mut cur = [0usize; MAX_RATIO_CHARS + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+        *p = j;
+    }
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let sub = prev[j] + usize::from(ca != cb);
             cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+    prev[lb] as f64 / la.max(lb) as f64
 }
 
 /// Skeleton of a whole name.
@@ -223,6 +241,9 @@ mod tests {
         assert!(distance_ratio("militia", "malta") > 0.35);
         assert!(distance_ratio("fallouja", "fallujah") < 0.35);
         assert_eq!(distance_ratio("", ""), 0.0);
+        assert_eq!(distance_ratio("al anbar", "anbar"), 0.0);
+        assert!((distance_ratio("abc", "abd") - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(distance_ratio(&"x".repeat(200), "x"), 1.0);
     }
 
     #[test]

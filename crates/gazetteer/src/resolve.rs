@@ -26,6 +26,14 @@ impl Context {
         self.countries.get(&cc).copied().unwrap_or(0.0) / self.total
     }
 
+    /// Share of the leading country in the context (0 when there is none).
+    fn dominant_share(&self) -> f64 {
+        if self.total <= 1e-9 {
+            return 0.0;
+        }
+        self.countries.values().fold(0.0f64, |a, &w| a.max(w)) / self.total
+    }
+
     fn add(&mut self, c: &Contribution, sign: f64) {
         if c.cc == [0, 0] {
             return;
@@ -49,7 +57,9 @@ pub(crate) fn prior(r: &Rec) -> f64 {
         Kind::Country => 3.2,
         Kind::Continent => 2.8,
         Kind::Admin1 => 0.9 + 0.15 * lp,
-        Kind::Admin2 => 0.8 + 0.1 * lp,
+        // Below a town of the same size: a bare name ("Cairns", "Essex") usually means the
+        // town; a county's own full name ("Metcalfe County") has no town rival.
+        Kind::Admin2 => 0.1 * lp,
         Kind::Capital => 0.8 + 0.25 * lp,
         Kind::City => 0.25 * lp,
         Kind::Airport => 1.2,
@@ -271,12 +281,24 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place
     }
     let ranked = rank(g, toks, m, ctx);
     let (mut best, s) = *ranked.first()?;
-    // A skeleton match far from everything else in the text is more likely a miss.
+    // A skeleton match far from everything else in the text is more likely a miss: small
+    // places always, larger ones when the text is about other countries.
     if m.skeleton
         && !best.curated
         && best.kind != Kind::Country
-        && best.population < 100_000
         && ctx.country(best.cc) < 0.2
+        && (best.population < 100_000 || ctx.total > 0.9)
+    {
+        return None;
+    }
+    // A small place abroad in a text firmly about one other country ("Zari districts of Balkh"
+    // is not Żary in Poland): most likely a local name missing from the gazetteer.
+    if !best.curated
+        && matches!(best.kind, Kind::City | Kind::Admin2)
+        && best.population < 50_000
+        && ctx.country(best.cc) == 0.0
+        && ctx.dominant_share() >= 0.75
+        && ctx.total >= 1.5
     {
         return None;
     }

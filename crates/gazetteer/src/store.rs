@@ -12,6 +12,7 @@ static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"))
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
+static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
 
 /// Kind of a record (mirrors `kind_code` in `build.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +198,30 @@ impl Store {
             kind: Kind::from_code(b[28]),
             curated: b[29] & 1 == 1,
         })
+    }
+
+    /// Whether a folded word is a common lower-case English word that is also a place name or a
+    /// skeleton key ("later", "street", "senior"; see `data/gazetteer/common_en.txt`).
+    pub fn is_common_word(&self, folded: &str) -> bool {
+        use std::hash::Hasher;
+        let mut h = crate::lexicon::Fnv::default();
+        h.write(folded.as_bytes());
+        let key = h.finish();
+        let n = COMMON.len() / 8;
+        let at = |i: usize| {
+            let b = &COMMON[i * 8..i * 8 + 8];
+            u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        };
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match at(mid).cmp(&key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
     }
 
     /// The raw FST of folded keys, for walking token by token.

@@ -109,6 +109,15 @@ impl<'t> Toks<'t> {
         s
     }
 
+    /// Folded phrase of tokens a..b, borrowed when it is one token (no allocation).
+    pub fn phrase_cow(&self, a: usize, b: usize) -> std::borrow::Cow<'_, str> {
+        if b == a + 1 {
+            std::borrow::Cow::Borrowed(self.f(a))
+        } else {
+            std::borrow::Cow::Owned(self.phrase(a, b))
+        }
+    }
+
     /// Whether the folded word occurs in lower case elsewhere in the text.
     /// (Sorted 64-bit hashes of the lower-case words: sorting integers is far cheaper than
     /// sorting strings, and a false match needs a 64-bit collision within one text.)
@@ -182,45 +191,79 @@ fn walk(store: &Store, toks: &Toks, i: usize, max: usize) -> Option<(usize, u64)
     walk_all(store, toks, i, max).pop()
 }
 
+/// FST state after one folded token: (node address, output so far), `None` when no key starts
+/// with that token.
+type FirstState = Option<(fst::raw::CompiledAddr, u64)>;
+
+/// Entries kept in a thread's first-token cache before it is emptied.
+const FIRST_CACHE_MAX: usize = 100_000;
+
+thread_local! {
+    /// Per-thread cache of the FST state after a name's first token: capitalised words recur
+    /// across the documents of a corpus, and walking the automaton byte by byte costs far more
+    /// than one hash lookup. A pure function of the token, so caching never changes a result.
+    static FIRST: std::cell::RefCell<FastMap<String, FirstState>> =
+        std::cell::RefCell::new(FastMap::default());
+}
+
+/// Walks the bytes of `word` from `node`, adding outputs to `out`; `None` when a byte has no
+/// transition.
+fn walk_bytes<'f>(
+    fst: &'f fst::raw::Fst<&'static [u8]>,
+    mut node: fst::raw::Node<'f>,
+    word: &[u8],
+    out: &mut u64,
+) -> Option<fst::raw::Node<'f>> {
+    for &b in word {
+        let t = node.transition(node.find_input(b)?);
+        *out += t.out.value();
+        node = fst.node(t.addr);
+    }
+    Some(node)
+}
+
+fn first_state(fst: &fst::raw::Fst<&'static [u8]>, word: &str) -> FirstState {
+    FIRST.with(|c| {
+        if let Some(s) = c.borrow().get(word) {
+            return *s;
+        }
+        let mut out = 0;
+        let st = walk_bytes(fst, fst.root(), word.as_bytes(), &mut out).map(|n| (n.addr(), out));
+        let mut c = c.borrow_mut();
+        if c.len() >= FIRST_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(word.to_string(), st);
+        st
+    })
+}
+
 /// Every FST match starting at token `i`, shortest first: (end token exclusive, value).
 fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Vec<(usize, u64)> {
     let fst = store.exact_fst();
-    let mut node = fst.root();
-    let mut out = 0u64;
     let mut found = Vec::new();
     let n = toks.toks.len();
-    let mut j = i;
+    if i >= n || max == 0 {
+        return found;
+    }
+    let Some((addr, mut out)) = first_state(fst, toks.f(i)) else {
+        return found;
+    };
+    let mut node = fst.node(addr);
+    let mut j = i + 1;
+    if node.is_final() {
+        found.push((j, out + node.final_output().value()));
+    }
     while j < n && j < i + max {
-        if j > i {
-            if !toks.joinable(j - 1) {
-                break;
-            }
-            match node.find_input(b' ') {
-                Some(ti) => {
-                    let t = node.transition(ti);
-                    out += t.out.value();
-                    node = fst.node(t.addr);
-                }
-                None => break,
-            }
-        }
-        let mut ok = true;
-        for &b in toks.f(j).as_bytes() {
-            match node.find_input(b) {
-                Some(ti) => {
-                    let t = node.transition(ti);
-                    out += t.out.value();
-                    node = fst.node(t.addr);
-                }
-                None => {
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if !ok {
+        if !toks.joinable(j - 1) {
             break;
         }
+        let Some(next) = walk_bytes(fst, node, b" ", &mut out)
+            .and_then(|sp| walk_bytes(fst, sp, toks.f(j).as_bytes(), &mut out))
+        else {
+            break;
+        };
+        node = next;
         j += 1;
         if node.is_final() {
             found.push((j, out + node.final_output().value()));
@@ -234,6 +277,9 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Vec<(usize, u64
 fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     let all = walk_all(&g.store, toks, i, 8);
     let (&last, shorter) = all.split_last()?;
+    if shorter.is_empty() {
+        return Some(last);
+    }
     let weight = |v: u64| {
         let c = crate::store::postings(v);
         let recs = c.iter().filter_map(|&x| g.store.rec(x));
@@ -271,8 +317,7 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let lx = &g.lexicon;
     let mut out: Vec<Mention> = Vec::new();
     let n = toks.toks.len();
-    // Per-document cache of skeleton lookups (names recur within a text; most are people's).
-    let mut skel_cache: SkeletonCache = FastMap::default();
+    let mut persons = Persons::new();
     let mut i = 0;
     while i < n {
         if let Some((m, next)) = abbreviation(g, toks, i) {
@@ -310,11 +355,11 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
                 }
             }
             if found.is_none() {
-                found = skeleton_match(g, toks, i, &mut skel_cache);
+                found = SKELETONS.with(|c| skeleton_match(g, toks, i, &mut c.borrow_mut()));
             }
         }
         match found {
-            Some(m) if keep(g, toks, &m, &out) => {
+            Some(m) if keep(g, toks, &m, &out, &mut persons) => {
                 i = m.t1;
                 out.push(m);
             }
@@ -334,8 +379,16 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         if i + len > toks.toks.len() || (len == 2 && !toks.joinable(i)) {
             continue;
         }
-        let p = toks.phrase(i, i + len);
-        if let Some(&rec) = g.demonyms.get(&p) {
+        // Two-word demonyms ("South Korean") only after one of their first words.
+        if len == 2 && !g.demonym_firsts.contains(toks.f(i)) {
+            continue;
+        }
+        let hit = if len == 1 {
+            g.demonyms.get(toks.f(i))
+        } else {
+            g.demonyms.get(&toks.phrase(i, i + len))
+        };
+        if let Some(&rec) = hit {
             let mut m = Mention::new(toks, i, i + len, vec![rec]);
             m.demonym = true;
             return Some(m);
@@ -346,6 +399,17 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
 
 /// Folded phrase → filtered skeleton candidates.
 type SkeletonCache = FastMap<String, Vec<u32>>;
+
+/// Entries kept in a thread's skeleton cache before it is emptied (bounds memory on endless
+/// streams; a few MB at most).
+const SKELETON_CACHE_MAX: usize = 50_000;
+
+thread_local! {
+    /// Per-thread cache of skeleton lookups: the capitalised words that reach the fallback are
+    /// mostly people's and organisations' names, which recur across documents of a corpus. The
+    /// value is a pure function of the key, so caching never changes a result.
+    static SKELETONS: std::cell::RefCell<SkeletonCache> = std::cell::RefCell::new(FastMap::default());
+}
 
 fn skeleton_match(
     g: &Gazetteer,
@@ -373,7 +437,15 @@ fn skeleton_match(
         if g.lexicon.stopwords.contains(parts[0]) || is_article(parts[len - 1]) {
             continue;
         }
+        // Transliteration guesses are for foreign names, never for common English words
+        // ("Later" is not Latur, "Senior" not Sennar).
+        if parts.iter().all(|p| is_article(p) || g.store.is_common_word(p)) {
+            continue;
+        }
         let folded = parts.join(" ");
+        if cache.len() >= SKELETON_CACHE_MAX {
+            cache.clear();
+        }
         if let Some(c) = cache.get(&folded) {
             if c.is_empty() {
                 continue;
@@ -525,8 +597,28 @@ fn dateline(toks: &Toks, m: &Mention) -> bool {
     t.upper && t.sent_start && after.starts_with(['—', '–', '-', ',', '('])
 }
 
+/// Words a document has shown to be people's names (folded): the last word of a rejected
+/// person-like name ("John Walsh" → "walsh"), so that a later bare "Walsh" is not a town.
+type Persons = Vec<u64>;
+
 /// Recognition filters: stop words, person cues, sentence position, common words.
-fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
+fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &mut Persons) -> bool {
+    let verdict = judge(g, toks, m, prev, persons);
+    if verdict == Verdict::Person {
+        persons.push(word_hash(toks.f(m.t1 - 1)));
+    }
+    verdict == Verdict::Place
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    Place,
+    Person,
+    Other,
+}
+
+fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Persons) -> Verdict {
+    use Verdict::{Other, Person, Place};
     let lx = &g.lexicon;
     let single = m.t1 - m.t0 == 1;
     let text = &toks.text[m.start..m.end];
@@ -534,19 +626,31 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
     let strong = recs
         .iter()
         .any(|r| matches!(r.kind, Kind::Country | Kind::Continent | Kind::Admin1) || r.curated);
-    let max_pop = recs.iter().map(|r| r.population).max().unwrap_or(0);
+    // Second-level divisions count their towns' people: a division's size says nothing about
+    // whether its bare name is a common word.
+    let max_pop =
+        recs.iter().filter(|r| r.kind != Kind::Admin2).map(|r| r.population).max().unwrap_or(0);
     let verbatim = lx.verbatim_aliases.contains(text);
-    if single && !verbatim && lx.stopwords.contains(toks.f(m.t0)) {
-        return false;
+    let first = toks.f(m.t0);
+    if single && !verbatim && lx.stopwords.contains(first) {
+        return Other;
     }
     if dateline(toks, m) {
-        return true;
+        return Place;
     }
     if toks.toks[m.t0].upper && single && !verbatim && !strong && max_pop < 100_000 {
-        return false; // acronyms (ONU, ISIS…) are not small towns
+        return Other; // acronyms (ONU, ISIS…) are not small towns
     }
     if m.demonym {
-        return true;
+        return Place;
+    }
+    // A capitalised common word ("Street", "Liberal") that is only a small place's name.
+    if single && !strong && !verbatim && max_pop < 20_000 && g.store.is_common_word(first) {
+        return Other;
+    }
+    // A word this document already used as a person's name.
+    if single && !strong && persons.contains(&word_hash(first)) {
+        return Other;
     }
     // Title before: "M. Omar", "President Mali".
     if m.t0 > 0 {
@@ -555,25 +659,26 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
             && toks.toks[m.t0 - 1].cap
             && !recs.iter().any(|r| r.kind == Kind::Country)
         {
-            return false;
+            return Person;
         }
     }
     if strong && !single {
-        return true;
+        return Place;
     }
-    let weak = !strong && max_pop < 100_000;
+    // Weak: a small place, or a transliteration guess (which a person's name often is).
+    let weak = !strong && (max_pop < 100_000 || m.skeleton);
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
         let next = toks.f(m.t1);
         let next2 = toks.phrase(m.t1, (m.t1 + 2).min(toks.toks.len()));
         if lx.cue(next, Role::PersonAfter).is_some() || lx.cue(&next2, Role::PersonAfter).is_some()
         {
-            return false;
+            return Person;
         }
     }
     // "Ahl al-Haq": the name carries an article that did not match with it.
     if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && crate::norm::is_article(toks.f(m.t0 - 1)) {
-        return false;
+        return Other;
     }
     // Adjacent capitalised words that are not places: a person's or an organisation's name.
     if weak {
@@ -590,23 +695,26 @@ fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention]) -> bool {
             && !lx.stopwords.contains(toks.f(m.t1))
             && !lx.cues.contains_key(toks.f(m.t1))
             && walk(&g.store, toks, m.t1, 4).is_none();
+        if before && single {
+            return Person;
+        }
         if before || (after && single) {
-            return false;
+            return Other;
         }
     }
     if single && !strong {
         let t = &toks.toks[m.t0];
         if t.sent_start && max_pop < 50_000 {
-            return false;
+            return Other;
         }
         // A common word also used as a place name: it occurs in lower case in the same text,
         // or it only matched a secondary (alternate) name.
         let primary = m.cands.iter().any(|&c| crate::store::is_primary(c));
-        if (max_pop < 100_000 || !primary) && toks.occurs_lowercase(toks.f(m.t0)) {
-            return false;
+        if (max_pop < 100_000 || !primary) && toks.occurs_lowercase(first) {
+            return Other;
         }
     }
-    true
+    Place
 }
 
 /// Context cues around a mention: facility heads, division words, country adjectives.
@@ -619,7 +727,11 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         k -= 1;
     }
     for len in (1..=lx.max_cue_tokens.min(k)).rev() {
-        let p = toks.phrase(k - len, k);
+        // The cue and the name within one phrase ("district de X", not "X district, Y").
+        if !(k - len..m.t0).all(|j| toks.joinable(j)) {
+            continue;
+        }
+        let p = toks.phrase_cow(k - len, k);
         if let Some(c) = lx.cue(&p, Role::HeadBefore) {
             hint = facility_hint(&c.value);
             break;
@@ -644,7 +756,7 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         if m.t1 + len > n || !(m.t1 - 1..m.t1 + len - 1).all(|j| toks.joinable(j)) {
             continue;
         }
-        let p = toks.phrase(m.t1, m.t1 + len);
+        let p = toks.phrase_cow(m.t1, m.t1 + len);
         if hint.is_none() {
             if let Some(c) = lx.cue(&p, Role::HeadAfter) {
                 hint = facility_hint(&c.value);
@@ -653,7 +765,7 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
             }
         }
         if len == 1 && country.is_none() {
-            country = lx.adjective_fr.get(&p).copied();
+            country = lx.adjective_fr.get(p.as_ref()).copied();
         }
     }
     (hint, country)
