@@ -112,7 +112,7 @@ impl Np {
 
 /// The analysis state of one sentence.
 struct Sentence<'a> {
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     ls: &'a [L],
     nums: Vec<NumAt>,
     /// Token index → index into `nums`.
@@ -145,7 +145,7 @@ impl<const N: usize> WordList for [&str; N] {
 }
 
 fn is<T: WordList + ?Sized>(t: Option<&Tok>, words: &T) -> bool {
-    t.is_some_and(|t| words.has(&t.norm))
+    t.is_some_and(|t| words.has(t.norm))
 }
 
 /// True when determiner `det` with head noun `head` denotes one.
@@ -206,7 +206,7 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    fn tok(&self, i: usize) -> Option<&Tok> {
+    fn tok(&self, i: usize) -> Option<&'a Tok<'a>> {
         self.toks.get(i)
     }
 
@@ -233,16 +233,16 @@ impl<'a> Sentence<'a> {
             });
         }
         // "the three men", "all four crew members", "les 4 passagers", "another five".
-        if W.before_number.contains(t.norm.as_str()) {
+        if W.before_number.contains(t.norm) {
             if let Some(mut np) = self.np_at(k + 1, kind).filter(|np| !np.nums.is_empty()) {
                 np.first = k;
                 return Some(np);
             }
         }
-        if W.one_pronoun.contains(t.norm.as_str()) && !self.starts_np(k + 1) {
+        if W.one_pronoun.contains(t.norm) && !self.starts_np(k + 1) {
             return Some(Np { count: 1, first: k, end: k + 1, ..Np::default() });
         }
-        if W.many_pronoun.contains(t.norm.as_str()) && t.norm != "les" {
+        if W.many_pronoun.contains(t.norm) && t.norm != "les" {
             return Some(Np { unknown: true, first: k, end: k + 1, ..Np::default() });
         }
         if let Some(end) = self.name_at(k) {
@@ -255,7 +255,7 @@ impl<'a> Sentence<'a> {
                 return Some(Np { unknown: true, first: k, end, ..Np::default() });
             }
         }
-        if W.singular_det.contains(t.norm.as_str()) || W.plural_det.contains(t.norm.as_str()) {
+        if W.singular_det.contains(t.norm) || W.plural_det.contains(t.norm) {
             let (h, end) = self.head_end(k + 1);
             if h > k + 1 {
                 // "a family of three", "a group of 20 civilians": the number counts.
@@ -265,7 +265,7 @@ impl<'a> Sentence<'a> {
                         return Some(np);
                     }
                 }
-                let one = one_det(&t.norm, &self.toks[h - 1].norm, self.ls);
+                let one = one_det(t.norm, self.toks[h - 1].norm, self.ls);
                 return Some(Np {
                     count: u32::from(one),
                     unknown: !one,
@@ -293,7 +293,7 @@ impl<'a> Sentence<'a> {
                 && Name::fits(t)
                 && !self.trigger_tok[j]
                 && !self.date_tok[j]
-                && !W.stop.contains(t.norm.as_str())
+                && !W.stop.contains(t.norm)
             {
                 caps += usize::from(t.cap);
                 last = j;
@@ -302,16 +302,16 @@ impl<'a> Sentence<'a> {
             }
             j += 1;
         }
-        let ends_well = self.tok(j).is_none_or(|t| {
-            t.kind == Kind::Punct || W.stop.contains(t.norm.as_str()) || self.date_tok[j]
-        });
-        (caps >= 2 && ends_well && !plural(&self.toks[last].norm, self.ls)).then_some(last + 1)
+        let ends_well = self
+            .tok(j)
+            .is_none_or(|t| t.kind == Kind::Punct || W.stop.contains(t.norm) || self.date_tok[j]);
+        (caps >= 2 && ends_well && !plural(self.toks[last].norm, self.ls)).then_some(last + 1)
     }
 
     /// True when a noun phrase starts at `k` (after a pronoun, "her" is a determiner).
     fn starts_np(&self, k: usize) -> bool {
         self.tok(k).is_some_and(|t| {
-            t.kind == Kind::Word && !W.stop.contains(t.norm.as_str()) && !self.trigger_tok[k]
+            t.kind == Kind::Word && !W.stop.contains(t.norm) && !self.trigger_tok[k]
         })
     }
 
@@ -322,13 +322,13 @@ impl<'a> Sentence<'a> {
         let mut words = 0;
         while let Some(t) = self.tok(end) {
             let ok_word = t.kind == Kind::Word
-                && !W.stop.contains(t.norm.as_str())
+                && !W.stop.contains(t.norm)
                 && !self.trigger_tok[end]
                 && !self.date_tok[end];
             let hyphen = t.is_punct("-")
                 && !t.space_before
                 && self.tok(end + 1).is_some_and(|n| !n.space_before);
-            if ok_word && words < 5 && !W.of.contains(t.norm.as_str()) {
+            if ok_word && words < 5 && !W.of.contains(t.norm) {
                 words += 1;
                 end += 1;
             } else if hyphen && words > 0 {
@@ -347,10 +347,10 @@ impl<'a> Sentence<'a> {
             let mut n = 0;
             while let Some(t) = self.tok(k) {
                 let joiner = ["de", "des", "du", "d'", "of", "the", "la", "le", "l'", "al"]
-                    .contains(&t.norm.as_str())
+                    .contains(&t.norm)
                     || (t.is_punct("-") && !t.space_before);
                 let word = t.kind == Kind::Word
-                    && !W.stop.contains(t.norm.as_str())
+                    && !W.stop.contains(t.norm)
                     && !self.trigger_tok[k]
                     && !self.date_tok[k];
                 if n >= 10 || !(joiner || word) {
@@ -393,13 +393,11 @@ impl<'a> Sentence<'a> {
         let mut skipped = 0;
         while skipped < 5 {
             let t = self.tok(k)?;
-            let quote =
-                t.kind == Kind::Punct && ["«", "»", "\"", "“", "”"].contains(&t.norm.as_str());
-            let skip = (W.right_skip.contains(t.norm.as_str()) || self.date_tok[k] || quote)
+            let quote = t.kind == Kind::Punct && ["«", "»", "\"", "“", "”"].contains(&t.norm);
+            let skip = (W.right_skip.contains(t.norm) || self.date_tok[k] || quote)
                 && self.num_of[k].is_none()
                 && !(t.norm == "an" && self.np_at(k, kind).is_some());
-            let toll_skip =
-                toll && W.toll_skip.contains(t.norm.as_str()) && self.num_of[k].is_none();
+            let toll_skip = toll && W.toll_skip.contains(t.norm) && self.num_of[k].is_none();
             // "killing and injuring dozens": share the phrase of the next trigger.
             let shared = is(Some(t), &["and", "et", "or", "ou"])
                 && self
@@ -665,21 +663,21 @@ impl<'a> Sentence<'a> {
                 k -= 1;
                 continue;
             }
-            if words == 0 && ["he", "she", "il", "elle", "another"].contains(&t.norm.as_str()) {
+            if words == 0 && ["he", "she", "il", "elle", "another"].contains(&t.norm) {
                 return Ok(Some((one(k - 1), k - 1)));
             }
-            if self.trigger_tok[k - 1] || W.left_boundary.contains(t.norm.as_str()) {
+            if self.trigger_tok[k - 1] || W.left_boundary.contains(t.norm) {
                 return Ok(by_name(&name, head));
             }
             if head.is_none() {
                 head = Some(k - 1);
             }
-            let zero = W.zero_det.contains(t.norm.as_str());
+            let zero = W.zero_det.contains(t.norm);
             // French "a" is "has", not an article.
             let french_a = t.norm == "a" && !self.ls.contains(&L::En);
             let det = !french_a && zero
-                || W.singular_det.contains(t.norm.as_str())
-                || W.plural_det.contains(t.norm.as_str());
+                || W.singular_det.contains(t.norm)
+                || W.plural_det.contains(t.norm);
             if det && words > 0 {
                 let before = k.checked_sub(2).and_then(|b| self.tok(b));
                 // "in the blast": a complement, not a subject.
@@ -712,13 +710,13 @@ impl<'a> Sentence<'a> {
                 }
                 // "of the army": keep looking for the head.
                 if !is(before, &W.of) {
-                    let h = head.map_or("", |h| self.toks[h].norm.as_str());
+                    let h = head.map_or("", |h| self.toks[h].norm);
                     if zero {
                         // "no American personnel were injured".
                         let np = Np { first: k - 1, end: np_end, ..Np::default() };
                         return Ok(Some((np, k - 1)));
                     }
-                    let one = one_det(&t.norm, h, self.ls);
+                    let one = one_det(t.norm, h, self.ls);
                     let np = Np {
                         count: u32::from(one),
                         unknown: !one,
@@ -729,7 +727,7 @@ impl<'a> Sentence<'a> {
                     return Ok(Some((np, k - 1)));
                 }
             }
-            if W.of.contains(t.norm.as_str()) || W.subset.contains(t.norm.as_str()) {
+            if W.of.contains(t.norm) || W.subset.contains(t.norm) {
                 // "one member of the officer's family": the complement does not
                 // count; "two militants including HM's chief": nor does the part.
                 words = 0;
@@ -738,7 +736,7 @@ impl<'a> Sentence<'a> {
                 k -= 1;
                 continue;
             }
-            if name.ends_at(t) && !det && !W.of.contains(t.norm.as_str()) {
+            if name.ends_at(t) && !det && !W.of.contains(t.norm) {
                 if let Some(found) = by_name(&name, head) {
                     return Ok(Some(found));
                 }
@@ -786,7 +784,7 @@ impl<'a> Sentence<'a> {
             let t = &self.toks[m];
             if t.is_punct(",") {
                 segments += 1;
-            } else if W.subset.contains(t.norm.as_str()) {
+            } else if W.subset.contains(t.norm) {
                 return (m > lo && self.toks[m - 1].is_punct(",")).then(|| m - 1);
             }
         }
@@ -819,7 +817,7 @@ const NAME_PARTICLES: [&str; 10] =
 impl Name {
     fn fits(t: &Tok) -> bool {
         // "Ju'ani": a lowercase piece glued after an apostrophe or hyphen.
-        t.cap || NAME_PARTICLES.contains(&t.norm.as_str()) || !t.space_before
+        t.cap || NAME_PARTICLES.contains(&t.norm) || !t.space_before
     }
     /// True when `t` ends a run of name words (it does not fit in a name).
     fn ends_at(&self, t: &Tok) -> bool {
@@ -847,7 +845,7 @@ impl Name {
     /// (one before an apposition: "Shamry, a candidate, was killed"), the
     /// head not a plural.
     fn person(&self, s: &Sentence<'_>, head: Option<usize>) -> bool {
-        let head_plural = head.is_some_and(|h| plural(&s.toks[h].norm, s.ls));
+        let head_plural = head.is_some_and(|h| plural(s.toks[h].norm, s.ls));
         let enough = self.caps >= 2 || (self.caps == 1 && self.apposed);
         !self.spoiled && enough && !head_plural
     }
@@ -856,7 +854,7 @@ impl Name {
 /// A number followed by a unit or "-year-old" is a measure, not a count.
 fn measure_after(toks: &[Tok], end: usize) -> bool {
     let Some(t) = toks.get(end) else { return false };
-    if W.units.contains(t.norm.as_str()) {
+    if W.units.contains(t.norm) {
         return true;
     }
     t.is_punct("-")
@@ -884,7 +882,8 @@ fn span_of(toks: &[Tok], first: usize, end: usize) -> Span {
 /// ```
 pub fn find_casualties(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
     let span = clamp(text, span);
-    let toks = tokenize(text, span);
+    let tokens = tokenize(text, span);
+    let toks = tokens.toks();
     let ls = langs(lang);
     let mut s = Sentence::new(text, &toks, ls);
     let lex = &*LEXICON;
@@ -961,7 +960,7 @@ fn adjective(toks: &[Tok], i: usize, end: usize, trig: &Trigger, ls: &[L]) -> bo
     let det_before =
         i > 0 && (is(toks.get(i - 1), &W.singular_det) || is(toks.get(i - 1), &W.plural_det));
     let noun_after =
-        toks.get(end).is_some_and(|t| t.kind == Kind::Word && !W.stop.contains(t.norm.as_str()));
+        toks.get(end).is_some_and(|t| t.kind == Kind::Word && !W.stop.contains(t.norm));
     let participle = trig.reading == Reading::Verb || (trig.reading == Reading::Left && !trig.toll);
     participle && end == i + 1 && det_before && noun_after && ls.contains(&L::En)
 }

@@ -196,7 +196,7 @@ fn no_slot(_: usize) -> Option<(usize, u32)> {
 }
 
 fn word(toks: &[Tok], i: usize, words: &[&str]) -> bool {
-    toks.get(i).is_some_and(|t| words.contains(&t.norm.as_str()))
+    toks.get(i).is_some_and(|t| words.contains(&t.norm))
 }
 
 fn num_value(t: &Tok, max_len: usize) -> Option<u32> {
@@ -218,7 +218,7 @@ fn day_at(toks: &[Tok], i: usize) -> Option<(usize, u32)> {
     if toks.get(j).is_some_and(|s| {
         s.kind == Kind::Word
             && !s.space_before
-            && ["er", "st", "nd", "rd", "th", "e"].contains(&s.norm.as_str())
+            && ["er", "st", "nd", "rd", "th", "e"].contains(&s.norm)
     }) {
         j += 1;
     }
@@ -260,7 +260,7 @@ fn month_at(toks: &[Tok], i: usize, ls: &[L]) -> Option<(usize, u32)> {
     }
     let mut j = m.end;
     if toks.get(j).is_some_and(|t| t.is_punct(".") && !t.space_before)
-        && MONTH_ABBREVIATIONS.contains(toks[i].norm.as_str())
+        && MONTH_ABBREVIATIONS.contains(toks[i].norm)
     {
         j += 1;
     }
@@ -437,7 +437,7 @@ fn cross_month(
 /// "début août", "mi-juillet 2021", "fin mai", "early May", "mid-July",
 /// "late June": the first, middle or last ten days of the month.
 fn part_of_month(toks: &[Tok], j: usize, ls: &[L], p: Option<NaiveDate>) -> Option<(usize, Range)> {
-    let part = match toks.get(j)?.norm.as_str() {
+    let part = match toks.get(j)?.norm {
         "debut" | "early" => 0,
         "mi" | "mid" => 1,
         "fin" | "late" => 2,
@@ -468,7 +468,7 @@ fn part_of_month(toks: &[Tok], j: usize, ls: &[L], p: Option<NaiveDate>) -> Opti
 fn numeric_at(toks: &[Tok], j: usize, ls: &[L], p: Option<NaiveDate>) -> Option<(usize, Range)> {
     let get = |k: usize| toks.get(k).filter(|t| k == j || !t.space_before);
     let (a, s1, b, s2, c) = (get(j)?, get(j + 1)?, get(j + 2)?, get(j + 3)?, get(j + 4)?);
-    if s1.norm != s2.norm || !["-", "/", "."].contains(&s1.norm.as_str()) {
+    if s1.norm != s2.norm || !["-", "/", "."].contains(&s1.norm) {
         return None;
     }
     if toks.get(j + 5).is_some_and(|t| !t.space_before && t.kind == Kind::Num) {
@@ -673,6 +673,7 @@ pub fn find_dates(
 ) -> Vec<DateMention> {
     let span = clamp(text, span);
     let toks = tokenize(text, span);
+    let toks = toks.toks();
     dates_in(text, &toks, langs(lang), published)
 }
 
@@ -705,6 +706,7 @@ pub fn parse_date_field(s: &str) -> Option<NaiveDate> {
         return Some(d);
     }
     let toks = tokenize(s, Span::new(0, s.len()));
+    let toks = toks.toks();
     let dates = dates_in(s, &toks, &[L::En, L::Fr], None);
     match dates.as_slice() {
         [d] if d.kind == DateKind::Explicit && d.start.is_some() && d.start == d.end => d.start,

@@ -5,6 +5,7 @@
 //! line. A malformed line is skipped (the unit tests check that every line of
 //! the shipped files parses, so a typo cannot go unnoticed).
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -109,6 +110,9 @@ pub(crate) struct PhraseTable<T> {
     slot_first: Vec<usize>,
 }
 
+/// What a slot reader returns: (index after the number, value).
+type SlotRead = Option<(usize, u32)>;
+
 /// A successful phrase match.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PhraseMatch<'a, T> {
@@ -158,15 +162,25 @@ impl<T> PhraseTable<T> {
         slot: &dyn Fn(usize) -> Option<(usize, u32)>,
     ) -> Option<PhraseMatch<'_, T>> {
         let first = toks.get(i)?;
+        // Phrases that share a prefix read the same slot: read it once.
+        let memo: Cell<Option<(usize, SlotRead)>> = Cell::new(None);
+        let slot = |j: usize| match memo.get() {
+            Some((k, r)) if k == j => r,
+            _ => {
+                let r = slot(j);
+                memo.set(Some((j, r)));
+                r
+            }
+        };
         let mut best: Option<PhraseMatch<'_, T>> = None;
-        let direct = self.by_first.get(first.norm.as_str()).map_or(&[][..], Vec::as_slice);
+        let direct = self.by_first.get(first.norm).map_or(&[][..], Vec::as_slice);
         for ids in [direct, &self.slot_first] {
             for &id in ids {
                 let (l, pat, value) = &self.entries[id];
                 if !langs.contains(l) {
                     continue;
                 }
-                if let Some((end, n)) = match_pattern(pat, toks, i, slot) {
+                if let Some((end, n)) = match_pattern(pat, toks, i, &slot) {
                     if best.as_ref().is_none_or(|b| end > b.end) {
                         best = Some(PhraseMatch { end, value, slot: n });
                     }
@@ -191,7 +205,7 @@ fn match_pattern(
             n = Some(v);
             j = next;
         } else {
-            if toks.get(j)?.norm != *p {
+            if toks.get(j)?.norm != p.as_str() {
                 return None;
             }
             j += 1;
@@ -483,6 +497,7 @@ mod tests {
                 let elided = phrase.ends_with('\'');
                 let text = phrase.replace(SLOT, "3") + if elided { "un" } else { "" };
                 let toks = tokenize(&text, Span::new(0, text.len()));
+                let toks = toks.toks();
                 let want = toks.len() - usize::from(elided);
                 let slot = |k: usize| slot(&toks, k);
                 let end = match name {

@@ -83,14 +83,11 @@ fn digits_at(text: &str, toks: &[Tok], i: usize, fr: bool) -> Option<Core> {
         return None;
     }
     if let Some(next) = toks.get(i + 1) {
-        if next.kind == Kind::Word
-            && !next.space_before
-            && ORDINAL_SUFFIXES.contains(&next.norm.as_str())
-        {
+        if next.kind == Kind::Word && !next.space_before && ORDINAL_SUFFIXES.contains(&next.norm) {
             return None;
         }
     }
-    let mut int = first.norm.clone();
+    let mut int = std::borrow::Cow::Borrowed(first.norm);
     let mut end = i + 1;
     let (group_mark, decimal_mark) = if fr { (".", ",") } else { (",", ".") };
     if first.norm.len() <= 3 {
@@ -100,7 +97,7 @@ fn digits_at(text: &str, toks: &[Tok], i: usize, fr: bool) -> Option<Core> {
                 && a.norm.len() == 3
                 && is_space_group_gap(text, &toks[end - 1], a)
             {
-                int.push_str(&a.norm);
+                int.to_mut().push_str(a.norm);
                 end += 1;
             } else if a.is_punct(group_mark)
                 && !a.space_before
@@ -108,7 +105,7 @@ fn digits_at(text: &str, toks: &[Tok], i: usize, fr: bool) -> Option<Core> {
                 && toks.get(end + 2).is_none_or(|c| c.space_before || c.kind != Kind::Num)
             {
                 if let Some(b) = b {
-                    int.push_str(&b.norm);
+                    int.to_mut().push_str(b.norm);
                 }
                 end += 2;
             } else {
@@ -201,9 +198,7 @@ fn words_at(toks: &[Tok], i: usize, ls: &[L]) -> Option<Core> {
                 && toks.get(j + 1).is_some_and(|n| !n.space_before))
                 || (fr
                     && c.norm == "et"
-                    && toks
-                        .get(j + 1)
-                        .is_some_and(|n| matches!(n.norm.as_str(), "un" | "une" | "onze")))
+                    && toks.get(j + 1).is_some_and(|n| matches!(n.norm, "un" | "une" | "onze")))
                 || (en && c.norm == "and" && matches!(prev, Some(NumClass::Mul(_))));
             if joins && next_is_number {
                 j += 1;
@@ -254,7 +249,7 @@ fn to_u32(v: Option<f64>) -> Option<u32> {
 /// A range after a first number: "3 à 5", "3-5", "between 3 and 5".
 fn range_after(text: &str, toks: &[Tok], first: &Core, ls: &[L], opened: bool) -> Option<Core> {
     let c = toks.get(first.end)?;
-    let ok = match c.norm.as_str() {
+    let ok = match c.norm {
         "-" => first.digits && !c.space_before,
         "to" | "or" => ls.contains(&L::En),
         "a" | "ou" => ls.contains(&L::Fr),
@@ -342,6 +337,7 @@ pub(crate) fn mention(toks: &[Tok], n: &NumAt) -> NumberMention {
 /// ```
 pub fn parse_number(s: &str, lang: Lang) -> Option<u32> {
     let toks = tokenize(s, Span::new(0, s.len()));
+    let toks = toks.toks();
     let n = number_at(s, &toks, 0, langs(lang))?;
     (n.end == toks.len()).then_some(n.value).flatten()
 }
@@ -353,6 +349,7 @@ pub fn parse_number(s: &str, lang: Lang) -> Option<u32> {
 pub fn find_numbers(text: &str, span: Span, lang: Lang) -> Vec<NumberMention> {
     let span = clamp(text, span);
     let toks = tokenize(text, span);
+    let toks = toks.toks();
     numbers_in(text, &toks, langs(lang)).iter().map(|n| mention(&toks, n)).collect()
 }
 

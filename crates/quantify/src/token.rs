@@ -22,8 +22,8 @@ pub(crate) enum Kind {
 }
 
 /// One token with its byte span and normalised form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Tok {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok<'a> {
     /// First byte in the text.
     pub start: usize,
     /// One past the last byte.
@@ -31,17 +31,80 @@ pub(crate) struct Tok {
     /// Word, digits or punctuation.
     pub kind: Kind,
     /// Lowercase, accent-folded form.
-    pub norm: String,
+    pub norm: &'a str,
     /// The first character is uppercase.
     pub cap: bool,
     /// Whitespace (or the span start) separates it from the previous token.
     pub space_before: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// True for a punctuation token equal to `c`.
     pub fn is_punct(&self, c: &str) -> bool {
         self.kind == Kind::Punct && self.norm == c
+    }
+}
+
+/// A token before its normalised form is borrowed: where that form lives.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    cap: bool,
+    space_before: bool,
+    /// The normalised form is `buf[norm.0..norm.1]`; `None` when it is the
+    /// token's own text (already lowercase and unaccented, the usual case).
+    norm: Option<(usize, usize)>,
+}
+
+/// The tokens of a text: spans and flags, with the normalised forms that
+/// differ from the text kept in one buffer (no allocation per token).
+#[derive(Debug)]
+pub(crate) struct Tokens<'t> {
+    text: &'t str,
+    buf: String,
+    raw: Vec<Raw>,
+}
+
+impl Tokens<'_> {
+    /// The tokens, borrowing their normalised forms.
+    pub fn toks(&self) -> Vec<Tok<'_>> {
+        self.raw
+            .iter()
+            .map(|r| {
+                let norm = match r.norm {
+                    Some((a, b)) => self.buf.get(a..b),
+                    None => self.text.get(r.start..r.end),
+                };
+                Tok {
+                    start: r.start,
+                    end: r.end,
+                    kind: r.kind,
+                    norm: norm.unwrap_or(""),
+                    cap: r.cap,
+                    space_before: r.space_before,
+                }
+            })
+            .collect()
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: Kind, space_before: bool) {
+        let raw = self.text.get(start..end).unwrap_or("");
+        let cap = raw.chars().next().is_some_and(char::is_uppercase);
+        let norm = if is_normal(raw) {
+            None
+        } else {
+            let a = self.buf.len();
+            normalize_into(raw, &mut self.buf);
+            if self.buf.get(a..) == Some(raw) {
+                self.buf.truncate(a);
+                None
+            } else {
+                Some((a, self.buf.len()))
+            }
+        };
+        self.raw.push(Raw { start, end, kind, cap, space_before, norm });
     }
 }
 
@@ -74,14 +137,28 @@ fn fold_into(c: char, out: &mut String) {
     out.push_str(s);
 }
 
+/// True when `s` is its own normalised form for sure: ASCII without capitals.
+fn is_normal(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// Append the lowercase, accent-folded form of `s` to `out`.
+fn normalize_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            for l in c.to_lowercase() {
+                fold_into(l, out);
+            }
+        }
+    }
+}
+
 /// Lowercase and fold accents of a whole string.
 pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        for l in c.to_lowercase() {
-            fold_into(l, &mut out);
-        }
-    }
+    normalize_into(s, &mut out);
     out
 }
 
@@ -103,10 +180,11 @@ pub(crate) fn clamp(text: &str, span: Span) -> Span {
 }
 
 /// Tokenize the part of `text` that `span` covers.
-pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str, span: Span) -> Tokens<'_> {
     let span = clamp(text, span);
     let slice = &text[span.start..span.end];
-    let mut toks: Vec<Tok> = Vec::with_capacity(slice.len() / 4 + 1);
+    let mut out = Tokens { text, buf: String::new(), raw: Vec::with_capacity(slice.len() / 4 + 1) };
+    let mut word = String::new();
     let mut chars = slice.char_indices().peekable();
     let mut space = true;
     while let Some((i, c)) = chars.next() {
@@ -124,7 +202,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 end = span.start + j + d.len_utf8();
                 chars.next();
             }
-            push(&mut toks, text, start, end, Kind::Num, space);
+            out.push(start, end, Kind::Num, space);
         } else if c.is_alphabetic() {
             let mut end = start + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
@@ -139,7 +217,8 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                     if !next_alpha {
                         break;
                     }
-                    let word = normalize(&text[start..end]);
+                    word.clear();
+                    normalize_into(&text[start..end], &mut word);
                     if word == "aujourd" {
                         end = after;
                         chars.next();
@@ -154,24 +233,22 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                     break;
                 }
             }
-            push(&mut toks, text, start, end, Kind::Word, space);
+            out.push(start, end, Kind::Word, space);
         } else {
-            push(&mut toks, text, start, start + c.len_utf8(), Kind::Punct, space);
+            out.push(start, start + c.len_utf8(), Kind::Punct, space);
         }
         space = false;
     }
-    toks
-}
-
-fn push(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize, kind: Kind, space: bool) {
-    let raw = &text[start..end];
-    let cap = raw.chars().next().is_some_and(char::is_uppercase);
-    toks.push(Tok { start, end, kind, norm: normalize(raw), cap, space_before: space });
+    out
 }
 
 /// Normalised token forms of a lexicon phrase.
 pub(crate) fn phrase_norms(phrase: &str) -> Vec<String> {
-    tokenize(phrase, Span::new(0, phrase.len())).into_iter().map(|t| t.norm).collect()
+    tokenize(phrase, Span::new(0, phrase.len()))
+        .toks()
+        .into_iter()
+        .map(|t| t.norm.to_string())
+        .collect()
 }
 
 #[cfg(test)]
@@ -202,12 +279,13 @@ mod tests {
     fn spans_stay_on_char_boundaries() {
         let text = "Émeute: été 2023 — «tués»";
         for span in [Span::new(0, text.len()), Span::new(1, 9), Span::new(3, 100)] {
-            for t in tokenize(text, span) {
+            for t in tokenize(text, span).toks() {
                 assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
                 assert!(t.start < t.end);
             }
         }
         let t = tokenize(text, Span::new(0, text.len()));
+        let t = t.toks();
         assert!(t[0].cap && t[0].norm == "emeute");
         assert!(t[0].space_before && !t[1].space_before);
     }
