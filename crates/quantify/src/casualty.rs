@@ -40,8 +40,11 @@
 
 use sitrep_model::{Lang, Span};
 
+use std::cell::RefCell;
+
 use crate::date::dates_in;
 use crate::lexicon::{langs, Reading, Trigger, WordSet, L, LEXICON, WORDS as W};
+use crate::memo::{cached, Memo};
 use crate::number::{numbers_in, NumAt};
 use crate::token::{clamp, tokenize, Kind, Tok};
 
@@ -882,6 +885,16 @@ fn span_of(toks: &[Tok], first: usize, end: usize) -> Span {
 /// ```
 pub fn find_casualties(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
     let span = clamp(text, span);
+    let body = &text[span.start..span.end];
+    cached(&MEMO, (span.start, lang), body, || casualties_in(text, span, lang))
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo<(usize, Lang), Vec<Casualty>>> = RefCell::new(Memo::default());
+}
+
+/// [`find_casualties`] without the memory, `span` clamped.
+fn casualties_in(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
     let tokens = tokenize(text, span);
     let toks = tokens.toks();
     let ls = langs(lang);

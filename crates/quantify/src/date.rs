@@ -26,10 +26,12 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use sitrep_model::{Lang, Span};
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::lexicon::{langs, rows, L, LEXICON, MONTHS};
+use crate::memo::{cached, Memo};
 use crate::number::number_at;
 use crate::token::{clamp, tokenize, Kind, Tok};
 
@@ -672,9 +674,19 @@ pub fn find_dates(
     published: Option<NaiveDate>,
 ) -> Vec<DateMention> {
     let span = clamp(text, span);
-    let toks = tokenize(text, span);
-    let toks = toks.toks();
-    dates_in(text, &toks, langs(lang), published)
+    let body = &text[span.start..span.end];
+    cached(&MEMO, (span.start, lang, published), body, || {
+        let toks = tokenize(text, span);
+        let toks = toks.toks();
+        dates_in(text, &toks, langs(lang), published)
+    })
+}
+
+/// The key of a date reading besides the span's text.
+type DateKey = (usize, Lang, Option<NaiveDate>);
+
+thread_local! {
+    static MEMO: RefCell<Memo<DateKey, Vec<DateMention>>> = RefCell::new(Memo::default());
 }
 
 /// A date from a metadata field, leniently.

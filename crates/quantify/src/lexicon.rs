@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use sitrep_model::Lang;
 
-use crate::token::{phrase_norms, Tok};
+use crate::token::{phrase_norms, Tok, NO_ID};
 
 /// FNV-1a: the keys are short words, for which it beats the default
 /// SipHash by far (hashing was most of the run time).
@@ -101,11 +101,34 @@ fn pattern(phrase: &str) -> Vec<String> {
     out
 }
 
+/// The words of all phrase tables, numbered: tokens carry the number of
+/// their normalised form ([`Tok::id`]), so matching a phrase compares
+/// integers and finds the phrases that start with a word by indexing.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab(HashMap<String, u32, FnvBuild>);
+
+impl Vocab {
+    /// The id of `w`, or [`NO_ID`].
+    pub fn id(&self, w: &str) -> u32 {
+        self.0.get(w).copied().unwrap_or(NO_ID)
+    }
+
+    fn intern(&mut self, w: &str) -> u32 {
+        let next = u32::try_from(self.0.len()).unwrap_or(NO_ID - 2).min(NO_ID - 2);
+        *self.0.entry(w.to_string()).or_insert(next)
+    }
+}
+
+/// The id of the number slot in a pattern (no token has it).
+const SLOT_ID: u32 = NO_ID - 1;
+
 /// A set of phrases with a value each, matched longest-first on tokens.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<T> {
-    entries: Vec<(L, Vec<String>, T)>,
-    by_first: HashMap<String, Vec<usize>, FnvBuild>,
+    /// (language, word ids with [`SLOT_ID`] for `<n>`, value), longest first.
+    entries: Vec<(L, Vec<u32>, T)>,
+    /// Word id → entries that start with it.
+    by_first: Vec<Vec<usize>>,
     /// Entries that start with a number slot.
     slot_first: Vec<usize>,
 }
@@ -125,22 +148,36 @@ pub(crate) struct PhraseMatch<'a, T> {
 }
 
 impl<T> PhraseTable<T> {
-    /// Build from (language, phrase, value) triples.
-    pub fn new(items: impl IntoIterator<Item = (L, String, T)>) -> PhraseTable<T> {
-        let mut entries: Vec<(L, Vec<String>, T)> = items
+    /// Build from (language, phrase, value) triples, numbering the words in
+    /// `vocab`.
+    pub fn new(
+        items: impl IntoIterator<Item = (L, String, T)>,
+        vocab: &mut Vocab,
+    ) -> PhraseTable<T> {
+        let mut entries: Vec<(L, Vec<u32>, T)> = items
             .into_iter()
-            .map(|(l, p, v)| (l, pattern(&p), v))
-            .filter(|(_, p, _)| !p.is_empty())
+            .map(|(l, p, v)| {
+                let ids: Vec<u32> = pattern(&p)
+                    .iter()
+                    .map(|w| if w == SLOT { SLOT_ID } else { vocab.intern(w) })
+                    .collect();
+                (l, ids, v)
+            })
+            .filter(|e| !e.1.is_empty())
             .collect();
         // Longest phrases first, so the first hit at a position is the longest.
         entries.sort_by_key(|e| std::cmp::Reverse(e.1.len()));
-        let mut by_first: HashMap<String, Vec<usize>, FnvBuild> = HashMap::default();
+        let mut by_first: Vec<Vec<usize>> = Vec::new();
         let mut slot_first = Vec::new();
         for (i, (_, p, _)) in entries.iter().enumerate() {
-            if p[0] == SLOT {
+            if p[0] == SLOT_ID {
                 slot_first.push(i);
             } else {
-                by_first.entry(p[0].clone()).or_default().push(i);
+                let w = p[0] as usize;
+                if by_first.len() <= w {
+                    by_first.resize(w + 1, Vec::new());
+                }
+                by_first[w].push(i);
             }
         }
         PhraseTable { entries, by_first, slot_first }
@@ -173,7 +210,7 @@ impl<T> PhraseTable<T> {
             }
         };
         let mut best: Option<PhraseMatch<'_, T>> = None;
-        let direct = self.by_first.get(first.norm).map_or(&[][..], Vec::as_slice);
+        let direct = self.by_first.get(first.id as usize).map_or(&[][..], Vec::as_slice);
         for ids in [direct, &self.slot_first] {
             for &id in ids {
                 let (l, pat, value) = &self.entries[id];
@@ -192,20 +229,20 @@ impl<T> PhraseTable<T> {
 }
 
 fn match_pattern(
-    pat: &[String],
+    pat: &[u32],
     toks: &[Tok],
     i: usize,
     slot: &dyn Fn(usize) -> Option<(usize, u32)>,
 ) -> Option<(usize, Option<u32>)> {
     let mut j = i;
     let mut n = None;
-    for p in pat {
-        if p == SLOT {
+    for &p in pat {
+        if p == SLOT_ID {
             let (next, v) = slot(j)?;
             n = Some(v);
             j = next;
         } else {
-            if toks.get(j)?.norm != p.as_str() {
+            if toks.get(j)?.id != p {
                 return None;
             }
             j += 1;
@@ -364,6 +401,8 @@ pub(crate) static WORDS: LazyLock<Words> = LazyLock::new(|| Words::parse(WORDS_S
 
 /// All tables.
 pub(crate) struct Lexicon {
+    /// The words of the phrase tables.
+    pub vocab: Vocab,
     /// Month names.
     pub months: PhraseTable<u32>,
     /// Weekday names (1 = Monday).
@@ -389,12 +428,13 @@ const TRIGGERS: &str = include_str!("../../../data/quantify/casualty_triggers.ts
 const WORDS_SRC: &str = include_str!("../../../data/quantify/casualty_words.tsv");
 const ZEROS: &str = include_str!("../../../data/quantify/casualty_zero.tsv");
 
-fn table<T>(src: &str, parse: impl Fn(&[&str]) -> Option<T>) -> PhraseTable<T> {
-    PhraseTable::new(rows(src).filter_map(|r| {
+fn table<T>(src: &str, parse: impl Fn(&[&str]) -> Option<T>, vocab: &mut Vocab) -> PhraseTable<T> {
+    let items = rows(src).filter_map(|r| {
         let l = L::parse(r.first()?)?;
         let phrase = r.get(1)?.to_string();
         Some((l, phrase, parse(r.get(2..)?)?))
-    }))
+    });
+    PhraseTable::new(items, vocab)
 }
 
 pub(crate) fn parse_num_class(r: &[&str]) -> Option<NumClass> {
@@ -457,14 +497,19 @@ pub(crate) fn parse_rule(r: &[&str]) -> Option<crate::date::Rule> {
 }
 
 /// The tables, parsed once.
-pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    months: table(MONTHS, parse_u32),
-    weekdays: table(WEEKDAYS, parse_u32),
-    numbers: table(NUMBERS, parse_num_class),
-    modifiers: table(MODIFIERS, parse_modifier),
-    relative: table(RELATIVE, parse_rule),
-    triggers: table(TRIGGERS, parse_trigger),
-    zeros: table(ZEROS, parse_zero),
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut vocab = Vocab::default();
+    let v = &mut vocab;
+    Lexicon {
+        months: table(MONTHS, parse_u32, v),
+        weekdays: table(WEEKDAYS, parse_u32, v),
+        numbers: table(NUMBERS, parse_num_class, v),
+        modifiers: table(MODIFIERS, parse_modifier, v),
+        relative: table(RELATIVE, parse_rule, v),
+        triggers: table(TRIGGERS, parse_trigger, v),
+        zeros: table(ZEROS, parse_zero, v),
+        vocab,
+    }
 });
 
 #[cfg(test)]

@@ -73,6 +73,7 @@
 mod casualty;
 mod date;
 mod lexicon;
+mod memo;
 mod number;
 mod token;
 

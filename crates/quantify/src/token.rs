@@ -36,7 +36,13 @@ pub(crate) struct Tok<'a> {
     pub cap: bool,
     /// Whitespace (or the span start) separates it from the previous token.
     pub space_before: bool,
+    /// The number of `norm` in the lexicon's vocabulary ([`NO_ID`] when no
+    /// phrase uses the word), so phrase tables compare integers.
+    pub id: u32,
 }
+
+/// The id of a word that no phrase table uses.
+pub(crate) const NO_ID: u32 = u32::MAX;
 
 impl Tok<'_> {
     /// True for a punctuation token equal to `c`.
@@ -68,8 +74,18 @@ pub(crate) struct Tokens<'t> {
 }
 
 impl Tokens<'_> {
-    /// The tokens, borrowing their normalised forms.
+    /// The tokens, borrowing their normalised forms, with their word ids.
     pub fn toks(&self) -> Vec<Tok<'_>> {
+        let vocab = &crate::lexicon::LEXICON.vocab;
+        self.with_ids(|w| vocab.id(w))
+    }
+
+    /// The tokens without word ids (for building the lexicon itself).
+    pub fn toks_without_ids(&self) -> Vec<Tok<'_>> {
+        self.with_ids(|_| NO_ID)
+    }
+
+    fn with_ids(&self, id: impl Fn(&str) -> u32) -> Vec<Tok<'_>> {
         self.raw
             .iter()
             .map(|r| {
@@ -77,13 +93,15 @@ impl Tokens<'_> {
                     Some((a, b)) => self.buf.get(a..b),
                     None => self.text.get(r.start..r.end),
                 };
+                let norm = norm.unwrap_or("");
                 Tok {
                     start: r.start,
                     end: r.end,
                     kind: r.kind,
-                    norm: norm.unwrap_or(""),
+                    norm,
                     cap: r.cap,
                     space_before: r.space_before,
+                    id: id(norm),
                 }
             })
             .collect()
@@ -245,7 +263,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Tokens<'_> {
 /// Normalised token forms of a lexicon phrase.
 pub(crate) fn phrase_norms(phrase: &str) -> Vec<String> {
     tokenize(phrase, Span::new(0, phrase.len()))
-        .toks()
+        .toks_without_ids()
         .into_iter()
         .map(|t| t.norm.to_string())
         .collect()
