@@ -189,6 +189,8 @@ mod tests {
         assert!(lx.stopwords.contains("said"));
         assert!(lx.verbatim_aliases.contains("US"));
         assert_eq!(lx.abbreviations.first().map(|a| a.0.len()), Some(6));
+        // The tagger only tries abbreviations on a token followed by a period.
+        assert!(lx.abbreviations.iter().all(|(a, _)| a.ends_with('.')));
     }
 
     #[test]

@@ -79,7 +79,8 @@ pub struct Gazetteer {
     country_index: HashMap<[u8; 2], u32>,
     lower_starts: lexicon::FastSet<String>,
     borders: HashMap<([u8; 2], [u8; 2]), u32>,
-    facilities: Vec<u32>,
+    /// Facilities and sites with coordinates, sorted by latitude: (lat, lon, record index).
+    facilities: Vec<(f32, f32, u32)>,
     demonyms: lexicon::FastMap<String, u32>,
     /// First words of the two-word demonyms ("south" for "South Korean").
     demonym_firsts: lexicon::FastSet<String>,
@@ -108,8 +109,10 @@ impl Gazetteer {
                 Kind::Country => {
                     country_index.insert(r.cc, r.idx);
                 }
-                Kind::Airport | Kind::MilitaryBase | Kind::OilField | Kind::Site => {
-                    facilities.push(r.idx)
+                Kind::Airport | Kind::MilitaryBase | Kind::OilField | Kind::Site
+                    if r.has_coords() =>
+                {
+                    facilities.push((r.lat, r.lon, r.idx))
                 }
                 _ => {}
             }
@@ -117,6 +120,7 @@ impl Gazetteer {
                 curated.push(r.idx);
             }
         }
+        facilities.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut lower_starts = lexicon::FastSet::default();
         let mut borders = HashMap::new();
         let rows = SITES.lines().skip(1).filter(|l| !l.starts_with('#') && !l.trim().is_empty());
@@ -212,19 +216,21 @@ impl Gazetteer {
 
     /// Nearest facility of `kind` within `max_km` of `p` (lat, lon in degrees).
     fn nearest_facility(&self, kind: Kind, p: (f64, f64), max_km: f64) -> Option<Rec> {
-        // A degree box first: most facilities are far away, and the box costs no trigonometry.
+        // The latitude band by binary search, then a longitude box, then the true distance.
         let dlat = max_km / 110.0;
         let dlon = dlat / p.0.to_radians().cos().max(0.01);
+        let lo = self.facilities.partition_point(|f| (f.0 as f64) < p.0 - dlat);
+        let hi = self.facilities.partition_point(|f| (f.0 as f64) <= p.0 + dlat);
         self.facilities
+            .get(lo..hi)
+            .unwrap_or(&[])
             .iter()
-            .filter_map(|&i| self.store.rec(i))
-            .filter(|r| r.kind == kind && r.has_coords())
-            .filter(|r| {
-                (r.lat as f64 - p.0).abs() <= dlat && {
-                    let d = (r.lon as f64 - p.1).abs();
-                    d.min(360.0 - d) <= dlon
-                }
+            .filter(|f| {
+                let d = (f.1 as f64 - p.1).abs();
+                d.min(360.0 - d) <= dlon
             })
+            .filter_map(|f| self.store.rec(f.2))
+            .filter(|r| r.kind == kind)
             .map(|r| (resolve::km(p, (r.lat as f64, r.lon as f64)), r))
             .filter(|(d, _)| *d <= max_km)
             .min_by(|a, b| a.0.total_cmp(&b.0))

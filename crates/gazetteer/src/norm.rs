@@ -17,6 +17,38 @@ use unicode_normalization::char::decompose_canonical;
 
 /// Byte ranges of the word tokens of `s` (maximal runs of alphanumeric chars).
 pub fn token_ranges(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut start: Option<usize> = None;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII fast path: one byte, no char decoding.
+        let (alnum, len) = if b[i] < 0x80 {
+            (b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if alnum {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(st) = start.take() {
+            out.push((st, i));
+        }
+        i += len;
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// Reference implementation of [`token_ranges`] (char by char), for tests.
+#[cfg(test)]
+fn token_ranges_slow(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices() {
@@ -36,6 +68,14 @@ pub fn token_ranges(s: &str) -> Vec<(usize, usize)> {
 
 /// Appends the folded form of one token (lower case, no diacritics) to `out`.
 pub fn fold_token_into(tok: &str, out: &mut String) {
+    if tok.is_ascii() {
+        let at = out.len();
+        out.push_str(tok);
+        if let Some(tail) = out.get_mut(at..) {
+            tail.make_ascii_lowercase();
+        }
+        return;
+    }
     for c in tok.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -253,5 +293,8 @@ mod tests {
             assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
         }
         assert_eq!(token_ranges(s).len(), 5);
+        for t in [s, "", "a", "é", "U.S. and l'Irak — 12 km", "ﷺ x\u{0}y", "Ab\u{300}c d"] {
+            assert_eq!(token_ranges(t), token_ranges_slow(t), "{t:?}");
+        }
     }
 }

@@ -2,10 +2,12 @@
 //! around it (facility heads, division words, "province syrienne de") and by agreement with the
 //! document's other places, then reports the winner with an honest precision.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use sitrep_model::Place;
 
+use crate::lexicon::FastMap;
 use crate::store::{is_primary, Kind, Rec};
 use crate::tagger::{Hint, Mention, Toks};
 use crate::Gazetteer;
@@ -165,8 +167,8 @@ fn coords(r: &Rec) -> Option<(f64, f64)> {
 }
 
 /// What one mention adds to the document context.
-struct Contribution {
-    key: String,
+struct Contribution<'t> {
+    key: Cow<'t, str>,
     cc: [u8; 2],
     weight: f64,
     admin1: Option<(u32, f64)>,
@@ -179,7 +181,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     let mut contribs = Vec::new();
     let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let key = toks.phrase(m.t0, m.t1);
+        let key = toks.phrase_cow(m.t0, m.t1);
         let ranked = rank(g, toks, m, &empty);
         firsts.push(ranked.first().map(|x| x.0));
         if let Some((r, s)) = ranked.first() {
@@ -202,7 +204,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             contribs.push(Contribution { key: key.clone(), cc: r.cc, weight, admin1 });
         }
         if let Some(cc) = m.country_hint {
-            contribs.push(Contribution { key: String::new(), cc, weight: 1.0, admin1: None });
+            contribs.push(Contribution { key: Cow::Borrowed(""), cc, weight: 1.0, admin1: None });
         }
     }
     for i in 0..toks.toks.len() {
@@ -211,26 +213,31 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             continue;
         }
         if let Some(cc) = g.lexicon.adjective_fr.get(f) {
-            contribs.push(Contribution { key: String::new(), cc: *cc, weight: 0.3, admin1: None });
+            contribs.push(Contribution {
+                key: Cow::Borrowed(""),
+                cc: *cc,
+                weight: 0.3,
+                admin1: None,
+            });
         }
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
     let mentions = containment(toks, mentions, &firsts);
     let mut all = Context::default();
-    let mut by_key: HashMap<&str, Vec<&Contribution>> = HashMap::new();
+    let mut by_key: FastMap<&str, Vec<&Contribution>> = FastMap::default();
     for c in &contribs {
         all.add(c, 1.0);
-        by_key.entry(c.key.as_str()).or_default().push(c);
+        by_key.entry(c.key.as_ref()).or_default().push(c);
     }
-    let mut cache: HashMap<String, Context> = HashMap::new();
+    let mut cache: FastMap<Cow<str>, Context> = FastMap::default();
     mentions
         .iter()
         .filter_map(|m| {
-            let key = toks.phrase(m.t0, m.t1);
+            let key = toks.phrase_cow(m.t0, m.t1);
             let ctx = cache.entry(key).or_insert_with_key(|key| {
                 let mut ctx = all.clone();
-                for c in by_key.get(key.as_str()).into_iter().flatten() {
+                for c in by_key.get(key.as_ref()).into_iter().flatten() {
                     ctx.add(c, -1.0);
                 }
                 ctx.countries.retain(|_, w| *w > 1e-9);

@@ -334,7 +334,17 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
             out.push(m);
             continue;
         }
-        let mut found = best_match(g, toks, i).map(|(j, v)| {
+        // A lone stop word ("On", "May") is never kept (see `judge`): skip decoding its
+        // candidates.
+        let lone_stop = |j: usize| {
+            j == i + 1
+                && g.lexicon.stopwords.contains(toks.f(i))
+                && !g
+                    .lexicon
+                    .verbatim_aliases
+                    .contains(&toks.text[toks.toks[i].start..toks.toks[i].end])
+        };
+        let mut found = best_match(g, toks, i).filter(|&(j, _)| !lone_stop(j)).map(|(j, v)| {
             let mut m = Mention::new(toks, i, j, crate::store::postings(v));
             if !toks.toks[i].cap {
                 // Lower-case start: keep curated records, or names with a capitalised word.
@@ -497,7 +507,8 @@ impl Toks<'_> {
 /// Dateline abbreviations ("Ky.", "B.C.").
 fn abbreviation(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(Mention, usize)> {
     let t = &toks.toks[i];
-    if !t.cap || t.end - t.start > 4 {
+    // Every abbreviation ends with a period, and its first part is followed by one.
+    if !t.cap || t.end - t.start > 4 || !toks.text[t.end..].starts_with('.') {
         return None;
     }
     let rest = &toks.text[t.start..];
