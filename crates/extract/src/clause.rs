@@ -19,6 +19,10 @@ const CONNECTIVES: [&str; 9] = [
     " lorsque ",
 ];
 
+/// All connectives in one automaton: one pass a sentence.
+static CONNECTIVE_AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(CONNECTIVES).ok());
+
 /// Determiners that open a noun phrase (folded words).
 pub const DETERMINERS: [&str; 16] = [
     "la", "le", "les", "l", "un", "une", "des", "du", "ces", "cette", "ce", "the", "a", "an",
@@ -35,15 +39,15 @@ pub fn clauses(text: &str, f: &Folded, s: Span) -> Vec<Span> {
     }
     let (fs, fe) = (f.folded_at(s.start), f.folded_at(s.end));
     if let Some(fb) = f.text.get(fs.saturating_sub(1)..fe) {
-        for c in CONNECTIVES {
-            for (i, _) in fb.match_indices(c) {
-                // "while conducting an operation" is a participle, not a clause.
-                let next = fb[i + c.len()..].split(' ').next().unwrap_or("");
-                if c == " while " && next.ends_with("ing") {
-                    continue;
-                }
-                cuts.push(f.orig(fs.saturating_sub(1) + i + 1));
+        let ac = CONNECTIVE_AC.as_ref();
+        for m in ac.into_iter().flat_map(|ac| ac.find_overlapping_iter(fb)) {
+            let (i, c) = (m.start(), CONNECTIVES[m.pattern().as_usize()]);
+            // "while conducting an operation" is a participle, not a clause.
+            let next = fb.get(m.end()..).and_then(|r| r.split(' ').next()).unwrap_or("");
+            if c == " while " && next.ends_with("ing") {
+                continue;
             }
+            cuts.push(f.orig(fs.saturating_sub(1) + i + 1));
         }
     }
     cuts.push(s.end);
@@ -114,8 +118,11 @@ pub fn words(f: &Folded, from: usize, to: usize) -> Vec<&str> {
 
 /// The last `n` folded words before original offset `off`, within `from..`.
 pub fn words_before(f: &Folded, from: usize, off: usize, n: usize) -> Vec<&str> {
-    let w = words(f, f.folded_at(from), f.folded_at(off));
-    w[w.len().saturating_sub(n)..].to_vec()
+    let (a, b) = (f.folded_at(from), f.folded_at(off));
+    let s = f.text.get(a.min(b)..b.min(f.text.len())).unwrap_or("");
+    let mut v: Vec<&str> = s.rsplit(' ').filter(|w| !w.is_empty()).take(n).collect();
+    v.reverse();
+    v
 }
 
 #[cfg(test)]

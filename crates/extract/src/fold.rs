@@ -7,7 +7,12 @@
 //! becomes one ASCII space. The folded text starts and ends with a space, so
 //! a key `" word word"` found in it always starts on a word start.
 
+use std::cell::OnceCell;
+
+use sitrep_model::Lang;
 use unicode_normalization::UnicodeNormalization;
+
+use crate::lexicon::Hit;
 
 /// A folded text and its offset map.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +23,13 @@ pub struct Folded {
     /// `map[i]`: byte offset in the original text of the character that
     /// produced folded byte `i`; one extra entry for the end.
     pub map: Vec<usize>,
+    /// Hits of each lexicon table over the whole text, computed on first
+    /// use (by table id; tables past the last slot are not cached).
+    pub(crate) hits: [OnceCell<(Lang, Vec<Hit>)>; HIT_SLOTS],
 }
+
+/// Lexicon tables whose hits a folded text keeps.
+const HIT_SLOTS: usize = 8;
 
 impl Folded {
     /// Original offset of folded byte `i` (clamped to the end).
@@ -92,7 +103,7 @@ pub fn fold(s: &str) -> Folded {
         map.push(s.len());
     }
     map.push(s.len());
-    Folded { text, map }
+    Folded { text, map, hits: Default::default() }
 }
 
 /// The match key of a lexicon entry: `" "` + its folded words.

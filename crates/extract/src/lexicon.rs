@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use sitrep_model::Lang;
 
 use crate::fold::{key, Folded};
@@ -55,12 +55,19 @@ pub struct Hit {
     pub entry: usize,
 }
 
+/// Ids of the tables, for the per-document hit cache of [`Folded`].
+static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Terms of one table, compiled.
 #[derive(Debug)]
 pub struct Matcher<T> {
-    ac: Option<AhoCorasick>,
+    /// Slot of this table's hits in a [`Folded`] text's cache.
+    id: usize,
+    /// One leftmost-longest automaton for French, one for the other
+    /// languages, with the entry index of each of their keys.
+    fr: Option<(AhoCorasick, Vec<usize>)>,
+    en: Option<(AhoCorasick, Vec<usize>)>,
     prefix: Vec<bool>,
-    langs: Vec<Langs>,
     /// Entry values, by entry index.
     pub values: Vec<T>,
 }
@@ -83,47 +90,84 @@ impl<T> Matcher<T> {
             langs.push(l);
             values.push(v);
         }
-        let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys).ok();
-        Matcher { ac, prefix, langs, values }
+        // Leftmost-longest, the longest term at the first start: a plain
+        // forward search. A whole-word key ends with its space.
+        let build = |lang: Lang| {
+            let mut ks = Vec::new();
+            let mut ids = Vec::new();
+            for (e, k) in keys.iter().enumerate() {
+                if langs[e].allows(lang) {
+                    ks.push(if prefix[e] { k.clone() } else { format!("{k} ") });
+                    ids.push(e);
+                }
+            }
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&ks)
+                .ok()?;
+            Some((ac, ids))
+        };
+        let (fr, en) = (build(Lang::Fr), build(Lang::En));
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Matcher { id, fr, en, prefix, values }
     }
 
     /// Non-overlapping hits in folded bytes `[from, to)`, longest first at
     /// each start, in text order.
+    ///
+    /// The whole document is searched once per table (the hits are kept in
+    /// `f`); a range is then a slice of them.
     pub fn find(&self, f: &Folded, from: usize, to: usize, lang: Lang) -> Vec<Hit> {
-        let Some(ac) = &self.ac else { return Vec::new() };
-        let to = to.min(f.text.len());
-        let from = from.min(to);
-        let bytes = f.text.as_bytes();
-        // Start one byte early so a key's leading space can match.
-        let hay_start = from.saturating_sub(1);
-        let Some(hay) = f.text.get(hay_start..to) else { return Vec::new() };
-        let mut cands: Vec<Hit> = Vec::new();
-        for m in ac.find_overlapping_iter(hay) {
-            let e = m.pattern().as_usize();
-            if !self.langs[e].allows(lang) {
-                continue;
+        if let Some(cell) = f.hits.get(self.id) {
+            let (l, all) = cell.get_or_init(|| (lang, self.scan(f, 0, f.text.len(), lang)));
+            if *l == lang {
+                let to = to.min(f.text.len());
+                let from = from.min(to);
+                let i = all.partition_point(|h| h.fstart < from);
+                return all[i..]
+                    .iter()
+                    .take_while(|h| h.fstart < to)
+                    .filter(|h| h.fend <= to)
+                    .copied()
+                    .collect();
             }
-            let ms = hay_start + m.start();
-            let mut me = hay_start + m.end();
+        }
+        self.scan(f, from, to, lang)
+    }
+
+    fn scan(&self, f: &Folded, from: usize, to: usize, lang: Lang) -> Vec<Hit> {
+        let Some((ac, ids)) = (if lang == Lang::Fr { &self.fr } else { &self.en }) else {
+            return Vec::new();
+        };
+        let bytes = f.text.as_bytes();
+        let to = to.min(bytes.len());
+        let from = from.min(to);
+        // A key starts with the space before its first word and, when whole,
+        // ends with the space after its last one (which may lie at `to`).
+        let limit = (to + 1).min(bytes.len());
+        let Some(hay) = f.text.get(..limit) else { return Vec::new() };
+        let mut out: Vec<Hit> = Vec::new();
+        let mut pos = from.saturating_sub(1);
+        while pos < limit {
+            let Some(m) = ac.find(aho_corasick::Input::new(hay).range(pos..limit)) else { break };
+            let e = ids[m.pattern().as_usize()];
+            let mut me = m.end();
             if self.prefix[e] {
                 while me < bytes.len() && bytes[me] != b' ' {
                     me += 1;
                 }
-            } else if bytes.get(me) != Some(&b' ') {
-                continue;
+            } else {
+                me -= 1;
             }
             if me > to {
+                pos = m.start() + 1;
                 continue;
             }
-            let fstart = ms + 1;
-            cands.push(Hit { fstart, fend: me, start: f.orig(fstart), end: f.orig(me), entry: e });
-        }
-        cands.sort_by_key(|h| (h.fstart, std::cmp::Reverse(h.fend)));
-        let mut out: Vec<Hit> = Vec::new();
-        for h in cands {
-            if out.last().is_none_or(|l| h.fstart >= l.fend) {
-                out.push(h);
-            }
+            let fstart = m.start() + 1;
+            out.push(Hit { fstart, fend: me, start: f.orig(fstart), end: f.orig(me), entry: e });
+            // The space that ends this term can start the next one.
+            pos = me.max(pos + 1);
         }
         out
     }
@@ -336,5 +380,28 @@ mod tests {
         let hits = m.find(&f, 0, f.text.len(), Lang::Fr);
         let got: Vec<i32> = hits.iter().map(|h| m.values[h.entry]).collect();
         assert_eq!(got, vec![2, 3]);
+    }
+
+    /// Adjacent terms are both found, a longer term is not cut short at a
+    /// shorter word ("shot downward" is "shot"), ranges slice the cached
+    /// whole-document hits, and each language sees its own terms.
+    #[test]
+    fn ranges_adjacency_and_languages() {
+        let m = Matcher::new(vec![
+            ("shot".to_string(), Langs::En, 1),
+            ("shot down".to_string(), Langs::En, 2),
+            ("killed".to_string(), Langs::Any, 3),
+            ("tué*".to_string(), Langs::Fr, 4),
+        ]);
+        let t = "He was shot downward, killed killed; tués.";
+        let f = fold(t);
+        let vals = |hs: Vec<Hit>| hs.iter().map(|h| m.values[h.entry]).collect::<Vec<i32>>();
+        assert_eq!(vals(m.find(&f, 0, f.text.len(), Lang::En)), [1, 3, 3]);
+        let k = f.folded_at(t.find("killed;").unwrap_or(0));
+        assert_eq!(vals(m.find(&f, k, f.text.len(), Lang::En)), [3]);
+        let g = fold(t);
+        assert_eq!(vals(m.find(&g, 0, g.text.len(), Lang::Fr)), [3, 3, 4]);
+        let h = m.find(&f, 0, f.text.len(), Lang::En);
+        assert_eq!(&t[h[0].start..h[0].end], "shot");
     }
 }
