@@ -529,7 +529,8 @@ pub(crate) fn home_country<'a>(a: &Analysis<'a>) -> Option<&'a str> {
 }
 
 fn ymd(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    use chrono::Datelike;
+    d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
 }
 
 fn date_of(a: &Analysis<'_>, x: &Facts<'_>, cl: Span, si: usize, t: Span) -> EventDate {
