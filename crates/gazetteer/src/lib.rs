@@ -384,6 +384,8 @@ mod tests {
         ("They met on Street corners in Baghdad.", "Street", ""),
         // A surname seen in a person's name is not a town later in the same text.
         ("Officer John Walsh arrived. On Monday Walsh left.", "Walsh", ""),
+        // A surname shared by far-apart hamlets is not reported as their country.
+        ("Steele arrived on Monday with the others.", "Steele", ""),
         // Second-level divisions by their full name.
         ("Flooding hit Metcalfe County on Monday.", "Metcalfe County", "Metcalfe County"),
     ];

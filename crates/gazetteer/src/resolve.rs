@@ -331,7 +331,21 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place
             (Some(a), Some(b)) => km(a, b) > 100.0,
             _ => false,
         };
-        if both_cities && far && s - s2 < 0.1 {
+        // One far bigger than the other: the bigger one (the better-known place) rather than a
+        // vaguer division or country.
+        let (p1, p2) = (best.population as f64, r2.population as f64);
+        let lopsided = p1 > 3.0 * p2 || p2 > 3.0 * p1;
+        if both_cities && far && s - s2 < 0.1 && lopsided {
+            if p2 > p1 {
+                best = *r2;
+            }
+            score = score.min(0.5);
+        } else if both_cities && far && s - s2 < 0.1 {
+            // A one-word name shared by far-apart hamlets and nothing in the text to choose:
+            // more often a surname ("Steele") than a place worth a country-level answer.
+            if m.t1 - m.t0 == 1 && p1.max(p2) < 5_000.0 && !m.demonym {
+                return None;
+            }
             if best.admin1 == r2.admin1 && best.admin1 != u32::MAX {
                 if let Some(a) = g.store.rec(best.admin1) {
                     best = a;
