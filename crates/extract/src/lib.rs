@@ -474,6 +474,11 @@ mod tests {
                 Some("Unidentified Armed Group (Syria)"),
             ),
             (
+                "GNA forces killed six civilians in an airstrike near Aleppo.",
+                vec![m("GNA forces", "GNA"), m("civilians", "Civilians")],
+                Some("GNA"),
+            ),
+            (
                 "Hadi forces (coded as Resistance) thwarted an attack in Aleppo.",
                 vec![m("Hadi forces", "Hadi"), m("Resistance", "Resistance")],
                 Some("Hadi"),
@@ -488,6 +493,42 @@ mod tests {
             let got = ev[0].actor.as_ref().and_then(|p| p.canonical.as_deref());
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    /// A state names its forces: "Israeli airstrikes", "the military forces
+    /// of Chile", "military forces of India and Pakistan".
+    #[test]
+    fn states_name_their_forces() {
+        let cases = [
+            ("Israeli airstrikes targeted Aleppo.", "Israeli", "Military Forces of Israel"),
+            (
+                "Members of the military forces of Chile opened fire in Aleppo.",
+                "Chile",
+                "Military Forces of Chile",
+            ),
+        ];
+        for (text, state, want) in cases {
+            let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+            let iso = if state == "Chile" { "CL" } else { "IL" };
+            let mut m = actor(state, text, state, EntityKind::State, state == "Israeli");
+            m.country = Some(iso.to_string());
+            let ev = run(text, Lang::En, &places, &[m]);
+            let got = ev[0].actor.as_ref().and_then(|p| p.canonical.clone());
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+        let text = "Military forces of India and Pakistan exchanged fire near Aleppo.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let mut ms =
+            vec![actor("Military forces", text, "Military Forces", EntityKind::Military, false)];
+        ms[0].country = None;
+        for (s, iso) in [("India", "IN"), ("Pakistan", "PK")] {
+            let mut m = actor(s, text, s, EntityKind::State, false);
+            m.country = Some(iso.to_string());
+            ms.push(m);
+        }
+        let ev = run(text, Lang::En, &places, &ms);
+        let got = ev[0].actor.as_ref().and_then(|p| p.canonical.clone());
+        assert_eq!(got.as_deref(), Some("Military Forces of India"));
     }
 
     #[test]

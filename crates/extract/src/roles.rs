@@ -135,6 +135,15 @@ pub fn roles(
     } else if passive {
         (agent, head)
     } else if noun {
+        // "GNA air force killed six civilians in an airstrike": the noun is a
+        // complement; its actor is the clause's subject, not the nearest name.
+        let complement = ["in", "during", "dans", "lors", "with", "avec"]
+            .contains(&word_before_np(f, clause.start, trigger.start).as_str());
+        let first = before.iter().copied().find(|m| {
+            let w = prev_word(m);
+            !PREPOSITIONS.contains(&w.as_str()) && !AGAINST.contains(&w.as_str()) && in_region(m)
+        });
+        let subject = if complement { first.or(subject) } else { subject };
         (
             agent.or(near_after).or(subject),
             against.or_else(|| {
@@ -169,6 +178,8 @@ pub fn roles(
 /// Passive auxiliaries: a subject that underwent something before a
 /// nominal trigger is not its actor.
 const VICTIM_AUX: [&str; 6] = ["was", "were", "been", "ete", "fut", "furent"];
+/// Nouns for a state's forces before "of <state>".
+const FORCES: [&str; 6] = ["forces", "military", "army", "troops", "police", "armee"];
 /// Words that join a second conjunct.
 const COORD: [&str; 4] = ["and", "et", "ou", "or"];
 /// Verbs by which a subject reports or witnesses an event it did not do
@@ -330,6 +341,17 @@ fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> Rol
                 canonical = None;
             }
         }
+        // "Israeli airstrikes", "Turkish shelling": a demonym before an
+        // attack noun names the state's forces.
+        let attack_after = LEXICON
+            .triggers
+            .find(f, f.folded_at(m.span.end), f.folded_at(clause.end), a.lang)
+            .first()
+            .is_some_and(|h| {
+                words(f, f.folded_at(m.span.end), h.fstart).is_empty()
+                    && crate::code::family(&LEXICON.triggers.values[h.entry].kind) == "attack"
+            });
+        military |= attack_after;
         if military && m.kind == EntityKind::State {
             if let Some(iso) = m.country.as_deref() {
                 if let Some(mil) = sitrep_actors::ActorKb::global().military_of(iso) {
@@ -340,11 +362,38 @@ fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> Rol
             class = Some(PartyClass::Armed);
         }
     }
+    let mut country = m.country.clone();
+    if !m.adjectival {
+        let w = words_before(f, clause.start, m.span.start, 2);
+        let after: Vec<&str> = words(f, f.folded_at(m.span.end), f.folded_at(clause.end))
+            .into_iter()
+            .take(1)
+            .collect();
+        if m.kind == EntityKind::State && w.len() == 2 && w[1] == "of" && FORCES.contains(&w[0]) {
+            // "the military forces of Chile": the state's forces.
+            if let Some(mil) = m.country.as_deref().and_then(sitrep_actors::military_of) {
+                canonical = Some(mil);
+                kind = "military".to_string();
+                class = Some(PartyClass::Armed);
+                span = Span::new(phrase_start(f, clause.start, m.span.start), m.span.end);
+            }
+        } else if m.country.is_none() && after.first() == Some(&"of") {
+            // "military forces of India": a generic force takes the state after it.
+            let state = a.actors.iter().find(|n| {
+                n.kind == EntityKind::State
+                    && n.span.start > m.span.end
+                    && words(f, f.folded_at(m.span.end), f.folded_at(n.span.start)).len() <= 2
+            });
+            if let Some(n) = state {
+                country = n.country.clone();
+            }
+        }
+    }
     let party = Party {
         text: Some(span.slice(text).to_string()),
         canonical,
         kind,
-        country: m.country.clone(),
+        country,
         entity: a.entity_at(m.span).map(|e| e.id.clone()),
     };
     Role { party: Some(party), class, span: Some(span) }
