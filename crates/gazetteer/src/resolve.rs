@@ -144,6 +144,16 @@ fn score(m: &Mention, r: &Rec, primary: bool, cities: &CityPops, ctx: &Context) 
 /// Ranks candidates: (record, score) best first.
 fn rank(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Vec<(Rec, f64)> {
     let _ = toks;
+    if let [c] = m.cands[..] {
+        // One candidate: nothing to rank, no per-name tables to build.
+        let none = CityPops(Vec::new());
+        return g
+            .store
+            .rec(c)
+            .map(|r| (r, score(m, &r, is_primary(c), &none, ctx)))
+            .into_iter()
+            .collect();
+    }
     let recs: Vec<Rec> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
     let prim: Vec<bool> = m.cands.iter().map(|&c| is_primary(c)).collect();
     let cities = CityPops::of(&recs);

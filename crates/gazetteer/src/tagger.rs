@@ -433,6 +433,10 @@ fn skeleton_match(
     if toks.f(i).len() < 4 {
         return None;
     }
+    // Nor acronyms ("OSCE", "LNA"): transliterations are written as names.
+    if toks.toks[i].upper {
+        return None;
+    }
     for len in (1..=2usize).rev() {
         if i + len > n || !(i..i + len - 1).all(|k| toks.joinable(k)) {
             continue;
@@ -481,9 +485,12 @@ fn skeleton_match(
                         || r.population >= 20_000)
                         && {
                             let name = crate::norm::fold(r.name());
+                            // Lengths alone bound the edit distance from below.
+                            let (la, lb) = (folded.len() as f64, name.len() as f64);
                             crate::norm::initials_compatible(&folded, &name)
                                 && (r.curated
-                                    || crate::norm::distance_ratio(&folded, &name) <= 0.35)
+                                    || ((la - lb).abs() <= 0.5 * la.max(lb)
+                                        && crate::norm::distance_ratio(&folded, &name) <= 0.35))
                         }
                 })
             })
