@@ -304,7 +304,7 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place
         && !best.curated
         && best.kind != Kind::Country
         && ctx.country(best.cc) < 0.2
-        && (best.population < 100_000 || ctx.total > 0.9)
+        && (best.population < 100_000 || ctx.total >= 0.5)
     {
         return None;
     }
