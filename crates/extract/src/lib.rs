@@ -49,7 +49,7 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let f = fold::fold(a.text());
     let x = mention::Facts::new(a);
     let mut drafts = mention::drafts(a, &f, &x);
-    mention::share_context(a, &mut drafts);
+    mention::share_context(a, &f, &mut drafts);
     let mut events = merge::merge(drafts);
     casualty_sentences(a, &f, &x, &mut events);
     let protest = protest_class(a, &f);
@@ -529,6 +529,27 @@ mod tests {
         let ev = run(text, Lang::En, &places, &ms);
         let got = ev[0].actor.as_ref().and_then(|p| p.canonical.clone());
         assert_eq!(got.as_deref(), Some("Military Forces of India"));
+    }
+
+    /// A clash that names no side is fought by the armed party the sentence
+    /// before set out with; a state after "to" is a place, not a party.
+    #[test]
+    fn clash_sides_from_the_story() {
+        let text = "The Military Police carried out an operation in Aleppo. A shoot-out broke out.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let ms = [actor("Military Police", text, "Military Police", EntityKind::Military, false)];
+        let ev = run(text, Lang::En, &places, &ms);
+        let got = ev.first().and_then(|e| e.actor.as_ref()).and_then(|p| p.canonical.clone());
+        assert_eq!(got.as_deref(), Some("Military Police"));
+        let text = "Reinforcements were sent to southern Syria amid clashes in Aleppo.";
+        let places = [
+            place("Aleppo", text, "Aleppo", "city", 36.2),
+            place("Syria", text, "Syria", "country", 35.0),
+        ];
+        let ms = [actor("Syria", text, "Syria", EntityKind::State, false)];
+        let ev = run(text, Lang::En, &places, &ms);
+        let got = ev.first().and_then(|e| e.actor.as_ref()).and_then(|p| p.canonical.clone());
+        assert_ne!(got.as_deref(), Some("Syria"));
     }
 
     #[test]

@@ -351,8 +351,20 @@ fn draft(
 /// prises pour cible"), and one that names no means is coded with the means
 /// of the attack told just before it in the paragraph (not listed as its
 /// weapons: the text does not say so).
-pub fn share_context(a: &Analysis<'_>, drafts: &mut [Draft]) {
+///
+/// A clash whose clause names no side takes as its actor the armed party
+/// the sentence before set out with ("the Military Police carried out an
+/// operation in X. A shoot-out broke out…").
+pub fn share_context(a: &Analysis<'_>, f: &Folded, drafts: &mut [Draft]) {
     let para = |d: &Draft| a.seg.sentences.get(d.sentence).map(|s| s.paragraph);
+    for d in drafts.iter_mut() {
+        if d.actor.is_none() && d.trig.kind == "armed_clash" && d.sentence > 0 {
+            if let Some(r) = previous_agent(a, f, d.sentence) {
+                d.actor = r.party;
+                d.actor_class = r.class;
+            }
+        }
+    }
     for i in 1..drafts.len() {
         if drafts[i].family() != "attack" || drafts[i].weak {
             continue;
@@ -373,6 +385,21 @@ pub fn share_context(a: &Analysis<'_>, drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// The armed subject of the sentence before `si`, in the same paragraph.
+fn previous_agent(a: &Analysis<'_>, f: &Folded, si: usize) -> Option<Role> {
+    let (s, p) = (a.seg.sentences.get(si)?, a.seg.sentences.get(si - 1)?);
+    if s.paragraph != p.paragraph {
+        return None;
+    }
+    let m = a.actors.iter().find(|m| {
+        p.span.contains(&m.span)
+            && matches!(m.kind, EntityKind::Military | EntityKind::ArmedGroup)
+            && !crate::roles::PREPOSITIONS
+                .contains(&crate::roles::word_before_np(f, p.span.start, m.span.start).as_str())
+    })?;
+    Some(crate::roles::party_of(a, f, p.span, m))
 }
 
 /// Verbs that open a nominal trigger's phrase ("staged a protest").

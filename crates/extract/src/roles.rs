@@ -88,7 +88,7 @@ pub fn roles(
         .filter(|m| {
             // A mention the trigger ends ("Saudi-led coalition airstrikes") names its actor.
             let heads = m.span.start < trigger.start && m.span.end <= trigger.end;
-            clause.contains(&m.span) && (heads || !m.span.overlaps(&trigger)) && !in_place(a, m)
+            clause.contains(&m.span) && (heads || !m.span.overlaps(&trigger)) && !in_place(a, f, m)
         })
         .collect();
     let before: Vec<&ActorMention> =
@@ -243,7 +243,7 @@ fn between_pair<'m>(
 }
 
 /// The word before the noun phrase at `off`, skipping determiners.
-fn word_before_np(f: &Folded, from: usize, off: usize) -> String {
+pub(crate) fn word_before_np(f: &Folded, from: usize, off: usize) -> String {
     let ws = words_before(f, from, off, 4);
     ws.iter()
         .rev()
@@ -276,16 +276,29 @@ fn in_parens(text: &str, from: usize, off: usize) -> bool {
 }
 
 /// True when a demonym is part of a place name ("la frontière irako-syrienne").
-fn in_place(a: &Analysis<'_>, m: &ActorMention) -> bool {
+fn in_place(a: &Analysis<'_>, f: &Folded, m: &ActorMention) -> bool {
     a.places.iter().any(|p| {
         let ps = Span::new(p.start, p.end);
-        ps.contains(&m.span) && ps.len() > m.span.len()
+        if !ps.contains(&m.span) {
+            return false;
+        }
+        // A state named after "to", "in", "across"… is where, not who
+        // ("reinforcements to southern Syria").
+        let gone = || {
+            let w = words_before(f, m.span.start.saturating_sub(40), m.span.start, 2);
+            w.iter().any(|w| PREPOSITIONS.contains(w) || PLACE_PREPS.contains(w))
+        };
+        ps.len() > m.span.len() || (m.kind == EntityKind::State && !m.adjectival && gone())
     })
 }
 
+/// Prepositions of direction or extent before a place.
+const PLACE_PREPS: [&str; 6] = ["to", "into", "across", "throughout", "towards", "inside"];
+
 /// The party named inside `span` (e.g. the victims of a casualty phrase).
 pub fn named_in(a: &Analysis<'_>, f: &Folded, clause: Span, span: Span) -> Option<Role> {
-    let m = a.actors.iter().find(|m| span.contains(&m.span) && !m.adjectival && !in_place(a, m))?;
+    let m =
+        a.actors.iter().find(|m| span.contains(&m.span) && !m.adjectival && !in_place(a, f, m))?;
     Some(party_of(a, f, clause, m))
 }
 
@@ -316,7 +329,7 @@ fn class_of(m: &ActorMention) -> Option<PartyClass> {
 }
 
 /// The party an actor mention names; a demonym names its noun phrase.
-fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> Role {
+pub(crate) fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> Role {
     let text = a.text();
     let mut span = m.span;
     let mut canonical = m.canonical.clone();
