@@ -474,6 +474,11 @@ mod tests {
                 Some("Unidentified Armed Group (Syria)"),
             ),
             (
+                "A man was shot and killed in a drive-by shooting in Aleppo.",
+                vec![],
+                Some("Unidentified Armed Group (Syria)"),
+            ),
+            (
                 "GNA forces killed six civilians in an airstrike near Aleppo.",
                 vec![m("GNA forces", "GNA"), m("civilians", "Civilians")],
                 Some("GNA"),

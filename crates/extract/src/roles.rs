@@ -162,7 +162,18 @@ pub fn roles(
         if passive {
             return Role::default();
         }
-        noun_role(a, f, Span::new(clause.start, trigger.start), true)
+        let r = noun_role(a, f, Span::new(clause.start, trigger.start), true);
+        // "a man was shot and killed in a drive-by shooting": the victim.
+        let victim = r.span.is_some_and(|sp| {
+            words(f, f.folded_at(sp.end), f.folded_at(trigger.start))
+                .iter()
+                .any(|w| VICTIM_AUX.contains(w) || DIED.contains(w))
+        });
+        if victim {
+            Role::default()
+        } else {
+            r
+        }
     });
     let target_role = target.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
         let r = if passive {
@@ -178,6 +189,8 @@ pub fn roles(
 /// Passive auxiliaries: a subject that underwent something before a
 /// nominal trigger is not its actor.
 const VICTIM_AUX: [&str; 6] = ["was", "were", "been", "ete", "fut", "furent"];
+/// Verbs by which the subject died (of the event after them).
+const DIED: [&str; 7] = ["died", "dies", "succumbed", "mort", "morts", "decede", "decedes"];
 /// Nouns for a state's forces before "of <state>".
 const FORCES: [&str; 6] = ["forces", "military", "army", "troops", "police", "armee"];
 /// Words that join a second conjunct.
