@@ -557,6 +557,26 @@ mod tests {
         assert_ne!(got.as_deref(), Some("Syria"));
     }
 
+    /// The event's place among the clause's: a town read with little
+    /// confidence yields to a surer district; "in X" beats a place named in
+    /// passing; a country named in passing does not outvote the towns.
+    #[test]
+    fn event_place_choice() {
+        let text = "Airstrikes targeted Majzar district (Marib).";
+        let mut d = place("Majzar", text, "Majzar", "admin2", 35.0);
+        d.score = 0.92;
+        let mut c = place("Marib", text, "Marib", "city", 36.0);
+        c.score = 0.63;
+        let ev = run(text, Lang::En, &[d, c], &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Majzar"));
+        let text = "Protesters angry at the US dollar rate blocked a road in Halba.";
+        let mut us = place("US", text, "United States", "country", 38.0);
+        us.country = Some("US".to_string());
+        let halba = place("Halba", text, "Halba", "city", 34.5);
+        let ev = run(text, Lang::En, &[us, halba], &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Halba"));
+    }
+
     #[test]
     fn coordinated_targets_are_separate_attacks() {
         let text = "En outre, la base d'Alep, la base de Homs et la base de Hama ont été prises pour cible.";

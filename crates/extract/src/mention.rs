@@ -528,7 +528,9 @@ fn locate(
                 // "in X", "near X", "à X": the place the clause sets the event in.
                 let w = words_before(f, within.start.min(p.start), p.start, 1);
                 let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
-                (foreign, p.score < 0.5, rank(p), !locative, p.start)
+                // A town read with little confidence ranks after a surer district.
+                let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
+                (foreign, p.score < 0.5, r, !locative, p.start)
             })
     };
     let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
