@@ -216,14 +216,13 @@ fn cue_after(
 /// The words of `seq` (and `next`) are separated by spaces, hyphens or
 /// apostrophes only; a trailing "." is allowed after an abbreviation title.
 fn gap_ok(text: &str, seq: &[Word], next: Option<&Word>, abbrev: bool) -> bool {
-    let mut all: Vec<&Word> = seq.iter().collect();
-    if let Some(n) = next {
-        all.push(n);
-    }
-    all.windows(2).all(|p| {
-        let g = text.get(p[0].span.end..p[1].span.start).unwrap_or("!");
+    // Consecutive pairs of `seq` followed by `next`, without collecting them.
+    let firsts = seq.iter();
+    let seconds = seq.iter().skip(1).chain(next);
+    firsts.zip(seconds).all(|(a, b)| {
+        let g = text.get(a.span.end..b.span.start).unwrap_or("!");
         g.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
-            || (abbrev && g.trim() == "." && p[0].span.len() <= 3)
+            || (abbrev && g.trim() == "." && a.span.len() <= 3)
     })
 }
 

@@ -129,13 +129,28 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
             let Some(e) = bytes[b..].iter().position(|&c| c == b' ').map(|i| b + i) else {
                 break;
             };
+            let key = hay.get(s..e).unwrap_or("");
+            // Two filters reject most phrases that are no key or prefix
+            // without a probe of the (large) map: a small one for the first
+            // word, a larger one for longer phrases.
             if b == s + 1 {
                 next_word = e;
-                if !kb.first_words.may_start(hay.get(s..e).unwrap_or("")) {
+                if !kb.first_words.may_start(key) {
                     break;
                 }
+                // Neither a key ("the") nor followed by a known longer
+                // phrase ("the militants"): no probe for this word at all.
+                if !kb.key_filter.may_be_key(key) {
+                    let two = bytes[e + 1..].iter().position(|&c| c == b' ');
+                    let longer = two.and_then(|i| hay.get(s..e + 1 + i));
+                    if !longer.is_some_and(|k| kb.key_filter.may_contain(k)) {
+                        break;
+                    }
+                }
+            } else if !kb.key_filter.may_contain(key) {
+                break;
             }
-            match hay.get(s..e).and_then(|k| kb.by_key.get(k)) {
+            match kb.by_key.get(key) {
                 Some(&p) if p != PREFIX => cands.push((e, p)),
                 Some(_) => {}
                 None => break,
@@ -255,6 +270,23 @@ mod tests {
                 got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
             assert_eq!(&got, want, "{text}");
         }
+    }
+
+    /// The key filters never reject a key or prefix (the matcher would miss
+    /// it) and reject most other phrases (else they save nothing).
+    #[test]
+    fn key_filters_are_exact_for_known_keys() {
+        let kb = ActorKb::global();
+        assert!(kb.by_key.len() > 10_000);
+        for (k, &v) in &kb.by_key {
+            assert!(kb.key_filter.may_contain(k), "{k:?}");
+            assert!(v == PREFIX || kb.key_filter.may_be_key(k), "{k:?}");
+        }
+        let others: Vec<String> = (0..2000).map(|i| format!(" zq{i} xw{}", i * 7)).collect();
+        let passed = others.iter().filter(|k| kb.key_filter.may_contain(k)).count();
+        assert!(passed < 200, "{passed} of 2000 unknown phrases pass the filter");
+        let keys = others.iter().filter(|k| kb.key_filter.may_be_key(k)).count();
+        assert!(keys < 200, "{keys} of 2000 unknown phrases pass as keys");
     }
 
     #[test]
