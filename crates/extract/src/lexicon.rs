@@ -104,6 +104,9 @@ impl<T> Matcher<T> {
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
+                // Every key starts with a space: a start-byte prefilter
+                // would stop at every word.
+                .prefilter(false)
                 .build(&ks)
                 .ok()?;
             Some((ac, ids))
