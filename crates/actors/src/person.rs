@@ -33,6 +33,11 @@ pub(crate) struct Cues {
     particle: HashSet<String>,
     stop: HashSet<String>,
     place_noun: HashSet<String>,
+    /// First and last words of the title, role and speech cues: a word
+    /// sequence whose edge word is in neither is no such cue, without a
+    /// lookup of each of its one to three word spans.
+    first_words: HashSet<String>,
+    last_words: HashSet<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -50,6 +55,12 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         };
         for w in crate::kb::list(f.get(1).copied().unwrap_or("")) {
             set.insert(fold::key(w).trim().to_string());
+        }
+    }
+    for set in [&c.title, &c.role, &c.speech_before, &c.speech_after] {
+        for k in set {
+            c.first_words.insert(k.split(' ').next().unwrap_or("").to_string());
+            c.last_words.insert(k.rsplit(' ').next().unwrap_or("").to_string());
         }
     }
     c
@@ -184,6 +195,10 @@ fn joined<'f>(ws: &[Word<'f>], folded: &'f Folded) -> &'f str {
 
 /// True when the last one to three words before index `i` form a cue of `set`.
 fn cue_before(ws: &[Word], f: &Folded, text: &str, i: usize, set: &HashSet<String>) -> bool {
+    let last = i.checked_sub(1).and_then(|l| ws.get(l)).map(|w| w.folded.rsplit(' ').next());
+    if !last.flatten().is_some_and(|w| CUES.last_words.contains(w)) {
+        return false;
+    }
     (1..=3).any(|n| {
         i >= n && {
             let seq = &ws[i - n..i];
@@ -203,6 +218,10 @@ fn cue_after(
 ) -> bool {
     let gap = text.get(end..ws.get(i).map(|w| w.span.start).unwrap_or(end)).unwrap_or(",");
     if !gap.chars().all(char::is_whitespace) {
+        return false;
+    }
+    let first = ws.get(i).map(|w| w.folded.split(' ').next());
+    if !first.flatten().is_some_and(|w| CUES.first_words.contains(w)) {
         return false;
     }
     (1..=3).any(|n| {
