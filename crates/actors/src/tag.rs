@@ -1,4 +1,13 @@
 //! Dictionary tagging: folded text → alias hits → actor mentions.
+//!
+//! The walk probes the key map word by word; the map is large (every key
+//! and word prefix), so a probe is mostly a cache miss. Two Bloom filters in
+//! the knowledge base answer "surely not" first: a small one over first
+//! words, and a larger one over every key and prefix (and, seeded apart, over
+//! keys proper). A word that is no key and starts no known longer phrase
+//! ("the", "a" before an ordinary word) costs no probe at all. The filters
+//! never reject a real key or prefix, so the hits are exactly those of the
+//! plain walk.
 
 use crate::fold::{self, Folded};
 use crate::kb::{case_ok, rules, ActorKb, PREFIX};
