@@ -295,13 +295,13 @@ fn in_place(a: &Analysis<'_>, f: &Folded, m: &ActorMention) -> bool {
         if !ps.contains(&m.span) {
             return false;
         }
-        // A state named after "to", "in", "across"… is where, not who
-        // ("reinforcements to southern Syria").
+        // A name read both as a place and a party, after "to", "in",
+        // "across"…, is where, not who ("reinforcements to southern Syria").
         let gone = || {
             let w = words_before(f, m.span.start.saturating_sub(40), m.span.start, 2);
             w.iter().any(|w| PREPOSITIONS.contains(w) || PLACE_PREPS.contains(w))
         };
-        ps.len() > m.span.len() || (m.kind == EntityKind::State && !m.adjectival && gone())
+        ps.len() > m.span.len() || (!m.adjectival && gone())
     })
 }
 
