@@ -10,7 +10,7 @@
 //! plain walk.
 
 use crate::fold::{self, Folded};
-use crate::kb::{case_ok, rules, ActorKb, PREFIX};
+use crate::kb::{ActorKb, PREFIX};
 use crate::person;
 use sitrep_model::{ActorMention, EntityKind, Lang, Segmented, Span};
 
@@ -198,13 +198,12 @@ fn accept(
         let s = folded.orig(start + 1 + alias.proclitic);
         let e = folded.orig(end);
         let Some(span_text) = text.get(s..e) else { continue };
-        let rules = kb
+        let alias_text = kb
             .actors
             .get(alias.actor as usize)
             .and_then(|a| a.aliases.get(alias.text as usize))
-            .map(|t| rules(t))
-            .unwrap_or_default();
-        if s >= e || !case_ok(&rules, span_text) {
+            .map_or("", String::as_str);
+        if s >= e || !case_matches(alias_text, span_text) {
             continue;
         }
         return Some(Hit {
@@ -215,6 +214,28 @@ fn accept(
         });
     }
     None
+}
+
+/// `case_ok(&rules(alias), text)` without building the rules: each word of
+/// `text` is checked against the rule of the alias word at its place.
+fn case_matches(alias: &str, text: &str) -> bool {
+    let mut ws = fold::words(text);
+    for a in fold::words(alias) {
+        let Some(w) = ws.next() else { return false };
+        let upper = a.chars().filter(|c| c.is_uppercase()).count();
+        let digit = a.chars().any(|c| c.is_ascii_digit());
+        let ok = if upper >= 2 || (upper >= 1 && digit) {
+            a == w
+        } else if a.chars().next().is_some_and(char::is_uppercase) {
+            w.chars().next().is_some_and(char::is_uppercase)
+        } else {
+            true
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
 }
 
 /// True when the word before `span` is a locative preposition.
@@ -296,6 +317,24 @@ mod tests {
         assert!(passed < 200, "{passed} of 2000 unknown phrases pass the filter");
         let keys = others.iter().filter(|k| kb.key_filter.may_be_key(k)).count();
         assert!(keys < 200, "{keys} of 2000 unknown phrases pass as keys");
+    }
+
+    /// The allocation-free case check agrees with the rules of `kb.rs` on
+    /// every alias, against its own spelling and other casings.
+    #[test]
+    fn case_check_agrees_with_the_rules() {
+        use crate::kb::{case_ok, rules};
+        let kb = ActorKb::global();
+        let mut n = 0;
+        for a in kb.actors.iter().flat_map(|a| &a.aliases).step_by(7) {
+            for text in [a.clone(), a.to_lowercase(), a.to_uppercase(), format!("{a} x")] {
+                assert_eq!(case_matches(a, &text), case_ok(&rules(a), &text), "{a:?} {text:?}");
+                n += 1;
+            }
+            let short: String = a.split(' ').next().unwrap_or("").to_string();
+            assert_eq!(case_matches(a, &short), case_ok(&rules(a), &short), "{a:?}");
+        }
+        assert!(n > 10_000);
     }
 
     #[test]
