@@ -258,6 +258,7 @@ fn finish(
         attributed_to: d.attributed_to,
         framing: d.framing,
         evidence,
+        triggers: d.triggers,
     }
 }
 

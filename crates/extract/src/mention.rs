@@ -21,6 +21,8 @@ pub struct Draft {
     pub trig: Trigger,
     /// Its span.
     pub trigger: Span,
+    /// The triggers of every mention merged into this one, in text order.
+    pub triggers: Vec<Span>,
     /// Index of the sentence.
     pub sentence: usize,
     /// Weapons named, in text order, without repeats.
@@ -323,6 +325,7 @@ fn draft(
     Draft {
         trig: trig.clone(),
         trigger: tspan,
+        triggers: vec![tspan],
         sentence: si,
         weapons,
         actor: actor.party,

@@ -99,6 +99,9 @@ fn absorb(e: &mut Draft, d: Draft) {
     e.evidence.extend(d.evidence);
     e.evidence.sort();
     e.evidence.dedup();
+    e.triggers.extend(d.triggers);
+    e.triggers.sort();
+    e.triggers.dedup();
 }
 
 /// Merges drafts (in text order) into incidents, in order of first evidence.

@@ -196,6 +196,10 @@ pub struct Event {
     pub framing: Vec<String>,
     /// Supporting spans.
     pub evidence: Vec<Span>,
+    /// Extension of v1: the trigger word or phrase of every mention merged
+    /// into this event, in text order; each lies inside an evidence span.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub triggers: Vec<Span>,
 }
 
 /// A speaker or source reference.

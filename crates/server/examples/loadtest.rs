@@ -110,6 +110,7 @@ fn code(doc: &Document) -> Report {
             attributed_to: None,
             framing: vec![],
             evidence: vec![Span::new(start, end)],
+            triggers: vec![Span::new(start, end)],
         });
         start += sentence.len();
     }

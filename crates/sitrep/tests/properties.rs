@@ -13,10 +13,11 @@
 //!   in text order, entity mentions sorted, events in order of their first
 //!   evidence span, ids `n1…`/`e1…` in sequence, parties point at entities
 //!   that exist);
-//! * every event has evidence, and its evidence — the clause or region around
-//!   the event's trigger — contains a word (the trigger itself is internal to
-//!   the extractor and not in the report, so this is what can be checked from
-//!   outside);
+//! * every event has evidence and at least one trigger (the `triggers`
+//!   extension of the report); every trigger is a word inside one of its
+//!   event's evidence spans, and every evidence span holds a trigger or is
+//!   the list item before a shared one ("X, Y et Z ont été prises pour
+//!   cible"); the same holds on the seed report and real ACLED notes;
 //! * coding is deterministic: coding twice gives byte-identical JSON.
 
 use proptest::prelude::*;
@@ -183,11 +184,27 @@ fn check_events(text: &str, r: &Report) -> Result<(), TestCaseError> {
         let first = first.map_or(0, |s| s.start);
         prop_assert!(first >= last_first, "event {} out of evidence order", ev.id);
         last_first = first;
-        let has_word = ev
-            .evidence
-            .iter()
-            .any(|s| text.get(s.start..s.end).is_some_and(|t| t.chars().any(char::is_alphabetic)));
-        prop_assert!(has_word, "event {} evidence holds no word (no trigger)", ev.id);
+        check_spans(text, &ev.triggers, "event trigger")?;
+        prop_assert!(!ev.triggers.is_empty(), "event {} without a trigger", ev.id);
+        for t in &ev.triggers {
+            let word = text.get(t.start..t.end).is_some_and(|w| w.chars().any(char::is_alphabetic));
+            prop_assert!(word, "event {} trigger {:?} holds no word", ev.id, t);
+            prop_assert!(
+                ev.evidence.iter().any(|s| s.start <= t.start && t.end <= s.end),
+                "event {} trigger {:?} lies outside its evidence {:?}",
+                ev.id,
+                t,
+                ev.evidence
+            );
+        }
+        // Every evidence span is there for a trigger: it holds one, or it is
+        // the item of a list that shares a trigger with its neighbours ("X, Y
+        // et Z ont été prises pour cible"), told in the same sentence.
+        for s in &ev.evidence {
+            let holds = ev.triggers.iter().any(|t| s.start <= t.start && t.end <= s.end);
+            let item = ev.triggers.iter().any(|t| s.end <= t.start);
+            prop_assert!(holds || item, "event {} evidence {:?} holds no trigger", ev.id, s);
+        }
         for party in [&ev.actor, &ev.target].into_iter().flatten() {
             if let Some(id) = &party.entity {
                 prop_assert!(
@@ -284,8 +301,13 @@ fn checks_reject_bad_offsets() {
         attributed_to: None,
         framing: vec![],
         evidence: vec![],
+        triggers: vec![],
     });
     assert!(check_events(text, &bad).is_err(), "an event without evidence must fail");
+    let mut outside = bad.clone();
+    outside.events[0].evidence = vec![sitrep_model::Span::new(0, 6)];
+    outside.events[0].triggers = vec![sitrep_model::Span::new(7, text.len())];
+    assert!(check_events(text, &outside).is_err(), "a trigger outside the evidence must fail");
 }
 
 /// A document that certainly yields events, places and quotes, so the
@@ -300,4 +322,65 @@ fn seed_like_text_exercises_every_list() {
     assert!(check_events(text, &r).is_ok());
     assert!(!r.places.is_empty(), "Erbil is a place: {:?}", r.places);
     assert!(!r.events.is_empty(), "a drone strike that killed four is an event");
+}
+
+/// The event properties on real reports: the seed and, when the benchmark
+/// data is present, the first 400 ACLED training notes.
+#[test]
+fn issue8_evidence_holds_the_trigger_on_real_reports() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut texts = vec![std::fs::read_to_string(root.join("examples/fr-iraq-ceasefire.txt"))
+        .expect("the bundled example")];
+    let acled = root.join("../shared/bench/acled-2020-05/acled.csv");
+    if let Ok(csv) = std::fs::read_to_string(acled) {
+        let rows = csv_rows(&csv);
+        let notes = rows.first().and_then(|h| h.iter().position(|c| c == "notes"));
+        let id = rows.first().and_then(|h| h.iter().position(|c| c == "data_id"));
+        if let (Some(notes), Some(id)) = (notes, id) {
+            // Training rows only (data_id not divisible by 5).
+            let train = rows.iter().skip(1).filter(|r| {
+                r.get(id).and_then(|v| v.parse::<u64>().ok()).is_some_and(|v| v % 5 != 0)
+            });
+            texts.extend(train.filter_map(|r| r.get(notes).cloned()).take(400));
+            assert_eq!(texts.len(), 401, "the ACLED file parses");
+        }
+    }
+    let mut events = 0;
+    for text in &texts {
+        let r = code(text, None);
+        events += r.events.len();
+        if let Err(e) = check_events(text, &r) {
+            panic!("{e}\n{text}");
+        }
+    }
+    assert!(events >= texts.len() / 2, "{events} events in {} texts", texts.len());
+}
+
+/// Rows of a CSV file (RFC 4180 quoting: `""` inside quotes, commas and
+/// newlines in quoted fields).
+fn csv_rows(csv: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let mut quoted = false;
+    let mut chars = csv.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            ('\r', false) => {}
+            _ => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
 }

@@ -381,6 +381,7 @@ pub(crate) mod tests {
                     attributed_to: None,
                     framing: vec![],
                     evidence: vec![Span::new(start, end)],
+                    triggers: vec![Span::new(start, end)],
                 });
             }
             start = end;

@@ -117,6 +117,7 @@ pub fn toy_code(doc: &Document) -> Report {
             attributed_to: None,
             framing: vec![],
             evidence: vec![Span::new(s, e)],
+            triggers: vec![Span::new(s, e)],
         });
     }
     let mut quotes = Vec::new();
