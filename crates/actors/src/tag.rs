@@ -139,30 +139,26 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
                 break;
             };
             let key = hay.get(s..e).unwrap_or("");
-            // Two filters reject most phrases that are no key or prefix
+            // Bloom filters reject most phrases that are no key or prefix
             // without a probe of the (large) map: a small one for the first
-            // word, a larger one for longer phrases.
+            // word, a larger one for longer phrases. Every word prefix of a
+            // key is in the map, so once a phrase is not, no longer one is.
             if b == s + 1 {
                 next_word = e;
                 if !kb.first_words.may_start(key) {
                     break;
                 }
-                // Neither a key ("the") nor followed by a known longer
-                // phrase ("the militants"): no probe for this word at all.
-                if !kb.key_filter.may_be_key(key) {
-                    let two = bytes[e + 1..].iter().position(|&c| c == b' ');
-                    let longer = two.and_then(|i| hay.get(s..e + 1 + i));
-                    if !longer.is_some_and(|k| kb.key_filter.may_contain(k)) {
-                        break;
-                    }
-                }
             } else if !kb.key_filter.may_contain(key) {
                 break;
             }
-            match kb.by_key.get(key) {
-                Some(&p) if p != PREFIX => cands.push((e, p)),
-                Some(_) => {}
-                None => break,
+            // Only a key gives a candidate: a phrase that is surely no key
+            // ("the", "forces of") needs no probe, the next word decides.
+            if kb.key_filter.may_be_key(key) {
+                match kb.by_key.get(key) {
+                    Some(&p) if p != PREFIX => cands.push((e, p)),
+                    Some(_) => {}
+                    None => break,
+                }
             }
             b = e + 1;
         }
