@@ -4,10 +4,11 @@
 //! and word prefix), so a probe is mostly a cache miss. Two Bloom filters in
 //! the knowledge base answer "surely not" first: a small one over first
 //! words, and a larger one over every key and prefix (and, seeded apart, over
-//! keys proper). A word that is no key and starts no known longer phrase
-//! ("the", "a" before an ordinary word) costs no probe at all. The filters
-//! never reject a real key or prefix, so the hits are exactly those of the
-//! plain walk.
+//! keys proper). Only a phrase that may be a key is looked up: a mere
+//! prefix ("the", "forces of") costs no probe, and since every word prefix
+//! of a key is in the map, the walk stops at the first phrase the filter
+//! rejects. The filters never reject a real key or prefix, so the hits are
+//! exactly those of the plain walk.
 
 use crate::fold::{self, Folded};
 use crate::kb::{ActorKb, PREFIX};
