@@ -129,62 +129,6 @@ impl FirstWords {
     }
 }
 
-/// A Bloom filter (128 KB, two bits per entry) over every key and word
-/// prefix of [`ActorKb::by_key`], and separately over the keys proper: a
-/// text phrase it rejects is not in the map (or not a key), so the matcher
-/// skips the map probe (a cache miss in a large table).
-#[derive(Debug, Clone)]
-pub(crate) struct KeyFilter(Vec<u64>);
-
-impl KeyFilter {
-    const BITS: u32 = 20;
-    /// Hash seed of the entries for keys proper.
-    const KEY_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
-
-    fn slots(key: &str, seed: u64) -> [usize; 2] {
-        let mut h = Fx(seed);
-        h.write(key.as_bytes());
-        let x = h.finish();
-        let mask = (1 << Self::BITS) - 1;
-        [(x >> (64 - Self::BITS)) as usize, ((x >> (64 - 2 * Self::BITS)) & mask) as usize]
-    }
-
-    /// A filter holding the (key or prefix, value) pairs of the map.
-    pub(crate) fn new<'a>(entries: impl Iterator<Item = (&'a str, u32)>) -> KeyFilter {
-        let mut f = KeyFilter(vec![0u64; 1 << (Self::BITS - 6)]);
-        for (k, v) in entries {
-            f.set(k, 0);
-            if v != PREFIX {
-                f.set(k, Self::KEY_SEED);
-            }
-        }
-        f
-    }
-
-    fn set(&mut self, key: &str, seed: u64) {
-        for i in Self::slots(key, seed) {
-            if let Some(w) = self.0.get_mut(i >> 6) {
-                *w |= 1 << (i & 63);
-            }
-        }
-    }
-
-    fn get(&self, key: &str, seed: u64) -> bool {
-        let bit = |i: usize| self.0.get(i >> 6).is_some_and(|w| w & (1 << (i & 63)) != 0);
-        Self::slots(key, seed).into_iter().all(bit)
-    }
-
-    /// False when `key` is surely not in the map (neither key nor prefix).
-    pub(crate) fn may_contain(&self, key: &str) -> bool {
-        self.get(key, 0)
-    }
-
-    /// False when `key` is surely not a key (at most a prefix).
-    pub(crate) fn may_be_key(&self, key: &str) -> bool {
-        self.get(key, Self::KEY_SEED)
-    }
-}
-
 /// Value of [`ActorKb::by_key`] for a word prefix of keys that is not a key.
 pub(crate) const PREFIX: u32 = u32::MAX;
 
@@ -230,8 +174,6 @@ pub struct ActorKb {
     /// Bit set over a hash of the first word of every key ([`FirstWords`]):
     /// most text words start no key and are rejected without a map probe.
     pub(crate) first_words: FirstWords,
-    /// Bloom filter over every key and prefix of `by_key` ([`KeyFilter`]).
-    pub(crate) key_filter: KeyFilter,
     by_canonical: FxMap<String, u32>,
     /// ISO2 → index of the state actor.
     pub(crate) states: FxMap<String, u32>,
@@ -483,7 +425,6 @@ impl Builder {
         for k in by_key.keys() {
             first_words.insert_key(k);
         }
-        let key_filter = KeyFilter::new(by_key.iter().map(|(k, &v)| (k.as_ref(), v)));
         // Within one key, stricter case rules first, then earlier tables.
         for ids in &mut pattern_aliases {
             ids.sort_by_key(|&i| std::cmp::Reverse(aliases[i as usize].strict));
@@ -494,7 +435,6 @@ impl Builder {
             pattern_aliases,
             by_key,
             first_words,
-            key_filter,
             by_canonical: self.by_canonical,
             states: self.states,
             militaries: self.militaries,
@@ -567,7 +507,6 @@ impl ActorKb {
             pattern_aliases: Vec::new(),
             by_key: FxMap::default(),
             first_words: FirstWords::new(),
-            key_filter: KeyFilter::new(std::iter::empty()),
             by_canonical: FxMap::default(),
             states: FxMap::default(),
             militaries: HashMap::new(),

@@ -1,14 +1,4 @@
 //! Dictionary tagging: folded text → alias hits → actor mentions.
-//!
-//! The walk probes the key map word by word; the map is large (every key
-//! and word prefix), so a probe is mostly a cache miss. Two Bloom filters in
-//! the knowledge base answer "surely not" first: a small one over first
-//! words, and a larger one over every key and prefix (and, seeded apart, over
-//! keys proper). Only a phrase that may be a key is looked up: a mere
-//! prefix ("the", "forces of") costs no probe, and since every word prefix
-//! of a key is in the map, the walk stops at the first phrase the filter
-//! rejects. The filters never reject a real key or prefix, so the hits are
-//! exactly those of the plain walk.
 
 use crate::fold::{self, Folded};
 use crate::kb::{ActorKb, PREFIX};
@@ -139,27 +129,16 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
             let Some(e) = bytes[b..].iter().position(|&c| c == b' ').map(|i| b + i) else {
                 break;
             };
-            let key = hay.get(s..e).unwrap_or("");
-            // Bloom filters reject most phrases that are no key or prefix
-            // without a probe of the (large) map: a small one for the first
-            // word, a larger one for longer phrases. Every word prefix of a
-            // key is in the map, so once a phrase is not, no longer one is.
             if b == s + 1 {
                 next_word = e;
-                if !kb.first_words.may_start(key) {
+                if !kb.first_words.may_start(hay.get(s..e).unwrap_or("")) {
                     break;
                 }
-            } else if !kb.key_filter.may_contain(key) {
-                break;
             }
-            // Only a key gives a candidate: a phrase that is surely no key
-            // ("the", "forces of") needs no probe, the next word decides.
-            if kb.key_filter.may_be_key(key) {
-                match kb.by_key.get(key) {
-                    Some(&p) if p != PREFIX => cands.push((e, p)),
-                    Some(_) => {}
-                    None => break,
-                }
+            match hay.get(s..e).and_then(|k| kb.by_key.get(k)) {
+                Some(&p) if p != PREFIX => cands.push((e, p)),
+                Some(_) => {}
+                None => break,
             }
             b = e + 1;
         }
@@ -297,23 +276,6 @@ mod tests {
                 got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
             assert_eq!(&got, want, "{text}");
         }
-    }
-
-    /// The key filters never reject a key or prefix (the matcher would miss
-    /// it) and reject most other phrases (else they save nothing).
-    #[test]
-    fn key_filters_are_exact_for_known_keys() {
-        let kb = ActorKb::global();
-        assert!(kb.by_key.len() > 10_000);
-        for (k, &v) in &kb.by_key {
-            assert!(kb.key_filter.may_contain(k), "{k:?}");
-            assert!(v == PREFIX || kb.key_filter.may_be_key(k), "{k:?}");
-        }
-        let others: Vec<String> = (0..2000).map(|i| format!(" zq{i} xw{}", i * 7)).collect();
-        let passed = others.iter().filter(|k| kb.key_filter.may_contain(k)).count();
-        assert!(passed < 200, "{passed} of 2000 unknown phrases pass the filter");
-        let keys = others.iter().filter(|k| kb.key_filter.may_be_key(k)).count();
-        assert!(keys < 200, "{keys} of 2000 unknown phrases pass as keys");
     }
 
     /// The allocation-free case check agrees with the rules of `kb.rs` on
