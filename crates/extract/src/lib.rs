@@ -188,6 +188,22 @@ fn crowd_actor(
     }
 }
 
+/// True for the kinds whose actor is a crowd.
+fn crowd_kind(kind: &str) -> bool {
+    family(kind) == "protest"
+}
+
+/// ACLED's convention: people who use violence and are named only by a
+/// common noun ("two men opened fire", "a group of people attacked") are an
+/// unidentified armed group; the noun phrase stays as the party's text.
+fn unnamed_perpetrator(mut p: Party, class: Option<PartyClass>, violent: bool) -> Party {
+    if violent && p.canonical.is_none() && p.text.is_some() && class == Some(PartyClass::Civilian) {
+        p.canonical = Some("Unidentified Armed Group".to_string());
+        p.kind = "unknown".to_string();
+    }
+    p
+}
+
 /// A generic actor ("Military Forces", "Police Forces", "Unidentified Armed
 /// Group") takes the country of its own mention, else of the event: ACLED's
 /// "Military Forces of Nigeria", "Unidentified Armed Group (Yemen)".
@@ -237,6 +253,8 @@ fn finish(
     } else {
         d.actor.clone().or_else(|| violent.then(|| roles::unknown_actor(true)))
     };
+    let actor =
+        actor.map(|p| unnamed_perpetrator(p, d.actor_class, violent && !crowd_kind(&c.kind)));
     let actor = actor.map(|p| localize(p, country.as_deref()));
     let target = d.target.map(|p| localize(p, country.as_deref()));
     let mut evidence: Vec<Span> = d.evidence.clone();
@@ -483,6 +501,26 @@ mod tests {
                 "GNA forces killed six civilians in an airstrike near Aleppo.",
                 vec![m("GNA forces", "GNA"), m("civilians", "Civilians")],
                 Some("GNA"),
+            ),
+            (
+                "Afghan forces repelled an attack by Taliban militants in Aleppo.",
+                vec![m("Afghan forces", "Afghan forces"), m("Taliban militants", "Taliban")],
+                Some("Taliban"),
+            ),
+            (
+                "Two Taliban militants were killed when Afghan forces repulsed their attack in Aleppo.",
+                vec![m("Taliban militants", "Taliban"), m("Afghan forces", "Afghan forces")],
+                Some("Taliban"),
+            ),
+            (
+                "IS militants attacked Iraqi forces in Aleppo.",
+                vec![m("IS militants", "Islamic State"), m("Iraqi forces", "Iraqi forces")],
+                Some("Islamic State"),
+            ),
+            (
+                "Two men opened fire on a store in Aleppo.",
+                vec![],
+                Some("Unidentified Armed Group (Syria)"),
             ),
             (
                 "Hadi forces (coded as Resistance) thwarted an attack in Aleppo.",

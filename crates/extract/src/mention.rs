@@ -123,6 +123,18 @@ const PASSIVE_AUX: [&str; 11] =
 const PLURAL_DETS: [&str; 9] =
     ["les", "ces", "aux", "des", "the", "these", "those", "such", "leurs"];
 
+/// True when one of the two words before the trigger is an auxiliary
+/// written in capitals ("IS militants attacked": "IS" names the Islamic
+/// State, it is not "is").
+fn shouted_aux(text: &str, cl: Span, t: Span) -> bool {
+    let head = text.get(cl.start..t.start).unwrap_or("");
+    head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2).any(|w| {
+        w.len() >= 2
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && PASSIVE_AUX.contains(&w.to_ascii_lowercase().as_str())
+    })
+}
+
 /// What a document states once, computed at most once per sentence and
 /// shared by all the event mentions in it: dates, casualty counts, the
 /// country the story is in.
@@ -241,7 +253,10 @@ fn clause_drafts(
     let tspan = Span::new(main.start, main.end);
     let before = words_before(f, cl.start, tspan.start, 2);
     let nominal = trig.noun || before.last().is_some_and(|w| DETERMINERS.contains(w));
-    let passive = trig.passive || (!nominal && before.iter().any(|w| PASSIVE_AUX.contains(w)));
+    let passive = trig.passive
+        || (!nominal
+            && before.iter().any(|w| PASSIVE_AUX.contains(w))
+            && !shouted_aux(a.text(), cl, tspan));
     // Coordinated targets: the subject of a passive, or the object of an active verb.
     let region = if passive {
         Some(Span::new(cl.start, tspan.start))
@@ -321,7 +336,13 @@ fn draft(
         .map(|h| text[h.start..h.end].to_lowercase())
         .collect();
     let vague = location.as_ref().is_none_or(|(_, r)| *r >= 5);
-    let evidence = if split { vec![region, tspan] } else { vec![cl] };
+    // A listed target before its trigger (passive) is evidence with the
+    // trigger; one after it (active) is told from the trigger on.
+    let evidence = match split {
+        false => vec![cl],
+        true if region.start >= tspan.end => vec![Span::new(tspan.start, region.end)],
+        true => vec![region, tspan],
+    };
     Draft {
         trig: trig.clone(),
         trigger: tspan,

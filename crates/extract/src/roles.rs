@@ -156,6 +156,14 @@ pub fn roles(
     } else {
         (subject.or(agent), after.iter().copied().find(|m| Some(*m) != agent))
     };
+    // "X repelled an attack by Y", "X repelled a Y attack", "Y were killed
+    // when X repulsed their attack": the attack is Y's; Y started the fight.
+    let (actor, target) =
+        match repelled_attacker(a, f, clause, trigger, &after, actor.map(|m| m.span)) {
+            Some(y) if actor.is_some_and(|x| x.span != y.span) => (Some(y), actor),
+            Some(y) if actor.is_none() => (Some(y), target),
+            _ => (actor, target),
+        };
     let actor = actor.filter(|m| !witness_only(f, clause, m, trigger, noun));
     let actor_role = actor.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
         // A party noun before an active trigger ("residents beat…").
@@ -184,6 +192,51 @@ pub fn roles(
         noun_role(a, f, r, false)
     });
     (actor_role, target_role)
+}
+
+/// Verbs by which a side beats off the other's attack (folded prefixes).
+const REPEL: [&str; 6] = ["repel", "repuls", "thwart", "foil", "repouss", "dejou"];
+/// Nouns for the attack a side beats off (folded).
+const ATTACK_NOUNS: [&str; 6] =
+    ["attack", "attacks", "attaque", "attaques", "assault", "offensive"];
+
+/// The attacker of an attack that the clause's subject beat off: "an
+/// attack by Y" / "une attaque de Y", "a Y attack", or "their attack" with
+/// Y the armed party named earlier in the sentence.
+fn repelled_attacker<'m>(
+    a: &'m Analysis<'_>,
+    f: &Folded,
+    clause: Span,
+    t: Span,
+    after: &[&'m ActorMention],
+    subject: Option<Span>,
+) -> Option<&'m ActorMention> {
+    let verb = f.text.get(f.folded_at(t.start)..f.folded_at(t.end))?;
+    if !REPEL.iter().any(|r| verb.starts_with(r)) {
+        return None;
+    }
+    let ws = words(f, f.folded_at(t.end), f.folded_at(clause.end));
+    let k = ws.iter().take(5).position(|w| ATTACK_NOUNS.contains(w))?;
+    let between = &ws[..k];
+    if between.iter().any(|w| matches!(*w, "their" | "leur" | "leurs")) {
+        let s = a.seg.sentences.iter().find(|s| s.span.contains(&clause))?;
+        return a.actors.iter().find(|m| {
+            m.span.start >= s.span.start
+                && m.span.end <= t.start
+                && subject.is_none_or(|x| !x.overlaps(&m.span))
+                && matches!(m.kind, EntityKind::ArmedGroup | EntityKind::Military)
+        });
+    }
+    // The mention inside the noun phrase before the attack noun ("a Y
+    // attack"), or right after it as its agent ("by Y", "de Y").
+    let dist = |m: &ActorMention| words(f, f.folded_at(t.end), f.folded_at(m.span.start)).len();
+    after.iter().copied().find(|m| {
+        let w = word_before_np(f, clause.start, m.span.start);
+        dist(m) < k
+            || (dist(m) <= k + 2
+                && !m.adjectival
+                && matches!(w.as_str(), "by" | "par" | "de" | "du" | "des" | "from"))
+    })
 }
 
 /// Passive auxiliaries: a subject that underwent something before a
