@@ -72,9 +72,10 @@
 //! first written date of a note equals `event_date` on 4,027 of 4,043 notes
 //! (the rest are typos in the notes). On GTD Iraq summaries (incident totals
 //! that often include attackers): 0.757 for killed, 0.930 for wounded.
-//! Throughput on one core, sentence by sentence (`benches/quantify.rs`,
-//! ACLED notes): about 12 MB/s for casualties, 13 MB/s for dates, 20 MB/s
-//! for numbers on a busy machine (2.6, 4.9 and 14 before the changes above).
+//! Throughput on one core, sentence by sentence (`benches/quantify.rs`, on
+//! a shared, busy machine): ACLED notes about 9–16 MB/s for casualties,
+//! 25 MB/s for dates, 45 MB/s for numbers (6–8, 9 and 19 before the changes
+//! above); the French seed report 24–28, 44 and 60 MB/s (10, 17 and 15).
 //!
 //! Rules exist for French and English; for other languages both rule sets
 //! are tried (best effort). Every span returned is a byte range, end
