@@ -16,12 +16,13 @@
 
 mod entities;
 pub mod eval;
+mod window;
 
 pub use sitrep_model as model;
 pub use sitrep_text as text;
 
 use sha2::{Digest, Sha256};
-use sitrep_model::{Analysis, DocMeta, Document, Lang, Report, CONTRACT_VERSION};
+use sitrep_model::{Analysis, DocMeta, Document, Entity, Lang, Place, Report, CONTRACT_VERSION};
 use std::time::{Duration, Instant};
 
 /// The whole pipeline, configured once and shared across threads.
@@ -98,7 +99,75 @@ impl Pipeline {
     }
 
     /// Codes one document and reports the time spent in each stage.
+    ///
+    /// A document over 128 KiB is coded in windows of whole sentences (see
+    /// `window.rs`), so that time stays linear in its length.
     pub fn code_timed(&self, doc: &Document) -> (Report, StageTimes) {
+        if doc.text.len() <= window::WINDOW {
+            return self.code_whole(doc);
+        }
+        let mut times = StageTimes::default();
+        let clock = Instant::now();
+        let lang = self.lang_of(doc);
+        times.lang += clock.elapsed();
+        let clock = Instant::now();
+        let rules = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
+        let ends: Vec<usize> =
+            sitrep_text::segment(&doc.text, rules).sentences.iter().map(|s| s.span.end).collect();
+        times.segment += clock.elapsed();
+        let mut joiner = window::Joiner::new(self.report(doc, lang, Vec::new(), Vec::new()));
+        for (start, end) in window::cuts(&doc.text, &ends, window::WINDOW) {
+            let part = Document {
+                id: doc.id.clone(),
+                source: doc.source.clone(),
+                url: doc.url.clone(),
+                title: doc.title.clone(),
+                published: doc.published,
+                language: Some(lang),
+                text: doc.text[start..end].to_string(),
+            };
+            let (r, t) = self.code_whole(&part);
+            times.add(&t);
+            joiner.add(r, start);
+        }
+        (joiner.finish(), times)
+    }
+
+    fn lang_of(&self, doc: &Document) -> Lang {
+        self.forced_lang.or(doc.language).unwrap_or_else(|| sitrep_text::detect(&doc.text))
+    }
+
+    /// The report of `doc` with the given entities and places and no events,
+    /// quotes or claims yet.
+    fn report(
+        &self,
+        doc: &Document,
+        lang: Lang,
+        entities: Vec<Entity>,
+        places: Vec<Place>,
+    ) -> Report {
+        Report {
+            sitrep: CONTRACT_VERSION.to_string(),
+            doc: DocMeta {
+                id: doc.id.clone(),
+                source: doc.source.clone(),
+                url: doc.url.clone(),
+                title: doc.title.clone(),
+                published: doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                language: lang.code().to_string(),
+                text_sha256: sha256_hex(&doc.text),
+            },
+            entities,
+            places,
+            events: Vec::new(),
+            quotes: Vec::new(),
+            claims: Vec::new(),
+            text: self.with_text.then(|| doc.text.clone()),
+        }
+    }
+
+    /// Codes one document in one piece.
+    fn code_whole(&self, doc: &Document) -> (Report, StageTimes) {
         let mut times = StageTimes::default();
         let text = doc.text.as_str();
         let mut clock = Instant::now();
@@ -107,7 +176,7 @@ impl Pipeline {
             *slot += now - clock;
             clock = now;
         };
-        let lang = self.forced_lang.or(doc.language).unwrap_or_else(|| sitrep_text::detect(text));
+        let lang = self.lang_of(doc);
         lap(&mut times.lang);
         let rules = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
         let seg = sitrep_text::segment(text, rules);
@@ -133,24 +202,10 @@ impl Pipeline {
         analysis.claims = &claims;
         let events = sitrep_extract::extract_events(&analysis);
         lap(&mut times.events);
-        let report = Report {
-            sitrep: CONTRACT_VERSION.to_string(),
-            doc: DocMeta {
-                id: doc.id.clone(),
-                source: doc.source.clone(),
-                url: doc.url.clone(),
-                title: doc.title.clone(),
-                published: doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                language: lang.code().to_string(),
-                text_sha256: sha256_hex(text),
-            },
-            entities,
-            places,
-            events,
-            quotes,
-            claims,
-            text: self.with_text.then(|| doc.text.clone()),
-        };
+        let mut report = self.report(doc, lang, entities, places);
+        report.events = events;
+        report.quotes = quotes;
+        report.claims = claims;
         (report, times)
     }
 }
@@ -191,5 +246,56 @@ mod tests {
         assert_eq!(r.sitrep, "1");
         assert_eq!(r.doc.language, "und");
         assert!(r.events.is_empty() && r.places.is_empty() && r.entities.is_empty());
+    }
+
+    /// Regression (issue 8, pathological inputs): a document over the window
+    /// size is coded in windows whose reports join into one valid report,
+    /// with the same places and events per sentence as a short document.
+    #[test]
+    fn issue8_long_documents_are_coded_in_windows() {
+        let sentence = "Une frappe de drone a tué quatre combattants près d'Erbil mardi soir, \
+                        a affirmé Saad al-Saadi. ";
+        let doc = |n: usize| Document {
+            id: "long".into(),
+            text: sentence.repeat(n),
+            language: Some(Lang::Fr),
+            ..Default::default()
+        };
+        let p = Pipeline::new();
+        let one = p.code(&doc(1));
+        assert!(!one.places.is_empty() && !one.events.is_empty() && !one.entities.is_empty());
+        let n = 2 * window::WINDOW / sentence.len() + 7;
+        let long = doc(n);
+        let r = p.code(&long);
+        let text = long.text.as_str();
+        assert_eq!(r.places.len(), n * one.places.len());
+        for (i, pl) in r.places.iter().enumerate() {
+            assert_eq!(text.get(pl.start..pl.end), Some(pl.text.as_str()), "place {i}");
+        }
+        assert_eq!(r.entities.len(), one.entities.len(), "entities merge across windows");
+        for (i, e) in r.entities.iter().enumerate() {
+            assert_eq!(e.id, format!("n{}", i + 1));
+            assert!(e.mentions.iter().all(|m| text.get(m.start..m.end).is_some()));
+        }
+        let mentions: usize = r.entities.iter().map(|e| e.mentions.len()).sum();
+        let once: usize = one.entities.iter().map(|e| e.mentions.len()).sum();
+        assert_eq!(mentions, n * once);
+        let ids: Vec<&str> = r.entities.iter().map(|e| e.id.as_str()).collect();
+        for (i, ev) in r.events.iter().enumerate() {
+            assert_eq!(ev.id, format!("e{}", i + 1));
+            for party in [&ev.actor, &ev.target].into_iter().flatten() {
+                assert!(party.entity.as_deref().is_none_or(|id| ids.contains(&id)));
+            }
+            for t in &ev.triggers {
+                assert!(ev.evidence.iter().any(|s| s.start <= t.start && t.end <= s.end));
+            }
+        }
+        // One incident told again and again: one event, as in a short text.
+        let twice = p.code(&doc(2));
+        assert_eq!(r.events.len(), twice.events.len());
+        let evidence: usize = r.events.iter().map(|e| e.evidence.len()).sum();
+        assert!(evidence >= n, "every sentence is evidence: {evidence} spans for {n}");
+        assert_eq!(r.quotes.len(), n * one.quotes.len());
+        assert_eq!(r.doc.text_sha256, sha256_hex(text));
     }
 }
