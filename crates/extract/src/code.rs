@@ -162,6 +162,9 @@ pub struct Context<'a> {
     pub crowd: bool,
     /// The document tells of a protest.
     pub protest_doc: bool,
+    /// The crowd voices a demand ("demanding rations"): its violence is a
+    /// violent demonstration, even when the text calls it a mob.
+    pub demands: bool,
 }
 
 fn c(kind: &str, sub: &str, plover: &str, mode: Option<&str>) -> Coding {
@@ -257,7 +260,7 @@ fn mob(x: &Context<'_>) -> Coding {
 
 fn code_protest(x: &Context<'_>, mode: Option<&str>) -> Coding {
     match (x.kind, x.protest) {
-        ("riot", _) if x.sub == "Mob violence" => {
+        ("riot", _) if x.sub == "Mob violence" && !x.demands => {
             c("riot", "Mob violence", "ASSAULT", Some("beat"))
         }
         (_, Some("force")) => {

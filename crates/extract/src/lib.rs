@@ -53,8 +53,13 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let mut events = merge::merge(drafts);
     casualty_sentences(a, &f, &x, &mut events);
     let protest = protest_class(a, &f);
-    let protest_doc = events.iter().any(|e| e.trig.kind == "protest" && !e.weak);
-    events.into_iter().enumerate().map(|(i, d)| finish(a, &x, i, d, protest, protest_doc)).collect()
+    let demands = makes_demands(a, &f);
+    let protest_doc = events.iter().any(|e| e.trig.kind == "protest" && !e.weak) || demands;
+    events
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| finish(a, &x, i, d, protest, (protest_doc, demands)))
+        .collect()
 }
 
 /// Casualty counts stated in sentences without a trigger ("Three officers
@@ -127,6 +132,7 @@ fn protest_class(a: &Analysis<'_>, f: &fold::Folded) -> Option<&'static str> {
             continue;
         }
         let c: &'static str = match LEXICON.protest.values[h.entry].as_str() {
+            "demand" => continue,
             "force" => "force",
             "violent" => "violent",
             _ => "intervention",
@@ -137,6 +143,17 @@ fn protest_class(a: &Analysis<'_>, f: &fold::Folded) -> Option<&'static str> {
         }
     }
     best
+}
+
+/// True when the text says a crowd voiced a demand ("demanding rations",
+/// "denouncing power cuts", "pour réclamer"): its violence is a violent
+/// demonstration, not mob violence.
+fn makes_demands(a: &Analysis<'_>, f: &fold::Folded) -> bool {
+    LEXICON
+        .protest
+        .find(f, 0, f.text.len(), a.lang)
+        .iter()
+        .any(|h| LEXICON.protest.values[h.entry] == "demand" && !a.seg.in_boilerplate(h.start))
 }
 
 /// The document's most mentioned place, for events whose text names none.
@@ -225,7 +242,7 @@ fn finish(
     i: usize,
     d: Draft,
     protest: Option<&str>,
-    protest_doc: bool,
+    (protest_doc, demands): (bool, bool),
 ) -> Event {
     let kind = d.kind();
     let means: Vec<String> = if d.weapons.is_empty() { d.means.clone() } else { d.weapons.clone() };
@@ -240,6 +257,7 @@ fn finish(
         protest,
         crowd: a.text().contains("[size="),
         protest_doc,
+        demands,
     };
     let c = code(&ctx);
     // Destruction is done by someone: unnamed, the actor is unknown.
@@ -455,6 +473,24 @@ mod tests {
                 assert_eq!(a.text.as_deref(), phrase, "{text}");
             }
             assert_eq!(a.country.as_deref(), Some("SY"), "{text}");
+        }
+    }
+
+    /// A crowd's violence is a violent demonstration when the crowd voices a
+    /// demand, mob violence otherwise.
+    #[test]
+    fn crowd_violence_with_a_demand_is_a_demonstration() {
+        let cases = [
+            ("On 2 May, a mob attacked a police post in Aleppo.", "Mob violence"),
+            (
+                "On 2 May, a mob attacked a police post in Aleppo, demanding rations.",
+                "Violent demonstration",
+            ),
+        ];
+        for (text, sub) in cases {
+            let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+            let ev = run(text, Lang::En, &places, &[]);
+            assert_eq!(ev[0].acled.sub_event_type, sub, "{text}");
         }
     }
 
