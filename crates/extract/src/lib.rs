@@ -205,6 +205,20 @@ fn crowd_actor(
     }
 }
 
+/// An arrest the text gives no agent for ("55 people were arrested") is
+/// made by the state's police: arresting is a state power, so this names
+/// the institution, not a perpetrator (ACLED codes it the same way). The
+/// party has no text: the report does not name it.
+fn arresting_police() -> Party {
+    Party {
+        text: None,
+        canonical: Some("Police Forces".to_string()),
+        kind: "military".to_string(),
+        country: None,
+        entity: None,
+    }
+}
+
 /// True for the kinds whose actor is a crowd.
 fn crowd_kind(kind: &str) -> bool {
     family(kind) == "protest"
@@ -269,7 +283,13 @@ fn finish(
     let actor = if family(&c.kind) == "protest" {
         Some(crowd_actor(a, &c.kind, d.actor.clone(), d.actor_class, d.subject, country.as_deref()))
     } else {
-        d.actor.clone().or_else(|| violent.then(|| roles::unknown_actor(true)))
+        d.actor.clone().or_else(|| {
+            if c.sub == "Arrests" {
+                Some(arresting_police())
+            } else {
+                violent.then(|| roles::unknown_actor(true))
+            }
+        })
     };
     let actor =
         actor.map(|p| unnamed_perpetrator(p, d.actor_class, violent && !crowd_kind(&c.kind)));
@@ -474,6 +494,23 @@ mod tests {
             }
             assert_eq!(a.country.as_deref(), Some("SY"), "{text}");
         }
+    }
+
+    /// An arrest with no agent named is the state police's; a named agent stays.
+    #[test]
+    fn unnamed_arrests_are_by_the_police() {
+        let text = "On 3 May, two journalists were arrested in Aleppo.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let ev = run(text, Lang::En, &places, &[]);
+        let a = ev[0].actor.clone().unwrap_or_default();
+        assert_eq!(ev[0].acled.sub_event_type, "Arrests");
+        assert_eq!((a.text, a.canonical.as_deref()), (None, Some("Police Forces of Syria")));
+        let text = "On 3 May, Hadi forces arrested two journalists in Aleppo.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let ms = [actor("Hadi forces", text, "Hadi", EntityKind::Military, false)];
+        let ev = run(text, Lang::En, &places, &ms);
+        let got = ev[0].actor.as_ref().and_then(|p| p.canonical.as_deref());
+        assert_eq!(got, Some("Hadi"));
     }
 
     /// A crowd's violence is a violent demonstration when the crowd voices a
