@@ -165,6 +165,9 @@ pub struct Context<'a> {
     /// The crowd voices a demand ("demanding rations"): its violence is a
     /// violent demonstration, even when the text calls it a mob.
     pub demands: bool,
+    /// The other side answered ("responded", "fired back", "exchanged
+    /// fire", "a riposté"): heavy weapons fired both ways are a clash.
+    pub two_sided: bool,
 }
 
 fn c(kind: &str, sub: &str, plover: &str, mode: Option<&str>) -> Coding {
@@ -200,6 +203,9 @@ pub fn code(x: &Context<'_>) -> Coding {
         if crowd && matches!(x.sub, "Attack" | "Armed clash") {
             return mob(x);
         }
+        if x.two_sided && x.sub == "Shelling/artillery/missile attack" {
+            return c("armed_clash", "Armed clash", "FIGHT", Some("heavy-weapons"));
+        }
         return c(x.kind, x.sub, x.plover, mode);
     }
     let shelling = if has("missile") {
@@ -224,6 +230,9 @@ pub fn code(x: &Context<'_>) -> Coding {
         |p: Option<PartyClass>| matches!(p, Some(PartyClass::Armed) | Some(PartyClass::Police));
     if armed(x.actor) && armed(x.target) && has("firearm") {
         return c(x.kind, "Armed clash", "FIGHT", Some("small-arms"));
+    }
+    if shelling.is_some() && x.two_sided {
+        return c("armed_clash", "Armed clash", "FIGHT", Some("heavy-weapons"));
     }
     if let Some(k) = shelling {
         return c(k, "Shelling/artillery/missile attack", "ASSAULT", Some("heavy-weapons"));
@@ -290,6 +299,7 @@ mod tests {
         let w = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let air = w(&["aircraft"]);
         let rd = w(&["rocket", "drone"]);
+        let mortar = w(&["mortar"]);
         let cases: Vec<(Context, &str, &str)> = vec![
             (
                 Context { kind: "attack", weapons: &air, ..Default::default() },
@@ -331,6 +341,26 @@ mod tests {
                 "Protest with intervention",
             ),
             (Context { kind: "protest", ..Default::default() }, "protest", "Peaceful protest"),
+            (
+                Context {
+                    kind: "shelling",
+                    sub: "Shelling/artillery/missile attack",
+                    two_sided: true,
+                    ..Default::default()
+                },
+                "armed_clash",
+                "Armed clash",
+            ),
+            (
+                Context { kind: "attack", weapons: &mortar, two_sided: true, ..Default::default() },
+                "armed_clash",
+                "Armed clash",
+            ),
+            (
+                Context { kind: "attack", weapons: &mortar, ..Default::default() },
+                "shelling",
+                "Shelling/artillery/missile attack",
+            ),
         ];
         for (x, kind, sub) in cases {
             let got = code(&x);

@@ -47,7 +47,8 @@ use crate::mention::{location_of, rank, Draft};
 /// The events of a document, in order of first evidence span, ids `e1`, `e2`, ….
 pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let f = fold::fold(a.text());
-    let x = mention::Facts::new(a);
+    let mut x = mention::Facts::new(a);
+    x.answered = mention::answered(a, &f);
     let mut drafts = mention::drafts(a, &f, &x);
     mention::share_context(a, &f, &mut drafts);
     let mut events = merge::merge(drafts);
@@ -272,6 +273,7 @@ fn finish(
         crowd: a.text().contains("[size="),
         protest_doc,
         demands,
+        two_sided: x.two_sided(d.sentence),
     };
     let c = code(&ctx);
     // Destruction is done by someone: unnamed, the actor is unknown.

@@ -143,6 +143,40 @@ pub struct Facts<'a> {
     casualties: Vec<OnceCell<Vec<Casualty>>>,
     /// The country most of the document's places lie in.
     pub home: Option<&'a str>,
+    /// Per sentence: it tells of an answer to fire ("responded", "fired
+    /// back", "exchanged fire", "échange de tirs").
+    pub answered: Vec<bool>,
+}
+
+/// Folded cues of fire answered by the other side.
+const ANSWERED: [&str; 8] = [
+    " responded",
+    " fired back",
+    " returned fire",
+    " return fire",
+    " exchanged",
+    " exchange of fire",
+    " echange de tirs",
+    " echanges de tirs",
+];
+
+/// For each sentence, true when it tells of fire answered by the other side.
+pub fn answered(a: &Analysis<'_>, f: &Folded) -> Vec<bool> {
+    a.seg
+        .sentences
+        .iter()
+        .map(|s| {
+            let body = f.text.get(f.folded_at(s.span.start)..f.folded_at(s.span.end)).unwrap_or("");
+            ANSWERED.iter().any(|c| body.contains(c))
+        })
+        .collect()
+}
+
+impl Facts<'_> {
+    /// True when the other side answered in sentence `si` or the next one.
+    pub fn two_sided(&self, si: usize) -> bool {
+        (si..=si + 1).any(|i| self.answered.get(i).copied().unwrap_or(false))
+    }
 }
 
 impl<'a> Facts<'a> {
@@ -153,6 +187,7 @@ impl<'a> Facts<'a> {
             dates: (0..n).map(|_| OnceCell::new()).collect(),
             casualties: (0..n).map(|_| OnceCell::new()).collect(),
             home: home_country(a),
+            answered: Vec::new(),
         }
     }
 
