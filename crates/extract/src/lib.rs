@@ -689,6 +689,12 @@ mod tests {
         let halba = place("Halba", text, "Halba", "city", 34.5);
         let ev = run(text, Lang::En, &[us, halba], &[]);
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Halba"));
+        // A name read inside a neighbourhood's name is likely a namesake elsewhere.
+        let text = "Medical interns protested in Bat Galim Square of Haifa city.";
+        let bat = place("Bat", text, "Bat", "city", 24.8);
+        let haifa = place("Haifa", text, "Haifa", "city", 32.8);
+        let ev = run(text, Lang::En, &[bat, haifa], &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Haifa"));
     }
 
     #[test]

@@ -589,12 +589,39 @@ fn locate(
                 let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
                 // A town read with little confidence ranks after a surer district.
                 let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
-                (foreign, p.score < 0.5, r, !locative, p.start)
+                (foreign, p.score < 0.5, sub_locality(a.text(), f, p), r, !locative, p.start)
             })
     };
     let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
     Some((location_of(p), rank(p)))
+}
+
+/// Words after a name that make it a part of a town ("Jardim Laguna
+/// neighborhood", "Bat Galim Square"), and words before one ("Colonia
+/// Pemex", "Barangay Poblacion"), folded.
+const PART_AFTER: [&str; 7] =
+    ["neighborhood", "neighbourhood", "square", "street", "quartier", "market", "camp"];
+const PART_BEFORE: [&str; 5] = ["colonia", "barangay", "bairro", "quartier", "rue"];
+
+/// True when the place is read inside a longer name of a part of a town:
+/// the gazetteer's reading of it is likely a namesake elsewhere.
+fn sub_locality(text: &str, f: &Folded, p: &Place) -> bool {
+    let after = text.get(p.end..).unwrap_or("");
+    let next: String = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let rest_words = words(f, f.folded_at(p.end), f.folded_at((p.end + 40).min(text.len())));
+    // The name runs on ("Bat Galim Square"): one more capitalised word, then the part noun.
+    let runs_on = after.trim_start().starts_with(|c: char| c.is_uppercase())
+        && rest_words.get(1).is_some_and(|w| PART_AFTER.contains(w));
+    let before = words_before(f, p.start.saturating_sub(30), p.start, 1);
+    PART_AFTER.contains(&next.as_str())
+        || runs_on
+        || before.first().is_some_and(|w| PART_BEFORE.contains(w))
 }
 
 /// The country most of the document's places lie in (divisions and
