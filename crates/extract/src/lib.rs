@@ -498,6 +498,20 @@ mod tests {
         }
     }
 
+    /// Soldiers attacked off duty are civilians to ACLED: an attack, not a clash.
+    #[test]
+    fn off_duty_soldiers_are_attacked_not_fought() {
+        let cases = [
+            ("Gunmen shot and killed a soldier in Aleppo.", "Armed clash"),
+            ("Gunmen shot and killed an off-duty soldier in Aleppo.", "Attack"),
+        ];
+        for (text, sub) in cases {
+            let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+            let ev = run(text, Lang::En, &places, &[]);
+            assert_eq!(ev[0].acled.sub_event_type, sub, "{text}");
+        }
+    }
+
     /// An arrest with no agent named is the state police's; a named agent stays.
     #[test]
     fn unnamed_arrests_are_by_the_police() {

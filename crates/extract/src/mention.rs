@@ -148,6 +148,9 @@ pub struct Facts<'a> {
     pub answered: Vec<bool>,
 }
 
+/// Folded cues of a soldier or police officer off duty.
+const OFF_DUTY: [&str; 3] = ["off duty", "hors service", "en permission"];
+
 /// Folded cues of fire answered by the other side.
 const ANSWERED: [&str; 8] = [
     " responded",
@@ -359,6 +362,12 @@ fn draft(
         {
             target = v;
         }
+    }
+    // ACLED's convention: soldiers or police attacked off duty are civilians.
+    let cl_folded = f.text.get(f.folded_at(cl.start)..f.folded_at(cl.end)).unwrap_or("");
+    let armed_target = matches!(target.class, Some(PartyClass::Armed) | Some(PartyClass::Police));
+    if armed_target && OFF_DUTY.iter().any(|c| cl_folded.contains(c)) {
+        target.class = Some(PartyClass::Civilian);
     }
     let location = locate(a, f, x, cl, region, si, &[actor.span, target.span]);
     let date = date_of(a, x, cl, si, tspan);
