@@ -15,7 +15,7 @@
 //!
 //! Both scan bytes and decode only non-ASCII chars, and allocate nothing per
 //! word: about 150–200 MB/s per core on English and French news (ACLED notes,
-//! TR-News, CLEF-HIPE; `benches/segment.rs`, and `examples/throughput.rs` for
+//! TR-News, CLEF-HIPE; `benches/segment.rs`, and `examples/text_throughput.rs` for
 //! CPU-time figures on a busy machine). The straightforward char-by-char
 //! versions they replaced live on as test oracles (`oracle`, test builds
 //! only): property tests hold the fast code to their exact output.

@@ -1,6 +1,6 @@
 //! Throughput per core, measured in CPU time rather than wall time, so that
 //! other processes on a busy machine do not skew it:
-//! `cargo run --release -p sitrep-text --example throughput [seconds]`.
+//! `cargo run --release -p sitrep-text --example text_throughput [seconds]`.
 //!
 //! Reads the same texts as the criterion bench. CPU time comes from
 //! `/proc/thread-self/schedstat` (Linux); elsewhere wall time is shown.
