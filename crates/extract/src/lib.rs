@@ -379,6 +379,29 @@ mod tests {
         extract_events(&a)
     }
 
+    /// The reason or the consequence of an event is not the event: the
+    /// arrest comes first, not the protests it punished or provoked.
+    #[test]
+    fn reasons_and_consequences_are_not_the_event() {
+        let cases = [
+            ("At least 55 people were arrested in Aleppo for participating in protests.", Lang::En),
+            ("A blogger was arrested in Aleppo, sparking protests in several cities.", Lang::En),
+            (
+                "Dix personnes ont été arrêtées à Alep pour avoir participé à une manifestation.",
+                Lang::Fr,
+            ),
+        ];
+        for (text, lang) in cases {
+            let kinds: Vec<String> =
+                run(text, lang, &[], &[]).into_iter().map(|e| e.kind).collect();
+            assert_eq!(kinds.first().map(String::as_str), Some("arrest"), "{text}: {kinds:?}");
+        }
+        // A protest told as the main event stays a protest.
+        let e =
+            run("Hundreds protested in Aleppo after the arrest of a blogger.", Lang::En, &[], &[]);
+        assert_eq!(e.first().map(|e| e.kind.as_str()), Some("protest"));
+    }
+
     /// (text, kind, ACLED sub-event type, fatalities, modality) for texts with
     /// one place ("Alep"/"Aleppo") and no actor.
     #[test]

@@ -251,9 +251,58 @@ fn rank_of(t: &Trigger) -> (u8, bool) {
     (trigger_rank(&t.kind, &t.sub_event_type), !t.sub_event_type.is_empty())
 }
 
+/// Words that make the trigger after them the reason or the consequence of
+/// the clause's event, not the event: "arrested for participating in
+/// protests", "pour avoir participé à une manifestation", "…, sparking
+/// protests".
+const REASON_HEADS: [&str; 4] = ["for", "pour", "over", "after"];
+const REASON_VERBS: [&str; 13] = [
+    "participating",
+    "participation",
+    "taking",
+    "joining",
+    "organizing",
+    "organising",
+    "attending",
+    "staging",
+    "participe",
+    "pris",
+    "organise",
+    "organisation",
+    "role",
+];
+const CONSEQUENCE_VERBS: [&str; 8] = [
+    "causing",
+    "sparking",
+    "prompting",
+    "triggering",
+    "provoking",
+    "provoquant",
+    "declenchant",
+    "suscitant",
+];
+
+/// True when `h` names the reason or the consequence of another event of
+/// its clause ("arrested for participating in protests", "…, sparking
+/// protests").
+fn subordinate(f: &Folded, cl: Span, h: &Hit) -> bool {
+    let w: Vec<&str> = words_before(f, cl.start, h.start, 5)
+        .into_iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let reason = w
+        .iter()
+        .rposition(|x| REASON_HEADS.contains(x))
+        .is_some_and(|i| w[i + 1..].iter().any(|x| REASON_VERBS.contains(x)));
+    let consequence = w.iter().rev().take(3).any(|x| CONSEQUENCE_VERBS.contains(x));
+    reason || consequence
+}
+
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
     let strong: Vec<&Hit> = hits.iter().filter(|h| !t(h).weak).collect();
+    let main: Vec<&Hit> = strong.iter().copied().filter(|h| !subordinate(f, cl, h)).collect();
+    let strong = if main.is_empty() { strong } else { main };
     let specific: Vec<&Hit> =
         strong.iter().copied().filter(|h| plural_reference(a, f, cl, h).is_none()).collect();
     let strong = if specific.is_empty() { strong } else { specific };
