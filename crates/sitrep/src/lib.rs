@@ -22,7 +22,9 @@ pub use sitrep_model as model;
 pub use sitrep_text as text;
 
 use sha2::{Digest, Sha256};
-use sitrep_model::{Analysis, DocMeta, Document, Entity, Lang, Place, Report, CONTRACT_VERSION};
+use sitrep_model::{
+    Analysis, Claim, DocMeta, Document, Entity, Event, Lang, Place, Quote, Report, CONTRACT_VERSION,
+};
 use std::time::{Duration, Instant};
 
 /// The whole pipeline, configured once and shared across threads.
@@ -103,19 +105,29 @@ impl Pipeline {
     /// A document over 128 KiB is coded in windows of whole sentences (see
     /// `window.rs`), so that time stays linear in its length.
     pub fn code_timed(&self, doc: &Document) -> (Report, StageTimes) {
-        if doc.text.len() <= window::WINDOW {
-            return self.code_whole(doc);
-        }
         let mut times = StageTimes::default();
         let clock = Instant::now();
-        let lang = self.lang_of(doc);
+        let lang =
+            self.forced_lang.or(doc.language).unwrap_or_else(|| sitrep_text::detect(&doc.text));
         times.lang += clock.elapsed();
+        let coded = if doc.text.len() <= window::WINDOW {
+            self.stages(doc, lang, &mut times)
+        } else {
+            self.stages_in_windows(doc, lang, &mut times)
+        };
+        (self.report(doc, lang, coded), times)
+    }
+
+    /// The stages over a long document, window by window, joined.
+    fn stages_in_windows(&self, doc: &Document, lang: Lang, times: &mut StageTimes) -> Coded {
         let clock = Instant::now();
-        let rules = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
-        let ends: Vec<usize> =
-            sitrep_text::segment(&doc.text, rules).sentences.iter().map(|s| s.span.end).collect();
+        let ends: Vec<usize> = sitrep_text::segment(&doc.text, rules_for(lang))
+            .sentences
+            .iter()
+            .map(|s| s.span.end)
+            .collect();
         times.segment += clock.elapsed();
-        let mut joiner = window::Joiner::new(self.report(doc, lang, Vec::new(), Vec::new()));
+        let mut joiner = window::Joiner::default();
         for (start, end) in window::cuts(&doc.text, &ends, window::WINDOW) {
             let part = Document {
                 id: doc.id.clone(),
@@ -126,26 +138,13 @@ impl Pipeline {
                 language: Some(lang),
                 text: doc.text[start..end].to_string(),
             };
-            let (r, t) = self.code_whole(&part);
-            times.add(&t);
-            joiner.add(r, start);
+            joiner.add(self.stages(&part, lang, times), start);
         }
-        (joiner.finish(), times)
+        joiner.finish()
     }
 
-    fn lang_of(&self, doc: &Document) -> Lang {
-        self.forced_lang.or(doc.language).unwrap_or_else(|| sitrep_text::detect(&doc.text))
-    }
-
-    /// The report of `doc` with the given entities and places and no events,
-    /// quotes or claims yet.
-    fn report(
-        &self,
-        doc: &Document,
-        lang: Lang,
-        entities: Vec<Entity>,
-        places: Vec<Place>,
-    ) -> Report {
+    /// The v1 report of `doc`: its metadata around what the stages found.
+    fn report(&self, doc: &Document, lang: Lang, coded: Coded) -> Report {
         Report {
             sitrep: CONTRACT_VERSION.to_string(),
             doc: DocMeta {
@@ -157,18 +156,17 @@ impl Pipeline {
                 language: lang.code().to_string(),
                 text_sha256: sha256_hex(&doc.text),
             },
-            entities,
-            places,
-            events: Vec::new(),
-            quotes: Vec::new(),
-            claims: Vec::new(),
+            entities: coded.entities,
+            places: coded.places,
+            events: coded.events,
+            quotes: coded.quotes,
+            claims: coded.claims,
             text: self.with_text.then(|| doc.text.clone()),
         }
     }
 
-    /// Codes one document in one piece.
-    fn code_whole(&self, doc: &Document) -> (Report, StageTimes) {
-        let mut times = StageTimes::default();
+    /// Runs the stages after language identification over `doc` in one piece.
+    fn stages(&self, doc: &Document, lang: Lang, times: &mut StageTimes) -> Coded {
         let text = doc.text.as_str();
         let mut clock = Instant::now();
         let mut lap = |slot: &mut Duration| {
@@ -176,9 +174,7 @@ impl Pipeline {
             *slot += now - clock;
             clock = now;
         };
-        let lang = self.lang_of(doc);
-        lap(&mut times.lang);
-        let rules = if lang == Lang::Fr { Lang::Fr } else { Lang::En };
+        let rules = rules_for(lang);
         let seg = sitrep_text::segment(text, rules);
         lap(&mut times.segment);
         let places = sitrep_gazetteer::tag_places(text, &seg, rules);
@@ -202,12 +198,28 @@ impl Pipeline {
         analysis.claims = &claims;
         let events = sitrep_extract::extract_events(&analysis);
         lap(&mut times.events);
-        let mut report = self.report(doc, lang, entities, places);
-        report.events = events;
-        report.quotes = quotes;
-        report.claims = claims;
-        (report, times)
+        Coded { entities, places, events, quotes, claims }
     }
+}
+
+/// The rule set for a language: French rules for French, English for all else.
+fn rules_for(lang: Lang) -> Lang {
+    if lang == Lang::Fr {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
+
+/// What the stages find in a text (or a window of it), before the report's
+/// metadata is added.
+#[derive(Debug, Default)]
+pub(crate) struct Coded {
+    entities: Vec<Entity>,
+    places: Vec<Place>,
+    events: Vec<Event>,
+    quotes: Vec<Quote>,
+    claims: Vec<Claim>,
 }
 
 /// Lowercase hex SHA-256 of a text.

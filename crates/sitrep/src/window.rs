@@ -14,7 +14,8 @@
 //! but a window holds hundreds of sentences, so this only touches documents
 //! far longer than any article).
 
-use sitrep_model::{Entity, Report, Span};
+use crate::Coded;
+use sitrep_model::{Entity, Span};
 use std::collections::HashMap;
 
 /// Documents up to this many bytes are coded whole.
@@ -61,9 +62,10 @@ fn split_point(text: &str, start: usize, limit: usize) -> usize {
     }
 }
 
-/// Joins window reports (in text order) into `whole`, whose lists are empty.
+/// Joins what the stages found in each window (in text order).
+#[derive(Default)]
 pub struct Joiner {
-    whole: Report,
+    whole: Coded,
     by_key: HashMap<(String, String), usize>,
     incidents: HashMap<String, usize>,
 }
@@ -88,13 +90,8 @@ fn incident_key(e: &sitrep_model::Event) -> String {
 }
 
 impl Joiner {
-    /// Starts from the report metadata of the whole document.
-    pub fn new(whole: Report) -> Joiner {
-        Joiner { whole, by_key: HashMap::new(), incidents: HashMap::new() }
-    }
-
-    /// Adds the report of the window starting at byte `offset`.
-    pub fn add(&mut self, part: Report, offset: usize) {
+    /// Adds what was found in the window starting at byte `offset`.
+    pub fn add(&mut self, part: Coded, offset: usize) {
         let shift = |s: Span| Span::new(s.start + offset, s.end + offset);
         let mut ids: HashMap<String, String> = HashMap::new();
         for e in part.entities {
@@ -166,8 +163,8 @@ impl Joiner {
         }
     }
 
-    /// The joined report.
-    pub fn finish(self) -> Report {
+    /// The joined findings.
+    pub fn finish(self) -> Coded {
         self.whole
     }
 }
