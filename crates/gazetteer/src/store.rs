@@ -255,12 +255,15 @@ pub fn is_primary(posting: u32) -> bool {
 
 /// Decodes a posting list value (offset << 20 | count).
 pub fn postings(v: u64) -> Vec<u32> {
+    postings_iter(v).collect()
+}
+
+/// The postings of a value, without collecting them.
+pub fn postings_iter(v: u64) -> impl ExactSizeIterator<Item = u32> {
     let off = (v >> 20) as usize;
     let n = (v & 0xFFFFF) as usize;
-    (off..off + n)
-        .filter_map(|i| POSTINGS.get(i * 4..i * 4 + 4))
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect()
+    let list = POSTINGS.get(off * 4..).unwrap_or(&[]);
+    list.chunks_exact(4).take(n).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 #[cfg(test)]

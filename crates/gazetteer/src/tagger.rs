@@ -188,7 +188,29 @@ impl Mention {
 
 /// Longest FST match starting at token `i`: (end token exclusive, value).
 fn walk(store: &Store, toks: &Toks, i: usize, max: usize) -> Option<(usize, u64)> {
-    walk_all(store, toks, i, max).pop()
+    walk_all(store, toks, i, max).as_slice().last().copied()
+}
+
+/// Most tokens a name match spans.
+const MAX_NAME_TOKENS: usize = 8;
+
+/// FST matches from one start token, shortest first, held inline (no allocation per token).
+struct Matches {
+    len: usize,
+    hits: [(usize, u64); MAX_NAME_TOKENS],
+}
+
+impl Matches {
+    fn push(&mut self, hit: (usize, u64)) {
+        if let Some(slot) = self.hits.get_mut(self.len) {
+            *slot = hit;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, u64)] {
+        &self.hits[..self.len]
+    }
 }
 
 /// FST state after one folded token: (node address, output so far), `None` when no key starts
@@ -238,10 +260,12 @@ fn first_state(fst: &fst::raw::Fst<&'static [u8]>, word: &str) -> FirstState {
     })
 }
 
-/// Every FST match starting at token `i`, shortest first: (end token exclusive, value).
-fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Vec<(usize, u64)> {
+/// Every FST match starting at token `i`, shortest first: (end token exclusive, value); at
+/// most [`MAX_NAME_TOKENS`] tokens.
+fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
     let fst = store.exact_fst();
-    let mut found = Vec::new();
+    let mut found = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
+    let max = max.min(MAX_NAME_TOKENS);
     let n = toks.toks.len();
     if i >= n || max == 0 {
         return found;
@@ -275,14 +299,13 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Vec<(usize, u64
 /// Leftmost-longest, except that a longer name made only of small places ("Michigan Center")
 /// yields to a shorter country or division ("Michigan").
 fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
-    let all = walk_all(&g.store, toks, i, 8);
-    let (&last, shorter) = all.split_last()?;
+    let all = walk_all(&g.store, toks, i, MAX_NAME_TOKENS);
+    let (&last, shorter) = all.as_slice().split_last()?;
     if shorter.is_empty() {
         return Some(last);
     }
     let weight = |v: u64| {
-        let c = crate::store::postings(v);
-        let recs = c.iter().filter_map(|&x| g.store.rec(x));
+        let recs = crate::store::postings_iter(v).filter_map(|x| g.store.rec(x));
         let mut strong = false;
         let mut pop = 0;
         for r in recs {
@@ -444,7 +467,8 @@ fn skeleton_match(
         if !toks.toks[i..i + len].iter().all(|t| t.cap || is_article(toks.f_at(t))) {
             continue;
         }
-        let parts: Vec<&str> = (i..i + len).map(|k| toks.f(k)).collect();
+        let parts_buf = [toks.f(i), toks.f(i + 1)];
+        let parts = &parts_buf[..len];
         if parts.iter().map(|p| p.len()).sum::<usize>() < 5 {
             continue;
         }
@@ -456,11 +480,11 @@ fn skeleton_match(
         if parts.iter().all(|p| is_article(p) || g.store.is_common_word(p)) {
             continue;
         }
-        let folded = parts.join(" ");
+        let folded = toks.phrase_cow(i, i + len);
         if cache.len() >= SKELETON_CACHE_MAX {
             cache.clear();
         }
-        if let Some(c) = cache.get(&folded) {
+        if let Some(c) = cache.get(folded.as_ref()) {
             if c.is_empty() {
                 continue;
             }
@@ -470,7 +494,7 @@ fn skeleton_match(
         }
         let sk = skeleton_of(parts.iter().copied());
         if sk.len() < 3 {
-            cache.insert(folded, Vec::new());
+            cache.insert(folded.into_owned(), Vec::new());
             continue;
         }
         let cands: Vec<u32> = g
@@ -495,7 +519,7 @@ fn skeleton_match(
                 })
             })
             .collect();
-        cache.insert(folded, cands.clone());
+        cache.insert(folded.into_owned(), cands.clone());
         if !cands.is_empty() {
             let mut m = Mention::new(toks, i, i + len, cands);
             m.skeleton = true;
@@ -640,14 +664,19 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let lx = &g.lexicon;
     let single = m.t1 - m.t0 == 1;
     let text = &toks.text[m.start..m.end];
-    let recs: Vec<_> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
-    let strong = recs
-        .iter()
-        .any(|r| matches!(r.kind, Kind::Country | Kind::Continent | Kind::Admin1) || r.curated);
+    let recs = || m.cands.iter().filter_map(|&c| g.store.rec(c));
+    let mut strong = false;
     // Second-level divisions count their towns' people: a division's size says nothing about
     // whether its bare name is a common word.
-    let max_pop =
-        recs.iter().filter(|r| r.kind != Kind::Admin2).map(|r| r.population).max().unwrap_or(0);
+    let mut max_pop = 0;
+    let mut any_country = false;
+    for r in recs() {
+        strong |= matches!(r.kind, Kind::Country | Kind::Continent | Kind::Admin1) || r.curated;
+        any_country |= r.kind == Kind::Country;
+        if r.kind != Kind::Admin2 {
+            max_pop = max_pop.max(r.population);
+        }
+    }
     let verbatim = lx.verbatim_aliases.contains(text);
     let first = toks.f(m.t0);
     if single && !verbatim && lx.stopwords.contains(first) {
@@ -673,10 +702,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // Title before: "M. Omar", "President Mali".
     if m.t0 > 0 {
         let p = toks.f(m.t0 - 1);
-        if lx.cue(p, Role::PersonBefore).is_some()
-            && toks.toks[m.t0 - 1].cap
-            && !recs.iter().any(|r| r.kind == Kind::Country)
-        {
+        if lx.cue(p, Role::PersonBefore).is_some() && toks.toks[m.t0 - 1].cap && !any_country {
             return Person;
         }
     }
@@ -688,8 +714,10 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
         let next = toks.f(m.t1);
-        let next2 = toks.phrase(m.t1, (m.t1 + 2).min(toks.toks.len()));
-        if lx.cue(next, Role::PersonAfter).is_some() || lx.cue(&next2, Role::PersonAfter).is_some()
+        if lx.cue(next, Role::PersonAfter).is_some()
+            || lx
+                .cue(&toks.phrase(m.t1, (m.t1 + 2).min(toks.toks.len())), Role::PersonAfter)
+                .is_some()
         {
             return Person;
         }
