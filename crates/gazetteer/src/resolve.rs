@@ -18,6 +18,7 @@ pub(crate) struct Context {
     countries: BTreeMap<[u8; 2], f64>,
     total: f64,
     admin1: BTreeMap<u32, f64>,
+    admin1_total: f64,
 }
 
 impl Context {
@@ -36,6 +37,16 @@ impl Context {
         self.countries.values().fold(0.0f64, |a, &w| a.max(w)) / self.total
     }
 
+    /// Share of a division in the places the document names (0 when absent): against all
+    /// places, so one division named once among many foreign places stays a small share.
+    fn admin1_share(&self, a: u32) -> f64 {
+        let total = self.admin1_total.max(self.total);
+        match self.admin1.get(&a) {
+            Some(&w) if total > 1e-9 => (w / total).clamp(0.0, 1.0),
+            _ => 0.0,
+        }
+    }
+
     fn add(&mut self, c: &Contribution, sign: f64) {
         if c.cc == [0, 0] {
             return;
@@ -43,6 +54,7 @@ impl Context {
         *self.countries.entry(c.cc).or_default() += sign * c.weight;
         self.total += sign * c.weight;
         if let Some((a, w)) = c.admin1 {
+            self.admin1_total += sign * w;
             let e = self.admin1.entry(a).or_default();
             *e += sign * w;
             if *e <= 1e-9 {
@@ -112,7 +124,37 @@ pub(crate) fn prior_with(r: &Rec, primary: bool, cities: &CityPops) -> f64 {
     s
 }
 
-fn score(m: &Mention, r: &Rec, primary: bool, cities: &CityPops, ctx: &Context) -> f64 {
+/// Whether `big` is a name the document context alone must not take away from it in favour of
+/// the smaller same-named `r`: a country against any town, district or airport; a
+/// first-level division against a small town; a capital of a million people against a town of
+/// a twentieth of its size ("China" is not China, Maine in a text about North America; "Paris"
+/// is not Paris, Texas because the text is about the United States).
+fn overshadows(big: &Rec, r: &Rec) -> bool {
+    if r.curated || !matches!(r.kind, Kind::City | Kind::Admin2 | Kind::Airport) {
+        return false;
+    }
+    let (pb, pr) = (big.population as f64, r.population as f64);
+    match big.kind {
+        Kind::Country => true,
+        Kind::Admin1 => r.kind != Kind::Admin2 && pr < 50_000.0 && pr * 50.0 < pb,
+        Kind::Capital => pb >= 1_000_000.0 && pr * 20.0 < pb,
+        _ => false,
+    }
+}
+
+/// How much the document context may add to a candidate.
+#[derive(Clone, Copy, PartialEq)]
+enum Say {
+    /// Full agreement (country share and division share).
+    Full,
+    /// A bigger same-named place overshadows it: only a division that dominates the text
+    /// counts, never the country share.
+    Division,
+    /// A country overshadows it: the context counts for nothing.
+    Nothing,
+}
+
+fn score(m: &Mention, r: &Rec, primary: bool, cities: &CityPops, ctx: &Context, say: Say) -> f64 {
     let mut s = prior_with(r, primary, cities);
     if m.skeleton {
         s -= 0.4;
@@ -134,11 +176,38 @@ fn score(m: &Mention, r: &Rec, primary: bool, cities: &CityPops, ctx: &Context) 
             s += if inside { 2.0 } else { -1.0 };
         }
     }
-    s += 1.8 * ctx.country(r.cc);
-    if ctx.admin1.contains_key(&r.admin1) || ctx.admin1.contains_key(&r.idx) {
-        s += 0.8;
+    if say == Say::Full {
+        s += 1.8 * ctx.country(r.cc);
+    }
+    // Agreement with the divisions the text names, growing with how much of the text they
+    // take (a division named a dozen times outweighs one named once).
+    let share = ctx.admin1_share(r.admin1).max(ctx.admin1_share(r.idx));
+    if share > 0.0 && (say == Say::Full || (say == Say::Division && share >= 0.4)) {
+        s += 0.4 + 2.0 * share;
     }
     s
+}
+
+/// For each candidate, how much the context may add (see [`overshadows`]): nothing limits
+/// a mention whose containment the text states.
+fn says(m: &Mention, recs: &[Rec], prim: &[bool]) -> Vec<Say> {
+    if m.within.is_some() || m.country_hint.is_some() {
+        return vec![Say::Full; recs.len()];
+    }
+    recs.iter()
+        .map(|r| {
+            let mut say = Say::Full;
+            for (b, &p) in recs.iter().zip(prim) {
+                if p && overshadows(b, r) {
+                    if b.kind == Kind::Country {
+                        return Say::Nothing;
+                    }
+                    say = Say::Division;
+                }
+            }
+            say
+        })
+        .collect()
 }
 
 /// Ranks candidates: (record, score) best first.
@@ -150,15 +219,20 @@ fn rank(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Vec<(Rec, f64
         return g
             .store
             .rec(c)
-            .map(|r| (r, score(m, &r, is_primary(c), &none, ctx)))
+            .map(|r| (r, score(m, &r, is_primary(c), &none, ctx, Say::Full)))
             .into_iter()
             .collect();
     }
     let recs: Vec<Rec> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
     let prim: Vec<bool> = m.cands.iter().map(|&c| is_primary(c)).collect();
     let cities = CityPops::of(&recs);
-    let mut v: Vec<(Rec, f64)> =
-        recs.iter().zip(prim).map(|(r, p)| (*r, score(m, r, p, &cities, ctx))).collect();
+    let say = says(m, &recs, &prim);
+    let mut v: Vec<(Rec, f64)> = recs
+        .iter()
+        .zip(prim)
+        .zip(say)
+        .map(|((r, p), w)| (*r, score(m, r, p, &cities, ctx, w)))
+        .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));
     v
 }
@@ -261,30 +335,99 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
 /// Words that state containment between a name and the division or country that follows it.
 const CONTAINMENT: &[&str] = &[",", "(", "in", "dans", "de", "of", "en", "province", "governorate"];
 
+/// Words that may sit between a name and its container besides the containment words
+/// ("in the countryside of", "dans la province de", "in the state of").
+const CONTAINER_GAP: &[&str] = &[
+    "the",
+    "la",
+    "le",
+    "les",
+    "l",
+    "du",
+    "des",
+    "d",
+    "countryside",
+    "campagne",
+    "state",
+    "etat",
+    "état",
+    "region",
+    "région",
+    "district",
+    "county",
+    "wilaya",
+    "gouvernorat",
+    "muhafazat",
+    "préfecture",
+    "prefecture",
+    "department",
+    "département",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "centre",
+    "-",
+];
+
 /// Marks each mention followed closely in the same sentence by a division or country that
 /// contains it ("Zawiya in the countryside of Idleb", "Paris, Texas", "X dans la province de Y").
+/// The words between must all be containment words: "China is Canada's partner, after the
+/// U.S." states nothing about China. A country is contained in nothing.
 fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec<Mention> {
     let mut out = mentions.to_vec();
     for i in 0..mentions.len() {
+        if firsts[i].is_some_and(|r| r.kind == Kind::Country) {
+            continue;
+        }
         for j in i + 1..mentions.len().min(i + 4) {
             let gap = toks.text.get(mentions[i].end..mentions[j].start).unwrap_or("");
             if gap.len() > 60 || gap.contains(['.', '\n', ';']) {
                 break;
             }
-            let stated = gap
+            let words: Vec<String> = gap
                 .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
                 .filter(|w| !w.is_empty())
-                .any(|w| {
-                    CONTAINMENT.contains(&w.trim_end_matches(',').to_lowercase().as_str())
+                .map(|w| w.to_lowercase())
+                .collect();
+            let only_gap_words = words.iter().all(|w| {
+                let w = w.trim_matches(|c: char| c == ',' || c == '(');
+                w.is_empty() || CONTAINMENT.contains(&w) || CONTAINER_GAP.contains(&w)
+            });
+            let stated = only_gap_words
+                && (words.iter().any(|w| {
+                    CONTAINMENT.contains(&w.trim_end_matches(','))
                         || w.starts_with('(')
                         || w.ends_with(',')
-                })
-                || gap.trim() == ",";
+                }) || gap.trim() == ",");
+            if !only_gap_words {
+                break;
+            }
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
                 let a = if r.kind == Kind::Admin1 { r.idx } else { u32::MAX };
                 out[i].within = Some((r.cc, a));
                 break;
+            }
+        }
+    }
+    // One sense per discourse: a name whose containment the text states once ("London,
+    // Ontario") keeps it where it recurs bare ("London police said").
+    let mut stated: FastMap<Cow<str>, ([u8; 2], u32)> = FastMap::default();
+    for m in &out {
+        if let Some(w) = m.within {
+            stated.entry(toks.phrase_cow(m.t0, m.t1)).or_insert(w);
+        }
+    }
+    if !stated.is_empty() {
+        for m in out.iter_mut() {
+            if m.within.is_none() && m.country_hint.is_none() {
+                m.within = stated.get(&toks.phrase_cow(m.t0, m.t1)).copied();
             }
         }
     }
@@ -464,5 +607,80 @@ mod tests {
         let d = km((33.3406, 44.4009), (36.1912, 44.0094));
         assert!((d - 318.0).abs() < 10.0, "{d}");
         assert_eq!(km((0.0, 0.0), (0.0, 0.0)), 0.0);
+    }
+}
+
+#[cfg(test)]
+mod issue3 {
+    use sitrep_model::{Lang, Segmented};
+
+    fn tag(text: &str) -> Vec<sitrep_model::Place> {
+        crate::tag_places(text, &Segmented::default(), Lang::En)
+    }
+
+    fn reading<'p>(
+        places: &'p [sitrep_model::Place],
+        text: &str,
+    ) -> Vec<(&'p str, Option<&'p str>)> {
+        places
+            .iter()
+            .filter(|p| p.text == text)
+            .map(|p| (p.name.as_str(), p.country.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn issue3_country_name_is_not_a_village_of_the_text_country() {
+        let t = "Lobster prices fell in Portland, Maine and Bangor, Maine. China is the largest \
+                 buyer of lobster from Maine.";
+        let p = tag(t);
+        assert_eq!(reading(&p, "China"), [("China", Some("CN"))], "{p:?}");
+    }
+
+    #[test]
+    fn issue3_containment_needs_containment_words() {
+        let t =
+            "Trade grew. China is Canada's second largest trading partner, after the U.S. today.";
+        let p = tag(t);
+        assert_eq!(reading(&p, "China"), [("China", Some("CN"))], "{p:?}");
+    }
+
+    #[test]
+    fn issue3_major_capital_keeps_its_prior_against_the_country_share() {
+        let t = "Officials in Chicago, Denver and Seattle said the Paris talks had failed.";
+        let p = tag(t);
+        assert_eq!(reading(&p, "Paris"), [("Paris", Some("FR"))], "{p:?}");
+    }
+
+    #[test]
+    fn issue3_stated_containment_holds_for_the_whole_text() {
+        let t = "A man was stabbed in London, Ontario on Sunday. London police said two men were \
+                 arrested. The London coroner will report.";
+        let p = tag(t);
+        let r = reading(&p, "London");
+        assert_eq!(r.len(), 3, "{p:?}");
+        assert!(r.iter().all(|x| x.1 == Some("CA")), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_division_the_text_is_about_outweighs_a_division_named_once() {
+        let t = "Missouri lawmakers met in Jefferson City, Missouri. Farmers across Missouri and \
+                 in Springfield, Missouri, welcomed it. Texas did not comment. \
+                 Farmers in Joplin, Missouri, agreed. Columbia residents were divided.";
+        let p = tag(t);
+        let col: Vec<_> = p.iter().filter(|x| x.text == "Columbia").collect();
+        assert_eq!(col.len(), 1, "{p:?}");
+        assert_eq!(col[0].admin1.as_deref(), Some("Missouri"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_countries_and_divisions_have_geonames_own_point() {
+        let near = |name: &str, cc: Option<&str>, lat: f64, lon: f64| {
+            let c = crate::geocode(name, cc);
+            let (la, lo) = (c[0].lat.unwrap_or(0.0), c[0].lon.unwrap_or(0.0));
+            assert!((la - lat).abs() < 0.01 && (lo - lon).abs() < 0.01, "{name}: {la},{lo}");
+        };
+        near("Canada", None, 60.10867, -113.64258);
+        near("Alberta", Some("CA"), 52.28333, -117.469);
     }
 }
