@@ -236,6 +236,63 @@ fn unnamed_perpetrator(mut p: Party, class: Option<PartyClass>, violent: bool) -
     p
 }
 
+/// Folded cues of a killing with the marks of an execution: a drive-by
+/// shooting, a body found bound or tortured, a victim with a criminal past.
+const EXECUTION_CUES: [&str; 23] = [
+    " drive by ",
+    " executed ",
+    " found dead",
+    " execute ",
+    " retrouve mort",
+    " body of ",
+    " bodies of ",
+    " body was found",
+    " bodies were found",
+    " tied ",
+    " signs of torture",
+    " had charges",
+    " criminal record",
+    " arrested before",
+    " drug trafficking",
+    " execution style",
+    " depuis une moto",
+    " corps de ",
+    " corps a ete retrouve",
+    " ligote",
+    " signes de torture",
+    " casier judiciaire",
+    " antecedents judiciaires",
+];
+
+/// ACLED's Brazil convention: an unidentified perpetrator of a killing with
+/// the marks of an execution (drive-by shooting, bound or tortured body,
+/// victim with a criminal past) is "Unidentified Gang and/or Police
+/// Militia", since gangs and police militias both kill this way. The cue is
+/// looked for in the event's sentence and the two before and after it.
+fn execution_perpetrator(
+    a: &Analysis<'_>,
+    sentence: usize,
+    mut p: Party,
+    country: Option<&str>,
+) -> Party {
+    if country != Some("BR") || p.canonical.as_deref() != Some("Unidentified Armed Group") {
+        return p;
+    }
+    let ss = &a.seg.sentences;
+    let (Some(first), Some(last)) = (
+        ss.get(sentence.saturating_sub(2)),
+        ss.get((sentence + 2).min(ss.len().saturating_sub(1))),
+    ) else {
+        return p;
+    };
+    let Some(body) = a.text().get(first.span.start..last.span.end) else { return p };
+    let body = fold::fold(body).text;
+    if EXECUTION_CUES.iter().any(|c| body.contains(c)) {
+        p.canonical = Some("Unidentified Gang and/or Police Militia".to_string());
+    }
+    p
+}
+
 /// A generic actor ("Military Forces", "Police Forces", "Unidentified Armed
 /// Group") takes the country of its own mention, else of the event: ACLED's
 /// "Military Forces of Nigeria", "Unidentified Armed Group (Yemen)".
@@ -295,6 +352,7 @@ fn finish(
     };
     let actor =
         actor.map(|p| unnamed_perpetrator(p, d.actor_class, violent && !crowd_kind(&c.kind)));
+    let actor = actor.map(|p| execution_perpetrator(a, d.sentence, p, country.as_deref()));
     let actor = actor.map(|p| localize(p, country.as_deref()));
     let target = d.target.map(|p| localize(p, country.as_deref()));
     let mut evidence: Vec<Span> = d.evidence.clone();
@@ -494,6 +552,29 @@ mod tests {
         let ev = run(text, Lang::Fr, &places, &[]);
         let a = ev[0].actor.clone().unwrap_or_default();
         assert_eq!((a.text, a.kind.as_str()), (None, "unknown"));
+    }
+
+    /// ACLED's Brazil convention: an unidentified killer with the marks of
+    /// an execution is "Unidentified Gang and/or Police Militia"; without
+    /// such marks, or outside Brazil, an unidentified armed group.
+    #[test]
+    fn issue4_execution_killings_in_brazil() {
+        let cases = [
+            ("In Recife, a man was killed in a drive-by shooting by armed men.", "BR", true),
+            ("In Recife, the body of a man was found with his hands tied.", "BR", true),
+            ("A Recife, un homme a été exécuté par des hommes armés.", "BR", true),
+            ("In Recife, a man was shot to death by armed men.", "BR", false),
+            ("In Recife, a man was killed in a drive-by shooting by armed men.", "MX", false),
+        ];
+        for (text, iso, militia) in cases {
+            let lang = if text.starts_with("A ") { Lang::Fr } else { Lang::En };
+            let mut p = place("Recife", text, "Recife", "city", -8.0);
+            p.country = Some(iso.to_string());
+            let ev = run(text, lang, &[p], &[]);
+            let a = ev.first().and_then(|e| e.actor.clone()).unwrap_or_default();
+            let c = a.canonical.unwrap_or_default();
+            assert_eq!(c == "Unidentified Gang and/or Police Militia", militia, "{text}: {c}");
+        }
     }
 
     /// ACLED's convention: a crowd is "Protesters (country)" or "Rioters
