@@ -36,7 +36,7 @@ pub mod mention;
 pub mod merge;
 pub mod roles;
 
-use sitrep_model::{AcledCode, Analysis, Event, Party, PloverCode, Span};
+use sitrep_model::{AcledCode, Analysis, EntityKind, Event, Party, PloverCode, Span};
 
 use crate::lexicon::PartyClass;
 
@@ -293,6 +293,106 @@ fn execution_perpetrator(
     p
 }
 
+/// Folded words after a named group that make it the claimed or suspected
+/// author of the event told near it ("JNIM claimed responsibility", "X are
+/// the suspected attackers", "an IS-planted landmine").
+const AUTHOR_AFTER: [&str; 12] = [
+    " claimed",
+    " claims",
+    " are the suspected",
+    " is the suspected",
+    " are suspected",
+    " is suspected",
+    " planted",
+    " were suspected",
+    " was suspected",
+    " a revendique",
+    " ont revendique",
+    " revendique",
+];
+
+/// Folded words before a named group that make it the claimed or suspected
+/// author ("likely planted by JNIM militants", "gunmen believed to belong to
+/// IS", "presumably IS").
+const AUTHOR_BEFORE: [&str; 12] = [
+    " planted by",
+    " carried out by",
+    " believed to belong to",
+    " believed to be",
+    " thought to be",
+    " presumably",
+    " suspected",
+    " allegedly by",
+    " attributed to",
+    " attribue a",
+    " attribuee a",
+    " imputee a",
+];
+
+/// True for a generic actor name ("Military Forces", "Unidentified Armed
+/// Group"): one that takes a country.
+fn generic(canonical: &str) -> bool {
+    sitrep_actors::localize(canonical, "US").is_some()
+}
+
+/// ACLED codes the claimed or suspected perpetrator of an attack whose
+/// author the telling leaves unnamed: "an IED exploded … JNIM claimed
+/// responsibility", "the device was likely planted by JNIM militants",
+/// "Dyck Advisory Group are the suspected attackers". The named armed group
+/// must stand next to a claim or suspicion cue in the event's sentence or the
+/// two after it.
+fn claimed_author(a: &Analysis<'_>, sentence: usize, p: Party) -> Party {
+    let unknown = p.kind == "unknown"
+        || p.canonical.as_deref().is_some_and(|c| c == "Unidentified Armed Group");
+    if !unknown {
+        return p;
+    }
+    let ss = &a.seg.sentences;
+    let (Some(first), Some(last)) =
+        (ss.get(sentence), ss.get((sentence + 2).min(ss.len().saturating_sub(1))))
+    else {
+        return p;
+    };
+    let text = a.text();
+    for m in a.actors {
+        if m.span.start < first.span.start || m.span.end > last.span.end || m.adjectival {
+            continue;
+        }
+        if !matches!(m.kind, EntityKind::ArmedGroup | EntityKind::Military) {
+            continue;
+        }
+        let Some(c) = m.canonical.as_deref() else { continue };
+        if generic(c) {
+            continue;
+        }
+        let after =
+            fold::fold(text.get(m.span.end..(m.span.end + 40).min(last.span.end)).unwrap_or(""));
+        let before_start = m.span.start.saturating_sub(30).max(first.span.start);
+        let before = fold::fold(text.get(before_start..m.span.start).unwrap_or(""));
+        // A group word between the name and the cue ("JNIM militants claimed").
+        let after_t = after.text.trim_start();
+        let after_t = ["militants ", "fighters ", "rebels ", "members ", "gunmen "]
+            .iter()
+            .find_map(|w| after_t.strip_prefix(w))
+            .unwrap_or(after_t);
+        let after_t = format!(" {after_t}");
+        let b = before.text.trim_end();
+        let b = b.strip_suffix(" the").unwrap_or(b);
+        let hit = AUTHOR_AFTER.iter().any(|c| after_t.starts_with(c))
+            || AUTHOR_BEFORE.iter().any(|c| b.ends_with(c));
+        if hit {
+            return Party {
+                text: Some(m.span.slice(text).to_string()),
+                canonical: m.canonical.clone(),
+                kind: m.kind.as_str().to_string(),
+                country: m.country.clone(),
+                entity: a.entity_at(m.span).map(|e| e.id.clone()),
+            };
+        }
+    }
+    p
+}
+
 /// A generic actor ("Military Forces", "Police Forces", "Unidentified Armed
 /// Group") takes the country of its own mention, else of the event: ACLED's
 /// "Military Forces of Nigeria", "Unidentified Armed Group (Yemen)".
@@ -352,6 +452,7 @@ fn finish(
     };
     let actor =
         actor.map(|p| unnamed_perpetrator(p, d.actor_class, violent && !crowd_kind(&c.kind)));
+    let actor = actor.map(|p| if violent { claimed_author(a, d.sentence, p) } else { p });
     let actor = actor.map(|p| execution_perpetrator(a, d.sentence, p, country.as_deref()));
     let actor = actor.map(|p| localize(p, country.as_deref()));
     let target = d.target.map(|p| localize(p, country.as_deref()));
@@ -575,6 +676,38 @@ mod tests {
             let c = a.canonical.unwrap_or_default();
             assert_eq!(c == "Unidentified Gang and/or Police Militia", militia, "{text}: {c}");
         }
+    }
+
+    /// A vehicle or a person that sets off a device is its victim; the group
+    /// that claims it, or is said to have planted it, is its actor.
+    #[test]
+    fn issue4_claimed_or_suspected_author_of_an_unattributed_attack() {
+        let cases = [
+            ("An army vehicle struck an IED near Aleppo. Hurras claimed responsibility.", true),
+            ("A soldier stepped on a landmine near Aleppo. The device was likely planted by Hurras militants.", true),
+            ("Helicopters attacked a village near Aleppo. Hurras are the suspected attackers.", true),
+            ("An IED exploded near Aleppo. Hurras denied any role.", false),
+        ];
+        for (text, claimed) in cases {
+            let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+            let mut actors =
+                vec![actor("Hurras", text, "Hurras al-Din", EntityKind::ArmedGroup, false)];
+            actors[0].country = Some("SY".to_string());
+            let ev = run(text, Lang::En, &places, &actors);
+            let a = ev.first().and_then(|e| e.actor.clone()).unwrap_or_default();
+            let c = a.canonical.unwrap_or_default();
+            assert_eq!(c == "Hurras al-Din", claimed, "{text}: {c}");
+            if !claimed {
+                assert_eq!(c, "Unidentified Armed Group (Syria)", "{text}");
+            }
+        }
+        // The vehicle that struck the device is its target, not its actor.
+        let text = "A soldier stepped on a landmine near Aleppo.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let ev = run(text, Lang::En, &places, &[]);
+        let e = &ev[0];
+        assert_eq!(e.actor.as_ref().map(|a| a.kind.as_str()), Some("unknown"));
+        assert_eq!(e.target.as_ref().and_then(|t| t.text.as_deref()), Some("A soldier"));
     }
 
     /// ACLED's convention: a crowd is "Protesters (country)" or "Rioters

@@ -404,7 +404,16 @@ fn draft(
     let text = a.text();
     let split = region != cl;
     let weapons = weapons_in(a, f, cl, hits);
-    let (actor, mut target): (Role, Role) = roles(a, f, cl, region, tspan, passive, nominal);
+    let (mut actor, mut target): (Role, Role) = roles(a, f, cl, region, tspan, passive, nominal);
+    // "an army vehicle struck an IED", "a soldier stepped on a landmine":
+    // the subject is the device's victim, its author is not named here.
+    if trig.kind == "bombing" && nominal && struck_device(f, cl, tspan) {
+        if actor.party.is_some() {
+            target = std::mem::take(&mut actor);
+        } else {
+            actor = Role::default();
+        }
+    }
     if let Some(v) = victims(a, f, x, si, cl, if split { Some(region) } else { None }) {
         if target.class != Some(PartyClass::Armed)
             || target.party.as_ref().is_none_or(|p| p.canonical.is_none())
@@ -460,6 +469,23 @@ fn draft(
         weak: weak
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
     }
+}
+
+/// Folded verbs by which a vehicle or a person sets off a device it did
+/// not lay ("struck an IED", "stepped on a landmine", "a sauté sur une mine").
+const STRUCK: [&str; 12] = [
+    "struck", "strikes", "hit", "hits", "stepped", "steps", "ran", "drove", "trod", "saute",
+    "sautee", "heurte",
+];
+
+/// True when the device noun at `t` is the object of a [`STRUCK`] verb, with
+/// only a determiner or "on/over/sur" between them.
+fn struck_device(f: &Folded, cl: Span, t: Span) -> bool {
+    let ws = words_before(f, cl.start, t.start, 4);
+    let Some(k) = ws.iter().rposition(|w| STRUCK.contains(w)) else { return false };
+    ws[k + 1..]
+        .iter()
+        .all(|w| DETERMINERS.contains(w) || matches!(*w, "on" | "over" | "upon" | "sur"))
 }
 
 /// Attacks told in a row share their context: an attack whose clause names
