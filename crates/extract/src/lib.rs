@@ -393,6 +393,30 @@ fn claimed_author(a: &Analysis<'_>, sentence: usize, p: Party) -> Party {
     p
 }
 
+/// Coalitions ACLED codes in place of their members' forces in a theatre:
+/// (member state, theatre, coalition).
+const COALITIONS: [(&str, &str, &str); 2] = [
+    ("SA", "YE", "Operation Restoring Hope (Saudi-led Coalition)"),
+    ("AE", "YE", "Operation Restoring Hope (Saudi-led Coalition)"),
+];
+
+/// ACLED's convention: a member's forces fighting in a coalition's theatre
+/// are the coalition ("Saudi forces shelled Saada" → Operation Restoring
+/// Hope); the state's other organs stay themselves.
+fn coalition_member(mut p: Party, country: Option<&str>) -> Party {
+    let Some(theatre) = country else { return p };
+    for (member, t, coalition) in COALITIONS {
+        if t != theatre {
+            continue;
+        }
+        let mil = sitrep_actors::military_of(member);
+        if mil.is_some() && p.canonical == mil {
+            p.canonical = Some(coalition.to_string());
+        }
+    }
+    p
+}
+
 /// A generic actor ("Military Forces", "Police Forces", "Unidentified Armed
 /// Group") takes the country of its own mention, else of the event: ACLED's
 /// "Military Forces of Nigeria", "Unidentified Armed Group (Yemen)".
@@ -455,6 +479,7 @@ fn finish(
     let actor = actor.map(|p| if violent { claimed_author(a, d.sentence, p) } else { p });
     let actor = actor.map(|p| execution_perpetrator(a, d.sentence, p, country.as_deref()));
     let actor = actor.map(|p| localize(p, country.as_deref()));
+    let actor = actor.map(|p| coalition_member(p, country.as_deref()));
     let target = d.target.map(|p| localize(p, country.as_deref()));
     let mut evidence: Vec<Span> = d.evidence.clone();
     evidence.sort();
@@ -708,6 +733,36 @@ mod tests {
         let e = &ev[0];
         assert_eq!(e.actor.as_ref().map(|a| a.kind.as_str()), Some("unknown"));
         assert_eq!(e.target.as_ref().and_then(|t| t.text.as_deref()), Some("A soldier"));
+    }
+
+    /// A label heading a note ("Looting: …") codes the event; the roles come
+    /// from the telling after it.
+    #[test]
+    fn issue4_label_codes_and_telling_names_the_actor() {
+        let text = "Looting: On 2 June 2021, rebels under Hurras looted shops in Aleppo.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let actors = [actor("Hurras", text, "Hurras al-Din", EntityKind::ArmedGroup, false)];
+        let ev = run(text, Lang::En, &places, &actors);
+        let e = &ev[0];
+        assert_eq!(e.acled.sub_event_type, "Looting/property destruction");
+        let a = e.actor.clone().unwrap_or_default();
+        assert_eq!(a.canonical.as_deref(), Some("Hurras al-Din"), "{a:?}");
+    }
+
+    /// ACLED codes a member's forces in a coalition's theatre as the
+    /// coalition; elsewhere they stay the state's forces.
+    #[test]
+    fn issue4_saudi_forces_in_yemen_are_the_coalition() {
+        let p = Party {
+            text: Some("Saudi forces".into()),
+            canonical: sitrep_actors::military_of("SA"),
+            kind: "military".into(),
+            country: Some("SA".into()),
+            entity: None,
+        };
+        let c = |iso| coalition_member(p.clone(), Some(iso)).canonical;
+        assert_eq!(c("YE").as_deref(), Some("Operation Restoring Hope (Saudi-led Coalition)"));
+        assert_eq!(c("SA"), sitrep_actors::military_of("SA"));
     }
 
     /// ACLED's convention: a crowd is "Protesters (country)" or "Rioters

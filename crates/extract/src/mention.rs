@@ -298,9 +298,26 @@ fn subordinate(f: &Folded, cl: Span, h: &Hit) -> bool {
     reason || consequence
 }
 
+/// True when hit `h` lies in a label that heads the clause ("Looting: On 9
+/// May, rebels looted…"): a category named before a colon, not the telling.
+fn in_label(a: &Analysis<'_>, cl: Span, h: &Hit) -> bool {
+    let head = a.text().get(cl.start..(cl.start + 40).min(cl.end)).unwrap_or("");
+    let Some(colon) = head.find(':') else { return false };
+    let label = &head[..colon];
+    h.end <= cl.start + colon
+        && label.split_whitespace().count() <= 4
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && cl.end > cl.start + colon + 10
+}
+
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
-    let strong: Vec<&Hit> = hits.iter().filter(|h| !t(h).weak).collect();
+    let told: Vec<&Hit> = hits.iter().filter(|h| !in_label(a, cl, h)).collect();
+    let strong: Vec<&Hit> = if told.iter().any(|h| !t(h).weak) {
+        told.into_iter().filter(|h| !t(h).weak).collect()
+    } else {
+        hits.iter().filter(|h| !t(h).weak).collect()
+    };
     let main: Vec<&Hit> = strong.iter().copied().filter(|h| !subordinate(f, cl, h)).collect();
     let strong = if main.is_empty() { strong } else { main };
     let specific: Vec<&Hit> =
@@ -332,7 +349,14 @@ fn clause_drafts(
     out: &mut Vec<Draft>,
 ) {
     let (main, weak) = main_hit(a, f, cl, hits);
-    let trig = LEXICON.triggers.values[main.entry].clone();
+    // The label that heads the clause ("Arrests: …", "Weapons seizure: …")
+    // is the reporter's own coding: its type stands; the roles come from the
+    // telling after it.
+    let label = hits.iter().find(|h| {
+        let t = &LEXICON.triggers.values[h.entry];
+        in_label(a, cl, h) && !t.sub_event_type.is_empty() && !t.weak
+    });
+    let trig = LEXICON.triggers.values[label.unwrap_or(&main).entry].clone();
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
     let armed_cue = family(&trig.kind) == "attack"
         && !LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang).is_empty();
