@@ -765,6 +765,20 @@ mod tests {
         assert_eq!(c("SA"), sitrep_actors::military_of("SA"));
     }
 
+    /// "X was killed after exchanging fire with Y": X is told as the
+    /// casualty, Y as the side that fought; Y is the clash's actor.
+    #[test]
+    fn issue4_casualty_of_an_exchange_of_fire_is_not_its_actor() {
+        let text = "A suspect was killed after exchanging fire with police officers in Aleppo.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let actors = [actor("police officers", text, "Police Forces", EntityKind::Military, false)];
+        let ev = run(text, Lang::En, &places, &actors);
+        let e = &ev[0];
+        assert_eq!(e.acled.sub_event_type, "Armed clash");
+        let a = e.actor.clone().unwrap_or_default();
+        assert_eq!(a.text.as_deref(), Some("police officers"), "{a:?}");
+    }
+
     /// ACLED's convention: a crowd is "Protesters (country)" or "Rioters
     /// (country)"; the phrase that names it is the party's text.
     #[test]

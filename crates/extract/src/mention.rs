@@ -438,6 +438,17 @@ fn draft(
             actor = Role::default();
         }
     }
+    // "a suspect was killed after exchanging fire with the police": the
+    // side the clause names as the casualty is not told as acting; the side
+    // it fought ("with Y") is.
+    if trig.kind == "armed_clash" && actor.party.is_none() {
+        let with = target.span.is_some_and(|t| {
+            matches!(crate::roles::word_before_np(f, cl.start, t.start).as_str(), "with" | "avec")
+        });
+        if with {
+            actor = std::mem::take(&mut target);
+        }
+    }
     if let Some(v) = victims(a, f, x, si, cl, if split { Some(region) } else { None }) {
         if target.class != Some(PartyClass::Armed)
             || target.party.as_ref().is_none_or(|p| p.canonical.is_none())
