@@ -393,6 +393,30 @@ fn claimed_author(a: &Analysis<'_>, sentence: usize, p: Party) -> Party {
     p
 }
 
+/// Folded words that tell a fight between kin groups.
+const KIN: [&str; 6] =
+    [" clan ", " clans ", " families ", " inter clan ", " sub clan ", " familles "];
+
+/// ACLED's convention: armed kin groups fighting each other ("clashes broke
+/// out between two families", "militiamen from the X clan exchanged fire")
+/// are clan militias. Only an actor the text does not name otherwise (a
+/// common noun, an unknown or generic armed group) takes the name.
+fn kin_militia(a: &Analysis<'_>, sentence: usize, mut p: Party, clash: bool) -> Party {
+    let plain = p.kind == "unknown"
+        || p.canonical
+            .as_deref()
+            .map_or(p.kind != "military", |c| c == "Unidentified Armed Group" || c == "Militia");
+    let Some(s) = a.seg.sentences.get(sentence) else { return p };
+    if !clash || !plain {
+        return p;
+    }
+    let body = fold::fold(s.span.slice(a.text())).text;
+    if KIN.iter().any(|k| body.contains(k)) {
+        p.canonical = Some("Unidentified Clan Militia".to_string());
+    }
+    p
+}
+
 /// Coalitions ACLED codes in place of their members' forces in a theatre:
 /// (member state, theatre, coalition).
 const COALITIONS: [(&str, &str, &str); 2] = [
@@ -478,6 +502,7 @@ fn finish(
         actor.map(|p| unnamed_perpetrator(p, d.actor_class, violent && !crowd_kind(&c.kind)));
     let actor = actor.map(|p| if violent { claimed_author(a, d.sentence, p) } else { p });
     let actor = actor.map(|p| execution_perpetrator(a, d.sentence, p, country.as_deref()));
+    let actor = actor.map(|p| kin_militia(a, d.sentence, p, c.sub == "Armed clash"));
     let actor = actor.map(|p| localize(p, country.as_deref()));
     let actor = actor.map(|p| coalition_member(p, country.as_deref()));
     let target = d.target.map(|p| localize(p, country.as_deref()));
@@ -777,6 +802,29 @@ mod tests {
         assert_eq!(e.acled.sub_event_type, "Armed clash");
         let a = e.actor.clone().unwrap_or_default();
         assert_eq!(a.text.as_deref(), Some("police officers"), "{a:?}");
+    }
+
+    /// Kin groups that fight each other are clan militias (ACLED).
+    #[test]
+    fn issue4_fights_between_families_or_clans_are_clan_militias() {
+        let cases = [
+            ("Clashes broke out between two families in Aleppo, leaving one dead.", "", true),
+            ("Militiamen from two rival clans exchanged fire in Aleppo.", "Militiamen", true),
+            ("Militiamen clashed with soldiers in Aleppo.", "Militiamen", false),
+        ];
+        for (text, militia, clan) in cases {
+            let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+            let actors: Vec<ActorMention> = if militia.is_empty() {
+                vec![]
+            } else {
+                vec![actor(militia, text, "Militia", EntityKind::ArmedGroup, false)]
+            };
+            let ev = run(text, Lang::En, &places, &actors);
+            let e = &ev[0];
+            assert_eq!(e.acled.sub_event_type, "Armed clash", "{text}");
+            let c = e.actor.clone().and_then(|a| a.canonical).unwrap_or_default();
+            assert_eq!(c.starts_with("Unidentified Clan Militia"), clan, "{text}: {c}");
+        }
     }
 
     /// ACLED's convention: a crowd is "Protesters (country)" or "Rioters
