@@ -4,7 +4,9 @@
 //! `src/fold.rs`) on the TSV sources in `data/actors/` and writes the result,
 //! flattened by `src/compiled.rs`, to `OUT_DIR/actors.tsv`, which the library
 //! embeds. Loading that file at run time skips template expansion, merging
-//! and alias checks.
+//! and alias checks. The compiled matcher (aliases, patterns and the key
+//! trie of `src/matcher.rs`) goes to `OUT_DIR/actors.bin`, so the run time
+//! neither folds nor keys any alias.
 #![allow(dead_code)]
 
 #[path = "src/compiled.rs"]
@@ -13,6 +15,8 @@ mod compiled;
 mod fold;
 #[path = "src/kb.rs"]
 mod kb;
+#[path = "src/matcher.rs"]
+mod matcher;
 #[path = "src/tables.rs"]
 mod tables;
 
@@ -21,11 +25,12 @@ static GLOBAL: std::sync::LazyLock<kb::ActorKb> = std::sync::LazyLock::new(kb::A
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo:rerun-if-changed=../../data/actors");
-    for f in ["compiled.rs", "fold.rs", "kb.rs", "tables.rs"] {
+    for f in ["compiled.rs", "fold.rs", "kb.rs", "matcher.rs", "tables.rs"] {
         println!("cargo:rerun-if-changed=src/{f}");
     }
     let builder = tables::read_all()?;
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?).join("actors.tsv");
-    std::fs::write(out, compiled::write(&builder))?;
+    let dir = std::path::PathBuf::from(std::env::var("OUT_DIR")?);
+    std::fs::write(dir.join("actors.tsv"), compiled::write(&builder))?;
+    std::fs::write(dir.join("actors.bin"), builder.build()?.write_matcher())?;
     Ok(())
 }

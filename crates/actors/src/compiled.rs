@@ -91,9 +91,23 @@ pub(crate) fn write(b: &Builder) -> String {
     out
 }
 
-/// Reads [`write`]'s output back into a builder.
+/// Reads [`write`]'s output back into a builder, with the folded keys (for
+/// [`Builder::build`]).
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn read(text: &'static str) -> Result<Builder, KbError> {
+    read_impl(text, true)
+}
+
+/// Reads [`write`]'s output without the folded keys (the compiled matcher
+/// has them; see [`Builder::finish`]).
+pub(crate) fn read_actors(text: &'static str) -> Result<Builder, KbError> {
+    read_impl(text, false)
+}
+
+fn read_impl(text: &'static str, keys: bool) -> Result<Builder, KbError> {
     let mut b = Builder::default();
+    b.actors.reserve(text.len() / 512);
+    b.raw.reserve(text.len() / 48);
     for (i, line) in text.lines().enumerate() {
         let bad = |message: &str| KbError::Row {
             table: "compiled actor table",
@@ -123,13 +137,15 @@ pub(crate) fn read(text: &'static str) -> Result<Builder, KbError> {
                 });
             }
             ["R", actor, flags, strict, key, alias] => {
-                let strict = strict.parse::<u8>().map_err(|_| bad("bad strictness"))?;
+                if keys {
+                    let strict = strict.parse::<u8>().map_err(|_| bad("bad strictness"))?;
+                    b.keys.push((Cow::Borrowed(key), strict));
+                }
                 let a = id(actor, b.actors.len()).ok_or_else(|| bad("bad actor"))?;
                 let aliases = &mut b.actors[a as usize].aliases;
                 let index = aliases.len() as u32;
                 aliases.push(alias.to_string());
                 b.raw.push((a, index, flags.contains('a'), flags.contains('t')));
-                b.keys.push((Cow::Borrowed(key), strict));
             }
             ["S", iso, actor] => {
                 let a = id(actor, b.actors.len()).ok_or_else(|| bad("bad actor"))?;
@@ -168,6 +184,24 @@ mod tests {
         assert_eq!(write(&back), text);
         // The embedded table is this very output.
         assert_eq!(crate::COMPILED, text);
+        // The embedded matcher is the one compiled from the sources, and the
+        // global table is read from it.
+        let kb = back.build().unwrap();
+        assert_eq!(kb.write_matcher(), crate::COMPILED_MATCHER);
+        let global = crate::ActorKb::global();
+        assert_eq!(global.write_matcher(), crate::COMPILED_MATCHER);
+        assert_eq!(global.actors(), kb.actors());
+        assert_eq!(global.matcher, kb.matcher);
+    }
+
+    #[test]
+    fn rejects_a_bad_matcher() {
+        let b = || read(crate::COMPILED).unwrap();
+        let blob = crate::COMPILED_MATCHER;
+        assert!(b().finish(blob).is_ok());
+        for bad in [&blob[..blob.len() - 1], &blob[..10], &[][..]] {
+            assert!(b().finish(bad).is_err());
+        }
     }
 
     #[test]

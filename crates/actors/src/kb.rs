@@ -17,6 +17,7 @@
 //! aliases to an earlier actor.
 
 use crate::fold;
+use crate::matcher::{put_u32s, Matcher, Reader};
 use sitrep_model::EntityKind;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -95,43 +96,6 @@ pub struct ActorInfo {
     pub aliases: Vec<String>,
 }
 
-/// A small bit set (16 KB, cache-resident) of hashed first words of keys.
-#[derive(Debug, Clone)]
-pub(crate) struct FirstWords(Vec<u64>);
-
-impl FirstWords {
-    const BITS: u32 = 17;
-
-    fn slot(word: &str) -> usize {
-        let mut h = Fx(0);
-        h.write(word.as_bytes());
-        (h.finish() >> (64 - Self::BITS)) as usize
-    }
-
-    /// An empty set.
-    pub(crate) fn new() -> FirstWords {
-        FirstWords(vec![0; 1 << (Self::BITS - 6)])
-    }
-
-    /// Adds the first word of `key` (a folded key or prefix with its leading space).
-    pub(crate) fn insert_key(&mut self, key: &str) {
-        let end = key.get(1..).and_then(|k| k.find(' ')).map_or(key.len(), |i| i + 1);
-        let i = Self::slot(key.get(..end).unwrap_or(key));
-        if let Some(w) = self.0.get_mut(i >> 6) {
-            *w |= 1 << (i & 63);
-        }
-    }
-
-    /// False when no key starts with `word` (a space and one folded word).
-    pub(crate) fn may_start(&self, word: &str) -> bool {
-        let i = Self::slot(word);
-        self.0.get(i >> 6).is_some_and(|w| w & (1 << (i & 63)) != 0)
-    }
-}
-
-/// Value of [`ActorKb::by_key`] for a word prefix of keys that is not a key.
-pub(crate) const PREFIX: u32 = u32::MAX;
-
 /// How one word of an alias must be written in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum WordCase {
@@ -144,7 +108,7 @@ pub(crate) enum WordCase {
 }
 
 /// One alias of one actor.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Alias {
     /// Index into [`ActorKb::actors`].
     pub actor: u32,
@@ -165,15 +129,12 @@ pub(crate) struct Alias {
 pub struct ActorKb {
     pub(crate) actors: Vec<ActorInfo>,
     pub(crate) aliases: Vec<Alias>,
-    /// Pattern id → alias ids sharing that folded key (best first).
-    pub(crate) pattern_aliases: Vec<Vec<u32>>,
-    /// Folded key or word prefix of a key → pattern id ([`PREFIX`] for a
-    /// prefix that is not itself a key).
-    /// Keys read from the compiled table borrow from it.
-    pub(crate) by_key: FxMap<Cow<'static, str>, u32>,
-    /// Bit set over a hash of the first word of every key ([`FirstWords`]):
-    /// most text words start no key and are rejected without a map probe.
-    pub(crate) first_words: FirstWords,
+    /// Alias ids of pattern `p` (sharing its folded key, best first):
+    /// `pattern_ids[pattern_start[p]..pattern_start[p + 1]]`.
+    pattern_start: Vec<u32>,
+    pattern_ids: Vec<u32>,
+    /// The folded keys as a word trie, to pattern ids.
+    pub(crate) matcher: Matcher,
     by_canonical: FxMap<String, u32>,
     /// ISO2 → index of the state actor.
     pub(crate) states: FxMap<String, u32>,
@@ -403,38 +364,29 @@ impl Builder {
                 pattern_aliases[p as usize].push(id);
             }
         }
-        if pattern_aliases.len() >= PREFIX as usize {
+        if pattern_aliases.len() >= u32::MAX as usize {
             return Err(KbError::Build("too many keys".into()));
-        }
-        // Every word prefix of a key, so the matcher can walk word by word.
-        let mut prefixes: Vec<Cow<'static, str>> = Vec::new();
-        for k in by_key.keys() {
-            for (i, &c) in k.as_bytes().iter().enumerate().skip(1) {
-                if c == b' ' && !by_key.contains_key(&k[..i]) {
-                    prefixes.push(match k {
-                        Cow::Borrowed(b) => Cow::Borrowed(b.get(..i).unwrap_or(b)),
-                        Cow::Owned(o) => Cow::Owned(o[..i].to_string()),
-                    });
-                }
-            }
-        }
-        for p in prefixes {
-            by_key.entry(p).or_insert(PREFIX);
-        }
-        let mut first_words = FirstWords::new();
-        for k in by_key.keys() {
-            first_words.insert_key(k);
         }
         // Within one key, stricter case rules first, then earlier tables.
         for ids in &mut pattern_aliases {
             ids.sort_by_key(|&i| std::cmp::Reverse(aliases[i as usize].strict));
         }
+        let mut keys: Vec<(&str, u32)> = by_key.iter().map(|(k, &p)| (k.as_ref(), p)).collect();
+        keys.sort_unstable_by_key(|&(_, p)| p);
+        let matcher = Matcher::build(keys);
+        let mut pattern_start = Vec::with_capacity(pattern_aliases.len() + 1);
+        pattern_start.push(0);
+        let mut pattern_ids = Vec::with_capacity(aliases.len());
+        for ids in &pattern_aliases {
+            pattern_ids.extend_from_slice(ids);
+            pattern_start.push(pattern_ids.len() as u32);
+        }
         Ok(ActorKb {
             actors: self.actors,
             aliases,
-            pattern_aliases,
-            by_key,
-            first_words,
+            pattern_start,
+            pattern_ids,
+            matcher,
             by_canonical: self.by_canonical,
             states: self.states,
             militaries: self.militaries,
@@ -443,6 +395,87 @@ impl Builder {
             generics: self.generics,
             alias_total,
         })
+    }
+}
+
+impl Builder {
+    /// The knowledge base from the builder's actors and state maps and the
+    /// matcher compiled by the build script ([`ActorKb::write_matcher`]),
+    /// without folding or keying any alias.
+    pub fn finish(self, blob: &[u8]) -> Result<ActorKb, KbError> {
+        let bad = || KbError::Build("malformed compiled matcher".into());
+        let mut r = Reader(blob);
+        let head = r.u32s().ok_or_else(bad)?;
+        let [alias_total, n_aliases] = head[..] else { return Err(bad()) };
+        let packed = r.u32s().ok_or_else(bad)?;
+        if alias_total as usize != self.raw.len() || packed.len() != n_aliases as usize * 3 {
+            return Err(bad());
+        }
+        let mut aliases = Vec::with_capacity(n_aliases as usize);
+        for a in packed.chunks_exact(3) {
+            let (actor, text, f) = (a[0], a[1], a[2]);
+            let known =
+                self.actors.get(actor as usize).is_some_and(|x| (text as usize) < x.aliases.len());
+            if !known {
+                return Err(bad());
+            }
+            aliases.push(Alias {
+                actor,
+                text,
+                adjectival: f & 1 != 0,
+                toponym: f & 2 != 0,
+                strict: (f >> 8) as u8,
+                proclitic: (f >> 16) as usize,
+            });
+        }
+        let pattern_start = r.u32s().ok_or_else(bad)?;
+        let pattern_ids = r.u32s().ok_or_else(bad)?;
+        let matcher = Matcher::read(&mut r).ok_or_else(bad)?;
+        let ok = !pattern_start.is_empty()
+            && pattern_start.windows(2).all(|w| w[0] <= w[1])
+            && pattern_start.last().is_some_and(|&e| e as usize == pattern_ids.len())
+            && pattern_ids.iter().all(|&i| i < n_aliases)
+            && matcher.max_pattern().is_none_or(|p| (p as usize) < pattern_start.len() - 1)
+            && r.0.is_empty();
+        if !ok {
+            return Err(bad());
+        }
+        Ok(ActorKb {
+            actors: self.actors,
+            aliases,
+            pattern_start,
+            pattern_ids,
+            matcher,
+            by_canonical: self.by_canonical,
+            states: self.states,
+            militaries: self.militaries,
+            governments: self.governments,
+            roles: self.roles,
+            generics: self.generics,
+            alias_total: alias_total as usize,
+        })
+    }
+}
+
+impl ActorKb {
+    /// Serialises the aliases, patterns and matcher for [`Builder::finish`].
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn write_matcher(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        put_u32s(&mut out, &[self.alias_total as u32, self.aliases.len() as u32]);
+        let mut packed = Vec::with_capacity(self.aliases.len() * 3);
+        for a in &self.aliases {
+            let f = u32::from(a.adjectival)
+                | u32::from(a.toponym) << 1
+                | u32::from(a.strict) << 8
+                | (a.proclitic as u32) << 16;
+            packed.extend_from_slice(&[a.actor, a.text, f]);
+        }
+        put_u32s(&mut out, &packed);
+        put_u32s(&mut out, &self.pattern_start);
+        put_u32s(&mut out, &self.pattern_ids);
+        self.matcher.write(&mut out);
+        out
     }
 }
 
@@ -504,9 +537,9 @@ impl ActorKb {
         ActorKb {
             actors: Vec::new(),
             aliases: Vec::new(),
-            pattern_aliases: Vec::new(),
-            by_key: FxMap::default(),
-            first_words: FirstWords::new(),
+            pattern_start: vec![0],
+            pattern_ids: Vec::new(),
+            matcher: Matcher::default(),
             by_canonical: FxMap::default(),
             states: FxMap::default(),
             militaries: HashMap::new(),
@@ -540,7 +573,15 @@ impl ActorKb {
     /// Number of distinct folded search keys compiled into the matcher
     /// (Arabic aliases add variants with proclitics).
     pub fn pattern_count(&self) -> usize {
-        self.pattern_aliases.len()
+        self.pattern_start.len() - 1
+    }
+
+    /// The alias ids of pattern `p`, best first.
+    #[inline]
+    pub(crate) fn pattern_aliases(&self, p: u32) -> &[u32] {
+        let a = self.pattern_start.get(p as usize).copied().unwrap_or(0) as usize;
+        let b = self.pattern_start.get(p as usize + 1).copied().unwrap_or(0) as usize;
+        self.pattern_ids.get(a..b).unwrap_or(&[])
     }
 
     /// The actor with this canonical name (case-insensitive).
@@ -551,8 +592,8 @@ impl ActorKb {
     /// The actors whose alias folds exactly like `name`.
     pub(crate) fn exact(&self, name: &str) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        if let Some(&p) = self.by_key.get(fold::key(name).as_str()).filter(|&&p| p != PREFIX) {
-            for &a in &self.pattern_aliases[p as usize] {
+        if let Some(p) = self.matcher.get(&fold::key(name)) {
+            for &a in self.pattern_aliases(p) {
                 let actor = self.aliases[a as usize].actor;
                 if !out.contains(&actor) {
                     out.push(actor);
@@ -638,17 +679,6 @@ mod tests {
         let rules: Vec<WordCase> = fold::words("Washington").map(word_case).collect();
         assert!(case_ok(&rules, "WASHINGTON"));
         assert!(!case_ok(&rules, "washington"));
-    }
-
-    #[test]
-    fn first_words_filter() {
-        let mut f = FirstWords::new();
-        f.insert_key(" armee malienne");
-        f.insert_key(" hamas");
-        for (word, want) in [(" armee", true), (" hamas", true), (" malienne", false)] {
-            // A false positive is possible in principle, not for these words.
-            assert_eq!(f.may_start(word), want, "{word}");
-        }
     }
 
     #[test]

@@ -16,8 +16,9 @@
 //! * **Compiled at build time.** The build script runs the table reader
 //!   ([`tables`]) once and embeds its result, one record a line with each
 //!   alias's folded key already computed (`compiled.rs`). At run time the
-//!   [`ActorKb`] is built lazily from that file in one pass: no template
-//!   expansion, merging or folding, a few tens of milliseconds and ~20 MB.
+//!   [`ActorKb`] is built lazily from that file in one pass, with the matcher
+//!   read as precomputed arrays: no template expansion, merging, folding or
+//!   hashing of aliases, a few milliseconds.
 //!   [`tables::load`] still reads the TSV sources directly (the tests check
 //!   both paths give the same table).
 //! * **Canonical names follow ACLED** where ACLED has one: "Military Forces of
@@ -32,11 +33,11 @@
 //! * **One folded search.** Text and aliases are folded the same way
 //!   (lowercase, accents removed, punctuation runs → one space, see [`fold`]).
 //!   Every folded key starts at a word and ends at a word end, so instead of
-//!   an automaton (a double-array Aho-Corasick took ~0.25 s and ~60 MB to
-//!   build) one hash map holds every key and every word prefix of a key; the
-//!   tagger walks the folded text word by word, extends a candidate while the
-//!   prefix is known and keeps the longest key (leftmost-longest, the same
-//!   result as the automaton). Each hit maps back to original byte offsets,
+//!   a byte automaton (a double-array Aho-Corasick took ~0.25 s and ~60 MB to
+//!   build) the keys form a trie over interned words (`matcher.rs`, built by
+//!   the build script); the tagger walks the folded text word by word,
+//!   extends a candidate while the word prefix is in the trie and keeps the
+//!   longest key (leftmost-longest, the same result as the automaton). Each hit maps back to original byte offsets,
 //!   then passes the alias's case rule: acronyms must match exactly ("US"
 //!   never matches "us"), capitalised words need a capital ("Washington",
 //!   "Hamas"), lowercase aliases match any case ("américains"). When the
@@ -55,6 +56,7 @@
 mod compiled;
 pub mod fold;
 mod kb;
+mod matcher;
 mod person;
 pub mod tables;
 mod tag;
@@ -68,10 +70,15 @@ use std::sync::LazyLock;
 /// The actor table compiled by the build script (see `compiled.rs`).
 pub(crate) const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/actors.tsv"));
 
+/// The matcher compiled by the build script (see `matcher.rs`).
+pub(crate) const COMPILED_MATCHER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/actors.bin"));
+
 /// The global knowledge base (empty if the embedded table is broken, which
 /// the crate's tests rule out).
 pub(crate) static GLOBAL: LazyLock<ActorKb> = LazyLock::new(|| {
-    compiled::read(COMPILED).and_then(kb::Builder::build).unwrap_or_else(|_| ActorKb::empty())
+    compiled::read_actors(COMPILED)
+        .and_then(|b| b.finish(COMPILED_MATCHER))
+        .unwrap_or_else(|_| ActorKb::empty())
 });
 
 /// Matches for a name (for `sitrep actors NAME`), best first.

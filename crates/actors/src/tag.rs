@@ -1,7 +1,8 @@
 //! Dictionary tagging: folded text → alias hits → actor mentions.
 
 use crate::fold::{self, Folded};
-use crate::kb::{ActorKb, PREFIX};
+use crate::kb::ActorKb;
+use crate::matcher::NONE;
 use crate::person;
 use sitrep_model::{ActorMention, EntityKind, Lang, Segmented, Span};
 
@@ -107,51 +108,66 @@ fn mention(kb: &ActorKb, h: &Hit) -> ActorMention {
 /// Leftmost-longest alias hits at word boundaries that pass their case rule.
 ///
 /// Every key starts with a space and ends at a word end, so the folded text
-/// is walked word by word: at each word start, the key map (which also holds
-/// every word prefix of every key) is probed with one, two, three… words until
-/// a prefix is unknown. The longest key that passes its checks wins and the
+/// is walked word by word: at each word start, the key trie (see
+/// `matcher.rs`) is followed with one, two, three… words until a word
+/// prefix is unknown. The longest key that passes its checks wins and the
 /// scan resumes after it; when none passes, at the next word.
 pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<Hit> {
     let mut out = Vec::new();
-    if kb.by_key.is_empty() {
+    let m = &kb.matcher;
+    if m.is_empty() {
         return out;
     }
-    let hay = folded.text.as_str();
-    let bytes = hay.as_bytes();
-    let mut cands: Vec<(usize, u32)> = Vec::new();
-    let mut s = 0;
-    // `s` is always the position of a space (the byte before a word).
-    while s + 1 < bytes.len() {
-        cands.clear();
-        let mut next_word = bytes.len();
-        let mut b = s + 1;
-        while b < bytes.len() {
-            let Some(e) = bytes[b..].iter().position(|&c| c == b' ').map(|i| b + i) else {
-                break;
-            };
-            if b == s + 1 {
-                next_word = e;
-                if !kb.first_words.may_start(hay.get(s..e).unwrap_or("")) {
-                    break;
-                }
-            }
-            match hay.get(s..e).and_then(|k| kb.by_key.get(k)) {
-                Some(&p) if p != PREFIX => cands.push((e, p)),
-                Some(_) => {}
-                None => break,
-            }
-            b = e + 1;
+    let hay = folded.text.as_bytes();
+    // Positions of the spaces: word `i` is `hay[sp[i] + 1..sp[i + 1]]`.
+    let mut sp: Vec<u32> = Vec::with_capacity(hay.len() / 4 + 2);
+    for (i, &c) in hay.iter().enumerate() {
+        if c == b' ' {
+            sp.push(i as u32);
         }
-        let hit = cands
-            .iter()
-            .rev()
-            .find_map(|&(e, p)| accept(kb, text, folded, s, e, p as usize).map(|h| (h, e)));
-        match hit {
-            Some((h, e)) => {
-                out.push(h);
-                s = e;
+    }
+    let n = sp.len().saturating_sub(1);
+    let word = |i: usize| hay.get(sp[i] as usize + 1..sp[i + 1] as usize).unwrap_or(&[]);
+    // Word ids, looked up once and only when needed.
+    const UNKNOWN: u32 = u32::MAX - 1;
+    let mut ids: Vec<u32> = vec![UNKNOWN; n];
+    let id = |i: usize, ids: &mut Vec<u32>| -> Option<u32> {
+        if ids[i] == UNKNOWN {
+            let w = word(i);
+            ids[i] = m.word(w, crate::matcher::word_hash(w)).unwrap_or(NONE);
+        }
+        Some(ids[i]).filter(|&x| x != NONE)
+    };
+    // (index of the word after the key, pattern id)
+    let mut cands: Vec<(usize, u32)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        cands.clear();
+        let first = word(i);
+        let mut node = None;
+        if m.may_start(crate::matcher::word_hash(first)) {
+            node = id(i, &mut ids).and_then(|w| m.start(w));
+        }
+        let mut j = i;
+        while let Some(nd) = node {
+            j += 1;
+            if let Some(p) = m.pattern(nd) {
+                cands.push((j, p));
             }
-            None => s = next_word,
+            if j >= n {
+                break;
+            }
+            node = id(j, &mut ids).and_then(|w| m.child(nd, w));
+        }
+        let hit = cands.iter().rev().find_map(|&(j, p)| {
+            accept(kb, text, folded, sp[i] as usize, sp[j] as usize, p).map(|h| (h, j))
+        });
+        match hit {
+            Some((h, j)) => {
+                out.push(h);
+                i = j;
+            }
+            None => i += 1,
         }
     }
     out
@@ -163,13 +179,12 @@ fn accept(
     folded: &Folded,
     start: usize,
     end: usize,
-    pattern: usize,
+    pattern: u32,
 ) -> Option<Hit> {
     if folded.text.as_bytes().get(end) != Some(&b' ') {
         return None;
     }
-    let ids = kb.pattern_aliases.get(pattern)?;
-    for &id in ids {
+    for &id in kb.pattern_aliases(pattern) {
         let alias = &kb.aliases[id as usize];
         let s = folded.orig(start + 1 + alias.proclitic);
         let e = folded.orig(end);
@@ -294,6 +309,99 @@ mod tests {
             assert_eq!(case_matches(a, &short), case_ok(&rules(a), &short), "{a:?}");
         }
         assert!(n > 10_000);
+    }
+
+    /// The matcher before the word trie: one map of every folded key and
+    /// every word prefix of a key, probed with one, two, three… words.
+    fn reference_hits(
+        kb: &ActorKb,
+        by_key: &std::collections::HashMap<String, u32>,
+        text: &str,
+        folded: &Folded,
+    ) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let hay = folded.text.as_str();
+        let bytes = hay.as_bytes();
+        let mut cands: Vec<(usize, u32)> = Vec::new();
+        let mut s = 0;
+        while s + 1 < bytes.len() {
+            cands.clear();
+            let mut next_word = bytes.len();
+            let mut b = s + 1;
+            while b < bytes.len() {
+                let Some(e) = bytes[b..].iter().position(|&c| c == b' ').map(|i| b + i) else {
+                    break;
+                };
+                if b == s + 1 {
+                    next_word = e;
+                }
+                match hay.get(s..e).and_then(|k| by_key.get(k)) {
+                    Some(&p) if p != NONE => cands.push((e, p)),
+                    Some(_) => {}
+                    None => break,
+                }
+                b = e + 1;
+            }
+            let hit = cands
+                .iter()
+                .rev()
+                .find_map(|&(e, p)| accept(kb, text, folded, s, e, p).map(|h| (h, e)));
+            match hit {
+                Some((h, e)) => {
+                    out.push(h);
+                    s = e;
+                }
+                None => s = next_word,
+            }
+        }
+        out
+    }
+
+    fn hit_tuples(hs: &[Hit]) -> Vec<(usize, usize, u32, bool, bool)> {
+        hs.iter().map(|h| (h.span.start, h.span.end, h.actor, h.adjectival, h.toponym)).collect()
+    }
+
+    /// The word-trie matcher finds exactly the hits of the reference map on
+    /// varied text: every alias in context and in other casings, Arabic with
+    /// proclitics, and random mixtures of alias words and separators.
+    #[test]
+    fn issue4_trie_matcher_equals_reference() {
+        let kb = ActorKb::global();
+        let mut texts: Vec<String> = Vec::new();
+        let aliases: Vec<&String> = kb.actors.iter().flat_map(|a| &a.aliases).collect();
+        for (i, a) in aliases.iter().enumerate().step_by(5) {
+            let b = aliases[(i * 7919) % aliases.len()];
+            texts.push(format!("Selon {a}, les {b} et l'{a} ont frappé en {b}."));
+            texts.push(format!("{} said {}: «{a}-{b}»", a.to_uppercase(), b.to_lowercase()));
+            texts.push(format!("و{a} ب{b} لل{a}"));
+        }
+        let words: Vec<&str> = aliases.iter().flat_map(|a| a.split(' ')).collect();
+        let seps = [" ", " ", " ", "-", ", ", "'", "’", ". ", "\n", " l'", " al-", " de "];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(x % 30) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(words[(x % words.len() as u64) as usize]);
+                s.push_str(seps[((x >> 32) % seps.len() as u64) as usize]);
+            }
+            texts.push(s);
+        }
+        let seed = include_str!("../../../examples/fr-iraq-ceasefire.txt");
+        texts.push(seed.to_string());
+        let by_key: std::collections::HashMap<String, u32> =
+            kb.matcher.entries().into_iter().collect();
+        let mut hits = 0;
+        for t in &texts {
+            let f = fold::fold(t);
+            let got = dictionary_hits(kb, t, &f);
+            let want = reference_hits(kb, &by_key, t, &f);
+            assert_eq!(hit_tuples(&got), hit_tuples(&want), "{t:?}");
+            hits += got.len();
+        }
+        assert!(hits > 20_000, "{hits}");
     }
 
     #[test]
