@@ -5,6 +5,8 @@
 //!   by 5) in shared/bench (`SITREP_BENCH_DIR` overrides its location; the
 //!   default is next to the repository). Skipped when the file is missing.
 //! * French: the seed report of `examples/`, paragraph by paragraph.
+//! * `kb_load`: reading the embedded compiled table and matcher (the cold
+//!   start of [`ActorKb::global`]).
 //!
 //! ```text
 //! cargo bench -p sitrep-actors --bench tag
@@ -65,7 +67,15 @@ fn corpus(c: &mut Criterion, name: &str, docs: &[String], lang: Lang) {
     g.finish();
 }
 
+fn load(c: &mut Criterion) {
+    let mut g = c.benchmark_group("kb_load");
+    g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    g.bench_function("load_embedded", |b| b.iter_with_large_drop(ActorKb::load_embedded));
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    load(c);
     corpus(c, "acled_en", &acled_notes(), Lang::En);
     corpus(c, "seed_fr", &seed_paragraphs(), Lang::Fr);
 }

@@ -7,16 +7,16 @@
 //! builder state at run time. Records (tab-separated):
 //!
 //! * `A canonical kind country acled_type part_of` — an actor (empty = none);
-//! * `R actor flags strictness key alias` — an alias of actor number `actor`
-//!   (flags: `a` for adjectival, `t` for toponym, `-` for neither), the number
-//!   of its words with a case rule, and its folded key, in the order the
+//! * `R actor flags alias` — an alias of actor number `actor` (flags: `a`
+//!   for adjectival, `t` for toponym, `-` for neither), in the order the
 //!   tables added them (the matcher's tie-breaking depends on that order);
+//!   the folded keys and case rules are in the compiled matcher (see
+//!   `matcher.rs`, [`Builder::finish`]);
 //! * `S iso actor`, `M iso name`, `G iso name`, `O role iso name`, `N actor` —
 //!   states, militaries, governments, template roles and generic actors.
 
-use crate::kb::{parse_kind, strictness, Builder, KbError};
+use crate::kb::{parse_kind, Builder, KbError};
 use sitrep_model::EntityKind;
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 // The library only reads; the build script (and the tests) write.
@@ -63,8 +63,7 @@ pub(crate) fn write(b: &Builder) -> String {
             (false, true) => "t",
             (false, false) => "-",
         };
-        let (key, strict) = (crate::fold::key(text), strictness(text));
-        let _ = writeln!(out, "R\t{actor}\t{flags}\t{strict}\t{key}\t{text}");
+        let _ = writeln!(out, "R\t{actor}\t{flags}\t{text}");
     }
     let mut states: Vec<_> = b.states.iter().collect();
     states.sort();
@@ -91,34 +90,42 @@ pub(crate) fn write(b: &Builder) -> String {
     out
 }
 
-/// Reads [`write`]'s output back into a builder, with the folded keys (for
-/// [`Builder::build`]).
-#[cfg_attr(not(test), allow(dead_code))]
+/// Reads [`write`]'s output back into a builder.
 pub(crate) fn read(text: &'static str) -> Result<Builder, KbError> {
-    read_impl(text, true)
-}
-
-/// Reads [`write`]'s output without the folded keys (the compiled matcher
-/// has them; see [`Builder::finish`]).
-pub(crate) fn read_actors(text: &'static str) -> Result<Builder, KbError> {
-    read_impl(text, false)
-}
-
-fn read_impl(text: &'static str, keys: bool) -> Result<Builder, KbError> {
     let mut b = Builder::default();
     b.actors.reserve(text.len() / 512);
     b.raw.reserve(text.len() / 48);
-    for (i, line) in text.lines().enumerate() {
+    // Lines and fields are short: plain byte scans (no memchr calls), with
+    // the lines of `str::lines` and at most 7 fields a line.
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while start < bytes.len() {
+        let end =
+            bytes[start..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |p| start + p);
+        let raw_line = text.get(start..end).unwrap_or("");
+        let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
+        start = end + 1;
+        i += 1;
         let bad = |message: &str| KbError::Row {
             table: "compiled actor table",
-            line: i + 1,
+            line: i,
             message: message.to_string(),
         };
         let mut f = [""; 7];
         let mut n = 0;
-        for (slot, field) in f.iter_mut().zip(line.split('\t')) {
-            *slot = field;
-            n += 1;
+        let lb = line.as_bytes();
+        let mut fs = 0;
+        loop {
+            let fe = lb[fs..].iter().position(|&c| c == b'\t').map_or(lb.len(), |p| fs + p);
+            if n < f.len() {
+                f[n] = line.get(fs..fe).unwrap_or("");
+                n += 1;
+            }
+            if fe >= lb.len() {
+                break;
+            }
+            fs = fe + 1;
         }
         let f = &f[..n];
         let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
@@ -136,11 +143,7 @@ fn read_impl(text: &'static str, keys: bool) -> Result<Builder, KbError> {
                     aliases: Vec::new(),
                 });
             }
-            ["R", actor, flags, strict, key, alias] => {
-                if keys {
-                    let strict = strict.parse::<u8>().map_err(|_| bad("bad strictness"))?;
-                    b.keys.push((Cow::Borrowed(key), strict));
-                }
+            ["R", actor, flags, alias] => {
                 let a = id(actor, b.actors.len()).ok_or_else(|| bad("bad actor"))?;
                 let aliases = &mut b.actors[a as usize].aliases;
                 let index = aliases.len() as u32;
@@ -180,7 +183,6 @@ mod tests {
         let back = read(Box::leak(text.clone().into_boxed_str())).unwrap();
         assert_eq!(back.actors, b.actors);
         assert_eq!(back.raw, b.raw);
-        assert_eq!(back.keys.len(), b.raw.len());
         assert_eq!(write(&back), text);
         // The embedded table is this very output.
         assert_eq!(crate::COMPILED, text);
@@ -206,13 +208,12 @@ mod tests {
 
     #[test]
     fn rejects_bad_records() {
-        for bad in ["X\t1", "R\t0\t-\t1\t hamas\tHamas", "A\tHamas\tnope\t\t\t", "A\tHamas"] {
+        for bad in ["X\t1", "R\t0\t-\tHamas", "A\tHamas\tnope\t\t\t", "A\tHamas"] {
             assert!(read(bad).is_err(), "{bad:?}");
         }
-        let b = read("A\tHamas\tarmed_group\tPS\t\t\nR\t0\ta\t1\t hamas\tHamas\nN\t0").unwrap();
+        let b = read("A\tHamas\tarmed_group\tPS\t\t\nR\t0\ta\tHamas\nN\t0").unwrap();
         assert_eq!(b.actors[0].kind, EntityKind::ArmedGroup);
         assert_eq!(b.actors[0].country.as_deref(), Some("PS"));
         assert_eq!(b.raw, vec![(0, 0, true, false)]);
-        assert_eq!(b.keys, vec![(Cow::Borrowed(" hamas"), 1)]);
     }
 }

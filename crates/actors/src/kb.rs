@@ -247,9 +247,6 @@ pub(crate) struct Builder {
     pub actors: Vec<ActorInfo>,
     /// (actor, index in the actor's aliases, adjectival, toponym)
     pub raw: Vec<(u32, u32, bool, bool)>,
-    /// Folded key and strictness of each `raw` alias, when already known
-    /// (read from the compiled table); computed by [`Builder::build`] otherwise.
-    pub keys: Vec<(Cow<'static, str>, u8)>,
     pub by_canonical: FxMap<String, u32>,
     pub states: FxMap<String, u32>,
     pub militaries: HashMap<String, String>,
@@ -326,8 +323,7 @@ impl Builder {
     }
 
     /// Compiles the matcher.
-    pub fn build(mut self) -> Result<ActorKb, KbError> {
-        let mut known = std::mem::take(&mut self.keys).into_iter();
+    pub fn build(self) -> Result<ActorKb, KbError> {
         let alias_total = self.raw.len();
         let mut by_key: FxMap<Cow<'static, str>, u32> = FxMap::default();
         by_key.reserve(alias_total * 2);
@@ -335,10 +331,7 @@ impl Builder {
         let mut aliases = Vec::with_capacity(alias_total + alias_total / 8);
         for &(actor, index, adjectival, toponym) in &self.raw {
             let text = &self.actors[actor as usize].aliases[index as usize];
-            let (base, strict) = match known.next() {
-                Some(k) => k,
-                None => (Cow::Owned(fold::key(text)), strictness(text)),
-            };
+            let (base, strict) = (Cow::<str>::Owned(fold::key(text)), strictness(text));
             let mut keys = Vec::new();
             if is_arabic(text) {
                 for p in ["و", "ب", "ل"] {

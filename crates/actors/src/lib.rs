@@ -14,11 +14,12 @@
 //!   irakienne"), groups and media from curated tables, and ACLED's own actor
 //!   names (training rows only) are merged in.
 //! * **Compiled at build time.** The build script runs the table reader
-//!   ([`tables`]) once and embeds its result, one record a line with each
-//!   alias's folded key already computed (`compiled.rs`). At run time the
-//!   [`ActorKb`] is built lazily from that file in one pass, with the matcher
-//!   read as precomputed arrays: no template expansion, merging, folding or
-//!   hashing of aliases, a few milliseconds.
+//!   ([`tables`]) once and embeds its result: the actors and aliases one
+//!   record a line (`compiled.rs`) and the matcher (folded keys as a word
+//!   trie, patterns, case-rule strictness) as arrays of integers
+//!   (`matcher.rs`). At run time the [`ActorKb`] is built lazily from them
+//!   in one pass: no template expansion, merging, folding or hashing of
+//!   aliases, a few milliseconds.
 //!   [`tables::load`] still reads the TSV sources directly (the tests check
 //!   both paths give the same table).
 //! * **Canonical names follow ACLED** where ACLED has one: "Military Forces of
@@ -75,11 +76,16 @@ pub(crate) const COMPILED_MATCHER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"
 
 /// The global knowledge base (empty if the embedded table is broken, which
 /// the crate's tests rule out).
-pub(crate) static GLOBAL: LazyLock<ActorKb> = LazyLock::new(|| {
-    compiled::read_actors(COMPILED)
-        .and_then(|b| b.finish(COMPILED_MATCHER))
-        .unwrap_or_else(|_| ActorKb::empty())
-});
+pub(crate) static GLOBAL: LazyLock<ActorKb> =
+    LazyLock::new(|| ActorKb::load_embedded().unwrap_or_else(|_| ActorKb::empty()));
+
+impl ActorKb {
+    /// A fresh knowledge base read from the embedded compiled table and
+    /// matcher (what [`ActorKb::global`] does once; for load-time benches).
+    pub fn load_embedded() -> Result<ActorKb, KbError> {
+        compiled::read(COMPILED)?.finish(COMPILED_MATCHER)
+    }
+}
 
 /// Matches for a name (for `sitrep actors NAME`), best first.
 ///
