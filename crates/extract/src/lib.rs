@@ -427,14 +427,16 @@ const COALITIONS: [(&str, &str, &str); 2] = [
 /// ACLED's convention: a member's forces fighting in a coalition's theatre
 /// are the coalition ("Saudi forces shelled Saada" → Operation Restoring
 /// Hope); the state's other organs stay themselves.
-fn coalition_member(mut p: Party, country: Option<&str>) -> Party {
+fn coalition_member(mut p: Party, country: Option<&str>, violent: bool) -> Party {
     let Some(theatre) = country else { return p };
     for (member, t, coalition) in COALITIONS {
         if t != theatre {
             continue;
         }
         let mil = sitrep_actors::military_of(member);
-        if mil.is_some() && p.canonical == mil {
+        // A state that acts by force acts through its forces ("Saudi shelling").
+        let state = violent && p.kind == "state" && p.country.as_deref() == Some(member);
+        if state || (mil.is_some() && p.canonical == mil) {
             p.canonical = Some(coalition.to_string());
         }
     }
@@ -504,7 +506,7 @@ fn finish(
     let actor = actor.map(|p| execution_perpetrator(a, d.sentence, p, country.as_deref()));
     let actor = actor.map(|p| kin_militia(a, d.sentence, p, c.sub == "Armed clash"));
     let actor = actor.map(|p| localize(p, country.as_deref()));
-    let actor = actor.map(|p| coalition_member(p, country.as_deref()));
+    let actor = actor.map(|p| coalition_member(p, country.as_deref(), violent));
     let target = d.target.map(|p| localize(p, country.as_deref()));
     let mut evidence: Vec<Span> = d.evidence.clone();
     evidence.sort();
@@ -785,9 +787,15 @@ mod tests {
             country: Some("SA".into()),
             entity: None,
         };
-        let c = |iso| coalition_member(p.clone(), Some(iso)).canonical;
+        let c = |iso| coalition_member(p.clone(), Some(iso), true).canonical;
         assert_eq!(c("YE").as_deref(), Some("Operation Restoring Hope (Saudi-led Coalition)"));
         assert_eq!(c("SA"), sitrep_actors::military_of("SA"));
+        // "Saudi shelling": the state acting by force in the theatre.
+        let state = Party { canonical: Some("Saudi Arabia".into()), kind: "state".into(), ..p };
+        let c = coalition_member(state.clone(), Some("YE"), true).canonical;
+        assert_eq!(c.as_deref(), Some("Operation Restoring Hope (Saudi-led Coalition)"));
+        let c = coalition_member(state, Some("YE"), false).canonical;
+        assert_eq!(c.as_deref(), Some("Saudi Arabia"));
     }
 
     /// "X was killed after exchanging fire with Y": X is told as the
@@ -801,6 +809,16 @@ mod tests {
         let e = &ev[0];
         assert_eq!(e.acled.sub_event_type, "Armed clash");
         let a = e.actor.clone().unwrap_or_default();
+        assert_eq!(a.text.as_deref(), Some("police officers"), "{a:?}");
+        // Also when the casualty side is a named party.
+        let text =
+            "Two gang members were killed after exchanging fire with police officers in Aleppo.";
+        let actors = [
+            actor("gang members", text, "Unidentified Gang", EntityKind::Other, false),
+            actor("police officers", text, "Police Forces", EntityKind::Military, false),
+        ];
+        let ev = run(text, Lang::En, &places, &actors);
+        let a = ev[0].actor.clone().unwrap_or_default();
         assert_eq!(a.text.as_deref(), Some("police officers"), "{a:?}");
     }
 

@@ -441,7 +441,13 @@ fn draft(
     // "a suspect was killed after exchanging fire with the police": the
     // side the clause names as the casualty is not told as acting; the side
     // it fought ("with Y") is.
-    if trig.kind == "armed_clash" && actor.party.is_none() {
+    let casualty = actor.span.is_some_and(|sp| {
+        sp.end <= tspan.start
+            && words(f, f.folded_at(sp.end), f.folded_at(tspan.start)).iter().any(|w| {
+                matches!(*w, "was" | "were" | "been" | "killed" | "died" | "ete" | "tues" | "tue")
+            })
+    });
+    if trig.kind == "armed_clash" && (actor.party.is_none() || casualty) {
         let with = target.span.is_some_and(|t| {
             matches!(crate::roles::word_before_np(f, cl.start, t.start).as_str(), "with" | "avec")
         });

@@ -46,3 +46,9 @@ fn issue4_groups_take_acled_full_names() {
     let a = first_actor(text).unwrap_or_default();
     assert!(a.starts_with("Military Forces of France"), "{a}");
 }
+
+#[test]
+fn issue4_groups_acled_names_from_its_training_rows() {
+    let text = "On 7 June 2021, dahalo attacked a village near Ihosy and stole 40 cattle.";
+    assert_eq!(first_actor(text).as_deref(), Some("Dahalo Militia"));
+}
