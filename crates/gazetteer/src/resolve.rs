@@ -13,7 +13,7 @@ use crate::tagger::{Hint, Mention, Toks};
 use crate::Gazetteer;
 
 /// Document context: how strongly each country and division is present.
-#[derive(Default, Clone)]
+#[derive(Default)]
 pub(crate) struct Context {
     countries: BTreeMap<[u8; 2], f64>,
     total: f64,
@@ -22,11 +22,61 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    fn add(&mut self, c: &Contribution) {
+        if c.cc == [0, 0] {
+            return;
+        }
+        *self.countries.entry(c.cc).or_default() += c.weight;
+        self.total += c.weight;
+        if let Some((a, w)) = c.admin1 {
+            self.admin1_total += w;
+            let e = self.admin1.entry(a).or_default();
+            *e += w;
+            if *e <= 1e-9 {
+                self.admin1.remove(&a);
+            }
+        }
+    }
+}
+
+/// The document context without one name's own contributions (leave-one-out): the whole
+/// context plus the few countries and divisions that name changes, so that building it costs
+/// the name's contributions, not the size of the document's context.
+pub(crate) struct Loo<'a> {
+    all: &'a Context,
+    /// Countries whose weight differs from `all`, with their weight.
+    countries: Vec<([u8; 2], f64)>,
+    /// Divisions whose weight differs from `all`, with their weight (`None`: left out).
+    admin1: Vec<(u32, Option<f64>)>,
+    total: f64,
+    admin1_total: f64,
+}
+
+impl<'a> Loo<'a> {
+    fn of(all: &'a Context) -> Loo<'a> {
+        Loo {
+            all,
+            countries: Vec::new(),
+            admin1: Vec::new(),
+            total: all.total,
+            admin1_total: all.admin1_total,
+        }
+    }
+
+    /// Weight of a country (left out when it falls to zero).
+    fn weight(&self, cc: [u8; 2]) -> Option<f64> {
+        let w = match self.countries.iter().find(|e| e.0 == cc) {
+            Some(e) => Some(e.1),
+            None => self.all.countries.get(&cc).copied(),
+        };
+        w.filter(|w| *w > 1e-9)
+    }
+
     fn country(&self, cc: [u8; 2]) -> f64 {
         if self.total <= 1e-9 {
             return 0.0;
         }
-        self.countries.get(&cc).copied().unwrap_or(0.0) / self.total
+        self.weight(cc).unwrap_or(0.0) / self.total
     }
 
     /// Share of the leading country in the context (0 when there is none).
@@ -34,32 +84,55 @@ impl Context {
         if self.total <= 1e-9 {
             return 0.0;
         }
-        self.countries.values().fold(0.0f64, |a, &w| a.max(w)) / self.total
+        // A name's countries are all in the whole context.
+        self.all.countries.keys().filter_map(|&cc| self.weight(cc)).fold(0.0f64, f64::max)
+            / self.total
+    }
+
+    /// Weight of a division (`None` when absent or left out).
+    fn admin1_weight(&self, a: u32) -> Option<f64> {
+        match self.admin1.iter().find(|e| e.0 == a) {
+            Some(e) => e.1,
+            None => self.all.admin1.get(&a).copied(),
+        }
     }
 
     /// Share of a division in the places the document names (0 when absent): against all
     /// places, so one division named once among many foreign places stays a small share.
     fn admin1_share(&self, a: u32) -> f64 {
         let total = self.admin1_total.max(self.total);
-        match self.admin1.get(&a) {
-            Some(&w) if total > 1e-9 => (w / total).clamp(0.0, 1.0),
+        match self.admin1_weight(a) {
+            Some(w) if total > 1e-9 => (w / total).clamp(0.0, 1.0),
             _ => 0.0,
         }
     }
 
-    fn add(&mut self, c: &Contribution, sign: f64) {
+    /// Takes one contribution out.
+    fn remove(&mut self, c: &Contribution) {
         if c.cc == [0, 0] {
             return;
         }
-        *self.countries.entry(c.cc).or_default() += sign * c.weight;
-        self.total += sign * c.weight;
-        if let Some((a, w)) = c.admin1 {
-            self.admin1_total += sign * w;
-            let e = self.admin1.entry(a).or_default();
-            *e += sign * w;
-            if *e <= 1e-9 {
-                self.admin1.remove(&a);
+        let i = match self.countries.iter().position(|e| e.0 == c.cc) {
+            Some(i) => i,
+            None => {
+                let w = self.all.countries.get(&c.cc).copied().unwrap_or(0.0);
+                self.countries.push((c.cc, w));
+                self.countries.len() - 1
             }
+        };
+        self.countries[i].1 += -c.weight;
+        self.total += -c.weight;
+        if let Some((a, w)) = c.admin1 {
+            self.admin1_total += -w;
+            let i = match self.admin1.iter().position(|e| e.0 == a) {
+                Some(i) => i,
+                None => {
+                    self.admin1.push((a, self.all.admin1.get(&a).copied()));
+                    self.admin1.len() - 1
+                }
+            };
+            let v = self.admin1[i].1.unwrap_or(0.0) + -w;
+            self.admin1[i].1 = (v > 1e-9).then_some(v);
         }
     }
 }
@@ -154,7 +227,20 @@ enum Say {
     Nothing,
 }
 
-fn score(m: &Mention, r: &Rec, primary: bool, cities: &CityPops, ctx: &Context, say: Say) -> f64 {
+/// Containment stated in the text (see [`Mention::within`]).
+type Within = Option<([u8; 2], u32)>;
+
+/// What scores one candidate besides the record: the mention, its stated containment, the
+/// document context and the name's other candidates.
+struct Scoring<'s, 'a> {
+    m: &'s Mention,
+    within: Within,
+    cities: &'s CityPops,
+    ctx: &'s Loo<'a>,
+}
+
+fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
+    let Scoring { m, within, cities, ctx } = *x;
     let mut s = prior_with(r, primary, cities);
     if m.skeleton {
         s -= 0.4;
@@ -170,7 +256,7 @@ fn score(m: &Mention, r: &Rec, primary: bool, cities: &CityPops, ctx: &Context, 
     if let Some(cc) = m.country_hint {
         s += if r.cc == cc { 2.5 } else { -1.0 };
     }
-    if let Some((cc, a)) = m.within {
+    if let Some((cc, a)) = within {
         if !matches!(r.kind, Kind::Country | Kind::Continent) {
             let inside = r.cc == cc && (a == u32::MAX || r.admin1 == a);
             s += if inside { 2.0 } else { -1.0 };
@@ -188,53 +274,76 @@ fn score(m: &Mention, r: &Rec, primary: bool, cities: &CityPops, ctx: &Context, 
     s
 }
 
-/// For each candidate, how much the context may add (see [`overshadows`]): nothing limits
-/// a mention whose containment the text states.
-fn says(m: &Mention, recs: &[Rec], prim: &[bool]) -> Vec<Say> {
-    if m.within.is_some() || m.country_hint.is_some() {
-        return vec![Say::Full; recs.len()];
-    }
-    recs.iter()
-        .map(|r| {
-            let mut say = Say::Full;
-            for (b, &p) in recs.iter().zip(prim) {
-                if p && overshadows(b, r) {
-                    if b.kind == Kind::Country {
-                        return Say::Nothing;
-                    }
-                    say = Say::Division;
-                }
+/// How much the context may add to a candidate (see [`overshadows`]), given the name's
+/// primary candidates that may overshadow others (countries, divisions, capitals): nothing
+/// when a country overshadows it, only a dominant division when another place does.
+fn say(r: &Rec, bigs: &[Rec]) -> Say {
+    let mut say = Say::Full;
+    for b in bigs {
+        if overshadows(b, r) {
+            if b.kind == Kind::Country {
+                return Say::Nothing;
             }
-            say
-        })
-        .collect()
+            say = Say::Division;
+        }
+    }
+    say
 }
 
-/// Ranks candidates: (record, score) best first.
-fn rank(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Vec<(Rec, f64)> {
-    let _ = toks;
+/// The two best candidates: (record, score), best first.
+#[derive(Clone, Copy)]
+struct Ranked {
+    first: Option<(Rec, f64)>,
+    second: Option<(Rec, f64)>,
+}
+
+/// Ranks candidates: the two best (record, score), as a stable sort by score, then population,
+/// would put them (callers only read the first two).
+fn rank(g: &Gazetteer, m: &Mention, within: Within, ctx: &Loo) -> Ranked {
+    let mut top = Ranked { first: None, second: None };
     if let [c] = m.cands[..] {
         // One candidate: nothing to rank, no per-name tables to build.
         let none = CityPops(Vec::new());
-        return g
-            .store
-            .rec(c)
-            .map(|r| (r, score(m, &r, is_primary(c), &none, ctx, Say::Full)))
-            .into_iter()
-            .collect();
+        let x = Scoring { m, within, cities: &none, ctx };
+        top.first = g.store.rec(c).map(|r| (r, score(&x, &r, is_primary(c), Say::Full)));
+        return top;
     }
-    let recs: Vec<Rec> = m.cands.iter().filter_map(|&c| g.store.rec(c)).collect();
-    let prim: Vec<bool> = m.cands.iter().map(|&c| is_primary(c)).collect();
-    let cities = CityPops::of(&recs);
-    let say = says(m, &recs, &prim);
-    let mut v: Vec<(Rec, f64)> = recs
-        .iter()
-        .zip(prim)
-        .zip(say)
-        .map(|((r, p), w)| (*r, score(m, r, p, &cities, ctx, w)))
-        .collect();
-    v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));
-    v
+    let recs = || m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c))));
+    let cities = if recs().any(|(r, _)| r.kind == Kind::Admin1) {
+        CityPops::of(&recs().map(|(r, _)| r).collect::<Vec<Rec>>())
+    } else {
+        CityPops(Vec::new())
+    };
+    // Nothing limits a mention whose containment the text states; otherwise only primary
+    // countries, divisions and capitals can overshadow a candidate.
+    let bigs: Vec<Rec> = if within.is_some() || m.country_hint.is_some() {
+        Vec::new()
+    } else {
+        recs()
+            .filter(|&(r, p)| p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital))
+            .map(|(r, _)| r)
+            .collect()
+    };
+    let x = Scoring { m, within, cities: &cities, ctx };
+    // `a` strictly before `b` in the ranking.
+    let before = |a: &(Rec, f64), b: &(Rec, f64)| {
+        b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
+    };
+    for (r, p) in recs() {
+        let c = (r, score(&x, &r, p, say(&r, &bigs)));
+        match top.first {
+            Some(f) if !before(&c, &f) => {
+                if top.second.is_none_or(|s| before(&c, &s)) {
+                    top.second = Some(c);
+                }
+            }
+            _ => {
+                top.second = top.first;
+                top.first = Some(c);
+            }
+        }
+    }
+    top
 }
 
 /// Great-circle distance in kilometres.
@@ -262,14 +371,15 @@ struct Contribution<'t> {
 pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
     // Pass 1: context from each mention's prior-best reading and from French adjectives.
     let empty = Context::default();
+    let empty = Loo::of(&empty);
     let mut contribs = Vec::new();
     let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
     for m in mentions {
         let key = toks.phrase_cow(m.t0, m.t1);
-        let ranked = rank(g, toks, m, &empty);
-        firsts.push(ranked.first().map(|x| x.0));
-        if let Some((r, s)) = ranked.first() {
-            let margin = ranked.get(1).map_or(3.0, |x| s - x.1);
+        let ranked = rank(g, m, m.within, &empty);
+        firsts.push(ranked.first.map(|x| x.0));
+        if let Some((r, s)) = &ranked.first {
+            let margin = ranked.second.map_or(3.0, |x| s - x.1);
             let sure = margin > 1.5;
             let weight = match r.kind {
                 Kind::Country => 1.0,
@@ -307,27 +417,27 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
-    let mentions = containment(toks, mentions, &firsts);
+    let within = containment(toks, mentions, &firsts);
     let mut all = Context::default();
     let mut by_key: FastMap<&str, Vec<&Contribution>> = FastMap::default();
     for c in &contribs {
-        all.add(c, 1.0);
+        all.add(c);
         by_key.entry(c.key.as_ref()).or_default().push(c);
     }
-    let mut cache: FastMap<Cow<str>, Context> = FastMap::default();
+    let mut cache: FastMap<Cow<str>, Loo> = FastMap::default();
     mentions
         .iter()
-        .filter_map(|m| {
+        .zip(within)
+        .filter_map(|(m, within)| {
             let key = toks.phrase_cow(m.t0, m.t1);
             let ctx = cache.entry(key).or_insert_with_key(|key| {
-                let mut ctx = all.clone();
+                let mut ctx = Loo::of(&all);
                 for c in by_key.get(key.as_ref()).into_iter().flatten() {
-                    ctx.add(c, -1.0);
+                    ctx.remove(c);
                 }
-                ctx.countries.retain(|_, w| *w > 1e-9);
                 ctx
             });
-            place(g, toks, m, ctx)
+            place(g, toks, m, within, ctx)
         })
         .collect()
 }
@@ -379,8 +489,8 @@ const CONTAINER_GAP: &[&str] = &[
 /// contains it ("Zawiya in the countryside of Idleb", "Paris, Texas", "X dans la province de Y").
 /// The words between must all be containment words: "China is Canada's partner, after the
 /// U.S." states nothing about China. A country is contained in nothing.
-fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec<Mention> {
-    let mut out = mentions.to_vec();
+fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec<Within> {
+    let mut out: Vec<Within> = mentions.iter().map(|m| m.within).collect();
     for i in 0..mentions.len() {
         if firsts[i].is_some_and(|r| r.kind == Kind::Country) {
             continue;
@@ -411,7 +521,7 @@ fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
                 let a = if r.kind == Kind::Admin1 { r.idx } else { u32::MAX };
-                out[i].within = Some((r.cc, a));
+                out[i] = Some((r.cc, a));
                 break;
             }
         }
@@ -419,28 +529,28 @@ fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec
     // One sense per discourse: a name whose containment the text states once ("London,
     // Ontario") keeps it where it recurs bare ("London police said").
     let mut stated: FastMap<Cow<str>, ([u8; 2], u32)> = FastMap::default();
-    for m in &out {
-        if let Some(w) = m.within {
+    for (m, w) in mentions.iter().zip(&out) {
+        if let Some(w) = *w {
             stated.entry(toks.phrase_cow(m.t0, m.t1)).or_insert(w);
         }
     }
     if !stated.is_empty() {
-        for m in out.iter_mut() {
-            if m.within.is_none() && m.country_hint.is_none() {
-                m.within = stated.get(&toks.phrase_cow(m.t0, m.t1)).copied();
+        for (m, w) in mentions.iter().zip(out.iter_mut()) {
+            if w.is_none() && m.country_hint.is_none() {
+                *w = stated.get(&toks.phrase_cow(m.t0, m.t1)).copied();
             }
         }
     }
     out
 }
 
-fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place> {
+fn place(g: &Gazetteer, toks: &Toks, m: &Mention, within: Within, ctx: &Loo) -> Option<Place> {
     let text = toks.text;
     if let Some((a, b)) = m.border {
         return Some(border_place(g, text, m, a, b));
     }
-    let ranked = rank(g, toks, m, ctx);
-    let (mut best, s) = *ranked.first()?;
+    let ranked = rank(g, m, within, ctx);
+    let (mut best, s) = ranked.first?;
     // A skeleton match far from everything else in the text is more likely a miss: small
     // places always, larger ones when the text is about other countries.
     if m.skeleton
@@ -477,7 +587,7 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ctx: &Context) -> Option<Place
         }
     }
     // Honest precision: two far-apart cities of near-equal score.
-    if let Some((r2, s2)) = ranked.get(1) {
+    if let Some((r2, s2)) = &ranked.second {
         let both_cities = matches!(best.kind, Kind::City | Kind::Capital)
             && matches!(r2.kind, Kind::City | Kind::Capital);
         let far = match (coords(&best), coords(r2)) {
@@ -558,11 +668,11 @@ fn head_start(toks: &Toks, m: &Mention) -> Option<usize> {
         .map(|i| toks.toks[i].start)
 }
 
-fn confidence(ranked: &[(Rec, f64)]) -> f64 {
-    match ranked {
-        [] => 0.0,
-        [_] => 0.95,
-        [a, b, ..] => (0.5 + 0.45 * ((a.1 - b.1) / 1.5).tanh()).clamp(0.3, 0.95),
+fn confidence(ranked: &Ranked) -> f64 {
+    match (ranked.first, ranked.second) {
+        (None, _) => 0.0,
+        (Some(_), None) => 0.95,
+        (Some(a), Some(b)) => (0.5 + 0.45 * ((a.1 - b.1) / 1.5).tanh()).clamp(0.3, 0.95),
     }
 }
 
