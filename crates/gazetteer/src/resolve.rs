@@ -489,8 +489,14 @@ const CONTAINER_GAP: &[&str] = &[
 /// contains it ("Zawiya in the countryside of Idleb", "Paris, Texas", "X dans la province de Y").
 /// The words between must all be containment words: "China is Canada's partner, after the
 /// U.S." states nothing about China. A country is contained in nothing.
+///
+/// The loop only records which mention contains which; the (country, division) pairs are built
+/// afterwards from that mention's first reading. (Building the pair inside the loop, where its
+/// two padding bytes are left undefined from one iteration to the next, was miscompiled by
+/// rustc 1.95 / LLVM 22 in release builds: the division index came out OR-ed with stale stack
+/// bits, different from build to build and run to run.)
 fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec<Within> {
-    let mut out: Vec<Within> = mentions.iter().map(|m| m.within).collect();
+    let mut container: Vec<Option<usize>> = vec![None; mentions.len()];
     for i in 0..mentions.len() {
         if firsts[i].is_some_and(|r| r.kind == Kind::Country) {
             continue;
@@ -520,12 +526,20 @@ fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec
             }
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
-                let a = if r.kind == Kind::Admin1 { r.idx } else { u32::MAX };
-                out[i] = Some((r.cc, a));
+                container[i] = Some(j);
                 break;
             }
         }
     }
+    let mut out: Vec<Within> = mentions
+        .iter()
+        .zip(&container)
+        .map(|(m, c)| match c.and_then(|j| firsts[j]) {
+            Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
+            Some(r) => Some((r.cc, u32::MAX)),
+            None => m.within,
+        })
+        .collect();
     // One sense per discourse: a name whose containment the text states once ("London,
     // Ontario") keeps it where it recurs bare ("London police said").
     let mut stated: FastMap<Cow<str>, ([u8; 2], u32)> = FastMap::default();
@@ -781,6 +795,18 @@ mod issue3 {
         let col: Vec<_> = p.iter().filter(|x| x.text == "Columbia").collect();
         assert_eq!(col.len(), 1, "{p:?}");
         assert_eq!(col[0].admin1.as_deref(), Some("Missouri"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_containment_within_keeps_the_division_record() {
+        // The stated division must reach the scoring intact (it once came out of a
+        // miscompiled release build OR-ed with stale bits: "Oxford, North Carolina" in Ohio).
+        let t = "That's how Judy Law of Oxford, North Carolina, described her neighbors. \
+                 Oxford police said the house burned. Ohio and Mississippi reported storms.";
+        let p = tag(t);
+        let ox: Vec<_> = p.iter().filter(|x| x.text == "Oxford").collect();
+        assert_eq!(ox.len(), 2, "{p:?}");
+        assert!(ox.iter().all(|x| x.admin1.as_deref() == Some("North Carolina")), "{p:?}");
     }
 
     #[test]
