@@ -28,6 +28,27 @@ pub const WEAPONS: [&str; 14] = [
     "other",
 ];
 
+/// The internal weapon word for heavy guns (heavy machine guns, armoured
+/// vehicles' guns, "heavy weapons"): coded like artillery, reported as
+/// `firearm` (see [`contract_weapons`]).
+pub const HEAVY_GUN: &str = "heavy_gun";
+
+/// The internal weapon word for "small arms" named as such: with heavy
+/// weapons, the sign of a clash at close range; reported as `firearm`.
+pub const SMALL_ARMS: &str = "small_arms";
+
+/// The weapons of the contract: internal words mapped, duplicates dropped.
+pub fn contract_weapons(ws: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in ws {
+        let w = if w == HEAVY_GUN || w == SMALL_ARMS { "firearm".to_string() } else { w };
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}
+
 /// ACLED's 6 event types and 25 sub-event types.
 pub const ACLED: [(&str, &[&str]); 6] = [
     (
@@ -182,7 +203,7 @@ fn c(kind: &str, sub: &str, plover: &str, mode: Option<&str>) -> Coding {
 
 /// Codes an event from its trigger and context.
 pub fn code(x: &Context<'_>) -> Coding {
-    let has = |w: &str| x.weapons.iter().any(|v| v == w);
+    let has = |w: &str| x.weapons.iter().any(|v| v == w || (w == "firearm" && v == SMALL_ARMS));
     let mode = (!x.mode.is_empty()).then_some(x.mode);
     if family(x.kind) == "protest" {
         return code_protest(x, mode);
@@ -203,7 +224,10 @@ pub fn code(x: &Context<'_>) -> Coding {
         if crowd && matches!(x.sub, "Attack" | "Armed clash") {
             return mob(x);
         }
-        if x.two_sided && x.sub == "Shelling/artillery/missile attack" {
+        // Small arms fired with the heavy weapons: the sides are in contact,
+        // an armed clash (ACLED's codebook).
+        let shelled = x.sub == "Shelling/artillery/missile attack";
+        if shelled && (x.two_sided || (has(SMALL_ARMS) && x.kind == "shelling")) {
             return c("armed_clash", "Armed clash", "FIGHT", Some("heavy-weapons"));
         }
         return c(x.kind, x.sub, x.plover, mode);
@@ -212,7 +236,7 @@ pub fn code(x: &Context<'_>) -> Coding {
         Some("missile_attack")
     } else if has("rocket") {
         Some("rocket_attack")
-    } else if has("artillery") || has("mortar") {
+    } else if has("artillery") || has("mortar") || (has(HEAVY_GUN) && !has("firearm")) {
         Some("shelling")
     } else {
         None
@@ -367,5 +391,41 @@ mod tests {
             assert_eq!((got.kind.as_str(), got.sub.as_str()), (kind, sub), "{x:?}");
             assert!(is_acled_sub(&got.event_type, &got.sub));
         }
+    }
+
+    #[test]
+    fn issue5_heavy_guns_one_sided_are_shelling_small_arms_make_a_clash() {
+        let w = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let hmg = w(&[HEAVY_GUN, "artillery"]);
+        let armed = Some(PartyClass::Armed);
+        let x = Context {
+            kind: "attack",
+            weapons: &hmg,
+            actor: armed,
+            target: armed,
+            ..Default::default()
+        };
+        assert_eq!(code(&x).sub, "Shelling/artillery/missile attack");
+        let both = w(&[HEAVY_GUN, SMALL_ARMS]);
+        let x = Context {
+            kind: "attack",
+            weapons: &both,
+            actor: armed,
+            target: armed,
+            ..Default::default()
+        };
+        assert_eq!(code(&x).sub, "Armed clash");
+        let sa = w(&[SMALL_ARMS]);
+        let x = Context {
+            kind: "shelling",
+            sub: "Shelling/artillery/missile attack",
+            weapons: &sa,
+            ..Default::default()
+        };
+        assert_eq!(code(&x).sub, "Armed clash");
+        assert_eq!(
+            contract_weapons(w(&[HEAVY_GUN, SMALL_ARMS, "mortar"])),
+            w(&["firearm", "mortar"])
+        );
     }
 }

@@ -522,7 +522,7 @@ fn finish(
         // Deaths named in a peaceful protest's story are its cause, not its toll.
         fatalities: if peaceful { None } else { d.killed },
         injured: d.injured,
-        weapons: d.weapons,
+        weapons: code::contract_weapons(d.weapons),
         modality: d.modality,
         attributed_to: d.attributed_to,
         framing: d.framing,
