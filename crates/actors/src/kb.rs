@@ -123,6 +123,36 @@ pub(crate) struct Alias {
     pub strict: u8,
     /// Bytes of folded proclitic before the alias proper (Arabic "و", "ب"…).
     pub proclitic: usize,
+    /// The case rule of each word, two bits a word from the low bits
+    /// ([`CASE_ANY`], [`CASE_INITIAL`], [`CASE_EXACT`]; 0 after the last
+    /// word); [`CASE_UNPACKED`]
+    /// when the alias has too many words to pack (the tagger then derives
+    /// the rules from the text). Computed by the build script.
+    pub case: u32,
+}
+
+/// Word case rule codes packed in [`Alias::case`].
+pub(crate) const CASE_INITIAL: u32 = 1;
+pub(crate) const CASE_EXACT: u32 = 2;
+pub(crate) const CASE_ANY: u32 = 3;
+/// [`Alias::case`] of an alias whose rules do not fit in 32 bits.
+pub(crate) const CASE_UNPACKED: u32 = u32::MAX;
+
+/// The packed case rules of an alias text (see [`Alias::case`]).
+pub(crate) fn case_mask(alias: &str) -> u32 {
+    let mut mask = 0u32;
+    for (i, w) in fold::words(alias).enumerate() {
+        if i >= 15 {
+            return CASE_UNPACKED;
+        }
+        let code = match word_case(w) {
+            WordCase::Any => CASE_ANY,
+            WordCase::Initial => CASE_INITIAL,
+            WordCase::Exact(_) => CASE_EXACT,
+        };
+        mask |= code << (2 * i);
+    }
+    mask
 }
 
 /// The actor table compiled for tagging.
@@ -332,6 +362,7 @@ impl Builder {
         for &(actor, index, adjectival, toponym) in &self.raw {
             let text = &self.actors[actor as usize].aliases[index as usize];
             let (base, strict) = (Cow::<str>::Owned(fold::key(text)), strictness(text));
+            let case = case_mask(text);
             let mut keys = Vec::new();
             if is_arabic(text) {
                 for p in ["و", "ب", "ل"] {
@@ -344,7 +375,15 @@ impl Builder {
             keys.insert(0, (base, 0usize));
             for (k, proclitic) in keys {
                 let id = aliases.len() as u32;
-                aliases.push(Alias { actor, adjectival, toponym, text: index, strict, proclitic });
+                aliases.push(Alias {
+                    actor,
+                    adjectival,
+                    toponym,
+                    text: index,
+                    strict,
+                    proclitic,
+                    case,
+                });
                 let p = match by_key.get(k.as_ref()) {
                     Some(&p) => p,
                     None => {
@@ -401,12 +440,12 @@ impl Builder {
         let head = r.u32s().ok_or_else(bad)?;
         let [alias_total, n_aliases] = head[..] else { return Err(bad()) };
         let packed = r.u32s().ok_or_else(bad)?;
-        if alias_total as usize != self.raw.len() || packed.len() != n_aliases as usize * 3 {
+        if alias_total as usize != self.raw.len() || packed.len() != n_aliases as usize * 4 {
             return Err(bad());
         }
         let mut aliases = Vec::with_capacity(n_aliases as usize);
-        for a in packed.chunks_exact(3) {
-            let (actor, text, f) = (a[0], a[1], a[2]);
+        for a in packed.chunks_exact(4) {
+            let (actor, text, f, case) = (a[0], a[1], a[2], a[3]);
             let known =
                 self.actors.get(actor as usize).is_some_and(|x| (text as usize) < x.aliases.len());
             if !known {
@@ -419,6 +458,7 @@ impl Builder {
                 toponym: f & 2 != 0,
                 strict: (f >> 8) as u8,
                 proclitic: (f >> 16) as usize,
+                case,
             });
         }
         let pattern_start = r.u32s().ok_or_else(bad)?;
@@ -456,13 +496,13 @@ impl ActorKb {
     pub(crate) fn write_matcher(&self) -> Vec<u8> {
         let mut out = Vec::new();
         put_u32s(&mut out, &[self.alias_total as u32, self.aliases.len() as u32]);
-        let mut packed = Vec::with_capacity(self.aliases.len() * 3);
+        let mut packed = Vec::with_capacity(self.aliases.len() * 4);
         for a in &self.aliases {
             let f = u32::from(a.adjectival)
                 | u32::from(a.toponym) << 1
                 | u32::from(a.strict) << 8
                 | (a.proclitic as u32) << 16;
-            packed.extend_from_slice(&[a.actor, a.text, f]);
+            packed.extend_from_slice(&[a.actor, a.text, f, a.case]);
         }
         put_u32s(&mut out, &packed);
         put_u32s(&mut out, &self.pattern_start);

@@ -189,12 +189,7 @@ fn accept(
         let s = folded.orig(start + 1 + alias.proclitic);
         let e = folded.orig(end);
         let Some(span_text) = text.get(s..e) else { continue };
-        let alias_text = kb
-            .actors
-            .get(alias.actor as usize)
-            .and_then(|a| a.aliases.get(alias.text as usize))
-            .map_or("", String::as_str);
-        if s >= e || !case_matches(alias_text, span_text) {
+        if s >= e || !case_passes(kb, alias, span_text) {
             continue;
         }
         return Some(Hit {
@@ -205,6 +200,48 @@ fn accept(
         });
     }
     None
+}
+
+/// The case check of `alias` on the original words `text`, from the rules
+/// packed at build time: the alias text is read only for exact words
+/// (acronyms), and `text` only up to its last word with a rule.
+fn case_passes(kb: &ActorKb, alias: &crate::kb::Alias, text: &str) -> bool {
+    use crate::kb::{CASE_EXACT, CASE_INITIAL, CASE_UNPACKED};
+    let alias_text = || {
+        kb.actors
+            .get(alias.actor as usize)
+            .and_then(|a| a.aliases.get(alias.text as usize))
+            .map_or("", String::as_str)
+    };
+    let mut mask = alias.case;
+    if mask == CASE_UNPACKED {
+        return case_matches(alias_text(), text);
+    }
+    // One text word per alias word, as `case_matches` checks them.
+    let mut ws = fold::words(text);
+    let mut k = 0;
+    while mask != 0 {
+        let Some(w) = ws.next() else { return false };
+        let ok = match mask & 3 {
+            CASE_INITIAL => first_is_upper(w),
+            CASE_EXACT => fold::words(alias_text()).nth(k) == Some(w),
+            _ => true,
+        };
+        if !ok {
+            return false;
+        }
+        mask >>= 2;
+        k += 1;
+    }
+    true
+}
+
+#[inline]
+fn first_is_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// `case_ok(&rules(alias), text)` without building the rules: each word of
@@ -309,6 +346,20 @@ mod tests {
             assert_eq!(case_matches(a, &short), case_ok(&rules(a), &short), "{a:?}");
         }
         assert!(n > 10_000);
+    }
+
+    /// The packed case rules give the same answers as the rules derived
+    /// from the alias text, for every alias and several casings.
+    #[test]
+    fn issue4_packed_case_rules_agree() {
+        let kb = ActorKb::global();
+        for alias in kb.aliases.iter().step_by(3) {
+            let a = &kb.actors[alias.actor as usize].aliases[alias.text as usize];
+            let short: String = a.split(' ').next().unwrap_or("").to_string();
+            for text in [a.clone(), a.to_lowercase(), a.to_uppercase(), format!("{a} x"), short] {
+                assert_eq!(case_passes(kb, alias, &text), case_matches(a, &text), "{a:?} {text:?}");
+            }
+        }
     }
 
     /// The matcher before the word trie: one map of every folded key and
