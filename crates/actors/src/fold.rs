@@ -26,6 +26,9 @@ pub struct Folded {
     /// `map[i]` = byte offset in the original text of the character that
     /// produced folded byte `i`; `map.len() == text.len() + 1`.
     pub map: Vec<u32>,
+    /// Byte positions of the spaces of `text`, in order (filled only by
+    /// [`fold`]): word `i` is `text[spaces[i] + 1..spaces[i + 1]]`.
+    pub spaces: Vec<u32>,
 }
 
 impl Folded {
@@ -123,9 +126,11 @@ pub fn fold(s: &str) -> Folded {
 fn fold_impl<const MAP: bool>(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len() + 2);
     let mut map: Vec<u32> = Vec::with_capacity(if MAP { s.len() + 3 } else { 0 });
+    let mut spaces: Vec<u32> = Vec::with_capacity(if MAP { s.len() / 5 + 2 } else { 0 });
     text.push(' ');
     if MAP {
         map.push(0);
+        spaces.push(0);
     }
     let bytes = s.as_bytes();
     let mut space = true;
@@ -149,10 +154,11 @@ fn fold_impl<const MAP: bool>(s: &str) -> Folded {
                 space = false;
                 continue;
             } else if !space {
-                text.push(' ');
                 if MAP {
+                    spaces.push(text.len() as u32);
                     map.push(i as u32);
                 }
+                text.push(' ');
                 space = true;
             }
             i += 1;
@@ -171,25 +177,27 @@ fn fold_impl<const MAP: bool>(s: &str) -> Folded {
         } else {
             text.truncate(before);
             if !space {
-                text.push(' ');
                 if MAP {
+                    spaces.push(text.len() as u32);
                     map.push(i as u32);
                 }
+                text.push(' ');
                 space = true;
             }
         }
         i += c.len_utf8();
     }
     if !space {
-        text.push(' ');
         if MAP {
+            spaces.push(text.len() as u32);
             map.push(s.len() as u32);
         }
+        text.push(' ');
     }
     if MAP {
         map.push(s.len() as u32);
     }
-    Folded { text, map }
+    Folded { text, map, spaces }
 }
 
 /// The match key of an alias: `" "` + its folded words, no trailing space.
@@ -220,7 +228,15 @@ mod tests {
             ("أَهْل", " اهل "),
             ("", " "),
         ] {
-            assert_eq!(fold(input).text, want, "{input}");
+            let f = fold(input);
+            let spaces: Vec<u32> = want
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b' ')
+                .map(|(i, _)| i as u32)
+                .collect();
+            assert_eq!(f.spaces, spaces, "{input}");
+            assert_eq!(f.text, want, "{input}");
         }
     }
 
@@ -266,6 +282,14 @@ mod tests {
             }
             map.push(s.len() as u32);
             let f = fold(&s);
+            let spaces: Vec<u32> = f
+                .text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b' ')
+                .map(|(i, _)| i as u32)
+                .collect();
+            assert_eq!(f.spaces, spaces, "{s:?}");
             assert_eq!((f.text, f.map), (want, map), "{s:?}");
         }
     }

@@ -32,13 +32,29 @@ pub(crate) fn word_hash(w: &[u8]) -> u64 {
     }
     let r = chunks.remainder();
     if !r.is_empty() {
-        let mut b = [0u8; 8];
-        b[..r.len()].copy_from_slice(r);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K1);
+        h = (h.rotate_left(5) ^ tail(r)).wrapping_mul(K1);
     }
     h ^= h >> 32;
     h = h.wrapping_mul(K2);
     h ^ (h >> 29)
+}
+
+/// The bytes of a slice of one to seven bytes as one integer, without a
+/// variable-length copy: two overlapping 4-byte reads, or the first, middle
+/// and last byte (with the length mixed in by the caller, this tells the
+/// slices apart well enough for a hash).
+#[inline]
+fn tail(r: &[u8]) -> u64 {
+    let n = r.len();
+    if n >= 4 {
+        let a = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+        let b = u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]]);
+        u64::from(a) | u64::from(b) << 32
+    } else if n > 0 {
+        u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16
+    } else {
+        0
+    }
 }
 
 /// Bits of the first-word filter (16 KB, cache-resident).

@@ -100,11 +100,10 @@ fn words<'f>(
     let mut out: Vec<Word<'f>> = Vec::with_capacity(text.len() / 6 + 1);
     let ft = folded.text.as_str();
     let mut actor_i = 0;
-    let mut fs = 1;
-    while fs < ft.len() {
-        // Words are short: a plain byte scan beats a memchr call.
-        let fe = ft.as_bytes()[fs..].iter().position(|&c| c == b' ').map_or(ft.len(), |i| fs + i);
-        let f = &ft[fs..fe];
+    // The folder recorded the spaces; word `k` lies between two of them.
+    for pair in folded.spaces.windows(2) {
+        let (fs, fe) = (pair[0] as usize + 1, pair[1] as usize);
+        let Some(f) = ft.get(fs..fe) else { continue };
         let (s, e) = (folded.orig(fs), folded.orig(fe));
         // "Mu'ayid", "Rabi'a": a lowercase piece after an inner apostrophe
         // belongs to the word before.
@@ -122,7 +121,6 @@ fn words<'f>(
                 prev.span = Span::new(prev.span.start, e);
                 prev.frange.1 = fe;
                 prev.folded = &ft[prev.frange.0..fe];
-                fs = fe + 1;
                 continue;
             }
         }
@@ -132,19 +130,24 @@ fn words<'f>(
                 actor_i += 1;
             }
             let actor = actors.get(actor_i).is_some_and(|a| a.span.start < e);
-            let lower = w.chars().next().is_some_and(char::is_lowercase);
-            let cap = w.chars().next().is_some_and(char::is_uppercase);
+            let (lower, cap) = match w.as_bytes().first() {
+                Some(&b) if b < 0x80 => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
+                _ => {
+                    let c = w.chars().next();
+                    (c.is_some_and(char::is_lowercase), c.is_some_and(char::is_uppercase))
+                }
+            };
             out.push(Word {
                 span: Span::new(s, e),
                 folded: f,
                 frange: (fs, fe),
-                name: is_name_part(w, cues, f),
+                // Only a capitalised word can be a name part.
+                name: cap && is_name_part(w, cues, f),
                 lower,
                 cap,
                 actor,
             });
         }
-        fs = fe + 1;
     }
     out
 }
@@ -446,15 +449,26 @@ fn clause(gap: &str) -> bool {
 }
 
 fn has_role(s: &str, cues: &Cues) -> bool {
-    let ws: Vec<String> = fold::key(s).split_whitespace().map(str::to_string).collect();
-    (0..ws.len()).any(|i| {
-        (1..=2).any(|n| {
-            i + n <= ws.len() && {
-                let k = ws[i..i + n].join(" ");
-                cues.role.contains(&k) || cues.title.contains(&k)
-            }
-        })
-    })
+    // The key is " w1 w2 …": one word, or two joined by one space, is a
+    // slice of it.
+    let key = fold::key(s);
+    let k = key.as_str();
+    let mut starts = k.match_indices(' ').map(|(i, _)| i + 1);
+    let Some(mut a) = starts.next() else { return false };
+    let is_cue = |w: &str| cues.role.contains(w) || cues.title.contains(w);
+    loop {
+        let b = starts.next();
+        let one = &k[a..b.map_or(k.len(), |b| b - 1)];
+        if !one.is_empty() && is_cue(one) {
+            return true;
+        }
+        let Some(b) = b else { return false };
+        let c = k[b..].find(' ').map_or(k.len(), |i| b + i);
+        if is_cue(&k[a..c]) {
+            return true;
+        }
+        a = b;
+    }
 }
 
 fn last_words(s: &str, n: usize) -> &str {

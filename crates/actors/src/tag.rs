@@ -119,13 +119,9 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
         return out;
     }
     let hay = folded.text.as_bytes();
-    // Positions of the spaces: word `i` is `hay[sp[i] + 1..sp[i + 1]]`.
-    let mut sp: Vec<u32> = Vec::with_capacity(hay.len() / 4 + 2);
-    for (i, &c) in hay.iter().enumerate() {
-        if c == b' ' {
-            sp.push(i as u32);
-        }
-    }
+    // Positions of the spaces: word `i` is `hay[sp[i] + 1..sp[i + 1]]`
+    // (recorded by the folder).
+    let sp: &[u32] = &folded.spaces;
     let n = sp.len().saturating_sub(1);
     let word = |i: usize| hay.get(sp[i] as usize + 1..sp[i + 1] as usize).unwrap_or(&[]);
     // Word ids, looked up once and only when needed.
