@@ -77,25 +77,27 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Pushes the folded form of a non-ASCII char; returns false when the char
 /// is a separator.
-fn push_folded(c: char, out: &mut String) -> bool {
+fn push_folded(c: char, out: &mut Vec<u8>) -> bool {
     let cp = c as u32;
     if (0x80..0x250).contains(&cp) {
         let f = &LATIN[(cp - 0x80) as usize];
-        out.push_str(f);
+        out.extend_from_slice(f.as_bytes());
         return !f.is_empty();
     }
     if is_combining(c) {
         return true;
     }
+    let mut buf = [0u8; 4];
+    let mut push = |c: char| out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-        'ى' => out.push('ي'),
-        'ة' => out.push('ه'),
-        'ؤ' => out.push('و'),
-        'ئ' => out.push('ي'),
+        'أ' | 'إ' | 'آ' | 'ٱ' => push('ا'),
+        'ى' => push('ي'),
+        'ة' => push('ه'),
+        'ؤ' => push('و'),
+        'ئ' => push('ي'),
         _ if c.is_alphanumeric() => {
             for l in c.to_lowercase() {
-                out.push(l);
+                push(l);
             }
         }
         _ => return false,
@@ -103,15 +105,12 @@ fn push_folded(c: char, out: &mut String) -> bool {
     true
 }
 
-/// ASCII fold table: the lowercase byte of a letter or digit, 0 for a separator.
-const ASCII: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Bytes that are ASCII letters or digits (their lowercase is `b | 0x20`).
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
     let mut i = 0;
     while i < 128 {
-        let b = i as u8;
-        if b.is_ascii_alphanumeric() {
-            t[i] = b.to_ascii_lowercase();
-        }
+        t[i] = (i as u8).is_ascii_alphanumeric();
         i += 1;
     }
     t
@@ -122,12 +121,12 @@ pub fn fold(s: &str) -> Folded {
     fold_impl::<true>(s)
 }
 
-/// [`fold`], with the offset map only when `MAP` (keys need none).
+/// [`fold`], with the offset map and spaces only when `MAP` (keys need none).
 fn fold_impl<const MAP: bool>(s: &str) -> Folded {
-    let mut text = String::with_capacity(s.len() + 2);
+    let mut text: Vec<u8> = Vec::with_capacity(s.len() + 2);
     let mut map: Vec<u32> = Vec::with_capacity(if MAP { s.len() + 3 } else { 0 });
     let mut spaces: Vec<u32> = Vec::with_capacity(if MAP { s.len() / 5 + 2 } else { 0 });
-    text.push(' ');
+    text.push(b' ');
     if MAP {
         map.push(0);
         spaces.push(0);
@@ -137,43 +136,40 @@ fn fold_impl<const MAP: bool>(s: &str) -> Folded {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if ASCII_WORD[b as usize] {
+            // A run of ASCII letters and digits is copied lowercased at once
+            // (setting bit 5 lowercases a letter and keeps a digit).
+            let start = i;
+            i += 1;
+            while i < bytes.len() && ASCII_WORD[bytes[i] as usize] {
+                i += 1;
+            }
+            text.extend(bytes[start..i].iter().map(|&b| b | 0x20));
+            if MAP {
+                map.extend(start as u32..i as u32);
+            }
+            space = false;
+            continue;
+        }
         if b < 0x80 {
-            if ASCII[b as usize] != 0 {
-                // A run of ASCII letters and digits is copied and lowercased
-                // at once (the same bytes as folding each one).
-                let start = i;
-                while i < bytes.len() && bytes[i] < 0x80 && ASCII[bytes[i] as usize] != 0 {
-                    i += 1;
-                }
-                let at = text.len();
-                text.push_str(&s[start..i]);
-                text[at..].make_ascii_lowercase();
-                if MAP {
-                    map.extend(start as u32..i as u32);
-                }
-                space = false;
-                continue;
-            } else if !space {
+            if !space {
                 if MAP {
                     spaces.push(text.len() as u32);
                     map.push(i as u32);
                 }
-                text.push(' ');
+                text.push(b' ');
                 space = true;
             }
             i += 1;
             continue;
         }
-        let c = match s[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
         let before = text.len();
         if push_folded(c, &mut text) {
             if MAP {
                 map.resize(text.len(), i as u32);
             }
-            space = text.ends_with(' ');
+            space = text.last() == Some(&b' ');
         } else {
             text.truncate(before);
             if !space {
@@ -181,7 +177,7 @@ fn fold_impl<const MAP: bool>(s: &str) -> Folded {
                     spaces.push(text.len() as u32);
                     map.push(i as u32);
                 }
-                text.push(' ');
+                text.push(b' ');
                 space = true;
             }
         }
@@ -192,11 +188,14 @@ fn fold_impl<const MAP: bool>(s: &str) -> Folded {
             spaces.push(text.len() as u32);
             map.push(s.len() as u32);
         }
-        text.push(' ');
+        text.push(b' ');
     }
     if MAP {
         map.push(s.len() as u32);
     }
+    // Only whole UTF-8 sequences were pushed, so this never falls back.
+    let text = String::from_utf8(text)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Folded { text, map, spaces }
 }
 

@@ -23,21 +23,58 @@ use std::collections::HashSet as StdSet;
 type HashSet<T> = StdSet<T, FxBuild>;
 use std::sync::LazyLock;
 
+/// A set of folded words or phrases with a 4096-bit filter on (length,
+/// first byte, last byte) in front of the hash set: most words of a text are
+/// in no cue list and leave after one bit test, without hashing the word.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    set: HashSet<String>,
+    filter: Box<[u64; 64]>,
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet { set: HashSet::default(), filter: Box::new([0; 64]) }
+    }
+}
+
+impl WordSet {
+    #[inline]
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else { return 0 };
+        let x = (b.len() as u32 & 0xff) | u32::from(f) << 8 | u32::from(l) << 16;
+        (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
+    fn insert(&mut self, w: String) {
+        let b = Self::bit(&w);
+        self.filter[b >> 6] |= 1 << (b & 63);
+        self.set.insert(w);
+    }
+
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        let b = Self::bit(w);
+        self.filter[b >> 6] & (1 << (b & 63)) != 0 && self.set.contains(w)
+    }
+}
+
 /// The cue word lists, folded.
 #[derive(Debug, Default)]
 pub(crate) struct Cues {
-    title: HashSet<String>,
-    role: HashSet<String>,
-    speech_before: HashSet<String>,
-    speech_after: HashSet<String>,
-    particle: HashSet<String>,
-    stop: HashSet<String>,
-    place_noun: HashSet<String>,
+    title: WordSet,
+    role: WordSet,
+    speech_before: WordSet,
+    speech_after: WordSet,
+    particle: WordSet,
+    stop: WordSet,
+    place_noun: WordSet,
     /// First and last words of the title, role and speech cues: a word
     /// sequence whose edge word is in neither is no such cue, without a
     /// lookup of each of its one to three word spans.
-    first_words: HashSet<String>,
-    last_words: HashSet<String>,
+    first_words: WordSet,
+    last_words: WordSet,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -57,12 +94,14 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             set.insert(fold::key(w).trim().to_string());
         }
     }
+    let (mut first, mut last) = (WordSet::default(), WordSet::default());
     for set in [&c.title, &c.role, &c.speech_before, &c.speech_after] {
-        for k in set {
-            c.first_words.insert(k.split(' ').next().unwrap_or("").to_string());
-            c.last_words.insert(k.rsplit(' ').next().unwrap_or("").to_string());
+        for k in &set.set {
+            first.insert(k.split(' ').next().unwrap_or("").to_string());
+            last.insert(k.rsplit(' ').next().unwrap_or("").to_string());
         }
     }
+    (c.first_words, c.last_words) = (first, last);
     c
 });
 
@@ -197,7 +236,7 @@ fn joined<'f>(ws: &[Word<'f>], folded: &'f Folded) -> &'f str {
 }
 
 /// True when the last one to three words before index `i` form a cue of `set`.
-fn cue_before(ws: &[Word], f: &Folded, text: &str, i: usize, set: &HashSet<String>) -> bool {
+fn cue_before(ws: &[Word], f: &Folded, text: &str, i: usize, set: &WordSet) -> bool {
     let last = i.checked_sub(1).and_then(|l| ws.get(l)).map(|w| w.folded.rsplit(' ').next());
     if !last.flatten().is_some_and(|w| CUES.last_words.contains(w)) {
         return false;
@@ -211,14 +250,7 @@ fn cue_before(ws: &[Word], f: &Folded, text: &str, i: usize, set: &HashSet<Strin
 }
 
 /// True when the one to three words from index `i` form a cue of `set`.
-fn cue_after(
-    ws: &[Word],
-    f: &Folded,
-    text: &str,
-    i: usize,
-    end: usize,
-    set: &HashSet<String>,
-) -> bool {
+fn cue_after(ws: &[Word], f: &Folded, text: &str, i: usize, end: usize, set: &WordSet) -> bool {
     let gap = text.get(end..ws.get(i).map(|w| w.span.start).unwrap_or(end)).unwrap_or(",");
     if !gap.chars().all(char::is_whitespace) {
         return false;
