@@ -146,15 +146,15 @@ fn words<'f>(
         let (s, e) = (folded.orig(fs), folded.orig(fe));
         // "Mu'ayid", "Rabi'a": a lowercase piece after an inner apostrophe
         // belongs to the word before.
-        if let Some(prev) = out.last_mut() {
-            let gap = text.get(prev.span.end..s).unwrap_or("");
+        // (Only a name part takes the piece: test that first.)
+        if let Some(prev) = out.last_mut().filter(|p| p.name) {
+            let gap = || text.get(prev.span.end..s).unwrap_or("");
             let lower_next = || {
                 let piece = text.get(s..e).unwrap_or("");
                 piece.chars().next().is_some_and(char::is_lowercase) && piece != "s"
             };
-            if matches!(gap, "'" | "’")
+            if matches!(gap(), "'" | "’")
                 && lower_next()
-                && prev.name
                 && !matches!(prev.folded, "l" | "d" | "j" | "n" | "s" | "c" | "m" | "t" | "qu")
             {
                 prev.span = Span::new(prev.span.start, e);
@@ -199,9 +199,10 @@ fn starts_name(ws: &[Word], text: &str, i: usize) -> bool {
         return false;
     }
     w.name
-        || (ws
-            .get(i + 1)
-            .is_some_and(|n| n.name && !n.actor && text.get(w.span.end..n.span.start) == Some("-"))
+        || (w.lower
+            && ws.get(i + 1).is_some_and(|n| {
+                n.name && !n.actor && text.get(w.span.end..n.span.start) == Some("-")
+            })
             && is_particle(w))
 }
 
