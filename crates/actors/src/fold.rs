@@ -137,17 +137,19 @@ fn fold_impl<const MAP: bool>(s: &str) -> Folded {
     while i < bytes.len() {
         let b = bytes[i];
         if ASCII_WORD[b as usize] {
+            let at0 = text.len();
             // A run of ASCII letters and digits is copied lowercased at once
             // (setting bit 5 lowercases a letter and keeps a digit).
-            let start = i;
-            i += 1;
-            while i < bytes.len() && ASCII_WORD[bytes[i] as usize] {
-                i += 1;
+            for (k, &b) in bytes[i..].iter().enumerate() {
+                if !ASCII_WORD[b as usize] {
+                    break;
+                }
+                text.push(b | 0x20);
+                if MAP {
+                    map.push((i + k) as u32);
+                }
             }
-            text.extend(bytes[start..i].iter().map(|&b| b | 0x20));
-            if MAP {
-                map.extend(start as u32..i as u32);
-            }
+            i += text.len() - at0;
             space = false;
             continue;
         }
