@@ -236,7 +236,7 @@ pub fn code(x: &Context<'_>) -> Coding {
         Some("missile_attack")
     } else if has("rocket") {
         Some("rocket_attack")
-    } else if has("artillery") || has("mortar") || (has(HEAVY_GUN) && !has("firearm")) {
+    } else if has("artillery") || has("mortar") || has(HEAVY_GUN) {
         Some("shelling")
     } else {
         None
