@@ -711,6 +711,39 @@ mod tests {
     /// an execution is "Unidentified Gang and/or Police Militia"; without
     /// such marks, or outside Brazil, an unidentified armed group.
     #[test]
+    fn issue5_arson_is_property_destruction_and_an_air_force_strikes_from_the_air() {
+        let cases = [
+            (
+                "Militants carried out an arson attack targeting a factory in Aleppo.",
+                Lang::En,
+                "Looting/property destruction",
+            ),
+            (
+                "Des inconnus ont commis un incendie criminel contre une usine à Aleppo.",
+                Lang::Fr,
+                "Looting/property destruction",
+            ),
+            ("The air force targeted rebel positions in Aleppo.", Lang::En, "Air/drone strike"),
+            (
+                "Militants fired heavy machine guns at army positions in Aleppo.",
+                Lang::En,
+                "Shelling/artillery/missile attack",
+            ),
+            (
+                "Militants fired mortars and small arms at army positions in Aleppo.",
+                Lang::En,
+                "Armed clash",
+            ),
+        ];
+        for (text, lang, sub) in cases {
+            let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+            let ev = run(text, lang, &places, &[]);
+            let got = ev.first().map(|e| e.acled.sub_event_type.clone()).unwrap_or_default();
+            assert_eq!(got, sub, "{text}");
+        }
+    }
+
+    #[test]
     fn issue4_execution_killings_in_brazil() {
         let cases = [
             ("In Recife, a man was killed in a drive-by shooting by armed men.", "BR", true),
