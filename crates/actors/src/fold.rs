@@ -123,9 +123,28 @@ pub fn fold(s: &str) -> Folded {
 
 /// [`fold`], with the offset map and spaces only when `MAP` (keys need none).
 fn fold_impl<const MAP: bool>(s: &str) -> Folded {
-    let mut text: Vec<u8> = Vec::with_capacity(s.len() + 2);
-    let mut map: Vec<u32> = Vec::with_capacity(if MAP { s.len() + 3 } else { 0 });
-    let mut spaces: Vec<u32> = Vec::with_capacity(if MAP { s.len() / 5 + 2 } else { 0 });
+    let mut out = Folded::default();
+    fold_into::<MAP>(s, &mut out);
+    out
+}
+
+/// [`fold`] into `out`, reusing its buffers (the tagger keeps one per thread).
+pub(crate) fn fold_reuse(s: &str, out: &mut Folded) {
+    fold_into::<true>(s, out);
+}
+
+fn fold_into<const MAP: bool>(s: &str, out: &mut Folded) {
+    let mut text: Vec<u8> = std::mem::take(&mut out.text).into_bytes();
+    let mut map: Vec<u32> = std::mem::take(&mut out.map);
+    let mut spaces: Vec<u32> = std::mem::take(&mut out.spaces);
+    text.clear();
+    map.clear();
+    spaces.clear();
+    text.reserve(s.len() + 2);
+    if MAP {
+        map.reserve(s.len() + 3);
+        spaces.reserve(s.len() / 5 + 2);
+    }
     text.push(b' ');
     if MAP {
         map.push(0);
@@ -137,19 +156,15 @@ fn fold_impl<const MAP: bool>(s: &str) -> Folded {
     while i < bytes.len() {
         let b = bytes[i];
         if ASCII_WORD[b as usize] {
-            let at0 = text.len();
             // A run of ASCII letters and digits is copied lowercased at once
             // (setting bit 5 lowercases a letter and keeps a digit).
-            for (k, &b) in bytes[i..].iter().enumerate() {
-                if !ASCII_WORD[b as usize] {
-                    break;
-                }
-                text.push(b | 0x20);
-                if MAP {
-                    map.push((i + k) as u32);
-                }
+            let run =
+                bytes[i..].iter().position(|&b| !ASCII_WORD[b as usize]).unwrap_or(bytes.len() - i);
+            text.extend(bytes[i..i + run].iter().map(|&b| b | 0x20));
+            if MAP {
+                map.extend(i as u32..(i + run) as u32);
             }
-            i += text.len() - at0;
+            i += run;
             space = false;
             continue;
         }
@@ -198,7 +213,9 @@ fn fold_impl<const MAP: bool>(s: &str) -> Folded {
     // Only whole UTF-8 sequences were pushed, so this never falls back.
     let text = String::from_utf8(text)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Folded { text, map, spaces }
+    out.text = text;
+    out.map = map;
+    out.spaces = spaces;
 }
 
 /// The match key of an alias: `" "` + its folded words, no trailing space.

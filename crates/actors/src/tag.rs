@@ -48,13 +48,35 @@ pub fn tag_actors(text: &str, seg: &Segmented, lang: Lang) -> Vec<ActorMention> 
 }
 
 /// [`tag_actors`] against a given knowledge base.
-pub fn tag_with(kb: &ActorKb, text: &str, seg: &Segmented, _lang: Lang) -> Vec<ActorMention> {
-    let folded = fold::fold(text);
-    let hits = dictionary_hits(kb, text, &folded);
-    let hits: Vec<Hit> =
-        hits.into_iter().filter(|h| !(h.toponym && after_locative(&folded, h.span))).collect();
-    let mut out: Vec<ActorMention> = hits.iter().map(|h| mention(kb, h)).collect();
-    let persons = person::find_persons(text, &folded, seg, &out);
+pub fn tag_with(kb: &ActorKb, text: &str, seg: &Segmented, lang: Lang) -> Vec<ActorMention> {
+    // The folded text's buffers are kept per thread and reused by the next
+    // document (a nested call, which cannot happen today, gets fresh ones).
+    thread_local! {
+        static FOLDED: std::cell::RefCell<Folded> = std::cell::RefCell::default();
+    }
+    FOLDED.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut folded) => {
+            fold::fold_reuse(text, &mut folded);
+            tag_folded(kb, text, &folded, seg, lang)
+        }
+        Err(_) => tag_folded(kb, text, &fold::fold(text), seg, lang),
+    })
+}
+
+fn tag_folded(
+    kb: &ActorKb,
+    text: &str,
+    folded: &Folded,
+    seg: &Segmented,
+    _lang: Lang,
+) -> Vec<ActorMention> {
+    let hits = dictionary_hits(kb, text, folded);
+    let mut out: Vec<ActorMention> = hits
+        .iter()
+        .filter(|h| !(h.toponym && after_locative(folded, h.span)))
+        .map(|h| mention(kb, h))
+        .collect();
+    let persons = person::find_persons(text, folded, seg, &out);
     out.extend(persons);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut last_end = 0;
