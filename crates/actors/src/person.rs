@@ -381,9 +381,10 @@ pub(crate) fn find_persons(
             }
         }
     }
-    let first: HashSet<usize> = found.iter().map(|&(a, _)| a).collect();
+    // The runs found so far, in text order: a sorted slice to search.
+    let n_first = found.len();
     for &(a, b) in &all {
-        if first.contains(&a) {
+        if found[..n_first].binary_search_by_key(&a, |&(a, _)| a).is_ok() {
             continue;
         }
         let full = joined(&ws[a..b], f);

@@ -95,9 +95,12 @@ fn tag_folded(
 /// "Al-Shabaab militants", "Hezbollah fighters": a generic armed-group word
 /// right after a named group belongs to that group's mention.
 fn absorb_generic_followers(text: &str, ms: &mut Vec<ActorMention>) {
-    let mut out: Vec<ActorMention> = Vec::with_capacity(ms.len());
-    for m in ms.drain(..) {
-        if let Some(a) = out.last_mut() {
+    // In place: `ms[..w]` are the kept mentions.
+    let mut w = 0;
+    for r in 0..ms.len() {
+        if w > 0 {
+            let (kept, rest) = ms.split_at_mut(r);
+            let (a, m) = (&mut kept[w - 1], &rest[0]);
             let named = matches!(a.kind, EntityKind::ArmedGroup | EntityKind::Military)
                 && !a.adjectival
                 && a.canonical.as_deref().is_some_and(|c| c != "Military Forces");
@@ -108,9 +111,10 @@ fn absorb_generic_followers(text: &str, ms: &mut Vec<ActorMention>) {
                 continue;
             }
         }
-        out.push(m);
+        ms.swap(w, r);
+        w += 1;
     }
-    *ms = out;
+    ms.truncate(w);
 }
 
 fn mention(kb: &ActorKb, h: &Hit) -> ActorMention {
@@ -146,9 +150,15 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
     let sp: &[u32] = &folded.spaces;
     let n = sp.len().saturating_sub(1);
     let word = |i: usize| hay.get(sp[i] as usize + 1..sp[i + 1] as usize).unwrap_or(&[]);
-    // Word ids, looked up once and only when needed.
+    // Word ids, looked up once and only when needed (buffers kept per thread).
     const UNKNOWN: u32 = u32::MAX - 1;
-    let mut ids: Vec<u32> = vec![UNKNOWN; n];
+    type Buffers = (Vec<u32>, Vec<(usize, u32)>);
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Buffers> = std::cell::Cell::default();
+    }
+    let (mut ids, mut cands) = SCRATCH.take();
+    ids.clear();
+    ids.resize(n, UNKNOWN);
     let id = |i: usize, ids: &mut Vec<u32>| -> Option<u32> {
         if ids[i] == UNKNOWN {
             let w = word(i);
@@ -157,7 +167,6 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
         Some(ids[i]).filter(|&x| x != NONE)
     };
     // (index of the word after the key, pattern id)
-    let mut cands: Vec<(usize, u32)> = Vec::new();
     let mut i = 0;
     while i < n {
         cands.clear();
@@ -188,6 +197,7 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
             None => i += 1,
         }
     }
+    SCRATCH.set((ids, cands));
     out
 }
 
