@@ -304,19 +304,31 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     if shorter.is_empty() {
         return Some(last);
     }
+    // (strong, largest population, largest population among the strong records)
     let weight = |v: u64| {
         let recs = crate::store::postings_iter(v).filter_map(|x| g.store.rec(x));
         let mut strong = false;
         let mut pop = 0;
+        let mut strong_pop = 0;
         for r in recs {
-            strong |= r.curated || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent);
+            let s = r.curated || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent);
+            strong |= s;
             pop = pop.max(r.population);
+            if s {
+                strong_pop = strong_pop.max(if r.curated { u32::MAX } else { r.population });
+            }
         }
-        (strong, pop)
+        (strong, pop, strong_pop)
     };
-    let (strong_last, pop_last) = weight(last.1);
+    let (strong_last, pop_last, _) = weight(last.1);
     if !strong_last && pop_last < 20_000 {
-        if let Some(s) = shorter.iter().rev().find(|s| weight(s.1).0) {
+        // The shorter name must be one recognition keeps (a lone direction word such as
+        // "West" is dropped later, and "West Chester" is not Chester) and a larger unit than
+        // the longer place (a parish called Trinity does not swallow Trinity Beach).
+        let kept_alone = |s: &(usize, u64)| {
+            !(s.0 == i + 1 && g.lexicon.stopwords.contains(toks.f(i))) && weight(s.1).2 >= pop_last
+        };
+        if let Some(s) = shorter.iter().rev().find(|s| weight(s.1).0 && kept_alone(s)) {
             return Some(*s);
         }
     }
@@ -735,12 +747,32 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && !lx.stopwords.contains(toks.f(m.t0 - 1))
             && prev.last().is_none_or(|p| p.t1 != m.t0)
             && !lx.cues.contains_key(toks.f(m.t0 - 1));
+        // A capitalised word joined by a space or a hyphen ("Stoke Newington",
+        // "Champs-Elysees") makes a longer proper name that the gazetteer does not hold,
+        // unless that word starts a major place of its own (a list without commas).
         let after = m.t1 < toks.toks.len()
-            && toks.gap(m.t1 - 1) == " "
+            && matches!(toks.gap(m.t1 - 1), " " | "-")
             && toks.toks[m.t1].cap
             && !lx.stopwords.contains(toks.f(m.t1))
             && !lx.cues.contains_key(toks.f(m.t1))
-            && walk(&g.store, toks, m.t1, 4).is_none();
+            && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| {
+                // A common word after a place names its institution ("Cannes Grand Prix").
+                !g.store.is_common_word(toks.f(m.t1))
+                    && !crate::store::postings_iter(v).filter_map(|x| g.store.rec(x)).any(|r| {
+                        r.curated
+                            || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent)
+                            || r.population >= 100_000
+                    })
+            });
+        // "Stade de France", "Bank of England": a facility or body named after a place.
+        let named_of = m.t1 + 1 < toks.toks.len()
+            && matches!(toks.f(m.t1), "de" | "of" | "du" | "del")
+            && toks.gap(m.t1 - 1) == " "
+            && toks.gap(m.t1) == " "
+            && toks.toks[m.t1 + 1].cap;
+        if single && named_of {
+            return Other;
+        }
         if before && single {
             return Person;
         }
@@ -833,5 +865,43 @@ fn admin_hint(v: &str) -> Option<Hint> {
         "admin2" => Some(Hint::Admin2),
         "city" => Some(Hint::City),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod issue3 {
+    use sitrep_model::{Lang, Segmented};
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        crate::tag_places(text, &Segmented::default(), Lang::En)
+            .into_iter()
+            .map(|p| (p.text, p.name))
+            .collect()
+    }
+
+    #[test]
+    fn issue3_direction_word_does_not_swallow_a_longer_town() {
+        // "West" and "South" are divisions elsewhere but are dropped alone: the longer town
+        // stands ("West Chester" is not Chester).
+        let p = names("He lived in the suburb of West Chester and worked in South Charleston.");
+        assert!(p.iter().any(|x| x.1 == "West Chester"), "{p:?}");
+        assert!(p.iter().any(|x| x.1 == "South Charleston"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_small_division_does_not_swallow_a_larger_town() {
+        let p = names("The suburbs of Edmonton, Bentley Park, Trinity Beach and Mooroobool.");
+        assert!(p.iter().any(|x| x.0 == "Trinity Beach"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_place_inside_a_longer_proper_name_is_not_that_place() {
+        let p = names("The attackers struck at the Stade de France on Friday.");
+        assert!(p.iter().all(|x| x.0 != "Stade"), "{p:?}");
+        let p = names("A gunman opened fire on the Champs-Elysees boulevard.");
+        assert!(p.iter().all(|x| x.0 != "Champs"), "{p:?}");
+        // A common word after the place names its institution: the place stays.
+        let p = names("The film won the Cannes Grand Prix prize.");
+        assert!(p.iter().any(|x| x.0 == "Cannes"), "{p:?}");
     }
 }
