@@ -124,22 +124,33 @@ pub fn fold(s: &str) -> Folded {
 /// [`fold`], with the offset map and spaces only when `MAP` (keys need none).
 fn fold_impl<const MAP: bool>(s: &str) -> Folded {
     let mut out = Folded::default();
-    fold_into::<MAP>(s, &mut out);
+    fold_into::<MAP>(s, &mut out, true);
     out
 }
 
 /// [`fold`] into `out`, reusing its buffers (the tagger keeps one per thread).
 pub(crate) fn fold_reuse(s: &str, out: &mut Folded) {
-    fold_into::<true>(s, out);
+    fold_into::<true>(s, out, true);
 }
 
-fn fold_into<const MAP: bool>(s: &str, out: &mut Folded) {
+/// `ascii_fast`: an all-ASCII text takes [`fold_ascii`] (tests turn it off to
+/// compare both loops).
+fn fold_into<const MAP: bool>(s: &str, out: &mut Folded, ascii_fast: bool) {
     let mut text: Vec<u8> = std::mem::take(&mut out.text).into_bytes();
     let mut map: Vec<u32> = std::mem::take(&mut out.map);
     let mut spaces: Vec<u32> = std::mem::take(&mut out.spaces);
     text.clear();
     map.clear();
     spaces.clear();
+    if MAP && ascii_fast && s.is_ascii() {
+        fold_ascii(s.as_bytes(), &mut text, &mut map, &mut spaces);
+        // ASCII in, ASCII out: this never falls back.
+        out.text = String::from_utf8(text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        out.map = map;
+        out.spaces = spaces;
+        return;
+    }
     text.reserve(s.len() + 2);
     if MAP {
         map.reserve(s.len() + 3);
@@ -218,6 +229,44 @@ fn fold_into<const MAP: bool>(s: &str, out: &mut Folded) {
     out.spaces = spaces;
 }
 
+/// The folding loop of [`fold_into`] for an all-ASCII text, writing by index
+/// into buffers sized for the longest result (one folded byte per input
+/// byte, plus the two edge spaces), then cut to length.
+fn fold_ascii(bytes: &[u8], text: &mut Vec<u8>, map: &mut Vec<u32>, spaces: &mut Vec<u32>) {
+    let n = bytes.len();
+    text.resize(n + 2, 0);
+    map.resize(n + 3, 0);
+    let (t, m) = (&mut text[..], &mut map[..]);
+    t[0] = b' ';
+    m[0] = 0;
+    spaces.push(0);
+    let mut j = 1;
+    let mut space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if ASCII_WORD[b as usize] {
+            t[j] = b | 0x20;
+            m[j] = i as u32;
+            j += 1;
+            space = false;
+        } else if !space {
+            spaces.push(j as u32);
+            t[j] = b' ';
+            m[j] = i as u32;
+            j += 1;
+            space = true;
+        }
+    }
+    if !space {
+        spaces.push(j as u32);
+        t[j] = b' ';
+        m[j] = n as u32;
+        j += 1;
+    }
+    m[j] = n as u32;
+    text.truncate(j);
+    map.truncate(j + 1);
+}
+
 /// The match key of an alias: `" "` + its folded words, no trailing space.
 pub fn key(alias: &str) -> String {
     let mut t = fold_impl::<false>(alias).text;
@@ -234,6 +283,25 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_loop_matches_general_loop() {
+        for input in [
+            "",
+            " ",
+            "Al-Shabaab militants killed 2 civilians in Mogadishu.",
+            "  --Hello, WORLD!! x1 ",
+            "a",
+            "On 12 May 2024, (ACLED) reported: 'US' forces\n\nrepelled it",
+        ] {
+            let mut general = Folded::default();
+            fold_into::<true>(input, &mut general, false);
+            let fast = fold(input);
+            assert_eq!(fast.text, general.text, "{input:?}");
+            assert_eq!(fast.map, general.map, "{input:?}");
+            assert_eq!(fast.spaces, general.spaces, "{input:?}");
+        }
+    }
 
     #[test]
     fn folds_table() {
