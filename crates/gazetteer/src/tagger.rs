@@ -388,6 +388,9 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
             }
             m
         });
+        if let Some(m) = found.as_mut() {
+            county_abbreviation(g, toks, m);
+        }
         if found.as_ref().is_some_and(|m| m.cands.is_empty() || stopword_led(g, toks, m)) {
             found = None;
         }
@@ -575,6 +578,25 @@ fn abbreviation(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(Mention, usize)
         return Some((m, t1.max(i + 1)));
     }
     None
+}
+
+/// "Plymouth Co.", "PLYMOUTH CO.": the abbreviation names the county, so the mention becomes
+/// "Plymouth County" when the gazetteer holds that name.
+fn county_abbreviation(g: &Gazetteer, toks: &Toks, m: &mut Mention) {
+    let j = m.t1;
+    let Some(t) = toks.toks.get(j) else {
+        return;
+    };
+    if toks.gap(j - 1) != " " || !t.cap || toks.f(j) != "co" || !toks.text[t.end..].starts_with('.')
+    {
+        return;
+    }
+    let cands = g.store.lookup_exact(&format!("{} county", toks.phrase(m.t0, j)));
+    if !cands.is_empty() {
+        m.t1 = j + 1;
+        m.end = t.end + 1;
+        m.cands = cands;
+    }
 }
 
 /// "frontière irako-syrienne", "Iraq-Syria border", "Iraqi-Syrian border".
@@ -903,5 +925,13 @@ mod issue3 {
         // A common word after the place names its institution: the place stays.
         let p = names("The film won the Cannes Grand Prix prize.");
         assert!(p.iter().any(|x| x.0 == "Cannes"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_county_abbreviation_names_the_county() {
+        let p = names("PLYMOUTH CO. - A suspect was arrested near Hinton.");
+        assert!(p.iter().any(|x| x.0 == "PLYMOUTH CO." && x.1 == "Plymouth County"), "{p:?}");
+        let p = names("Deputies in Dallas Co. searched the farm.");
+        assert!(p.iter().any(|x| x.0 == "Dallas Co." && x.1 == "Dallas County"), "{p:?}");
     }
 }
