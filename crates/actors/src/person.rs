@@ -309,8 +309,7 @@ fn apposition_after(
 }
 
 /// Name runs: (first word index, one past the last word index).
-fn runs(ws: &[Word], text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn runs(ws: &[Word], text: &str, out: &mut Vec<(usize, usize)>) {
     let mut i = 0;
     while i < ws.len() {
         if !starts_name(ws, text, i) {
@@ -330,7 +329,6 @@ fn runs(ws: &[Word], text: &str) -> Vec<(usize, usize)> {
         out.push((i, last + 1));
         i = last + 1;
     }
-    out
 }
 
 /// Person mentions in the text (not overlapping `actors`).
@@ -345,8 +343,15 @@ pub(crate) fn find_persons(
     let f = folded;
     let mut known_full: HashSet<&str> = HashSet::default();
     let mut known_last: HashSet<&str> = HashSet::default();
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    let all = runs(&ws, text);
+    // Run buffers, kept per thread.
+    type Runs = Vec<(usize, usize)>;
+    thread_local! {
+        static RUNS: std::cell::Cell<(Runs, Runs)> = std::cell::Cell::default();
+    }
+    let (mut all, mut found) = RUNS.take();
+    all.clear();
+    found.clear();
+    runs(&ws, text, &mut all);
     for &(a, b) in &all {
         let end = ws[b - 1].span.end;
         let single_initial = || b - a == 1 && is_initial(text, seg, ws[a].span.start);
@@ -393,9 +398,9 @@ pub(crate) fn find_persons(
         }
     }
     found.sort_unstable();
-    found
-        .into_iter()
-        .map(|(a, b)| ActorMention {
+    let persons = found
+        .iter()
+        .map(|&(a, b)| ActorMention {
             span: Span::new(ws[a].span.start, ws[b - 1].span.end),
             canonical: None,
             kind: EntityKind::Person,
@@ -405,7 +410,9 @@ pub(crate) fn find_persons(
             adjectival: false,
             affiliation: None,
         })
-        .collect()
+        .collect();
+    RUNS.set((all, found));
+    persons
 }
 
 /// A title or role, then an actor, then the name: "le président américain

@@ -70,12 +70,20 @@ fn tag_folded(
     seg: &Segmented,
     _lang: Lang,
 ) -> Vec<ActorMention> {
-    let hits = dictionary_hits(kb, text, folded);
-    let mut out: Vec<ActorMention> = hits
-        .iter()
-        .filter(|h| !(h.toponym && after_locative(folded, h.span)))
-        .map(|h| mention(kb, h))
-        .collect();
+    thread_local! {
+        static HITS: std::cell::Cell<Vec<Hit>> = std::cell::Cell::default();
+    }
+    let mut hits = HITS.take();
+    hits.clear();
+    dictionary_hits_into(kb, text, folded, &mut hits);
+    // Room for a few persons too, so that adding them seldom reallocates.
+    let mut out: Vec<ActorMention> = Vec::with_capacity(hits.len() + 4);
+    out.extend(
+        hits.iter()
+            .filter(|h| !(h.toponym && after_locative(folded, h.span)))
+            .map(|h| mention(kb, h)),
+    );
+    HITS.set(hits);
     let persons = person::find_persons(text, folded, seg, &out);
     out.extend(persons);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -138,11 +146,18 @@ fn mention(kb: &ActorKb, h: &Hit) -> ActorMention {
 /// `matcher.rs`) is followed with one, two, three… words until a word
 /// prefix is unknown. The longest key that passes its checks wins and the
 /// scan resumes after it; when none passes, at the next word.
+#[cfg(test)]
 pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<Hit> {
     let mut out = Vec::new();
+    dictionary_hits_into(kb, text, folded, &mut out);
+    out
+}
+
+/// [`dictionary_hits`], appended to `out`.
+pub(crate) fn dictionary_hits_into(kb: &ActorKb, text: &str, folded: &Folded, out: &mut Vec<Hit>) {
     let m = &kb.matcher;
     if m.is_empty() {
-        return out;
+        return;
     }
     let hay = folded.text.as_bytes();
     // Positions of the spaces: word `i` is `hay[sp[i] + 1..sp[i + 1]]`
@@ -198,7 +213,6 @@ pub(crate) fn dictionary_hits(kb: &ActorKb, text: &str, folded: &Folded) -> Vec<
         }
     }
     SCRATCH.set((ids, cands));
-    out
 }
 
 fn accept(
