@@ -105,39 +105,82 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     c
 });
 
-/// One word of the text: a word of the folded text mapped back.
+/// One word of the text: a word of the folded text mapped back, in 17
+/// bytes (byte offsets fit in `u32`: the folder's map holds them so).
 #[derive(Debug, Clone, Copy)]
-struct Word<'f> {
-    span: Span,
-    /// The folded word (lowercase, no accents).
-    folded: &'f str,
-    /// Byte range in the folded text.
-    frange: (usize, usize),
-    /// Capitalised name part ("Saad", "Al-Sudani").
-    name: bool,
-    /// Starts with a lowercase letter (a possible particle: "bin", "al").
-    lower: bool,
-    /// Starts with a capital letter.
-    cap: bool,
-    /// Inside a known actor mention.
-    actor: bool,
+struct Word {
+    /// Byte range in the original text.
+    s: u32,
+    e: u32,
+    /// Byte range in the folded text (lowercase, no accents).
+    fs: u32,
+    fe: u32,
+    /// [`NAME`], [`LOWER`], [`CAP`] and [`ACTOR`].
+    flags: u8,
 }
 
+/// Capitalised name part ("Saad", "Al-Sudani").
+const NAME: u8 = 1;
+/// Starts with a lowercase letter (a possible particle: "bin", "al").
+const LOWER: u8 = 2;
+/// Starts with a capital letter.
+const CAP: u8 = 4;
+/// Inside a known actor mention.
+const ACTOR: u8 = 8;
+
+impl Word {
+    #[inline]
+    fn start(&self) -> usize {
+        self.s as usize
+    }
+    #[inline]
+    fn end(&self) -> usize {
+        self.e as usize
+    }
+    #[inline]
+    fn len(&self) -> usize {
+        (self.e - self.s) as usize
+    }
+    #[inline]
+    fn name(&self) -> bool {
+        self.flags & NAME != 0
+    }
+    #[inline]
+    fn lower(&self) -> bool {
+        self.flags & LOWER != 0
+    }
+    #[inline]
+    fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+    #[inline]
+    fn actor(&self) -> bool {
+        self.flags & ACTOR != 0
+    }
+    /// The folded word.
+    #[inline]
+    fn fo<'f>(&self, f: &'f Folded) -> &'f str {
+        f.text.get(self.fs as usize..self.fe as usize).unwrap_or("")
+    }
+}
+
+/// True when the capitalised word `w` is a name part: not an acronym (some
+/// lowercase letter), not a stop word.
 fn is_name_part(w: &str, cues: &Cues, folded: &str) -> bool {
-    let Some(first) = w.chars().next() else { return false };
-    // Capitalised, not an acronym (some lowercase letter), not a stop word.
-    first.is_uppercase() && w.chars().any(char::is_lowercase) && !cues.stop.contains(folded)
+    let lower = if w.is_ascii() {
+        w.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().any(char::is_lowercase)
+    };
+    lower && !cues.stop.contains(folded)
 }
 
-/// The words of the folded text, mapped back to the original.
-fn words<'f>(
-    text: &str,
-    folded: &'f Folded,
-    actors: &[ActorMention],
-    cues: &Cues,
-) -> Vec<Word<'f>> {
-    let mut out: Vec<Word<'f>> = Vec::with_capacity(text.len() / 6 + 1);
+/// The words of the folded text, mapped back to the original, into `out`.
+fn words(text: &str, folded: &Folded, actors: &[ActorMention], cues: &Cues, out: &mut Vec<Word>) {
+    out.clear();
+    out.reserve(folded.spaces.len());
     let ft = folded.text.as_str();
+    let tb = text.as_bytes();
     let mut actor_i = 0;
     // The folder recorded the spaces; word `k` lies between two of them.
     for pair in folded.spaces.windows(2) {
@@ -147,68 +190,77 @@ fn words<'f>(
         // "Mu'ayid", "Rabi'a": a lowercase piece after an inner apostrophe
         // belongs to the word before.
         // (Only a name part takes the piece: test that first.)
-        if let Some(prev) = out.last_mut().filter(|p| p.name) {
-            let gap = || text.get(prev.span.end..s).unwrap_or("");
+        if let Some(prev) = out.last_mut().filter(|p| p.name()) {
+            let gap = || text.get(prev.end()..s).unwrap_or("");
             let lower_next = || {
                 let piece = text.get(s..e).unwrap_or("");
                 piece.chars().next().is_some_and(char::is_lowercase) && piece != "s"
             };
             if matches!(gap(), "'" | "’")
                 && lower_next()
-                && !matches!(prev.folded, "l" | "d" | "j" | "n" | "s" | "c" | "m" | "t" | "qu")
+                && !matches!(
+                    ft.get(prev.fs as usize..prev.fe as usize),
+                    Some("l" | "d" | "j" | "n" | "s" | "c" | "m" | "t" | "qu")
+                )
             {
-                prev.span = Span::new(prev.span.start, e);
-                prev.frange.1 = fe;
-                prev.folded = &ft[prev.frange.0..fe];
+                prev.e = e as u32;
+                prev.fe = fe as u32;
                 continue;
             }
         }
         if s < e && !f.is_empty() {
-            let w = text.get(s..e).unwrap_or("");
             while actor_i < actors.len() && actors[actor_i].span.end <= s {
                 actor_i += 1;
             }
-            let actor = actors.get(actor_i).is_some_and(|a| a.span.start < e);
-            let (lower, cap) = match w.as_bytes().first() {
-                Some(&b) if b < 0x80 => (b.is_ascii_lowercase(), b.is_ascii_uppercase()),
-                _ => {
-                    let c = w.chars().next();
-                    (c.is_some_and(char::is_lowercase), c.is_some_and(char::is_uppercase))
+            let mut flags = 0;
+            if actors.get(actor_i).is_some_and(|a| a.span.start < e) {
+                flags |= ACTOR;
+            }
+            match tb.get(s) {
+                Some(&b) if b < 0x80 => {
+                    if b.is_ascii_lowercase() {
+                        flags |= LOWER;
+                    } else if b.is_ascii_uppercase() {
+                        flags |= CAP;
+                    }
                 }
-            };
-            out.push(Word {
-                span: Span::new(s, e),
-                folded: f,
-                frange: (fs, fe),
-                // Only a capitalised word can be a name part.
-                name: cap && is_name_part(w, cues, f),
-                lower,
-                cap,
-                actor,
-            });
+                _ => {
+                    let c = text.get(s..).and_then(|r| r.chars().next());
+                    if c.is_some_and(char::is_lowercase) {
+                        flags |= LOWER;
+                    }
+                    if c.is_some_and(char::is_uppercase) {
+                        flags |= CAP;
+                    }
+                }
+            }
+            // Only a capitalised word can be a name part.
+            if flags & CAP != 0 && is_name_part(text.get(s..e).unwrap_or(""), cues, f) {
+                flags |= NAME;
+            }
+            out.push(Word { s: s as u32, e: e as u32, fs: fs as u32, fe: fe as u32, flags });
         }
     }
-    out
 }
 
 /// True when word `i` may start a name: a name part, or a particle glued to
 /// a name part by a hyphen ("al-Saadi").
-fn starts_name(ws: &[Word], text: &str, i: usize) -> bool {
+fn starts_name(ws: &[Word], f: &Folded, text: &str, i: usize) -> bool {
     let w = &ws[i];
-    if w.actor {
+    if w.actor() {
         return false;
     }
-    w.name
-        || (w.lower
+    w.name()
+        || (w.lower()
             && ws.get(i + 1).is_some_and(|n| {
-                n.name && !n.actor && text.get(w.span.end..n.span.start) == Some("-")
+                n.name() && !n.actor() && text.get(w.end()..n.start()) == Some("-")
             })
-            && is_particle(w))
+            && is_particle(w, f))
 }
 
 /// A lowercase name particle ("bin", "de", the "al" of "al-Saadi").
-fn is_particle(w: &Word) -> bool {
-    w.lower && w.folded.len() <= 5 && CUES.particle.contains(w.folded)
+fn is_particle(w: &Word, f: &Folded) -> bool {
+    w.lower() && w.fo(f).len() <= 5 && CUES.particle.contains(w.fo(f))
 }
 
 /// True when byte `at` starts a sentence (from `seg`, or from punctuation).
@@ -229,16 +281,16 @@ fn is_initial(text: &str, seg: &Segmented, at: usize) -> bool {
 }
 
 /// The folded words `ws` joined by single spaces (a slice of the folded text).
-fn joined<'f>(ws: &[Word<'f>], folded: &'f Folded) -> &'f str {
+fn joined<'f>(ws: &[Word], folded: &'f Folded) -> &'f str {
     match (ws.first(), ws.last()) {
-        (Some(a), Some(b)) => folded.text.get(a.frange.0..b.frange.1).unwrap_or(""),
+        (Some(a), Some(b)) => folded.text.get(a.fs as usize..b.fe as usize).unwrap_or(""),
         _ => "",
     }
 }
 
 /// True when the last one to three words before index `i` form a cue of `set`.
 fn cue_before(ws: &[Word], f: &Folded, text: &str, i: usize, set: &WordSet) -> bool {
-    let last = i.checked_sub(1).and_then(|l| ws.get(l)).map(|w| w.folded.rsplit(' ').next());
+    let last = i.checked_sub(1).and_then(|l| ws.get(l)).map(|w| w.fo(f).rsplit(' ').next());
     if !last.flatten().is_some_and(|w| CUES.last_words.contains(w)) {
         return false;
     }
@@ -252,11 +304,11 @@ fn cue_before(ws: &[Word], f: &Folded, text: &str, i: usize, set: &WordSet) -> b
 
 /// True when the one to three words from index `i` form a cue of `set`.
 fn cue_after(ws: &[Word], f: &Folded, text: &str, i: usize, end: usize, set: &WordSet) -> bool {
-    let gap = text.get(end..ws.get(i).map(|w| w.span.start).unwrap_or(end)).unwrap_or(",");
+    let gap = text.get(end..ws.get(i).map(|w| w.start()).unwrap_or(end)).unwrap_or(",");
     if !gap.chars().all(char::is_whitespace) {
         return false;
     }
-    let first = ws.get(i).map(|w| w.folded.split(' ').next());
+    let first = ws.get(i).map(|w| w.fo(f).split(' ').next());
     if !first.flatten().is_some_and(|w| CUES.first_words.contains(w)) {
         return false;
     }
@@ -275,9 +327,9 @@ fn gap_ok(text: &str, seq: &[Word], next: Option<&Word>, abbrev: bool) -> bool {
     let firsts = seq.iter();
     let seconds = seq.iter().skip(1).chain(next);
     firsts.zip(seconds).all(|(a, b)| {
-        let g = text.get(a.span.end..b.span.start).unwrap_or("!");
+        let g = text.get(a.end()..b.start()).unwrap_or("!");
         g.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '\'' | '’'))
-            || (abbrev && g.trim() == "." && a.span.len() <= 3)
+            || (abbrev && g.trim() == "." && a.len() <= 3)
     })
 }
 
@@ -291,37 +343,34 @@ fn apposition_after(
     cues: &Cues,
 ) -> bool {
     let Some(w) = ws.get(i) else { return false };
-    let gap = text.get(end..w.span.start).unwrap_or("");
+    let gap = text.get(end..w.start()).unwrap_or("");
     if gap.trim() != "," && gap.trim() != "(" {
         return false;
     }
     let mut j = i;
     if ws.get(j).is_some_and(|w| {
-        matches!(
-            w.folded,
-            "le" | "la" | "l" | "the" | "a" | "an" | "un" | "une" | "lui" | "himself"
-        )
+        matches!(w.fo(f), "le" | "la" | "l" | "the" | "a" | "an" | "un" | "une" | "lui" | "himself")
     }) {
         j += 1;
     }
-    let at = ws.get(j).map(|w| w.span.start).unwrap_or(end);
+    let at = ws.get(j).map(|w| w.start()).unwrap_or(end);
     cue_after(ws, f, text, j, at, &cues.role) || cue_after(ws, f, text, j, at, &cues.title)
 }
 
 /// Name runs: (first word index, one past the last word index).
-fn runs(ws: &[Word], text: &str, out: &mut Vec<(usize, usize)>) {
+fn runs(ws: &[Word], f: &Folded, text: &str, out: &mut Vec<(usize, usize)>) {
     let mut i = 0;
     while i < ws.len() {
-        if !starts_name(ws, text, i) {
+        if !starts_name(ws, f, text, i) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         let mut last = i;
-        while j < ws.len() && gap_ok(text, &ws[j - 1..=j], None, false) && !ws[j].actor {
-            if ws[j].name {
+        while j < ws.len() && gap_ok(text, &ws[j - 1..=j], None, false) && !ws[j].actor() {
+            if ws[j].name() {
                 last = j;
-            } else if !is_particle(&ws[j]) {
+            } else if !is_particle(&ws[j], f) {
                 break;
             }
             j += 1;
@@ -339,7 +388,11 @@ pub(crate) fn find_persons(
     actors: &[ActorMention],
 ) -> Vec<ActorMention> {
     let cues = &*CUES;
-    let ws = words(text, folded, actors, cues);
+    thread_local! {
+        static WORDS: std::cell::Cell<Vec<Word>> = std::cell::Cell::default();
+    }
+    let mut ws = WORDS.take();
+    words(text, folded, actors, cues, &mut ws);
     let f = folded;
     let mut known_full: HashSet<&str> = HashSet::default();
     let mut known_last: HashSet<&str> = HashSet::default();
@@ -351,20 +404,20 @@ pub(crate) fn find_persons(
     let (mut all, mut found) = RUNS.take();
     all.clear();
     found.clear();
-    runs(&ws, text, &mut all);
+    runs(&ws, f, text, &mut all);
     for &(a, b) in &all {
-        let end = ws[b - 1].span.end;
-        let single_initial = || b - a == 1 && is_initial(text, seg, ws[a].span.start);
+        let end = ws[b - 1].end();
+        let single_initial = || b - a == 1 && is_initial(text, seg, ws[a].start());
         let after_place = a >= 1
-            && (cues.place_noun.contains(ws[a - 1].folded)
+            && (cues.place_noun.contains(ws[a - 1].fo(f))
                 || (a >= 2
-                    && matches!(ws[a - 1].folded, "d" | "de" | "du" | "of")
-                    && cues.place_noun.contains(ws[a - 2].folded)));
+                    && matches!(ws[a - 1].fo(f), "d" | "de" | "du" | "of")
+                    && cues.place_noun.contains(ws[a - 2].fo(f))));
         // "General Command of…", "Trump Administration": an institution name.
         let institution = ws.get(b).is_some_and(|n| {
-            n.cap
-                && !n.name
-                && cues.stop.contains(n.folded)
+            n.cap()
+                && !n.name()
+                && cues.stop.contains(n.fo(f))
                 && gap_ok(text, &ws[b - 1..=b], None, false)
         });
         if after_place || institution {
@@ -380,7 +433,7 @@ pub(crate) fn find_persons(
         if person {
             found.push((a, b));
             known_full.insert(joined(&ws[a..b], f));
-            let last = ws[b - 1].folded;
+            let last = ws[b - 1].fo(f);
             if b - a > 1 && last.len() >= 4 {
                 known_last.insert(last);
             }
@@ -401,7 +454,7 @@ pub(crate) fn find_persons(
     let persons = found
         .iter()
         .map(|&(a, b)| ActorMention {
-            span: Span::new(ws[a].span.start, ws[b - 1].span.end),
+            span: Span::new(ws[a].start(), ws[b - 1].end()),
             canonical: None,
             kind: EntityKind::Person,
             country: None,
@@ -412,6 +465,7 @@ pub(crate) fn find_persons(
         })
         .collect();
     RUNS.set((all, found));
+    WORDS.set(ws);
     persons
 }
 
@@ -420,8 +474,8 @@ pub(crate) fn find_persons(
 fn title_before_adjective(ws: &[Word], f: &Folded, text: &str, a: usize) -> bool {
     let mut i = a;
     // An apposition comma right before the name is allowed.
-    let comma = a > 0 && text.get(ws[a - 1].span.end..ws[a].span.start).map(str::trim) == Some(",");
-    while i > 0 && ws[i - 1].actor && a - i < 4 {
+    let comma = a > 0 && text.get(ws[a - 1].end()..ws[a].start()).map(str::trim) == Some(",");
+    while i > 0 && ws[i - 1].actor() && a - i < 4 {
         i -= 1;
     }
     if i == a {
@@ -429,7 +483,7 @@ fn title_before_adjective(ws: &[Word], f: &Folded, text: &str, a: usize) -> bool
     }
     if comma && !cue_before(ws, f, text, i, &CUES.title) {
         // "le chef du Hezbollah, X": skip one connector before the actor.
-        let conn = i > 0 && matches!(ws[i - 1].folded, "de" | "du" | "des" | "d" | "of" | "the");
+        let conn = i > 0 && matches!(ws[i - 1].fo(f), "de" | "du" | "des" | "d" | "of" | "the");
         let j = if conn { i - 1 } else { i };
         return cue_before(ws, f, text, j, &CUES.title) || cue_before(ws, f, text, j, &CUES.role);
     }
