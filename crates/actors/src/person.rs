@@ -164,14 +164,14 @@ impl Word {
     }
 }
 
-/// True when the capitalised word `w` is a name part: not an acronym (some
-/// lowercase letter), not a stop word.
-fn is_name_part(w: &str, cues: &Cues, folded: &str) -> bool {
-    let lower = if w.is_ascii() {
-        w.bytes().any(|b| b.is_ascii_lowercase())
-    } else {
-        w.chars().any(char::is_lowercase)
-    };
+/// True when the capitalised word `w` (whole characters) is a name part:
+/// not an acronym (some lowercase letter), not a stop word.
+fn is_name_part(w: &[u8], cues: &Cues, folded: &str) -> bool {
+    // An ASCII lowercase byte is a lowercase letter; without one, only a
+    // non-ASCII letter can be lowercase.
+    let lower = w.iter().any(u8::is_ascii_lowercase)
+        || (!w.is_ascii()
+            && std::str::from_utf8(w).is_ok_and(|w| w.chars().any(char::is_lowercase)));
     lower && !cues.stop.contains(folded)
 }
 
@@ -181,16 +181,24 @@ fn words(text: &str, folded: &Folded, actors: &[ActorMention], cues: &Cues, out:
     out.reserve(folded.spaces.len());
     let ft = folded.text.as_str();
     let tb = text.as_bytes();
-    let mut actor_i = 0;
-    // The folder recorded the spaces; word `k` lies between two of them.
+    // The next actor mention not wholly before the current word.
+    let mut next_actor = actors.iter().map(|a| (a.span.start, a.span.end));
+    let (mut a_start, mut a_end) = next_actor.next().unwrap_or((usize::MAX, usize::MAX));
+    // The folder recorded the spaces; word `k` lies between two of them
+    // (both ends are character boundaries: after a space, at a space).
     for pair in folded.spaces.windows(2) {
         let (fs, fe) = (pair[0] as usize + 1, pair[1] as usize);
-        let Some(f) = ft.get(fs..fe) else { continue };
+        if fs > fe || fe > ft.len() {
+            continue;
+        }
         let (s, e) = (folded.orig(fs), folded.orig(fe));
         // "Mu'ayid", "Rabi'a": a lowercase piece after an inner apostrophe
         // belongs to the word before.
-        // (Only a name part takes the piece: test that first.)
-        if let Some(prev) = out.last_mut().filter(|p| p.name()) {
+        // (Only a name part takes the piece: test that first, and the gap's
+        // length, one or three bytes.)
+        if let Some(prev) =
+            out.last_mut().filter(|p| p.name() && matches!(s.wrapping_sub(p.end()), 1 | 3))
+        {
             let gap = || text.get(prev.end()..s).unwrap_or("");
             let lower_next = || {
                 let piece = text.get(s..e).unwrap_or("");
@@ -208,12 +216,12 @@ fn words(text: &str, folded: &Folded, actors: &[ActorMention], cues: &Cues, out:
                 continue;
             }
         }
-        if s < e && !f.is_empty() {
-            while actor_i < actors.len() && actors[actor_i].span.end <= s {
-                actor_i += 1;
+        if s < e && fs < fe {
+            while a_end <= s {
+                (a_start, a_end) = next_actor.next().unwrap_or((usize::MAX, usize::MAX));
             }
             let mut flags = 0;
-            if actors.get(actor_i).is_some_and(|a| a.span.start < e) {
+            if a_start < e {
                 flags |= ACTOR;
             }
             match tb.get(s) {
@@ -235,7 +243,9 @@ fn words(text: &str, folded: &Folded, actors: &[ActorMention], cues: &Cues, out:
                 }
             }
             // Only a capitalised word can be a name part.
-            if flags & CAP != 0 && is_name_part(text.get(s..e).unwrap_or(""), cues, f) {
+            if flags & CAP != 0
+                && is_name_part(tb.get(s..e).unwrap_or(&[]), cues, ft.get(fs..fe).unwrap_or(""))
+            {
                 flags |= NAME;
             }
             out.push(Word { s: s as u32, e: e as u32, fs: fs as u32, fe: fe as u32, flags });
