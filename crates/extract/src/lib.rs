@@ -1033,6 +1033,39 @@ mod tests {
         }
     }
 
+    /// "N soldiers were killed following attacks by X": a trigger followed
+    /// by its agent's preposition ("attacks by", "attaqués par") is a noun or
+    /// a reduced passive, and the "by" phrase names the actor, not the victims.
+    #[test]
+    fn issue4_agent_after_plural_attacks_wins_over_victims() {
+        let cases = [
+            (
+                "Two soldiers were killed following attacks by Taliban militants in Aleppo.",
+                Lang::En,
+                "soldiers",
+                "Taliban militants",
+            ),
+            (
+                "Deux soldats ont été tués dans des embuscades, attaqués par des jihadistes à Alep.",
+                Lang::Fr,
+                "soldats",
+                "jihadistes",
+            ),
+        ];
+        for (text, lang, victims, agent) in cases {
+            let city = if lang == Lang::Fr { "Alep" } else { "Aleppo" };
+            let places = [place(city, text, "Aleppo", "city", 36.2)];
+            let actors = [
+                actor(victims, text, "Military Forces of Syria", EntityKind::Military, false),
+                actor(agent, text, "Jihadists", EntityKind::ArmedGroup, false),
+            ];
+            let ev = run(text, lang, &places, &actors);
+            assert!(!ev.is_empty(), "{text}");
+            let got = ev[0].actor.as_ref().and_then(|p| p.canonical.as_deref());
+            assert_eq!(got, Some("Jihadists"), "{text}");
+        }
+    }
+
     /// A state names its forces: "Israeli airstrikes", "the military forces
     /// of Chile", "military forces of India and Pakistan".
     #[test]

@@ -364,7 +364,14 @@ fn clause_drafts(
     let tspan = Span::new(main.start, main.end);
     let before = words_before(f, cl.start, tspan.start, 2);
     let nominal = trig.noun || before.last().is_some_and(|w| DETERMINERS.contains(w));
+    // "attacks by X", "soldiers ambushed by X", "attaqués par X": a trigger
+    // whose next word is the agent's preposition is a noun or a reduced
+    // passive; either way the "by" phrase names its actor.
+    let agent_next = words(f, f.folded_at(tspan.end), f.folded_at(cl.end))
+        .first()
+        .is_some_and(|w| matches!(*w, "by" | "par"));
     let passive = trig.passive
+        || (!nominal && agent_next)
         || (!nominal
             && before.iter().any(|w| PASSIVE_AUX.contains(w))
             && !shouted_aux(a.text(), cl, tspan));
