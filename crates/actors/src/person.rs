@@ -181,6 +181,7 @@ fn words(text: &str, folded: &Folded, actors: &[ActorMention], cues: &Cues, out:
     out.reserve(folded.spaces.len());
     let ft = folded.text.as_str();
     let tb = text.as_bytes();
+    let map = folded.map.as_slice();
     // The next actor mention not wholly before the current word.
     let mut next_actor = actors.iter().map(|a| (a.span.start, a.span.end));
     let (mut a_start, mut a_end) = next_actor.next().unwrap_or((usize::MAX, usize::MAX));
@@ -188,10 +189,12 @@ fn words(text: &str, folded: &Folded, actors: &[ActorMention], cues: &Cues, out:
     // (both ends are character boundaries: after a space, at a space).
     for pair in folded.spaces.windows(2) {
         let (fs, fe) = (pair[0] as usize + 1, pair[1] as usize);
+        // (`map` has one entry more than the folded text: `fe` is in it.)
         if fs > fe || fe > ft.len() {
             continue;
         }
-        let (s, e) = (folded.orig(fs), folded.orig(fe));
+        let (Some(&s), Some(&e)) = (map.get(fs), map.get(fe)) else { continue };
+        let (s, e) = (s as usize, e as usize);
         // "Mu'ayid", "Rabi'a": a lowercase piece after an inner apostrophe
         // belongs to the word before.
         // (Only a name part takes the piece: test that first, and the gap's
