@@ -185,11 +185,22 @@ pub(crate) fn dictionary_hits_into(kb: &ActorKb, text: &str, folded: &Folded, ou
     let mut i = 0;
     while i < n {
         cands.clear();
-        let first = word(i);
-        let mut node = None;
-        if m.may_start(crate::matcher::word_hash(first)) {
-            node = id(i, &mut ids).and_then(|w| m.start(w));
-        }
+        // A word already looked up (as a follower) needs no filter test: the
+        // filter holds exactly the words that start a key. Otherwise its hash
+        // serves both the filter and the lookup.
+        let node = if ids[i] != UNKNOWN {
+            Some(ids[i]).filter(|&x| x != NONE).and_then(|w| m.start(w))
+        } else {
+            let first = word(i);
+            let h = crate::matcher::word_hash(first);
+            if m.may_start(h) {
+                ids[i] = m.word(first, h).unwrap_or(NONE);
+                Some(ids[i]).filter(|&x| x != NONE).and_then(|w| m.start(w))
+            } else {
+                None
+            }
+        };
+        let mut node = node;
         let mut j = i;
         while let Some(nd) = node {
             j += 1;
