@@ -166,6 +166,13 @@ fn fold_into<const MAP: bool>(s: &str, out: &mut Folded, ascii_fast: bool) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if MAP && b < 0x80 {
+            // An ASCII stretch takes the indexed loop of all-ASCII texts.
+            let run = bytes[i..].iter().position(|&b| b >= 0x80).unwrap_or(bytes.len() - i);
+            fold_ascii_stretch(&bytes[i..i + run], i, &mut text, &mut map, &mut spaces, &mut space);
+            i += run;
+            continue;
+        }
         if ASCII_WORD[b as usize] {
             // A run of ASCII letters and digits is copied lowercased at once
             // (setting bit 5 lowercases a letter and keeps a digit).
@@ -265,6 +272,43 @@ fn fold_ascii(bytes: &[u8], text: &mut Vec<u8>, map: &mut Vec<u32>, spaces: &mut
     m[j] = n as u32;
     text.truncate(j);
     map.truncate(j + 1);
+}
+
+/// [`fold_ascii`] for an ASCII stretch starting at byte `base` of a text
+/// with other characters: appends to `text` and `map` (one entry per folded
+/// byte so far) and `spaces`; `space` tells whether the folded text ends with
+/// a space, before and after.
+fn fold_ascii_stretch(
+    bytes: &[u8],
+    base: usize,
+    text: &mut Vec<u8>,
+    map: &mut Vec<u32>,
+    spaces: &mut Vec<u32>,
+    space: &mut bool,
+) {
+    let start = text.len();
+    text.resize(start + bytes.len(), 0);
+    map.resize(start + bytes.len(), 0);
+    let (t, m) = (&mut text[..], &mut map[..]);
+    let mut j = start;
+    let mut sp = *space;
+    for (i, &b) in bytes.iter().enumerate() {
+        if ASCII_WORD[b as usize] {
+            t[j] = b | 0x20;
+            m[j] = (base + i) as u32;
+            j += 1;
+            sp = false;
+        } else if !sp {
+            spaces.push(j as u32);
+            t[j] = b' ';
+            m[j] = (base + i) as u32;
+            j += 1;
+            sp = true;
+        }
+    }
+    *space = sp;
+    text.truncate(j);
+    map.truncate(j);
 }
 
 /// The match key of an alias: `" "` + its folded words, no trailing space.
