@@ -482,7 +482,13 @@ fn finish(
         demands,
         two_sided: x.two_sided(d.sentence),
     };
-    let c = code(&ctx);
+    let mut c = code(&ctx);
+    // Territory taken by a state's forces is territory regained (ACLED).
+    let state_force =
+        d.actor.as_ref().is_some_and(|p| matches!(p.kind.as_str(), "military" | "state"));
+    if c.sub == "Non-state actor overtakes territory" && state_force {
+        c.sub = "Government regains territory".to_string();
+    }
     // Destruction is done by someone: unnamed, the actor is unknown.
     let violent = family(&c.kind) == "attack" || c.sub == "Looting/property destruction";
     let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");
@@ -741,6 +747,39 @@ mod tests {
             let got = ev.first().map(|e| e.acled.sub_event_type.clone()).unwrap_or_default();
             assert_eq!(got, sub, "{text}");
         }
+    }
+
+    /// A change of hands told with the fight before it ("took control of X
+    /// after clashes with Y") is the event; by a state's forces, territory
+    /// regained.
+    #[test]
+    fn issue5_territory_taken_by_state_forces_is_regained() {
+        let cases = [
+            (
+                "The army took control of a rebel stronghold in Aleppo after clashes with militants.",
+                Lang::En,
+                "army",
+            ),
+            (
+                "L'armée a pris le contrôle d'un bastion rebelle à Alep après des affrontements avec les jihadistes.",
+                Lang::Fr,
+                "armée",
+            ),
+        ];
+        for (text, lang, army) in cases {
+            let city = if lang == Lang::Fr { "Alep" } else { "Aleppo" };
+            let places = [place(city, text, "Aleppo", "city", 36.2)];
+            let actors = [actor(army, text, "Military Forces", EntityKind::Military, false)];
+            let ev = run(text, lang, &places, &actors);
+            let got = ev.first().map(|e| e.acled.sub_event_type.clone()).unwrap_or_default();
+            assert_eq!(got, "Government regains territory", "{text}");
+        }
+        let text = "Militants took control of an army base in Aleppo after clashes.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let actors = [actor("Militants", text, "Militants", EntityKind::ArmedGroup, false)];
+        let ev = run(text, Lang::En, &places, &actors);
+        let got = ev.first().map(|e| e.acled.sub_event_type.clone()).unwrap_or_default();
+        assert_eq!(got, "Non-state actor overtakes territory");
     }
 
     #[test]

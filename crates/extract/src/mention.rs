@@ -310,6 +310,9 @@ fn in_label(a: &Analysis<'_>, cl: Span, h: &Hit) -> bool {
         && cl.end > cl.start + colon + 10
 }
 
+/// Words that tell what went before the clause's event ("after clashes").
+const BACKGROUND: [&str; 5] = ["after", "following", "apres", "suite", "lors"];
+
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
     let told: Vec<&Hit> = hits.iter().filter(|h| !in_label(a, cl, h)).collect();
@@ -323,6 +326,20 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
     let specific: Vec<&Hit> =
         strong.iter().copied().filter(|h| plural_reference(a, f, cl, h).is_none()).collect();
     let strong = if specific.is_empty() { strong } else { specific };
+    // "X took control of Y after clashes with Z": the fight told after the
+    // change of hands, as its background, is not the event; the change is.
+    let territory = strong.iter().find(|h| t(h).sub_event_type.ends_with("territory"));
+    let strong: Vec<&Hit> = match territory {
+        Some(g) => strong
+            .iter()
+            .copied()
+            .filter(|h| {
+                h.start < g.end
+                    || !words_before(f, cl.start, h.start, 3).iter().any(|w| BACKGROUND.contains(w))
+            })
+            .collect(),
+        None => strong,
+    };
     let protest = strong
         .iter()
         .find(|h| family(&t(h).kind) == "protest" && t(h).sub_event_type != "Mob violence");
