@@ -301,10 +301,29 @@ fn joined<'f>(ws: &[Word], folded: &'f Folded) -> &'f str {
     }
 }
 
+/// The part of a folded word after its last space (a word joined over an
+/// apostrophe holds one), by a byte scan: words are short.
+#[inline]
+fn last_piece(w: &str) -> &str {
+    match w.as_bytes().iter().rposition(|&b| b == b' ') {
+        Some(k) => w.get(k + 1..).unwrap_or(""),
+        None => w,
+    }
+}
+
+/// The part of a folded word before its first space.
+#[inline]
+fn first_piece(w: &str) -> &str {
+    match w.as_bytes().iter().position(|&b| b == b' ') {
+        Some(k) => w.get(..k).unwrap_or(""),
+        None => w,
+    }
+}
+
 /// True when the last one to three words before index `i` form a cue of `set`.
 fn cue_before(ws: &[Word], f: &Folded, text: &str, i: usize, set: &WordSet) -> bool {
-    let last = i.checked_sub(1).and_then(|l| ws.get(l)).map(|w| w.fo(f).rsplit(' ').next());
-    if !last.flatten().is_some_and(|w| CUES.last_words.contains(w)) {
+    let last = i.checked_sub(1).and_then(|l| ws.get(l)).map(|w| last_piece(w.fo(f)));
+    if !last.is_some_and(|w| CUES.last_words.contains(w)) {
         return false;
     }
     (1..=3).any(|n| {
@@ -321,8 +340,8 @@ fn cue_after(ws: &[Word], f: &Folded, text: &str, i: usize, end: usize, set: &Wo
     if !gap.chars().all(char::is_whitespace) {
         return false;
     }
-    let first = ws.get(i).map(|w| w.fo(f).split(' ').next());
-    if !first.flatten().is_some_and(|w| CUES.first_words.contains(w)) {
+    let first = ws.get(i).map(|w| first_piece(w.fo(f)));
+    if !first.is_some_and(|w| CUES.first_words.contains(w)) {
         return false;
     }
     (1..=3).any(|n| {
