@@ -234,13 +234,16 @@ type Within = Option<([u8; 2], u32)>;
 /// document context and the name's other candidates.
 struct Scoring<'s, 'a> {
     m: &'s Mention,
+    /// The mention's name among the text's names, and the points of all their candidates.
+    key: u32,
+    near: &'s Near<'s>,
     within: Within,
     cities: &'s CityPops,
     ctx: &'s Loo<'a>,
 }
 
 fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
-    let Scoring { m, within, cities, ctx } = *x;
+    let Scoring { m, key, near, within, cities, ctx } = *x;
     let mut s = prior_with(r, primary, cities);
     if m.skeleton {
         s -= 0.4;
@@ -264,6 +267,13 @@ fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
     }
     if say == Say::Full {
         s += 1.8 * ctx.country(r.cc);
+    }
+    // Other names of the text that can be places within a short drive of this one (Edmonton
+    // with Enfield is the London district): local evidence for names that are towns only
+    // (no country, division or capital of that name; `key` is `u32::MAX` then).
+    if key != u32::MAX && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && !r.curated
+    {
+        s += 0.9 * near.support(key, r).min(2) as f64;
     }
     // Agreement with the divisions the text names, growing with how much of the text they
     // take (a division named a dozen times outweighs one named once).
@@ -299,17 +309,35 @@ struct Ranked {
 
 /// Ranks candidates: the two best (record, score), as a stable sort by score, then population,
 /// would put them (callers only read the first two).
-fn rank(g: &Gazetteer, m: &Mention, within: Within, ctx: &Loo) -> Ranked {
+fn rank(
+    g: &Gazetteer,
+    m: &Mention,
+    (key, near): (u32, &Near),
+    within: Within,
+    ctx: &Loo,
+) -> Ranked {
     let mut top = Ranked { first: None, second: None };
     if let [c] = m.cands[..] {
         // One candidate: nothing to rank, no per-name tables to build.
         let none = CityPops(Vec::new());
-        let x = Scoring { m, within, cities: &none, ctx };
+        // (Nothing to choose between: no neighbours to look up.)
+        let x = Scoring { m, key: u32::MAX, near, within, cities: &none, ctx };
         top.first = g.store.rec(c).map(|r| (r, score(&x, &r, is_primary(c), Say::Full)));
         return top;
     }
     let recs = || m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c))));
-    let cities = if recs().any(|(r, _)| r.kind == Kind::Admin1) {
+    // One pass: whether a division bears the name, and whether a country, division or capital
+    // does (then nearby names say nothing, see `score`).
+    let (mut any_admin1, mut big_name) = (false, key == u32::MAX);
+    for (r, p) in recs() {
+        any_admin1 |= r.kind == Kind::Admin1;
+        big_name |=
+            p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent);
+        if any_admin1 && big_name {
+            break;
+        }
+    }
+    let cities = if any_admin1 {
         CityPops::of(&recs().map(|(r, _)| r).collect::<Vec<Rec>>())
     } else {
         CityPops(Vec::new())
@@ -324,7 +352,8 @@ fn rank(g: &Gazetteer, m: &Mention, within: Within, ctx: &Loo) -> Ranked {
             .map(|(r, _)| r)
             .collect()
     };
-    let x = Scoring { m, within, cities: &cities, ctx };
+    let key = if big_name { u32::MAX } else { key };
+    let x = Scoring { m, key, near, within, cities: &cities, ctx };
     // `a` strictly before `b` in the ranking.
     let before = |a: &(Rec, f64), b: &(Rec, f64)| {
         b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
@@ -344,6 +373,59 @@ fn rank(g: &Gazetteer, m: &Mention, within: Within, ctx: &Loo) -> Ranked {
         }
     }
     top
+}
+
+/// Candidate points of a text's names (towns and districts) on a grid of half-degree cells:
+/// cell → (name number, lat, lon).
+#[derive(Default)]
+struct Near<'b> {
+    cells: std::cell::OnceCell<NearCells>,
+    build: Option<&'b dyn Fn() -> NearCells>,
+}
+
+/// Grid cell → candidate points.
+type NearCells = FastMap<(i32, i32), Vec<NearPoint>>;
+
+/// A candidate's point: (name number, lat, lon).
+type NearPoint = (u32, f32, f32);
+
+/// How close another name's candidate must be to support a candidate (km).
+const NEAR_KM: f64 = 40.0;
+
+impl Near<'_> {
+    fn cell(lat: f32, lon: f32) -> (i32, i32) {
+        ((lat * 2.0).floor() as i32, (lon * 2.0).floor() as i32)
+    }
+
+    fn add(cells: &mut NearCells, key: u32, r: &Rec) {
+        if matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && r.has_coords() {
+            cells.entry(Near::cell(r.lat, r.lon)).or_default().push((key, r.lat, r.lon));
+        }
+    }
+
+    /// How many other names (not `key`) have a candidate within [`NEAR_KM`] of `r`.
+    fn support(&self, key: u32, r: &Rec) -> usize {
+        let Some(build) = self.build else {
+            return 0;
+        };
+        if !r.has_coords() {
+            return 0;
+        }
+        let cells = self.cells.get_or_init(build);
+        let (a, b) = Near::cell(r.lat, r.lon);
+        let p = (r.lat as f64, r.lon as f64);
+        let mut seen: Vec<u32> = Vec::new();
+        for da in -1..=1 {
+            for db in -1..=1 {
+                for &(k, la, lo) in cells.get(&(a + da, b + db)).into_iter().flatten() {
+                    if k != key && !seen.contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
+                        seen.push(k);
+                    }
+                }
+            }
+        }
+        seen.len()
+    }
 }
 
 /// Great-circle distance in kilometres.
@@ -374,9 +456,10 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     let empty = Loo::of(&empty);
     let mut contribs = Vec::new();
     let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
+    let no_near = Near::default();
     for m in mentions {
         let key = toks.phrase_cow(m.t0, m.t1);
-        let ranked = rank(g, m, m.within, &empty);
+        let ranked = rank(g, m, (u32::MAX, &no_near), m.within, &empty);
         firsts.push(ranked.first.map(|x| x.0));
         if let Some((r, s)) = &ranked.first {
             let margin = ranked.second.map_or(3.0, |x| s - x.1);
@@ -425,10 +508,37 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
         by_key.entry(c.key.as_ref()).or_default().push(c);
     }
     let mut cache: FastMap<Cow<str>, Loo> = FastMap::default();
+    // Points of every name's candidates, each name numbered once.
+    // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
+    let mut ids: FastMap<Cow<str>, u32> = FastMap::default();
+    let mut firsts_of_key: Vec<usize> = Vec::new();
+    let keys: Vec<u32> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let n = ids.len() as u32;
+            let id = *ids.entry(toks.phrase_cow(m.t0, m.t1)).or_insert(n);
+            if id == n {
+                firsts_of_key.push(i);
+            }
+            id
+        })
+        .collect();
+    let build = || {
+        let mut near = NearCells::default();
+        for (id, &i) in firsts_of_key.iter().enumerate() {
+            for r in mentions[i].cands.iter().filter_map(|&c| g.store.rec(c)) {
+                Near::add(&mut near, id as u32, &r);
+            }
+        }
+        near
+    };
+    let near = Near { cells: std::cell::OnceCell::new(), build: Some(&build) };
     mentions
         .iter()
         .zip(within)
-        .filter_map(|(m, within)| {
+        .zip(keys)
+        .filter_map(|((m, within), id)| {
             let key = toks.phrase_cow(m.t0, m.t1);
             let ctx = cache.entry(key).or_insert_with_key(|key| {
                 let mut ctx = Loo::of(&all);
@@ -437,7 +547,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
                 }
                 ctx
             });
-            place(g, toks, m, within, ctx)
+            place(g, toks, m, (id, &near), within, ctx)
         })
         .collect()
 }
@@ -558,12 +668,19 @@ fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec
     out
 }
 
-fn place(g: &Gazetteer, toks: &Toks, m: &Mention, within: Within, ctx: &Loo) -> Option<Place> {
+fn place(
+    g: &Gazetteer,
+    toks: &Toks,
+    m: &Mention,
+    near: (u32, &Near),
+    within: Within,
+    ctx: &Loo,
+) -> Option<Place> {
     let text = toks.text;
     if let Some((a, b)) = m.border {
         return Some(border_place(g, text, m, a, b));
     }
-    let ranked = rank(g, m, within, ctx);
+    let ranked = rank(g, m, near, within, ctx);
     let (mut best, s) = ranked.first?;
     // A skeleton match far from everything else in the text is more likely a miss: small
     // places always, larger ones when the text is about other countries.
@@ -807,6 +924,20 @@ mod issue3 {
         let ox: Vec<_> = p.iter().filter(|x| x.text == "Oxford").collect();
         assert_eq!(ox.len(), 2, "{p:?}");
         assert!(ox.iter().all(|x| x.admin1.as_deref() == Some("North Carolina")), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_nearby_names_choose_among_towns_of_one_name() {
+        // Edmonton is a town name only (no country, division or capital of that name): the
+        // neighbouring Enfield makes it the London district, not the Canadian city.
+        let t = "Pupils from a school in Hertford Road, Enfield, won the prize. The people of \
+                 Edmonton were consulted on the design.";
+        let p = tag(t);
+        assert_eq!(reading(&p, "Edmonton"), [("Edmonton", Some("GB"))], "{p:?}");
+        // A country, division or capital of the name keeps its weight.
+        let t = "Officials in Paris, Kentucky and Lexington met. Paris talks failed.";
+        let p = tag(t);
+        assert!(reading(&p, "Paris").contains(&("Paris", Some("US"))), "{p:?}");
     }
 
     #[test]
