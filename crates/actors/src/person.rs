@@ -376,7 +376,7 @@ fn apposition_after(
 ) -> bool {
     let Some(w) = ws.get(i) else { return false };
     let gap = text.get(end..w.start()).unwrap_or("");
-    if gap.trim() != "," && gap.trim() != "(" {
+    if !matches!(gap.trim(), "," | "(") {
         return false;
     }
     let mut j = i;
@@ -505,14 +505,14 @@ pub(crate) fn find_persons(
 /// Joe Biden", "le chef du Hezbollah, Hassan Nasrallah", "Hamas spokesman X".
 fn title_before_adjective(ws: &[Word], f: &Folded, text: &str, a: usize) -> bool {
     let mut i = a;
-    // An apposition comma right before the name is allowed.
-    let comma = a > 0 && text.get(ws[a - 1].end()..ws[a].start()).map(str::trim) == Some(",");
     while i > 0 && ws[i - 1].actor() && a - i < 4 {
         i -= 1;
     }
     if i == a {
         return false;
     }
+    // An apposition comma right before the name is allowed.
+    let comma = text.get(ws[a - 1].end()..ws[a].start()).map(str::trim) == Some(",");
     if comma && !cue_before(ws, f, text, i, &CUES.title) {
         // "le chef du Hezbollah, X": skip one connector before the actor.
         let conn = i > 0 && matches!(ws[i - 1].fo(f), "de" | "du" | "des" | "d" | "of" | "the");
