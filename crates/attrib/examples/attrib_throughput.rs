@@ -1,6 +1,6 @@
 //! Throughput of the attribution stage on a collection of articles.
 //!
-//! `cargo run --release -p sitrep-attrib --example throughput -- ARTICLES.xml [lang] [rounds]`
+//! `cargo run --release -p sitrep-attrib --example attrib_throughput -- ARTICLES.xml [lang] [rounds]`
 //!
 //! Reads every `<text>` element (CDATA or plain) of the XML file, segments and
 //! tags actors once, then times `attribute` alone and, for comparison, the

@@ -1,6 +1,6 @@
 //! Measures tagging throughput (MB/s, one thread) on a text file.
 //!
-//! Usage: `cargo run --release -p sitrep-actors --example throughput -- FILE [ROUNDS]`
+//! Usage: `cargo run --release -p sitrep-actors --example actors_throughput -- FILE [ROUNDS]`
 //! The table is loaded before timing starts.
 
 use sitrep_actors::{tag_actors, ActorKb};
@@ -27,7 +27,7 @@ fn cpu_seconds() -> Option<f64> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: throughput FILE [ROUNDS]")?;
+    let path = args.next().ok_or("usage: actors_throughput FILE [ROUNDS]")?;
     let rounds: usize = args.find_map(|r| r.parse().ok()).unwrap_or(3).max(1);
     let text = std::fs::read_to_string(path)?;
     let t0 = Instant::now();
