@@ -413,20 +413,7 @@ impl Builder {
             pattern_ids.extend_from_slice(ids);
             pattern_start.push(pattern_ids.len() as u32);
         }
-        Ok(ActorKb {
-            actors: self.actors,
-            aliases,
-            pattern_start,
-            pattern_ids,
-            matcher,
-            by_canonical: self.by_canonical,
-            states: self.states,
-            militaries: self.militaries,
-            governments: self.governments,
-            roles: self.roles,
-            generics: self.generics,
-            alias_total,
-        })
+        Ok(self.into_kb(aliases, pattern_start, pattern_ids, matcher, alias_total))
     }
 }
 
@@ -473,7 +460,20 @@ impl Builder {
         if !ok {
             return Err(bad());
         }
-        Ok(ActorKb {
+        Ok(self.into_kb(aliases, pattern_start, pattern_ids, matcher, alias_total as usize))
+    }
+
+    /// The knowledge base from the builder's actors and state maps and a
+    /// matcher with its alias tables (built here or read from the build script's blob).
+    fn into_kb(
+        self,
+        aliases: Vec<Alias>,
+        pattern_start: Vec<u32>,
+        pattern_ids: Vec<u32>,
+        matcher: Matcher,
+        alias_total: usize,
+    ) -> ActorKb {
+        ActorKb {
             actors: self.actors,
             aliases,
             pattern_start,
@@ -485,8 +485,8 @@ impl Builder {
             governments: self.governments,
             roles: self.roles,
             generics: self.generics,
-            alias_total: alias_total as usize,
-        })
+            alias_total,
+        }
     }
 }
 
