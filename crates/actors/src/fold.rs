@@ -389,9 +389,7 @@ mod tests {
         let mut x: u64 = 0x2545_F491_4F6C_DD1D;
         let alphabet = b"aZ9 -.'Qm0\tx,(";
         for _ in 0..500 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            crate::xorshift(&mut x);
             let s: String = (0..x % 30)
                 .map(|k| alphabet[((x >> k) % alphabet.len() as u64) as usize] as char)
                 .collect();

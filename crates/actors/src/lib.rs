@@ -62,6 +62,15 @@ mod person;
 pub mod tables;
 mod tag;
 
+/// Test-only pseudo-random numbers (xorshift64): reproducible generated texts.
+#[cfg(test)]
+pub(crate) fn xorshift(x: &mut u64) -> u64 {
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    *x
+}
+
 pub use kb::{ActorInfo, ActorKb, KbError};
 pub use tag::tag_actors;
 

@@ -485,9 +485,7 @@ mod tests {
         for _ in 0..2000 {
             let mut s = String::new();
             for _ in 0..(x % 30) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                crate::xorshift(&mut x);
                 s.push_str(words[(x % words.len() as u64) as usize]);
                 s.push_str(seps[((x >> 32) % seps.len() as u64) as usize]);
             }
@@ -562,9 +560,7 @@ mod tests {
         for _ in 0..300 {
             let mut s = String::new();
             for _ in 0..(x % 40) {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
+                crate::xorshift(&mut x);
                 s.push_str(pieces[(x % pieces.len() as u64) as usize]);
             }
             let ms = tag_actors(&s, &Segmented::default(), Lang::Fr);
