@@ -120,10 +120,10 @@ impl<'a> Loo<'a> {
                 self.countries.len() - 1
             }
         };
-        self.countries[i].1 += -c.weight;
-        self.total += -c.weight;
+        self.countries[i].1 -= c.weight;
+        self.total -= c.weight;
         if let Some((a, w)) = c.admin1 {
-            self.admin1_total += -w;
+            self.admin1_total -= w;
             let i = match self.admin1.iter().position(|e| e.0 == a) {
                 Some(i) => i,
                 None => {
@@ -131,7 +131,7 @@ impl<'a> Loo<'a> {
                     self.admin1.len() - 1
                 }
             };
-            let v = self.admin1[i].1.unwrap_or(0.0) + -w;
+            let v = self.admin1[i].1.unwrap_or(0.0) - w;
             self.admin1[i].1 = (v > 1e-9).then_some(v);
         }
     }
@@ -625,15 +625,14 @@ fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec
                 let w = w.trim_matches(|c: char| c == ',' || c == '(');
                 w.is_empty() || CONTAINMENT.contains(&w) || CONTAINER_GAP.contains(&w)
             });
-            let stated = only_gap_words
-                && (words.iter().any(|w| {
-                    CONTAINMENT.contains(&w.trim_end_matches(','))
-                        || w.starts_with('(')
-                        || w.ends_with(',')
-                }) || gap.trim() == ",");
             if !only_gap_words {
                 break;
             }
+            let stated = words.iter().any(|w| {
+                CONTAINMENT.contains(&w.trim_end_matches(','))
+                    || w.starts_with('(')
+                    || w.ends_with(',')
+            }) || gap.trim() == ",";
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
                 container[i] = Some(j);
