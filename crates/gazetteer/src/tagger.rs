@@ -325,10 +325,12 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         // The shorter name must be one recognition keeps (a lone direction word such as
         // "West" is dropped later, and "West Chester" is not Chester) and a larger unit than
         // the longer place (a parish called Trinity does not swallow Trinity Beach).
+        let lone_stopword = g.lexicon.stopwords.contains(toks.f(i));
         let kept_alone = |s: &(usize, u64)| {
-            !(s.0 == i + 1 && g.lexicon.stopwords.contains(toks.f(i))) && weight(s.1).2 >= pop_last
+            let (strong, _, strong_pop) = weight(s.1);
+            strong && !(s.0 == i + 1 && lone_stopword) && strong_pop >= pop_last
         };
-        if let Some(s) = shorter.iter().rev().find(|s| weight(s.1).0 && kept_alone(s)) {
+        if let Some(s) = shorter.iter().rev().find(|s| kept_alone(s)) {
             return Some(*s);
         }
     }
