@@ -76,6 +76,9 @@ pub struct Lexicon {
     pub prefix_fr: FastMap<String, [u8; 2]>,
     /// Abbreviation as written ("Ky.") → target (`US.KY`, a GeoNames id, or ISO2).
     pub abbreviations: Vec<(String, String)>,
+    /// Forms read only right after a place name and a comma ("LOUISVILLE, KY", "EDMONTON, Ky"):
+    /// the USPS codes and the single-part abbreviations without their period → target.
+    pub postal: FastMap<String, String>,
     /// Folded cue phrase → cues.
     pub cues: FastMap<String, Vec<Cue>>,
     /// Longest cue length in tokens.
@@ -107,6 +110,7 @@ impl Lexicon {
             adjective_last: [false; 256],
             prefix_fr: FastMap::default(),
             abbreviations: Vec::new(),
+            postal: FastMap::default(),
             cues: FastMap::default(),
             max_cue_tokens: 1,
             stopwords: FastSet::default(),
@@ -130,8 +134,19 @@ impl Lexicon {
             }
         }
         for r in rows(ABBREVIATIONS) {
-            if r.len() >= 2 {
-                lx.abbreviations.push((r[0].to_string(), r[1].to_string()));
+            if r.len() < 2 {
+                continue;
+            }
+            match r[0].strip_suffix('.') {
+                Some(bare) => {
+                    lx.abbreviations.push((r[0].to_string(), r[1].to_string()));
+                    if !bare.contains('.') {
+                        lx.postal.entry(bare.to_string()).or_insert_with(|| r[1].to_string());
+                    }
+                }
+                None => {
+                    lx.postal.insert(r[0].to_string(), r[1].to_string());
+                }
             }
         }
         // Longest first, so "W.Va." wins over "Va.".
@@ -191,6 +206,10 @@ mod tests {
         assert_eq!(lx.abbreviations.first().map(|a| a.0.len()), Some(6));
         // The tagger only tries abbreviations on a token followed by a period.
         assert!(lx.abbreviations.iter().all(|(a, _)| a.ends_with('.')));
+        assert_eq!(lx.postal.get("KY").map(String::as_str), Some("US.KY"));
+        assert_eq!(lx.postal.get("Ky").map(String::as_str), Some("US.KY"));
+        assert_eq!(lx.postal.get("OH").map(String::as_str), Some("US.OH"));
+        assert!(lx.postal.keys().all(|k| !k.contains('.')));
     }
 
     #[test]

@@ -200,12 +200,14 @@ impl Gazetteer {
             return self.store.iter().find(|r| r.geonameid == id && !r.curated).map(|r| r.idx);
         }
         if let Some((cc, _)) = target.split_once('.') {
-            let name = self
-                .lexicon
+            let lx = &self.lexicon;
+            let name = lx
                 .abbreviations
                 .iter()
-                .find(|(_, t)| t == target)
-                .and_then(|(a, _)| ABBREV_NAMES.get(a.as_str()))?;
+                .map(|(a, t)| (a, t))
+                .chain(lx.postal.iter())
+                .filter(|(_, t)| *t == target)
+                .find_map(|(a, _)| ABBREV_NAMES.get(a.as_str()))?;
             return self.store.lookup_exact(&norm::fold(name)).into_iter().find(|&i| {
                 self.store.rec(i).is_some_and(|r| r.kind == Kind::Admin1 && r.cc == cc.as_bytes())
             });
@@ -378,6 +380,12 @@ mod tests {
         ("A Bagdad, la tension monte.", "Bagdad", "Baghdad"),
         ("Fighting in Fallouja continued.", "Fallouja", "Al Fallūjah"),
         ("He lives in Louisville, Ky. with his family.", "Ky", "Kentucky"),
+        // USPS codes and period-less abbreviations, only right after a place and a comma.
+        ("LOUISVILLE, KY--(Marketwire) - The company said.", "KY", "Kentucky"),
+        ("EDMONTON, Ky (WBKO) -- A fire broke out.", "Ky", "Kentucky"),
+        ("They drove from Austin, TX. It was late.", "TX", "Texas"),
+        ("The ME said the cause was unclear.", "ME", ""),
+        ("Smith, OH no.", "OH", ""),
         // Capitalised common words are neither small towns nor transliteration guesses.
         ("Later, the convoy reached the city.", "Later", ""),
         ("Senior officials denied it.", "Senior", ""),

@@ -500,7 +500,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
-    let within = containment(toks, mentions, &firsts);
+    let within = containment(g, toks, mentions, &firsts);
     let mut all = Context::default();
     let mut by_key: FastMap<&str, Vec<&Contribution>> = FastMap::default();
     for c in &contribs {
@@ -605,8 +605,13 @@ const CONTAINER_GAP: &[&str] = &[
 /// two padding bytes are left undefined from one iteration to the next, was miscompiled by
 /// rustc 1.95 / LLVM 22 in release builds: the division index came out OR-ed with stale stack
 /// bits, different from build to build and run to run.)
-fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec<Within> {
-    let mut container: Vec<Option<usize>> = vec![None; mentions.len()];
+fn containment(
+    g: &Gazetteer,
+    toks: &Toks,
+    mentions: &[Mention],
+    firsts: &[Option<Rec>],
+) -> Vec<Within> {
+    let mut container: Vec<Option<Rec>> = vec![None; mentions.len()];
     for i in 0..mentions.len() {
         if firsts[i].is_some_and(|r| r.kind == Kind::Country) {
             continue;
@@ -635,7 +640,7 @@ fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec
             }) || gap.trim() == ",";
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
-                container[i] = Some(j);
+                container[i] = Some(container_reading(g, &mentions[i], &mentions[j], r));
                 break;
             }
         }
@@ -643,7 +648,7 @@ fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec
     let mut out: Vec<Within> = mentions
         .iter()
         .zip(&container)
-        .map(|(m, c)| match c.and_then(|j| firsts[j]) {
+        .map(|(m, c)| match *c {
             Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
             Some(r) => Some((r.cc, u32::MAX)),
             None => m.within,
@@ -665,6 +670,29 @@ fn containment(toks: &Toks, mentions: &[Mention], firsts: &[Option<Rec>]) -> Vec
         }
     }
     out
+}
+
+/// The reading of a stated container that holds the contained name: its first reading when
+/// that holds one of the name's candidates, else the first of its other divisions or countries
+/// that does ("Atlanta, Georgia" is the US state, not the country), else its first reading.
+fn container_reading(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec) -> Rec {
+    let holds = |c: &Rec| {
+        inner.cands.iter().filter_map(|&i| g.store.rec(i)).any(|r| {
+            !matches!(r.kind, Kind::Country | Kind::Continent)
+                && r.cc == c.cc
+                && (c.kind == Kind::Country || r.admin1 == c.idx)
+        })
+    };
+    if holds(&first) {
+        return first;
+    }
+    outer
+        .cands
+        .iter()
+        .filter_map(|&i| g.store.rec(i))
+        .filter(|c| matches!(c.kind, Kind::Admin1 | Kind::Country))
+        .find(holds)
+        .unwrap_or(first)
 }
 
 fn place(
@@ -948,5 +976,33 @@ mod issue3 {
         };
         near("Canada", None, 60.10867, -113.64258);
         near("Alberta", Some("CA"), 52.28333, -117.469);
+    }
+}
+
+#[cfg(test)]
+mod issue3_session4 {
+    use sitrep_model::{Lang, Segmented};
+
+    fn tag(text: &str) -> Vec<sitrep_model::Place> {
+        crate::tag_places(text, &Segmented::default(), Lang::En)
+    }
+
+    fn admin1_of(places: &[sitrep_model::Place], text: &str) -> Vec<Option<String>> {
+        places.iter().filter(|p| p.text == text).map(|p| p.admin1.clone()).collect()
+    }
+
+    #[test]
+    fn issue3_stated_container_is_the_reading_that_holds_the_name() {
+        // "Georgia" first reads as the country; only the US state holds an Atlanta.
+        let t = "The company has offices in Indianapolis, Indiana and Atlanta, Georgia.";
+        let p = tag(t);
+        assert_eq!(admin1_of(&p, "Atlanta"), [Some("Georgia".to_string())], "{p:?}");
+    }
+
+    #[test]
+    fn issue3_postal_code_states_containment() {
+        let t = "LOUISVILLE, KY--(Marketwire) - The company opened a store in Lexington, KY.";
+        let p = tag(t);
+        assert_eq!(admin1_of(&p, "Lexington"), [Some("Kentucky".to_string())], "{p:?}");
     }
 }

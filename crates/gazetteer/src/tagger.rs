@@ -362,6 +362,11 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
             i = next;
             continue;
         }
+        if let Some(m) = postal(g, toks, i, out.last()) {
+            out.push(m);
+            i += 1;
+            continue;
+        }
         if !may_start(g, toks, i) {
             i += 1;
             continue;
@@ -580,6 +585,26 @@ fn abbreviation(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(Mention, usize)
         return Some((m, t1.max(i + 1)));
     }
     None
+}
+
+/// A state written as a USPS code, or as an abbreviation without its period, right after a
+/// place name and a comma ("LOUISVILLE, KY--", "EDMONTON, Ky (WBKO)"). An abbreviation that is
+/// also an English word ("Miss", "Wash") is only read with its period (see [`abbreviation`]).
+fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Option<Mention> {
+    let t = &toks.toks[i];
+    let prev = prev?;
+    if !t.cap || t.end - t.start > 5 || toks.text.get(prev.end..t.start)?.trim() != "," {
+        return None;
+    }
+    let target = g.lexicon.postal.get(&toks.text[t.start..t.end])?;
+    let next = toks.text[t.end..].chars().next();
+    if next.is_some_and(|c| c.is_alphanumeric() || (c == '.' && !t.upper))
+        || (!t.upper && g.store.is_common_word(toks.f(i)))
+    {
+        return None;
+    }
+    let rec = g.resolve_target(target)?;
+    Some(Mention::new(toks, i, i + 1, vec![rec]))
 }
 
 /// "Plymouth Co.", "PLYMOUTH CO.": the abbreviation names the county, so the mention becomes
