@@ -239,12 +239,21 @@ struct Scoring<'s, 'a> {
     near: &'s Near<'s>,
     within: Within,
     cities: &'s CityPops,
+    /// Countries where a city bearing the name only as an alias is twenty times bigger than
+    /// every city there bearing it as its own.
+    aliased: &'s [[u8; 2]],
     ctx: &'s Loo<'a>,
 }
 
 fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
-    let Scoring { m, key, near, within, cities, ctx } = *x;
+    let Scoring { m, key, near, within, cities, aliased, ctx } = *x;
     let mut s = prior_with(r, primary, cities);
+    // A town that bears the name as its own does not take it from a town of the same country
+    // twenty times bigger that bears it as an alias ("Newcastle" is Newcastle upon Tyne, not
+    // Newcastle in County Down).
+    if primary && r.kind == Kind::City && aliased.contains(&r.cc) {
+        s -= 0.6;
+    }
     if m.skeleton {
         s -= 0.4;
     }
@@ -321,7 +330,7 @@ fn rank(
         // One candidate: nothing to rank, no per-name tables to build.
         let none = CityPops(Vec::new());
         // (Nothing to choose between: no neighbours to look up.)
-        let x = Scoring { m, key: u32::MAX, near, within, cities: &none, ctx };
+        let x = Scoring { m, key: u32::MAX, near, within, cities: &none, aliased: &[], ctx };
         top.first = g.store.rec(c).map(|r| (r, score(&x, &r, is_primary(c), Say::Full)));
         return top;
     }
@@ -353,7 +362,28 @@ fn rank(
             .collect()
     };
     let key = if big_name { u32::MAX } else { key };
-    let x = Scoring { m, key, near, within, cities: &cities, ctx };
+    // Per country: the largest city bearing the name as an alias, and as its own.
+    let mut towns: Vec<([u8; 2], u32, u32)> = Vec::new();
+    for (r, p) in recs() {
+        if matches!(r.kind, Kind::City | Kind::Capital) {
+            let i = match towns.iter().position(|e| e.0 == r.cc) {
+                Some(i) => i,
+                None => {
+                    towns.push((r.cc, 0, 0));
+                    towns.len() - 1
+                }
+            };
+            let e = &mut towns[i];
+            if p {
+                e.2 = e.2.max(r.population);
+            } else {
+                e.1 = e.1.max(r.population);
+            }
+        }
+    }
+    let aliased: Vec<[u8; 2]> =
+        towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0).collect();
+    let x = Scoring { m, key, near, within, cities: &cities, aliased: &aliased, ctx };
     // `a` strictly before `b` in the ranking.
     let before = |a: &(Rec, f64), b: &(Rec, f64)| {
         b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
@@ -1004,5 +1034,19 @@ mod issue3_session4 {
         let t = "LOUISVILLE, KY--(Marketwire) - The company opened a store in Lexington, KY.";
         let p = tag(t);
         assert_eq!(admin1_of(&p, "Lexington"), [Some("Kentucky".to_string())], "{p:?}");
+    }
+}
+
+#[cfg(test)]
+mod issue3_alias_of_a_bigger_town {
+    use sitrep_model::{Lang, Segmented};
+
+    #[test]
+    fn issue3_a_much_bigger_town_bearing_the_name_as_alias_wins_in_its_country() {
+        let t = "Britain's regulator approved the technique, developed by doctors in Newcastle.";
+        let p = crate::tag_places(t, &Segmented::default(), Lang::En);
+        let n: Vec<_> = p.iter().filter(|x| x.text == "Newcastle").collect();
+        assert_eq!(n.len(), 1, "{p:?}");
+        assert_eq!(n[0].name, "Newcastle upon Tyne", "{p:?}");
     }
 }
