@@ -19,6 +19,9 @@ pub(crate) struct Context {
     total: f64,
     admin1: BTreeMap<u32, f64>,
     admin1_total: f64,
+    /// Countries the text names as such ("Canada"), not only through their places: how many
+    /// times.
+    named: BTreeMap<[u8; 2], u32>,
 }
 
 impl Context {
@@ -28,6 +31,9 @@ impl Context {
         }
         *self.countries.entry(c.cc).or_default() += c.weight;
         self.total += c.weight;
+        if c.named {
+            *self.named.entry(c.cc).or_default() += 1;
+        }
         if let Some((a, w)) = c.admin1 {
             self.admin1_total += w;
             let e = self.admin1.entry(a).or_default();
@@ -50,6 +56,8 @@ pub(crate) struct Loo<'a> {
     admin1: Vec<(u32, Option<f64>)>,
     total: f64,
     admin1_total: f64,
+    /// Countries named by the left-out contributions, once per naming.
+    unnamed: Vec<[u8; 2]>,
 }
 
 impl<'a> Loo<'a> {
@@ -60,6 +68,7 @@ impl<'a> Loo<'a> {
             admin1: Vec::new(),
             total: all.total,
             admin1_total: all.admin1_total,
+            unnamed: Vec::new(),
         }
     }
 
@@ -77,6 +86,12 @@ impl<'a> Loo<'a> {
             return 0.0;
         }
         self.weight(cc).unwrap_or(0.0) / self.total
+    }
+
+    /// Whether the text names the country as such.
+    fn named(&self, cc: [u8; 2]) -> bool {
+        let left_out = self.unnamed.iter().filter(|&&c| c == cc).count() as u32;
+        self.all.named.get(&cc).is_some_and(|&n| n > left_out)
     }
 
     /// Share of the leading country in the context (0 when there is none).
@@ -122,6 +137,9 @@ impl<'a> Loo<'a> {
         };
         self.countries[i].1 -= c.weight;
         self.total -= c.weight;
+        if c.named {
+            self.unnamed.push(c.cc);
+        }
         if let Some((a, w)) = c.admin1 {
             self.admin1_total -= w;
             let i = match self.admin1.iter().position(|e| e.0 == a) {
@@ -276,6 +294,9 @@ fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
     }
     if say == Say::Full {
         s += 1.8 * ctx.country(r.cc);
+        if ctx.named(r.cc) {
+            s += 0.4;
+        }
     }
     // Other names of the text that can be places within a short drive of this one (Edmonton
     // with Enfield is the London district): local evidence for names that are towns only
@@ -296,12 +317,22 @@ fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
 /// How much the context may add to a candidate (see [`overshadows`]), given the name's
 /// primary candidates that may overshadow others (countries, divisions, capitals): nothing
 /// when a country overshadows it, only a dominant division when another place does.
-fn say(r: &Rec, bigs: &[Rec]) -> Say {
+///
+/// A city of 100,000 people or more in a country the text names is not overshadowed by a
+/// capital of a country nothing in the text points to ("London" in a text about Canada).
+fn say(r: &Rec, bigs: &[Rec], ctx: &Loo) -> Say {
     let mut say = Say::Full;
     for b in bigs {
         if overshadows(b, r) {
             if b.kind == Kind::Country {
                 return Say::Nothing;
+            }
+            if b.kind == Kind::Capital
+                && r.population >= 100_000
+                && ctx.named(r.cc)
+                && ctx.country(b.cc) == 0.0
+            {
+                continue;
             }
             say = Say::Division;
         }
@@ -389,7 +420,7 @@ fn rank(
         b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
     };
     for (r, p) in recs() {
-        let c = (r, score(&x, &r, p, say(&r, &bigs)));
+        let c = (r, score(&x, &r, p, say(&r, &bigs, ctx)));
         match top.first {
             Some(f) if !before(&c, &f) => {
                 if top.second.is_none_or(|s| before(&c, &s)) {
@@ -477,6 +508,8 @@ struct Contribution<'t> {
     cc: [u8; 2],
     weight: f64,
     admin1: Option<(u32, f64)>,
+    /// The mention names the country as such.
+    named: bool,
 }
 
 /// Resolves all mentions into places, in text order.
@@ -508,10 +541,17 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             } else {
                 None
             };
-            contribs.push(Contribution { key: key.clone(), cc: r.cc, weight, admin1 });
+            let named = r.kind == Kind::Country;
+            contribs.push(Contribution { key: key.clone(), cc: r.cc, weight, admin1, named });
         }
         if let Some(cc) = m.country_hint {
-            contribs.push(Contribution { key: Cow::Borrowed(""), cc, weight: 1.0, admin1: None });
+            contribs.push(Contribution {
+                key: Cow::Borrowed(""),
+                cc,
+                weight: 1.0,
+                admin1: None,
+                named: false,
+            });
         }
     }
     for i in 0..toks.toks.len() {
@@ -525,6 +565,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
                 cc: *cc,
                 weight: 0.3,
                 admin1: None,
+                named: false,
             });
         }
     }
@@ -1048,5 +1089,31 @@ mod issue3_alias_of_a_bigger_town {
         let n: Vec<_> = p.iter().filter(|x| x.text == "Newcastle").collect();
         assert_eq!(n.len(), 1, "{p:?}");
         assert_eq!(n[0].name, "Newcastle upon Tyne", "{p:?}");
+    }
+}
+
+#[cfg(test)]
+mod issue3_named_country {
+    use sitrep_model::{Lang, Segmented};
+
+    fn countries(text: &str, name: &str) -> Vec<Option<String>> {
+        crate::tag_places(text, &Segmented::default(), Lang::En)
+            .into_iter()
+            .filter(|p| p.text == name)
+            .map(|p| p.country)
+            .collect()
+    }
+
+    #[test]
+    fn issue3_a_big_city_of_a_named_country_is_not_overshadowed_by_a_foreign_capital() {
+        let t = "Organizers of a London rally in support of Aleppo said Canada's stand was weak. \
+                 Canada must do more, a London doctor said. Canada can help Syria.";
+        assert_eq!(countries(t, "London"), [Some("CA".into()), Some("CA".into())]);
+        // A small namesake stays overshadowed, and the capital keeps its prior where the text
+        // points to its country.
+        let t = "U.S. officials said the Paris talks failed. The United States will leave.";
+        assert_eq!(countries(t, "Paris"), [Some("FR".into())]);
+        let t = "Canada and Britain met in London. Canada said the London talks went well.";
+        assert_eq!(countries(t, "London"), [Some("GB".into()), Some("GB".into())]);
     }
 }
