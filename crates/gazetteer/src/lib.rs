@@ -380,6 +380,8 @@ mod tests {
         ("A Bagdad, la tension monte.", "Bagdad", "Baghdad"),
         ("Fighting in Fallouja continued.", "Fallouja", "Al Fallūjah"),
         ("He lives in Louisville, Ky. with his family.", "Ky", "Kentucky"),
+        // Adjectives of first-level divisions, as of countries.
+        ("ETA fought for an independent Basque homeland.", "Basque", "Basque Country"),
         // USPS codes and period-less abbreviations, only right after a place and a comma.
         ("LOUISVILLE, KY--(Marketwire) - The company said.", "KY", "Kentucky"),
         ("EDMONTON, Ky (WBKO) -- A fire broke out.", "Ky", "Kentucky"),

@@ -1117,3 +1117,20 @@ mod issue3_named_country {
         assert_eq!(countries(t, "London"), [Some("GB".into()), Some("GB".into())]);
     }
 }
+
+#[cfg(test)]
+mod issue3_county_before {
+    use sitrep_model::{Lang, Segmented};
+
+    #[test]
+    fn issue3_county_before_the_name_selects_the_county() {
+        let p = crate::tag_places(
+            "He lives in the County of Brant, near the river.",
+            &Segmented::default(),
+            Lang::En,
+        );
+        let b: Vec<_> = p.iter().filter(|x| x.text == "Brant").collect();
+        assert_eq!(b.len(), 1, "{p:?}");
+        assert_eq!(b[0].feature, "admin2", "{p:?}");
+    }
+}
