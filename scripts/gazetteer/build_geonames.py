@@ -73,6 +73,16 @@ def airport_aliases(name, city):
         rest = core[len(city) + 1:].strip()
         if len(rest) >= 4 and rest[0].isupper() and not set(rest.split()) & GENERIC_WORDS:
             out.add(rest)
+    # The name without its leading city, facility words kept ("Pearson International Airport"
+    # for Toronto Pearson International Airport; "Macdonald-Cartier International Airport" for
+    # "Ottawa / Macdonald-Cartier International Airport"): unambiguous, as it ends in a facility word.
+    tail = name.split(" / ")[-1].strip()
+    for cand in (tail, " ".join(tail.split()[1:])):
+        first = cand.split()[0] if cand.split() else ""
+        if (cand != name and len(cand.split()) >= 2 and re.search(r"\b(Airport|Airfield|Air Base)$", cand)
+                and len(first) >= 3 and first[0].isupper() and not re.fullmatch(GENERIC, first)
+                and first not in GENERIC_WORDS):
+            out.add(cand)
     return sorted(out)
 
 

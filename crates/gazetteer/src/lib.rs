@@ -380,6 +380,12 @@ mod tests {
         ("A Bagdad, la tension monte.", "Bagdad", "Baghdad"),
         ("Fighting in Fallouja continued.", "Fallouja", "Al Fallūjah"),
         ("He lives in Louisville, Ky. with his family.", "Ky", "Kentucky"),
+        // An airport by its name without the city ("Toronto Pearson International Airport").
+        (
+            "Flights landed at Pearson International Airport on Monday.",
+            "Pearson International Airport",
+            "Toronto Pearson International Airport",
+        ),
         // Adjectives of first-level divisions, as of countries.
         ("ETA fought for an independent Basque homeland.", "Basque", "Basque Country"),
         // USPS codes and period-less abbreviations, only right after a place and a comma.
