@@ -386,6 +386,14 @@ mod tests {
             "Pearson International Airport",
             "Toronto Pearson International Airport",
         ),
+        // Streets named after places are not those places; roads lead to them.
+        ("Police were called to a hall on Falcon Street after midnight.", "Falcon", ""),
+        ("A car bomb exploded on Haifa Street in central Baghdad.", "Haifa", ""),
+        ("Une manifestation a eu lieu rue de Paris à Tunis.", "Paris", ""),
+        // Titles and holidays are not places; nor is a surname after a title and first name.
+        ("No one else was hurt, said London police Const. Kim Flett.", "Const", ""),
+        ("No one else was hurt, said London police Const. Kim Flett.", "Flett", ""),
+        ("A company Christmas party turned deadly early Sunday.", "Christmas", ""),
         // Adjectives of first-level divisions, as of countries.
         ("ETA fought for an independent Basque homeland.", "Basque", "Basque Country"),
         // USPS codes and period-less abbreviations, only right after a place and a comma.

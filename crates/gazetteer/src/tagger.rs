@@ -694,6 +694,47 @@ fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
 
 /// A dateline: an all-capitals place name opening a sentence, followed by a dash, comma or
 /// parenthesis ("DETROIT —", "EDMONTON, Ky").
+/// Words that make the name before them a street's ("Falcon Street", "Haifa Street"). Not
+/// "Road" or "Highway": a road is mostly named after the town it leads to ("Hertford Road"
+/// runs from Enfield toward Hertford), so the name still says where the text is.
+const STREET_AFTER: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "parkway",
+    "square",
+    "terrace",
+];
+
+/// Words that make the name after them a street's ("rue de Paris", "avenue Habib Bourguiba").
+const STREET_BEFORE: &[&str] = &["rue", "avenue", "boulevard", "bd", "impasse", "allee"];
+
+/// The name is part of a street's name: "Falcon Street", "Haifa Street", "rue de Paris". After
+/// the name the street word must be capitalised (before a lower-case "road" the name is a place:
+/// "the Baghdad road" leads there).
+fn street(toks: &Toks, m: &Mention) -> bool {
+    let n = toks.toks.len();
+    if m.t1 < n && toks.gap(m.t1 - 1) == " " && toks.toks[m.t1].cap {
+        let f = toks.f(m.t1);
+        // "St." after a name is a street; "St" alone may begin the next name ("St Louis").
+        let abbreviated = matches!(f, "st" | "ave" | "blvd");
+        let period = toks.text[toks.toks[m.t1].end..].starts_with('.');
+        if STREET_AFTER.contains(&f) && (!abbreviated || period) {
+            return true;
+        }
+    }
+    let mut k = m.t0;
+    while k > 0 && matches!(toks.f(k - 1), "de" | "du" | "des" | "d" | "la" | "l") {
+        k -= 1;
+    }
+    k > 0 && STREET_BEFORE.contains(&toks.f(k - 1))
+}
+
 fn dateline(toks: &Toks, m: &Mention) -> bool {
     let t = &toks.toks[m.t0];
     let after = toks.text[m.end..].trim_start_matches([' ', '\u{a0}']);
@@ -746,6 +787,17 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     if dateline(toks, m) {
         return Place;
     }
+    if street(toks, m) {
+        return Other;
+    }
+    // A title before a name is not a place itself ("Const. Kim Flett", "General Ali").
+    if single
+        && !verbatim
+        && lx.cue(first, Role::PersonBefore).is_some()
+        && toks.toks.get(m.t1).is_some_and(|t| t.cap)
+    {
+        return Other;
+    }
     if toks.toks[m.t0].upper && single && !verbatim && !strong && max_pop < 100_000 {
         return Other; // acronyms (ONU, ISIS…) are not small towns
     }
@@ -760,10 +812,19 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     if single && !strong && persons.contains(&word_hash(first)) {
         return Other;
     }
-    // Title before: "M. Omar", "President Mali".
-    if m.t0 > 0 {
-        let p = toks.f(m.t0 - 1);
-        if lx.cue(p, Role::PersonBefore).is_some() && toks.toks[m.t0 - 1].cap && !any_country {
+    // Title before: "M. Omar", "President Mali", or before a first name: "Const. Kim Flett".
+    let title = |k: usize| lx.cue(toks.f(k), Role::PersonBefore).is_some() && toks.toks[k].cap;
+    if m.t0 > 0 && !any_country {
+        if title(m.t0 - 1) {
+            return Person;
+        }
+        if single
+            && !strong
+            && m.t0 > 1
+            && toks.toks[m.t0 - 1].cap
+            && toks.gap(m.t0 - 1) == " "
+            && title(m.t0 - 2)
+        {
             return Person;
         }
     }
