@@ -394,6 +394,8 @@ mod tests {
         ("No one else was hurt, said London police Const. Kim Flett.", "Const", ""),
         ("No one else was hurt, said London police Const. Kim Flett.", "Flett", ""),
         ("A company Christmas party turned deadly early Sunday.", "Christmas", ""),
+        // An Arabic name element before a small place's name makes another name.
+        ("Heavy artillery fire was reported in Abu Salim (Tripoli).", "Salim", ""),
         // Adjectives of first-level divisions, as of countries.
         ("ETA fought for an independent Basque homeland.", "Basque", "Basque Country"),
         // USPS codes and period-less abbreviations, only right after a place and a comma.

@@ -694,6 +694,14 @@ fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
 
 /// A dateline: an all-capitals place name opening a sentence, followed by a dash, comma or
 /// parenthesis ("DETROIT —", "EDMONTON, Ky").
+/// Arabic name elements that begin longer names ("Abu Salim", "Umm Qasr", "Tall Abyad", "Ras
+/// al-Ain", "Kafr Nabl", "Deir Hafer", "Beit Lahia", "Bir Hakeim", "Wadi Khaled").
+const NAME_ELEMENTS: &[&str] = &[
+    "abu", "umm", "um", "bin", "ibn", "bani", "beni", "bint", "ould", "sidi", "tall", "tal",
+    "tell", "jabal", "jebel", "djebel", "jabel", "bir", "ras", "ain", "ayn", "khan", "kafr",
+    "kfar", "deir", "dayr", "beit", "bayt", "wadi", "marj", "qasr", "mazraat", "nahr",
+];
+
 /// Words that make the name before them a street's ("Falcon Street", "Haifa Street"). Not
 /// "Road" or "Highway": a road is mostly named after the town it leads to ("Hertford Road"
 /// runs from Enfield toward Hertford), so the name still says where the text is.
@@ -843,6 +851,17 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         {
             return Person;
         }
+    }
+    // "Abu Salim", "Ras Baalbek", "Deir Hafer": an Arabic name element before the name makes
+    // a longer name the gazetteer does not hold (a district, a neighbouring town, a person).
+    if weak
+        && single
+        && m.t0 > 0
+        && matches!(toks.gap(m.t0 - 1), " " | "-")
+        && toks.toks[m.t0 - 1].cap
+        && NAME_ELEMENTS.contains(&toks.f(m.t0 - 1))
+    {
+        return Other;
     }
     // "Ahl al-Haq": the name carries an article that did not match with it.
     if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && crate::norm::is_article(toks.f(m.t0 - 1)) {
