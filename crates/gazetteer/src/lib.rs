@@ -396,6 +396,21 @@ mod tests {
         ("A company Christmas party turned deadly early Sunday.", "Christmas", ""),
         // An Arabic name element before a small place's name makes another name.
         ("Heavy artillery fire was reported in Abu Salim (Tripoli).", "Salim", ""),
+        ("Regime forces shelled Ftireh in Jabal al-Zawiya in Idleb.", "Zawiya", ""),
+        ("Rioters hurled stones at a bank in the Ras al Nabea district.", "Ras", ""),
+        // Words that are places only by accident in conflict reports.
+        ("Rioters hurled a Molotov cocktail at the bank.", "Molotov", ""),
+        ("A man was found dead in Colonia on Monday.", "Colonia", ""),
+        ("Journalists of the Jang group protested.", "Jang", ""),
+        // A US state code only after a name that can be a US place.
+        ("People protested in Gobichettipalayam town (Erode, TN).", "TN", ""),
+        ("In Coyuca, Guerrero, La Familia Michoacana placed checkpoints.", "La", ""),
+        // French names of Cameroonian regions.
+        (
+            "Boko Haram looted a house in Kolofata (Mayo-Sava, Extreme-Nord).",
+            "Extreme-Nord",
+            "Far North",
+        ),
         // Adjectives of first-level divisions, as of countries.
         ("ETA fought for an independent Basque homeland.", "Basque", "Basque Country"),
         // USPS codes and period-less abbreviations, only right after a place and a comma.

@@ -475,7 +475,7 @@ fn skeleton_match(
     let n = toks.toks.len();
     // Transliteration variants are names of at least five letters; most capitalised words
     // that reach this point are people's or organisations' names, so stay cheap.
-    if toks.f(i).len() < 4 {
+    if toks.f(i).len() < 5 {
         return None;
     }
     // Nor acronyms ("OSCE", "LNA"): transliterations are written as names.
@@ -600,10 +600,16 @@ fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Optio
     let next = toks.text[t.end..].chars().next();
     if next.is_some_and(|c| c.is_alphanumeric() || (c == '.' && !t.upper))
         || (!t.upper && g.store.is_common_word(toks.f(i)))
+        || (!t.upper && toks.toks.get(i + 1).is_some_and(|n| n.cap && toks.gap(i) == " "))
     {
         return None;
     }
     let rec = g.resolve_target(target)?;
+    // Only after a name that can be a place of that country ("Erode, TN" is Tamil Nadu).
+    let cc = g.store.rec(rec)?.cc;
+    if !prev.cands.iter().any(|&c| g.store.rec(c).is_some_and(|r| r.cc == cc)) {
+        return None;
+    }
     Some(Mention::new(toks, i, i + 1, vec![rec]))
 }
 
@@ -852,14 +858,28 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             return Person;
         }
     }
-    // "Abu Salim", "Ras Baalbek", "Deir Hafer": an Arabic name element before the name makes
-    // a longer name the gazetteer does not hold (a district, a neighbouring town, a person).
+    // "Abu Salim", "Ras Baalbek", "Jabal al-Zawiya": an Arabic name element before the name
+    // makes a longer name the gazetteer does not hold (a district, a neighbouring town, a
+    // mountain, a person).
+    let element = |k: usize| {
+        matches!(toks.gap(k), " " | "-") && toks.toks[k].cap && NAME_ELEMENTS.contains(&toks.f(k))
+    };
+    if !strong && m.t1 - m.t0 <= 2 && m.t0 > 0 {
+        let k = m.t0 - 1;
+        let article = crate::norm::is_article(toks.f(k)) && matches!(toks.gap(k), " " | "-");
+        if element(k) || (article && k > 0 && element(k - 1)) {
+            return Other;
+        }
+    }
+    // "Ras al Nabea", "Bab al-Hawa": an article and a capitalised word after a small place's
+    // name continue it into a longer name the gazetteer does not hold.
     if weak
         && single
-        && m.t0 > 0
-        && matches!(toks.gap(m.t0 - 1), " " | "-")
-        && toks.toks[m.t0 - 1].cap
-        && NAME_ELEMENTS.contains(&toks.f(m.t0 - 1))
+        && m.t1 + 1 < toks.toks.len()
+        && matches!(toks.gap(m.t1 - 1), " " | "-")
+        && matches!(toks.gap(m.t1), " " | "-")
+        && crate::norm::is_article(toks.f(m.t1))
+        && toks.toks[m.t1 + 1].cap
     {
         return Other;
     }
