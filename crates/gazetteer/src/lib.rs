@@ -398,6 +398,8 @@ mod tests {
         ("Heavy artillery fire was reported in Abu Salim (Tripoli).", "Salim", ""),
         ("Regime forces shelled Ftireh in Jabal al-Zawiya in Idleb.", "Zawiya", ""),
         ("Rioters hurled stones at a bank in the Ras al Nabea district.", "Ras", ""),
+        // An acronym after a town's name is a body of that town, not a longer name.
+        ("Officers of the Brant OPP responded to the crash.", "Brant", "Brant"),
         // Words that are places only by accident in conflict reports.
         ("Rioters hurled a Molotov cocktail at the bank.", "Molotov", ""),
         ("A man was found dead in Colonia on Monday.", "Colonia", ""),

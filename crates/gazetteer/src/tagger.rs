@@ -899,9 +899,11 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         // A capitalised word joined by a space or a hyphen ("Stoke Newington",
         // "Champs-Elysees") makes a longer proper name that the gazetteer does not hold,
         // unless that word starts a major place of its own (a list without commas).
+        // An acronym after the name is a body of that place ("Brant OPP", "Kent RCMP").
         let after = m.t1 < toks.toks.len()
             && matches!(toks.gap(m.t1 - 1), " " | "-")
             && toks.toks[m.t1].cap
+            && !(toks.toks[m.t1].upper && toks.gap(m.t1 - 1) == " ")
             && !lx.stopwords.contains(toks.f(m.t1))
             && !lx.cues.contains_key(toks.f(m.t1))
             && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| {
