@@ -245,6 +245,9 @@ fn accept(
         if s >= e || !case_passes(kb, alias, span_text) {
             continue;
         }
+        if e - s <= 3 && shouted(text, s, e) {
+            continue;
+        }
         return Some(Hit {
             span: Span::new(s, e),
             actor: alias.actor,
@@ -287,6 +290,16 @@ fn case_passes(kb: &ActorKb, alias: &crate::kb::Alias, text: &str) -> bool {
         k += 1;
     }
     true
+}
+
+/// Whether the short capitalised word at `s..e` sits between two words in capitals: a
+/// sentence in capitals ("THE ATTACK IS OVER"), where a two-letter acronym ("IS", "US") is as
+/// likely an ordinary word.
+fn shouted(text: &str, s: usize, e: usize) -> bool {
+    let caps = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let before = text[..s].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let after = text[e..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    text[..s].ends_with(' ') && text[e..].starts_with(' ') && caps(before) && caps(after)
 }
 
 #[inline]
@@ -352,6 +365,9 @@ mod tests {
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("les troupes US en Irak", &[("troupes", "Military Forces"), ("US", "United States")]),
             ("we told us about it", &[]),
+            // "IS" in capitals is the Islamic State, but not in a sentence in capitals.
+            ("an IS-planted landmine exploded", &[("IS", "Islamic State")]),
+            ("THE ATTACK IS OVER, THEY SAID", &[]),
             ("Le Pentagone a déclaré", &[("Pentagone", "US Department of Defense")]),
             (
                 "des avions de chasse américains ont frappé",
