@@ -23,7 +23,8 @@ pub use sitrep_text as text;
 
 use sha2::{Digest, Sha256};
 use sitrep_model::{
-    Analysis, Claim, DocMeta, Document, Entity, Event, Lang, Place, Quote, Report, CONTRACT_VERSION,
+    ActorMention, Analysis, Claim, DocMeta, Document, Entity, Event, Lang, Place, Quote, Report,
+    CONTRACT_VERSION,
 };
 use std::time::{Duration, Instant};
 
@@ -177,9 +178,10 @@ impl Pipeline {
         let rules = rules_for(lang);
         let seg = sitrep_text::segment(text, rules);
         lap(&mut times.segment);
-        let places = sitrep_gazetteer::tag_places(text, &seg, rules);
+        let mut places = sitrep_gazetteer::tag_places(text, &seg, rules);
         lap(&mut times.places);
         let actors = sitrep_actors::tag_actors(text, &seg, rules);
+        places.retain(|p| !named_actor(&actors, p));
         let entities = entities::group(text, &actors, &places);
         lap(&mut times.actors);
         let mut analysis = Analysis {
@@ -200,6 +202,18 @@ impl Pipeline {
         lap(&mut times.events);
         Coded { entities, places, events, quotes, claims }
     }
+}
+
+/// Whether a place mention is the whole name of a force or armed group instead ("Barkhane",
+/// the French operation, is not Berkane in Morocco).
+fn named_actor(actors: &[ActorMention], p: &Place) -> bool {
+    use sitrep_model::EntityKind as K;
+    actors.iter().any(|a| {
+        !a.adjectival
+            && matches!(a.kind, K::Military | K::ArmedGroup)
+            && a.span.start == p.start
+            && a.span.end == p.end
+    })
 }
 
 /// The rule set for a language: French rules for French, English for all else.
@@ -249,6 +263,19 @@ mod tests {
     fn pipeline_is_send_sync() {
         fn is<T: Send + Sync>() {}
         is::<Pipeline>();
+    }
+
+    #[test]
+    fn issue3_a_force_named_like_a_town_is_not_a_place() {
+        let doc = Document {
+            id: "x".into(),
+            text: "On 5 May 2020, Barkhane soldiers killed five militants near Menaka.".into(),
+            language: Some(Lang::En),
+            ..Default::default()
+        };
+        let r = Pipeline::new().code(&doc);
+        let places: Vec<&str> = r.places.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(places, ["Menaka"]);
     }
 
     #[test]
