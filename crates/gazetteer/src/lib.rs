@@ -407,6 +407,8 @@ mod tests {
         // A US state code only after a name that can be a US place.
         ("People protested in Gobichettipalayam town (Erode, TN).", "TN", ""),
         ("In Coyuca, Guerrero, La Familia Michoacana placed checkpoints.", "La", ""),
+        // Divisions by their name without the division word, in another spelling.
+        ("The governor of Hadramawt governorate closed the border.", "Hadramawt", "Hadramaout"),
         // French names of Cameroonian regions.
         (
             "Boko Haram looted a house in Kolofata (Mayo-Sava, Extreme-Nord).",
