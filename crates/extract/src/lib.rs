@@ -34,6 +34,7 @@ pub mod fold;
 pub mod lexicon;
 pub mod mention;
 pub mod merge;
+pub mod report;
 pub mod roles;
 
 use sitrep_model::{AcledCode, Analysis, EntityKind, Event, Party, PloverCode, Span};
@@ -314,7 +315,7 @@ const AUTHOR_AFTER: [&str; 12] = [
 /// Folded words before a named group that make it the claimed or suspected
 /// author ("likely planted by JNIM militants", "gunmen believed to belong to
 /// IS", "presumably IS").
-const AUTHOR_BEFORE: [&str; 12] = [
+const AUTHOR_BEFORE: [&str; 26] = [
     " planted by",
     " carried out by",
     " believed to belong to",
@@ -327,7 +328,72 @@ const AUTHOR_BEFORE: [&str; 12] = [
     " attribue a",
     " attribuee a",
     " imputee a",
+    " attribue aux",
+    " attribuee aux",
+    " imputee aux",
+    " impute a",
+    " impute aux",
+    " hallmarks of",
+    " hallmark of",
+    " blamed on",
+    " marque du",
+    " marque de",
+    " marque d",
+    " marque des",
+    " signature du",
+    " signature de",
 ];
+
+/// Folded words between a common noun for fighters and the group they
+/// belong to ("jihadistes liés à l'État islamique", "militants linked to
+/// al-Shabaab").
+const LINKED: [&str; 10] = [
+    " lies a",
+    " lie a",
+    " liee a",
+    " liees a",
+    " linked to",
+    " affiliated with",
+    " affiliated to",
+    " affilies a",
+    " loyal to",
+    " proches de",
+];
+
+/// Determiners a cue may stand before the group's name with (folded).
+const CUE_DETS: [&str; 5] = [" the", " l", " la", " le", " les"];
+
+/// True when the text right before mention `m` (within `from..`) marks it
+/// as the claimed or suspected author of an event ("bore the hallmarks of
+/// X", "porte la marque du X", "attribué aux jihadistes liés à X"), or it
+/// glosses such a mention in parentheses ("… du GSIM (JNIM)"): a named
+/// suspect, not a target.
+pub(crate) fn author_cued(a: &Analysis<'_>, from: usize, m: Span) -> bool {
+    let text = a.text();
+    let start = m.start.saturating_sub(60).max(from);
+    let raw = text.get(start..m.start).unwrap_or("");
+    if raw.trim_end().ends_with('(') {
+        let open = start + raw.trim_end().len() - 1;
+        let glossed = a.actors.iter().find(|n| {
+            n.span.end <= open && text.get(n.span.end..open).is_some_and(|g| g.trim().is_empty())
+        });
+        return glossed.is_some_and(|n| n.span.start >= from && author_cued(a, from, n.span));
+    }
+    let before = fold::fold(raw).text;
+    let b = before.trim_end();
+    let b = CUE_DETS.iter().find_map(|d| b.strip_suffix(d)).unwrap_or(b);
+    if AUTHOR_BEFORE.iter().any(|c| b.ends_with(c)) {
+        return true;
+    }
+    // "attribué aux jihadistes liés à l'État islamique".
+    let Some(rest) = LINKED.iter().find_map(|c| b.strip_suffix(c)) else { return false };
+    let ws: Vec<&str> = rest.rsplitn(3, ' ').collect();
+    (1..ws.len()).any(|k| {
+        let head =
+            rest[..rest.len() - ws[..k].iter().map(|w| w.len() + 1).sum::<usize>()].trim_end();
+        AUTHOR_BEFORE.iter().any(|c| head.ends_with(c))
+    })
+}
 
 /// True for a generic actor name ("Military Forces", "Unidentified Armed
 /// Group"): one that takes a country.
@@ -363,6 +429,13 @@ fn claimed_author(a: &Analysis<'_>, sentence: usize, p: Party) -> Party {
         }
         let Some(c) = m.canonical.as_deref() else { continue };
         if generic(c) {
+            // "attribué aux jihadistes liés à l'État islamique": the group
+            // the suspected fighters are linked to.
+            if author_cued(a, first.span.start, m.span) {
+                if let Some(g) = linked_group(a, m, last.span.end) {
+                    return g;
+                }
+            }
             continue;
         }
         let after =
@@ -379,18 +452,41 @@ fn claimed_author(a: &Analysis<'_>, sentence: usize, p: Party) -> Party {
         let b = before.text.trim_end();
         let b = b.strip_suffix(" the").unwrap_or(b);
         let hit = AUTHOR_AFTER.iter().any(|c| after_t.starts_with(c))
-            || AUTHOR_BEFORE.iter().any(|c| b.ends_with(c));
+            || AUTHOR_BEFORE.iter().any(|c| b.ends_with(c))
+            || author_cued(a, first.span.start, m.span);
         if hit {
-            return Party {
-                text: Some(m.span.slice(text).to_string()),
-                canonical: m.canonical.clone(),
-                kind: m.kind.as_str().to_string(),
-                country: m.country.clone(),
-                entity: a.entity_at(m.span).map(|e| e.id.clone()),
-            };
+            return party_of_mention(a, m);
         }
     }
     p
+}
+
+/// A mention as a party.
+fn party_of_mention(a: &Analysis<'_>, m: &sitrep_model::ActorMention) -> Party {
+    Party {
+        text: Some(m.span.slice(a.text()).to_string()),
+        canonical: m.canonical.clone(),
+        kind: m.kind.as_str().to_string(),
+        country: m.country.clone(),
+        entity: a.entity_at(m.span).map(|e| e.id.clone()),
+    }
+}
+
+/// The named armed group that the fighters of mention `m` are said to be
+/// linked to ("jihadistes liés à l'État islamique"), before `end`.
+fn linked_group(a: &Analysis<'_>, m: &sitrep_model::ActorMention, end: usize) -> Option<Party> {
+    let text = a.text();
+    let g = a.actors.iter().find(|g| {
+        g.span.start >= m.span.end
+            && g.span.end <= end
+            && g.span.start <= m.span.end + 40
+            && g.kind == EntityKind::ArmedGroup
+            && g.canonical.as_deref().is_some_and(|c| !generic(c))
+    })?;
+    let between = fold::fold(text.get(m.span.end..g.span.start).unwrap_or("")).text;
+    let b = between.trim_end();
+    let b = CUE_DETS.iter().find_map(|d| b.strip_suffix(d)).unwrap_or(b);
+    LINKED.iter().any(|c| b.ends_with(c)).then(|| party_of_mention(a, g))
 }
 
 /// Folded words that tell a fight between kin groups.
@@ -1200,6 +1296,142 @@ mod tests {
         let names: Vec<&str> =
             ev.iter().filter_map(|e| e.location.as_ref()).map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["Aleppo", "Homs", "Hama"]);
+    }
+
+    /// A state named as the far side of a border is a place, not the
+    /// target: "près de la frontière avec le Burkina Faso", "near the border
+    /// with Saudi Arabia".
+    #[test]
+    fn issue5_border_state_is_not_the_target() {
+        let cases = [
+            (
+                "Douze soldats maliens ont été tués dans une attaque à Alep, près de la frontière avec le Burkina Faso.",
+                Lang::Fr,
+                "soldats maliens",
+                "Burkina Faso",
+            ),
+            (
+                "Twelve Syrian soldiers were killed in an attack in Aleppo near the border with Saudi Arabia.",
+                Lang::En,
+                "Syrian soldiers",
+                "Saudi Arabia",
+            ),
+        ];
+        for (text, lang, victims, state) in cases {
+            let city = if lang == Lang::Fr { "Alep" } else { "Aleppo" };
+            let places = [place(city, text, "Aleppo", "city", 36.2)];
+            let ms = [
+                actor(victims, text, "Military Forces of Syria", EntityKind::Military, false),
+                actor(state, text, state, EntityKind::State, false),
+            ];
+            let ev = run(text, lang, &places, &ms);
+            let t = ev[0].target.as_ref().and_then(|p| p.canonical.as_deref());
+            assert_eq!(t, Some("Military Forces of Syria"), "{text}");
+        }
+    }
+
+    /// A reporting clause after the event ("…, a annoncé mardi l'armée
+    /// malienne", "…, said the Syrian army", "…, the army said") attributes
+    /// it; its speaker is neither actor nor target.
+    #[test]
+    fn issue5_reporting_clause_attributes_the_event() {
+        let cases = [
+            (
+                "Deux civils ont été tués lundi à Alep, a annoncé mardi l'armée syrienne.",
+                Lang::Fr,
+                "armée syrienne",
+            ),
+            ("Two civilians were killed in Aleppo on Monday, said the Syrian army.", Lang::En, "Syrian army"),
+            (
+                "Two civilians were killed in Aleppo on Monday, the Syrian army said in a statement.",
+                Lang::En,
+                "Syrian army",
+            ),
+        ];
+        for (text, lang, speaker) in cases {
+            let city = if lang == Lang::Fr { "Alep" } else { "Aleppo" };
+            let places = [place(city, text, "Aleppo", "city", 36.2)];
+            let ms =
+                [actor(speaker, text, "Military Forces of Syria", EntityKind::Military, false)];
+            let ev = run(text, lang, &places, &ms);
+            let e = &ev[0];
+            assert_eq!(e.modality, "reported", "{text}");
+            assert_eq!(e.attributed_to.as_deref(), Some("Military Forces of Syria"), "{text}");
+            let t = e.target.as_ref().and_then(|p| p.canonical.as_deref());
+            assert_ne!(t, Some("Military Forces of Syria"), "{text}");
+            let a = e.actor.as_ref().and_then(|p| p.canonical.as_deref());
+            assert_ne!(a, Some("Military Forces of Syria"), "{text}");
+        }
+    }
+
+    /// "L'attaque, qui n'a pas été revendiquée, porte la marque du X" and
+    /// "The attack bore the hallmarks of X" tell the incident before again:
+    /// one event, with X as its suspected author, and no claim.
+    #[test]
+    fn issue5_anaphoric_attack_merges_and_names_the_suspect() {
+        let cases = [
+            (
+                "Une attaque a tué trois soldats à Alep lundi. L'attaque, qui n'a pas été revendiquée, porte la marque du GSIM.",
+                Lang::Fr,
+            ),
+            (
+                "An attack killed three soldiers in Aleppo on Monday. The attack bore the hallmarks of GSIM, officials said.",
+                Lang::En,
+            ),
+        ];
+        for (text, lang) in cases {
+            let city = if lang == Lang::Fr { "Alep" } else { "Aleppo" };
+            let places = [place(city, text, "Aleppo", "city", 36.2)];
+            let ms = [actor("GSIM", text, "JNIM", EntityKind::ArmedGroup, false)];
+            let ev = run(text, lang, &places, &ms);
+            assert_eq!(ev.len(), 1, "{text}: {ev:#?}");
+            let e = &ev[0];
+            assert_eq!(e.actor.as_ref().and_then(|p| p.canonical.as_deref()), Some("JNIM"));
+            assert_ne!(e.target.as_ref().and_then(|p| p.canonical.as_deref()), Some("JNIM"));
+            assert_ne!(e.modality, "claimed", "{text}");
+            assert_eq!(e.fatalities, Some(3));
+        }
+        // A definite noun of another kind is another incident.
+        let text = "A bomb exploded in Aleppo on Monday. The governor imposed a curfew after the kidnapping of a doctor.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let ev = run(text, Lang::En, &places, &[]);
+        assert!(ev.iter().any(|e| e.kind == "abduction"), "{ev:#?}");
+    }
+
+    /// An event named as the background of another verb ("après
+    /// l'enlèvement de", "after the kidnapping of") is not done by that
+    /// verb's subject; its place is the one its clause names, not a place
+    /// the sentence is framed with ("À Niamey, …").
+    #[test]
+    fn issue5_background_event_has_no_borrowed_actor_or_frame_place() {
+        let cases = [
+            (
+                "À Damas, le gouvernement a décrété un couvre-feu dans la région d'Alep après l'enlèvement de deux travailleurs humanitaires samedi.",
+                Lang::Fr,
+                "gouvernement",
+                "Damas",
+                "Alep",
+            ),
+            (
+                "In Damascus, the authorities imposed a curfew in the Aleppo region after the kidnapping of two aid workers on Saturday.",
+                Lang::En,
+                "authorities",
+                "Damascus",
+                "Aleppo",
+            ),
+        ];
+        for (text, lang, gov, capital, region) in cases {
+            let mut r = place(region, text, "Aleppo", "admin1", 36.2);
+            r.precision = "admin1".to_string();
+            let places = [place(capital, text, "Damascus", "city", 33.5), r];
+            let ms = [actor(gov, text, "Government of Syria", EntityKind::Government, false)];
+            let ev = run(text, lang, &places, &ms);
+            let e = &ev[0];
+            assert_eq!(e.kind, "abduction", "{text}");
+            let a = e.actor.as_ref().and_then(|p| p.canonical.as_deref());
+            assert_ne!(a, Some("Government of Syria"), "{text}");
+            assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Aleppo"), "{text}");
+        }
     }
 
     #[test]

@@ -62,6 +62,9 @@ pub struct Draft {
     /// Means inferred from the attacks told just before (for coding only:
     /// the text does not name them for this event).
     pub means: Vec<String>,
+    /// A definite singular noun ("L'attaque", "the blast", "cette
+    /// explosion"): a reference back to an incident already told.
+    pub anaphoric: bool,
 }
 
 impl Draft {
@@ -531,9 +534,24 @@ fn draft(
         subject: subject_np(a, f, cl, tspan, nominal),
         umbrella: generic.is_some(),
         means: Vec::new(),
+        anaphoric: nominal && anaphoric(f, cl, tspan, generic.is_some()),
         weak: weak
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
     }
+}
+
+/// Definite and demonstrative singular determiners (folded).
+const DEFINITE: [&str; 8] = ["l", "le", "la", "the", "this", "cette", "cet", "ce"];
+
+/// True when the trigger is a noun after a definite or demonstrative
+/// singular determiner ("L'attaque, qui n'a pas été revendiquée…", "The
+/// attack bore the hallmarks of…"): it names an incident the reader already
+/// knows of, when the text told one before.
+fn anaphoric(f: &Folded, cl: Span, t: Span, plural: bool) -> bool {
+    let before = words_before(f, cl.start, t.start, 1);
+    let w = f.text.get(f.folded_at(t.start)..f.folded_at(t.end)).unwrap_or("");
+    let singular = w.split_whitespace().next().is_some_and(|x| !x.ends_with('s'));
+    !plural && singular && before.first().is_some_and(|d| DEFINITE.contains(d))
 }
 
 /// Folded verbs by which a vehicle or a person sets off a device it did
@@ -726,24 +744,43 @@ fn locate(
         !party && !actor
     };
     let home = x.home;
-    let best = |within: Span| {
-        a.places
-            .iter()
-            .filter(|p| within.contains(&Span::new(p.start, p.end)))
-            .filter(usable)
-            .min_by_key(|p| {
-                let foreign = home.is_some() && p.country.as_deref() != home;
-                // "in X", "near X", "à X": the place the clause sets the event in.
-                let w = words_before(f, within.start.min(p.start), p.start, 1);
-                let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
-                // A town read with little confidence ranks after a surer district.
-                let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
-                (foreign, p.score < 0.5, sub_locality(a.text(), f, p), r, !locative, p.start)
-            })
-    };
     let sentence = a.seg.sentences.get(si).map(|s| s.span).unwrap_or(cl);
+    let fronted = fronted_place(a, f, sentence);
+    let best = |within: Span| {
+        let inside = |p: &&Place| within.contains(&Span::new(p.start, p.end));
+        // "À Niamey, le gouvernement a décrété un couvre-feu dans la région
+        // de Tillabéri…": a place set before the sentence frames its main
+        // verb; a place the clause itself names wins over it.
+        let framed = |p: &&Place| {
+            Some(p.start) == fronted
+                && a.places
+                    .iter()
+                    .filter(inside)
+                    .filter(usable)
+                    .any(|q| Some(q.start) != fronted && rank(q) <= 3 && q.country == p.country)
+        };
+        a.places.iter().filter(inside).filter(usable).filter(|p| !framed(p)).min_by_key(|p| {
+            let foreign = home.is_some() && p.country.as_deref() != home;
+            // "in X", "near X", "à X": the place the clause sets the event in.
+            let w = words_before(f, within.start.min(p.start), p.start, 1);
+            let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
+            // A town read with little confidence ranks after a surer district.
+            let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
+            (foreign, p.score < 0.5, sub_locality(a.text(), f, p), r, !locative, p.start)
+        })
+    };
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
     Some((location_of(p), rank(p)))
+}
+
+/// The start of the place a sentence opens with as its frame: "À Niamey,
+/// …", "In Erbil, …" (a locative preposition, the name, a comma).
+fn fronted_place(a: &Analysis<'_>, f: &Folded, s: Span) -> Option<usize> {
+    let p = a.places.iter().find(|p| p.start >= s.start && p.start < s.end)?;
+    let head = words_before(f, s.start, p.start, 3);
+    let comma = a.text().get(p.end..s.end)?.trim_start().starts_with(',');
+    (head.len() == 1 && matches!(head[0], "a" | "in" | "at" | "dans" | "en" | "au") && comma)
+        .then_some(p.start)
 }
 
 /// Words after a name that make it a part of a town ("Jardim Laguna
@@ -874,6 +911,10 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
         if cue.before && h.start >= t.start {
             continue;
         }
+        // "n'a pas été revendiquée", "has not been claimed": no claim.
+        if cue.modality == "claimed" && negated(f, cl, h.start) {
+            continue;
+        }
         if let Some(i) = order.iter().position(|m| *m == cue.modality) {
             best = Some(best.map_or(i, |b| b.min(i)));
         }
@@ -887,6 +928,23 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
         by = Some(c.source.canonical.clone().unwrap_or_else(|| c.source.text.clone()));
     } else if let Some(q) = a.quotes.iter().find(|q| q.start <= t.start && t.end <= q.end) {
         by = Some(q.speaker.canonical.clone().unwrap_or_else(|| q.speaker.text.clone()));
+    } else if let Some(who) =
+        crate::report::around(a, f, cl, t).iter().find_map(|r| crate::report::speaker(a, r))
+    {
+        // "…, a annoncé mardi l'armée malienne": told by the army.
+        if m == "asserted" {
+            m = "reported".to_string();
+        }
+        by = Some(who.canonical.clone().unwrap_or_else(|| who.span.slice(a.text()).to_string()));
     }
     (m, by)
+}
+
+/// Folded words that deny what follows within three words ("n'a pas été
+/// revendiquée", "has not been claimed", "aucune revendication").
+const NEGATIONS: [&str; 8] = ["pas", "not", "no", "aucun", "aucune", "jamais", "never", "nobody"];
+
+/// True when a negation stands in the three words before `off`.
+fn negated(f: &Folded, cl: Span, off: usize) -> bool {
+    words_before(f, cl.start, off, 4).iter().any(|w| NEGATIONS.contains(w))
 }

@@ -35,7 +35,9 @@ fn same_incident(e: &Draft, d: &Draft) -> bool {
         let same_target = t(e).is_some() && t(e) == t(d);
         return same_target || matches!((c(e), c(d)), (None, _) | (_, None)) || c(e) == c(d);
     }
-    if targets_conflict(e, d) {
+    // A definite noun of another kind ("the kidnapping" after a bombing)
+    // names an incident of its own.
+    if targets_conflict(e, d) || (d.anaphoric && !kinds_agree(&e.kind(), &d.kind())) {
         return false;
     }
     match (place_key(e), place_key(d)) {
@@ -43,6 +45,41 @@ fn same_incident(e: &Draft, d: &Draft) -> bool {
         (_, None) => d.sentence > e.sentence,
         (None, Some(_)) => false,
     }
+}
+
+/// Groups of kinds one anaphoric noun may refer back to: explosions from
+/// afar, fights at close range; a generic "attack" names any of them.
+fn kind_group(kind: &str) -> u8 {
+    match kind {
+        "bombing" | "suicide_bombing" | "airstrike" | "drone_strike" | "rocket_attack"
+        | "missile_attack" | "shelling" => 1,
+        "armed_clash" | "ambush" | "raid" => 2,
+        "attack" => 0,
+        _ => 3,
+    }
+}
+
+/// True when two kinds can name one incident: an abduction is not the
+/// bombing told before it.
+fn kinds_agree(ke: &str, kd: &str) -> bool {
+    let (ge, gd) = (kind_group(ke), kind_group(kd));
+    ke == kd || (gd == 0 && ge != 3) || (ge == 0 && gd != 3) || (ge == gd && ge != 3)
+}
+
+/// True when anaphoric draft `d` ("L'attaque…", "The blast…") refers back
+/// to event `e`: an earlier incident of a kind the noun can name, at a
+/// place the noun does not contradict.
+fn refers_to(e: &Draft, d: &Draft) -> bool {
+    if !d.anaphoric || e.family() != d.family() || e.first() >= d.first() {
+        return false;
+    }
+    let kinds = kinds_agree(&e.kind(), &d.kind());
+    let place = match (&e.location, &d.location) {
+        (_, None) => true,
+        (Some((_, re)), Some((_, rd))) => place_key(e) == place_key(d) || rd > re,
+        (None, Some(_)) => false,
+    };
+    kinds && place
 }
 
 fn max_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
@@ -109,6 +146,10 @@ pub fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let (strong, weak): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| !d.weak);
     let mut events: Vec<Draft> = Vec::new();
     for d in strong {
+        if let Some(e) = events.iter_mut().rev().find(|e| refers_to(e, &d)) {
+            absorb(e, d);
+            continue;
+        }
         match events.iter_mut().rev().find(|e| same_incident(e, &d)) {
             Some(e) => absorb(e, d),
             None => events.push(d),

@@ -82,13 +82,20 @@ pub fn roles(
     passive: bool,
     noun: bool,
 ) -> (Role, Role) {
+    // The party that tells the event ("…, a annoncé l'armée malienne") takes
+    // no part in it.
+    let told_by = crate::report::around(a, f, clause, trigger);
     let inside: Vec<&ActorMention> = a
         .actors
         .iter()
         .filter(|m| {
             // A mention the trigger ends ("Saudi-led coalition airstrikes") names its actor.
             let heads = m.span.start < trigger.start && m.span.end <= trigger.end;
-            clause.contains(&m.span) && (heads || !m.span.overlaps(&trigger)) && !in_place(a, f, m)
+            clause.contains(&m.span)
+                && (heads || !m.span.overlaps(&trigger))
+                && !in_place(a, f, m)
+                && !at_border(f, clause, m)
+                && !told_by.iter().any(|r| r.span.contains(&m.span))
         })
         .collect();
     let before: Vec<&ActorMention> =
@@ -124,6 +131,8 @@ pub fn roles(
         });
     // "clashes between X and Y": X acts, Y is the other side.
     let between = between_pair(f, clause, trigger, &after);
+    let bg = noun && background(a, f, clause, trigger);
+    let suspect = |m: &ActorMention| crate::author_cued(a, clause.start, m.span);
     let head = before
         .iter()
         .copied()
@@ -144,18 +153,24 @@ pub fn roles(
             !PREPOSITIONS.contains(&w.as_str()) && !AGAINST.contains(&w.as_str()) && in_region(m)
         });
         let subject = if complement { first.or(subject) } else { subject };
+        // "le gouvernement a décrété un couvre-feu après l'enlèvement de…":
+        // an event named as the background of another verb is not done by
+        // that verb's subject.
+        let subject = if bg { None } else { subject };
         (
             agent.or(near_after).or(subject),
             against.or_else(|| {
-                after
-                    .iter()
-                    .copied()
-                    .find(|m| Some(*m) != agent && Some(*m) != near_after && !m.adjectival)
+                after.iter().copied().find(|m| {
+                    Some(*m) != agent && Some(*m) != near_after && !m.adjectival && !suspect(m)
+                })
             }),
         )
     } else {
-        (subject.or(agent), after.iter().copied().find(|m| Some(*m) != agent))
+        (subject.or(agent), after.iter().copied().find(|m| Some(*m) != agent && !suspect(m)))
     };
+    // A group the text names as the suspected author ("bore the hallmarks
+    // of X") is not the target.
+    let target = target.filter(|m| !suspect(m));
     // "X repelled an attack by Y", "X repelled a Y attack", "Y were killed
     // when X repulsed their attack": the attack is Y's; Y started the fight.
     let (actor, target) =
@@ -167,10 +182,18 @@ pub fn roles(
     let actor = actor.filter(|m| !witness_only(f, clause, m, trigger, noun));
     let actor_role = actor.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
         // A party noun before an active trigger ("residents beat…").
-        if passive {
+        if passive || bg {
             return Role::default();
         }
-        let r = noun_role(a, f, Span::new(clause.start, trigger.start), true);
+        // After the reporting clause, if one leads ("According to the police, …").
+        let from = told_by
+            .iter()
+            .map(|r| r.span.end)
+            .filter(|e| *e <= trigger.start)
+            .max()
+            .unwrap_or(clause.start)
+            .max(clause.start);
+        let r = noun_role(a, f, Span::new(from, trigger.start), true);
         // "a man was shot and killed in a drive-by shooting": the victim.
         let victim = r.span.is_some_and(|sp| {
             words(f, f.folded_at(sp.end), f.folded_at(trigger.start))
@@ -185,13 +208,66 @@ pub fn roles(
     });
     let target_role = target.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
         let r = if passive {
-            Span::new(region.start.min(trigger.start), trigger.start)
+            // After the reporting clause, if one leads.
+            let start = told_by
+                .iter()
+                .map(|r| r.span.end)
+                .filter(|e| *e <= trigger.start)
+                .max()
+                .unwrap_or(0)
+                .max(region.start.min(trigger.start));
+            Span::new(start, trigger.start)
         } else {
-            Span::new(trigger.end, clause.end)
+            // Up to the reporting clause, if one follows.
+            let end = told_by
+                .iter()
+                .map(|r| r.span.start)
+                .filter(|s| *s >= trigger.end)
+                .min()
+                .unwrap_or(clause.end)
+                .min(clause.end);
+            Span::new(trigger.end, end)
         };
         noun_role(a, f, r, false)
     });
     (actor_role, target_role)
+}
+
+/// Words that set a noun as the background of the clause's verb ("after
+/// the kidnapping of", "après l'enlèvement de").
+const BACKGROUND: [&str; 10] = [
+    "after",
+    "following",
+    "apres",
+    "since",
+    "depuis",
+    "before",
+    "avant",
+    "amid",
+    "despite",
+    "malgre",
+];
+
+/// True when the nominal trigger at `t` is introduced as the background of
+/// another verb: "after the kidnapping", "à la suite de l'attaque", "in the
+/// wake of the attack".
+fn background(a: &Analysis<'_>, f: &Folded, clause: Span, t: Span) -> bool {
+    // Only when the clause tells no event before it ("conducted a raid …
+    // after an exchange of fire" is the raid's own fight).
+    let told = LEXICON.triggers.find(f, f.folded_at(clause.start), f.folded_at(t.start), a.lang);
+    if told.iter().any(|h| {
+        let tr = &LEXICON.triggers.values[h.entry];
+        !tr.weak && matches!(crate::code::family(&tr.kind), "attack" | "protest" | "arrest")
+    }) {
+        return false;
+    }
+    let ws = words_before(f, clause.start, t.start, 4);
+    let ws: Vec<&str> = ws.into_iter().filter(|w| !DETERMINERS.contains(w)).collect();
+    let n = ws.len();
+    let w1 = ws.last().copied().unwrap_or("");
+    let w2 = if n >= 2 { ws[n - 2] } else { "" };
+    BACKGROUND.contains(&w1)
+        || (matches!(w1, "a" | "de" | "of" | "d") && matches!(w2, "suite" | "wake" | "lendemain"))
 }
 
 /// Verbs by which a side beats off the other's attack (folded prefixes).
@@ -356,6 +432,34 @@ fn in_place(a: &Analysis<'_>, f: &Folded, m: &ActorMention) -> bool {
         };
         ps.len() > m.span.len() || (!m.adjectival && gone())
     })
+}
+
+/// Folded nouns for a border.
+const BORDER: [&str; 6] = ["border", "borders", "frontier", "frontiere", "frontieres", "bordering"];
+
+/// True when a state is named as the far side of a border, a place and not
+/// a party: "près de la frontière avec le Burkina Faso", "near the border
+/// with Saudi Arabia", "la frontière malienne", "the Syrian border".
+fn at_border(f: &Folded, clause: Span, m: &ActorMention) -> bool {
+    if !matches!(m.kind, EntityKind::State | EntityKind::Place) {
+        return false;
+    }
+    let before = words_before(f, clause.start, m.span.start, 3);
+    let after = words(f, f.folded_at(m.span.end), f.folded_at(clause.end));
+    // "the Myanmar border guard force", "la police des frontières": a force.
+    let force = |i: usize| {
+        after.get(i).is_some_and(|w| {
+            matches!(*w, "guard" | "guards" | "police" | "force" | "forces" | "patrol" | "troops")
+        })
+    };
+    if after.first().is_some_and(|w| BORDER.contains(w)) && force(1) {
+        return false;
+    }
+    before.iter().any(|w| BORDER.contains(w))
+        || after.first().is_some_and(|w| BORDER.contains(w))
+        || (after.first().is_some_and(|w| COORD.contains(w))
+            && after.iter().take(4).any(|w| BORDER.contains(w))
+            && m.adjectival)
 }
 
 /// Prepositions of direction or extent before a place.

@@ -1,0 +1,219 @@
+//! Reporting clauses: who tells the event, as opposed to who takes part in it.
+//!
+//! Wire reports wrap the event in a reporting clause: postposed ("…, the
+//! Iraqi military said in a statement"), inverted ("…, a annoncé mardi
+//! l'armée malienne dans un communiqué", "…, said the army"), introduced by
+//! a source preposition ("selon une source sécuritaire", "according to
+//! the ANI") or leading the sentence ("Police said two soldiers were
+//! killed"). The party named in such a clause is the source of the telling:
+//! it is neither the actor nor the target of the event, and the event is
+//! attributed to it.
+
+use sitrep_model::{ActorMention, Analysis, EntityKind, Span};
+
+use crate::clause::{words, DETERMINERS};
+use crate::fold::Folded;
+
+/// English reporting verbs (folded).
+const EN_VERBS: [&str; 14] = [
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "stated",
+    "added",
+    "confirmed",
+    "tweeted",
+    "wrote",
+    "indicated",
+    "declared",
+];
+/// French reporting verbs (folded participles and present forms).
+const FR_VERBS: [&str; 27] = [
+    "annonce",
+    "annoncent",
+    "indique",
+    "indiquent",
+    "affirme",
+    "affirment",
+    "declare",
+    "declarent",
+    "rapporte",
+    "rapportent",
+    "precise",
+    "precisent",
+    "ajoute",
+    "ajoutent",
+    "assure",
+    "assurent",
+    "confirme",
+    "confirment",
+    "souligne",
+    "soulignent",
+    "explique",
+    "expliquent",
+    "appris",
+    "communique",
+    "signale",
+    "signalent",
+    "rapportait",
+];
+/// French auxiliaries before a reporting participle.
+const FR_AUX: [&str; 4] = ["a", "ont", "avait", "avaient"];
+/// Prepositions that introduce a source (folded, possibly two words).
+const SOURCE_PREPS: [&str; 5] = ["selon", "d apres", "according to", "citing", "cite par"];
+/// Words after a leading reporting verb by which the speaker reports its
+/// own deed ("the army said it killed", "l'armée a affirmé avoir visé").
+const OWN_DEED: [&str; 10] =
+    ["it", "they", "he", "she", "il", "ils", "elle", "elles", "avoir", "its"];
+/// Words that make a phrase before a verb a clause of its own, not a
+/// speaker's name.
+const NOT_A_NAME: [&str; 10] =
+    ["that", "which", "who", "when", "after", "while", "qui", "que", "killing", "leaving"];
+
+/// A reporting clause of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Report {
+    /// The clause: from its comma, source preposition or the sentence start
+    /// to its end.
+    pub span: Span,
+}
+
+fn is_verb(w: &str) -> bool {
+    EN_VERBS.contains(&w) || FR_VERBS.contains(&w)
+}
+
+/// Commas at parenthesis depth zero in `s`, as original offsets.
+fn commas(text: &str, s: Span) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    for (i, c) in text.get(s.start..s.end).unwrap_or("").char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' | ';' | '\u{ab}' | '\u{bb}' | '"' if depth <= 0 => out.push(s.start + i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The reporting clauses of sentence `s`.
+pub fn reports(text: &str, f: &Folded, s: Span) -> Vec<Report> {
+    let cuts = commas(text, s);
+    let mut bounds: Vec<usize> = vec![s.start];
+    bounds.extend(cuts.iter().copied());
+    let mut out = Vec::new();
+    for (k, &b) in bounds.iter().enumerate() {
+        let e = bounds.get(k + 1).copied().unwrap_or(s.end);
+        let seg_start = if k == 0 { b } else { b + 1 };
+        let (fs, fe) = (f.folded_at(seg_start), f.folded_at(e));
+        let ws = words(f, fs, fe);
+        if ws.is_empty() {
+            continue;
+        }
+        // "selon X", "according to X": from the preposition to the clause's end.
+        let seg_f = f.text.get(fs.saturating_sub(1)..fe).unwrap_or("");
+        let source = SOURCE_PREPS.iter().filter_map(|p| seg_f.find(&format!(" {p} "))).min();
+        if let Some(i) = source {
+            let from = f.orig(fs.saturating_sub(1) + i + 1);
+            out.push(Report { span: Span::new(from, e) });
+            continue;
+        }
+        if k > 0 {
+            // Inverted: ", a annoncé mardi l'armée", ", said the army", ", a-t-on appris".
+            let v = if FR_AUX.contains(&ws[0]) { ws.get(1).copied() } else { Some(ws[0]) };
+            let v = if v == Some("t") && ws.get(2) == Some(&"on") { ws.get(3).copied() } else { v };
+            if v.is_some_and(is_verb) {
+                out.push(Report { span: Span::new(b, e) });
+                continue;
+            }
+            // Postposed: ", the Iraqi military said in a statement".
+            if let Some(i) = ws.iter().take(7).position(|w| EN_VERBS.contains(w)) {
+                let name = &ws[..i];
+                if !name.is_empty() && !name.iter().any(|w| NOT_A_NAME.contains(w)) {
+                    out.push(Report { span: Span::new(b, e) });
+                    continue;
+                }
+            }
+        } else {
+            // Leading: "Police said two soldiers were killed…", "L'armée a annoncé que…".
+            let i = ws.iter().take(7).position(|w| is_verb(w) && !FR_AUX.contains(w));
+            let Some(i) = i.filter(|i| *i >= 1) else { continue };
+            let name: Vec<&str> = ws[..i]
+                .iter()
+                .copied()
+                .filter(|w| !DETERMINERS.contains(w) && !FR_AUX.contains(w))
+                .collect();
+            let next = ws.get(i + 1).copied().unwrap_or("");
+            let next = if matches!(next, "that" | "que" | "qu") {
+                ws.get(i + 2).copied().unwrap_or("")
+            } else {
+                next
+            };
+            if name.is_empty() || name.iter().any(|w| NOT_A_NAME.contains(w)) {
+                continue;
+            }
+            if OWN_DEED.contains(&next) {
+                continue;
+            }
+            // End of the verb, as an original offset.
+            let mut at = fs;
+            for w in ws.iter().take(i + 1) {
+                match f.text.get(at..).and_then(|r| r.find(w)) {
+                    Some(j) => at += j + w.len(),
+                    None => break,
+                }
+            }
+            out.push(Report { span: Span::new(b, f.orig(at)) });
+        }
+    }
+    out
+}
+
+/// The reporting clauses of the sentence holding `clause` that do not hold
+/// `trigger`.
+pub fn around(a: &Analysis<'_>, f: &Folded, clause: Span, trigger: Span) -> Vec<Report> {
+    let Some(s) = a.seg.sentences.iter().find(|s| s.span.contains(&clause)) else {
+        return Vec::new();
+    };
+    reports(a.text(), f, s.span).into_iter().filter(|r| !r.span.overlaps(&trigger)).collect()
+}
+
+/// The first party named in a reporting clause: its speaker.
+pub fn speaker<'m>(a: &'m Analysis<'_>, r: &Report) -> Option<&'m ActorMention> {
+    a.actors.iter().find(|m| r.span.contains(&m.span) && m.kind != EntityKind::Place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+
+    fn spans(t: &str) -> Vec<&str> {
+        let f = fold(t);
+        reports(t, &f, Span::new(0, t.len())).iter().map(|r| r.span.slice(t)).collect()
+    }
+
+    #[test]
+    fn issue5_reporting_clauses_of_wire_reports() {
+        let t = "Douze soldats ont été tués lundi, a annoncé mardi l'armée malienne dans un communiqué.";
+        assert_eq!(spans(t), [", a annoncé mardi l'armée malienne dans un communiqué."]);
+        let t = "Two soldiers were killed near Tarmiyah, the Iraqi military said in a statement.";
+        assert_eq!(spans(t), [", the Iraqi military said in a statement."]);
+        let t = "Two soldiers were killed near Tarmiyah, said the Iraqi military.";
+        assert_eq!(spans(t), [", said the Iraqi military."]);
+        let t = "Quatre personnes ont été blessées, selon l'Agence nationale d'information (ANI).";
+        assert_eq!(spans(t), ["selon l'Agence nationale d'information (ANI)."]);
+        let t = "Police said two soldiers were killed in Aleppo.";
+        assert_eq!(spans(t), ["Police said"]);
+        // The speaker of its own deed stays in the telling.
+        assert!(spans("The army said it killed ten militants.").is_empty());
+        assert!(spans("L'armée a affirmé avoir visé des terroristes.").is_empty());
+        // A consequence clause is not a report.
+        assert!(spans("Gunmen attacked a post, killing two soldiers.").is_empty());
+    }
+}
