@@ -315,7 +315,13 @@ const AUTHOR_AFTER: [&str; 12] = [
 /// Folded words before a named group that make it the claimed or suspected
 /// author ("likely planted by JNIM militants", "gunmen believed to belong to
 /// IS", "presumably IS").
-const AUTHOR_BEFORE: [&str; 26] = [
+const AUTHOR_BEFORE: [&str; 32] = [
+    " blamed",
+    " blames",
+    " accused",
+    " accuse",
+    " accusent",
+    " accusant",
     " planted by",
     " carried out by",
     " believed to belong to",
@@ -347,7 +353,10 @@ const AUTHOR_BEFORE: [&str; 26] = [
 /// Folded words between a common noun for fighters and the group they
 /// belong to ("jihadistes liés à l'État islamique", "militants linked to
 /// al-Shabaab").
-const LINKED: [&str; 10] = [
+const LINKED: [&str; 13] = [
+    " of",
+    " de",
+    " du",
     " lies a",
     " lie a",
     " liee a",
@@ -539,6 +548,30 @@ fn coalition_member(mut p: Party, country: Option<&str>, violent: bool) -> Party
     p
 }
 
+/// A state that acts by force acts through its forces: "Israël a mené des
+/// frappes" is the Military Forces of Israel (ACLED names no state as the
+/// actor of violence).
+fn state_forces(a: &Analysis<'_>, mut p: Party, violent: bool) -> Party {
+    if !violent || p.kind != "state" {
+        return p;
+    }
+    // Only a state named as such: "a Palestinian" is a person, "Russian"
+    // alone names no force.
+    let named = a.actors.iter().any(|m| {
+        m.kind == EntityKind::State
+            && !m.adjectival
+            && p.text.as_deref() == Some(m.span.slice(a.text()))
+    });
+    if !named {
+        return p;
+    }
+    if let Some(mil) = p.country.as_deref().and_then(sitrep_actors::military_of) {
+        p.canonical = Some(mil);
+        p.kind = "military".to_string();
+    }
+    p
+}
+
 /// A generic actor ("Military Forces", "Police Forces", "Unidentified Armed
 /// Group") takes the country of its own mention, else of the event: ACLED's
 /// "Military Forces of Nigeria", "Unidentified Armed Group (Yemen)".
@@ -608,6 +641,7 @@ fn finish(
     let actor = actor.map(|p| execution_perpetrator(a, d.sentence, p, country.as_deref()));
     let actor = actor.map(|p| kin_militia(a, d.sentence, p, c.sub == "Armed clash"));
     let actor = actor.map(|p| localize(p, country.as_deref()));
+    let actor = actor.map(|p| state_forces(a, p, violent));
     let actor = actor.map(|p| coalition_member(p, country.as_deref(), violent));
     let target = d.target.map(|p| localize(p, country.as_deref()));
     let mut evidence: Vec<Span> = d.evidence.clone();
@@ -800,8 +834,9 @@ mod tests {
         let actors = [actor("américaines", text, "United States", EntityKind::State, true)];
         let ev = run(text, Lang::Fr, &places, &actors);
         assert_eq!(ev.len(), 1, "one incident at one place: {ev:?}");
+        // A state's strikes are its forces' ("des frappes américaines").
         let a = ev[0].actor.as_ref().map(|p| (p.country.clone(), p.kind.clone()));
-        assert_eq!(a, Some((Some("US".to_string()), "state".to_string())));
+        assert_eq!(a, Some((Some("US".to_string()), "military".to_string())));
         let text = "Une base militaire a été prise pour cible à Alep.";
         let places = [place("Alep", text, "Aleppo", "city", 36.2)];
         let ev = run(text, Lang::Fr, &places, &[]);
@@ -1432,6 +1467,35 @@ mod tests {
             assert_ne!(a, Some("Government of Syria"), "{text}");
             assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("Aleppo"), "{text}");
         }
+    }
+
+    /// "L'armée syrienne a accusé Israël d'avoir mené des frappes": the
+    /// accuser tells the event, the accused state's forces did it; a count of
+    /// "des centaines de frappes" over years is no incident of its own.
+    #[test]
+    fn issue5_accused_state_acts_through_its_forces() {
+        let text = "L'armée syrienne a accusé Israël d'avoir mené des frappes aériennes près d'Alep, tuant deux soldats. Israël a mené des centaines de frappes en Syrie depuis 2011.";
+        let mut syria = place("Syrie", text, "Syria", "country", 35.0);
+        syria.precision = "country".to_string();
+        let places = [place("Alep", text, "Aleppo", "city", 36.2), syria];
+        let mut ms = vec![actor(
+            "armée syrienne",
+            text,
+            "Military Forces of Syria",
+            EntityKind::Military,
+            false,
+        )];
+        let mut il = actor("Israël", text, "Israel", EntityKind::State, false);
+        il.country = Some("IL".to_string());
+        ms.push(il);
+        let ev = run(text, Lang::Fr, &places, &ms);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        let e = &ev[0];
+        let a = e.actor.as_ref().and_then(|p| p.canonical.as_deref());
+        assert_eq!(a, Some("Military Forces of Israel"));
+        assert_eq!(e.attributed_to.as_deref(), Some("Military Forces of Syria"));
+        assert_eq!(e.modality, "reported");
+        assert_eq!(e.fatalities, Some(2));
     }
 
     #[test]

@@ -239,15 +239,36 @@ pub fn drafts(a: &Analysis<'_>, f: &Folded, x: &Facts<'_>) -> Vec<Draft> {
 /// a new incident), `Some(false)` for an indefinite plural ("des frappes"),
 /// `None` otherwise.
 fn plural_reference(a: &Analysis<'_>, f: &Folded, cl: Span, h: &Hit) -> Option<bool> {
-    let before = words_before(f, cl.start, h.start, 1);
+    let before = words_before(f, cl.start, h.start, 2);
     let det = before.last()?;
     let w = &a.text()[h.start..h.end];
     let plural = w.split_whitespace().next().is_some_and(|x| x.ends_with('s') || x.ends_with('x'));
+    // "des centaines de frappes", "dozens of strikes": a count of many, as
+    // indefinite as "des frappes".
+    let many =
+        before.len() == 2 && QUANTITY.contains(&before[0]) && matches!(*det, "de" | "d" | "of");
+    if plural && many {
+        return Some(false);
+    }
     if !plural || !PLURAL_DETS.contains(det) {
         return None;
     }
     Some(!matches!(*det, "des"))
 }
+
+/// Nouns for an indefinite great number (folded).
+const QUANTITY: [&str; 10] = [
+    "centaines",
+    "dizaines",
+    "milliers",
+    "multitude",
+    "hundreds",
+    "dozens",
+    "thousands",
+    "scores",
+    "numerous",
+    "serie",
+];
 
 /// Rank of a trigger: specificity, then a fixed ACLED code over "from context".
 fn rank_of(t: &Trigger) -> (u8, bool) {

@@ -147,6 +147,11 @@ pub fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut events: Vec<Draft> = Vec::new();
     for d in strong {
         if let Some(e) = events.iter_mut().rev().find(|e| refers_to(e, &d)) {
+            // Only a named party of the retelling adds to the incident.
+            let mut d = d;
+            if d.actor.as_ref().is_some_and(|p| p.canonical.is_none()) {
+                d.actor = None;
+            }
             absorb(e, d);
             continue;
         }

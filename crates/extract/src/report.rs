@@ -82,6 +82,11 @@ pub struct Report {
     pub span: Span,
 }
 
+/// Verbs by which a speaker lays an event at another's door ("L'armée a
+/// accusé Israël d'avoir mené des frappes", "officials blamed X for").
+const ACCUSE: [&str; 8] =
+    ["accuse", "accusent", "accused", "accuses", "blamed", "blames", "imputent", "impute"];
+
 fn is_verb(w: &str) -> bool {
     EN_VERBS.contains(&w) || FR_VERBS.contains(&w)
 }
@@ -141,7 +146,10 @@ pub fn reports(text: &str, f: &Folded, s: Span) -> Vec<Report> {
             }
         } else {
             // Leading: "Police said two soldiers were killed…", "L'armée a annoncé que…".
-            let i = ws.iter().take(7).position(|w| is_verb(w) && !FR_AUX.contains(w));
+            let i = ws
+                .iter()
+                .take(7)
+                .position(|w| (is_verb(w) || ACCUSE.contains(w)) && !FR_AUX.contains(w));
             let Some(i) = i.filter(|i| *i >= 1) else { continue };
             let name: Vec<&str> = ws[..i]
                 .iter()
@@ -210,6 +218,8 @@ mod tests {
         assert_eq!(spans(t), ["selon l'Agence nationale d'information (ANI)."]);
         let t = "Police said two soldiers were killed in Aleppo.";
         assert_eq!(spans(t), ["Police said"]);
+        let t = "L'armée syrienne a accusé Israël d'avoir mené des frappes près de Damas.";
+        assert_eq!(spans(t), ["L'armée syrienne a accusé"]);
         // The speaker of its own deed stays in the telling.
         assert!(spans("The army said it killed ten militants.").is_empty());
         assert!(spans("L'armée a affirmé avoir visé des terroristes.").is_empty());

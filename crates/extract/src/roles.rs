@@ -28,7 +28,21 @@ pub(crate) const PREPOSITIONS: [&str; 16] = [
 const AGAINST: [&str; 10] =
     ["contre", "sur", "visant", "against", "on", "targeting", "at", "upon", "vers", "toward"];
 /// Head nouns that make a demonym stand for the country's armed forces.
-const MILITARY_HEADS: [&str; 30] = [
+const MILITARY_HEADS: [&str; 44] = [
+    "frappe",
+    "frappes",
+    "missile",
+    "missiles",
+    "roquette",
+    "roquettes",
+    "obus",
+    "bombardement",
+    "bombardements",
+    "tirs",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
     "avion",
     "avions",
     "chasse",
@@ -428,7 +442,11 @@ fn in_place(a: &Analysis<'_>, f: &Folded, m: &ActorMention) -> bool {
         // "across"…, is where, not who ("reinforcements to southern Syria").
         let gone = || {
             let w = words_before(f, m.span.start.saturating_sub(40), m.span.start, 2);
-            w.iter().any(|w| PREPOSITIONS.contains(w) || PLACE_PREPS.contains(w))
+            let n = w.len();
+            // "a" two words back is the auxiliary of "a accusé Israël", not "à".
+            w.iter().enumerate().any(|(i, w)| {
+                (PREPOSITIONS.contains(w) && !(*w == "a" && i + 1 < n)) || PLACE_PREPS.contains(w)
+            })
         };
         ps.len() > m.span.len() || (!m.adjectival && gone())
     })
