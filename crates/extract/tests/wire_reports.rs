@@ -97,6 +97,8 @@ fn issue5_mali_attack_with_inverted_attribution_and_suspected_author() {
     assert!(is_unknown(e), "{:?}", e.actor);
     assert_eq!(place(e), Some("Tillabéri"));
     assert_eq!(e.date.start.as_deref(), Some("2023-03-11"));
+    // "travailleurs humanitaires" are aid workers, not health workers.
+    assert_eq!(target(e), Some("Aid Workers (Niger)"));
 }
 
 #[test]
