@@ -10,7 +10,7 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{FastMap, Lexicon, Role};
-use crate::norm::{fold_token_into, is_article, skeleton_of, token_ranges};
+use crate::norm::{is_article, skeleton_of};
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
 use sitrep_model::Segmented;
@@ -21,6 +21,8 @@ pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     fold: (usize, usize),
+    /// FNV-1a hash of the folded form (`word_hash`), computed once.
+    pub hash: u64,
     pub cap: bool,
     pub upper: bool,
     pub sent_start: bool,
@@ -34,34 +36,92 @@ pub(crate) struct Toks<'t> {
     lower: OnceCell<Vec<u64>>,
 }
 
+/// One scanned char: whether it is alphanumeric, and its length in bytes.
+#[inline]
+fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 impl<'t> Toks<'t> {
+    /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
+    /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes.
     pub fn new(text: &'t str, seg: &Segmented) -> Toks<'t> {
-        let ranges = token_ranges(text);
+        let bytes = text.as_bytes();
         let mut folded = String::with_capacity(text.len() + 16);
-        let mut toks = Vec::with_capacity(ranges.len());
+        let mut toks = Vec::with_capacity(text.len() / 6 + 1);
         let mut sent_idx = 0;
         let mut prev_end = 0;
-        for (a, b) in ranges {
-            let w = &text[a..b];
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip to the next alphanumeric char.
+            let b0 = bytes[i];
+            if b0 < 0x80 {
+                if !b0.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+            } else {
+                let Some((c, len)) = scan_char(text, i) else { break };
+                if !c.is_alphanumeric() {
+                    i += len;
+                    continue;
+                }
+            }
+            let a = i;
             let f0 = folded.len();
-            fold_token_into(w, &mut folded);
-            let f1 = folded.len();
-            let mut chars = w.chars();
-            let first = chars.next().unwrap_or(' ');
-            let cap = first.is_uppercase();
-            let upper = cap
-                && w.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && w.chars().all(|c| !c.is_lowercase());
-            let sent_start = if seg.sentences.is_empty() {
-                let gap = text[prev_end..a].trim_end_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
-                });
-                prev_end == 0
-                    || gap.ends_with(['.', '!', '?', '\n', ':'])
-                    || gap.is_empty() && {
-                        let raw = &text[prev_end..a];
-                        raw.contains('\n')
+            let mut first = true;
+            let mut cap = false;
+            let mut alphas = 0usize;
+            let mut any_lower = false;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
                     }
+                    if first {
+                        cap = b.is_ascii_uppercase();
+                        first = false;
+                    }
+                    alphas += usize::from(b.is_ascii_alphabetic());
+                    any_lower |= b.is_ascii_lowercase();
+                    folded.push(b.to_ascii_lowercase() as char);
+                    i += 1;
+                } else {
+                    let Some((c, len)) = scan_char(text, i) else { break };
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    if first {
+                        cap = c.is_uppercase();
+                        first = false;
+                    }
+                    alphas += usize::from(c.is_alphabetic());
+                    any_lower |= c.is_lowercase();
+                    crate::norm::fold_char_into(c, &mut folded);
+                    i += len;
+                }
+            }
+            let b = i;
+            let f1 = folded.len();
+            let upper = cap && alphas > 1 && !any_lower;
+            let sent_start = if seg.sentences.is_empty() {
+                let raw = &text[prev_end..a];
+                // A single space (the common gap) never ends a sentence.
+                prev_end == 0
+                    || (raw != " " && {
+                        let gap = raw.trim_end_matches(|c: char| {
+                            c.is_whitespace()
+                                || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
+                        });
+                        gap.ends_with(['.', '!', '?', '\n', ':'])
+                            || gap.is_empty() && raw.contains('\n')
+                    })
             } else {
                 while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
                     sent_idx += 1;
@@ -69,7 +129,8 @@ impl<'t> Toks<'t> {
                 let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
                 s >= prev_end && s <= a
             };
-            toks.push(Tok { start: a, end: b, fold: (f0, f1), cap, upper, sent_start });
+            let hash = word_hash(&folded[f0..f1]);
+            toks.push(Tok { start: a, end: b, fold: (f0, f1), hash, cap, upper, sent_start });
             prev_end = b;
         }
         Toks { text, toks, folded, lower: OnceCell::new() }
@@ -124,7 +185,7 @@ impl<'t> Toks<'t> {
     pub fn occurs_lowercase(&self, word: &str) -> bool {
         let sorted = self.lower.get_or_init(|| {
             let mut v: Vec<u64> =
-                self.toks.iter().filter(|t| !t.cap).map(|t| word_hash(self.f_at(t))).collect();
+                self.toks.iter().filter(|t| !t.cap).map(|t| t.hash).collect();
             v.sort_unstable();
             v.dedup();
             v
