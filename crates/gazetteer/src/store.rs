@@ -203,10 +203,11 @@ impl Store {
     /// Whether a folded word is a common lower-case English word that is also a place name or a
     /// skeleton key ("later", "street", "senior"; see `data/gazetteer/common_en.txt`).
     pub fn is_common_word(&self, folded: &str) -> bool {
-        use std::hash::Hasher;
-        let mut h = crate::lexicon::Fnv::default();
-        h.write(folded.as_bytes());
-        let key = h.finish();
+        self.is_common_hash(crate::lexicon::word_hash(folded))
+    }
+
+    /// [`Store::is_common_word`] for a word's precomputed hash ([`crate::lexicon::word_hash`]).
+    pub fn is_common_hash(&self, key: u64) -> bool {
         let n = COMMON.len() / 8;
         let at = |i: usize| {
             let b = &COMMON[i * 8..i * 8 + 8];
@@ -227,6 +228,11 @@ impl Store {
     /// The raw FST of folded keys, for walking token by token.
     pub fn exact_fst(&self) -> &Fst<&'static [u8]> {
         self.exact.as_fst()
+    }
+
+    /// The posting list value of a folded key (see [`postings_iter`]).
+    pub fn exact_value(&self, key: &str) -> Option<u64> {
+        self.exact.get(key)
     }
 
     /// Records whose folded key is exactly `key`.

@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{FastMap, Lexicon, Role};
+use crate::lexicon::{fnv_continue, word_hash, FastMap, Lexicon, Role, WordMap, FNV_BASIS};
 use crate::norm::{is_article, skeleton_of};
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
@@ -170,6 +170,57 @@ impl<'t> Toks<'t> {
         s
     }
 
+    /// Hash of token i's folded form (of "" past the end), as [`word_hash`] computes it.
+    pub fn hash(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(FNV_BASIS, |t| t.hash)
+    }
+
+    /// Hash of the folded phrase of tokens a..b (the hash of `phrase(a, b)`, without building
+    /// it).
+    pub fn phrase_hash(&self, a: usize, b: usize) -> u64 {
+        if b <= a {
+            return FNV_BASIS;
+        }
+        let mut h = self.hash(a);
+        for i in a + 1..b {
+            h = fnv_continue(fnv_continue(h, b" "), self.f(i).as_bytes());
+        }
+        h
+    }
+
+    /// Whether `key` is the folded phrase of tokens a..b.
+    pub fn phrase_is(&self, a: usize, b: usize, key: &str) -> bool {
+        let mut rest = key.as_bytes();
+        for i in a..b {
+            if i > a {
+                match rest.split_first() {
+                    Some((b' ', r)) => rest = r,
+                    _ => return false,
+                }
+            }
+            let f = self.f(i).as_bytes();
+            match rest.strip_prefix(f) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    }
+
+    /// Value of token i's folded form in a word table.
+    pub fn word<'m, V>(&self, map: &'m WordMap<V>, i: usize) -> Option<&'m V> {
+        let f = self.f(i);
+        map.get_by(self.hash(i), |k| k == f)
+    }
+
+    /// Value of the folded phrase of tokens a..b in a word table.
+    pub fn phrase_in<'m, V>(&self, map: &'m WordMap<V>, a: usize, b: usize) -> Option<&'m V> {
+        if b == a + 1 {
+            return self.word(map, a);
+        }
+        map.get_by(self.phrase_hash(a, b), |k| self.phrase_is(a, b, k))
+    }
+
     /// Folded phrase of tokens a..b, borrowed when it is one token (no allocation).
     pub fn phrase_cow(&self, a: usize, b: usize) -> std::borrow::Cow<'_, str> {
         if b == a + 1 {
@@ -182,7 +233,7 @@ impl<'t> Toks<'t> {
     /// Whether the folded word occurs in lower case elsewhere in the text.
     /// (Sorted 64-bit hashes of the lower-case words: sorting integers is far cheaper than
     /// sorting strings, and a false match needs a 64-bit collision within one text.)
-    pub fn occurs_lowercase(&self, word: &str) -> bool {
+    pub fn occurs_lowercase_hash(&self, hash: u64) -> bool {
         let sorted = self.lower.get_or_init(|| {
             let mut v: Vec<u64> =
                 self.toks.iter().filter(|t| !t.cap).map(|t| t.hash).collect();
@@ -190,15 +241,16 @@ impl<'t> Toks<'t> {
             v.dedup();
             v
         });
-        sorted.binary_search(&word_hash(word)).is_ok()
+        sorted.binary_search(&hash).is_ok()
     }
 }
 
-fn word_hash(w: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::lexicon::Fnv::default();
-    h.write(w.as_bytes());
-    h.finish()
+/// Whether a folded token is an Arabic article ([`is_article`], after a cheap test: every
+/// article is two or three letters starting with a, e or u).
+#[inline]
+fn article(f: &str) -> bool {
+    let b = f.as_bytes();
+    (2..=3).contains(&b.len()) && matches!(b[0], b'a' | b'e' | b'u') && is_article(f)
 }
 
 /// Feature preferred by a context cue.
@@ -386,7 +438,7 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         // The shorter name must be one recognition keeps (a lone direction word such as
         // "West" is dropped later, and "West Chester" is not Chester) and a larger unit than
         // the longer place (a parish called Trinity does not swallow Trinity Beach).
-        let lone_stopword = g.lexicon.stopwords.contains(toks.f(i));
+        let lone_stopword = toks.word(&g.lexicon.fast.stopwords, i).is_some();
         let kept_alone = |s: &(usize, u64)| {
             let (strong, _, strong_pop) = weight(s.1);
             strong && !(s.0 == i + 1 && lone_stopword) && strong_pop >= pop_last
@@ -403,11 +455,10 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     if t.cap {
         return true;
     }
-    let f = toks.f(i);
-    if is_article(f) && toks.joinable(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
+    if article(toks.f(i)) && toks.joinable(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
         return true;
     }
-    g.lower_starts.contains(f)
+    toks.word(&g.fast.lower_starts, i).is_some()
 }
 
 /// Finds all mentions, filtered, in text order.
@@ -436,7 +487,7 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         // candidates.
         let lone_stop = |j: usize| {
             j == i + 1
-                && g.lexicon.stopwords.contains(toks.f(i))
+                && toks.word(&g.lexicon.fast.stopwords, i).is_some()
                 && !g
                     .lexicon
                     .verbatim_aliases
@@ -491,14 +542,10 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             continue;
         }
         // Two-word demonyms ("South Korean") only after one of their first words.
-        if len == 2 && !g.demonym_firsts.contains(toks.f(i)) {
+        if len == 2 && toks.word(&g.fast.demonym_firsts, i).is_none() {
             continue;
         }
-        let hit = if len == 1 {
-            g.demonyms.get(toks.f(i))
-        } else {
-            g.demonyms.get(&toks.phrase(i, i + len))
-        };
+        let hit = toks.phrase_in(&g.fast.demonyms, i, i + len);
         if let Some(&rec) = hit {
             let mut m = Mention::new(toks, i, i + len, vec![rec]);
             m.demonym = true;
@@ -508,18 +555,19 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     None
 }
 
-/// Folded phrase → filtered skeleton candidates.
-type SkeletonCache = FastMap<String, Vec<u32>>;
+/// Folded phrase → filtered skeleton candidates: a direct-mapped table indexed by the phrase's
+/// hash, each slot holding (hash, phrase, candidates); a colliding phrase replaces the entry.
+type SkeletonCache = Vec<Option<(u64, Box<str>, Vec<u32>)>>;
 
-/// Entries kept in a thread's skeleton cache before it is emptied (bounds memory on endless
-/// streams; a few MB at most).
-const SKELETON_CACHE_MAX: usize = 50_000;
+/// Slots of a thread's skeleton cache (a power of two; bounds memory on endless streams).
+const SKELETON_CACHE_SLOTS: usize = 1 << 15;
 
 thread_local! {
     /// Per-thread cache of skeleton lookups: the capitalised words that reach the fallback are
     /// mostly people's and organisations' names, which recur across documents of a corpus. The
     /// value is a pure function of the key, so caching never changes a result.
-    static SKELETONS: std::cell::RefCell<SkeletonCache> = std::cell::RefCell::new(FastMap::default());
+    static SKELETONS: std::cell::RefCell<SkeletonCache> =
+        std::cell::RefCell::new(vec![None; SKELETON_CACHE_SLOTS]);
 }
 
 fn skeleton_match(
@@ -542,7 +590,7 @@ fn skeleton_match(
         if i + len > n || !(i..i + len - 1).all(|k| toks.joinable(k)) {
             continue;
         }
-        if !toks.toks[i..i + len].iter().all(|t| t.cap || is_article(toks.f_at(t))) {
+        if !toks.toks[i..i + len].iter().all(|t| t.cap || article(toks.f_at(t))) {
             continue;
         }
         let parts_buf = [toks.f(i), toks.f(i + 1)];
@@ -550,19 +598,19 @@ fn skeleton_match(
         if parts.iter().map(|p| p.len()).sum::<usize>() < 5 {
             continue;
         }
-        if g.lexicon.stopwords.contains(parts[0]) || is_article(parts[len - 1]) {
+        if toks.word(&g.lexicon.fast.stopwords, i).is_some() || article(parts[len - 1]) {
             continue;
         }
         // Transliteration guesses are for foreign names, never for common English words
         // ("Later" is not Latur, "Senior" not Sennar).
-        if parts.iter().all(|p| is_article(p) || g.store.is_common_word(p)) {
+        if (i..i + len).all(|k| article(toks.f(k)) || g.store.is_common_hash(toks.hash(k))) {
             continue;
         }
-        let folded = toks.phrase_cow(i, i + len);
-        if cache.len() >= SKELETON_CACHE_MAX {
-            cache.clear();
-        }
-        if let Some(c) = cache.get(folded.as_ref()) {
+        let hash = toks.phrase_hash(i, i + len);
+        let slot = hash as usize & (SKELETON_CACHE_SLOTS - 1);
+        if let Some((_, _, c)) =
+            cache[slot].as_ref().filter(|e| e.0 == hash && toks.phrase_is(i, i + len, &e.1))
+        {
             if c.is_empty() {
                 continue;
             }
@@ -570,9 +618,10 @@ fn skeleton_match(
             m.skeleton = true;
             return Some(m);
         }
+        let folded = toks.phrase_cow(i, i + len);
         let sk = skeleton_of(parts.iter().copied());
         if sk.len() < 3 {
-            cache.insert(folded.into_owned(), Vec::new());
+            cache[slot] = Some((hash, folded.into(), Vec::new()));
             continue;
         }
         let cands: Vec<u32> = g
@@ -597,7 +646,7 @@ fn skeleton_match(
                 })
             })
             .collect();
-        cache.insert(folded.into_owned(), cands.clone());
+        cache[slot] = Some((hash, folded.into(), cands.clone()));
         if !cands.is_empty() {
             let mut m = Mention::new(toks, i, i + len, cands);
             m.skeleton = true;
@@ -667,9 +716,12 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let lx = &g.lexicon;
     let n = toks.toks.len();
     // French: border word, then prefix-adjective compound.
-    if lx.cue(toks.f(i), Role::Border).is_some() && i + 2 < n && toks.joinable(i) {
-        let a = lx.prefix_fr.get(toks.f(i + 1));
-        let b = lx.adjective_fr.get(toks.f(i + 2));
+    if Lexicon::cue_in(toks.word(&lx.fast.cues, i), Role::Border).is_some()
+        && i + 2 < n
+        && toks.joinable(i)
+    {
+        let a = toks.word(&lx.fast.prefix_fr, i + 1);
+        let b = toks.word(&lx.fast.adjective_fr, i + 2);
         if let (Some(a), Some(b)) = (a, b) {
             if toks.gap(i + 1) == "-" && a != b {
                 return Some(border_mention(g, toks, i, i + 3, *a, *b));
@@ -679,16 +731,16 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     // English: two country names or demonyms joined by a hyphen, then a border word.
     if i + 2 < n && toks.gap(i).trim() == "-" && toks.toks[i + 1].cap {
         let cc = |k: usize| -> Option<[u8; 2]> {
-            let f = toks.f(k);
-            let dem = g.demonyms.get(f).and_then(|&r| g.store.rec(r));
+            let dem = toks.word(&g.fast.demonyms, k).and_then(|&r| g.store.rec(r));
             dem.filter(|r| r.kind == Kind::Country).map(|r| r.cc).or_else(|| {
-                g.store
-                    .lookup_exact(f)
-                    .iter()
-                    .find_map(|&r| g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc))
+                let v = g.store.exact_value(toks.f(k))?;
+                crate::store::postings_iter(v)
+                    .find_map(|r| g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc))
             })
         };
-        if lx.cue(toks.f(i + 2), Role::Border).is_some() && toks.joinable(i + 1) {
+        if Lexicon::cue_in(toks.word(&lx.fast.cues, i + 2), Role::Border).is_some()
+            && toks.joinable(i + 1)
+        {
             if let (Some(a), Some(b)) = (cc(i), cc(i + 1)) {
                 if a != b {
                     return Some(border_mention(g, toks, i, i + 3, a, b));
@@ -719,7 +771,7 @@ fn border_mention(
 /// noisy alternate name, while no candidate's own name starts with that word.
 fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
     let first = toks.f(m.t0);
-    if m.t1 - m.t0 < 2 || !g.lexicon.stopwords.contains(first) {
+    if m.t1 - m.t0 < 2 || toks.word(&g.lexicon.fast.stopwords, m.t0).is_none() {
         return false;
     }
     !m.cands.iter().filter_map(|&c| g.store.rec(c)).any(|r| {
@@ -744,7 +796,7 @@ type Persons = Vec<u64>;
 fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &mut Persons) -> bool {
     let verdict = judge(g, toks, m, prev, persons);
     if verdict == Verdict::Person {
-        persons.push(word_hash(toks.f(m.t1 - 1)));
+        persons.push(toks.hash(m.t1 - 1));
     }
     verdict == Verdict::Place
 }
@@ -775,8 +827,9 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         }
     }
     let verbatim = lx.verbatim_aliases.contains(text);
-    let first = toks.f(m.t0);
-    if single && !verbatim && lx.stopwords.contains(first) {
+    let stop = |i: usize| toks.word(&lx.fast.stopwords, i).is_some();
+    let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
+    if single && !verbatim && stop(m.t0) {
         return Other;
     }
     if dateline(toks, m) {
@@ -789,17 +842,18 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         return Place;
     }
     // A capitalised common word ("Street", "Liberal") that is only a small place's name.
-    if single && !strong && !verbatim && max_pop < 20_000 && g.store.is_common_word(first) {
+    if single && !strong && !verbatim && max_pop < 20_000 && g.store.is_common_hash(toks.hash(m.t0)) {
         return Other;
     }
     // A word this document already used as a person's name.
-    if single && !strong && persons.contains(&word_hash(first)) {
+    if single && !strong && persons.contains(&toks.hash(m.t0)) {
         return Other;
     }
     // Title before: "M. Omar", "President Mali".
     if m.t0 > 0 {
-        let p = toks.f(m.t0 - 1);
-        if lx.cue(p, Role::PersonBefore).is_some() && toks.toks[m.t0 - 1].cap && !any_country {
+        let p = toks.word(&lx.fast.cues, m.t0 - 1);
+        if Lexicon::cue_in(p, Role::PersonBefore).is_some() && toks.toks[m.t0 - 1].cap && !any_country
+        {
             return Person;
         }
     }
@@ -810,17 +864,16 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let weak = !strong && (max_pop < 100_000 || m.skeleton);
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
-        let next = toks.f(m.t1);
-        if lx.cue(next, Role::PersonAfter).is_some()
-            || lx
-                .cue(&toks.phrase(m.t1, (m.t1 + 2).min(toks.toks.len())), Role::PersonAfter)
-                .is_some()
+        let next = toks.word(&lx.fast.cues, m.t1);
+        let pair = toks.phrase_in(&lx.fast.cues, m.t1, (m.t1 + 2).min(toks.toks.len()));
+        if Lexicon::cue_in(next, Role::PersonAfter).is_some()
+            || Lexicon::cue_in(pair, Role::PersonAfter).is_some()
         {
             return Person;
         }
     }
     // "Ahl al-Haq": the name carries an article that did not match with it.
-    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && crate::norm::is_article(toks.f(m.t0 - 1)) {
+    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && article(toks.f(m.t0 - 1)) {
         return Other;
     }
     // Adjacent capitalised words that are not places: a person's or an organisation's name.
@@ -829,20 +882,20 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && toks.gap(m.t0 - 1) == " "
             && toks.toks[m.t0 - 1].cap
             && !toks.toks[m.t0 - 1].sent_start
-            && !lx.stopwords.contains(toks.f(m.t0 - 1))
+            && !stop(m.t0 - 1)
             && prev.last().is_none_or(|p| p.t1 != m.t0)
-            && !lx.cues.contains_key(toks.f(m.t0 - 1));
+            && !any_cue(m.t0 - 1);
         // A capitalised word joined by a space or a hyphen ("Stoke Newington",
         // "Champs-Elysees") makes a longer proper name that the gazetteer does not hold,
         // unless that word starts a major place of its own (a list without commas).
         let after = m.t1 < toks.toks.len()
             && matches!(toks.gap(m.t1 - 1), " " | "-")
             && toks.toks[m.t1].cap
-            && !lx.stopwords.contains(toks.f(m.t1))
-            && !lx.cues.contains_key(toks.f(m.t1))
+            && !stop(m.t1)
+            && !any_cue(m.t1)
             && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| {
                 // A common word after a place names its institution ("Cannes Grand Prix").
-                !g.store.is_common_word(toks.f(m.t1))
+                !g.store.is_common_hash(toks.hash(m.t1))
                     && !crate::store::postings_iter(v).filter_map(|x| g.store.rec(x)).any(|r| {
                         r.curated
                             || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent)
@@ -873,7 +926,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         // A common word also used as a place name: it occurs in lower case in the same text,
         // or it only matched a secondary (alternate) name.
         let primary = m.cands.iter().any(|&c| crate::store::is_primary(c));
-        if (max_pop < 100_000 || !primary) && toks.occurs_lowercase(first) {
+        if (max_pop < 100_000 || !primary) && toks.occurs_lowercase_hash(toks.hash(m.t0)) {
             return Other;
         }
     }
@@ -894,20 +947,21 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         if !(k - len..m.t0).all(|j| toks.joinable(j)) {
             continue;
         }
-        let p = toks.phrase_cow(k - len, k);
-        if let Some(c) = lx.cue(&p, Role::HeadBefore) {
+        let p = toks.phrase_in(&lx.fast.cues, k - len, k);
+        if let Some(c) = Lexicon::cue_in(p, Role::HeadBefore) {
             hint = facility_hint(&c.value);
             break;
         }
-        if let Some(c) = lx.cue(&p, Role::AdminBefore) {
+        if let Some(c) = Lexicon::cue_in(p, Role::AdminBefore) {
             hint = admin_hint(&c.value);
             break;
         }
         // "province syrienne de": adjective between the division word and the name.
         if len == 2 {
-            if let (Some(c), Some(cc)) =
-                (lx.cue(toks.f(k - 2), Role::AdminBefore), lx.adjective_fr.get(toks.f(k - 1)))
-            {
+            if let (Some(c), Some(cc)) = (
+                Lexicon::cue_in(toks.word(&lx.fast.cues, k - 2), Role::AdminBefore),
+                toks.word(&lx.fast.adjective_fr, k - 1),
+            ) {
                 hint = admin_hint(&c.value);
                 country = Some(*cc);
                 break;
@@ -919,16 +973,16 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         if m.t1 + len > n || !(m.t1 - 1..m.t1 + len - 1).all(|j| toks.joinable(j)) {
             continue;
         }
-        let p = toks.phrase_cow(m.t1, m.t1 + len);
+        let p = toks.phrase_in(&lx.fast.cues, m.t1, m.t1 + len);
         if hint.is_none() {
-            if let Some(c) = lx.cue(&p, Role::HeadAfter) {
+            if let Some(c) = Lexicon::cue_in(p, Role::HeadAfter) {
                 hint = facility_hint(&c.value);
-            } else if let Some(c) = lx.cue(&p, Role::AdminAfter) {
+            } else if let Some(c) = Lexicon::cue_in(p, Role::AdminAfter) {
                 hint = admin_hint(&c.value);
             }
         }
         if len == 1 && country.is_none() {
-            country = lx.adjective_fr.get(p.as_ref()).copied();
+            country = toks.word(&lx.fast.adjective_fr, m.t1).copied();
         }
     }
     (hint, country)
