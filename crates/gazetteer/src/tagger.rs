@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{fnv_continue, word_hash, FastMap, Lexicon, Role, WordMap, FNV_BASIS};
+use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS};
 use crate::norm::{is_article, skeleton_of};
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
@@ -326,19 +326,97 @@ impl Matches {
     }
 }
 
-/// FST state after one folded token: (node address, output so far), `None` when no key starts
-/// with that token.
-type FirstState = Option<(fst::raw::CompiledAddr, u64)>;
+/// One token walked in the FST from a state: the node reached, the output added on the way,
+/// and the node's final output when it is final.
+#[derive(Clone, Copy)]
+struct Step {
+    addr: fst::raw::CompiledAddr,
+    out: u64,
+    fin: Option<u64>,
+}
 
-/// Entries kept in a thread's first-token cache before it is emptied.
-const FIRST_CACHE_MAX: usize = 100_000;
+/// Longest token (bytes) a [`StepCache`] slot holds; longer ones are walked every time.
+const STEP_KEY: usize = 22;
+
+/// A cached [`Step`]: from which state (`ROOT_STEP` for a name's first token, walked from the
+/// root without a leading space), by which token, to what (`None`: no key continues so).
+#[derive(Clone, Copy)]
+struct StepSlot {
+    hash: u64,
+    from: fst::raw::CompiledAddr,
+    len: u8,
+    key: [u8; STEP_KEY],
+    step: Option<Step>,
+}
+
+/// `from` of a name's first token.
+const ROOT_STEP: fst::raw::CompiledAddr = usize::MAX;
+
+/// Slots of a thread's step cache (a power of two).
+const STEP_SLOTS: usize = 1 << 16;
+
+/// Direct-mapped cache of FST steps, indexed by the token's hash mixed with the state: names
+/// recur within and across the documents of a corpus, and walking the automaton byte by byte
+/// (decoding a node per byte) costs far more than one probe. A pure function of its key, so
+/// caching never changes a result; a colliding step replaces the slot.
+struct StepCache(Vec<StepSlot>);
+
+impl StepCache {
+    fn new() -> StepCache {
+        let empty =
+            StepSlot { hash: 0, from: 0, len: u8::MAX, key: [0; STEP_KEY], step: None };
+        StepCache(vec![empty; STEP_SLOTS])
+    }
+
+    /// Walks `word` (after a space unless `from` is [`ROOT_STEP`]) from state `from`.
+    fn step(
+        &mut self,
+        fst: &fst::raw::Fst<&'static [u8]>,
+        from: fst::raw::CompiledAddr,
+        word: &str,
+        hash: u64,
+    ) -> Option<Step> {
+        let w = word.as_bytes();
+        if w.len() > STEP_KEY {
+            return walk_step(fst, from, w);
+        }
+        let mixed = hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let slot = &mut self.0[(mixed >> 40) as usize & (STEP_SLOTS - 1)];
+        if slot.hash == mixed
+            && slot.from == from
+            && usize::from(slot.len) == w.len()
+            && &slot.key[..w.len()] == w
+        {
+            return slot.step;
+        }
+        let step = walk_step(fst, from, w);
+        let mut key = [0; STEP_KEY];
+        key[..w.len()].copy_from_slice(w);
+        *slot = StepSlot { hash: mixed, from, len: w.len() as u8, key, step };
+        step
+    }
+}
+
+/// [`StepCache::step`] without the cache.
+fn walk_step(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    from: fst::raw::CompiledAddr,
+    word: &[u8],
+) -> Option<Step> {
+    let mut out = 0;
+    let node = if from == ROOT_STEP {
+        walk_bytes(fst, fst.root(), word, &mut out)?
+    } else {
+        let sp = walk_bytes(fst, fst.node(from), b" ", &mut out)?;
+        walk_bytes(fst, sp, word, &mut out)?
+    };
+    let fin = node.is_final().then(|| node.final_output().value());
+    Some(Step { addr: node.addr(), out, fin })
+}
 
 thread_local! {
-    /// Per-thread cache of the FST state after a name's first token: capitalised words recur
-    /// across the documents of a corpus, and walking the automaton byte by byte costs far more
-    /// than one hash lookup. A pure function of the token, so caching never changes a result.
-    static FIRST: std::cell::RefCell<FastMap<String, FirstState>> =
-        std::cell::RefCell::new(FastMap::default());
+    /// Per-thread [`StepCache`].
+    static STEPS: std::cell::RefCell<StepCache> = std::cell::RefCell::new(StepCache::new());
 }
 
 /// Walks the bytes of `word` from `node`, adding outputs to `out`; `None` when a byte has no
@@ -357,22 +435,6 @@ fn walk_bytes<'f>(
     Some(node)
 }
 
-fn first_state(fst: &fst::raw::Fst<&'static [u8]>, word: &str) -> FirstState {
-    FIRST.with(|c| {
-        if let Some(s) = c.borrow().get(word) {
-            return *s;
-        }
-        let mut out = 0;
-        let st = walk_bytes(fst, fst.root(), word.as_bytes(), &mut out).map(|n| (n.addr(), out));
-        let mut c = c.borrow_mut();
-        if c.len() >= FIRST_CACHE_MAX {
-            c.clear();
-        }
-        c.insert(word.to_string(), st);
-        st
-    })
-}
-
 /// Every FST match starting at token `i`, shortest first: (end token exclusive, value); at
 /// most [`MAX_NAME_TOKENS`] tokens.
 fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
@@ -383,29 +445,31 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
     if i >= n || max == 0 {
         return found;
     }
-    let Some((addr, mut out)) = first_state(fst, toks.f(i)) else {
-        return found;
-    };
-    let mut node = fst.node(addr);
-    let mut j = i + 1;
-    if node.is_final() {
-        found.push((j, out + node.final_output().value()));
-    }
-    while j < n && j < i + max {
-        if !toks.joinable(j - 1) {
-            break;
-        }
-        let Some(next) = walk_bytes(fst, node, b" ", &mut out)
-            .and_then(|sp| walk_bytes(fst, sp, toks.f(j).as_bytes(), &mut out))
-        else {
-            break;
+    STEPS.with(|c| {
+        let mut c = c.borrow_mut();
+        let Some(mut st) = c.step(fst, ROOT_STEP, toks.f(i), toks.hash(i)) else {
+            return;
         };
-        node = next;
-        j += 1;
-        if node.is_final() {
-            found.push((j, out + node.final_output().value()));
+        let mut out = st.out;
+        let mut j = i + 1;
+        if let Some(f) = st.fin {
+            found.push((j, out + f));
         }
-    }
+        while j < n && j < i + max {
+            if !toks.joinable(j - 1) {
+                break;
+            }
+            let Some(next) = c.step(fst, st.addr, toks.f(j), toks.hash(j)) else {
+                break;
+            };
+            st = next;
+            out += st.out;
+            j += 1;
+            if let Some(f) = st.fin {
+                found.push((j, out + f));
+            }
+        }
+    });
     found
 }
 
