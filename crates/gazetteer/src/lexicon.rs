@@ -59,14 +59,27 @@ pub fn word_hash(s: &str) -> u64 {
 /// computed (each token of a text is hashed once; a phrase hash continues its first word's).
 /// Keys are compared in full on a hash match, so a look-up answers exactly as a `HashMap` would.
 pub struct WordMap<V> {
+    /// One bit per key, indexed by the high bits of its hash: most look-ups of words that are
+    /// not keys end here.
+    bits: [u64; BLOOM_WORDS],
     /// Slot → entry index + 1 (0: empty); open addressing, linear probing.
     slots: Vec<u32>,
     entries: Vec<(u64, Box<str>, V)>,
 }
 
+/// 64-bit words of a [`WordMap`]'s filter (4096 bits).
+const BLOOM_WORDS: usize = 64;
+
+/// The filter bit of a hash: (word, mask).
+#[inline]
+fn bloom_bit(hash: u64) -> (usize, u64) {
+    let b = (hash >> 52) as usize; // 12 bits
+    (b / 64 % BLOOM_WORDS, 1u64 << (b % 64))
+}
+
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
-        WordMap { slots: vec![0; 1], entries: Vec::new() }
+        WordMap { bits: [0; BLOOM_WORDS], slots: vec![0; 1], entries: Vec::new() }
     }
 }
 
@@ -77,19 +90,26 @@ impl<V> WordMap<V> {
             items.into_iter().map(|(k, v)| (word_hash(&k), k.into_boxed_str(), v)).collect();
         let cap = (entries.len() * 2 + 1).next_power_of_two().max(2);
         let mut slots = vec![0u32; cap];
+        let mut bits = [0u64; BLOOM_WORDS];
         for (i, e) in entries.iter().enumerate() {
+            let (w, m) = bloom_bit(e.0);
+            bits[w] |= m;
             let mut at = e.0 as usize & (cap - 1);
             while slots[at] != 0 {
                 at = (at + 1) & (cap - 1);
             }
             slots[at] = i as u32 + 1;
         }
-        WordMap { slots, entries }
+        WordMap { bits, slots, entries }
     }
 
     /// The value of the key whose hash is `hash` and for which `is_key` holds.
     #[inline]
     pub fn get_by(&self, hash: u64, is_key: impl Fn(&str) -> bool) -> Option<&V> {
+        let (w, m) = bloom_bit(hash);
+        if self.bits[w] & m == 0 {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut at = hash as usize & mask;
         loop {

@@ -74,31 +74,37 @@ impl<'t> Toks<'t> {
             }
             let a = i;
             let f0 = folded.len();
-            let mut first = true;
-            let mut cap = false;
-            let mut alphas = 0usize;
-            let mut any_lower = false;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    if first {
-                        cap = b.is_ascii_uppercase();
-                        first = false;
-                    }
-                    alphas += usize::from(b.is_ascii_alphabetic());
-                    any_lower |= b.is_ascii_lowercase();
-                    folded.push(b.to_ascii_lowercase() as char);
-                    i += 1;
-                } else {
+            // ASCII fast path: a run of ASCII letters and digits not followed by a non-ASCII
+            // char is the whole token; it is copied and lower-cased in place.
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let (cap, upper);
+            if i >= bytes.len() || bytes[i] < 0x80 {
+                let w = &text[a..i];
+                folded.push_str(w);
+                if let Some(tail) = folded.get_mut(f0..) {
+                    tail.make_ascii_lowercase();
+                }
+                let wb = w.as_bytes();
+                cap = wb[0].is_ascii_uppercase();
+                upper = cap
+                    && wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
+                    && !wb.iter().any(u8::is_ascii_lowercase);
+            } else {
+                // Char by char from the token's start.
+                i = a;
+                let mut first = true;
+                let mut c0 = false;
+                let mut alphas = 0usize;
+                let mut any_lower = false;
+                while i < bytes.len() {
                     let Some((c, len)) = scan_char(text, i) else { break };
                     if !c.is_alphanumeric() {
                         break;
                     }
                     if first {
-                        cap = c.is_uppercase();
+                        c0 = c.is_uppercase();
                         first = false;
                     }
                     alphas += usize::from(c.is_alphabetic());
@@ -106,10 +112,11 @@ impl<'t> Toks<'t> {
                     crate::norm::fold_char_into(c, &mut folded);
                     i += len;
                 }
+                cap = c0;
+                upper = cap && alphas > 1 && !any_lower;
             }
             let b = i;
             let f1 = folded.len();
-            let upper = cap && alphas > 1 && !any_lower;
             let sent_start = if seg.sentences.is_empty() {
                 let raw = &text[prev_end..a];
                 // A single space (the common gap) never ends a sentence.
@@ -152,6 +159,10 @@ impl<'t> Toks<'t> {
     /// or abbreviation period only).
     pub fn joinable(&self, i: usize) -> bool {
         let g = self.gap(i);
+        // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
+        if let [b] = g.as_bytes() {
+            return matches!(b, b' ' | b'-' | b'\'' | b'.');
+        }
         !g.is_empty()
             && g.len() <= 3
             && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
