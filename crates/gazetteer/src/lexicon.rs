@@ -103,6 +103,13 @@ impl<V> WordMap<V> {
         WordMap { bits, slots, entries }
     }
 
+    /// Whether a key may have this hash (`false`: certainly none has).
+    #[inline]
+    pub fn may_contain(&self, hash: u64) -> bool {
+        let (w, m) = bloom_bit(hash);
+        self.bits[w] & m != 0
+    }
+
     /// The value of the key whose hash is `hash` and for which `is_key` holds.
     #[inline]
     pub fn get_by(&self, hash: u64, is_key: impl Fn(&str) -> bool) -> Option<&V> {

@@ -220,8 +220,12 @@ impl<'t> Toks<'t> {
 
     /// Value of token i's folded form in a word table.
     pub fn word<'m, V>(&self, map: &'m WordMap<V>, i: usize) -> Option<&'m V> {
+        let h = self.hash(i);
+        if !map.may_contain(h) {
+            return None;
+        }
         let f = self.f(i);
-        map.get_by(self.hash(i), |k| k == f)
+        map.get_by(h, |k| k == f)
     }
 
     /// Value of the folded phrase of tokens a..b in a word table.
@@ -245,6 +249,10 @@ impl<'t> Toks<'t> {
     /// (Sorted 64-bit hashes of the lower-case words: sorting integers is far cheaper than
     /// sorting strings, and a false match needs a 64-bit collision within one text.)
     pub fn occurs_lowercase_hash(&self, hash: u64) -> bool {
+        // A short text is scanned; a long one sorts its words' hashes once.
+        if self.toks.len() <= 256 {
+            return self.toks.iter().any(|t| !t.cap && t.hash == hash);
+        }
         let sorted = self.lower.get_or_init(|| {
             let mut v: Vec<u64> =
                 self.toks.iter().filter(|t| !t.cap).map(|t| t.hash).collect();
@@ -347,24 +355,30 @@ struct Step {
 }
 
 /// Longest token (bytes) a [`StepCache`] slot holds; longer ones are walked every time.
-const STEP_KEY: usize = 22;
+const STEP_KEY: usize = 24;
 
-/// A cached [`Step`]: from which state (`ROOT_STEP` for a name's first token, walked from the
-/// root without a leading space), by which token, to what (`None`: no key continues so).
+/// A cached [`Step`] (56 bytes): from which state (`ROOT_STEP` for a name's first token,
+/// walked from the root without a leading space), by which token, to what (`to == NO_STEP`: no
+/// key continues so; `fin == NOT_FINAL`: the node is not final).
 #[derive(Clone, Copy)]
 struct StepSlot {
     hash: u64,
-    from: fst::raw::CompiledAddr,
-    len: u8,
+    from: u32,
+    to: u32,
+    out: u64,
+    fin: u64,
     key: [u8; STEP_KEY],
-    step: Option<Step>,
 }
 
 /// `from` of a name's first token.
-const ROOT_STEP: fst::raw::CompiledAddr = usize::MAX;
+const ROOT_STEP: fst::raw::CompiledAddr = u32::MAX as usize;
+/// `to` of a slot whose token leads nowhere (an empty slot holds it too, with no key).
+const NO_STEP: u32 = u32::MAX - 1;
+/// `fin` of a node that is not final.
+const NOT_FINAL: u64 = u64::MAX;
 
 /// Slots of a thread's step cache (a power of two).
-const STEP_SLOTS: usize = 1 << 16;
+const STEP_SLOTS: usize = 1 << 17;
 
 /// Direct-mapped cache of FST steps, indexed by the token's hash mixed with the state: names
 /// recur within and across the documents of a corpus, and walking the automaton byte by byte
@@ -375,7 +389,7 @@ struct StepCache(Vec<StepSlot>);
 impl StepCache {
     fn new() -> StepCache {
         let empty =
-            StepSlot { hash: 0, from: 0, len: u8::MAX, key: [0; STEP_KEY], step: None };
+            StepSlot { hash: 0, from: NO_STEP, to: NO_STEP, out: 0, fin: 0, key: [0; STEP_KEY] };
         StepCache(vec![empty; STEP_SLOTS])
     }
 
@@ -388,22 +402,43 @@ impl StepCache {
         hash: u64,
     ) -> Option<Step> {
         let w = word.as_bytes();
-        if w.len() > STEP_KEY {
+        // Addresses fit the slots' 32 bits (the automaton is embedded, far below 4 GB); the
+        // key is stored zero-padded with its length in the hash.
+        let (Ok(from32), true) = (u32::try_from(from), w.len() < STEP_KEY) else {
+            return walk_step(fst, from, w);
+        };
+        if from32 >= NO_STEP && from != ROOT_STEP {
             return walk_step(fst, from, w);
         }
-        let mixed = hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mixed = (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .wrapping_add(w.len() as u64);
         let slot = &mut self.0[(mixed >> 40) as usize & (STEP_SLOTS - 1)];
         if slot.hash == mixed
-            && slot.from == from
-            && usize::from(slot.len) == w.len()
+            && slot.from == from32
             && &slot.key[..w.len()] == w
+            && slot.key[w.len()..].iter().all(|&b| b == 0)
         {
-            return slot.step;
+            return (slot.to != NO_STEP).then(|| Step {
+                addr: slot.to as usize,
+                out: slot.out,
+                fin: (slot.fin != NOT_FINAL).then_some(slot.fin),
+            });
         }
         let step = walk_step(fst, from, w);
         let mut key = [0; STEP_KEY];
         key[..w.len()].copy_from_slice(w);
-        *slot = StepSlot { hash: mixed, from, len: w.len() as u8, key, step };
+        *slot = match step {
+            Some(st) if st.addr < NO_STEP as usize && st.fin != Some(NOT_FINAL) => StepSlot {
+                hash: mixed,
+                from: from32,
+                to: st.addr as u32,
+                out: st.out,
+                fin: st.fin.unwrap_or(NOT_FINAL),
+                key,
+            },
+            Some(_) => return step,
+            None => StepSlot { hash: mixed, from: from32, to: NO_STEP, out: 0, fin: 0, key },
+        };
         step
     }
 }
