@@ -47,58 +47,84 @@ fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Byte classes of the tokenizer: ASCII letters and digits, other ASCII bytes, and bytes of
+/// multi-byte chars.
+const ASCII_WORD: u8 = 1;
+const ASCII_OTHER: u8 = 0;
+const NON_ASCII: u8 = 2;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [ASCII_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            NON_ASCII
+        } else if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 impl<'t> Toks<'t> {
     /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
     /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes.
     pub fn new(text: &'t str, seg: &Segmented) -> Toks<'t> {
         let bytes = text.as_bytes();
-        let mut folded = String::with_capacity(text.len() + 16);
-        let mut toks = Vec::with_capacity(text.len() / 6 + 1);
+        let n = bytes.len();
+        let mut folded: Vec<u8> = Vec::with_capacity(n + 16);
+        let mut toks = Vec::with_capacity(n / 5 + 1);
+        let mut scratch = String::new();
         let mut sent_idx = 0;
         let mut prev_end = 0;
         let mut i = 0;
-        while i < bytes.len() {
+        while i < n {
             // Skip to the next alphanumeric char.
-            let b0 = bytes[i];
-            if b0 < 0x80 {
-                if !b0.is_ascii_alphanumeric() {
+            match BYTE_CLASS[bytes[i] as usize] {
+                ASCII_OTHER => {
                     i += 1;
                     continue;
                 }
-            } else {
-                let Some((c, len)) = scan_char(text, i) else { break };
-                if !c.is_alphanumeric() {
-                    i += len;
-                    continue;
+                ASCII_WORD => {}
+                _ => {
+                    let Some((c, len)) = scan_char(text, i) else { break };
+                    if !c.is_alphanumeric() {
+                        i += len;
+                        continue;
+                    }
                 }
             }
             let a = i;
             let f0 = folded.len();
             // ASCII fast path: a run of ASCII letters and digits not followed by a non-ASCII
-            // char is the whole token; it is copied and lower-cased in place.
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            // char is the whole token, lower-cased and hashed byte by byte.
+            let mut hash = FNV_BASIS;
+            while i < n && BYTE_CLASS[bytes[i] as usize] == ASCII_WORD {
+                let l = bytes[i].to_ascii_lowercase();
+                folded.push(l);
+                hash = (hash ^ l as u64).wrapping_mul(0x0100_0000_01b3);
                 i += 1;
             }
             let (cap, upper);
-            if i >= bytes.len() || bytes[i] < 0x80 {
-                let w = &text[a..i];
-                folded.push_str(w);
-                if let Some(tail) = folded.get_mut(f0..) {
-                    tail.make_ascii_lowercase();
-                }
-                let wb = w.as_bytes();
+            if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
+                let wb = &bytes[a..i];
                 cap = wb[0].is_ascii_uppercase();
                 upper = cap
                     && wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
                     && !wb.iter().any(u8::is_ascii_lowercase);
             } else {
                 // Char by char from the token's start.
+                folded.truncate(f0);
+                scratch.clear();
                 i = a;
                 let mut first = true;
                 let mut c0 = false;
                 let mut alphas = 0usize;
                 let mut any_lower = false;
-                while i < bytes.len() {
+                while i < n {
                     let Some((c, len)) = scan_char(text, i) else { break };
                     if !c.is_alphanumeric() {
                         break;
@@ -109,19 +135,21 @@ impl<'t> Toks<'t> {
                     }
                     alphas += usize::from(c.is_alphabetic());
                     any_lower |= c.is_lowercase();
-                    crate::norm::fold_char_into(c, &mut folded);
+                    crate::norm::fold_char_into(c, &mut scratch);
                     i += len;
                 }
+                folded.extend_from_slice(scratch.as_bytes());
+                hash = word_hash(&scratch);
                 cap = c0;
                 upper = cap && alphas > 1 && !any_lower;
             }
             let b = i;
             let f1 = folded.len();
             let sent_start = if seg.sentences.is_empty() {
-                let raw = &text[prev_end..a];
                 // A single space (the common gap) never ends a sentence.
                 prev_end == 0
-                    || (raw != " " && {
+                    || (bytes.get(prev_end..a) != Some(b" ") && {
+                        let raw = text.get(prev_end..a).unwrap_or("");
                         let gap = raw.trim_end_matches(|c: char| {
                             c.is_whitespace()
                                 || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
@@ -136,10 +164,12 @@ impl<'t> Toks<'t> {
                 let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
                 s >= prev_end && s <= a
             };
-            let hash = word_hash(&folded[f0..f1]);
             toks.push(Tok { start: a, end: b, fold: (f0, f1), hash, cap, upper, sent_start });
             prev_end = b;
         }
+        // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
+        let folded = String::from_utf8(folded)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Toks { text, toks, folded, lower: OnceCell::new() }
     }
 
