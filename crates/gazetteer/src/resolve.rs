@@ -472,8 +472,10 @@ const NO_NAME: u32 = u32::MAX;
 /// Numbers each distinct name (folded phrase) of the mentions in order of first mention:
 /// (each mention's number, the first mention of each number).
 fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
-    // Phrase hash → names with that hash (compared token by token).
-    let mut by_hash: FastMap<u64, Vec<u32>> = FastMap::default();
+    // Phrase hash → the last name with that hash; each name → the one before it with the same
+    // hash (names compared token by token).
+    let mut by_hash: FastMap<u64, u32> = FastMap::default();
+    let mut before: Vec<u32> = Vec::new();
     let mut firsts: Vec<usize> = Vec::new();
     let same = |a: &Mention, b: &Mention| {
         a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
@@ -482,13 +484,19 @@ fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let e = by_hash.entry(toks.phrase_hash(m.t0, m.t1)).or_default();
-            if let Some(&id) = e.iter().find(|&&id| same(&mentions[firsts[id as usize]], m)) {
-                return id;
+            let h = toks.phrase_hash(m.t0, m.t1);
+            let last = by_hash.get(&h).copied().unwrap_or(u32::MAX);
+            let mut at = last;
+            while at != u32::MAX {
+                if same(&mentions[firsts[at as usize]], m) {
+                    return at;
+                }
+                at = before[at as usize];
             }
             let id = firsts.len() as u32;
             firsts.push(i);
-            e.push(id);
+            before.push(last);
+            by_hash.insert(h, id);
             id
         })
         .collect();
@@ -622,16 +630,20 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
     let within = containment(toks, mentions, &firsts, &keys, firsts_of_key.len());
     let mut all = Context::default();
-    let mut by_key: Vec<Vec<usize>> = vec![Vec::new(); firsts_of_key.len()];
+    // Contributions by name (in order), as one list sorted by name.
+    let mut by_key: Vec<(u32, usize)> = Vec::new();
     for (i, c) in contribs.iter().enumerate() {
         all.add(c);
-        if let Some(v) = by_key.get_mut(c.key as usize) {
-            v.push(i);
+        if c.key != NO_NAME {
+            by_key.push((c.key, i));
         }
     }
+    by_key.sort_unstable();
     let mut cache: Vec<Option<Loo>> = (0..firsts_of_key.len()).map(|_| None).collect();
-    // Rankings already made for a name: (mention, containment, ranking) by name number.
-    let mut ranks: Vec<Vec<(usize, Within, Ranked)>> = vec![Vec::new(); firsts_of_key.len()];
+    // Rankings already made: (mention, containment, ranking, the name's ranking before it),
+    // and each name's last one.
+    let mut ranks: Vec<(usize, Within, Ranked, u32)> = Vec::new();
+    let mut last_rank: Vec<u32> = vec![u32::MAX; firsts_of_key.len()];
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
     let build = || {
@@ -649,7 +661,11 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     for (i, ((m, within), &id)) in mentions.iter().zip(within).zip(&keys).enumerate() {
         let ctx = cache[id as usize].get_or_insert_with(|| {
             let mut ctx = Loo::of(&all);
-            for &c in &by_key[id as usize] {
+            let from = by_key.partition_point(|e| e.0 < id);
+            for &(k, c) in by_key.get(from..).unwrap_or(&[]) {
+                if k != id {
+                    break;
+                }
                 ctx.remove(&contribs[c]);
             }
             ctx
@@ -658,20 +674,29 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             Ranked { first: None, second: None }
         } else {
             // The same name with the same candidates, cues and containment ranks the same.
-            let done = &mut ranks[id as usize];
-            let same = |(j, w, _): &&(usize, Within, Ranked)| {
-                let o = &mentions[*j];
-                *w == within
+            let same = |&(j, w, _, _): &(usize, Within, Ranked, u32)| {
+                let o = &mentions[j];
+                w == within
                     && o.cands == m.cands
                     && o.skeleton == m.skeleton
                     && o.hint == m.hint
                     && o.country_hint == m.country_hint
             };
-            match done.iter().find(same) {
-                Some(&(_, _, r)) => r,
+            let mut at = last_rank[id as usize];
+            let mut found = None;
+            while let Some(e) = ranks.get(at as usize) {
+                if same(e) {
+                    found = Some(e.2);
+                    break;
+                }
+                at = e.3;
+            }
+            match found {
+                Some(r) => r,
                 None => {
                     let r = rank(g, m, (id, &near), within, ctx);
-                    done.push((i, within, r));
+                    ranks.push((i, within, r, last_rank[id as usize]));
+                    last_rank[id as usize] = ranks.len() as u32 - 1;
                     r
                 }
             }

@@ -9,6 +9,11 @@ const REC: usize = 32;
 
 static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/records.bin"));
 static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
+
+/// The string pool checked as UTF-8 once (it is built from Rust strings), so that a name is a
+/// slice, not a check per call; `None` if it were not valid (then each name is checked).
+static STRINGS_STR: std::sync::LazyLock<Option<&'static str>> =
+    std::sync::LazyLock::new(|| std::str::from_utf8(STRINGS).ok());
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
@@ -132,7 +137,10 @@ impl Rec {
     pub fn name(&self) -> &'static str {
         let a = self.name_off as usize;
         let b = a + self.name_len as usize;
-        STRINGS.get(a..b).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or("")
+        match *STRINGS_STR {
+            Some(all) => all.get(a..b).unwrap_or(""),
+            None => STRINGS.get(a..b).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or(""),
+        }
     }
 
     /// Country code as a string, if any.

@@ -47,6 +47,25 @@ fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+thread_local! {
+    /// Token and folded-text buffers handed back by the last [`Toks`] dropped on this thread.
+    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, Vec<u8>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Largest buffers (tokens) kept for the next text: a huge text's are freed.
+const KEEP_TOKENS: usize = 1 << 16;
+
+impl Drop for Toks<'_> {
+    fn drop(&mut self) {
+        if self.toks.capacity() <= KEEP_TOKENS {
+            let toks = std::mem::take(&mut self.toks);
+            let folded = std::mem::take(&mut self.folded).into_bytes();
+            let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded));
+        }
+    }
+}
+
 /// Byte classes of the tokenizer: ASCII letters and digits, other ASCII bytes, and bytes of
 /// multi-byte chars.
 const ASCII_WORD: u8 = 1;
@@ -75,8 +94,12 @@ impl<'t> Toks<'t> {
     pub fn new(text: &'t str, seg: &Segmented) -> Toks<'t> {
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let mut folded: Vec<u8> = Vec::with_capacity(n + 16);
-        let mut toks = Vec::with_capacity(n / 5 + 1);
+        // Buffers of an earlier text of this thread, if any (one allocation less per text).
+        let (mut toks, mut folded) = TOKS_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        toks.clear();
+        folded.clear();
+        toks.reserve(n / 5 + 1);
+        folded.reserve(n + 16);
         let mut scratch = String::new();
         let mut sent_idx = 0;
         let mut prev_end = 0;
