@@ -253,8 +253,8 @@ impl<'t> Toks<'t> {
     }
 
     /// Whether `key` is the folded phrase of tokens a..b.
-    pub fn phrase_is(&self, a: usize, b: usize, key: &str) -> bool {
-        let mut rest = key.as_bytes();
+    pub fn phrase_is(&self, a: usize, b: usize, key: &[u8]) -> bool {
+        let mut rest = key;
         for i in a..b {
             if i > a {
                 match rest.split_first() {
@@ -286,7 +286,7 @@ impl<'t> Toks<'t> {
         if b == a + 1 {
             return self.word(map, a);
         }
-        map.get_by(self.phrase_hash(a, b), |k| self.phrase_is(a, b, k))
+        map.get_by(self.phrase_hash(a, b), |k| self.phrase_is(a, b, k.as_bytes()))
     }
 
     /// Folded phrase of tokens a..b, borrowed when it is one token (no allocation).
@@ -719,8 +719,20 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
 }
 
 /// Folded phrase → filtered skeleton candidates: a direct-mapped table indexed by the phrase's
-/// hash, each slot holding (hash, phrase, candidates); a colliding phrase replaces the entry.
-type SkeletonCache = Vec<Option<(u64, Box<str>, Vec<u32>)>>;
+/// hash; a colliding phrase replaces the entry.
+type SkeletonCache = Vec<SkeletonSlot>;
+
+/// Longest phrase (bytes) a [`SkeletonSlot`] holds; longer ones are not cached.
+const SKELETON_KEY: usize = 30;
+
+/// One cached phrase (held inline, zero-padded; `len == u8::MAX`: empty) and its candidates.
+#[derive(Clone)]
+struct SkeletonSlot {
+    hash: u64,
+    len: u8,
+    key: [u8; SKELETON_KEY],
+    cands: Vec<u32>,
+}
 
 /// Slots of a thread's skeleton cache (a power of two; bounds memory on endless streams).
 const SKELETON_CACHE_SLOTS: usize = 1 << 15;
@@ -730,7 +742,10 @@ thread_local! {
     /// mostly people's and organisations' names, which recur across documents of a corpus. The
     /// value is a pure function of the key, so caching never changes a result.
     static SKELETONS: std::cell::RefCell<SkeletonCache> =
-        std::cell::RefCell::new(vec![None; SKELETON_CACHE_SLOTS]);
+        std::cell::RefCell::new(vec![
+            SkeletonSlot { hash: 0, len: u8::MAX, key: [0; SKELETON_KEY], cands: Vec::new() };
+            SKELETON_CACHE_SLOTS
+        ]);
 }
 
 fn skeleton_match(
@@ -771,20 +786,31 @@ fn skeleton_match(
         }
         let hash = toks.phrase_hash(i, i + len);
         let slot = hash as usize & (SKELETON_CACHE_SLOTS - 1);
-        if let Some((_, _, c)) =
-            cache[slot].as_ref().filter(|e| e.0 == hash && toks.phrase_is(i, i + len, &e.1))
+        let e = &cache[slot];
+        if e.hash == hash
+            && e.len != u8::MAX
+            && toks.phrase_is(i, i + len, e.key.get(..e.len as usize).unwrap_or(&[]))
         {
-            if c.is_empty() {
+            if e.cands.is_empty() {
                 continue;
             }
-            let mut m = Mention::new(toks, i, i + len, c.clone());
+            let mut m = Mention::new(toks, i, i + len, e.cands.clone());
             m.skeleton = true;
             return Some(m);
         }
         let folded = toks.phrase_cow(i, i + len);
+        let mut store = |cands: &[u32]| {
+            let f = folded.as_bytes();
+            if f.len() <= SKELETON_KEY {
+                let mut key = [0; SKELETON_KEY];
+                key[..f.len()].copy_from_slice(f);
+                let len = f.len() as u8;
+                cache[slot] = SkeletonSlot { hash, len, key, cands: cands.to_vec() };
+            }
+        };
         let sk = skeleton_of(parts.iter().copied());
         if sk.len() < 3 {
-            cache[slot] = Some((hash, folded.into(), Vec::new()));
+            store(&[]);
             continue;
         }
         let cands: Vec<u32> = g
@@ -809,7 +835,7 @@ fn skeleton_match(
                 })
             })
             .collect();
-        cache[slot] = Some((hash, folded.into(), cands.clone()));
+        store(&cands);
         if !cands.is_empty() {
             let mut m = Mention::new(toks, i, i + len, cands);
             m.skeleton = true;
