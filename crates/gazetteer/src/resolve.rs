@@ -619,7 +619,9 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     }
     for i in 0..toks.toks.len() {
         let f = toks.f(i);
-        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
+        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize])
+            || !g.lexicon.fast.adjective_fr.may_contain(toks.hash(i))
+        {
             continue;
         }
         if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {

@@ -124,16 +124,16 @@ impl<'t> Toks<'t> {
             let f0 = folded.len();
             // ASCII fast path: a run of ASCII letters and digits not followed by a non-ASCII
             // char is the whole token, lower-cased and hashed byte by byte.
-            let mut hash = FNV_BASIS;
             while i < n && BYTE_CLASS[bytes[i] as usize] == ASCII_WORD {
-                let l = bytes[i].to_ascii_lowercase();
-                folded.push(l);
-                hash = (hash ^ l as u64).wrapping_mul(0x0100_0000_01b3);
                 i += 1;
             }
-            let (cap, upper);
+            let (cap, upper, hash);
             if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
                 let wb = &bytes[a..i];
+                folded.extend_from_slice(wb);
+                let low = &mut folded[f0..];
+                low.make_ascii_lowercase();
+                hash = fnv_continue(FNV_BASIS, low);
                 cap = wb[0].is_ascii_uppercase();
                 upper = cap
                     && wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
