@@ -382,10 +382,13 @@ struct Near<'b> {
     build: Option<&'b dyn Fn() -> NearCells>,
 }
 
-/// Candidate points with their grid cell, sorted by cell (stable: a cell's points in the order
-/// they were added), so that a row of three cells is one contiguous run.
+/// Candidate points with their grid cell. A long list is sorted by cell, so that a row of three
+/// cells is one contiguous run; a short one (most texts) is scanned whole.
 #[derive(Default)]
-struct NearCells(Vec<((i32, i32), NearPoint)>);
+struct NearCells(Vec<((i32, i32), NearPoint)>, bool);
+
+/// Points up to which [`NearCells`] are scanned rather than sorted.
+const NEAR_SCAN: usize = 512;
 
 /// A candidate's point: (name number, lat, lon).
 type NearPoint = (u32, f32, f32);
@@ -410,7 +413,10 @@ impl Near<'_> {
 
     /// Sorts the points by cell once all are added.
     fn finish(cells: &mut NearCells) {
-        cells.0.sort_by_key(|e| e.0);
+        cells.1 = cells.0.len() > NEAR_SCAN;
+        if cells.1 {
+            cells.0.sort_by_key(|e| e.0);
+        }
     }
 
     /// How many other names (not `key`) have a candidate within [`NEAR_KM`] of `r`.
@@ -425,20 +431,29 @@ impl Near<'_> {
         let (a, b) = Near::cell(r.lat, r.lon);
         let p = (r.lat as f64, r.lon as f64);
         let mut seen: Vec<u32> = Vec::new();
+        let mut visit = |&(_, (k, la, lo)): &((i32, i32), NearPoint)| {
+            // Farther in latitude alone than the radius (with a margin far above rounding
+            // error): `km` would say so too.
+            if (la as f64 - p.0).abs() * KM_PER_DEGREE > NEAR_KM + 1.0 {
+                return;
+            }
+            if k != key && !seen.contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
+                seen.push(k);
+            }
+        };
+        if !cells.1 {
+            // The 3 × 3 cells around the point, as the sorted runs below.
+            let near = |e: &&((i32, i32), NearPoint)| {
+                (e.0 .0 - a).abs() <= 1 && (e.0 .1 - b).abs() <= 1
+            };
+            cells.0.iter().filter(near).for_each(visit);
+            return seen.len();
+        }
         for da in -1..=1 {
             // Cells (a + da, b - 1..=b + 1) are one run of the sorted points.
             let from = cells.0.partition_point(|e| e.0 < (a + da, b - 1));
             let to = cells.0.partition_point(|e| e.0 <= (a + da, b + 1));
-            for &(_, (k, la, lo)) in cells.0.get(from..to).unwrap_or(&[]) {
-                // Farther in latitude alone than the radius (with a margin far above rounding
-                // error): `km` would say so too.
-                if (la as f64 - p.0).abs() * KM_PER_DEGREE > NEAR_KM + 1.0 {
-                    continue;
-                }
-                if k != key && !seen.contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
-                    seen.push(k);
-                }
-            }
+            cells.0.get(from..to).unwrap_or(&[]).iter().for_each(&mut visit);
         }
         seen.len()
     }
