@@ -351,6 +351,8 @@ pub(crate) struct Mention {
     pub within: Option<([u8; 2], u32)>,
     /// Synthetic border between two countries (no record).
     pub border: Option<([u8; 2], [u8; 2])>,
+    /// The FST value whose posting list `cands` is, unchanged (its [`NameStats`] apply).
+    pub value: Option<u64>,
 }
 
 impl Mention {
@@ -367,6 +369,7 @@ impl Mention {
             country_hint: None,
             within: None,
             border: None,
+            value: None,
         }
     }
 }
@@ -572,6 +575,62 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
     found
 }
 
+/// What recognition reads from a name's candidate records (one pass over them).
+#[derive(Clone, Copy, Default)]
+struct NameStats {
+    /// A country, continent, first-level division or curated site.
+    strong: bool,
+    /// A country.
+    any_country: bool,
+    /// Largest population, second-level divisions left out.
+    max_pop: u32,
+    /// Largest population.
+    pop: u32,
+    /// Largest population among the strong records (`u32::MAX` for a curated one).
+    strong_pop: u32,
+    /// Strong, or a place of 100,000 people or more.
+    major: bool,
+}
+
+impl NameStats {
+    fn of(g: &Gazetteer, cands: impl Iterator<Item = u32>) -> NameStats {
+        let mut st = NameStats::default();
+        for r in cands.filter_map(|c| g.store.rec(c)) {
+            let s = r.curated || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent);
+            st.strong |= s;
+            st.any_country |= r.kind == Kind::Country;
+            if r.kind != Kind::Admin2 {
+                st.max_pop = st.max_pop.max(r.population);
+            }
+            st.pop = st.pop.max(r.population);
+            if s {
+                st.strong_pop = st.strong_pop.max(if r.curated { u32::MAX } else { r.population });
+            }
+            st.major |= s || r.population >= 100_000;
+        }
+        st
+    }
+
+    /// The stats of an FST value's posting list, from a thread's cache (a direct-mapped table
+    /// keyed by the value itself, which identifies the list).
+    fn of_value(g: &Gazetteer, v: u64) -> NameStats {
+        NAME_STATS.with(|c| {
+            let mut c = c.borrow_mut();
+            let slot = &mut c[(v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50) as usize];
+            if slot.0 != v {
+                *slot = (v, NameStats::of(g, crate::store::postings_iter(v)));
+            }
+            slot.1
+        })
+    }
+}
+
+thread_local! {
+    /// [`NameStats::of_value`]'s cache (16,384 slots; a value is never 0, an empty slot's key).
+    static NAME_STATS: std::cell::RefCell<Vec<(u64, NameStats)>> =
+        std::cell::RefCell::new(vec![(0, NameStats::default()); 1 << 14]);
+}
+
 /// Leftmost-longest, except that a longer name made only of small places ("Michigan Center")
 /// yields to a shorter country or division ("Michigan").
 fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
@@ -582,19 +641,8 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     }
     // (strong, largest population, largest population among the strong records)
     let weight = |v: u64| {
-        let recs = crate::store::postings_iter(v).filter_map(|x| g.store.rec(x));
-        let mut strong = false;
-        let mut pop = 0;
-        let mut strong_pop = 0;
-        for r in recs {
-            let s = r.curated || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent);
-            strong |= s;
-            pop = pop.max(r.population);
-            if s {
-                strong_pop = strong_pop.max(if r.curated { u32::MAX } else { r.population });
-            }
-        }
-        (strong, pop, strong_pop)
+        let st = NameStats::of_value(g, v);
+        (st.strong, st.pop, st.strong_pop)
     };
     let (strong_last, pop_last, _) = weight(last.1);
     if !strong_last && pop_last < 20_000 {
@@ -658,7 +706,9 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         };
         let mut found = best_match(g, toks, i).filter(|&(j, _)| !lone_stop(j)).map(|(j, v)| {
             let mut m = Mention::new(toks, i, j, crate::store::postings(v));
+            m.value = Some(v);
             if !toks.toks[i].cap {
+                m.value = None;
                 // Lower-case start: keep curated records, or names with a capitalised word.
                 let any_cap = toks.toks[i..j].iter().any(|t| t.cap);
                 m.cands.retain(|&c| any_cap || g.store.rec(c).is_some_and(|r| r.curated));
@@ -897,6 +947,7 @@ fn county_abbreviation(g: &Gazetteer, toks: &Toks, m: &mut Mention) {
         m.t1 = j + 1;
         m.end = t.end + 1;
         m.cands = cands;
+        m.value = None;
     }
 }
 
@@ -1002,19 +1053,13 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let lx = &g.lexicon;
     let single = m.t1 - m.t0 == 1;
     let text = &toks.text[m.start..m.end];
-    let recs = || m.cands.iter().filter_map(|&c| g.store.rec(c));
-    let mut strong = false;
     // Second-level divisions count their towns' people: a division's size says nothing about
     // whether its bare name is a common word.
-    let mut max_pop = 0;
-    let mut any_country = false;
-    for r in recs() {
-        strong |= matches!(r.kind, Kind::Country | Kind::Continent | Kind::Admin1) || r.curated;
-        any_country |= r.kind == Kind::Country;
-        if r.kind != Kind::Admin2 {
-            max_pop = max_pop.max(r.population);
-        }
-    }
+    let st = match m.value {
+        Some(v) => NameStats::of_value(g, v),
+        None => NameStats::of(g, m.cands.iter().copied()),
+    };
+    let (strong, max_pop, any_country) = (st.strong, st.max_pop, st.any_country);
     let verbatim = lx.verbatim_aliases.contains(text);
     let stop = |i: usize| toks.word(&lx.fast.stopwords, i).is_some();
     let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
@@ -1084,12 +1129,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && !any_cue(m.t1)
             && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| {
                 // A common word after a place names its institution ("Cannes Grand Prix").
-                !g.store.is_common_hash(toks.hash(m.t1))
-                    && !crate::store::postings_iter(v).filter_map(|x| g.store.rec(x)).any(|r| {
-                        r.curated
-                            || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent)
-                            || r.population >= 100_000
-                    })
+                !g.store.is_common_hash(toks.hash(m.t1)) && !NameStats::of_value(g, v).major
             });
         // "Stade de France", "Bank of England": a facility or body named after a place.
         let named_of = m.t1 + 1 < toks.toks.len()
