@@ -632,11 +632,13 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             contribs.push(Contribution { key: NO_NAME, cc, weight: 1.0, admin1: None });
         }
     }
-    for i in 0..toks.toks.len() {
+    for (i, t) in toks.toks.iter().enumerate() {
+        // The filter bit first: it needs only the token's hash.
+        if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
+            continue;
+        }
         let f = toks.f(i);
-        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize])
-            || !g.lexicon.fast.adjective_fr.may_contain(toks.hash(i))
-        {
+        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
             continue;
         }
         if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {
