@@ -34,13 +34,7 @@ pub(crate) struct Toks<'t> {
     pub toks: Vec<Tok>,
     folded: String,
     lower: OnceCell<Vec<u64>>,
-    /// Each capitalised token's first FST step and, when the next token may continue the
-    /// name, the step by that token (see [`first_steps`]).
-    steps: OnceCell<Vec<FirstSteps>>,
 }
-
-/// A token's first FST step and the step by the next token (`None`: not looked up).
-type FirstSteps = (Option<Step>, Option<Option<Step>>);
 
 /// One scanned char: whether it is alphanumeric, and its length in bytes.
 #[inline]
@@ -199,7 +193,7 @@ impl<'t> Toks<'t> {
         // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
         let folded = String::from_utf8(folded)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Toks { text, toks, folded, lower: OnceCell::new(), steps: OnceCell::new() }
+        Toks { text, toks, folded, lower: OnceCell::new() }
     }
 
     pub fn f(&self, i: usize) -> &str {
@@ -543,32 +537,6 @@ fn walk_bytes<'f>(
     Some(node)
 }
 
-/// Looks up the first FST steps of all capitalised tokens in one pass before recognition (see
-/// [`Toks::steps`]): the look-ups are independent of each other there, so the processor
-/// overlaps their memory accesses, where one at a time they wait on each other.
-fn first_steps(store: &Store, toks: &Toks) {
-    let fst = store.exact_fst();
-    let n = toks.toks.len();
-    let steps = STEPS.with(|c| {
-        let mut c = c.borrow_mut();
-        let mut v: Vec<FirstSteps> = toks
-            .toks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.cap.then(|| c.step(fst, ROOT_STEP, toks.f(i), toks.hash(i))).flatten(), None))
-            .collect();
-        for i in 0..n.saturating_sub(1) {
-            if let (Some(st), _) = v[i] {
-                if toks.joinable(i) {
-                    v[i].1 = Some(c.step(fst, st.addr, toks.f(i + 1), toks.hash(i + 1)));
-                }
-            }
-        }
-        v
-    });
-    let _ = toks.steps.set(steps);
-}
-
 /// Every FST match starting at token `i`, shortest first: (end token exclusive, value); at
 /// most [`MAX_NAME_TOKENS`] tokens.
 fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
@@ -579,14 +547,9 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
     if i >= n || max == 0 {
         return found;
     }
-    let pre = toks.steps.get().filter(|_| toks.toks[i].cap).and_then(|v| v.get(i));
     STEPS.with(|c| {
         let mut c = c.borrow_mut();
-        let first = match pre {
-            Some(p) => p.0,
-            None => c.step(fst, ROOT_STEP, toks.f(i), toks.hash(i)),
-        };
-        let Some(mut st) = first else {
+        let Some(mut st) = c.step(fst, ROOT_STEP, toks.f(i), toks.hash(i)) else {
             return;
         };
         let mut out = st.out;
@@ -598,9 +561,7 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
             if !toks.joinable(j - 1) {
                 break;
             }
-            let known = pre.and_then(|p| p.1).filter(|_| j == i + 1);
-            let Some(next) = known.unwrap_or_else(|| c.step(fst, st.addr, toks.f(j), toks.hash(j)))
-            else {
+            let Some(next) = c.step(fst, st.addr, toks.f(j), toks.hash(j)) else {
                 break;
             };
             st = next;
@@ -717,7 +678,6 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let n = toks.toks.len();
     let mut persons = Persons::new();
-    first_steps(&g.store, toks);
     let mut i = 0;
     while i < n {
         if let Some((m, next)) = abbreviation(g, toks, i) {
