@@ -468,12 +468,27 @@ impl StepCache {
         }
         let mixed = (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
             .wrapping_add(w.len() as u64);
-        let slot = &mut self.0[(mixed >> 40) as usize & (STEP_SLOTS - 1)];
-        if slot.hash == mixed
-            && slot.from == from32
-            && &slot.key[..w.len()] == w
-            && slot.key[w.len()..].iter().all(|&b| b == 0)
-        {
+        // Two ways per set: the most recently used step first.
+        let set = (mixed >> 40) as usize & (STEP_SLOTS - 2);
+        let Some(ways) = self.0.get_mut(set..set + 2) else {
+            return walk_step(fst, from, w);
+        };
+        let hit = |slot: &StepSlot| {
+            slot.hash == mixed
+                && slot.from == from32
+                && &slot.key[..w.len()] == w
+                && slot.key[w.len()..].iter().all(|&b| b == 0)
+        };
+        let way = if hit(&ways[0]) {
+            Some(0)
+        } else if hit(&ways[1]) {
+            ways.swap(0, 1);
+            Some(0)
+        } else {
+            None
+        };
+        if let Some(k) = way {
+            let slot = &ways[k];
             return (slot.to != NO_STEP).then(|| Step {
                 addr: slot.to as usize,
                 out: slot.out,
@@ -483,6 +498,8 @@ impl StepCache {
         let step = walk_step(fst, from, w);
         let mut key = [0; STEP_KEY];
         key[..w.len()].copy_from_slice(w);
+        ways[1] = ways[0];
+        let slot = &mut ways[0];
         *slot = match step {
             Some(st) if st.addr < NO_STEP as usize && st.fin != Some(NOT_FINAL) => StepSlot {
                 hash: mixed,
@@ -785,7 +802,7 @@ struct SkeletonSlot {
 }
 
 /// Slots of a thread's skeleton cache (a power of two; bounds memory on endless streams).
-const SKELETON_CACHE_SLOTS: usize = 1 << 15;
+const SKELETON_CACHE_SLOTS: usize = 1 << 16;
 
 thread_local! {
     /// Per-thread cache of skeleton lookups: the capitalised words that reach the fallback are
@@ -835,12 +852,23 @@ fn skeleton_match(
             continue;
         }
         let hash = toks.phrase_hash(i, i + len);
-        let slot = hash as usize & (SKELETON_CACHE_SLOTS - 1);
-        let e = &cache[slot];
-        if e.hash == hash
-            && e.len != u8::MAX
-            && toks.phrase_is(i, i + len, e.key.get(..e.len as usize).unwrap_or(&[]))
-        {
+        // Two ways per set: the most recently used phrase first.
+        let set = hash as usize & (SKELETON_CACHE_SLOTS - 2);
+        let hit = |e: &SkeletonSlot| {
+            e.hash == hash
+                && e.len != u8::MAX
+                && toks.phrase_is(i, i + len, e.key.get(..e.len as usize).unwrap_or(&[]))
+        };
+        let found = if hit(&cache[set]) {
+            true
+        } else if hit(&cache[set + 1]) {
+            cache.swap(set, set + 1);
+            true
+        } else {
+            false
+        };
+        if found {
+            let e = &cache[set];
             if e.cands.is_empty() {
                 continue;
             }
@@ -855,7 +883,8 @@ fn skeleton_match(
                 let mut key = [0; SKELETON_KEY];
                 key[..f.len()].copy_from_slice(f);
                 let len = f.len() as u8;
-                cache[slot] = SkeletonSlot { hash, len, key, cands: cands.to_vec() };
+                cache.swap(set, set + 1);
+                cache[set] = SkeletonSlot { hash, len, key, cands: cands.to_vec() };
             }
         };
         let sk = skeleton_of(parts.iter().copied());
