@@ -49,6 +49,8 @@ pub(crate) struct Loo<'a> {
     admin1: Vec<(u32, Option<f64>)>,
     total: f64,
     admin1_total: f64,
+    /// [`Loo::dominant_share`], once computed (a name's context is fixed once built).
+    dominant: std::cell::OnceCell<f64>,
 }
 
 impl<'a> Loo<'a> {
@@ -59,6 +61,7 @@ impl<'a> Loo<'a> {
             admin1: Vec::new(),
             total: all.total,
             admin1_total: all.admin1_total,
+            dominant: std::cell::OnceCell::new(),
         }
     }
 
@@ -80,6 +83,10 @@ impl<'a> Loo<'a> {
 
     /// Share of the leading country in the context (0 when there is none).
     fn dominant_share(&self) -> f64 {
+        *self.dominant.get_or_init(|| self.dominant_share_now())
+    }
+
+    fn dominant_share_now(&self) -> f64 {
         if self.total <= 1e-9 {
             return 0.0;
         }
@@ -108,6 +115,7 @@ impl<'a> Loo<'a> {
 
     /// Takes one contribution out.
     fn remove(&mut self, c: &Contribution) {
+        self.dominant = std::cell::OnceCell::new();
         if c.cc == [0, 0] {
             return;
         }
