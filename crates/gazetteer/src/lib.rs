@@ -194,9 +194,7 @@ impl Gazetteer {
         g.fast = FastTables {
             lower_starts: lexicon::WordMap::new(g.lower_starts.iter().map(|k| (k.clone(), ()))),
             demonyms: lexicon::WordMap::new(g.demonyms.iter().map(|(k, v)| (k.clone(), *v))),
-            demonym_firsts: lexicon::WordMap::new(
-                g.demonym_firsts.iter().map(|k| (k.clone(), ())),
-            ),
+            demonym_firsts: lexicon::WordMap::new(g.demonym_firsts.iter().map(|k| (k.clone(), ()))),
         };
         Ok(g)
     }

@@ -451,9 +451,8 @@ impl Near<'_> {
         };
         if !cells.1 {
             // The 3 × 3 cells around the point, as the sorted runs below.
-            let near = |e: &&((i32, i32), NearPoint)| {
-                (e.0 .0 - a).abs() <= 1 && (e.0 .1 - b).abs() <= 1
-            };
+            let near =
+                |e: &&((i32, i32), NearPoint)| (e.0 .0 - a).abs() <= 1 && (e.0 .1 - b).abs() <= 1;
             cells.0.iter().filter(near).for_each(visit);
             return seen.len();
         }

@@ -307,8 +307,7 @@ impl<'t> Toks<'t> {
             return self.toks.iter().any(|t| !t.cap && t.hash == hash);
         }
         let sorted = self.lower.get_or_init(|| {
-            let mut v: Vec<u64> =
-                self.toks.iter().filter(|t| !t.cap).map(|t| t.hash).collect();
+            let mut v: Vec<u64> = self.toks.iter().filter(|t| !t.cap).map(|t| t.hash).collect();
             v.sort_unstable();
             v.dedup();
             v
@@ -466,8 +465,8 @@ impl StepCache {
         if from32 >= NO_STEP && from != ROOT_STEP {
             return walk_step(fst, from, w);
         }
-        let mixed = (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
-            .wrapping_add(w.len() as u64);
+        let mixed =
+            (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_add(w.len() as u64);
         // Two ways per set: the most recently used step first.
         let set = (mixed >> 40) as usize & (STEP_SLOTS - 2);
         let Some(ways) = self.0.get_mut(set..set + 2) else {
@@ -1105,7 +1104,8 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         return Place;
     }
     // A capitalised common word ("Street", "Liberal") that is only a small place's name.
-    if single && !strong && !verbatim && max_pop < 20_000 && g.store.is_common_hash(toks.hash(m.t0)) {
+    if single && !strong && !verbatim && max_pop < 20_000 && g.store.is_common_hash(toks.hash(m.t0))
+    {
         return Other;
     }
     // A word this document already used as a person's name.
@@ -1115,7 +1115,9 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // Title before: "M. Omar", "President Mali".
     if m.t0 > 0 {
         let p = toks.word(&lx.fast.cues, m.t0 - 1);
-        if Lexicon::cue_in(p, Role::PersonBefore).is_some() && toks.toks[m.t0 - 1].cap && !any_country
+        if Lexicon::cue_in(p, Role::PersonBefore).is_some()
+            && toks.toks[m.t0 - 1].cap
+            && !any_country
         {
             return Person;
         }
