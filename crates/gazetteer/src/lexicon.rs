@@ -36,6 +36,123 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// Hash set with the [`Fnv`] hasher.
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
+/// FNV-1a of `bytes` continued from state `h` (the offset basis for a fresh hash): the hash of
+/// a phrase can be computed word by word, without joining the words.
+#[inline]
+pub fn fnv_continue(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// FNV-1a offset basis (the hash of the empty string).
+pub const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Hash of a folded word or phrase as [`WordMap`] keys it (the same as [`Fnv`]).
+#[inline]
+pub fn word_hash(s: &str) -> u64 {
+    fnv_continue(FNV_BASIS, s.as_bytes())
+}
+
+/// A read-only map from folded words or phrases, looked up with a hash the caller has already
+/// computed (each token of a text is hashed once; a phrase hash continues its first word's).
+/// Keys are compared in full on a hash match, so a look-up answers exactly as a `HashMap` would.
+pub struct WordMap<V> {
+    /// One bit per key, indexed by the high bits of its hash: most look-ups of words that are
+    /// not keys end here.
+    bits: [u64; BLOOM_WORDS],
+    /// Slot → entry index + 1 (0: empty); open addressing, linear probing.
+    slots: Vec<u32>,
+    entries: Vec<(u64, Box<str>, V)>,
+}
+
+/// 64-bit words of a [`WordMap`]'s filter (4096 bits).
+const BLOOM_WORDS: usize = 64;
+
+/// The filter bit of a hash: (word, mask).
+#[inline]
+fn bloom_bit(hash: u64) -> (usize, u64) {
+    let b = (hash >> 52) as usize; // 12 bits
+    (b / 64 % BLOOM_WORDS, 1u64 << (b % 64))
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { bits: [0; BLOOM_WORDS], slots: vec![0; 1], entries: Vec::new() }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// Builds the map from distinct keys.
+    pub fn new(items: impl IntoIterator<Item = (String, V)>) -> WordMap<V> {
+        let entries: Vec<(u64, Box<str>, V)> =
+            items.into_iter().map(|(k, v)| (word_hash(&k), k.into_boxed_str(), v)).collect();
+        let cap = (entries.len() * 2 + 1).next_power_of_two().max(2);
+        let mut slots = vec![0u32; cap];
+        let mut bits = [0u64; BLOOM_WORDS];
+        for (i, e) in entries.iter().enumerate() {
+            let (w, m) = bloom_bit(e.0);
+            bits[w] |= m;
+            let mut at = e.0 as usize & (cap - 1);
+            while slots[at] != 0 {
+                at = (at + 1) & (cap - 1);
+            }
+            slots[at] = i as u32 + 1;
+        }
+        WordMap { bits, slots, entries }
+    }
+
+    /// Whether a key may have this hash (`false`: certainly none has).
+    #[inline]
+    pub fn may_contain(&self, hash: u64) -> bool {
+        let (w, m) = bloom_bit(hash);
+        self.bits[w] & m != 0
+    }
+
+    /// The value of the key whose hash is `hash` and for which `is_key` holds.
+    #[inline]
+    pub fn get_by(&self, hash: u64, is_key: impl Fn(&str) -> bool) -> Option<&V> {
+        let (w, m) = bloom_bit(hash);
+        if self.bits[w] & m == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            let e = *self.slots.get(at)?;
+            if e == 0 {
+                return None;
+            }
+            let (h, k, v) = self.entries.get(e as usize - 1)?;
+            if *h == hash && is_key(k) {
+                return Some(v);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of a key given as a string.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.get_by(word_hash(key), |k| k == key)
+    }
+
+    /// Whether the key is present.
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the map is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
 /// Role of a context cue (see `cues.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -87,6 +204,17 @@ pub struct Lexicon {
     pub stopwords: FastSet<String>,
     /// Aliases exactly as written in `aliases.tsv` (case-sensitive: "US" passes, "us" does not).
     pub verbatim_aliases: FastSet<String>,
+    /// The same tables, looked up by a token's precomputed hash (see [`WordMap`]).
+    pub(crate) fast: FastTables,
+}
+
+/// [`Lexicon`] tables as [`WordMap`]s, built from the hash maps once loaded.
+#[derive(Default)]
+pub(crate) struct FastTables {
+    pub adjective_fr: WordMap<[u8; 2]>,
+    pub prefix_fr: WordMap<[u8; 2]>,
+    pub cues: WordMap<Vec<Cue>>,
+    pub stopwords: WordMap<()>,
 }
 
 fn cc(s: &str) -> Option<[u8; 2]> {
@@ -115,6 +243,7 @@ impl Lexicon {
             max_cue_tokens: 1,
             stopwords: FastSet::default(),
             verbatim_aliases: FastSet::default(),
+            fast: FastTables::default(),
         };
         for r in rows(DEMONYMS) {
             let Some(target) = r.first() else { continue };
@@ -180,12 +309,23 @@ impl Lexicon {
                 lx.verbatim_aliases.insert(w.trim().to_string());
             }
         }
+        lx.fast = FastTables {
+            adjective_fr: WordMap::new(lx.adjective_fr.iter().map(|(k, v)| (k.clone(), *v))),
+            prefix_fr: WordMap::new(lx.prefix_fr.iter().map(|(k, v)| (k.clone(), *v))),
+            cues: WordMap::new(lx.cues.iter().map(|(k, v)| (k.clone(), v.clone()))),
+            stopwords: WordMap::new(lx.stopwords.iter().map(|k| (k.clone(), ()))),
+        };
         lx
     }
 
     /// The cue of `role` for a folded phrase, if any.
     pub fn cue(&self, phrase: &str, role: Role) -> Option<&Cue> {
         self.cues.get(phrase)?.iter().find(|c| c.role == role)
+    }
+
+    /// The cue of `role` among a phrase's cues (see [`FastTables::cues`]).
+    pub(crate) fn cue_in(cues: Option<&Vec<Cue>>, role: Role) -> Option<&Cue> {
+        cues?.iter().find(|c| c.role == role)
     }
 }
 
@@ -210,6 +350,26 @@ mod tests {
         assert_eq!(lx.postal.get("Ky").map(String::as_str), Some("US.KY"));
         assert_eq!(lx.postal.get("OH").map(String::as_str), Some("US.OH"));
         assert!(lx.postal.keys().all(|k| !k.contains('.')));
+    }
+
+    #[test]
+    fn word_maps_answer_as_hash_maps() {
+        let lx = Lexicon::load();
+        for (k, v) in &lx.cues {
+            assert_eq!(lx.fast.cues.get(k).map(Vec::len), Some(v.len()), "{k}");
+        }
+        for k in &lx.stopwords {
+            assert!(lx.fast.stopwords.contains(k));
+        }
+        for w in ["", "x", "qqqq", "the said", "baghdad"] {
+            assert_eq!(lx.fast.stopwords.contains(w), lx.stopwords.contains(w), "{w}");
+            assert_eq!(lx.fast.cues.contains(w), lx.cues.contains_key(w), "{w}");
+        }
+        assert_eq!(word_hash("a b"), fnv_continue(fnv_continue(word_hash("a"), b" "), b"b"));
+        let m: WordMap<u8> = WordMap::new((0..500u32).map(|i| (format!("w{i}"), i as u8)));
+        assert_eq!(m.len(), 500);
+        assert!((0..500u32).all(|i| m.get(&format!("w{i}")) == Some(&(i as u8))));
+        assert!(m.get("w500").is_none() && WordMap::<u8>::default().get("").is_none());
     }
 
     #[test]

@@ -84,6 +84,16 @@ pub struct Gazetteer {
     demonyms: lexicon::FastMap<String, u32>,
     /// First words of the two-word demonyms ("south" for "South Korean").
     demonym_firsts: lexicon::FastSet<String>,
+    /// `lower_starts`, `demonyms` and `demonym_firsts` looked up by token hash.
+    fast: FastTables,
+}
+
+/// [`Gazetteer`] word tables as [`lexicon::WordMap`]s.
+#[derive(Default)]
+struct FastTables {
+    lower_starts: lexicon::WordMap<()>,
+    demonyms: lexicon::WordMap<u32>,
+    demonym_firsts: lexicon::WordMap<()>,
 }
 
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::load() {
@@ -163,6 +173,7 @@ impl Gazetteer {
             facilities,
             demonyms: lexicon::FastMap::default(),
             demonym_firsts: lexicon::FastSet::default(),
+            fast: FastTables::default(),
         };
         let targets: Vec<(String, String)> =
             g.lexicon.demonym_en.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
@@ -180,6 +191,11 @@ impl Gazetteer {
                 g.demonyms.insert(k.clone(), r);
             }
         }
+        g.fast = FastTables {
+            lower_starts: lexicon::WordMap::new(g.lower_starts.iter().map(|k| (k.clone(), ()))),
+            demonyms: lexicon::WordMap::new(g.demonyms.iter().map(|(k, v)| (k.clone(), *v))),
+            demonym_firsts: lexicon::WordMap::new(g.demonym_firsts.iter().map(|k| (k.clone(), ()))),
+        };
         Ok(g)
     }
 

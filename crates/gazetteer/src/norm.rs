@@ -77,32 +77,38 @@ pub fn fold_token_into(tok: &str, out: &mut String) {
         return;
     }
     for c in tok.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match c {
-            'ß' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'ø' | 'Ø' => out.push('o'),
-            'ł' | 'Ł' => out.push('l'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ı' => out.push('i'),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ə' | 'Ə' => out.push('e'),
-            _ => {
-                let mut base = None;
-                decompose_canonical(c, |d| {
-                    if base.is_none() {
-                        base = Some(d);
-                    }
-                });
-                let b = base.unwrap_or(c);
-                for l in b.to_lowercase() {
-                    if l.is_alphanumeric() {
-                        out.push(l);
-                    }
+        fold_char_into(c, out);
+    }
+}
+
+/// Appends the folded form of one char of a token to `out` (see [`fold_token_into`], which
+/// folds a token char by char).
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'ı' => out.push('i'),
+        'þ' | 'Þ' => out.push_str("th"),
+        'ə' | 'Ə' => out.push('e'),
+        _ => {
+            let mut base = None;
+            decompose_canonical(c, |d| {
+                if base.is_none() {
+                    base = Some(d);
+                }
+            });
+            let b = base.unwrap_or(c);
+            for l in b.to_lowercase() {
+                if l.is_alphanumeric() {
+                    out.push(l);
                 }
             }
         }

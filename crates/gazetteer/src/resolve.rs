@@ -2,7 +2,6 @@
 //! around it (facility heads, division words, "province syrienne de") and by agreement with the
 //! document's other places, then reports the winner with an honest precision.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use sitrep_model::Place;
@@ -58,6 +57,8 @@ pub(crate) struct Loo<'a> {
     admin1_total: f64,
     /// Countries named by the left-out contributions, once per naming.
     unnamed: Vec<[u8; 2]>,
+    /// [`Loo::dominant_share`], once computed (a name's context is fixed once built).
+    dominant: std::cell::OnceCell<f64>,
 }
 
 impl<'a> Loo<'a> {
@@ -69,6 +70,7 @@ impl<'a> Loo<'a> {
             total: all.total,
             admin1_total: all.admin1_total,
             unnamed: Vec::new(),
+            dominant: std::cell::OnceCell::new(),
         }
     }
 
@@ -96,6 +98,10 @@ impl<'a> Loo<'a> {
 
     /// Share of the leading country in the context (0 when there is none).
     fn dominant_share(&self) -> f64 {
+        *self.dominant.get_or_init(|| self.dominant_share_now())
+    }
+
+    fn dominant_share_now(&self) -> f64 {
         if self.total <= 1e-9 {
             return 0.0;
         }
@@ -124,6 +130,7 @@ impl<'a> Loo<'a> {
 
     /// Takes one contribution out.
     fn remove(&mut self, c: &Contribution) {
+        self.dominant = std::cell::OnceCell::new();
         if c.cc == [0, 0] {
             return;
         }
@@ -444,11 +451,20 @@ struct Near<'b> {
     build: Option<&'b dyn Fn() -> NearCells>,
 }
 
-/// Grid cell → candidate points.
-type NearCells = FastMap<(i32, i32), Vec<NearPoint>>;
+/// Candidate points with their grid cell. A long list is sorted by cell, so that a row of three
+/// cells is one contiguous run; a short one (most texts) is scanned whole.
+#[derive(Default)]
+struct NearCells(Vec<((i32, i32), NearPoint)>, bool);
+
+/// Points up to which [`NearCells`] are scanned rather than sorted.
+const NEAR_SCAN: usize = 512;
 
 /// A candidate's point: (name number, lat, lon).
 type NearPoint = (u32, f32, f32);
+
+/// Kilometres per degree of latitude on the sphere [`km`] uses: no two points closer than
+/// this times their latitude difference (the haversine distance is at least that arc).
+const KM_PER_DEGREE: f64 = 6371.0 * std::f64::consts::PI / 180.0;
 
 /// How close another name's candidate must be to support a candidate (km).
 const NEAR_KM: f64 = 40.0;
@@ -460,7 +476,15 @@ impl Near<'_> {
 
     fn add(cells: &mut NearCells, key: u32, r: &Rec) {
         if matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && r.has_coords() {
-            cells.entry(Near::cell(r.lat, r.lon)).or_default().push((key, r.lat, r.lon));
+            cells.0.push((Near::cell(r.lat, r.lon), (key, r.lat, r.lon)));
+        }
+    }
+
+    /// Sorts the points by cell once all are added.
+    fn finish(cells: &mut NearCells) {
+        cells.1 = cells.0.len() > NEAR_SCAN;
+        if cells.1 {
+            cells.0.sort_by_key(|e| e.0);
         }
     }
 
@@ -476,14 +500,28 @@ impl Near<'_> {
         let (a, b) = Near::cell(r.lat, r.lon);
         let p = (r.lat as f64, r.lon as f64);
         let mut seen: Vec<u32> = Vec::new();
-        for da in -1..=1 {
-            for db in -1..=1 {
-                for &(k, la, lo) in cells.get(&(a + da, b + db)).into_iter().flatten() {
-                    if k != key && !seen.contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
-                        seen.push(k);
-                    }
-                }
+        let mut visit = |&(_, (k, la, lo)): &((i32, i32), NearPoint)| {
+            // Farther in latitude alone than the radius (with a margin far above rounding
+            // error): `km` would say so too.
+            if (la as f64 - p.0).abs() * KM_PER_DEGREE > NEAR_KM + 1.0 {
+                return;
             }
+            if k != key && !seen.contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
+                seen.push(k);
+            }
+        };
+        if !cells.1 {
+            // The 3 × 3 cells around the point, as the sorted runs below.
+            let near =
+                |e: &&((i32, i32), NearPoint)| (e.0 .0 - a).abs() <= 1 && (e.0 .1 - b).abs() <= 1;
+            cells.0.iter().filter(near).for_each(visit);
+            return seen.len();
+        }
+        for da in -1..=1 {
+            // Cells (a + da, b - 1..=b + 1) are one run of the sorted points.
+            let from = cells.0.partition_point(|e| e.0 < (a + da, b - 1));
+            let to = cells.0.partition_point(|e| e.0 <= (a + da, b + 1));
+            cells.0.get(from..to).unwrap_or(&[]).iter().for_each(&mut visit);
         }
         seen.len()
     }
@@ -503,8 +541,9 @@ fn coords(r: &Rec) -> Option<(f64, f64)> {
 }
 
 /// What one mention adds to the document context.
-struct Contribution<'t> {
-    key: Cow<'t, str>,
+struct Contribution {
+    /// The mention's name number ([`NO_NAME`] for adjectives and country cues).
+    key: u32,
     cc: [u8; 2],
     weight: f64,
     admin1: Option<(u32, f64)>,
@@ -512,17 +551,134 @@ struct Contribution<'t> {
     named: bool,
 }
 
+/// Name number of a contribution that belongs to no name.
+const NO_NAME: u32 = u32::MAX;
+
+/// Numbers each distinct name (folded phrase) of the mentions in order of first mention:
+/// (each mention's number, the first mention of each number).
+fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
+    // Phrase hash → the last name with that hash; each name → the one before it with the same
+    // hash (names compared token by token).
+    let mut by_hash: FastMap<u64, u32> = FastMap::default();
+    let mut before: Vec<u32> = Vec::new();
+    let mut firsts: Vec<usize> = Vec::new();
+    let same = |a: &Mention, b: &Mention| {
+        a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
+    };
+    let ids = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let h = toks.phrase_hash(m.t0, m.t1);
+            let last = by_hash.get(&h).copied().unwrap_or(u32::MAX);
+            let mut at = last;
+            while at != u32::MAX {
+                if same(&mentions[firsts[at as usize]], m) {
+                    return at;
+                }
+                at = before[at as usize];
+            }
+            let id = firsts.len() as u32;
+            firsts.push(i);
+            before.push(last);
+            by_hash.insert(h, id);
+            id
+        })
+        .collect();
+    (ids, firsts)
+}
+
+/// What a mention's ranking depends on besides its name and the document: its candidates and
+/// cues, and the containment it is ranked with.
+#[derive(Clone, PartialEq)]
+struct RankKey {
+    cands: Vec<u32>,
+    skeleton: bool,
+    hint: Option<Hint>,
+    country_hint: Option<[u8; 2]>,
+    within: Within,
+}
+
+impl RankKey {
+    fn matches(&self, m: &Mention, within: Within) -> bool {
+        self.cands == m.cands
+            && self.skeleton == m.skeleton
+            && self.hint == m.hint
+            && self.country_hint == m.country_hint
+            && self.within == within
+    }
+
+    fn of(m: &Mention, within: Within) -> RankKey {
+        RankKey {
+            cands: m.cands.clone(),
+            skeleton: m.skeleton,
+            hint: m.hint,
+            country_hint: m.country_hint,
+            within,
+        }
+    }
+
+    fn hash(m: &Mention, within: Within) -> u64 {
+        use crate::lexicon::{fnv_continue, FNV_BASIS};
+        // One multiply per candidate (a hash of the list, compared in full on a match).
+        let mut h = FNV_BASIS;
+        for &c in &m.cands {
+            h = (h ^ c as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        let hint = match m.hint {
+            None => 0,
+            Some(Hint::Admin1) => 1,
+            Some(Hint::Admin2) => 2,
+            Some(Hint::City) => 3,
+            Some(Hint::Facility(k)) => 4 + k as u8,
+        };
+        let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
+        let ch = m.country_hint.unwrap_or([0xff, 0xff]);
+        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1]];
+        fnv_continue(fnv_continue(h, &flags), &a.to_le_bytes())
+    }
+}
+
+/// Rankings without context (pass 1 of [`resolve`]) kept by a thread: they depend on the
+/// mention's [`RankKey`] only, and the same names recur across the documents of a corpus.
+type PriorRanks = FastMap<u64, Vec<(RankKey, Ranked)>>;
+
+/// Entries a thread's [`PriorRanks`] holds before it is emptied.
+const PRIOR_RANKS_MAX: usize = 20_000;
+
+thread_local! {
+    static PRIOR_RANKS: std::cell::RefCell<PriorRanks> = std::cell::RefCell::new(FastMap::default());
+}
+
+/// [`rank`] without context (no other names, the mention's own containment), cached.
+fn prior_rank(g: &Gazetteer, m: &Mention) -> Ranked {
+    let h = RankKey::hash(m, m.within);
+    PRIOR_RANKS.with(|c| {
+        if let Some(v) = c.borrow().get(&h) {
+            if let Some((_, r)) = v.iter().find(|(k, _)| k.matches(m, m.within)) {
+                return *r;
+            }
+        }
+        let empty = Context::default();
+        let ranked = rank(g, m, (u32::MAX, &Near::default()), m.within, &Loo::of(&empty));
+        let mut c = c.borrow_mut();
+        if c.len() >= PRIOR_RANKS_MAX {
+            c.clear();
+        }
+        c.entry(h).or_default().push((RankKey::of(m, m.within), ranked));
+        ranked
+    })
+}
+
 /// Resolves all mentions into places, in text order.
 pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
+    // Each name numbered once (its context and its neighbours are the same wherever it recurs).
+    let (keys, firsts_of_key) = name_ids(toks, mentions);
     // Pass 1: context from each mention's prior-best reading and from French adjectives.
-    let empty = Context::default();
-    let empty = Loo::of(&empty);
     let mut contribs = Vec::new();
     let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
-    let no_near = Near::default();
-    for m in mentions {
-        let key = toks.phrase_cow(m.t0, m.t1);
-        let ranked = rank(g, m, (u32::MAX, &no_near), m.within, &empty);
+    for (m, &key) in mentions.iter().zip(&keys) {
+        let ranked = prior_rank(g, m);
         firsts.push(ranked.first.map(|x| x.0));
         if let Some((r, s)) = &ranked.first {
             let margin = ranked.second.map_or(3.0, |x| s - x.1);
@@ -542,11 +698,11 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
                 None
             };
             let named = r.kind == Kind::Country;
-            contribs.push(Contribution { key: key.clone(), cc: r.cc, weight, admin1, named });
+            contribs.push(Contribution { key, cc: r.cc, weight, admin1, named });
         }
         if let Some(cc) = m.country_hint {
             contribs.push(Contribution {
-                key: Cow::Borrowed(""),
+                key: NO_NAME,
                 cc,
                 weight: 1.0,
                 admin1: None,
@@ -554,14 +710,18 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             });
         }
     }
-    for i in 0..toks.toks.len() {
+    for (i, t) in toks.toks.iter().enumerate() {
+        // The filter bit first: it needs only the token's hash.
+        if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
+            continue;
+        }
         let f = toks.f(i);
         if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
             continue;
         }
-        if let Some(cc) = g.lexicon.adjective_fr.get(f) {
+        if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {
             contribs.push(Contribution {
-                key: Cow::Borrowed(""),
+                key: NO_NAME,
                 cc: *cc,
                 weight: 0.3,
                 admin1: None,
@@ -571,30 +731,24 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
-    let within = containment(g, toks, mentions, &firsts);
+    let within = containment(g, toks, mentions, &firsts, &keys, firsts_of_key.len());
     let mut all = Context::default();
-    let mut by_key: FastMap<&str, Vec<&Contribution>> = FastMap::default();
-    for c in &contribs {
+    // Contributions by name (in order), as one list sorted by name.
+    let mut by_key: Vec<(u32, usize)> = Vec::new();
+    for (i, c) in contribs.iter().enumerate() {
         all.add(c);
-        by_key.entry(c.key.as_ref()).or_default().push(c);
+        if c.key != NO_NAME {
+            by_key.push((c.key, i));
+        }
     }
-    let mut cache: FastMap<Cow<str>, Loo> = FastMap::default();
+    by_key.sort_unstable();
+    let mut cache: Vec<Option<Loo>> = (0..firsts_of_key.len()).map(|_| None).collect();
+    // Rankings already made: (mention, containment, ranking, the name's ranking before it),
+    // and each name's last one.
+    let mut ranks: Vec<(usize, Within, Ranked, u32)> = Vec::new();
+    let mut last_rank: Vec<u32> = vec![u32::MAX; firsts_of_key.len()];
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
-    let mut ids: FastMap<Cow<str>, u32> = FastMap::default();
-    let mut firsts_of_key: Vec<usize> = Vec::new();
-    let keys: Vec<u32> = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let n = ids.len() as u32;
-            let id = *ids.entry(toks.phrase_cow(m.t0, m.t1)).or_insert(n);
-            if id == n {
-                firsts_of_key.push(i);
-            }
-            id
-        })
-        .collect();
     let build = || {
         let mut near = NearCells::default();
         for (id, &i) in firsts_of_key.iter().enumerate() {
@@ -602,25 +756,59 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
                 Near::add(&mut near, id as u32, &r);
             }
         }
+        Near::finish(&mut near);
         near
     };
     let near = Near { cells: std::cell::OnceCell::new(), build: Some(&build) };
-    mentions
-        .iter()
-        .zip(within)
-        .zip(keys)
-        .filter_map(|((m, within), id)| {
-            let key = toks.phrase_cow(m.t0, m.t1);
-            let ctx = cache.entry(key).or_insert_with_key(|key| {
-                let mut ctx = Loo::of(&all);
-                for c in by_key.get(key.as_ref()).into_iter().flatten() {
-                    ctx.remove(c);
+    let mut out = Vec::with_capacity(mentions.len());
+    for (i, ((m, within), &id)) in mentions.iter().zip(within).zip(&keys).enumerate() {
+        let ctx = cache[id as usize].get_or_insert_with(|| {
+            let mut ctx = Loo::of(&all);
+            let from = by_key.partition_point(|e| e.0 < id);
+            for &(k, c) in by_key.get(from..).unwrap_or(&[]) {
+                if k != id {
+                    break;
                 }
-                ctx
-            });
-            place(g, toks, m, (id, &near), within, ctx)
-        })
-        .collect()
+                ctx.remove(&contribs[c]);
+            }
+            ctx
+        });
+        let ranked = if m.border.is_some() {
+            Ranked { first: None, second: None }
+        } else {
+            // The same name with the same candidates, cues and containment ranks the same.
+            let same = |&(j, w, _, _): &(usize, Within, Ranked, u32)| {
+                let o = &mentions[j];
+                w == within
+                    && o.cands == m.cands
+                    && o.skeleton == m.skeleton
+                    && o.hint == m.hint
+                    && o.country_hint == m.country_hint
+            };
+            let mut at = last_rank[id as usize];
+            let mut found = None;
+            while let Some(e) = ranks.get(at as usize) {
+                if same(e) {
+                    found = Some(e.2);
+                    break;
+                }
+                at = e.3;
+            }
+            match found {
+                Some(r) => r,
+                None => {
+                    let r = rank(g, m, (id, &near), within, ctx);
+                    ranks.push((i, within, r, last_rank[id as usize]));
+                    last_rank[id as usize] = ranks.len() as u32 - 1;
+                    r
+                }
+            }
+        };
+        if let Some(p) = place(g, toks, m, ranked, ctx) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// Words that state containment between a name and the division or country that follows it.
@@ -681,6 +869,8 @@ fn containment(
     toks: &Toks,
     mentions: &[Mention],
     firsts: &[Option<Rec>],
+    keys: &[u32],
+    names: usize,
 ) -> Vec<Within> {
     let mut container: Vec<Option<Rec>> = vec![None; mentions.len()];
     for i in 0..mentions.len() {
@@ -692,23 +882,39 @@ fn containment(
             if gap.len() > 60 || gap.contains(['.', '\n', ';']) {
                 break;
             }
-            let words: Vec<String> = gap
-                .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-                .filter(|w| !w.is_empty())
-                .map(|w| w.to_lowercase())
-                .collect();
-            let only_gap_words = words.iter().all(|w| {
-                let w = w.trim_matches(|c: char| c == ',' || c == '(');
-                w.is_empty() || CONTAINMENT.contains(&w) || CONTAINER_GAP.contains(&w)
-            });
+            // Lower-cased words of the gap (ASCII ones in a stack buffer, no allocation).
+            let mut only_gap_words = true;
+            let mut stated = false;
+            for word in gap.split(|c: char| c.is_whitespace() || c == '\'' || c == '’') {
+                if word.is_empty() {
+                    continue;
+                }
+                let mut buf = [0u8; 32];
+                let owned;
+                let w: &str = match buf.get_mut(..word.len()) {
+                    Some(b) if word.is_ascii() => {
+                        b.copy_from_slice(word.as_bytes());
+                        b.make_ascii_lowercase();
+                        std::str::from_utf8(b).unwrap_or("")
+                    }
+                    _ => {
+                        owned = word.to_lowercase();
+                        &owned
+                    }
+                };
+                let t = w.trim_matches(|c: char| c == ',' || c == '(');
+                if !(t.is_empty() || CONTAINMENT.contains(&t) || CONTAINER_GAP.contains(&t)) {
+                    only_gap_words = false;
+                    break;
+                }
+                stated |= CONTAINMENT.contains(&w.trim_end_matches(','))
+                    || w.starts_with('(')
+                    || w.ends_with(',');
+            }
             if !only_gap_words {
                 break;
             }
-            let stated = words.iter().any(|w| {
-                CONTAINMENT.contains(&w.trim_end_matches(','))
-                    || w.starts_with('(')
-                    || w.ends_with(',')
-            }) || gap.trim() == ",";
+            let stated = stated || gap.trim() == ",";
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
                 container[i] = Some(container_reading(g, &mentions[i], &mentions[j], r));
@@ -727,16 +933,17 @@ fn containment(
         .collect();
     // One sense per discourse: a name whose containment the text states once ("London,
     // Ontario") keeps it where it recurs bare ("London police said").
-    let mut stated: FastMap<Cow<str>, ([u8; 2], u32)> = FastMap::default();
-    for (m, w) in mentions.iter().zip(&out) {
-        if let Some(w) = *w {
-            stated.entry(toks.phrase_cow(m.t0, m.t1)).or_insert(w);
+    if out.iter().any(Option::is_some) {
+        // By name number (the same folded phrase).
+        let mut stated: Vec<Within> = vec![None; names];
+        for (&k, w) in keys.iter().zip(&out) {
+            if let (Some(w), Some(s)) = (*w, stated.get_mut(k as usize)) {
+                s.get_or_insert(w);
+            }
         }
-    }
-    if !stated.is_empty() {
-        for (m, w) in mentions.iter().zip(out.iter_mut()) {
+        for ((m, &k), w) in mentions.iter().zip(keys).zip(out.iter_mut()) {
             if w.is_none() && m.country_hint.is_none() {
-                *w = stated.get(&toks.phrase_cow(m.t0, m.t1)).copied();
+                *w = stated.get(k as usize).copied().flatten();
             }
         }
     }
@@ -766,19 +973,11 @@ fn container_reading(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec
         .unwrap_or(first)
 }
 
-fn place(
-    g: &Gazetteer,
-    toks: &Toks,
-    m: &Mention,
-    near: (u32, &Near),
-    within: Within,
-    ctx: &Loo,
-) -> Option<Place> {
+fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> Option<Place> {
     let text = toks.text;
     if let Some((a, b)) = m.border {
         return Some(border_place(g, text, m, a, b));
     }
-    let ranked = rank(g, m, near, within, ctx);
     let (mut best, s) = ranked.first?;
     // A skeleton match far from everything else in the text is more likely a miss: small
     // places always, larger ones when the text is about other countries.

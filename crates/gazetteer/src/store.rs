@@ -9,6 +9,11 @@ const REC: usize = 32;
 
 static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/records.bin"));
 static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
+
+/// The string pool checked as UTF-8 once (it is built from Rust strings), so that a name is a
+/// slice, not a check per call; `None` if it were not valid (then each name is checked).
+static STRINGS_STR: std::sync::LazyLock<Option<&'static str>> =
+    std::sync::LazyLock::new(|| std::str::from_utf8(STRINGS).ok());
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
@@ -132,7 +137,10 @@ impl Rec {
     pub fn name(&self) -> &'static str {
         let a = self.name_off as usize;
         let b = a + self.name_len as usize;
-        STRINGS.get(a..b).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or("")
+        match *STRINGS_STR {
+            Some(all) => all.get(a..b).unwrap_or(""),
+            None => STRINGS.get(a..b).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or(""),
+        }
     }
 
     /// Country code as a string, if any.
@@ -203,10 +211,11 @@ impl Store {
     /// Whether a folded word is a common lower-case English word that is also a place name or a
     /// skeleton key ("later", "street", "senior"; see `data/gazetteer/common_en.txt`).
     pub fn is_common_word(&self, folded: &str) -> bool {
-        use std::hash::Hasher;
-        let mut h = crate::lexicon::Fnv::default();
-        h.write(folded.as_bytes());
-        let key = h.finish();
+        self.is_common_hash(crate::lexicon::word_hash(folded))
+    }
+
+    /// [`Store::is_common_word`] for a word's precomputed hash ([`crate::lexicon::word_hash`]).
+    pub fn is_common_hash(&self, key: u64) -> bool {
         let n = COMMON.len() / 8;
         let at = |i: usize| {
             let b = &COMMON[i * 8..i * 8 + 8];
@@ -227,6 +236,11 @@ impl Store {
     /// The raw FST of folded keys, for walking token by token.
     pub fn exact_fst(&self) -> &Fst<&'static [u8]> {
         self.exact.as_fst()
+    }
+
+    /// The posting list value of a folded key (see [`postings_iter`]).
+    pub fn exact_value(&self, key: &str) -> Option<u64> {
+        self.exact.get(key)
     }
 
     /// Records whose folded key is exactly `key`.

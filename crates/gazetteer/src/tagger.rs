@@ -9,8 +9,8 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{FastMap, Lexicon, Role};
-use crate::norm::{fold_token_into, is_article, skeleton_of, token_ranges};
+use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS};
+use crate::norm::{is_article, skeleton_of};
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
 use sitrep_model::Segmented;
@@ -21,6 +21,8 @@ pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     fold: (usize, usize),
+    /// FNV-1a hash of the folded form (`word_hash`), computed once.
+    pub hash: u64,
     pub cap: bool,
     pub upper: bool,
     pub sent_start: bool,
@@ -34,34 +36,150 @@ pub(crate) struct Toks<'t> {
     lower: OnceCell<Vec<u64>>,
 }
 
+/// One scanned char: whether it is alphanumeric, and its length in bytes.
+#[inline]
+fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+thread_local! {
+    /// Token and folded-text buffers handed back by the last [`Toks`] dropped on this thread.
+    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, Vec<u8>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Largest buffers (tokens) kept for the next text: a huge text's are freed.
+const KEEP_TOKENS: usize = 1 << 16;
+
+impl Drop for Toks<'_> {
+    fn drop(&mut self) {
+        if self.toks.capacity() <= KEEP_TOKENS {
+            let toks = std::mem::take(&mut self.toks);
+            let folded = std::mem::take(&mut self.folded).into_bytes();
+            let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded));
+        }
+    }
+}
+
+/// Byte classes of the tokenizer: ASCII letters and digits, other ASCII bytes, and bytes of
+/// multi-byte chars.
+const ASCII_WORD: u8 = 1;
+const ASCII_OTHER: u8 = 0;
+const NON_ASCII: u8 = 2;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [ASCII_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            NON_ASCII
+        } else if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 impl<'t> Toks<'t> {
+    /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
+    /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes.
     pub fn new(text: &'t str, seg: &Segmented) -> Toks<'t> {
-        let ranges = token_ranges(text);
-        let mut folded = String::with_capacity(text.len() + 16);
-        let mut toks = Vec::with_capacity(ranges.len());
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        // Buffers of an earlier text of this thread, if any (one allocation less per text).
+        let (mut toks, mut folded) = TOKS_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        toks.clear();
+        folded.clear();
+        toks.reserve(n / 5 + 1);
+        folded.reserve(n + 16);
+        let mut scratch = String::new();
         let mut sent_idx = 0;
         let mut prev_end = 0;
-        for (a, b) in ranges {
-            let w = &text[a..b];
-            let f0 = folded.len();
-            fold_token_into(w, &mut folded);
-            let f1 = folded.len();
-            let mut chars = w.chars();
-            let first = chars.next().unwrap_or(' ');
-            let cap = first.is_uppercase();
-            let upper = cap
-                && w.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && w.chars().all(|c| !c.is_lowercase());
-            let sent_start = if seg.sentences.is_empty() {
-                let gap = text[prev_end..a].trim_end_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
-                });
-                prev_end == 0
-                    || gap.ends_with(['.', '!', '?', '\n', ':'])
-                    || gap.is_empty() && {
-                        let raw = &text[prev_end..a];
-                        raw.contains('\n')
+        let mut i = 0;
+        while i < n {
+            // Skip to the next alphanumeric char.
+            match BYTE_CLASS[bytes[i] as usize] {
+                ASCII_OTHER => {
+                    i += 1;
+                    continue;
+                }
+                ASCII_WORD => {}
+                _ => {
+                    let Some((c, len)) = scan_char(text, i) else { break };
+                    if !c.is_alphanumeric() {
+                        i += len;
+                        continue;
                     }
+                }
+            }
+            let a = i;
+            let f0 = folded.len();
+            // ASCII fast path: a run of ASCII letters and digits not followed by a non-ASCII
+            // char is the whole token, lower-cased and hashed byte by byte.
+            while i < n && BYTE_CLASS[bytes[i] as usize] == ASCII_WORD {
+                i += 1;
+            }
+            let (cap, upper, hash);
+            if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
+                let wb = &bytes[a..i];
+                folded.extend_from_slice(wb);
+                let low = &mut folded[f0..];
+                low.make_ascii_lowercase();
+                hash = fnv_continue(FNV_BASIS, low);
+                cap = wb[0].is_ascii_uppercase();
+                upper = cap
+                    && wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
+                    && !wb.iter().any(u8::is_ascii_lowercase);
+            } else {
+                // Char by char from the token's start.
+                folded.truncate(f0);
+                scratch.clear();
+                i = a;
+                let mut first = true;
+                let mut c0 = false;
+                let mut alphas = 0usize;
+                let mut any_lower = false;
+                while i < n {
+                    let Some((c, len)) = scan_char(text, i) else { break };
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    if first {
+                        c0 = c.is_uppercase();
+                        first = false;
+                    }
+                    alphas += usize::from(c.is_alphabetic());
+                    any_lower |= c.is_lowercase();
+                    crate::norm::fold_char_into(c, &mut scratch);
+                    i += len;
+                }
+                folded.extend_from_slice(scratch.as_bytes());
+                hash = word_hash(&scratch);
+                cap = c0;
+                upper = cap && alphas > 1 && !any_lower;
+            }
+            let b = i;
+            let f1 = folded.len();
+            let sent_start = if seg.sentences.is_empty() {
+                // A single space (the common gap) never ends a sentence.
+                prev_end == 0
+                    || (bytes.get(prev_end..a) != Some(b" ") && {
+                        let raw = text.get(prev_end..a).unwrap_or("");
+                        let gap = raw.trim_end_matches(|c: char| {
+                            c.is_whitespace()
+                                || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
+                        });
+                        gap.ends_with(['.', '!', '?', '\n', ':'])
+                            || gap.is_empty() && raw.contains('\n')
+                    })
             } else {
                 while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
                     sent_idx += 1;
@@ -69,9 +187,12 @@ impl<'t> Toks<'t> {
                 let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
                 s >= prev_end && s <= a
             };
-            toks.push(Tok { start: a, end: b, fold: (f0, f1), cap, upper, sent_start });
+            toks.push(Tok { start: a, end: b, fold: (f0, f1), hash, cap, upper, sent_start });
             prev_end = b;
         }
+        // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
+        let folded = String::from_utf8(folded)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Toks { text, toks, folded, lower: OnceCell::new() }
     }
 
@@ -91,6 +212,10 @@ impl<'t> Toks<'t> {
     /// or abbreviation period only).
     pub fn joinable(&self, i: usize) -> bool {
         let g = self.gap(i);
+        // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
+        if let [b] = g.as_bytes() {
+            return matches!(b, b' ' | b'-' | b'\'' | b'.');
+        }
         !g.is_empty()
             && g.len() <= 3
             && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
@@ -109,6 +234,61 @@ impl<'t> Toks<'t> {
         s
     }
 
+    /// Hash of token i's folded form (of "" past the end), as [`word_hash`] computes it.
+    pub fn hash(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(FNV_BASIS, |t| t.hash)
+    }
+
+    /// Hash of the folded phrase of tokens a..b (the hash of `phrase(a, b)`, without building
+    /// it).
+    pub fn phrase_hash(&self, a: usize, b: usize) -> u64 {
+        if b <= a {
+            return FNV_BASIS;
+        }
+        let mut h = self.hash(a);
+        for i in a + 1..b {
+            h = fnv_continue(fnv_continue(h, b" "), self.f(i).as_bytes());
+        }
+        h
+    }
+
+    /// Whether `key` is the folded phrase of tokens a..b.
+    pub fn phrase_is(&self, a: usize, b: usize, key: &[u8]) -> bool {
+        let mut rest = key;
+        for i in a..b {
+            if i > a {
+                match rest.split_first() {
+                    Some((b' ', r)) => rest = r,
+                    _ => return false,
+                }
+            }
+            let f = self.f(i).as_bytes();
+            match rest.strip_prefix(f) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    }
+
+    /// Value of token i's folded form in a word table.
+    pub fn word<'m, V>(&self, map: &'m WordMap<V>, i: usize) -> Option<&'m V> {
+        let h = self.hash(i);
+        if !map.may_contain(h) {
+            return None;
+        }
+        let f = self.f(i);
+        map.get_by(h, |k| k == f)
+    }
+
+    /// Value of the folded phrase of tokens a..b in a word table.
+    pub fn phrase_in<'m, V>(&self, map: &'m WordMap<V>, a: usize, b: usize) -> Option<&'m V> {
+        if b == a + 1 {
+            return self.word(map, a);
+        }
+        map.get_by(self.phrase_hash(a, b), |k| self.phrase_is(a, b, k.as_bytes()))
+    }
+
     /// Folded phrase of tokens a..b, borrowed when it is one token (no allocation).
     pub fn phrase_cow(&self, a: usize, b: usize) -> std::borrow::Cow<'_, str> {
         if b == a + 1 {
@@ -121,23 +301,27 @@ impl<'t> Toks<'t> {
     /// Whether the folded word occurs in lower case elsewhere in the text.
     /// (Sorted 64-bit hashes of the lower-case words: sorting integers is far cheaper than
     /// sorting strings, and a false match needs a 64-bit collision within one text.)
-    pub fn occurs_lowercase(&self, word: &str) -> bool {
+    pub fn occurs_lowercase_hash(&self, hash: u64) -> bool {
+        // A short text is scanned; a long one sorts its words' hashes once.
+        if self.toks.len() <= 256 {
+            return self.toks.iter().any(|t| !t.cap && t.hash == hash);
+        }
         let sorted = self.lower.get_or_init(|| {
-            let mut v: Vec<u64> =
-                self.toks.iter().filter(|t| !t.cap).map(|t| word_hash(self.f_at(t))).collect();
+            let mut v: Vec<u64> = self.toks.iter().filter(|t| !t.cap).map(|t| t.hash).collect();
             v.sort_unstable();
             v.dedup();
             v
         });
-        sorted.binary_search(&word_hash(word)).is_ok()
+        sorted.binary_search(&hash).is_ok()
     }
 }
 
-fn word_hash(w: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::lexicon::Fnv::default();
-    h.write(w.as_bytes());
-    h.finish()
+/// Whether a folded token is an Arabic article ([`is_article`], after a cheap test: every
+/// article is two or three letters starting with a, e or u).
+#[inline]
+fn article(f: &str) -> bool {
+    let b = f.as_bytes();
+    (2..=3).contains(&b.len()) && matches!(b[0], b'a' | b'e' | b'u') && is_article(f)
 }
 
 /// Feature preferred by a context cue.
@@ -166,6 +350,8 @@ pub(crate) struct Mention {
     pub within: Option<([u8; 2], u32)>,
     /// Synthetic border between two countries (no record).
     pub border: Option<([u8; 2], [u8; 2])>,
+    /// The FST value whose posting list `cands` is, unchanged (its [`NameStats`] apply).
+    pub value: Option<u64>,
 }
 
 impl Mention {
@@ -182,6 +368,7 @@ impl Mention {
             country_hint: None,
             within: None,
             border: None,
+            value: None,
         }
     }
 }
@@ -213,19 +400,141 @@ impl Matches {
     }
 }
 
-/// FST state after one folded token: (node address, output so far), `None` when no key starts
-/// with that token.
-type FirstState = Option<(fst::raw::CompiledAddr, u64)>;
+/// One token walked in the FST from a state: the node reached, the output added on the way,
+/// and the node's final output when it is final.
+#[derive(Clone, Copy)]
+struct Step {
+    addr: fst::raw::CompiledAddr,
+    out: u64,
+    fin: Option<u64>,
+}
 
-/// Entries kept in a thread's first-token cache before it is emptied.
-const FIRST_CACHE_MAX: usize = 100_000;
+/// Longest token (bytes) a [`StepCache`] slot holds; longer ones are walked every time.
+const STEP_KEY: usize = 24;
+
+/// A cached [`Step`] (56 bytes): from which state (`ROOT_STEP` for a name's first token,
+/// walked from the root without a leading space), by which token, to what (`to == NO_STEP`: no
+/// key continues so; `fin == NOT_FINAL`: the node is not final).
+#[derive(Clone, Copy)]
+struct StepSlot {
+    hash: u64,
+    from: u32,
+    to: u32,
+    out: u64,
+    fin: u64,
+    key: [u8; STEP_KEY],
+}
+
+/// `from` of a name's first token.
+const ROOT_STEP: fst::raw::CompiledAddr = u32::MAX as usize;
+/// `to` of a slot whose token leads nowhere (an empty slot holds it too, with no key).
+const NO_STEP: u32 = u32::MAX - 1;
+/// `fin` of a node that is not final.
+const NOT_FINAL: u64 = u64::MAX;
+
+/// Slots of a thread's step cache (a power of two).
+const STEP_SLOTS: usize = 1 << 17;
+
+/// Direct-mapped cache of FST steps, indexed by the token's hash mixed with the state: names
+/// recur within and across the documents of a corpus, and walking the automaton byte by byte
+/// (decoding a node per byte) costs far more than one probe. A pure function of its key, so
+/// caching never changes a result; a colliding step replaces the slot.
+struct StepCache(Vec<StepSlot>);
+
+impl StepCache {
+    fn new() -> StepCache {
+        let empty =
+            StepSlot { hash: 0, from: NO_STEP, to: NO_STEP, out: 0, fin: 0, key: [0; STEP_KEY] };
+        StepCache(vec![empty; STEP_SLOTS])
+    }
+
+    /// Walks `word` (after a space unless `from` is [`ROOT_STEP`]) from state `from`.
+    fn step(
+        &mut self,
+        fst: &fst::raw::Fst<&'static [u8]>,
+        from: fst::raw::CompiledAddr,
+        word: &str,
+        hash: u64,
+    ) -> Option<Step> {
+        let w = word.as_bytes();
+        // Addresses fit the slots' 32 bits (the automaton is embedded, far below 4 GB); the
+        // key is stored zero-padded with its length in the hash.
+        let (Ok(from32), true) = (u32::try_from(from), w.len() < STEP_KEY) else {
+            return walk_step(fst, from, w);
+        };
+        if from32 >= NO_STEP && from != ROOT_STEP {
+            return walk_step(fst, from, w);
+        }
+        let mixed =
+            (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_add(w.len() as u64);
+        // Two ways per set: the most recently used step first.
+        let set = (mixed >> 40) as usize & (STEP_SLOTS - 2);
+        let Some(ways) = self.0.get_mut(set..set + 2) else {
+            return walk_step(fst, from, w);
+        };
+        let hit = |slot: &StepSlot| {
+            slot.hash == mixed
+                && slot.from == from32
+                && &slot.key[..w.len()] == w
+                && slot.key[w.len()..].iter().all(|&b| b == 0)
+        };
+        let way = if hit(&ways[0]) {
+            Some(0)
+        } else if hit(&ways[1]) {
+            ways.swap(0, 1);
+            Some(0)
+        } else {
+            None
+        };
+        if let Some(k) = way {
+            let slot = &ways[k];
+            return (slot.to != NO_STEP).then(|| Step {
+                addr: slot.to as usize,
+                out: slot.out,
+                fin: (slot.fin != NOT_FINAL).then_some(slot.fin),
+            });
+        }
+        let step = walk_step(fst, from, w);
+        let mut key = [0; STEP_KEY];
+        key[..w.len()].copy_from_slice(w);
+        ways[1] = ways[0];
+        let slot = &mut ways[0];
+        *slot = match step {
+            Some(st) if st.addr < NO_STEP as usize && st.fin != Some(NOT_FINAL) => StepSlot {
+                hash: mixed,
+                from: from32,
+                to: st.addr as u32,
+                out: st.out,
+                fin: st.fin.unwrap_or(NOT_FINAL),
+                key,
+            },
+            Some(_) => return step,
+            None => StepSlot { hash: mixed, from: from32, to: NO_STEP, out: 0, fin: 0, key },
+        };
+        step
+    }
+}
+
+/// [`StepCache::step`] without the cache.
+fn walk_step(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    from: fst::raw::CompiledAddr,
+    word: &[u8],
+) -> Option<Step> {
+    let mut out = 0;
+    let node = if from == ROOT_STEP {
+        walk_bytes(fst, fst.root(), word, &mut out)?
+    } else {
+        let sp = walk_bytes(fst, fst.node(from), b" ", &mut out)?;
+        walk_bytes(fst, sp, word, &mut out)?
+    };
+    let fin = node.is_final().then(|| node.final_output().value());
+    Some(Step { addr: node.addr(), out, fin })
+}
 
 thread_local! {
-    /// Per-thread cache of the FST state after a name's first token: capitalised words recur
-    /// across the documents of a corpus, and walking the automaton byte by byte costs far more
-    /// than one hash lookup. A pure function of the token, so caching never changes a result.
-    static FIRST: std::cell::RefCell<FastMap<String, FirstState>> =
-        std::cell::RefCell::new(FastMap::default());
+    /// Per-thread [`StepCache`].
+    static STEPS: std::cell::RefCell<StepCache> = std::cell::RefCell::new(StepCache::new());
 }
 
 /// Walks the bytes of `word` from `node`, adding outputs to `out`; `None` when a byte has no
@@ -244,22 +553,6 @@ fn walk_bytes<'f>(
     Some(node)
 }
 
-fn first_state(fst: &fst::raw::Fst<&'static [u8]>, word: &str) -> FirstState {
-    FIRST.with(|c| {
-        if let Some(s) = c.borrow().get(word) {
-            return *s;
-        }
-        let mut out = 0;
-        let st = walk_bytes(fst, fst.root(), word.as_bytes(), &mut out).map(|n| (n.addr(), out));
-        let mut c = c.borrow_mut();
-        if c.len() >= FIRST_CACHE_MAX {
-            c.clear();
-        }
-        c.insert(word.to_string(), st);
-        st
-    })
-}
-
 /// Every FST match starting at token `i`, shortest first: (end token exclusive, value); at
 /// most [`MAX_NAME_TOKENS`] tokens.
 fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
@@ -270,30 +563,88 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
     if i >= n || max == 0 {
         return found;
     }
-    let Some((addr, mut out)) = first_state(fst, toks.f(i)) else {
-        return found;
-    };
-    let mut node = fst.node(addr);
-    let mut j = i + 1;
-    if node.is_final() {
-        found.push((j, out + node.final_output().value()));
-    }
-    while j < n && j < i + max {
-        if !toks.joinable(j - 1) {
-            break;
-        }
-        let Some(next) = walk_bytes(fst, node, b" ", &mut out)
-            .and_then(|sp| walk_bytes(fst, sp, toks.f(j).as_bytes(), &mut out))
-        else {
-            break;
+    STEPS.with(|c| {
+        let mut c = c.borrow_mut();
+        let Some(mut st) = c.step(fst, ROOT_STEP, toks.f(i), toks.hash(i)) else {
+            return;
         };
-        node = next;
-        j += 1;
-        if node.is_final() {
-            found.push((j, out + node.final_output().value()));
+        let mut out = st.out;
+        let mut j = i + 1;
+        if let Some(f) = st.fin {
+            found.push((j, out + f));
         }
-    }
+        while j < n && j < i + max {
+            if !toks.joinable(j - 1) {
+                break;
+            }
+            let Some(next) = c.step(fst, st.addr, toks.f(j), toks.hash(j)) else {
+                break;
+            };
+            st = next;
+            out += st.out;
+            j += 1;
+            if let Some(f) = st.fin {
+                found.push((j, out + f));
+            }
+        }
+    });
     found
+}
+
+/// What recognition reads from a name's candidate records (one pass over them).
+#[derive(Clone, Copy, Default)]
+struct NameStats {
+    /// A country, continent, first-level division or curated site.
+    strong: bool,
+    /// A country.
+    any_country: bool,
+    /// Largest population, second-level divisions left out.
+    max_pop: u32,
+    /// Largest population.
+    pop: u32,
+    /// Largest population among the strong records (`u32::MAX` for a curated one).
+    strong_pop: u32,
+    /// Strong, or a place of 100,000 people or more.
+    major: bool,
+}
+
+impl NameStats {
+    fn of(g: &Gazetteer, cands: impl Iterator<Item = u32>) -> NameStats {
+        let mut st = NameStats::default();
+        for r in cands.filter_map(|c| g.store.rec(c)) {
+            let s = r.curated || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent);
+            st.strong |= s;
+            st.any_country |= r.kind == Kind::Country;
+            if r.kind != Kind::Admin2 {
+                st.max_pop = st.max_pop.max(r.population);
+            }
+            st.pop = st.pop.max(r.population);
+            if s {
+                st.strong_pop = st.strong_pop.max(if r.curated { u32::MAX } else { r.population });
+            }
+            st.major |= s || r.population >= 100_000;
+        }
+        st
+    }
+
+    /// The stats of an FST value's posting list, from a thread's cache (a direct-mapped table
+    /// keyed by the value itself, which identifies the list).
+    fn of_value(g: &Gazetteer, v: u64) -> NameStats {
+        NAME_STATS.with(|c| {
+            let mut c = c.borrow_mut();
+            let slot = &mut c[(v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50) as usize];
+            if slot.0 != v {
+                *slot = (v, NameStats::of(g, crate::store::postings_iter(v)));
+            }
+            slot.1
+        })
+    }
+}
+
+thread_local! {
+    /// [`NameStats::of_value`]'s cache (16,384 slots; a value is never 0, an empty slot's key).
+    static NAME_STATS: std::cell::RefCell<Vec<(u64, NameStats)>> =
+        std::cell::RefCell::new(vec![(0, NameStats::default()); 1 << 14]);
 }
 
 /// Leftmost-longest, except that a longer name made only of small places ("Michigan Center")
@@ -306,26 +657,15 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     }
     // (strong, largest population, largest population among the strong records)
     let weight = |v: u64| {
-        let recs = crate::store::postings_iter(v).filter_map(|x| g.store.rec(x));
-        let mut strong = false;
-        let mut pop = 0;
-        let mut strong_pop = 0;
-        for r in recs {
-            let s = r.curated || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent);
-            strong |= s;
-            pop = pop.max(r.population);
-            if s {
-                strong_pop = strong_pop.max(if r.curated { u32::MAX } else { r.population });
-            }
-        }
-        (strong, pop, strong_pop)
+        let st = NameStats::of_value(g, v);
+        (st.strong, st.pop, st.strong_pop)
     };
     let (strong_last, pop_last, _) = weight(last.1);
     if !strong_last && pop_last < 20_000 {
         // The shorter name must be one recognition keeps (a lone direction word such as
         // "West" is dropped later, and "West Chester" is not Chester) and a larger unit than
         // the longer place (a parish called Trinity does not swallow Trinity Beach).
-        let lone_stopword = g.lexicon.stopwords.contains(toks.f(i));
+        let lone_stopword = toks.word(&g.lexicon.fast.stopwords, i).is_some();
         let kept_alone = |s: &(usize, u64)| {
             let (strong, _, strong_pop) = weight(s.1);
             strong && !(s.0 == i + 1 && lone_stopword) && strong_pop >= pop_last
@@ -342,11 +682,10 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     if t.cap {
         return true;
     }
-    let f = toks.f(i);
-    if is_article(f) && toks.joinable(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
+    if article(toks.f(i)) && toks.joinable(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
         return true;
     }
-    g.lower_starts.contains(f)
+    toks.word(&g.fast.lower_starts, i).is_some()
 }
 
 /// Finds all mentions, filtered, in text order.
@@ -380,7 +719,7 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         // candidates.
         let lone_stop = |j: usize| {
             j == i + 1
-                && g.lexicon.stopwords.contains(toks.f(i))
+                && toks.word(&g.lexicon.fast.stopwords, i).is_some()
                 && !g
                     .lexicon
                     .verbatim_aliases
@@ -388,7 +727,9 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         };
         let mut found = best_match(g, toks, i).filter(|&(j, _)| !lone_stop(j)).map(|(j, v)| {
             let mut m = Mention::new(toks, i, j, crate::store::postings(v));
+            m.value = Some(v);
             if !toks.toks[i].cap {
+                m.value = None;
                 // Lower-case start: keep curated records, or names with a capitalised word.
                 let any_cap = toks.toks[i..j].iter().any(|t| t.cap);
                 m.cands.retain(|&c| any_cap || g.store.rec(c).is_some_and(|r| r.curated));
@@ -435,14 +776,10 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             continue;
         }
         // Two-word demonyms ("South Korean") only after one of their first words.
-        if len == 2 && !g.demonym_firsts.contains(toks.f(i)) {
+        if len == 2 && toks.word(&g.fast.demonym_firsts, i).is_none() {
             continue;
         }
-        let hit = if len == 1 {
-            g.demonyms.get(toks.f(i))
-        } else {
-            g.demonyms.get(&toks.phrase(i, i + len))
-        };
+        let hit = toks.phrase_in(&g.fast.demonyms, i, i + len);
         if let Some(&rec) = hit {
             let mut m = Mention::new(toks, i, i + len, vec![rec]);
             m.demonym = true;
@@ -452,18 +789,34 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     None
 }
 
-/// Folded phrase → filtered skeleton candidates.
-type SkeletonCache = FastMap<String, Vec<u32>>;
+/// Folded phrase → filtered skeleton candidates: a direct-mapped table indexed by the phrase's
+/// hash; a colliding phrase replaces the entry.
+type SkeletonCache = Vec<SkeletonSlot>;
 
-/// Entries kept in a thread's skeleton cache before it is emptied (bounds memory on endless
-/// streams; a few MB at most).
-const SKELETON_CACHE_MAX: usize = 50_000;
+/// Longest phrase (bytes) a [`SkeletonSlot`] holds; longer ones are not cached.
+const SKELETON_KEY: usize = 30;
+
+/// One cached phrase (held inline, zero-padded; `len == u8::MAX`: empty) and its candidates.
+#[derive(Clone)]
+struct SkeletonSlot {
+    hash: u64,
+    len: u8,
+    key: [u8; SKELETON_KEY],
+    cands: Vec<u32>,
+}
+
+/// Slots of a thread's skeleton cache (a power of two; bounds memory on endless streams).
+const SKELETON_CACHE_SLOTS: usize = 1 << 16;
 
 thread_local! {
     /// Per-thread cache of skeleton lookups: the capitalised words that reach the fallback are
     /// mostly people's and organisations' names, which recur across documents of a corpus. The
     /// value is a pure function of the key, so caching never changes a result.
-    static SKELETONS: std::cell::RefCell<SkeletonCache> = std::cell::RefCell::new(FastMap::default());
+    static SKELETONS: std::cell::RefCell<SkeletonCache> =
+        std::cell::RefCell::new(vec![
+            SkeletonSlot { hash: 0, len: u8::MAX, key: [0; SKELETON_KEY], cands: Vec::new() };
+            SKELETON_CACHE_SLOTS
+        ]);
 }
 
 fn skeleton_match(
@@ -486,7 +839,7 @@ fn skeleton_match(
         if i + len > n || !(i..i + len - 1).all(|k| toks.joinable(k)) {
             continue;
         }
-        if !toks.toks[i..i + len].iter().all(|t| t.cap || is_article(toks.f_at(t))) {
+        if !toks.toks[i..i + len].iter().all(|t| t.cap || article(toks.f_at(t))) {
             continue;
         }
         let parts_buf = [toks.f(i), toks.f(i + 1)];
@@ -494,29 +847,53 @@ fn skeleton_match(
         if parts.iter().map(|p| p.len()).sum::<usize>() < 5 {
             continue;
         }
-        if g.lexicon.stopwords.contains(parts[0]) || is_article(parts[len - 1]) {
+        if toks.word(&g.lexicon.fast.stopwords, i).is_some() || article(parts[len - 1]) {
             continue;
         }
         // Transliteration guesses are for foreign names, never for common English words
         // ("Later" is not Latur, "Senior" not Sennar).
-        if parts.iter().all(|p| is_article(p) || g.store.is_common_word(p)) {
+        if (i..i + len).all(|k| article(toks.f(k)) || g.store.is_common_hash(toks.hash(k))) {
             continue;
         }
-        let folded = toks.phrase_cow(i, i + len);
-        if cache.len() >= SKELETON_CACHE_MAX {
-            cache.clear();
-        }
-        if let Some(c) = cache.get(folded.as_ref()) {
-            if c.is_empty() {
+        let hash = toks.phrase_hash(i, i + len);
+        // Two ways per set: the most recently used phrase first.
+        let set = hash as usize & (SKELETON_CACHE_SLOTS - 2);
+        let hit = |e: &SkeletonSlot| {
+            e.hash == hash
+                && e.len != u8::MAX
+                && toks.phrase_is(i, i + len, e.key.get(..e.len as usize).unwrap_or(&[]))
+        };
+        let found = if hit(&cache[set]) {
+            true
+        } else if hit(&cache[set + 1]) {
+            cache.swap(set, set + 1);
+            true
+        } else {
+            false
+        };
+        if found {
+            let e = &cache[set];
+            if e.cands.is_empty() {
                 continue;
             }
-            let mut m = Mention::new(toks, i, i + len, c.clone());
+            let mut m = Mention::new(toks, i, i + len, e.cands.clone());
             m.skeleton = true;
             return Some(m);
         }
+        let folded = toks.phrase_cow(i, i + len);
+        let mut store = |cands: &[u32]| {
+            let f = folded.as_bytes();
+            if f.len() <= SKELETON_KEY {
+                let mut key = [0; SKELETON_KEY];
+                key[..f.len()].copy_from_slice(f);
+                let len = f.len() as u8;
+                cache.swap(set, set + 1);
+                cache[set] = SkeletonSlot { hash, len, key, cands: cands.to_vec() };
+            }
+        };
         let sk = skeleton_of(parts.iter().copied());
         if sk.len() < 3 {
-            cache.insert(folded.into_owned(), Vec::new());
+            store(&[]);
             continue;
         }
         let cands: Vec<u32> = g
@@ -541,7 +918,7 @@ fn skeleton_match(
                 })
             })
             .collect();
-        cache.insert(folded.into_owned(), cands.clone());
+        store(&cands);
         if !cands.is_empty() {
             let mut m = Mention::new(toks, i, i + len, cands);
             m.skeleton = true;
@@ -629,6 +1006,7 @@ fn county_abbreviation(g: &Gazetteer, toks: &Toks, m: &mut Mention) {
         m.t1 = j + 1;
         m.end = t.end + 1;
         m.cands = cands;
+        m.value = None;
     }
 }
 
@@ -637,9 +1015,12 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let lx = &g.lexicon;
     let n = toks.toks.len();
     // French: border word, then prefix-adjective compound.
-    if lx.cue(toks.f(i), Role::Border).is_some() && i + 2 < n && toks.joinable(i) {
-        let a = lx.prefix_fr.get(toks.f(i + 1));
-        let b = lx.adjective_fr.get(toks.f(i + 2));
+    if Lexicon::cue_in(toks.word(&lx.fast.cues, i), Role::Border).is_some()
+        && i + 2 < n
+        && toks.joinable(i)
+    {
+        let a = toks.word(&lx.fast.prefix_fr, i + 1);
+        let b = toks.word(&lx.fast.adjective_fr, i + 2);
         if let (Some(a), Some(b)) = (a, b) {
             if toks.gap(i + 1) == "-" && a != b {
                 return Some(border_mention(g, toks, i, i + 3, *a, *b));
@@ -649,16 +1030,16 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     // English: two country names or demonyms joined by a hyphen, then a border word.
     if i + 2 < n && toks.gap(i).trim() == "-" && toks.toks[i + 1].cap {
         let cc = |k: usize| -> Option<[u8; 2]> {
-            let f = toks.f(k);
-            let dem = g.demonyms.get(f).and_then(|&r| g.store.rec(r));
+            let dem = toks.word(&g.fast.demonyms, k).and_then(|&r| g.store.rec(r));
             dem.filter(|r| r.kind == Kind::Country).map(|r| r.cc).or_else(|| {
-                g.store
-                    .lookup_exact(f)
-                    .iter()
-                    .find_map(|&r| g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc))
+                let v = g.store.exact_value(toks.f(k))?;
+                crate::store::postings_iter(v)
+                    .find_map(|r| g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc))
             })
         };
-        if lx.cue(toks.f(i + 2), Role::Border).is_some() && toks.joinable(i + 1) {
+        if Lexicon::cue_in(toks.word(&lx.fast.cues, i + 2), Role::Border).is_some()
+            && toks.joinable(i + 1)
+        {
             if let (Some(a), Some(b)) = (cc(i), cc(i + 1)) {
                 if a != b {
                     return Some(border_mention(g, toks, i, i + 3, a, b));
@@ -689,7 +1070,7 @@ fn border_mention(
 /// noisy alternate name, while no candidate's own name starts with that word.
 fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
     let first = toks.f(m.t0);
-    if m.t1 - m.t0 < 2 || !g.lexicon.stopwords.contains(first) {
+    if m.t1 - m.t0 < 2 || toks.word(&g.lexicon.fast.stopwords, m.t0).is_none() {
         return false;
     }
     !m.cands.iter().filter_map(|&c| g.store.rec(c)).any(|r| {
@@ -763,7 +1144,7 @@ type Persons = Vec<u64>;
 fn keep(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &mut Persons) -> bool {
     let verdict = judge(g, toks, m, prev, persons);
     if verdict == Verdict::Person {
-        persons.push(word_hash(toks.f(m.t1 - 1)));
+        persons.push(toks.hash(m.t1 - 1));
     }
     verdict == Verdict::Place
 }
@@ -780,22 +1161,17 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let lx = &g.lexicon;
     let single = m.t1 - m.t0 == 1;
     let text = &toks.text[m.start..m.end];
-    let recs = || m.cands.iter().filter_map(|&c| g.store.rec(c));
-    let mut strong = false;
     // Second-level divisions count their towns' people: a division's size says nothing about
     // whether its bare name is a common word.
-    let mut max_pop = 0;
-    let mut any_country = false;
-    for r in recs() {
-        strong |= matches!(r.kind, Kind::Country | Kind::Continent | Kind::Admin1) || r.curated;
-        any_country |= r.kind == Kind::Country;
-        if r.kind != Kind::Admin2 {
-            max_pop = max_pop.max(r.population);
-        }
-    }
+    let st = match m.value {
+        Some(v) => NameStats::of_value(g, v),
+        None => NameStats::of(g, m.cands.iter().copied()),
+    };
+    let (strong, max_pop, any_country) = (st.strong, st.max_pop, st.any_country);
     let verbatim = lx.verbatim_aliases.contains(text);
-    let first = toks.f(m.t0);
-    if single && !verbatim && lx.stopwords.contains(first) {
+    let stop = |i: usize| toks.word(&lx.fast.stopwords, i).is_some();
+    let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
+    if single && !verbatim && stop(m.t0) {
         return Other;
     }
     if dateline(toks, m) {
@@ -807,7 +1183,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // A title before a name is not a place itself ("Const. Kim Flett", "General Ali").
     if single
         && !verbatim
-        && lx.cue(first, Role::PersonBefore).is_some()
+        && Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0), Role::PersonBefore).is_some()
         && toks.toks.get(m.t1).is_some_and(|t| t.cap)
     {
         return Other;
@@ -819,15 +1195,19 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         return Place;
     }
     // A capitalised common word ("Street", "Liberal") that is only a small place's name.
-    if single && !strong && !verbatim && max_pop < 20_000 && g.store.is_common_word(first) {
+    if single && !strong && !verbatim && max_pop < 20_000 && g.store.is_common_hash(toks.hash(m.t0))
+    {
         return Other;
     }
     // A word this document already used as a person's name.
-    if single && !strong && persons.contains(&word_hash(first)) {
+    if single && !strong && persons.contains(&toks.hash(m.t0)) {
         return Other;
     }
     // Title before: "M. Omar", "President Mali", or before a first name: "Const. Kim Flett".
-    let title = |k: usize| lx.cue(toks.f(k), Role::PersonBefore).is_some() && toks.toks[k].cap;
+    let title = |k: usize| {
+        Lexicon::cue_in(toks.word(&lx.fast.cues, k), Role::PersonBefore).is_some()
+            && toks.toks[k].cap
+    };
     if m.t0 > 0 && !any_country {
         if title(m.t0 - 1) {
             return Person;
@@ -849,11 +1229,10 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let weak = !strong && (max_pop < 100_000 || m.skeleton);
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
-        let next = toks.f(m.t1);
-        if lx.cue(next, Role::PersonAfter).is_some()
-            || lx
-                .cue(&toks.phrase(m.t1, (m.t1 + 2).min(toks.toks.len())), Role::PersonAfter)
-                .is_some()
+        let next = toks.word(&lx.fast.cues, m.t1);
+        let pair = toks.phrase_in(&lx.fast.cues, m.t1, (m.t1 + 2).min(toks.toks.len()));
+        if Lexicon::cue_in(next, Role::PersonAfter).is_some()
+            || Lexicon::cue_in(pair, Role::PersonAfter).is_some()
         {
             return Person;
         }
@@ -884,7 +1263,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         return Other;
     }
     // "Ahl al-Haq": the name carries an article that did not match with it.
-    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && crate::norm::is_article(toks.f(m.t0 - 1)) {
+    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && article(toks.f(m.t0 - 1)) {
         return Other;
     }
     // Adjacent capitalised words that are not places: a person's or an organisation's name.
@@ -893,9 +1272,9 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && toks.gap(m.t0 - 1) == " "
             && toks.toks[m.t0 - 1].cap
             && !toks.toks[m.t0 - 1].sent_start
-            && !lx.stopwords.contains(toks.f(m.t0 - 1))
+            && !stop(m.t0 - 1)
             && prev.last().is_none_or(|p| p.t1 != m.t0)
-            && !lx.cues.contains_key(toks.f(m.t0 - 1));
+            && !any_cue(m.t0 - 1);
         // A capitalised word joined by a space or a hyphen ("Stoke Newington",
         // "Champs-Elysees") makes a longer proper name that the gazetteer does not hold,
         // unless that word starts a major place of its own (a list without commas).
@@ -904,16 +1283,11 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && matches!(toks.gap(m.t1 - 1), " " | "-")
             && toks.toks[m.t1].cap
             && !(toks.toks[m.t1].upper && toks.gap(m.t1 - 1) == " ")
-            && !lx.stopwords.contains(toks.f(m.t1))
-            && !lx.cues.contains_key(toks.f(m.t1))
+            && !stop(m.t1)
+            && !any_cue(m.t1)
             && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| {
                 // A common word after a place names its institution ("Cannes Grand Prix").
-                !g.store.is_common_word(toks.f(m.t1))
-                    && !crate::store::postings_iter(v).filter_map(|x| g.store.rec(x)).any(|r| {
-                        r.curated
-                            || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Continent)
-                            || r.population >= 100_000
-                    })
+                !g.store.is_common_hash(toks.hash(m.t1)) && !NameStats::of_value(g, v).major
             });
         // "Stade de France", "Bank of England": a facility or body named after a place.
         let named_of = m.t1 + 1 < toks.toks.len()
@@ -939,7 +1313,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         // A common word also used as a place name: it occurs in lower case in the same text,
         // or it only matched a secondary (alternate) name.
         let primary = m.cands.iter().any(|&c| crate::store::is_primary(c));
-        if (max_pop < 100_000 || !primary) && toks.occurs_lowercase(first) {
+        if (max_pop < 100_000 || !primary) && toks.occurs_lowercase_hash(toks.hash(m.t0)) {
             return Other;
         }
     }
@@ -960,20 +1334,21 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         if !(k - len..m.t0).all(|j| toks.joinable(j)) {
             continue;
         }
-        let p = toks.phrase_cow(k - len, k);
-        if let Some(c) = lx.cue(&p, Role::HeadBefore) {
+        let p = toks.phrase_in(&lx.fast.cues, k - len, k);
+        if let Some(c) = Lexicon::cue_in(p, Role::HeadBefore) {
             hint = facility_hint(&c.value);
             break;
         }
-        if let Some(c) = lx.cue(&p, Role::AdminBefore) {
+        if let Some(c) = Lexicon::cue_in(p, Role::AdminBefore) {
             hint = admin_hint(&c.value);
             break;
         }
         // "province syrienne de": adjective between the division word and the name.
         if len == 2 {
-            if let (Some(c), Some(cc)) =
-                (lx.cue(toks.f(k - 2), Role::AdminBefore), lx.adjective_fr.get(toks.f(k - 1)))
-            {
+            if let (Some(c), Some(cc)) = (
+                Lexicon::cue_in(toks.word(&lx.fast.cues, k - 2), Role::AdminBefore),
+                toks.word(&lx.fast.adjective_fr, k - 1),
+            ) {
                 hint = admin_hint(&c.value);
                 country = Some(*cc);
                 break;
@@ -985,16 +1360,16 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         if m.t1 + len > n || !(m.t1 - 1..m.t1 + len - 1).all(|j| toks.joinable(j)) {
             continue;
         }
-        let p = toks.phrase_cow(m.t1, m.t1 + len);
+        let p = toks.phrase_in(&lx.fast.cues, m.t1, m.t1 + len);
         if hint.is_none() {
-            if let Some(c) = lx.cue(&p, Role::HeadAfter) {
+            if let Some(c) = Lexicon::cue_in(p, Role::HeadAfter) {
                 hint = facility_hint(&c.value);
-            } else if let Some(c) = lx.cue(&p, Role::AdminAfter) {
+            } else if let Some(c) = Lexicon::cue_in(p, Role::AdminAfter) {
                 hint = admin_hint(&c.value);
             }
         }
         if len == 1 && country.is_none() {
-            country = lx.adjective_fr.get(p.as_ref()).copied();
+            country = toks.word(&lx.fast.adjective_fr, m.t1).copied();
         }
     }
     (hint, country)
