@@ -1333,3 +1333,17 @@ mod issue3_county_before {
         assert_eq!(b[0].feature, "admin2", "{p:?}");
     }
 }
+
+#[cfg(test)]
+mod issue3_article_spelling {
+    use sitrep_model::{Lang, Segmented};
+
+    #[test]
+    fn issue3_a_name_is_found_with_another_spelling_of_its_article() {
+        // The gazetteer holds "Ras el Ain"; the text writes "Ras al Ain" (not "Ras" alone).
+        let t = "A patrol passed through Ras al Ain on Monday.";
+        let p = crate::tag_places(t, &Segmented::default(), Lang::En);
+        let texts: Vec<&str> = p.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(texts, ["Ras al Ain"], "{p:?}");
+    }
+}

@@ -742,6 +742,12 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         if found.as_ref().is_some_and(|m| m.cands.is_empty() || stopword_led(g, toks, m)) {
             found = None;
         }
+        if toks.toks[i].cap && found.as_ref().is_none_or(|f| f.t1 <= i + 1) {
+            // "Ras al Ain" written where the gazetteer has "Ras el Ain".
+            if let Some(m) = article_variant(g, toks, i) {
+                found = Some(m);
+            }
+        }
         if toks.toks[i].cap {
             // Demonyms first ("Canadian", "Spanish" are also small towns), unless a longer
             // name matched; the skeleton only when no key matched at all.
@@ -768,6 +774,39 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         m.country_hint = ch;
     }
     out
+}
+
+/// Spellings of the Arabic article tried in place of the one a name is written with.
+const ARTICLE_FORMS: [&str; 2] = ["al", "el"];
+
+/// A name of two to four words with an Arabic article inside ("Ras al Ain", "Tall al-Abyad")
+/// that the gazetteer holds with another spelling of the article ("Ras el Ain"): the exact key
+/// with the article respelled, before any transliteration guess.
+fn article_variant(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
+    let n = toks.toks.len();
+    let art = (i + 1..(i + 3).min(n)).find(|&k| crate::norm::is_article(toks.f(k)))?;
+    if art + 1 >= n || !toks.toks[art + 1].cap || !(i..=art).all(|k| toks.joinable(k)) {
+        return None;
+    }
+    for end in (art + 2..=(i + 4).min(n)).rev() {
+        if !(i..end - 1).all(|k| toks.joinable(k)) || !toks.toks[end - 1].cap {
+            continue;
+        }
+        for form in ARTICLE_FORMS.iter().filter(|&&f| f != toks.f(art)) {
+            let mut key = String::new();
+            for k in i..end {
+                if k > i {
+                    key.push(' ');
+                }
+                key.push_str(if k == art { form } else { toks.f(k) });
+            }
+            let cands = g.store.lookup_exact(&key);
+            if !cands.is_empty() {
+                return Some(Mention::new(toks, i, end, cands));
+            }
+        }
+    }
+    None
 }
 
 fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
