@@ -496,8 +496,14 @@ fn draft(
             })
     });
     if trig.kind == "armed_clash" && (actor.party.is_none() || casualty) {
+        // "with Y", "avec des combattants du Y".
+        // Without a side named as acting, also "avec des combattants du Y".
         let with = target.span.is_some_and(|t| {
             matches!(crate::roles::word_before_np(f, cl.start, t.start).as_str(), "with" | "avec")
+                || (actor.party.is_none()
+                    && words_before(f, cl.start, t.start, 4)
+                        .iter()
+                        .any(|w| matches!(*w, "with" | "avec")))
         });
         if with {
             actor = std::mem::take(&mut target);
@@ -754,7 +760,20 @@ fn locate(
     let usable = |p: &&Place| {
         let sp = Span::new(p.start, p.end);
         // A country named as a party ("les États-Unis ont frappé") is not where it happened.
-        let party = p.feature == "country" && roles.iter().flatten().any(|r| r.contains(&sp));
+        // So is a capital that stands for its state ("Ankara a répliqué").
+        let metonym = a.actors.iter().any(|m| {
+            m.span == sp
+                && !m.adjectival
+                && matches!(m.kind, EntityKind::State | EntityKind::Government)
+        });
+        let party = (p.feature == "country" && roles.iter().flatten().any(|r| r.contains(&sp)))
+            || (metonym && roles.first().copied().flatten().is_some_and(|r| r.contains(&sp)));
+        // A country that acts ("drones launched by Russia") is not where.
+        let agent = p.feature == "country"
+            && words_before(f, p.start.saturating_sub(20), p.start, 1)
+                .first()
+                .is_some_and(|w| matches!(*w, "by" | "par"));
+        let party = party || agent;
         // Nor is a name the actor tagger read as a group or person ("Taliban", "Boko Haram").
         let actor = a.actors.iter().any(|m| {
             m.span.overlaps(&sp)
@@ -949,14 +968,21 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
         by = Some(c.source.canonical.clone().unwrap_or_else(|| c.source.text.clone()));
     } else if let Some(q) = a.quotes.iter().find(|q| q.start <= t.start && t.end <= q.end) {
         by = Some(q.speaker.canonical.clone().unwrap_or_else(|| q.speaker.text.clone()));
-    } else if let Some(who) =
-        crate::report::around(a, f, cl, t).iter().find_map(|r| crate::report::speaker(a, r))
-    {
+    } else {
         // "…, a annoncé mardi l'armée malienne": told by the army.
-        if m == "asserted" {
-            m = "reported".to_string();
+        let reports = crate::report::around(a, f, cl, t);
+        let who = reports
+            .iter()
+            .find_map(|r| crate::report::speaker(a, f, r))
+            .map(|w| w.canonical.clone().unwrap_or_else(|| w.span.slice(a.text()).to_string()));
+        let who = who
+            .or_else(|| reports.iter().find_map(|r| crate::report::speaker_text(a.text(), f, r)));
+        if who.is_some() {
+            if m == "asserted" {
+                m = "reported".to_string();
+            }
+            by = who;
         }
-        by = Some(who.canonical.clone().unwrap_or_else(|| who.span.slice(a.text()).to_string()));
     }
     (m, by)
 }

@@ -118,6 +118,14 @@ pub fn roles(
         inside.iter().copied().filter(|m| m.span.start >= trigger.end).collect();
     let prev_word = |m: &ActorMention| word_before_np(f, clause.start, m.span.start);
     let agent = after.iter().copied().find(|m| AGENT.contains(&prev_word(m).as_str()));
+    // "par des jihadistes présumés de Boko Haram", "by gunmen of the X": the
+    // named group the common noun belongs to is the agent.
+    let named = agent.and_then(|g| member_of(a, f, g, &after));
+    let after: Vec<&ActorMention> = match named {
+        Some(_) => after.into_iter().filter(|m| Some(*m) != agent).collect(),
+        None => after,
+    };
+    let agent = named.or(agent);
     let against = after.iter().copied().find(|m| AGAINST.contains(&prev_word(m).as_str()));
     let in_region = |m: &&ActorMention| region.contains(&m.span) || region == clause;
     let near_after = after.iter().copied().find(|m| {
@@ -450,6 +458,54 @@ fn in_place(a: &Analysis<'_>, f: &Folded, m: &ActorMention) -> bool {
         };
         ps.len() > m.span.len() || (!m.adjectival && gone())
     })
+}
+
+/// Words between fighters named by a common noun and the group they
+/// belong to (folded).
+const MEMBER_OF: [&str; 17] = [
+    "presumes",
+    "presume",
+    "suspected",
+    "de",
+    "du",
+    "des",
+    "d",
+    "l",
+    "la",
+    "le",
+    "of",
+    "the",
+    "from",
+    "belonging",
+    "to",
+    "members",
+    "membres",
+];
+
+/// The named armed group that generic mention `g` ("des jihadistes",
+/// "gunmen") is said to belong to right after it ("présumés de Boko Haram",
+/// "of the Islamic State").
+fn member_of<'m>(
+    a: &Analysis<'_>,
+    f: &Folded,
+    g: &ActorMention,
+    after: &[&'m ActorMention],
+) -> Option<&'m ActorMention> {
+    let generic = g.canonical.as_deref().is_none_or(|c| sitrep_actors::localize(c, "US").is_some());
+    if !generic {
+        return None;
+    }
+    let m = after.iter().copied().find(|m| m.span.start >= g.span.end)?;
+    let named = m.kind == EntityKind::ArmedGroup
+        && !m.adjectival
+        && m.canonical.as_deref().is_some_and(|c| sitrep_actors::localize(c, "US").is_none());
+    let between = words(f, f.folded_at(g.span.end), f.folded_at(m.span.start));
+    let _ = a;
+    (named
+        && !between.is_empty()
+        && between.len() <= 4
+        && between.iter().all(|w| MEMBER_OF.contains(w)))
+    .then_some(m)
 }
 
 /// Folded nouns for a border.
