@@ -1498,6 +1498,21 @@ mod tests {
         assert_eq!(e.fatalities, Some(2));
     }
 
+    /// The aim of an undertaking is not a deed told: "an operation to arrest
+    /// suspects" is planned, and the fire the troops came under is the event.
+    #[test]
+    fn issue5_an_aim_is_not_the_event() {
+        let text =
+            "Syrian troops came under fire in Aleppo during an operation to arrest suspects.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let ev = run(text, Lang::En, &places, &[]);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_ne!(ev[0].kind, "arrest");
+        let text = "Police launched an operation in Aleppo to arrest suspects.";
+        let ev = run(text, Lang::En, &places, &[]);
+        assert!(ev.iter().all(|e| e.modality == "planned"), "{ev:#?}");
+    }
+
     #[test]
     fn no_panic_on_odd_input() {
         for text in [

@@ -319,7 +319,8 @@ fn subordinate(f: &Folded, cl: Span, h: &Hit) -> bool {
         .rposition(|x| REASON_HEADS.contains(x))
         .is_some_and(|i| w[i + 1..].iter().any(|x| REASON_VERBS.contains(x)));
     let consequence = w.iter().rev().take(3).any(|x| CONSEQUENCE_VERBS.contains(x));
-    reason || consequence
+    // "…during an operation to arrest suspects": an aim, not the deed.
+    reason || consequence || purpose(f, cl, Span::new(h.start, h.end))
 }
 
 /// True when hit `h` lies in a label that heads the clause ("Looting: On 9
@@ -960,6 +961,9 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
         }
     }
     let mut m = best.map_or("asserted", |i| order[i]).to_string();
+    if m == "asserted" && purpose(f, cl, t) {
+        m = "planned".to_string();
+    }
     let mut by = None;
     if let Some(c) = a.claims.iter().find(|c| c.start <= t.start && t.end <= c.end) {
         if m == "asserted" {
@@ -985,6 +989,41 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
         }
     }
     (m, by)
+}
+
+/// Folded nouns of an undertaking whose aim an infinitive names ("an
+/// operation to arrest suspects", "une opération pour arrêter").
+const UNDERTAKINGS: [&str; 12] = [
+    "operation",
+    "operations",
+    "bid",
+    "campaign",
+    "mission",
+    "effort",
+    "attempt",
+    "order",
+    "sweep",
+    "offensive",
+    "ratissage",
+    "afin",
+];
+
+/// True when the trigger is the aim of an undertaking, not a deed told:
+/// "came under fire during an operation to arrest suspects", "une
+/// opération pour arrêter", "afin de neutraliser".
+fn purpose(f: &Folded, cl: Span, t: Span) -> bool {
+    let ws = words_before(f, cl.start, t.start, 5);
+    let n = ws.len();
+    if n < 2 {
+        return false;
+    }
+    let (head, last) = (ws[n - 2], ws[n - 1]);
+    match last {
+        // "an operation (in Aleppo) to arrest".
+        "to" | "pour" => ws[..n - 1].iter().any(|w| UNDERTAKINGS.contains(w) && *w != "afin"),
+        "de" | "d" => head == "afin",
+        _ => false,
+    }
 }
 
 /// Folded words that deny what follows within three words ("n'a pas été
