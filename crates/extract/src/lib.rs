@@ -1513,6 +1513,21 @@ mod tests {
         assert!(ev.iter().all(|e| e.modality == "planned"), "{ev:#?}");
     }
 
+    /// "Les assaillants … ont incendié des maisons" after the killing: the
+    /// same incident goes on, not a new one.
+    #[test]
+    fn issue5_the_attackers_going_on_is_the_same_incident() {
+        let text = "Des hommes armés ont tué quinze villageois près d'Alep. Les assaillants ont ensuite incendié des maisons avant de prendre la fuite.";
+        let places = [place("Alep", text, "Aleppo", "city", 36.2)];
+        let ms = [
+            actor("hommes armés", text, "Unidentified Armed Group", EntityKind::ArmedGroup, false),
+            actor("assaillants", text, "Unidentified Armed Group", EntityKind::ArmedGroup, false),
+        ];
+        let ev = run(text, Lang::Fr, &places, &ms);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].fatalities, Some(15));
+    }
+
     #[test]
     fn no_panic_on_odd_input() {
         for text in [

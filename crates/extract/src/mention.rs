@@ -65,6 +65,9 @@ pub struct Draft {
     /// A definite singular noun ("L'attaque", "the blast", "cette
     /// explosion"): a reference back to an incident already told.
     pub anaphoric: bool,
+    /// Done by "the attackers", "les assaillants", "the gunmen": the
+    /// perpetrators of an incident already told, going on with it.
+    pub continued: bool,
 }
 
 impl Draft {
@@ -527,6 +530,7 @@ fn draft(
     let date = date_of(a, x, cl, si, tspan);
     let (killed, injured) = casualties(a, x, si, cl, if split { Some(region) } else { None });
     let (modality, attributed_to) = modality(a, f, cl, tspan);
+    let continued = continued(f, cl, &actor);
     let framing = LEXICON
         .framing
         .find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang)
@@ -563,9 +567,26 @@ fn draft(
         umbrella: generic.is_some(),
         means: Vec::new(),
         anaphoric: nominal && anaphoric(f, cl, tspan, generic.is_some()),
+        continued,
         weak: weak
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
     }
+}
+
+/// True when the actor is named by a definite plural common noun for
+/// unnamed perpetrators ("Les assaillants, arrivés à moto, ont incendié…",
+/// "The gunmen then fled"): those of the incident told before.
+fn continued(f: &Folded, cl: Span, actor: &Role) -> bool {
+    let (Some(sp), Some(p)) = (actor.span, actor.party.as_ref()) else { return false };
+    let unnamed = match p.canonical.as_deref() {
+        Some(c) => c.starts_with("Unidentified Armed Group"),
+        None => actor.class == Some(PartyClass::Armed),
+    };
+    let ws = words(f, f.folded_at(sp.start), f.folded_at(sp.end));
+    let det = |w: &&str| matches!(*w, "les" | "the" | "ces" | "these");
+    let definite = ws.first().is_some_and(det)
+        || words_before(f, cl.start, sp.start, 1).first().is_some_and(det);
+    unnamed && definite
 }
 
 /// Definite and demonstrative singular determiners (folded).

@@ -181,5 +181,29 @@ pub fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     events.sort_by_key(|e| e.first());
-    events
+    continuations(events)
+}
+
+/// "Les assaillants … ont incendié des maisons" right after the attack: the
+/// perpetrators going on with the incident told in the sentence before
+/// add to it (its kind and actor stay).
+fn continuations(events: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for mut d in events {
+        let went_on = |e: &Draft| {
+            d.continued
+                && e.family() == "attack"
+                && e.sentence < d.sentence
+                && d.sentence <= e.sentence + 1
+        };
+        match out.iter_mut().rev().find(|e| went_on(e)) {
+            Some(e) => {
+                d.trig = e.trig.clone();
+                d.actor = None;
+                absorb(e, d);
+            }
+            None => out.push(d),
+        }
+    }
+    out
 }
