@@ -1528,6 +1528,31 @@ mod tests {
         assert_eq!(ev[0].fatalities, Some(15));
     }
 
+    /// "l'attaque jihadiste" names who attacked, not whom; "similar attacks
+    /// in the past" adds no perpetrator; "the Israeli port city of X" is a
+    /// place, not the target.
+    #[test]
+    fn issue5_descriptors_of_attacks_and_places() {
+        let text =
+            "Vingt-cinq personnes ont péri dans l'attaque jihadiste qui a visé une église à Alep.";
+        let places = [place("Alep", text, "Aleppo", "city", 36.2)];
+        let ev = run(text, Lang::Fr, &places, &[]);
+        let a = ev[0].actor.as_ref().and_then(|p| p.text.as_deref());
+        assert_eq!(a, Some("jihadiste"));
+        assert_ne!(ev[0].target.as_ref().and_then(|p| p.text.as_deref()), Some("jihadiste"));
+        let text = "A suicide bombing killed 12 people in Aleppo. There was no claim, but IS has carried out similar attacks in the past.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let ms = [actor("IS", text, "Islamic State", EntityKind::ArmedGroup, false)];
+        let ev = run(text, Lang::En, &places, &ms);
+        let a = ev[0].actor.as_ref().and_then(|p| p.canonical.as_deref());
+        assert_ne!(a, Some("Islamic State"), "{ev:#?}");
+        let text = "Rebels fired a missile at the Israeli port city of Aleppo.";
+        let places = [place("Aleppo", text, "Aleppo", "city", 36.2)];
+        let ms = [actor("Israeli", text, "Israel", EntityKind::State, true)];
+        let ev = run(text, Lang::En, &places, &ms);
+        assert_ne!(ev[0].target.as_ref().and_then(|p| p.canonical.as_deref()), Some("Israel"));
+    }
+
     #[test]
     fn no_panic_on_odd_input() {
         for text in [

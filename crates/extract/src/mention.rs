@@ -250,7 +250,9 @@ fn plural_reference(a: &Analysis<'_>, f: &Folded, cl: Span, h: &Hit) -> Option<b
     // indefinite as "des frappes".
     let many =
         before.len() == 2 && QUANTITY.contains(&before[0]) && matches!(*det, "de" | "d" | "of");
-    if plural && many {
+    // "similar attacks in the past", "de nombreuses attaques": attacks in general.
+    let kind_of = before.last().is_some_and(|w| GENERIC_ADJ.contains(w));
+    if plural && (many || kind_of) {
         return Some(false);
     }
     if !plural || !PLURAL_DETS.contains(det) {
@@ -258,6 +260,25 @@ fn plural_reference(a: &Analysis<'_>, f: &Folded, cl: Span, h: &Hit) -> Option<b
     }
     Some(!matches!(*det, "des"))
 }
+
+/// Adjectives before a plural noun that make it a kind, not an incident
+/// (folded).
+const GENERIC_ADJ: [&str; 14] = [
+    "similar",
+    "such",
+    "previous",
+    "past",
+    "earlier",
+    "several",
+    "numerous",
+    "repeated",
+    "similaires",
+    "semblables",
+    "precedentes",
+    "nombreuses",
+    "nombreux",
+    "plusieurs",
+];
 
 /// Nouns for an indefinite great number (folded).
 const QUANTITY: [&str; 10] = [

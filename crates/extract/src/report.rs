@@ -193,16 +193,13 @@ pub fn reports(text: &str, f: &Folded, s: Span) -> Vec<Report> {
                 .copied()
                 .filter(|w| !DETERMINERS.contains(w) && !FR_AUX.contains(w))
                 .collect();
-            let next = ws.get(i + 1).copied().unwrap_or("");
-            let next = if matches!(next, "that" | "que" | "qu") {
-                ws.get(i + 2).copied().unwrap_or("")
-            } else {
-                next
-            };
             if name.is_empty() || name.iter().any(|w| NOT_A_NAME.contains(w)) {
                 continue;
             }
-            if OWN_DEED.contains(&next) {
+            // "said on Saturday (that) they had fired": within a few words.
+            // An accuser speaks of another's deed ("a accusé Israël d'avoir…").
+            let accuses = ACCUSE.contains(&ws[i]);
+            if !accuses && ws.iter().skip(i + 1).take(5).any(|w| OWN_DEED.contains(w)) {
                 continue;
             }
             // End of the verb, as an original offset.
@@ -303,6 +300,7 @@ mod tests {
         // The speaker of its own deed stays in the telling.
         assert!(spans("The army said it killed ten militants.").is_empty());
         assert!(spans("L'armée a affirmé avoir visé des terroristes.").is_empty());
+        assert!(spans("Houthi rebels said on Saturday they had fired a missile.").is_empty());
         // A consequence clause is not a report.
         assert!(spans("Gunmen attacked a post, killing two soldiers.").is_empty());
     }

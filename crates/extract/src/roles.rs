@@ -109,6 +109,7 @@ pub fn roles(
                 && (heads || !m.span.overlaps(&trigger))
                 && !in_place(a, f, m)
                 && !at_border(f, clause, m)
+                && !place_descriptor(f, clause, m)
                 && !told_by.iter().any(|r| r.span.contains(&m.span))
         })
         .collect();
@@ -228,7 +229,34 @@ pub fn roles(
             r
         }
     });
+    // "l'attaque jihadiste", "a militant attack": the armed noun right after
+    // (or before) the attack noun names who attacked.
+    let descriptor = (noun && target.is_none())
+        .then(|| {
+            let r = noun_role(a, f, Span::new(trigger.end, clause.end), false);
+            let adjacent = r.span.is_some_and(|sp| {
+                words(f, f.folded_at(trigger.end), f.folded_at(sp.start)).is_empty()
+                    && words(f, f.folded_at(sp.start), f.folded_at(sp.end)).len() == 1
+            });
+            (adjacent && r.class == Some(PartyClass::Armed)).then_some(r)
+        })
+        .flatten();
+    let (actor_role, descriptor) = match descriptor {
+        Some(mut d) if actor_role.party.is_none() => {
+            // Fighters named by a common noun only: an unidentified armed group.
+            if let Some(p) = d.party.as_mut() {
+                p.canonical = Some("Unidentified Armed Group".to_string());
+                p.kind = "armed_group".to_string();
+            }
+            (d, true)
+        }
+        Some(_) => (actor_role, true),
+        None => (actor_role, false),
+    };
     let target_role = target.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
+        if descriptor {
+            return Role::default();
+        }
         let r = if passive {
             // After the reporting clause, if one leads.
             let start = told_by
@@ -506,6 +534,24 @@ fn member_of<'m>(
         && between.len() <= 4
         && between.iter().all(|w| MEMBER_OF.contains(w)))
     .then_some(m)
+}
+
+/// Folded nouns for a kind of place ("the Israeli port city of Eilat").
+const PLACE_NOUNS: [&str; 16] = [
+    "city", "town", "village", "port", "region", "province", "district", "capital", "border",
+    "ville", "localite", "region", "commune", "cite", "capitale", "coast",
+];
+
+/// True when a demonym describes a place, not a party: "the Israeli port
+/// city of Eilat", "la ville malienne de Gao".
+fn place_descriptor(f: &Folded, clause: Span, m: &ActorMention) -> bool {
+    if !m.adjectival || m.kind != EntityKind::State {
+        return false;
+    }
+    let after = words(f, f.folded_at(m.span.end), f.folded_at(clause.end));
+    let before = words_before(f, clause.start, m.span.start, 1);
+    after.first().is_some_and(|w| PLACE_NOUNS.contains(w))
+        || before.first().is_some_and(|w| PLACE_NOUNS.contains(w))
 }
 
 /// Folded nouns for a border.
