@@ -258,7 +258,9 @@ impl<'a> Sentence<'a> {
                 return Some(Np { unknown: true, first: k, end, ..Np::default() });
             }
         }
-        if W.singular_det.contains(t.norm) || W.plural_det.contains(t.norm) {
+        // French "à" folds to "a": a preposition ("blessés à Gao"), not an article.
+        let french_a = t.norm == "a" && !self.ls.contains(&L::En);
+        if !french_a && (W.singular_det.contains(t.norm) || W.plural_det.contains(t.norm)) {
             let (h, end) = self.head_end(k + 1);
             if h > k + 1 {
                 // "a family of three", "a group of 20 civilians": the number counts.
@@ -1176,6 +1178,9 @@ mod tests {
             ("Des avions ont ciblé des zones à la frontière irako-syrienne, tuant quatre membres des Unités de mobilisation populaire irakiennes (Hachd al-Chaabi).", Lang::Fr, &[(K, Some(4), false)]),
             ("l'invasion menée par les États-Unis sur la frontière irako-syrienne, qui a entraîné le martyre de quatre membres des Hachd al-Chaabi.", Lang::Fr, &[(K, Some(4), false)]),
             ("L'attaque a fait 3 morts et 12 blessés.", Lang::Fr, &[(K, Some(3), false), (I, Some(12), false)]),
+            // Regression (issue 5): "à" after the casualty word is no article ("a" = one).
+            ("La frappe a fait une vingtaine de blessés lundi à Gao.", Lang::Fr, &[(I, Some(20), false)]),
+            ("Trois soldats ont été blessés à Gao.", Lang::Fr, &[(I, Some(3), false)]),
             ("Quatre soldats ont été tués et deux autres blessés.", Lang::Fr, &[(K, Some(4), false), (I, Some(2), false)]),
             ("Un soldat a été tué dans l'explosion.", Lang::Fr, &[(K, Some(1), false)]),
             ("Au moins vingt civils ont péri.", Lang::Fr, &[(K, Some(20), true)]),
