@@ -1175,6 +1175,40 @@ fn dateline(toks: &Toks, m: &Mention) -> bool {
     t.upper && t.sent_start && after.starts_with(['—', '–', '-', ',', '('])
 }
 
+/// Whether the name is followed by ", " and a first-level division or a country that holds one
+/// of its candidates (not a name of its own: "Paris, Texas" holds a Paris; "Beaver, West
+/// Virginia" a Beaver).
+fn stated_container(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
+    if m.t1 >= toks.toks.len() || toks.gap(m.t1 - 1) != ", " || !toks.toks[m.t1].cap {
+        return false;
+    }
+    let Some((end, v)) = walk(&g.store, toks, m.t1, 4) else {
+        return false;
+    };
+    // The container ends its phrase ("Beaver, West Virginia, on Friday"; not "Paris, Texas
+    // Instruments").
+    if end < toks.toks.len() && toks.joinable(end - 1) && toks.toks[end].cap {
+        return false;
+    }
+    let containers: Vec<crate::store::Rec> = crate::store::postings_iter(v)
+        .filter_map(|c| g.store.rec(c))
+        .filter(|r| matches!(r.kind, Kind::Admin1 | Kind::Country))
+        .collect();
+    if containers.is_empty() {
+        return false;
+    }
+    let own: Vec<u32> = match m.value {
+        Some(v) => crate::store::postings_iter(v).collect(),
+        None => m.cands.clone(),
+    };
+    own.iter().filter_map(|&c| g.store.rec(c)).any(|r| {
+        matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2)
+            && containers
+                .iter()
+                .any(|c| c.cc == r.cc && (c.kind == Kind::Country || c.idx == r.admin1))
+    })
+}
+
 /// Words a document has shown to be people's names (folded): the last word of a rejected
 /// person-like name ("John Walsh" → "walsh"), so that a later bare "Walsh" is not a town.
 type Persons = Vec<u64>;
@@ -1212,6 +1246,11 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
     if single && !verbatim && stop(m.t0) {
         return Other;
+    }
+    // "in Beaver, West Virginia": a division or country after a comma that holds one of the
+    // name's towns states that the name is that town, even a common word or a person's name.
+    if stated_container(g, toks, m) {
+        return Place;
     }
     if dateline(toks, m) {
         return Place;
@@ -1476,5 +1515,14 @@ mod issue3 {
         assert!(p.iter().any(|x| x.0 == "PLYMOUTH CO." && x.1 == "Plymouth County"), "{p:?}");
         let p = names("Deputies in Dallas Co. searched the farm.");
         assert!(p.iter().any(|x| x.0 == "Dallas Co." && x.1 == "Dallas County"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_stated_division_after_a_comma_makes_a_common_word_a_town() {
+        let p = names("He was held in the regional jail in Beaver, West Virginia, on Friday.");
+        assert!(p.iter().any(|x| x.0 == "Beaver" && x.1 == "Beaver"), "{p:?}");
+        // Without the division the common word stays a word.
+        let p = names("A beaver dam flooded the road. Beaver Creek residents left.");
+        assert!(p.iter().all(|x| x.0 != "Beaver"), "{p:?}");
     }
 }
