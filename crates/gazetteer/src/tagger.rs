@@ -651,7 +651,18 @@ thread_local! {
 /// yields to a shorter country or division ("Michigan").
 fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     let all = walk_all(&g.store, toks, i, MAX_NAME_TOKENS);
-    let (&last, shorter) = all.as_slice().split_last()?;
+    // A capitalised name of several words ends with a capitalised word: "The village of" is
+    // not the town "The Village", "Gaza strip" is Gaza.
+    let mut kept = [(0, 0); MAX_NAME_TOKENS];
+    let mut n = 0;
+    for &s in all.as_slice() {
+        let t = &toks.toks[s.0 - 1];
+        if s.0 == i + 1 || !toks.toks[i].cap || t.cap || t.upper {
+            kept[n] = s;
+            n += 1;
+        }
+    }
+    let (&last, shorter) = kept[..n].split_last()?;
     if shorter.is_empty() {
         return Some(last);
     }
@@ -1515,6 +1526,14 @@ mod issue3 {
         assert!(p.iter().any(|x| x.0 == "PLYMOUTH CO." && x.1 == "Plymouth County"), "{p:?}");
         let p = names("Deputies in Dallas Co. searched the farm.");
         assert!(p.iter().any(|x| x.0 == "Dallas Co." && x.1 == "Dallas County"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_of_several_words_ends_with_a_capitalised_word() {
+        let p = names("The village of Kfraya was shelled overnight.");
+        assert!(p.iter().all(|x| x.1 != "The Village"), "{p:?}");
+        let p = names("Fighting spread to Stoke-on-Trent and Saint-Jean-sur-Richelieu.");
+        assert_eq!(p.len(), 2, "{p:?}");
     }
 
     #[test]
