@@ -255,6 +255,10 @@ enum Say {
 /// Containment stated in the text (see [`Mention::within`]).
 type Within = Option<([u8; 2], u32)>;
 
+/// Marks a [`Within`] division as the division of a town the name lies near ("Kingston, south
+/// of Brisbane"), not a stated container: a place across the division's border stays possible.
+const NEAR_DIVISION: u32 = 1 << 31;
+
 /// What scores one candidate besides the record: the mention, its stated containment, the
 /// document context and the name's other candidates.
 struct Scoring<'s, 'a> {
@@ -295,8 +299,17 @@ fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
     }
     if let Some((cc, a)) = within {
         if !matches!(r.kind, Kind::Country | Kind::Continent) {
-            let inside = r.cc == cc && (a == u32::MAX || r.admin1 == a);
-            s += if inside { 2.0 } else { -1.0 };
+            // Near a town (see `NEAR_DIVISION`): its division first, the rest of its country
+            // without penalty.
+            let near = a != u32::MAX && a & NEAR_DIVISION != 0;
+            let inside = r.cc == cc && (a == u32::MAX || r.admin1 == a & !NEAR_DIVISION);
+            s += if inside {
+                2.0
+            } else if near && r.cc == cc {
+                0.0
+            } else {
+                -1.0
+            };
         }
     }
     if say == Say::Full {
@@ -882,6 +895,15 @@ fn containment(
             if gap.len() > 60 || gap.contains(['.', '\n', ';']) {
                 break;
             }
+            // "Kingston, south of Brisbane", "X, à 30 km au nord de Y": the next name is near,
+            // so in its division (a nearby town across a border is rare next to namesakes
+            // continents apart).
+            if j == i + 1 && relative_gap(gap) {
+                if let Some(r) = firsts[j].filter(|r| r.kind != Kind::Continent) {
+                    container[i] = Some(r);
+                    break;
+                }
+            }
             // Lower-cased words of the gap (ASCII ones in a stack buffer, no allocation).
             let mut only_gap_words = true;
             let mut stated = false;
@@ -927,6 +949,10 @@ fn containment(
         .zip(&container)
         .map(|(m, c)| match *c {
             Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
+            // A town the name lies near (see `relative_gap`): in its division.
+            Some(r) if r.kind != Kind::Country && r.admin1 != u32::MAX => {
+                Some((r.cc, r.admin1 | NEAR_DIVISION))
+            }
             Some(r) => Some((r.cc, u32::MAX)),
             None => m.within,
         })
@@ -948,6 +974,116 @@ fn containment(
         }
     }
     out
+}
+
+/// Direction and nearness words of a relative location ("south of", "au nord de", "near").
+const RELATIVE: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "nord-est",
+    "nord-ouest",
+    "sud-est",
+    "sud-ouest",
+    "near",
+    "outside",
+    "près",
+    "pres",
+    "proximité",
+    "proximite",
+    "suburb",
+    "outskirts",
+    "banlieue",
+    "périphérie",
+    "abords",
+];
+
+/// Words that may sit in a relative location besides [`RELATIVE`]: distances and linking words.
+const RELATIVE_GAP: &[&str] = &[
+    "of",
+    "de",
+    "d",
+    "du",
+    "the",
+    "la",
+    "le",
+    "l",
+    "a",
+    "à",
+    "au",
+    "aux",
+    "about",
+    "some",
+    "around",
+    "roughly",
+    "approximately",
+    "environ",
+    "quelque",
+    "quelques",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilomètres",
+    "kms",
+    "mi",
+    "miles",
+    "mile",
+    "just",
+    "located",
+    "situated",
+    "situé",
+    "située",
+    "in",
+    "dans",
+    "on",
+    "sur",
+    "les",
+    "des",
+    "outer",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+];
+
+/// Whether the words between two names state that the first lies near the second: a comma,
+/// then a direction or nearness word, with only distances and linking words besides
+/// ("Kingston, south of Brisbane"; "Tessit, à 70 km au sud-ouest de Gao").
+fn relative_gap(gap: &str) -> bool {
+    let Some(rest) = gap.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    if rest.len() > 48 {
+        return false;
+    }
+    let mut direction = false;
+    for w in rest.split(|c: char| c.is_whitespace() || c == '\'' || c == '’') {
+        if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            continue;
+        }
+        let w = w.to_lowercase();
+        // "30km", "10-km"
+        let w = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
+        if RELATIVE.contains(&w) {
+            direction = true;
+        } else if !w.is_empty() && !RELATIVE_GAP.contains(&w) {
+            return false;
+        }
+    }
+    direction
 }
 
 /// The reading of a stated container that holds the contained name: its first reading when
@@ -1349,5 +1485,31 @@ mod issue3_article_spelling {
         let p = crate::tag_places(t, &Segmented::default(), Lang::En);
         let texts: Vec<&str> = p.iter().map(|x| x.text.as_str()).collect();
         assert_eq!(texts, ["Ras al Ain"], "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_relative_location_puts_the_name_near_the_next_one() {
+        let tag = |t: &str| crate::tag_places(t, &Segmented::default(), Lang::En);
+        let p = tag("A boy was hit by a car in Kingston, south of Brisbane, on Sunday.");
+        let k = p.iter().find(|x| x.text == "Kingston").expect("Kingston");
+        assert_eq!((k.country.as_deref(), k.admin1.as_deref()), (Some("AU"), Some("Queensland")));
+        let p = tag("Des jihadistes ont attaqué Tessit, à 70 km au sud-ouest de Gao.");
+        let t = p.iter().find(|x| x.text == "Tessit").expect("Tessit");
+        assert_eq!(t.country.as_deref(), Some("ML"));
+        // Without the relation the capital keeps its prior.
+        let p = tag("A boy was hit by a car in Kingston on Sunday. Brisbane was calm.");
+        let k = p.iter().find(|x| x.text == "Kingston").expect("Kingston");
+        assert_eq!(k.country.as_deref(), Some("JM"));
+    }
+
+    #[test]
+    fn relative_gaps() {
+        assert!(super::relative_gap(", south of "));
+        assert!(super::relative_gap(", some 30 km north-east of "));
+        assert!(super::relative_gap(", à 70 km au sud-ouest de "));
+        assert!(super::relative_gap(", near "));
+        assert!(!super::relative_gap(" and "));
+        assert!(!super::relative_gap(", then south to "));
+        assert!(!super::relative_gap(", "));
     }
 }

@@ -651,13 +651,24 @@ thread_local! {
 /// yields to a shorter country or division ("Michigan").
 fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     let all = walk_all(&g.store, toks, i, MAX_NAME_TOKENS);
-    // A capitalised name of several words ends with a capitalised word: "The village of" is
-    // not the town "The Village", "Gaza strip" is Gaza.
+    // A capitalised name of several words ends with a capitalised word ("The village of" is
+    // not the town "The Village"), unless a curated site is written so ("Mosul dam") or a
+    // lower-case head word ends it after a name ("Hit district").
+    let lead_stop = matches!(toks.f(i), "the" | "a" | "an" | "le" | "la" | "les" | "un" | "une");
     let mut kept = [(0, 0); MAX_NAME_TOKENS];
     let mut n = 0;
     for &s in all.as_slice() {
-        let t = &toks.toks[s.0 - 1];
-        if s.0 == i + 1 || !toks.toks[i].cap || t.cap || t.upper {
+        // The last word, whole ("Dar'a", "Nu'man" end in "a", "man"; "ez-Zor" in "Zor").
+        let mut k = s.0 - 1;
+        while k > i && !toks.gap(k - 1).contains(char::is_whitespace) {
+            k -= 1;
+        }
+        if k == i
+            || !toks.toks[i].cap
+            || toks.toks[k..s.0].iter().any(|t| t.cap || t.upper)
+            || (!lead_stop && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
+            || NameStats::of_value(g, s.1).strong_pop == u32::MAX
+        {
             kept[n] = s;
             n += 1;
         }
@@ -1534,6 +1545,11 @@ mod issue3 {
         assert!(p.iter().all(|x| x.1 != "The Village"), "{p:?}");
         let p = names("Fighting spread to Stoke-on-Trent and Saint-Jean-sur-Richelieu.");
         assert_eq!(p.len(), 2, "{p:?}");
+        // A lower-case part after an apostrophe ends a word, not the name; a lower-case head
+        // word after a name keeps the division.
+        let p = names("Clashes went on in Dar'a province and in Hit district.");
+        assert!(p.iter().any(|x| x.0 == "Dar'a"), "{p:?}");
+        assert!(p.iter().any(|x| x.0.starts_with("Hit")), "{p:?}");
     }
 
     #[test]
