@@ -174,6 +174,8 @@ pub(crate) fn prior(r: &Rec) -> f64 {
         Kind::Admin2 => 0.1 * lp,
         Kind::Capital => 0.8 + 0.25 * lp,
         Kind::City => 0.25 * lp,
+        // A curated airport is one the news names by itself ("Heathrow", "Orly").
+        Kind::Airport if r.curated => 2.5,
         Kind::Airport => 1.2,
         _ if r.curated => 2.5,
         _ => 0.5,
@@ -1500,6 +1502,14 @@ mod issue3_article_spelling {
         let p = tag("A boy was hit by a car in Kingston on Sunday. Brisbane was calm.");
         let k = p.iter().find(|x| x.text == "Kingston").expect("Kingston");
         assert_eq!(k.country.as_deref(), Some("JM"));
+    }
+
+    #[test]
+    fn issue3_a_curated_airport_outranks_a_small_namesake_town() {
+        let tag = |t: &str| crate::tag_places(t, &Segmented::default(), Lang::En);
+        let p = tag("Cabin crew based at Heathrow said they would strike.");
+        assert_eq!(p[0].feature, "airport", "{p:?}");
+        assert_eq!(p[0].country.as_deref(), Some("GB"));
     }
 
     #[test]
