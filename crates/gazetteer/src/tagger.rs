@@ -298,16 +298,31 @@ impl<'t> Toks<'t> {
         }
     }
 
+    /// Whether a token is a word of running text, not part of a web or mail address
+    /// ("crimestoppers-brant.ca", "www.london.ca": lower case there says nothing).
+    fn in_prose(&self, t: &Tok) -> bool {
+        let b = self.text.as_bytes();
+        let before = t.start.checked_sub(1).and_then(|i| b.get(i)).copied().unwrap_or(b' ');
+        let after = b.get(t.end).copied().unwrap_or(b' ');
+        let after2 = b.get(t.end + 1).copied().unwrap_or(b' ');
+        !(matches!(before, b'-' | b'.' | b'/' | b'@' | b'_')
+            && t.start >= 2
+            && b[t.start - 2].is_ascii_alphanumeric())
+            && !matches!(after, b'/' | b'@' | b'_')
+            && !(after == b'.' && after2.is_ascii_alphanumeric())
+    }
+
     /// Whether the folded word occurs in lower case elsewhere in the text.
     /// (Sorted 64-bit hashes of the lower-case words: sorting integers is far cheaper than
     /// sorting strings, and a false match needs a 64-bit collision within one text.)
     pub fn occurs_lowercase_hash(&self, hash: u64) -> bool {
         // A short text is scanned; a long one sorts its words' hashes once.
         if self.toks.len() <= 256 {
-            return self.toks.iter().any(|t| !t.cap && t.hash == hash);
+            return self.toks.iter().any(|t| !t.cap && t.hash == hash && self.in_prose(t));
         }
         let sorted = self.lower.get_or_init(|| {
-            let mut v: Vec<u64> = self.toks.iter().filter(|t| !t.cap).map(|t| t.hash).collect();
+            let mut v: Vec<u64> =
+                self.toks.iter().filter(|t| !t.cap && self.in_prose(t)).map(|t| t.hash).collect();
             v.sort_unstable();
             v.dedup();
             v
@@ -1550,6 +1565,17 @@ mod issue3 {
         let p = names("Clashes went on in Dar'a province and in Hit district.");
         assert!(p.iter().any(|x| x.0 == "Dar'a"), "{p:?}");
         assert!(p.iter().any(|x| x.0.starts_with("Hit")), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_lower_case_word_inside_a_web_address_is_not_prose() {
+        let t = "A crash closed a road near the farm. The driver was taken to hospital in Brant on Monday. \
+                 Call Crime Stoppers or visit crimestoppers-brant.ca for news.";
+        let p = names(t);
+        assert!(p.iter().any(|x| x.0 == "Brant"), "{p:?}");
+        // In prose the lower-case word still shows a common word.
+        let p = names("The driver was taken to hospital in Brant. A brant is a small goose.");
+        assert!(p.iter().all(|x| x.0 != "Brant"), "{p:?}");
     }
 
     #[test]
