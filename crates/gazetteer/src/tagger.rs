@@ -272,6 +272,7 @@ impl<'t> Toks<'t> {
     }
 
     /// Value of token i's folded form in a word table.
+    #[inline]
     pub fn word<'m, V>(&self, map: &'m WordMap<V>, i: usize) -> Option<&'m V> {
         let h = self.hash(i);
         if !map.may_contain(h) {
@@ -472,12 +473,10 @@ impl StepCache {
         let Some(ways) = self.0.get_mut(set..set + 2) else {
             return walk_step(fst, from, w);
         };
-        let hit = |slot: &StepSlot| {
-            slot.hash == mixed
-                && slot.from == from32
-                && &slot.key[..w.len()] == w
-                && slot.key[w.len()..].iter().all(|&b| b == 0)
-        };
+        // The token zero-padded, compared with a slot's key as one array.
+        let mut key = [0; STEP_KEY];
+        key[..w.len()].copy_from_slice(w);
+        let hit = |slot: &StepSlot| slot.hash == mixed && slot.from == from32 && slot.key == key;
         let way = if hit(&ways[0]) {
             Some(0)
         } else if hit(&ways[1]) {
@@ -495,8 +494,6 @@ impl StepCache {
             });
         }
         let step = walk_step(fst, from, w);
-        let mut key = [0; STEP_KEY];
-        key[..w.len()].copy_from_slice(w);
         ways[1] = ways[0];
         let slot = &mut ways[0];
         *slot = match step {
