@@ -2,8 +2,6 @@
 //! around it (facility heads, division words, "province syrienne de") and by agreement with the
 //! document's other places, then reports the winner with an honest precision.
 
-use std::collections::BTreeMap;
-
 use sitrep_model::Place;
 
 use crate::lexicon::FastMap;
@@ -11,16 +9,55 @@ use crate::store::{is_primary, Kind, Rec};
 use crate::tagger::{Hint, Mention, Toks};
 use crate::Gazetteer;
 
+/// A small map kept as a vector sorted by key: a document names few countries and divisions,
+/// and a binary search over one contiguous run costs less than a tree's nodes (and their
+/// allocations). Iterates in key order, as a `BTreeMap`.
+pub(crate) struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<K: Ord + Copy, V: Copy + Default> SortedMap<K, V> {
+    fn get(&self, k: &K) -> Option<&V> {
+        self.0.binary_search_by(|e| e.0.cmp(k)).ok().map(|i| &self.0[i].1)
+    }
+
+    /// The value of `k`, inserted as the default when absent.
+    fn slot(&mut self, k: K) -> &mut V {
+        let i = match self.0.binary_search_by(|e| e.0.cmp(&k)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (k, V::default()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    fn remove(&mut self, k: &K) {
+        if let Ok(i) = self.0.binary_search_by(|e| e.0.cmp(k)) {
+            self.0.remove(i);
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().map(|e| &e.0)
+    }
+}
+
 /// Document context: how strongly each country and division is present.
 #[derive(Default)]
 pub(crate) struct Context {
-    countries: BTreeMap<[u8; 2], f64>,
+    countries: SortedMap<[u8; 2], f64>,
     total: f64,
-    admin1: BTreeMap<u32, f64>,
+    admin1: SortedMap<u32, f64>,
     admin1_total: f64,
     /// Countries the text names as such ("Canada"), not only through their places: how many
     /// times.
-    named: BTreeMap<[u8; 2], u32>,
+    named: SortedMap<[u8; 2], u32>,
 }
 
 impl Context {
@@ -28,14 +65,14 @@ impl Context {
         if c.cc == [0, 0] {
             return;
         }
-        *self.countries.entry(c.cc).or_default() += c.weight;
+        *self.countries.slot(c.cc) += c.weight;
         self.total += c.weight;
         if c.named {
-            *self.named.entry(c.cc).or_default() += 1;
+            *self.named.slot(c.cc) += 1;
         }
         if let Some((a, w)) = c.admin1 {
             self.admin1_total += w;
-            let e = self.admin1.entry(a).or_default();
+            let e = self.admin1.slot(a);
             *e += w;
             if *e <= 1e-9 {
                 self.admin1.remove(&a);

@@ -26,6 +26,8 @@ pub(crate) struct Tok {
     pub cap: bool,
     pub upper: bool,
     pub sent_start: bool,
+    /// [`Toks::joinable`] to the next token, decided once when the next token is cut.
+    join: bool,
 }
 
 /// Tokens of a text with their folded forms.
@@ -187,7 +189,19 @@ impl<'t> Toks<'t> {
                 let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
                 s >= prev_end && s <= a
             };
-            toks.push(Tok { start: a, end: b, fold: (f0, f1), hash, cap, upper, sent_start });
+            if let Some(last) = toks.last_mut() {
+                last.join = joinable_gap(text.get(prev_end..a).unwrap_or(""));
+            }
+            toks.push(Tok {
+                start: a,
+                end: b,
+                fold: (f0, f1),
+                hash,
+                cap,
+                upper,
+                sent_start,
+                join: false,
+            });
             prev_end = b;
         }
         // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
@@ -210,16 +224,9 @@ impl<'t> Toks<'t> {
 
     /// Whether tokens i and i+1 may belong to one name (separated by a space, hyphen, apostrophe
     /// or abbreviation period only).
+    #[inline]
     pub fn joinable(&self, i: usize) -> bool {
-        let g = self.gap(i);
-        // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
-        if let [b] = g.as_bytes() {
-            return matches!(b, b' ' | b'-' | b'\'' | b'.');
-        }
-        !g.is_empty()
-            && g.len() <= 3
-            && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
-            && g.chars().filter(|c| *c == '.').count() <= 1
+        self.toks.get(i).is_some_and(|t| t.join)
     }
 
     /// Folded phrase of tokens a..b joined by spaces.
@@ -315,6 +322,19 @@ impl<'t> Toks<'t> {
         });
         sorted.binary_search(&hash).is_ok()
     }
+}
+
+/// Whether the text between two tokens lets them belong to one name (see [`Toks::joinable`]).
+#[inline]
+fn joinable_gap(g: &str) -> bool {
+    // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
+    if let [b] = g.as_bytes() {
+        return matches!(b, b' ' | b'-' | b'\'' | b'.');
+    }
+    !g.is_empty()
+        && g.len() <= 3
+        && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
+        && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
 /// Whether a folded token is an Arabic article ([`is_article`], after a cheap test: every
