@@ -242,6 +242,7 @@ impl<'t> Toks<'t> {
     }
 
     /// Hash of token i's folded form (of "" past the end), as [`word_hash`] computes it.
+    #[inline]
     pub fn hash(&self, i: usize) -> u64 {
         self.toks.get(i).map_or(FNV_BASIS, |t| t.hash)
     }
@@ -279,12 +280,19 @@ impl<'t> Toks<'t> {
     }
 
     /// Value of token i's folded form in a word table.
-    #[inline]
+    /// (The filter bit is tested inline: most words are in no table.)
+    #[inline(always)]
     pub fn word<'m, V>(&self, map: &'m WordMap<V>, i: usize) -> Option<&'m V> {
         let h = self.hash(i);
         if !map.may_contain(h) {
             return None;
         }
+        self.word_probe(map, i, h)
+    }
+
+    /// [`Toks::word`] past the filter bit.
+    #[inline(never)]
+    fn word_probe<'m, V>(&self, map: &'m WordMap<V>, i: usize, h: u64) -> Option<&'m V> {
         let f = self.f(i);
         map.get_by(h, |k| k == f)
     }
