@@ -2,8 +2,6 @@
 //! around it (facility heads, division words, "province syrienne de") and by agreement with the
 //! document's other places, then reports the winner with an honest precision.
 
-use std::collections::BTreeMap;
-
 use sitrep_model::Place;
 
 use crate::lexicon::FastMap;
@@ -11,16 +9,55 @@ use crate::store::{is_primary, Kind, Rec};
 use crate::tagger::{Hint, Mention, Toks};
 use crate::Gazetteer;
 
+/// A small map kept as a vector sorted by key: a document names few countries and divisions,
+/// and a binary search over one contiguous run costs less than a tree's nodes (and their
+/// allocations). Iterates in key order, as a `BTreeMap`.
+pub(crate) struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<K: Ord + Copy, V: Copy + Default> SortedMap<K, V> {
+    fn get(&self, k: &K) -> Option<&V> {
+        self.0.binary_search_by(|e| e.0.cmp(k)).ok().map(|i| &self.0[i].1)
+    }
+
+    /// The value of `k`, inserted as the default when absent.
+    fn slot(&mut self, k: K) -> &mut V {
+        let i = match self.0.binary_search_by(|e| e.0.cmp(&k)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (k, V::default()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    fn remove(&mut self, k: &K) {
+        if let Ok(i) = self.0.binary_search_by(|e| e.0.cmp(k)) {
+            self.0.remove(i);
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().map(|e| &e.0)
+    }
+}
+
 /// Document context: how strongly each country and division is present.
 #[derive(Default)]
 pub(crate) struct Context {
-    countries: BTreeMap<[u8; 2], f64>,
+    countries: SortedMap<[u8; 2], f64>,
     total: f64,
-    admin1: BTreeMap<u32, f64>,
+    admin1: SortedMap<u32, f64>,
     admin1_total: f64,
     /// Countries the text names as such ("Canada"), not only through their places: how many
     /// times.
-    named: BTreeMap<[u8; 2], u32>,
+    named: SortedMap<[u8; 2], u32>,
 }
 
 impl Context {
@@ -28,14 +65,14 @@ impl Context {
         if c.cc == [0, 0] {
             return;
         }
-        *self.countries.entry(c.cc).or_default() += c.weight;
+        *self.countries.slot(c.cc) += c.weight;
         self.total += c.weight;
         if c.named {
-            *self.named.entry(c.cc).or_default() += 1;
+            *self.named.slot(c.cc) += 1;
         }
         if let Some((a, w)) = c.admin1 {
             self.admin1_total += w;
-            let e = self.admin1.entry(a).or_default();
+            let e = self.admin1.slot(a);
             *e += w;
             if *e <= 1e-9 {
                 self.admin1.remove(&a);
@@ -387,11 +424,53 @@ fn rank(
         top.first = g.store.rec(c).map(|r| (r, score(&x, &r, is_primary(c), Say::Full)));
         return top;
     }
-    let recs = || m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c))));
+    RANK_SCRATCH.with(|scratch| {
+        let mut guard = scratch.try_borrow_mut();
+        let mut fresh = RankScratch::default();
+        let sc = match guard.as_deref_mut() {
+            Ok(sc) => sc,
+            Err(_) => &mut fresh,
+        };
+        rank_many(g, m, (key, near), within, ctx, sc)
+    })
+}
+
+/// Buffers [`rank`] reuses from one mention to the next (no allocation per ranking).
+#[derive(Default)]
+struct RankScratch {
+    /// The candidates' records, decoded once, with their primary flag.
+    recs: Vec<(Rec, bool)>,
+    /// [`CityPops`] of the candidates.
+    cities: Vec<(u32, u32)>,
+    /// Per country: the largest city bearing the name as an alias, and as its own.
+    towns: Vec<([u8; 2], u32, u32)>,
+    aliased: Vec<[u8; 2]>,
+    /// The primary countries, divisions and capitals that may overshadow other candidates.
+    bigs: Vec<Rec>,
+}
+
+thread_local! {
+    static RANK_SCRATCH: std::cell::RefCell<RankScratch> =
+        std::cell::RefCell::new(RankScratch::default());
+}
+
+/// [`rank`] of a mention with several candidates.
+fn rank_many(
+    g: &Gazetteer,
+    m: &Mention,
+    (key, near): (u32, &Near),
+    within: Within,
+    ctx: &Loo,
+    sc: &mut RankScratch,
+) -> Ranked {
+    let mut top = Ranked { first: None, second: None };
+    sc.recs.clear();
+    sc.recs.extend(m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c)))));
+    let recs = &sc.recs;
     // One pass: whether a division bears the name, and whether a country, division or capital
     // does (then nearby names say nothing, see `score`).
     let (mut any_admin1, mut big_name) = (false, key == u32::MAX);
-    for (r, p) in recs() {
+    for &(r, p) in recs {
         any_admin1 |= r.kind == Kind::Admin1;
         big_name |=
             p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent);
@@ -399,25 +478,34 @@ fn rank(
             break;
         }
     }
-    let cities = if any_admin1 {
-        CityPops::of(&recs().map(|(r, _)| r).collect::<Vec<Rec>>())
-    } else {
-        CityPops(Vec::new())
-    };
+    sc.cities.clear();
+    if any_admin1 {
+        sc.cities.extend(
+            recs.iter()
+                .filter(|c| matches!(c.0.kind, Kind::City | Kind::Capital))
+                .map(|c| (c.0.admin1, c.0.population)),
+        );
+        sc.cities.sort_unstable();
+    }
+    let cities = CityPops(std::mem::take(&mut sc.cities));
     // Nothing limits a mention whose containment the text states; otherwise only primary
     // countries, divisions and capitals can overshadow a candidate.
-    let bigs: Vec<Rec> = if within.is_some() || m.country_hint.is_some() {
-        Vec::new()
-    } else {
-        recs()
-            .filter(|&(r, p)| p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital))
-            .map(|(r, _)| r)
-            .collect()
-    };
+    sc.bigs.clear();
+    if within.is_none() && m.country_hint.is_none() {
+        sc.bigs.extend(
+            recs.iter()
+                .filter(|&&(r, p)| {
+                    p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
+                })
+                .map(|&(r, _)| r),
+        );
+    }
+    let bigs = &sc.bigs;
     let key = if big_name { u32::MAX } else { key };
     // Per country: the largest city bearing the name as an alias, and as its own.
-    let mut towns: Vec<([u8; 2], u32, u32)> = Vec::new();
-    for (r, p) in recs() {
+    let towns = &mut sc.towns;
+    towns.clear();
+    for &(r, p) in recs {
         if matches!(r.kind, Kind::City | Kind::Capital) {
             let i = match towns.iter().position(|e| e.0 == r.cc) {
                 Some(i) => i,
@@ -434,15 +522,16 @@ fn rank(
             }
         }
     }
-    let aliased: Vec<[u8; 2]> =
-        towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0).collect();
-    let x = Scoring { m, key, near, within, cities: &cities, aliased: &aliased, ctx };
+    sc.aliased.clear();
+    sc.aliased.extend(towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0));
+    let aliased = &sc.aliased;
+    let x = Scoring { m, key, near, within, cities: &cities, aliased, ctx };
     // `a` strictly before `b` in the ranking.
     let before = |a: &(Rec, f64), b: &(Rec, f64)| {
         b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
     };
-    for (r, p) in recs() {
-        let c = (r, score(&x, &r, p, say(&r, &bigs, ctx)));
+    for &(r, p) in recs {
+        let c = (r, score(&x, &r, p, say(&r, bigs, ctx)));
         match top.first {
             Some(f) if !before(&c, &f) => {
                 if top.second.is_none_or(|s| before(&c, &s)) {
@@ -455,6 +544,7 @@ fn rank(
             }
         }
     }
+    sc.cities = cities.0;
     top
 }
 

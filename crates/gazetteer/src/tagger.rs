@@ -26,6 +26,8 @@ pub(crate) struct Tok {
     pub cap: bool,
     pub upper: bool,
     pub sent_start: bool,
+    /// [`Toks::joinable`] to the next token, decided once when the next token is cut.
+    join: bool,
 }
 
 /// Tokens of a text with their folded forms.
@@ -187,7 +189,19 @@ impl<'t> Toks<'t> {
                 let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
                 s >= prev_end && s <= a
             };
-            toks.push(Tok { start: a, end: b, fold: (f0, f1), hash, cap, upper, sent_start });
+            if let Some(last) = toks.last_mut() {
+                last.join = joinable_gap(text.get(prev_end..a).unwrap_or(""));
+            }
+            toks.push(Tok {
+                start: a,
+                end: b,
+                fold: (f0, f1),
+                hash,
+                cap,
+                upper,
+                sent_start,
+                join: false,
+            });
             prev_end = b;
         }
         // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
@@ -210,16 +224,9 @@ impl<'t> Toks<'t> {
 
     /// Whether tokens i and i+1 may belong to one name (separated by a space, hyphen, apostrophe
     /// or abbreviation period only).
+    #[inline]
     pub fn joinable(&self, i: usize) -> bool {
-        let g = self.gap(i);
-        // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
-        if let [b] = g.as_bytes() {
-            return matches!(b, b' ' | b'-' | b'\'' | b'.');
-        }
-        !g.is_empty()
-            && g.len() <= 3
-            && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
-            && g.chars().filter(|c| *c == '.').count() <= 1
+        self.toks.get(i).is_some_and(|t| t.join)
     }
 
     /// Folded phrase of tokens a..b joined by spaces.
@@ -235,6 +242,7 @@ impl<'t> Toks<'t> {
     }
 
     /// Hash of token i's folded form (of "" past the end), as [`word_hash`] computes it.
+    #[inline]
     pub fn hash(&self, i: usize) -> u64 {
         self.toks.get(i).map_or(FNV_BASIS, |t| t.hash)
     }
@@ -272,11 +280,19 @@ impl<'t> Toks<'t> {
     }
 
     /// Value of token i's folded form in a word table.
+    /// (The filter bit is tested inline: most words are in no table.)
+    #[inline(always)]
     pub fn word<'m, V>(&self, map: &'m WordMap<V>, i: usize) -> Option<&'m V> {
         let h = self.hash(i);
         if !map.may_contain(h) {
             return None;
         }
+        self.word_probe(map, i, h)
+    }
+
+    /// [`Toks::word`] past the filter bit.
+    #[inline(never)]
+    fn word_probe<'m, V>(&self, map: &'m WordMap<V>, i: usize, h: u64) -> Option<&'m V> {
         let f = self.f(i);
         map.get_by(h, |k| k == f)
     }
@@ -329,6 +345,19 @@ impl<'t> Toks<'t> {
         });
         sorted.binary_search(&hash).is_ok()
     }
+}
+
+/// Whether the text between two tokens lets them belong to one name (see [`Toks::joinable`]).
+#[inline]
+fn joinable_gap(g: &str) -> bool {
+    // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
+    if let [b] = g.as_bytes() {
+        return matches!(b, b' ' | b'-' | b'\'' | b'.');
+    }
+    !g.is_empty()
+        && g.len() <= 3
+        && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
+        && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
 /// Whether a folded token is an Arabic article ([`is_article`], after a cheap test: every
@@ -487,12 +516,10 @@ impl StepCache {
         let Some(ways) = self.0.get_mut(set..set + 2) else {
             return walk_step(fst, from, w);
         };
-        let hit = |slot: &StepSlot| {
-            slot.hash == mixed
-                && slot.from == from32
-                && &slot.key[..w.len()] == w
-                && slot.key[w.len()..].iter().all(|&b| b == 0)
-        };
+        // The token zero-padded, compared with a slot's key as one array.
+        let mut key = [0; STEP_KEY];
+        key[..w.len()].copy_from_slice(w);
+        let hit = |slot: &StepSlot| slot.hash == mixed && slot.from == from32 && slot.key == key;
         let way = if hit(&ways[0]) {
             Some(0)
         } else if hit(&ways[1]) {
@@ -510,8 +537,6 @@ impl StepCache {
             });
         }
         let step = walk_step(fst, from, w);
-        let mut key = [0; STEP_KEY];
-        key[..w.len()].copy_from_slice(w);
         ways[1] = ways[0];
         let slot = &mut ways[0];
         *slot = match step {
