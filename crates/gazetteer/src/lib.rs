@@ -86,7 +86,13 @@ pub struct Gazetteer {
     demonym_firsts: lexicon::FastSet<String>,
     /// `lower_starts`, `demonyms` and `demonym_firsts` looked up by token hash.
     fast: FastTables,
+    /// North American telephone area codes → (country, first-level division record), sorted;
+    /// built on first use (see [`Gazetteer::area_code`]).
+    area_codes: std::sync::OnceLock<Vec<(u16, [u8; 2], u32)>>,
 }
+
+/// Telephone area codes and the division each serves (generated, see `data/SOURCES.md`).
+static AREA_CODES: &str = include_str!("../../../data/gazetteer/area_codes.tsv");
 
 /// [`Gazetteer`] word tables as [`lexicon::WordMap`]s.
 #[derive(Default)]
@@ -174,6 +180,7 @@ impl Gazetteer {
             demonyms: lexicon::FastMap::default(),
             demonym_firsts: lexicon::FastSet::default(),
             fast: FastTables::default(),
+            area_codes: std::sync::OnceLock::new(),
         };
         let targets: Vec<(String, String)> =
             g.lexicon.demonym_en.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
@@ -197,6 +204,31 @@ impl Gazetteer {
             demonym_firsts: lexicon::WordMap::new(g.demonym_firsts.iter().map(|k| (k.clone(), ()))),
         };
         Ok(g)
+    }
+
+    /// The country and first-level division a North American telephone area code serves
+    /// ("304" → West Virginia), if it serves one.
+    pub(crate) fn area_code(&self, code: u16) -> Option<([u8; 2], u32)> {
+        let table = self.area_codes.get_or_init(|| {
+            let mut v = Vec::new();
+            for line in AREA_CODES.lines().skip(1) {
+                let mut cols = line.split('\t');
+                let (Some(c), Some(t)) = (cols.next(), cols.next()) else { continue };
+                let (Ok(c), Some(r)) = (c.parse::<u16>(), self.resolve_target(t)) else {
+                    continue;
+                };
+                if let Some(r) = self.store.rec(r) {
+                    let a = if r.kind == Kind::Admin1 { r.idx } else { r.admin1 };
+                    if a != u32::MAX {
+                        v.push((c, r.cc, a));
+                    }
+                }
+            }
+            v.sort_unstable();
+            v
+        });
+        let i = table.binary_search_by_key(&code, |e| e.0).ok()?;
+        Some((table[i].1, table[i].2))
     }
 
     /// Number of place records.

@@ -815,6 +815,19 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             });
         }
     }
+    // North American telephone numbers name the division their area code serves ("call
+    // 304-399-6500": West Virginia), as local news prints them.
+    for code in phone_area_codes(toks) {
+        if let Some((cc, a)) = g.area_code(code) {
+            contribs.push(Contribution {
+                key: NO_NAME,
+                cc,
+                weight: 0.5,
+                admin1: Some((a, 0.5)),
+                named: false,
+            });
+        }
+    }
     for (i, t) in toks.toks.iter().enumerate() {
         // The filter bit first: it needs only the token's hash.
         if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
@@ -1064,6 +1077,45 @@ fn containment(
                 *w = stated.get(k as usize).copied().flatten();
             }
         }
+    }
+    out
+}
+
+/// Area codes of the North American telephone numbers of a text ("304-399-6500",
+/// "(519) 661-5670", "1-806-423-1253"), each number once.
+fn phone_area_codes(toks: &Toks) -> Vec<u16> {
+    let b = toks.text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let mut out = Vec::new();
+    for t in &toks.toks {
+        let s = t.start;
+        if t.end != s + 3 || !digits(s, 3) || !(b'2'..=b'9').contains(&b[s]) {
+            continue;
+        }
+        // Before: not part of a longer number or word ("1-" and "+1 " prefixes allowed).
+        if s > 0
+            && (b[s - 1].is_ascii_alphanumeric()
+                || (b[s - 1] == b'-' && s >= 2 && b[s - 2] != b'1'))
+        {
+            continue;
+        }
+        let mut k = t.end;
+        k += match b.get(k..k + 2) {
+            Some(b") ") if s > 0 && b[s - 1] == b'(' => 2,
+            _ if matches!(b.get(k), Some(b'-' | b'.')) => 1,
+            _ => continue,
+        };
+        if !digits(k, 3) || !matches!(b.get(k + 3), Some(b'-' | b'.')) || !digits(k + 4, 4) {
+            continue;
+        }
+        if b.get(k + 8).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let code =
+            (b[s] - b'0') as u16 * 100 + (b[s + 1] - b'0') as u16 * 10 + (b[s + 2] - b'0') as u16;
+        out.push(code);
     }
     out
 }
@@ -1600,6 +1652,30 @@ mod issue3_article_spelling {
         let p = tag("Cabin crew based at Heathrow said they would strike.");
         assert_eq!(p[0].feature, "airport", "{p:?}");
         assert_eq!(p[0].country.as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn issue3_a_local_telephone_number_names_the_division() {
+        let tag = |t: &str| crate::tag_places(t, &Segmented::default(), Lang::En);
+        let p = tag("A man died in London. Call London police at 519-661-5670.");
+        assert!(p.iter().all(|x| x.country.as_deref() == Some("CA")), "{p:?}");
+        let p = tag("A man died in London. Call the police at 1-800-222-8477.");
+        assert!(p.iter().all(|x| x.country.as_deref() == Some("GB")), "{p:?}");
+    }
+
+    #[test]
+    fn phone_numbers() {
+        let codes = |t: &str| {
+            let toks = crate::tagger::Toks::new(t, &Segmented::default());
+            super::phone_area_codes(&toks)
+        };
+        assert_eq!(
+            codes("call 304-399-6500 or (304) 766-3413, or 1-806-423-1253."),
+            [304, 304, 806]
+        );
+        assert_eq!(codes("call 519.661.5670 now"), [519]);
+        // Not telephone numbers: dates, prices, longer digit runs, letters attached.
+        assert!(codes("in 2016-2017, $304-399, 12304-399-6500, A304-399-6500").is_empty());
     }
 
     #[test]
