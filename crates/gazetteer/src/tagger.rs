@@ -321,9 +321,10 @@ impl<'t> Toks<'t> {
         let before = t.start.checked_sub(1).and_then(|i| b.get(i)).copied().unwrap_or(b' ');
         let after = b.get(t.end).copied().unwrap_or(b' ');
         let after2 = b.get(t.end + 1).copied().unwrap_or(b' ');
-        !(matches!(before, b'-' | b'.' | b'/' | b'@' | b'_')
+        let joined_before = matches!(before, b'-' | b'.' | b'/' | b'@' | b'_')
             && t.start >= 2
-            && b[t.start - 2].is_ascii_alphanumeric())
+            && b[t.start - 2].is_ascii_alphanumeric();
+        !joined_before
             && !matches!(after, b'/' | b'@' | b'_')
             && !(after == b'.' && after2.is_ascii_alphanumeric())
     }
