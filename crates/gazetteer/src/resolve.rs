@@ -920,6 +920,25 @@ fn containment(
                 container[i] = Some(container_reading(g, &mentions[i], &mentions[j], r));
                 break;
             }
+            if stated && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) {
+                // A town named as the container stands for its division ("Castilla, Piura",
+                // "Hays city (Al Hudaydah)"), when that division holds one of the name's
+                // readings. A name set in its own namesake ("San Juan (San Juan)") says
+                // nothing of the country: that must come from another name of the text.
+                let same = mentions[i].cands == mentions[j].cands;
+                let elsewhere = |cc: [u8; 2]| {
+                    (0..mentions.len()).any(|k| {
+                        mentions[k].cands != mentions[i].cands
+                            && firsts[k].is_some_and(|f| f.cc == cc)
+                    })
+                };
+                if let Some(d) = town_container(g, &mentions[i], &mentions[j], r) {
+                    if !same || elsewhere(d.cc) {
+                        container[i] = Some(d);
+                    }
+                }
+                break;
+            }
         }
     }
     let mut out: Vec<Within> = mentions
@@ -971,6 +990,25 @@ fn container_reading(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec
         .filter(|c| matches!(c.kind, Kind::Admin1 | Kind::Country))
         .find(holds)
         .unwrap_or(first)
+}
+
+/// The division that a town named as a container stands for: one of the container's own
+/// divisions (a same-named governorate among its readings) or the division of its first
+/// reading, whichever holds one of the contained name's readings; `None` when none does.
+fn town_container(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec) -> Option<Rec> {
+    let holds = |c: &Rec| {
+        inner.cands.iter().filter_map(|&i| g.store.rec(i)).any(|r| {
+            matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2 | Kind::Airport)
+                && r.cc == c.cc
+                && r.admin1 == c.idx
+        })
+    };
+    let own = outer
+        .cands
+        .iter()
+        .filter_map(|&i| g.store.rec(i))
+        .filter(|c| c.kind == Kind::Admin1 && c.cc == first.cc);
+    own.chain(g.store.rec(first.admin1).filter(|_| first.admin1 != u32::MAX)).find(holds)
 }
 
 fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> Option<Place> {
