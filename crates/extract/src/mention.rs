@@ -92,6 +92,9 @@ impl Draft {
 /// Precision rank of a place (lower is more precise).
 pub fn rank(p: &Place) -> u8 {
     match p.feature.as_str() {
+        // An airport named by its town's name alone ("Mithi town (Tharparkar, Sindh)") is
+        // the town or district.
+        "airport" if !facility_named(&p.text) => 1,
         "airport" | "military_base" | "oil_field" | "site" => 0,
         "city" => 1,
         "admin2" => 2,
@@ -108,6 +111,15 @@ pub fn rank(p: &Place) -> u8 {
             _ => 6,
         },
     }
+}
+
+/// True when a mention's own words name a facility ("Erbil airport", "base
+/// aérienne d'Aïn al-Asad", "Ain al-Asad air base").
+fn facility_named(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["airport", "aéroport", "aeroport", "airfield", "air base", "airbase", "base", "aérodrome"]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// A place as an event location.
@@ -877,7 +889,11 @@ struct Nest {
 
 /// Words that may stand between a place and the place that contains it: "X (Y", "X, Y",
 /// "X district of Y", "X village in the countryside of Y", "X dans la province de Y".
-const NEST_GAP: [&str; 47] = [
+const NEST_GAP: [&str; 51] = [
+    "front",
+    "frontline",
+    "neighborhood",
+    "neighbourhood",
     "in",
     "of",
     "dans",

@@ -873,6 +873,9 @@ fn containment(
     names: usize,
 ) -> Vec<Within> {
     let mut container: Vec<Option<Rec>> = vec![None; mentions.len()];
+    // The country where a container holds the name it follows, when its first reading is
+    // in another.
+    let mut held: Vec<Option<[u8; 2]>> = vec![None; mentions.len()];
     for i in 0..mentions.len() {
         if firsts[i].is_some_and(|r| r.kind == Kind::Country) {
             continue;
@@ -917,7 +920,13 @@ fn containment(
             let stated = stated || gap.trim() == ",";
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
-                container[i] = Some(container_reading(g, &mentions[i], &mentions[j], r));
+                let d = container_reading(g, &mentions[i], &mentions[j], r);
+                // The container read elsewhere than where it holds the name ("Valdivia (Los
+                // Rios)" first read as Los Ríos in Ecuador): the text says which it is.
+                if d.idx != r.idx && d.cc != r.cc {
+                    held[j] = Some(d.cc);
+                }
+                container[i] = Some(d);
                 break;
             }
             if stated && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) {
@@ -935,6 +944,9 @@ fn containment(
                 if let Some(d) = town_container(g, &mentions[i], &mentions[j], r) {
                     if !same || elsewhere(d.cc) {
                         container[i] = Some(d);
+                        if d.cc != r.cc {
+                            held[j] = Some(d.cc);
+                        }
                     }
                 }
                 break;
@@ -944,10 +956,11 @@ fn containment(
     let mut out: Vec<Within> = mentions
         .iter()
         .zip(&container)
-        .map(|(m, c)| match *c {
+        .zip(&held)
+        .map(|((m, c), h)| match *c {
             Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
             Some(r) => Some((r.cc, u32::MAX)),
-            None => m.within,
+            None => m.within.or(h.map(|cc| (cc, u32::MAX))),
         })
         .collect();
     // One sense per discourse: a name whose containment the text states once ("London,
