@@ -1275,6 +1275,20 @@ mod issue3 {
     }
 
     #[test]
+    fn issue_geo_town_named_as_container_stands_for_its_division() {
+        // Al-Hasakeh is read as the town; the governorate it stands for holds the Syrian Ras
+        // al-Ain, not the Moroccan one.
+        let t = "Shells hit the village of Dardara in the countryside of Ras Al Ain in Al-Hasakeh.";
+        let p = tag(t);
+        assert_eq!(reading(&p, "Ras Al Ain").first().and_then(|r| r.1), Some("SY"), "{p:?}");
+        // A name set in its own namesake says nothing of the country by itself.
+        let t = "Prisoners demonstrated in San Juan (San Juan), setting fire to mattresses.";
+        let p = tag(t);
+        let r = reading(&p, "San Juan");
+        assert_eq!(r.len(), 2, "{p:?}");
+    }
+
+    #[test]
     fn issue3_nearby_names_choose_among_towns_of_one_name() {
         // Edmonton is a town name only (no country, division or capital of that name): the
         // neighbouring Enfield makes it the London district, not the Canadian city.
