@@ -1333,6 +1333,34 @@ mod tests {
         assert_eq!(names, ["Aleppo", "Homs", "Hama"]);
     }
 
+    /// The smallest place the sentence supports: a district set inside the
+    /// town that names its province is where ("Surobi district, Kabul"); a
+    /// reading far from the place the text sets it in is a namesake, and the
+    /// container is where ("Castilla, Piura" read as Castilla in Spain).
+    #[test]
+    fn issue_geo_nested_places() {
+        let text =
+            "On 2 May 2020, unknown gunmen shot and killed a judge in Surobi district, Kabul.";
+        let mut surobi = place("Surobi", text, "Surobi", "admin2", 34.6);
+        surobi.precision = "admin2".to_string();
+        let places = [surobi, place("Kabul", text, "Kabul", "city", 34.5)];
+        let ev = run(text, Lang::En, &places, &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Surobi"));
+
+        let text = "On 2 May 2020, in Castilla, Piura, around 150 workers staged a protest.";
+        let mut castilla = place("Castilla", text, "Castilla", "city", 40.5);
+        castilla.country = Some("ES".to_string());
+        let piura = place("Piura", text, "Piura", "city", -5.2);
+        let ev = run(text, Lang::En, &[castilla.clone(), piura.clone()], &[]);
+        // Two countries, one name each: nothing says which reading is the namesake.
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Castilla"));
+        // One country, the town's point far from the province that holds it.
+        let mut far = castilla;
+        far.country = Some("SY".to_string());
+        let ev = run(text, Lang::En, &[far, piura], &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Piura"));
+    }
+
     /// A state named as the far side of a border is a place, not the
     /// target: "près de la frontière avec le Burkina Faso", "near the border
     /// with Saudi Arabia".

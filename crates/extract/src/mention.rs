@@ -92,6 +92,9 @@ impl Draft {
 /// Precision rank of a place (lower is more precise).
 pub fn rank(p: &Place) -> u8 {
     match p.feature.as_str() {
+        // An airport named by its town's name alone ("Mithi town (Tharparkar, Sindh)") is
+        // the town or district.
+        "airport" if !facility_named(&p.text) => 1,
         "airport" | "military_base" | "oil_field" | "site" => 0,
         "city" => 1,
         "admin2" => 2,
@@ -108,6 +111,15 @@ pub fn rank(p: &Place) -> u8 {
             _ => 6,
         },
     }
+}
+
+/// True when a mention's own words name a facility ("Erbil airport", "base
+/// aérienne d'Aïn al-Asad", "Ain al-Asad air base").
+fn facility_named(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["airport", "aéroport", "aeroport", "airfield", "air base", "airbase", "base", "aérodrome"]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// A place as an event location.
@@ -842,18 +854,161 @@ fn locate(
                     .filter(usable)
                     .any(|q| Some(q.start) != fronted && rank(q) <= 3 && q.country == p.country)
         };
-        a.places.iter().filter(inside).filter(usable).filter(|p| !framed(p)).min_by_key(|p| {
-            let foreign = home.is_some() && p.country.as_deref() != home;
-            // "in X", "near X", "à X": the place the clause sets the event in.
-            let w = words_before(f, within.start.min(p.start), p.start, 1);
-            let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
-            // A town read with little confidence ranks after a surer district.
-            let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
-            (foreign, p.score < 0.5, sub_locality(a.text(), f, p), r, !locative, p.start)
-        })
+        let cands: Vec<&Place> =
+            a.places.iter().filter(inside).filter(usable).filter(|p| !framed(p)).collect();
+        let nest = nesting(a.text(), &cands, home);
+        cands
+            .iter()
+            .zip(&nest)
+            .min_by_key(|(p, n)| {
+                let foreign = home.is_some() && p.country.as_deref() != home;
+                // "in X", "near X", "à X": the place the clause sets the event in.
+                let w = words_before(f, within.start.min(p.start), p.start, 1);
+                let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
+                // A town read with little confidence ranks after a surer district.
+                let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
+                let sub = sub_locality(a.text(), f, p);
+                (foreign, n.stray, p.score < 0.5, sub, n.outer, r, !locative, p.start)
+            })
+            .map(|(p, _)| *p)
     };
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
     Some((location_of(p), rank(p)))
+}
+
+/// What the text says of a place against the place named right after it.
+#[derive(Clone, Copy, Default)]
+struct Nest {
+    /// The text sets a more precise place inside this one ("Surobi district, Kabul",
+    /// "Bouficha (Sousse)"): the smaller place is where.
+    outer: bool,
+    /// The text sets this place inside one its reading lies far from ("Castilla, Piura" read
+    /// as Castilla in Spain): the reading is a namesake, the container is surer.
+    stray: bool,
+}
+
+/// Words that may stand between a place and the place that contains it: "X (Y", "X, Y",
+/// "X district of Y", "X village in the countryside of Y", "X dans la province de Y".
+const NEST_GAP: [&str; 51] = [
+    "front",
+    "frontline",
+    "neighborhood",
+    "neighbourhood",
+    "in",
+    "of",
+    "dans",
+    "de",
+    "du",
+    "des",
+    "d",
+    "en",
+    "la",
+    "le",
+    "l",
+    "the",
+    "a",
+    "an",
+    "district",
+    "districts",
+    "village",
+    "town",
+    "city",
+    "area",
+    "areas",
+    "sector",
+    "locality",
+    "province",
+    "governorate",
+    "state",
+    "region",
+    "county",
+    "lga",
+    "tehsil",
+    "upazila",
+    "township",
+    "municipality",
+    "countryside",
+    "rural",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "commune",
+    "cercle",
+    "departement",
+    "département",
+    "localité",
+    "ville",
+    "région",
+    "campagne",
+];
+
+/// [`Nest`] of each place (in text order) against the next ones: a place followed within a
+/// few containment words by another of the same country is inside it when its point lies
+/// within reach of the container's (a division is wide, a town that names its district
+/// less so), else it is a namesake read in the wrong place.
+fn nesting(text: &str, places: &[&Place], home: Option<&str>) -> Vec<Nest> {
+    let mut out = vec![Nest::default(); places.len()];
+    for i in 0..places.len() {
+        let q = places[i];
+        if rank(q) > 2 {
+            continue;
+        }
+        let Some(j) = (i + 1..places.len()).find(|&j| places[j].start >= q.end) else {
+            continue;
+        };
+        let p = places[j];
+        // "an individual from Afrin in Idleb": where someone comes from is not where.
+        let before = text.get(..q.start).unwrap_or("").trim_end();
+        if before.ends_with(" from") || before.ends_with(" From") {
+            continue;
+        }
+        let Some(gap) = text.get(q.end..p.start) else { continue };
+        if gap.len() > 40
+            || !gap.contains([',', '(']) && !gap.contains(" of ") && !gap.contains(" in ")
+        {
+            continue;
+        }
+        let words_ok = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| NEST_GAP.contains(&w.to_lowercase().as_str()));
+        if !words_ok || gap.contains([')', '.', ';']) {
+            continue;
+        }
+        if rank(p) == 0 || rank(p) == 4 || rank(p) == 5 {
+            continue;
+        }
+        if rank(p) == 6 {
+            // "X, Iraq": a reading in another country is a namesake.
+            out[i].stray |=
+                q.country.is_some() && q.country != p.country && p.country.as_deref() == home;
+            continue;
+        }
+        let (Some(a), Some(b)) = (q.lat.zip(q.lon), p.lat.zip(p.lon)) else { continue };
+        let d = km(a, b);
+        let reach = if rank(p) >= 3 { 500.0 } else { 120.0 };
+        if q.country == p.country && d <= reach {
+            out[j].outer = true;
+        } else if rank(p) <= 2
+            && if q.country == p.country { d > 300.0 } else { p.country.as_deref() == home }
+        {
+            // Either reading may be the namesake; a town's point far from the town that
+            // contains it in the same country is, and so is one abroad when the container is
+            // in the country the text is about.
+            out[i].stray = true;
+        }
+    }
+    out
+}
+
+/// Great-circle distance in kilometres.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) =
+        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
 }
 
 /// The start of the place a sentence opens with as its frame: "À Niamey,

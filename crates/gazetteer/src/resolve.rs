@@ -991,6 +991,9 @@ fn containment(
     names: usize,
 ) -> Vec<Within> {
     let mut container: Vec<Option<Rec>> = vec![None; mentions.len()];
+    // The country where a container holds the name it follows, when its first reading is
+    // in another.
+    let mut held: Vec<Option<[u8; 2]>> = vec![None; mentions.len()];
     for i in 0..mentions.len() {
         if firsts[i].is_some_and(|r| r.kind == Kind::Country) {
             continue;
@@ -1044,7 +1047,35 @@ fn containment(
             let stated = stated || gap.trim() == ",";
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
-                container[i] = Some(container_reading(g, &mentions[i], &mentions[j], r));
+                let d = container_reading(g, &mentions[i], &mentions[j], r);
+                // The container read elsewhere than where it holds the name ("Valdivia (Los
+                // Rios)" first read as Los Ríos in Ecuador): the text says which it is.
+                if d.idx != r.idx && d.cc != r.cc {
+                    held[j] = Some(d.cc);
+                }
+                container[i] = Some(d);
+                break;
+            }
+            if stated && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) {
+                // A town named as the container stands for its division ("Castilla, Piura",
+                // "Hays city (Al Hudaydah)"), when that division holds one of the name's
+                // readings. A name set in its own namesake ("San Juan (San Juan)") says
+                // nothing of the country: that must come from another name of the text.
+                let same = mentions[i].cands == mentions[j].cands;
+                let elsewhere = |cc: [u8; 2]| {
+                    (0..mentions.len()).any(|k| {
+                        mentions[k].cands != mentions[i].cands
+                            && firsts[k].is_some_and(|f| f.cc == cc)
+                    })
+                };
+                if let Some(d) = town_container(g, &mentions[i], &mentions[j], r) {
+                    if !same || elsewhere(d.cc) {
+                        container[i] = Some(d);
+                        if d.cc != r.cc {
+                            held[j] = Some(d.cc);
+                        }
+                    }
+                }
                 break;
             }
         }
@@ -1052,14 +1083,15 @@ fn containment(
     let mut out: Vec<Within> = mentions
         .iter()
         .zip(&container)
-        .map(|(m, c)| match *c {
+        .zip(&held)
+        .map(|((m, c), h)| match *c {
             Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
             // A town the name lies near (see `relative_gap`): in its division.
             Some(r) if r.kind != Kind::Country && r.admin1 != u32::MAX => {
                 Some((r.cc, r.admin1 | NEAR_DIVISION))
             }
             Some(r) => Some((r.cc, u32::MAX)),
-            None => m.within,
+            None => m.within.or(h.map(|cc| (cc, u32::MAX))),
         })
         .collect();
     // One sense per discourse: a name whose containment the text states once ("London,
@@ -1251,6 +1283,25 @@ fn container_reading(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec
         .filter(|c| matches!(c.kind, Kind::Admin1 | Kind::Country))
         .find(holds)
         .unwrap_or(first)
+}
+
+/// The division that a town named as a container stands for: one of the container's own
+/// divisions (a same-named governorate among its readings) or the division of its first
+/// reading, whichever holds one of the contained name's readings; `None` when none does.
+fn town_container(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec) -> Option<Rec> {
+    let holds = |c: &Rec| {
+        inner.cands.iter().filter_map(|&i| g.store.rec(i)).any(|r| {
+            matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2 | Kind::Airport)
+                && r.cc == c.cc
+                && r.admin1 == c.idx
+        })
+    };
+    let own = outer
+        .cands
+        .iter()
+        .filter_map(|&i| g.store.rec(i))
+        .filter(|c| c.kind == Kind::Admin1 && c.cc == first.cc);
+    own.chain(g.store.rec(first.admin1).filter(|_| first.admin1 != u32::MAX)).find(holds)
 }
 
 fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> Option<Place> {
@@ -1501,6 +1552,20 @@ mod issue3 {
         let ox: Vec<_> = p.iter().filter(|x| x.text == "Oxford").collect();
         assert_eq!(ox.len(), 2, "{p:?}");
         assert!(ox.iter().all(|x| x.admin1.as_deref() == Some("North Carolina")), "{p:?}");
+    }
+
+    #[test]
+    fn issue_geo_town_named_as_container_stands_for_its_division() {
+        // Al-Hasakeh is read as the town; the governorate it stands for holds the Syrian Ras
+        // al-Ain, not the Moroccan one.
+        let t = "Shells hit the village of Dardara in the countryside of Ras Al Ain in Al-Hasakeh.";
+        let p = tag(t);
+        assert_eq!(reading(&p, "Ras Al Ain").first().and_then(|r| r.1), Some("SY"), "{p:?}");
+        // A name set in its own namesake says nothing of the country by itself.
+        let t = "Prisoners demonstrated in San Juan (San Juan), setting fire to mattresses.";
+        let p = tag(t);
+        let r = reading(&p, "San Juan");
+        assert_eq!(r.len(), 2, "{p:?}");
     }
 
     #[test]
