@@ -324,9 +324,9 @@ impl<'t> Toks<'t> {
         let joined_before = matches!(before, b'-' | b'.' | b'/' | b'@' | b'_')
             && t.start >= 2
             && b[t.start - 2].is_ascii_alphanumeric();
-        !joined_before
-            && !matches!(after, b'/' | b'@' | b'_')
-            && !(after == b'.' && after2.is_ascii_alphanumeric())
+        let joined_after = matches!(after, b'/' | b'@' | b'_')
+            || (after == b'.' && after2.is_ascii_alphanumeric());
+        !(joined_before || joined_after)
     }
 
     /// Whether the folded word occurs in lower case elsewhere in the text.
