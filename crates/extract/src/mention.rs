@@ -868,7 +868,10 @@ fn locate(
                 // A town read with little confidence ranks after a surer district.
                 let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
                 let sub = sub_locality(a.text(), f, p);
-                (foreign, n.stray, p.score < 0.5, sub, n.outer, r, !locative, p.start)
+                // A place the text names inside a division still beats the country
+                // ("Sadr City neighborhood, Baghdad city, Baghdad governorate, Iraq").
+                let country = rank(p) >= 6;
+                (foreign, n.stray, p.score < 0.5, country, sub, n.outer, r, !locative, p.start)
             })
             .map(|(p, _)| *p)
     };
