@@ -1337,6 +1337,28 @@ mod tests {
     /// town that names its province is where ("Surobi district, Kabul"); a
     /// reading far from the place the text sets it in is a namesake, and the
     /// container is where ("Castilla, Piura" read as Castilla in Spain).
+    /// A chain of containers ending with the country: the country never beats the places the
+    /// text sets inside it.
+    #[test]
+    fn issue5_nested_places_never_fall_back_to_the_country() {
+        let text = "An explosive device detonated in Sadr city neighborhood, Baghdad city, \
+                    Baghdad governorate, Syria. Eight people were killed.";
+        let start = text.find("Baghdad governorate").unwrap_or(0);
+        let mut gov = place("Baghdad", text, "Baghdad governorate", "admin1", 33.3);
+        gov.start = start;
+        gov.end = start + "Baghdad".len();
+        gov.precision = "admin1".to_string();
+        let places = [
+            place("Sadr city", text, "Sadr City", "city", 33.4),
+            place("Baghdad", text, "Baghdad", "city", 33.3),
+            gov,
+            place("Syria", text, "Syria", "country", 35.0),
+        ];
+        let ev = run(text, Lang::En, &places, &[]);
+        let loc = ev[0].location.as_ref().map(|l| l.name.as_str());
+        assert!(loc.is_some_and(|l| l != "Syria"), "{loc:?}");
+    }
+
     #[test]
     fn issue_geo_nested_places() {
         let text =
