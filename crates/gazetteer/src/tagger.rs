@@ -1238,6 +1238,39 @@ fn dateline(toks: &Toks, m: &Mention) -> bool {
     t.upper && t.sent_start && after.starts_with(['—', '–', '-', ',', '('])
 }
 
+/// Prepositions that put something at a place.
+const LOCATIVE_BEFORE: &[&str] = &[
+    "in", "at", "near", "to", "from", "into", "outside", "over", "toward", "towards", "via", "a",
+    "à", "au", "de", "d", "vers", "depuis", "pres", "près", "sur",
+];
+
+/// Whether every candidate of the mention is an airport and the mention does not carry a
+/// facility word of its own ("Heathrow", "Al Asad"; not "Baghdad airport").
+fn bare_airport(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
+    let own: Vec<u32> = match m.value {
+        Some(v) => crate::store::postings_iter(v).collect(),
+        None => m.cands.clone(),
+    };
+    if own.is_empty()
+        || !own.iter().all(|&c| g.store.rec(c).is_some_and(|r| r.kind == Kind::Airport))
+    {
+        return false;
+    }
+    let facility = (m.t0..m.t1).any(|k| {
+        matches!(
+            toks.f(k),
+            "airport" | "airfield" | "aerodrome" | "base" | "airbase" | "aeroport" | "aéroport"
+        )
+    });
+    let n = toks.toks.len();
+    let cue_after = (1..=3).any(|len| {
+        m.t1 + len <= n && toks.phrase_in(&g.lexicon.fast.cues, m.t1, m.t1 + len).is_some()
+    });
+    let cue_before = (1..=3)
+        .any(|len| m.t0 >= len && toks.phrase_in(&g.lexicon.fast.cues, m.t0 - len, m.t0).is_some());
+    !facility && !cue_after && !cue_before
+}
+
 /// Whether the name is followed by ", " and a first-level division or a country that holds one
 /// of its candidates (not a name of its own: "Paris, Texas" holds a Paris; "Beaver, West
 /// Virginia" a Beaver).
@@ -1314,6 +1347,19 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // name's towns states that the name is that town, even a common word or a person's name.
     if stated_container(g, toks, m) {
         return Place;
+    }
+    // An airport named after a person or a town, written without its facility word ("the Asad
+    // regime", "founded by Bassel al-Assad"), is that airport only where the text puts something
+    // at a place ("based at Heathrow", "flights from Gatwick").
+    if st.max_pop == 0 && !st.any_country && bare_airport(g, toks, m) {
+        let locative = m.t0 > 0 && LOCATIVE_BEFORE.contains(&toks.f(m.t0 - 1));
+        // "Heathrow and Gatwick": joined to a place just named.
+        let listed = m.t0 > 1
+            && matches!(toks.f(m.t0 - 1), "and" | "or" | "et" | "ou")
+            && prev.last().is_some_and(|p| p.t1 == m.t0 - 1);
+        if !locative && !listed {
+            return Other;
+        }
     }
     if dateline(toks, m) {
         return Place;
@@ -1591,6 +1637,18 @@ mod issue3 {
         let p = names("Clashes went on in Dar'a province and in Hit district.");
         assert!(p.iter().any(|x| x.0 == "Dar'a"), "{p:?}");
         assert!(p.iter().any(|x| x.0.starts_with("Hit")), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_an_airport_named_after_a_person_needs_a_place_reading() {
+        let p = names("The report makes clear that the Asad regime has used chemical weapons.");
+        assert!(p.is_empty(), "{p:?}");
+        let p = names("The academy was founded by Bassel al-Assad in 1989.");
+        assert!(p.is_empty(), "{p:?}");
+        let p = names("Flights were cancelled while Heathrow and Gatwick reported delays.");
+        assert!(p.iter().any(|x| x.0 == "Gatwick"), "{p:?}");
+        let p = names("Suicide bombers attacked the Al-Asad military base on Monday.");
+        assert!(p.iter().any(|x| x.0 == "Al-Asad"), "{p:?}");
     }
 
     #[test]
