@@ -489,13 +489,18 @@ fn rank_many(
     }
     let cities = CityPops(std::mem::take(&mut sc.cities));
     // Nothing limits a mention whose containment the text states; otherwise only primary
-    // countries, divisions and capitals can overshadow a candidate.
+    // countries, divisions and capitals can overshadow a candidate, and a country by another
+    // of its names where no city of 100,000 people bears it ("US" is not the French village Us
+    // in a text about Paris; "Salvador" stays the Brazilian city).
     sc.bigs.clear();
     if within.is_none() && m.country_hint.is_none() {
+        let no_big_city =
+            recs.iter().all(|(r, _)| r.kind == Kind::Country || r.population < 100_000);
         sc.bigs.extend(
             recs.iter()
                 .filter(|&&(r, p)| {
-                    p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
+                    (p || no_big_city && r.kind == Kind::Country)
+                        && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
                 })
                 .map(|&(r, _)| r),
         );
@@ -1015,6 +1020,11 @@ fn containment(
             // Lower-cased words of the gap (ASCII ones in a stack buffer, no allocation).
             let mut only_gap_words = true;
             let mut stated = false;
+            // A containment word ("in", "de", "province"), and whether the first word after
+            // the comma is an article: "in Paris, the US Defense Secretary said" starts a new
+            // clause, "Zawiya, in the countryside of Idleb" does not.
+            let mut worded = false;
+            let mut first: Option<bool> = None;
             for word in gap.split(|c: char| c.is_whitespace() || c == '\'' || c == '’') {
                 if word.is_empty() {
                     continue;
@@ -1040,11 +1050,15 @@ fn containment(
                 stated |= CONTAINMENT.contains(&w.trim_end_matches(','))
                     || w.starts_with('(')
                     || w.ends_with(',');
+                if !t.is_empty() {
+                    worded |= CONTAINMENT.contains(&t);
+                    first.get_or_insert(matches!(t, "the" | "la" | "le" | "les" | "l"));
+                }
             }
             if !only_gap_words {
                 break;
             }
-            let stated = stated || gap.trim() == ",";
+            let stated = (stated || gap.trim() == ",") && (worded || first != Some(true));
             let Some(r) = firsts[j] else { continue };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
                 let d = container_reading(g, &mentions[i], &mentions[j], r);
@@ -1741,6 +1755,18 @@ mod issue3_article_spelling {
         assert_eq!(codes("call 519.661.5670 now"), [519]);
         // Not telephone numbers: dates, prices, longer digit runs, letters attached.
         assert!(codes("in 2016-2017, $304-399, 12304-399-6500, A304-399-6500").is_empty());
+    }
+
+    #[test]
+    fn issue3_a_comma_and_an_article_start_a_new_clause_not_a_container() {
+        let tag = |t: &str| crate::tag_places(t, &Segmented::default(), Lang::En);
+        let p =
+            tag("After talks in Paris, the US Defense Secretary said the operation would go on.");
+        let got: Vec<(&str, Option<&str>)> =
+            p.iter().map(|x| (x.text.as_str(), x.country.as_deref())).collect();
+        assert_eq!(got, [("Paris", Some("FR")), ("US", Some("US"))], "{p:?}");
+        let p = tag("He was in Paris. The US said no.");
+        assert_eq!(p[1].feature, "country", "{p:?}");
     }
 
     #[test]

@@ -1352,7 +1352,13 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // regime", "founded by Bassel al-Assad"), is that airport only where the text puts something
     // at a place ("based at Heathrow", "flights from Gatwick").
     if st.max_pop == 0 && !st.any_country && bare_airport(g, toks, m) {
-        let locative = m.t0 > 0 && LOCATIVE_BEFORE.contains(&toks.f(m.t0 - 1));
+        let locative = m.t0 > 0 && LOCATIVE_BEFORE.contains(&toks.f(m.t0 - 1))
+            || m.t0 > 1
+                && matches!(toks.f(m.t0 - 1), "of" | "de" | "d")
+                && matches!(
+                    toks.f(m.t0 - 2),
+                    "island" | "isle" | "ile" | "île" | "port" | "area" | "outskirts" | "region"
+                );
         // "Heathrow and Gatwick": joined to a place just named.
         let listed = m.t0 > 1
             && matches!(toks.f(m.t0 - 1), "and" | "or" | "et" | "ou")
@@ -1436,6 +1442,17 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         if element(k) || (article && k > 0 && element(k - 1)) {
             return Other;
         }
+    }
+    // "Bir Hasan", "Ras Baalbek" unmatched: a lone Arabic name element before a capitalised
+    // word begins a longer name the gazetteer does not hold (not the Indian town Bir).
+    if !strong
+        && single
+        && NAME_ELEMENTS.contains(&toks.f(m.t0))
+        && m.t1 < toks.toks.len()
+        && matches!(toks.gap(m.t1 - 1), " " | "-")
+        && (toks.toks[m.t1].cap || crate::norm::is_article(toks.f(m.t1)))
+    {
+        return Other;
     }
     // "Ras al Nabea", "Bab al-Hawa": an article and a capitalised word after a small place's
     // name continue it into a longer name the gazetteer does not hold.
@@ -1637,6 +1654,12 @@ mod issue3 {
         let p = names("Clashes went on in Dar'a province and in Hit district.");
         assert!(p.iter().any(|x| x.0 == "Dar'a"), "{p:?}");
         assert!(p.iter().any(|x| x.0.starts_with("Hit")), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_lone_name_element_begins_a_longer_name() {
+        let p = names("Doctors in Bir Hasan held a demonstration.");
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]
