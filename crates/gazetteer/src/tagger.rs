@@ -1016,8 +1016,8 @@ fn skeleton_match(
                             // ("al-Zarqawi", "al-Masri", "al-Maliki"), not that place.
                             let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
                             crate::norm::initials_compatible(&folded, &name)
-                                && !(folded.ends_with('i') && !ends_i(&name))
-                                && !(name.ends_with('i') && !ends_i(&folded))
+                                && (!folded.ends_with('i') || ends_i(&name))
+                                && (!name.ends_with('i') || ends_i(&folded))
                                 && (r.curated
                                     || ((la - lb).abs() <= 0.5 * la.max(lb)
                                         && crate::norm::distance_ratio(&folded, &name) <= 0.35))
