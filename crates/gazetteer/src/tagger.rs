@@ -1401,6 +1401,18 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     if single && !strong && persons.contains(&toks.hash(m.t0)) {
         return Other;
     }
+    // A middle initial before: "Stephen J. Townsend".
+    if single && !strong && m.t0 >= 2 {
+        let t = &toks.toks[m.t0 - 1];
+        if t.end == t.start + 1
+            && t.cap
+            && toks.text[t.end..].starts_with(". ")
+            && toks.toks[m.t0 - 2].cap
+            && toks.gap(m.t0 - 2) == " "
+        {
+            return Person;
+        }
+    }
     // Title before: "M. Omar", "President Mali", or before a first name: "Const. Kim Flett".
     let title = |k: usize| {
         Lexicon::cue_in(toks.word(&lx.fast.cues, k), Role::PersonBefore).is_some()
@@ -1668,6 +1680,14 @@ mod issue3 {
         // Final vowels that are spelling variants still match.
         let p = names("Clashes went on in Tekrit and in Bayji.");
         assert_eq!(p.len(), 2, "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_after_a_middle_initial_is_a_person() {
+        let p = names("The commander, Lt. Gen. Stephen J. Townsend, made it clear.");
+        assert!(p.is_empty(), "{p:?}");
+        let p = names("A soldier died Nov. 24 in northern Syria.");
+        assert!(p.iter().all(|x| x.0 != "Nov"), "{p:?}");
     }
 
     #[test]
