@@ -1337,6 +1337,21 @@ mod tests {
     /// town that names its province is where ("Surobi district, Kabul"); a
     /// reading far from the place the text sets it in is a namesake, and the
     /// container is where ("Castilla, Piura" read as Castilla in Spain).
+    /// An event placed only in a division named after its town is pinned on that town, its
+    /// precision kept.
+    #[test]
+    fn issue5_a_division_named_after_its_town_is_pinned_on_the_town() {
+        let text = "On 3 May 2020, protesters gathered in Kerman province against the water cuts.";
+        let mut kerman = place("Kerman", text, "Kerman", "admin1", 29.5);
+        kerman.country = Some("IR".to_string());
+        kerman.admin1 = Some("Kerman".to_string());
+        kerman.precision = "admin1".to_string();
+        let ev = run(text, Lang::En, &[kerman], &[]);
+        let loc = ev[0].location.as_ref().expect("location");
+        assert_eq!(loc.precision, "admin1");
+        assert!(loc.lat.is_some_and(|l| (l - 30.28).abs() < 0.05), "{loc:?}");
+    }
+
     /// A chain of containers ending with the country: the country never beats the places the
     /// text sets inside it.
     #[test]

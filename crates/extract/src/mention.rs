@@ -124,16 +124,37 @@ fn facility_named(text: &str) -> bool {
 
 /// A place as an event location.
 pub fn location_of(p: &Place) -> Location {
+    let (lat, lon) = division_seat(p).unwrap_or((p.lat, p.lon));
     Location {
         text: p.text.clone(),
         name: p.name.clone(),
         geonameid: p.geonameid,
         country: p.country.clone(),
         admin1: p.admin1.clone(),
-        lat: p.lat,
-        lon: p.lon,
+        lat,
+        lon,
         precision: p.precision.clone(),
     }
+}
+
+/// The point of the town a first-level division is named after, where it has one (Hajjah
+/// governorate, Odesa oblast, Kerman province): an event the text places only in the division
+/// is pinned there, as event coders do, while its precision stays `admin1`.
+fn division_seat(p: &Place) -> Option<(Option<f64>, Option<f64>)> {
+    if p.feature != "admin1" {
+        return None;
+    }
+    let cc = p.country.as_deref()?;
+    let key = sitrep_gazetteer::norm::skeleton(&p.name);
+    sitrep_gazetteer::geocode(&p.name, Some(cc))
+        .into_iter()
+        .find(|c| {
+            c.feature == "city"
+                && c.admin1 == p.admin1
+                && sitrep_gazetteer::norm::skeleton(&c.name) == key
+                && c.lat.is_some()
+        })
+        .map(|c| (c.lat, c.lon))
 }
 
 const PASSIVE_AUX: [&str; 11] =
