@@ -185,6 +185,41 @@ pub struct Facts<'a> {
     /// Per sentence: it tells of an answer to fire ("responded", "fired
     /// back", "exchanged fire", "échange de tirs").
     pub answered: Vec<bool>,
+    /// The wire dateline that opens the text ("BAMAKO, 12 mars 2024 (AFP) -"), and the date
+    /// it gives: the day of the report, the anchor of "lundi" when the document has no
+    /// publication date, never an event's date.
+    dateline: Option<(Span, Option<NaiveDate>)>,
+}
+
+/// The dateline that opens a wire report: a capitalised place, then a date or an agency in
+/// brackets, then a dash, all within the first 120 bytes ("BAMAKO, 12 mars 2024 (AFP) - ",
+/// "KYIV, Jan 3 (Reuters) - ").
+fn dateline(a: &Analysis<'_>) -> Option<(Span, Option<NaiveDate>)> {
+    let text = a.text();
+    let head = text.get(..text.len().min(120)).or_else(|| {
+        let mut n = text.len().min(120);
+        while !text.is_char_boundary(n) {
+            n -= 1;
+        }
+        text.get(..n)
+    })?;
+    let end = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| head.find(d)).min()?;
+    let prefix = &head[..end];
+    let first = prefix.split([' ', ',']).next()?;
+    let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if !caps
+        || prefix.contains(['.', '\n'])
+        || !(prefix.contains(')') || prefix.contains(char::is_numeric))
+    {
+        return None;
+    }
+    let span = Span::new(0, end);
+    let date = find_dates(text, span, a.lang, None)
+        .into_iter()
+        .find(|d| d.kind == DateKind::Explicit && d.start.is_some())
+        .and_then(|d| d.start);
+    Some((span, date))
 }
 
 /// Folded cues of a soldier or police officer off duty.
@@ -230,15 +265,21 @@ impl<'a> Facts<'a> {
             casualties: (0..n).map(|_| OnceCell::new()).collect(),
             home: home_country(a),
             answered: Vec::new(),
+            dateline: dateline(a),
         }
     }
 
     /// The date expressions of sentence `si`.
     pub fn dates(&self, a: &Analysis<'_>, si: usize) -> &[DateMention] {
         match (self.dates.get(si), a.seg.sentences.get(si)) {
-            (Some(c), Some(s)) => {
-                c.get_or_init(|| find_dates(a.text(), s.span, a.lang, a.doc.published))
-            }
+            (Some(c), Some(s)) => c.get_or_init(|| {
+                let anchor = a.doc.published.or(self.dateline.and_then(|d| d.1));
+                let mut v = find_dates(a.text(), s.span, a.lang, anchor);
+                if let Some((d, _)) = self.dateline {
+                    v.retain(|m| !d.contains(&m.span));
+                }
+                v
+            }),
             _ => &[],
         }
     }
@@ -422,6 +463,18 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
             .collect(),
         None => strong,
     };
+    // "un rassemblement de combattants", "a gathering of suspected militants": fighters
+    // gathered are a target, not a protest.
+    let fighters = |h: &Hit| {
+        let w = words(f, f.folded_at(h.end), f.folded_at(cl.end));
+        w.first().is_some_and(|w| matches!(*w, "de" | "d" | "des" | "du" | "of"))
+            && w.iter().skip(1).take(2).any(|w| ARMED_NOUNS.contains(w))
+    };
+    let strong: Vec<&Hit> = if strong.iter().any(|h| family(&t(h).kind) != "protest") {
+        strong.into_iter().filter(|h| family(&t(h).kind) != "protest" || !fighters(h)).collect()
+    } else {
+        strong
+    };
     let protest = strong
         .iter()
         .find(|h| family(&t(h).kind) == "protest" && t(h).sub_event_type != "Mob violence");
@@ -437,6 +490,31 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
         None => (hits[0], true),
     }
 }
+
+/// Nouns for armed people (folded): a gathering of them is no protest.
+const ARMED_NOUNS: &[&str] = &[
+    "combattants",
+    "combattant",
+    "jihadistes",
+    "djihadistes",
+    "terroristes",
+    "militants",
+    "fighters",
+    "insurgents",
+    "insurges",
+    "rebelles",
+    "rebels",
+    "soldats",
+    "soldiers",
+    "troops",
+    "militaires",
+    "assaillants",
+    "gunmen",
+    "hommes",
+    "miliciens",
+    "militiamen",
+    "elements",
+];
 
 fn clause_drafts(
     a: &Analysis<'_>,
@@ -889,10 +967,24 @@ fn locate(
                 // A town read with little confidence ranks after a surer district.
                 let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
                 let sub = sub_locality(a.text(), f, p);
+                // The dateline's town is where the reporter files from: where only when the
+                // text names no other place for the event.
+                let filed = x.dateline.is_some_and(|(d, _)| d.contains(&Span::new(p.start, p.end)));
                 // A place the text names inside a division still beats the country
                 // ("Sadr City neighborhood, Baghdad city, Baghdad governorate, Iraq").
                 let country = rank(p) >= 6;
-                (foreign, n.stray, p.score < 0.5, country, sub, n.outer, r, !locative, p.start)
+                (
+                    filed,
+                    foreign,
+                    n.stray,
+                    p.score < 0.5,
+                    country,
+                    sub,
+                    n.outer,
+                    r,
+                    !locative,
+                    p.start,
+                )
             })
             .map(|(p, _)| *p)
     };

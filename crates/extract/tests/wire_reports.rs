@@ -6,12 +6,12 @@
 use sitrep_model::{Analysis, Document, Event, Lang};
 
 fn run(text: &str, lang: Lang) -> Vec<Event> {
-    let doc = Document {
-        id: "wire".into(),
-        published: chrono::NaiveDate::from_ymd_opt(2023, 3, 14),
-        text: text.to_string(),
-        ..Default::default()
-    };
+    run_at(text, lang, chrono::NaiveDate::from_ymd_opt(2023, 3, 14))
+}
+
+fn run_at(text: &str, lang: Lang, published: Option<chrono::NaiveDate>) -> Vec<Event> {
+    let doc =
+        Document { id: "wire".into(), published, text: text.to_string(), ..Default::default() };
     let seg = sitrep_text::segment(text, lang);
     let places = sitrep_gazetteer::tag_places(text, &seg, lang);
     let actors = sitrep_actors::tag_actors(text, &seg, lang);
@@ -192,4 +192,25 @@ fn issue5_burkina_abduction_attributed_to_linked_jihadists() {
     let e = &ev[1];
     assert!(is_unknown(e), "{:?}", e.actor);
     assert_eq!(place(e), Some("Soum"));
+}
+
+#[test]
+fn issue5_dateline_anchors_the_days_and_is_not_where() {
+    // No publication date: "BAMAKO, 12 mars 2024 (AFP) -" gives the day of the report.
+    let ev = run_at(include_str!("fixtures/wire-fr-mali-dinangourou.txt"), Lang::Fr, None);
+    let e = &ev[0];
+    assert_eq!(e.kind, "attack", "{ev:#?}");
+    // "tués lundi": the Monday before the report, not the dateline's own date.
+    assert_eq!(e.date.start.as_deref(), Some("2024-03-11"));
+    // "dans le centre du Mali": the dateline's town is where the reporter files from.
+    assert_eq!(place(e), Some("Mali"));
+    assert_eq!(e.fatalities, Some(15));
+    // "un drone de l'armée malienne a frappé un rassemblement de combattants": a drone
+    // strike on gathered fighters, not a protest.
+    let e = &ev[1];
+    assert_eq!(e.acled.sub_event_type, "Air/drone strike", "{e:#?}");
+    assert_eq!(actor(e), Some("Military Forces of Mali"));
+    assert_eq!(place(e), Some("Tessit"));
+    assert_eq!(e.date.start.as_deref(), Some("2024-03-10"));
+    assert_eq!(e.date.end.as_deref(), Some("2024-03-11"));
 }
