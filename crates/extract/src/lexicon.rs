@@ -199,6 +199,9 @@ pub struct Trigger {
     pub weak: bool,
     /// A statement that is news in itself.
     pub stmt: bool,
+    /// A verb of attack only where its clause names a weapon ("drones hit a depot", not
+    /// "a man was hit by a car" or "inflation hit a record").
+    pub armed: bool,
 }
 
 /// Class of a party noun (`parties.tsv`).
@@ -271,6 +274,7 @@ fn parse_triggers(src: &str) -> Vec<(String, Langs, Trigger)> {
                 noun: has("noun"),
                 weak: has("weak"),
                 stmt: has("stmt"),
+                armed: has("armed"),
             };
             (r[0].to_string(), Langs::parse(r[1]), t)
         })

@@ -537,6 +537,9 @@ fn clause_drafts(
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
     let armed_cue = family(&trig.kind) == "attack"
         && !LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang).is_empty();
+    if trig.armed && !armed_cue {
+        return;
+    }
     let weak = weak && !armed_cue;
     let tspan = Span::new(main.start, main.end);
     let before = words_before(f, cl.start, tspan.start, 2);

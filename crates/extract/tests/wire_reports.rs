@@ -214,3 +214,15 @@ fn issue5_dateline_anchors_the_days_and_is_not_where() {
     assert_eq!(e.date.start.as_deref(), Some("2024-03-10"));
     assert_eq!(e.date.end.as_deref(), Some("2024-03-11"));
 }
+
+#[test]
+fn issue5_hit_is_an_attack_only_with_a_weapon() {
+    let ev =
+        run("Separately, Ukrainian drones hit an oil depot in Bryansk, causing a fire.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+    assert_eq!(actor(&ev[0]), Some("Military Forces of Ukraine"));
+    assert_eq!(place(&ev[0]), Some("Bryansk"));
+    assert!(run("A man was hit by a car in Bryansk on Monday.", Lang::En).is_empty());
+    assert!(run("Inflation hit a record in Moscow last month.", Lang::En).is_empty());
+}
