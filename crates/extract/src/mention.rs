@@ -491,6 +491,38 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
     }
 }
 
+/// Verbs of saying and accusing (folded) after which a state's capital is its government.
+const SPEAKING: &[&str] = &[
+    "said",
+    "says",
+    "accused",
+    "accuses",
+    "blamed",
+    "blames",
+    "denied",
+    "denies",
+    "warned",
+    "warns",
+    "condemned",
+    "condemns",
+    "claimed",
+    "announced",
+    "threatened",
+    "insisted",
+    "accuse",
+    "dit",
+    "declare",
+    "annonce",
+    "affirme",
+    "denonce",
+    "dementi",
+    "replique",
+    "menace",
+    "condamne",
+    "assure",
+    "estime",
+];
+
 /// Nouns for armed people (folded): a gathering of them is no protest.
 const ARMED_NOUNS: &[&str] = &[
     "combattants",
@@ -923,8 +955,17 @@ fn locate(
                 && !m.adjectival
                 && matches!(m.kind, EntityKind::State | EntityKind::Government)
         });
+        // Nor one that speaks ("Moscow accused Kyiv of…", "Ankara a dénoncé…").
+        let speaks = metonym && {
+            let w = words(f, f.folded_at(p.end), f.folded_at(a.text().len().min(p.end + 40)));
+            let verb = |i: usize| w.get(i).is_some_and(|w| SPEAKING.contains(w));
+            verb(0)
+                || (w.first().is_some_and(|w| matches!(*w, "a" | "ont" | "has" | "have"))
+                    && verb(1))
+        };
         let party = (p.feature == "country" && roles.iter().flatten().any(|r| r.contains(&sp)))
-            || (metonym && roles.first().copied().flatten().is_some_and(|r| r.contains(&sp)));
+            || (metonym && roles.first().copied().flatten().is_some_and(|r| r.contains(&sp)))
+            || speaks;
         // A country that acts ("drones launched by Russia") is not where.
         let agent = p.feature == "country"
             && words_before(f, p.start.saturating_sub(20), p.start, 1)

@@ -226,3 +226,16 @@ fn issue5_hit_is_an_attack_only_with_a_weapon() {
     assert!(run("A man was hit by a car in Bryansk on Monday.", Lang::En).is_empty());
     assert!(run("Inflation hit a record in Moscow last month.", Lang::En).is_empty());
 }
+
+#[test]
+fn issue5_a_capital_that_accuses_is_not_where() {
+    let ev = run(include_str!("fixtures/wire-en-ukraine-kharkiv.txt"), Lang::En);
+    // "Moscow accused Kyiv of \"terrorist attacks\"": the accusation frames the strike on
+    // Bryansk; Moscow is the accuser, not a place where anything happened.
+    assert!(ev.iter().all(|e| place(e) != Some("Moscow")), "{ev:#?}");
+    let bryansk = ev.iter().find(|e| place(e) == Some("Bryansk")).expect("Bryansk strike");
+    assert_eq!(bryansk.acled.sub_event_type, "Air/drone strike");
+    assert_eq!(actor(bryansk), Some("Military Forces of Ukraine"));
+    let kharkiv = ev.iter().find(|e| place(e) == Some("Kharkiv")).expect("Kharkiv strike");
+    assert_eq!((kharkiv.fatalities, kharkiv.injured), (Some(3), Some(21)));
+}
