@@ -264,6 +264,10 @@ pub fn code(x: &Context<'_>) -> Coding {
     if has("drone") {
         return c("drone_strike", "Air/drone strike", "ASSAULT", Some("drone"));
     }
+    // "une frappe israélienne": a strike named as a noun, no other weapon said, is aerial.
+    if x.kind == "airstrike" {
+        return c("airstrike", "Air/drone strike", "ASSAULT", Some("aerial"));
+    }
     if has("ied") || has("car_bomb") || x.kind == "bombing" {
         return c("bombing", "Remote explosive/landmine/IED", "ASSAULT", Some("explosives"));
     }

@@ -239,3 +239,16 @@ fn issue5_a_capital_that_accuses_is_not_where() {
     let kharkiv = ev.iter().find(|e| place(e) == Some("Kharkiv")).expect("Kharkiv strike");
     assert_eq!((kharkiv.fatalities, kharkiv.injured), (Some(3), Some(21)));
 }
+
+#[test]
+fn issue5_a_strike_named_as_a_noun_is_aerial_unless_a_weapon_says_otherwise() {
+    let ev = run(
+        "Une frappe israélienne a visé mardi soir une voiture à Nabatiyé, tuant deux membres du Hezbollah.",
+        Lang::Fr,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike", "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Military Forces of Israel"));
+    assert_eq!(ev[0].fatalities, Some(2));
+    let ev = run("Une frappe de missile a touché un immeuble à Kharkiv.", Lang::Fr);
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
+}
