@@ -183,10 +183,13 @@ pub fn reports(text: &str, f: &Folded, s: Span) -> Vec<Report> {
             }
         } else {
             // Leading: "Police said two soldiers were killed…", "L'armée a annoncé que…".
+            // An accuser may take up to eight words ("Le ministère syrien de la Défense a
+            // accusé"), another speaker six.
             let i = ws
                 .iter()
-                .take(7)
-                .position(|w| (is_verb(w) || ACCUSE.contains(w)) && !FR_AUX.contains(w));
+                .take(9)
+                .position(|w| (is_verb(w) || ACCUSE.contains(w)) && !FR_AUX.contains(w))
+                .filter(|&i| i < 7 || ACCUSE.contains(&ws[i]));
             let Some(i) = i.filter(|i| *i >= 1) else { continue };
             let name: Vec<&str> = ws[..i]
                 .iter()

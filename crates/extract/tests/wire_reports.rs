@@ -252,3 +252,14 @@ fn issue5_a_strike_named_as_a_noun_is_aerial_unless_a_weapon_says_otherwise() {
     let ev = run("Une frappe de missile a touché un immeuble à Kharkiv.", Lang::Fr);
     assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_long_accuser_tells_the_event() {
+    let ev = run(
+        "Le ministère syrien de la Défense a accusé Israël d'avoir frappé un dépôt d'armes près d'Alep.",
+        Lang::Fr,
+    );
+    assert_eq!(actor(&ev[0]), Some("Military Forces of Israel"), "{ev:#?}");
+    assert_eq!(ev[0].modality, "reported");
+    assert!(ev[0].attributed_to.as_deref().is_some_and(|s| s.contains("Syria")), "{ev:#?}");
+}
