@@ -132,10 +132,14 @@ impl<'t> Toks<'t> {
             let (cap, upper, hash);
             if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
                 let wb = &bytes[a..i];
-                folded.extend_from_slice(wb);
-                let low = &mut folded[f0..];
-                low.make_ascii_lowercase();
-                hash = fnv_continue(FNV_BASIS, low);
+                // Copied lower-cased and hashed (FNV-1a, as `fnv_continue`) in one pass.
+                let mut h = FNV_BASIS;
+                folded.extend(wb.iter().map(|&c| {
+                    let l = c.to_ascii_lowercase();
+                    h = (h ^ l as u64).wrapping_mul(0x0100_0000_01b3);
+                    l
+                }));
+                hash = h;
                 cap = wb[0].is_ascii_uppercase();
                 upper = cap
                     && wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
@@ -173,7 +177,7 @@ impl<'t> Toks<'t> {
             let sent_start = if seg.sentences.is_empty() {
                 // A single space (the common gap) never ends a sentence.
                 prev_end == 0
-                    || (bytes.get(prev_end..a) != Some(b" ") && {
+                    || (!(a == prev_end + 1 && bytes[prev_end] == b' ') && {
                         let raw = text.get(prev_end..a).unwrap_or("");
                         let gap = raw.trim_end_matches(|c: char| {
                             c.is_whitespace()
@@ -190,7 +194,12 @@ impl<'t> Toks<'t> {
                 s >= prev_end && s <= a
             };
             if let Some(last) = toks.last_mut() {
-                last.join = joinable_gap(text.get(prev_end..a).unwrap_or(""));
+                // One-byte gaps (most of them) tested on the byte.
+                last.join = if a == prev_end + 1 {
+                    matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
+                } else {
+                    joinable_gap(text.get(prev_end..a).unwrap_or(""))
+                };
             }
             toks.push(Tok {
                 start: a,
