@@ -159,8 +159,20 @@ impl Rec {
 
 /// Static string for a country code (from the country records), so records stay `Copy`.
 fn country_str(cc: [u8; 2]) -> Option<&'static str> {
-    let i = COUNTRY_CODES.chunks(2).position(|c| c == cc)?;
-    std::str::from_utf8(&COUNTRY_CODES[i * 2..i * 2 + 2]).ok()
+    // The codes are sorted: a binary search over the pairs.
+    let (mut lo, mut hi) = (0, COUNTRY_CODES.len() / 2);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let code = [COUNTRY_CODES[mid * 2], COUNTRY_CODES[mid * 2 + 1]];
+        match code.cmp(&cc) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => {
+                return std::str::from_utf8(&COUNTRY_CODES[mid * 2..mid * 2 + 2]).ok();
+            }
+        }
+    }
+    None
 }
 
 static COUNTRY_CODES: &[u8] = b"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCSCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
@@ -299,6 +311,11 @@ mod tests {
         let r = iq.iter().filter_map(|&i| s.rec(i)).find(|r| r.kind == Kind::Country);
         assert_eq!(r.map(|r| r.geonameid), Some(99237));
         assert_eq!(r.and_then(|r| r.country()), Some("IQ"));
+        // `country_str` searches the codes by halves.
+        assert!(COUNTRY_CODES.chunks(2).zip(COUNTRY_CODES.chunks(2).skip(1)).all(|(a, b)| a < b));
+        assert_eq!(country_str(*b"ZW"), Some("ZW"));
+        assert_eq!(country_str(*b"AD"), Some("AD"));
+        assert_eq!(country_str(*b"ZZ"), None);
     }
 
     #[test]
