@@ -18,6 +18,12 @@ static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
+/// One bit per first word of the folded keys, indexed by the top [`FIRST_WORD_BITS`] bits of
+/// its FNV-1a hash (see `build.rs`).
+static FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_words.bin"));
+
+/// Bits of [`FIRST_WORDS`] (as a power of two; `build.rs` mirrors it).
+const FIRST_WORD_BITS: u32 = 21;
 
 /// Kind of a record (mirrors `kind_code` in `build.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,6 +232,15 @@ impl Store {
         self.is_common_hash(crate::lexicon::word_hash(folded))
     }
 
+    /// Whether a folded word (by its FNV-1a hash, `lexicon::word_hash`) may be the first
+    /// word of a key of the folded map (the key itself, or the key up to its first space).
+    /// `false` is exact: no key starts with that word.
+    #[inline]
+    pub fn may_start_key(&self, word_hash: u64) -> bool {
+        let i = (word_hash >> (64 - FIRST_WORD_BITS)) as usize;
+        FIRST_WORDS.get(i >> 3).is_none_or(|b| b >> (i & 7) & 1 == 1)
+    }
+
     /// [`Store::is_common_word`] for a word's precomputed hash ([`crate::lexicon::word_hash`]).
     pub fn is_common_hash(&self, key: u64) -> bool {
         let n = COMMON.len() / 8;
@@ -316,6 +331,11 @@ mod tests {
         assert_eq!(country_str(*b"ZW"), Some("ZW"));
         assert_eq!(country_str(*b"AD"), Some("AD"));
         assert_eq!(country_str(*b"ZZ"), None);
+        // Every key's first word passes the first-word filter.
+        for k in ["bagdad", "irak", "ras", "tall", "new"] {
+            assert!(s.may_start_key(crate::lexicon::word_hash(k)), "{k}");
+        }
+        assert_eq!(FIRST_WORDS.len(), 1 << (FIRST_WORD_BITS - 3));
     }
 
     #[test]

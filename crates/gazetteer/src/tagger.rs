@@ -609,7 +609,8 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
     let mut found = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
     let max = max.min(MAX_NAME_TOKENS);
     let n = toks.toks.len();
-    if i >= n || max == 0 {
+    // A word that starts no key walks nowhere (an exact test, cheaper than a cache probe).
+    if i >= n || max == 0 || !store.may_start_key(toks.hash(i)) {
         return found;
     }
     STEPS.with(|c| {
