@@ -165,23 +165,43 @@ impl Rec {
 
 /// Static string for a country code (from the country records), so records stay `Copy`.
 fn country_str(cc: [u8; 2]) -> Option<&'static str> {
-    // The codes are sorted: a binary search over the pairs.
-    let (mut lo, mut hi) = (0, COUNTRY_CODES.len() / 2);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let code = [COUNTRY_CODES[mid * 2], COUNTRY_CODES[mid * 2 + 1]];
-        match code.cmp(&cc) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => {
-                return std::str::from_utf8(&COUNTRY_CODES[mid * 2..mid * 2 + 2]).ok();
-            }
-        }
+    // Indexed by the two letters: whether the pair is a code, and its text.
+    let (a, b) = (cc[0].wrapping_sub(b'A') as usize, cc[1].wrapping_sub(b'A') as usize);
+    if a >= 26 || b >= 26 || !IS_COUNTRY_CODE[a * 26 + b] {
+        return None;
     }
-    None
+    let i = (a * 26 + b) * 2;
+    std::str::from_utf8(&LETTER_PAIRS[i..i + 2]).ok()
 }
 
-static COUNTRY_CODES: &[u8] = b"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCSCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
+/// Every pair of capital letters, "AA" to "ZZ".
+static LETTER_PAIRS: [u8; 26 * 26 * 2] = {
+    let mut t = [0; 26 * 26 * 2];
+    let mut i = 0;
+    while i < 26 * 26 {
+        t[i * 2] = b'A' + (i / 26) as u8;
+        t[i * 2 + 1] = b'A' + (i % 26) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Which pairs of capital letters are in [`COUNTRY_CODES_TEXT`].
+static IS_COUNTRY_CODE: [bool; 26 * 26] = {
+    let mut t = [false; 26 * 26];
+    let mut i = 0;
+    while i + 1 < COUNTRY_CODES_TEXT.len() {
+        let (a, b) = (COUNTRY_CODES_TEXT[i], COUNTRY_CODES_TEXT[i + 1]);
+        if a.is_ascii_uppercase() && b.is_ascii_uppercase() {
+            t[(a - b'A') as usize * 26 + (b - b'A') as usize] = true;
+        }
+        i += 2;
+    }
+    t
+};
+
+/// ISO 3166 alpha-2 codes of the country records, sorted.
+const COUNTRY_CODES_TEXT: &[u8] = b"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCSCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
 
 /// The compiled tables.
 pub struct Store {
@@ -326,8 +346,16 @@ mod tests {
         let r = iq.iter().filter_map(|&i| s.rec(i)).find(|r| r.kind == Kind::Country);
         assert_eq!(r.map(|r| r.geonameid), Some(99237));
         assert_eq!(r.and_then(|r| r.country()), Some("IQ"));
-        // `country_str` searches the codes by halves.
-        assert!(COUNTRY_CODES.chunks(2).zip(COUNTRY_CODES.chunks(2).skip(1)).all(|(a, b)| a < b));
+        // `country_str` answers as a search of the codes.
+        for a in 0..=255u8 {
+            for b in [b'A', b'Q', b'W', b'Z', 0, b'a'] {
+                let cc = [a, b];
+                let i = COUNTRY_CODES_TEXT.chunks(2).position(|c| c == cc);
+                let want =
+                    i.map(|i| std::str::from_utf8(&COUNTRY_CODES_TEXT[i * 2..i * 2 + 2]).unwrap());
+                assert_eq!(country_str(cc), want);
+            }
+        }
         assert_eq!(country_str(*b"ZW"), Some("ZW"));
         assert_eq!(country_str(*b"AD"), Some("AD"));
         assert_eq!(country_str(*b"ZZ"), None);
