@@ -36,6 +36,8 @@ pub(crate) struct Toks<'t> {
     pub toks: Vec<Tok>,
     folded: String,
     lower: OnceCell<Vec<u64>>,
+    /// Look-ups [`Toks::occurs_lowercase_hash`] answered by scanning so far.
+    scans: std::cell::Cell<u32>,
 }
 
 /// One scanned char: whether it is alphanumeric, and its length in bytes.
@@ -216,7 +218,7 @@ impl<'t> Toks<'t> {
         // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
         let folded = String::from_utf8(folded)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Toks { text, toks, folded, lower: OnceCell::new() }
+        Toks { text, toks, folded, lower: OnceCell::new(), scans: std::cell::Cell::new(0) }
     }
 
     pub fn f(&self, i: usize) -> &str {
@@ -341,8 +343,11 @@ impl<'t> Toks<'t> {
     /// (Sorted 64-bit hashes of the lower-case words: sorting integers is far cheaper than
     /// sorting strings, and a false match needs a 64-bit collision within one text.)
     pub fn occurs_lowercase_hash(&self, hash: u64) -> bool {
-        // A short text is scanned; a long one sorts its words' hashes once.
-        if self.toks.len() <= 256 {
+        // A short text is scanned, and so is a long one for its first few look-ups (most texts
+        // need few); past them, its words' hashes are sorted once.
+        if self.toks.len() <= 256 || (self.lower.get().is_none() && self.scans.get() < LOWER_SCANS)
+        {
+            self.scans.set(self.scans.get() + 1);
             return self.toks.iter().any(|t| !t.cap && t.hash == hash && self.in_prose(t));
         }
         let sorted = self.lower.get_or_init(|| {
@@ -355,6 +360,9 @@ impl<'t> Toks<'t> {
         sorted.binary_search(&hash).is_ok()
     }
 }
+
+/// Look-ups of a long text's lower-case words answered by a scan before they are sorted.
+const LOWER_SCANS: u32 = 8;
 
 /// Whether the text between two tokens lets them belong to one name (see [`Toks::joinable`]).
 #[inline]
