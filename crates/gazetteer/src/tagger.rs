@@ -70,6 +70,69 @@ impl Drop for Toks<'_> {
     }
 }
 
+/// What the tokenizer reads of a non-ASCII char: its classes and its folded form
+/// ([`crate::norm::fold_char_into`]), computed once by those functions for the chars of
+/// [`TABLED`] (Latin letters with diacritics, general punctuation).
+#[derive(Clone, Copy, Default)]
+struct CharEntry {
+    alnum: bool,
+    alpha: bool,
+    upper: bool,
+    lower: bool,
+    len: u8,
+    fold: [u8; 8],
+}
+
+impl CharEntry {
+    fn folded(&self) -> &str {
+        std::str::from_utf8(&self.fold[..self.len as usize]).unwrap_or("")
+    }
+}
+
+/// Ranges of chars held in the table, each `(first, end)`.
+const TABLED: [(u32, u32); 2] = [(0x80, 0x250), (0x2000, 0x2070)];
+
+/// The table entry of a char, when it is in [`TABLED`] (and its folded form fits).
+#[inline]
+fn tabled_char(c: char) -> Option<&'static CharEntry> {
+    static TABLE: std::sync::OnceLock<Vec<Option<CharEntry>>> = std::sync::OnceLock::new();
+    let u = c as u32;
+    let mut at = 0;
+    let mut index = None;
+    for (a, b) in TABLED {
+        if (a..b).contains(&u) {
+            index = Some(at + (u - a) as usize);
+            break;
+        }
+        at += (b - a) as usize;
+    }
+    let index = index?;
+    let table = TABLE.get_or_init(|| {
+        let mut t = Vec::new();
+        let mut s = String::new();
+        for (a, b) in TABLED {
+            for u in a..b {
+                t.push(char::from_u32(u).and_then(|c| {
+                    s.clear();
+                    crate::norm::fold_char_into(c, &mut s);
+                    let mut fold = [0; 8];
+                    fold.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+                    Some(CharEntry {
+                        alnum: c.is_alphanumeric(),
+                        alpha: c.is_alphabetic(),
+                        upper: c.is_uppercase(),
+                        lower: c.is_lowercase(),
+                        len: s.len() as u8,
+                        fold,
+                    })
+                }));
+            }
+        }
+        t
+    });
+    table.get(index)?.as_ref()
+}
+
 /// Byte classes of the tokenizer: ASCII letters and digits, other ASCII bytes, and bytes of
 /// multi-byte chars.
 const ASCII_WORD: u8 = 1;
@@ -118,7 +181,11 @@ impl<'t> Toks<'t> {
                 ASCII_WORD => {}
                 _ => {
                     let Some((c, len)) = scan_char(text, i) else { break };
-                    if !c.is_alphanumeric() {
+                    let alnum = match tabled_char(c) {
+                        Some(e) => e.alnum,
+                        None => c.is_alphanumeric(),
+                    };
+                    if !alnum {
                         i += len;
                         continue;
                     }
@@ -157,6 +224,22 @@ impl<'t> Toks<'t> {
                 let mut any_lower = false;
                 while i < n {
                     let Some((c, len)) = scan_char(text, i) else { break };
+                    if let Some(e) = tabled_char(c) {
+                        // Latin letters and punctuation: their properties and folded form
+                        // looked up.
+                        if !e.alnum {
+                            break;
+                        }
+                        if first {
+                            c0 = e.upper;
+                            first = false;
+                        }
+                        alphas += usize::from(e.alpha);
+                        any_lower |= e.lower;
+                        scratch.push_str(e.folded());
+                        i += len;
+                        continue;
+                    }
                     if !c.is_alphanumeric() {
                         break;
                     }
