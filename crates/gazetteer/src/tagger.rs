@@ -415,11 +415,13 @@ impl<'t> Toks<'t> {
         let before = t.start.checked_sub(1).and_then(|i| b.get(i)).copied().unwrap_or(b' ');
         let after = b.get(t.end).copied().unwrap_or(b' ');
         let after2 = b.get(t.end + 1).copied().unwrap_or(b' ');
-        !(matches!(before, b'-' | b'.' | b'/' | b'@' | b'_')
+        // Joined to a word before it by a host or path separator.
+        let joined_before = matches!(before, b'-' | b'.' | b'/' | b'@' | b'_')
             && t.start >= 2
-            && b[t.start - 2].is_ascii_alphanumeric())
-            && !matches!(after, b'/' | b'@' | b'_')
-            && !(after == b'.' && after2.is_ascii_alphanumeric())
+            && b[t.start - 2].is_ascii_alphanumeric();
+        let joined_after = matches!(after, b'/' | b'@' | b'_')
+            || (after == b'.' && after2.is_ascii_alphanumeric());
+        !joined_before && !joined_after
     }
 
     /// Whether the folded word occurs in lower case elsewhere in the text.
