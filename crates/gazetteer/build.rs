@@ -13,6 +13,9 @@ mod norm;
 /// Flag bit on a posting: the key is the record's own name (not an alternate).
 const PRIMARY: u32 = 1 << 31;
 
+/// Bits of the first-word filter, as a power of two (`store.rs` mirrors it).
+const FIRST_WORD_BITS: u32 = 21;
+
 /// Candidates kept per key.
 const MAX_POSTINGS: usize = 40;
 
@@ -278,6 +281,16 @@ fn main() {
         }
         std::fs::write(out.join(name), b.into_inner().expect("fst")).expect("write fst");
     }
+    // First words of the folded keys (each key up to its first space): one bit per word, at the
+    // top bits of its FNV-1a hash. A word whose bit is clear starts no key, so the tagger walks
+    // nothing from it (see `Store::may_start_key`).
+    let mut first_words = vec![0u8; 1 << (FIRST_WORD_BITS - 3)];
+    for k in exact.keys() {
+        let w = k.split(' ').next().unwrap_or("");
+        let i = (fnv1a(w.as_bytes()) >> (64 - FIRST_WORD_BITS)) as usize;
+        first_words[i >> 3] |= 1 << (i & 7);
+    }
+    std::fs::write(out.join("first_words.bin"), &first_words).expect("write");
     // Common words that collide with a place name or a skeleton key: sorted FNV-1a hashes of
     // their folded forms (the runtime binary-searches them; see `Store::is_common_word`).
     let common = std::fs::read_to_string(data.join("common_en.txt")).expect("common_en.txt");

@@ -669,9 +669,10 @@ const NO_NAME: u32 = u32::MAX;
 fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
     // Phrase hash → the last name with that hash; each name → the one before it with the same
     // hash (names compared token by token).
-    let mut by_hash: FastMap<u64, u32> = FastMap::default();
-    let mut before: Vec<u32> = Vec::new();
-    let mut firsts: Vec<usize> = Vec::new();
+    let mut by_hash: FastMap<u64, u32> =
+        FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    let mut before: Vec<u32> = Vec::with_capacity(mentions.len());
+    let mut firsts: Vec<usize> = Vec::with_capacity(mentions.len());
     let same = |a: &Mention, b: &Mention| {
         a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
     };
@@ -785,7 +786,8 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     // Each name numbered once (its context and its neighbours are the same wherever it recurs).
     let (keys, firsts_of_key) = name_ids(toks, mentions);
     // Pass 1: context from each mention's prior-best reading and from French adjectives.
-    let mut contribs = Vec::new();
+    // (At most two contributions per mention, and a few adjectives: no growing.)
+    let mut contribs = Vec::with_capacity(2 * mentions.len() + 4);
     let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
     for (m, &key) in mentions.iter().zip(&keys) {
         let ranked = prior_rank(g, m);
@@ -857,7 +859,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     let within = containment(g, toks, mentions, &firsts, &keys, firsts_of_key.len());
     let mut all = Context::default();
     // Contributions by name (in order), as one list sorted by name.
-    let mut by_key: Vec<(u32, usize)> = Vec::new();
+    let mut by_key: Vec<(u32, usize)> = Vec::with_capacity(contribs.len());
     for (i, c) in contribs.iter().enumerate() {
         all.add(c);
         if c.key != NO_NAME {
@@ -868,7 +870,7 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     let mut cache: Vec<Option<Loo>> = (0..firsts_of_key.len()).map(|_| None).collect();
     // Rankings already made: (mention, containment, ranking, the name's ranking before it),
     // and each name's last one.
-    let mut ranks: Vec<(usize, Within, Ranked, u32)> = Vec::new();
+    let mut ranks: Vec<(usize, Within, Ranked, u32)> = Vec::with_capacity(mentions.len());
     let mut last_rank: Vec<u32> = vec![u32::MAX; firsts_of_key.len()];
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).

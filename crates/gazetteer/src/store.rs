@@ -18,6 +18,12 @@ static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
+/// One bit per first word of the folded keys, indexed by the top [`FIRST_WORD_BITS`] bits of
+/// its FNV-1a hash (see `build.rs`).
+static FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_words.bin"));
+
+/// Bits of [`FIRST_WORDS`] (as a power of two; `build.rs` mirrors it).
+const FIRST_WORD_BITS: u32 = 21;
 
 /// Kind of a record (mirrors `kind_code` in `build.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,11 +165,43 @@ impl Rec {
 
 /// Static string for a country code (from the country records), so records stay `Copy`.
 fn country_str(cc: [u8; 2]) -> Option<&'static str> {
-    let i = COUNTRY_CODES.chunks(2).position(|c| c == cc)?;
-    std::str::from_utf8(&COUNTRY_CODES[i * 2..i * 2 + 2]).ok()
+    // Indexed by the two letters: whether the pair is a code, and its text.
+    let (a, b) = (cc[0].wrapping_sub(b'A') as usize, cc[1].wrapping_sub(b'A') as usize);
+    if a >= 26 || b >= 26 || !IS_COUNTRY_CODE[a * 26 + b] {
+        return None;
+    }
+    let i = (a * 26 + b) * 2;
+    std::str::from_utf8(&LETTER_PAIRS[i..i + 2]).ok()
 }
 
-static COUNTRY_CODES: &[u8] = b"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCSCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
+/// Every pair of capital letters, "AA" to "ZZ".
+static LETTER_PAIRS: [u8; 26 * 26 * 2] = {
+    let mut t = [0; 26 * 26 * 2];
+    let mut i = 0;
+    while i < 26 * 26 {
+        t[i * 2] = b'A' + (i / 26) as u8;
+        t[i * 2 + 1] = b'A' + (i % 26) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Which pairs of capital letters are in [`COUNTRY_CODES_TEXT`].
+static IS_COUNTRY_CODE: [bool; 26 * 26] = {
+    let mut t = [false; 26 * 26];
+    let mut i = 0;
+    while i + 1 < COUNTRY_CODES_TEXT.len() {
+        let (a, b) = (COUNTRY_CODES_TEXT[i], COUNTRY_CODES_TEXT[i + 1]);
+        if a.is_ascii_uppercase() && b.is_ascii_uppercase() {
+            t[(a - b'A') as usize * 26 + (b - b'A') as usize] = true;
+        }
+        i += 2;
+    }
+    t
+};
+
+/// ISO 3166 alpha-2 codes of the country records, sorted.
+const COUNTRY_CODES_TEXT: &[u8] = b"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCSCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
 
 /// The compiled tables.
 pub struct Store {
@@ -212,6 +250,15 @@ impl Store {
     /// skeleton key ("later", "street", "senior"; see `data/gazetteer/common_en.txt`).
     pub fn is_common_word(&self, folded: &str) -> bool {
         self.is_common_hash(crate::lexicon::word_hash(folded))
+    }
+
+    /// Whether a folded word (by its FNV-1a hash, `lexicon::word_hash`) may be the first
+    /// word of a key of the folded map (the key itself, or the key up to its first space).
+    /// `false` is exact: no key starts with that word.
+    #[inline]
+    pub fn may_start_key(&self, word_hash: u64) -> bool {
+        let i = (word_hash >> (64 - FIRST_WORD_BITS)) as usize;
+        FIRST_WORDS.get(i >> 3).is_none_or(|b| b >> (i & 7) & 1 == 1)
     }
 
     /// [`Store::is_common_word`] for a word's precomputed hash ([`crate::lexicon::word_hash`]).
@@ -299,6 +346,24 @@ mod tests {
         let r = iq.iter().filter_map(|&i| s.rec(i)).find(|r| r.kind == Kind::Country);
         assert_eq!(r.map(|r| r.geonameid), Some(99237));
         assert_eq!(r.and_then(|r| r.country()), Some("IQ"));
+        // `country_str` answers as a search of the codes.
+        for a in 0..=255u8 {
+            for b in [b'A', b'Q', b'W', b'Z', 0, b'a'] {
+                let cc = [a, b];
+                let i = COUNTRY_CODES_TEXT.chunks(2).position(|c| c == cc);
+                let want =
+                    i.map(|i| std::str::from_utf8(&COUNTRY_CODES_TEXT[i * 2..i * 2 + 2]).unwrap());
+                assert_eq!(country_str(cc), want);
+            }
+        }
+        assert_eq!(country_str(*b"ZW"), Some("ZW"));
+        assert_eq!(country_str(*b"AD"), Some("AD"));
+        assert_eq!(country_str(*b"ZZ"), None);
+        // Every key's first word passes the first-word filter.
+        for k in ["bagdad", "irak", "ras", "tall", "new"] {
+            assert!(s.may_start_key(crate::lexicon::word_hash(k)), "{k}");
+        }
+        assert_eq!(FIRST_WORDS.len(), 1 << (FIRST_WORD_BITS - 3));
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub(crate) struct Toks<'t> {
     pub toks: Vec<Tok>,
     folded: String,
     lower: OnceCell<Vec<u64>>,
+    /// Look-ups [`Toks::occurs_lowercase_hash`] answered by scanning so far.
+    scans: std::cell::Cell<u32>,
 }
 
 /// One scanned char: whether it is alphanumeric, and its length in bytes.
@@ -66,6 +68,69 @@ impl Drop for Toks<'_> {
             let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded));
         }
     }
+}
+
+/// What the tokenizer reads of a non-ASCII char: its classes and its folded form
+/// ([`crate::norm::fold_char_into`]), computed once by those functions for the chars of
+/// [`TABLED`] (Latin letters with diacritics, general punctuation).
+#[derive(Clone, Copy, Default)]
+struct CharEntry {
+    alnum: bool,
+    alpha: bool,
+    upper: bool,
+    lower: bool,
+    len: u8,
+    fold: [u8; 8],
+}
+
+impl CharEntry {
+    fn folded(&self) -> &str {
+        std::str::from_utf8(&self.fold[..self.len as usize]).unwrap_or("")
+    }
+}
+
+/// Ranges of chars held in the table, each `(first, end)`.
+const TABLED: [(u32, u32); 2] = [(0x80, 0x250), (0x2000, 0x2070)];
+
+/// The table entry of a char, when it is in [`TABLED`] (and its folded form fits).
+#[inline]
+fn tabled_char(c: char) -> Option<&'static CharEntry> {
+    static TABLE: std::sync::OnceLock<Vec<Option<CharEntry>>> = std::sync::OnceLock::new();
+    let u = c as u32;
+    let mut at = 0;
+    let mut index = None;
+    for (a, b) in TABLED {
+        if (a..b).contains(&u) {
+            index = Some(at + (u - a) as usize);
+            break;
+        }
+        at += (b - a) as usize;
+    }
+    let index = index?;
+    let table = TABLE.get_or_init(|| {
+        let mut t = Vec::new();
+        let mut s = String::new();
+        for (a, b) in TABLED {
+            for u in a..b {
+                t.push(char::from_u32(u).and_then(|c| {
+                    s.clear();
+                    crate::norm::fold_char_into(c, &mut s);
+                    let mut fold = [0; 8];
+                    fold.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+                    Some(CharEntry {
+                        alnum: c.is_alphanumeric(),
+                        alpha: c.is_alphabetic(),
+                        upper: c.is_uppercase(),
+                        lower: c.is_lowercase(),
+                        len: s.len() as u8,
+                        fold,
+                    })
+                }));
+            }
+        }
+        t
+    });
+    table.get(index)?.as_ref()
 }
 
 /// Byte classes of the tokenizer: ASCII letters and digits, other ASCII bytes, and bytes of
@@ -116,7 +181,11 @@ impl<'t> Toks<'t> {
                 ASCII_WORD => {}
                 _ => {
                     let Some((c, len)) = scan_char(text, i) else { break };
-                    if !c.is_alphanumeric() {
+                    let alnum = match tabled_char(c) {
+                        Some(e) => e.alnum,
+                        None => c.is_alphanumeric(),
+                    };
+                    if !alnum {
                         i += len;
                         continue;
                     }
@@ -132,10 +201,14 @@ impl<'t> Toks<'t> {
             let (cap, upper, hash);
             if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
                 let wb = &bytes[a..i];
-                folded.extend_from_slice(wb);
-                let low = &mut folded[f0..];
-                low.make_ascii_lowercase();
-                hash = fnv_continue(FNV_BASIS, low);
+                // Copied lower-cased and hashed (FNV-1a, as `fnv_continue`) in one pass.
+                let mut h = FNV_BASIS;
+                folded.extend(wb.iter().map(|&c| {
+                    let l = c.to_ascii_lowercase();
+                    h = (h ^ l as u64).wrapping_mul(0x0100_0000_01b3);
+                    l
+                }));
+                hash = h;
                 cap = wb[0].is_ascii_uppercase();
                 upper = cap
                     && wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
@@ -151,6 +224,22 @@ impl<'t> Toks<'t> {
                 let mut any_lower = false;
                 while i < n {
                     let Some((c, len)) = scan_char(text, i) else { break };
+                    if let Some(e) = tabled_char(c) {
+                        // Latin letters and punctuation: their properties and folded form
+                        // looked up.
+                        if !e.alnum {
+                            break;
+                        }
+                        if first {
+                            c0 = e.upper;
+                            first = false;
+                        }
+                        alphas += usize::from(e.alpha);
+                        any_lower |= e.lower;
+                        scratch.push_str(e.folded());
+                        i += len;
+                        continue;
+                    }
                     if !c.is_alphanumeric() {
                         break;
                     }
@@ -173,7 +262,7 @@ impl<'t> Toks<'t> {
             let sent_start = if seg.sentences.is_empty() {
                 // A single space (the common gap) never ends a sentence.
                 prev_end == 0
-                    || (bytes.get(prev_end..a) != Some(b" ") && {
+                    || (!(a == prev_end + 1 && bytes[prev_end] == b' ') && {
                         let raw = text.get(prev_end..a).unwrap_or("");
                         let gap = raw.trim_end_matches(|c: char| {
                             c.is_whitespace()
@@ -190,7 +279,12 @@ impl<'t> Toks<'t> {
                 s >= prev_end && s <= a
             };
             if let Some(last) = toks.last_mut() {
-                last.join = joinable_gap(text.get(prev_end..a).unwrap_or(""));
+                // One-byte gaps (most of them) tested on the byte.
+                last.join = if a == prev_end + 1 {
+                    matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
+                } else {
+                    joinable_gap(text.get(prev_end..a).unwrap_or(""))
+                };
             }
             toks.push(Tok {
                 start: a,
@@ -207,7 +301,7 @@ impl<'t> Toks<'t> {
         // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
         let folded = String::from_utf8(folded)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Toks { text, toks, folded, lower: OnceCell::new() }
+        Toks { text, toks, folded, lower: OnceCell::new(), scans: std::cell::Cell::new(0) }
     }
 
     pub fn f(&self, i: usize) -> &str {
@@ -321,6 +415,7 @@ impl<'t> Toks<'t> {
         let before = t.start.checked_sub(1).and_then(|i| b.get(i)).copied().unwrap_or(b' ');
         let after = b.get(t.end).copied().unwrap_or(b' ');
         let after2 = b.get(t.end + 1).copied().unwrap_or(b' ');
+        // Joined to a word before it by a host or path separator.
         let joined_before = matches!(before, b'-' | b'.' | b'/' | b'@' | b'_')
             && t.start >= 2
             && b[t.start - 2].is_ascii_alphanumeric();
@@ -333,8 +428,11 @@ impl<'t> Toks<'t> {
     /// (Sorted 64-bit hashes of the lower-case words: sorting integers is far cheaper than
     /// sorting strings, and a false match needs a 64-bit collision within one text.)
     pub fn occurs_lowercase_hash(&self, hash: u64) -> bool {
-        // A short text is scanned; a long one sorts its words' hashes once.
-        if self.toks.len() <= 256 {
+        // A short text is scanned, and so is a long one for its first few look-ups (most texts
+        // need few); past them, its words' hashes are sorted once.
+        if self.toks.len() <= 256 || (self.lower.get().is_none() && self.scans.get() < LOWER_SCANS)
+        {
+            self.scans.set(self.scans.get() + 1);
             return self.toks.iter().any(|t| !t.cap && t.hash == hash && self.in_prose(t));
         }
         let sorted = self.lower.get_or_init(|| {
@@ -347,6 +445,9 @@ impl<'t> Toks<'t> {
         sorted.binary_search(&hash).is_ok()
     }
 }
+
+/// Look-ups of a long text's lower-case words answered by a scan before they are sorted.
+const LOWER_SCANS: u32 = 8;
 
 /// Whether the text between two tokens lets them belong to one name (see [`Toks::joinable`]).
 #[inline]
@@ -601,7 +702,8 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
     let mut found = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
     let max = max.min(MAX_NAME_TOKENS);
     let n = toks.toks.len();
-    if i >= n || max == 0 {
+    // A word that starts no key walks nowhere (an exact test, cheaper than a cache probe).
+    if i >= n || max == 0 || !store.may_start_key(toks.hash(i)) {
         return found;
     }
     STEPS.with(|c| {
@@ -754,7 +856,8 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
 /// Finds all mentions, filtered, in text order.
 pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let lx = &g.lexicon;
-    let mut out: Vec<Mention> = Vec::new();
+    // (About one mention in twenty words: sized once for most texts.)
+    let mut out: Vec<Mention> = Vec::with_capacity(toks.toks.len() / 16 + 4);
     let n = toks.toks.len();
     let mut persons = Persons::new();
     let mut i = 0;
