@@ -225,6 +225,14 @@ fn issue5_hit_is_an_attack_only_with_a_weapon() {
     assert_eq!(place(&ev[0]), Some("Bryansk"));
     assert!(run("A man was hit by a car in Bryansk on Monday.", Lang::En).is_empty());
     assert!(run("Inflation hit a record in Moscow last month.", Lang::En).is_empty());
+    let ev = run(
+        "The Syrian defence ministry accused Israel of striking a depot near Aleppo with missiles.",
+        Lang::En,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Military Forces of Israel"));
+    let ev = run("Thousands of striking teachers rallied in Paris.", Lang::En);
+    assert!(ev.iter().all(|e| e.kind == "protest"), "{ev:#?}");
 }
 
 #[test]
