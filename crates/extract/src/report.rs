@@ -222,7 +222,12 @@ pub fn around(a: &Analysis<'_>, f: &Folded, clause: Span, trigger: Span) -> Vec<
     let Some(s) = a.seg.sentences.iter().find(|s| s.span.contains(&clause)) else {
         return Vec::new();
     };
-    reports(a.text(), f, s.span).into_iter().filter(|r| !r.span.overlaps(&trigger)).collect()
+    let mut last = f.reports.borrow_mut();
+    let all = match last.as_ref() {
+        Some((sp, all)) if *sp == s.span => all,
+        _ => &last.insert((s.span, reports(a.text(), f, s.span))).1,
+    };
+    all.iter().filter(|r| !r.span.overlaps(&trigger)).copied().collect()
 }
 
 /// Length of the source preposition found at folded offset `i` of `seg`.
