@@ -189,6 +189,12 @@ impl<T> PhraseTable<T> {
         self.entries.len()
     }
 
+    /// False when no phrase can start with word `id` (a cheap test before
+    /// [`PhraseTable::match_at`]).
+    pub fn may_start(&self, id: u32) -> bool {
+        !self.slot_first.is_empty() || self.by_first.get(id as usize).is_some_and(|v| !v.is_empty())
+    }
+
     /// The longest phrase of one of `langs` starting at token `i`. `slot`
     /// reads a number at a token index and returns (index after it, value).
     pub fn match_at(

@@ -266,6 +266,16 @@ fn range_after(text: &str, toks: &[Tok], first: &Core, ls: &[L], opened: bool) -
 
 /// The number expression starting at token `i`, if any.
 pub(crate) fn number_at(text: &str, toks: &[Tok], i: usize, ls: &[L]) -> Option<NumAt> {
+    // Most tokens start no number: digits, a number word, a modifier or the
+    // article of "a hundred".
+    let t = toks.get(i)?;
+    if t.kind != Kind::Num
+        && !matches!(t.norm, "a" | "an")
+        && !LEXICON.modifiers.may_start(t.id)
+        && !LEXICON.numbers.may_start(t.id)
+    {
+        return None;
+    }
     if let Some(m) = LEXICON.modifiers.match_at(toks, i, ls, &no_slot) {
         if let Some(core) = core_at(text, toks, m.end, ls) {
             if core.value.is_some() {
