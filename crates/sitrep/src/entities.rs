@@ -18,7 +18,17 @@ struct Group {
 }
 
 fn fold(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else {
+            out.extend(c.to_lowercase().filter(|c| c.is_alphanumeric()));
+        }
+    }
+    out
 }
 
 /// Groups mentions into entities ordered by first mention.
