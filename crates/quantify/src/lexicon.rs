@@ -217,7 +217,14 @@ impl<T> PhraseTable<T> {
         };
         let mut best: Option<PhraseMatch<'_, T>> = None;
         let direct = self.by_first.get(first.id as usize).map_or(&[][..], Vec::as_slice);
-        for ids in [direct, &self.slot_first] {
+        // Every phrase of `slot_first` starts by reading a number at `i`:
+        // without one, none of them can match.
+        let by_slot = if !self.slot_first.is_empty() && slot(i).is_some() {
+            &self.slot_first[..]
+        } else {
+            &[][..]
+        };
+        for ids in [direct, by_slot] {
             for &id in ids {
                 let (l, pat, value) = &self.entries[id];
                 if !langs.contains(l) {
