@@ -191,13 +191,29 @@ impl<T> PhraseTable<T> {
 
     /// False when no phrase can start with word `id` (a cheap test before
     /// [`PhraseTable::match_at`]).
+    #[inline]
     pub fn may_start(&self, id: u32) -> bool {
         !self.slot_first.is_empty() || self.by_first.get(id as usize).is_some_and(|v| !v.is_empty())
     }
 
     /// The longest phrase of one of `langs` starting at token `i`. `slot`
     /// reads a number at a token index and returns (index after it, value).
+    #[inline]
     pub fn match_at(
+        &self,
+        toks: &[Tok],
+        i: usize,
+        langs: &[L],
+        slot: &dyn Fn(usize) -> Option<(usize, u32)>,
+    ) -> Option<PhraseMatch<'_, T>> {
+        // Most words start no phrase: answer without setting up the search.
+        if !self.may_start(toks.get(i)?.id) {
+            return None;
+        }
+        self.search_at(toks, i, langs, slot)
+    }
+
+    fn search_at(
         &self,
         toks: &[Tok],
         i: usize,
