@@ -191,6 +191,18 @@ impl<T> PhraseTable<T> {
 
     /// False when no phrase can start with word `id` (a cheap test before
     /// [`PhraseTable::match_at`]).
+    /// True when some phrase starts with word `id` itself (not with a number slot).
+    #[inline]
+    pub fn word_starts(&self, id: u32) -> bool {
+        self.by_first.get(id as usize).is_some_and(|v| !v.is_empty())
+    }
+
+    /// True when some phrase starts with a number slot.
+    #[inline]
+    pub fn slot_starts(&self) -> bool {
+        !self.slot_first.is_empty()
+    }
+
     #[inline]
     pub fn may_start(&self, id: u32) -> bool {
         !self.slot_first.is_empty() || self.by_first.get(id as usize).is_some_and(|v| !v.is_empty())
