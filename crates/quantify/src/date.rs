@@ -700,7 +700,7 @@ pub fn find_dates(
     let span = clamp(text, span);
     let body = &text[span.start..span.end];
     cached(&MEMO, (span.start, lang, published), body, || {
-        let toks = tokenize(text, span);
+        let toks = crate::token::tokenize_shared(text, span);
         let toks = toks.toks();
         dates_in(text, &toks, langs(lang), published)
     })
