@@ -97,7 +97,7 @@ fn absorb(e: &mut Draft, d: Draft) {
     {
         let keep_sub = e.trig.sub_event_type.is_empty();
         if keep_sub || !d.trig.sub_event_type.is_empty() {
-            e.trig = d.trig.clone();
+            e.trig = d.trig;
         }
     }
     if e.means.is_empty() {
@@ -198,7 +198,7 @@ fn continuations(events: Vec<Draft>) -> Vec<Draft> {
         };
         match out.iter_mut().rev().find(|e| went_on(e)) {
             Some(e) => {
-                d.trig = e.trig.clone();
+                d.trig = e.trig;
                 d.actor = None;
                 absorb(e, d);
             }
