@@ -6,6 +6,7 @@
 //! a given text.
 
 use sitrep_model::{ActorMention, Entity, EntityKind, Place, Span};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 struct Group {
@@ -35,34 +36,35 @@ fn fold(s: &str) -> String {
 pub fn group(text: &str, actors: &[ActorMention], places: &[Place]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
-    let mut add =
-        |key: (String, EntityKind), span: Span, canonical: Option<String>, country| match index
-            .get(&key)
-        {
-            Some(&i) => groups[i].mentions.push(span),
-            None => {
-                index.insert(key.clone(), groups.len());
+    // The text of a group is set once its mentions are all known.
+    let mut add = |key: (String, EntityKind), span, canonical: Option<&str>, country: Option<&str>| {
+        let kind = key.1;
+        match index.entry(key) {
+            Entry::Occupied(o) => groups[*o.get()].mentions.push(span),
+            Entry::Vacant(v) => {
+                v.insert(groups.len());
                 groups.push(Group {
                     first: span,
-                    text: span.slice(text).to_string(),
-                    canonical,
-                    kind: key.1,
-                    country,
+                    text: String::new(),
+                    canonical: canonical.map(str::to_string),
+                    kind,
+                    country: country.map(str::to_string),
                     mentions: vec![span],
                 });
             }
-        };
+        }
+    };
     for m in actors {
         let key = m.canonical.as_deref().map(fold).unwrap_or_else(|| fold(m.span.slice(text)));
         if key.is_empty() {
             continue;
         }
-        add((key, m.kind), m.span, m.canonical.clone(), m.country.clone());
+        add((key, m.kind), m.span, m.canonical.as_deref(), m.country.as_deref());
     }
     for p in places {
         let key = format!("{}|{}", fold(&p.name), p.country.as_deref().unwrap_or(""));
         let span = Span::new(p.start, p.end);
-        add((key, EntityKind::Place), span, Some(p.name.clone()), p.country.clone());
+        add((key, EntityKind::Place), span, Some(&p.name), p.country.as_deref());
     }
     for g in &mut groups {
         g.mentions.sort();
