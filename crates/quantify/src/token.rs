@@ -91,15 +91,20 @@ impl Tokens<'_> {
         self.with_ids(|_| NO_ID)
     }
 
+    /// The normalised form of a token.
+    fn norm_of(&self, r: &Raw) -> &str {
+        let norm = match r.norm {
+            Some((a, b)) => self.buf.get(a..b),
+            None => self.text.get(r.start..r.end),
+        };
+        norm.unwrap_or("")
+    }
+
     fn with_ids(&self, mut id: impl FnMut(&str) -> u32) -> Vec<Tok<'_>> {
         self.raw
             .iter()
             .map(|r| {
-                let norm = match r.norm {
-                    Some((a, b)) => self.buf.get(a..b),
-                    None => self.text.get(r.start..r.end),
-                };
-                let norm = norm.unwrap_or("");
+                let norm = self.norm_of(r);
                 Tok {
                     start: r.start,
                     end: r.end,
@@ -233,7 +238,7 @@ pub(crate) fn tokenize_shared(text: &str, span: Span) -> Tokens<'_> {
     }
     let mut t = tokenize(text, span);
     let vocab = &crate::lexicon::LEXICON.vocab;
-    t.ids = t.with_ids(|w| vocab.id(w)).iter().map(|t| t.id).collect();
+    t.ids = t.raw.iter().map(|r| vocab.id(t.norm_of(r))).collect();
     LAST.with(|c| {
         *c.borrow_mut() =
             Some((span.start, body.to_string(), t.buf.clone(), t.raw.clone(), t.ids.clone()));
