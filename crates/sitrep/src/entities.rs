@@ -37,23 +37,24 @@ pub fn group(text: &str, actors: &[ActorMention], places: &[Place]) -> Vec<Entit
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
     // The text of a group is set once its mentions are all known.
-    let mut add = |key: (String, EntityKind), span, canonical: Option<&str>, country: Option<&str>| {
-        let kind = key.1;
-        match index.entry(key) {
-            Entry::Occupied(o) => groups[*o.get()].mentions.push(span),
-            Entry::Vacant(v) => {
-                v.insert(groups.len());
-                groups.push(Group {
-                    first: span,
-                    text: String::new(),
-                    canonical: canonical.map(str::to_string),
-                    kind,
-                    country: country.map(str::to_string),
-                    mentions: vec![span],
-                });
+    let mut add =
+        |key: (String, EntityKind), span, canonical: Option<&str>, country: Option<&str>| {
+            let kind = key.1;
+            match index.entry(key) {
+                Entry::Occupied(o) => groups[*o.get()].mentions.push(span),
+                Entry::Vacant(v) => {
+                    v.insert(groups.len());
+                    groups.push(Group {
+                        first: span,
+                        text: String::new(),
+                        canonical: canonical.map(str::to_string),
+                        kind,
+                        country: country.map(str::to_string),
+                        mentions: vec![span],
+                    });
+                }
             }
-        }
-    };
+        };
     for m in actors {
         let key = m.canonical.as_deref().map(fold).unwrap_or_else(|| fold(m.span.slice(text)));
         if key.is_empty() {
