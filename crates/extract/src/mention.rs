@@ -73,7 +73,7 @@ pub struct Draft {
 impl Draft {
     /// Merge family.
     pub fn family(&self) -> &'static str {
-        family(&self.kind())
+        family(self.kind())
     }
     /// The fine kind before coding (threats to attack are threats).
     pub fn kind(&self) -> &str {
