@@ -900,7 +900,6 @@ fn casualties_in(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
     let tokens = tokenize_shared(text, span);
     let toks = tokens.toks();
     let ls = langs(lang);
-    let mut s = Sentence::new(text, &toks, ls);
     let lex = &*LEXICON;
     let no_slot = |_: usize| None;
 
@@ -927,6 +926,12 @@ fn casualties_in(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
             i += 1;
         }
     }
+    // Without a trigger or zero phrase there is nothing to count: the
+    // sentence's dates and numbers need not be read.
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut s = Sentence::new(text, &toks, ls);
     for &(a, b, _, _) in &found {
         for t in &mut s.trigger_tok[a..b] {
             *t = true;
