@@ -44,8 +44,8 @@ pub fn tokens<'t>(a: &Analysis<'t>, lex: &LangLexicon) -> Vec<Tok<'t>> {
             let plain = !s.chars().any(|c| c.is_uppercase() || c == '’' || c == 'ʼ');
             let w = if plain { Cow::Borrowed(s) } else { Cow::Owned(norm_word(s)) };
             let cap = s.chars().next().is_some_and(char::is_uppercase);
-            let glued =
-                s.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_uppercase));
+            let glued = s.contains('-')
+                && s.split('-').skip(1).any(|p| p.chars().next().is_some_and(char::is_uppercase));
             let (bits, verb) =
                 if t.kind == TokenKind::Punct { (0, None) } else { (lex.bits(&w), lex.verb(&w)) };
             Tok { span: t.span, kind: t.kind, w, cap, name: cap || glued, bits, verb }

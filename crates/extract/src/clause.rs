@@ -116,13 +116,44 @@ pub fn words(f: &Folded, from: usize, to: usize) -> Vec<&str> {
         .collect()
 }
 
-/// The last `n` folded words before original offset `off`, within `from..`.
-pub fn words_before(f: &Folded, from: usize, off: usize, n: usize) -> Vec<&str> {
+/// Most words [`words_before`] returns.
+const MAX_BEFORE: usize = 6;
+
+/// A few words in text order, kept inline (see [`words_before`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    buf: [&'a str; MAX_BEFORE],
+    len: usize,
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.buf[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for Words<'a> {
+    type Item = &'a str;
+    type IntoIter = std::iter::Take<std::array::IntoIter<&'a str, MAX_BEFORE>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.buf.into_iter().take(self.len)
+    }
+}
+
+/// The last `n` folded words before original offset `off`, within `from..`
+/// (at most six: the rules look a few words back).
+pub fn words_before(f: &Folded, from: usize, off: usize, n: usize) -> Words<'_> {
     let (a, b) = (f.folded_at(from), f.folded_at(off));
     let s = f.text.get(a.min(b)..b.min(f.text.len())).unwrap_or("");
-    let mut v: Vec<&str> = s.rsplit(' ').filter(|w| !w.is_empty()).take(n).collect();
-    v.reverse();
-    v
+    let mut buf = [""; MAX_BEFORE];
+    let mut len = 0;
+    for w in s.rsplit(' ').filter(|w| !w.is_empty()).take(n.min(MAX_BEFORE)) {
+        buf[len] = w;
+        len += 1;
+    }
+    buf[..len].reverse();
+    Words { buf, len }
 }
 
 #[cfg(test)]

@@ -7,12 +7,14 @@
 //! becomes one ASCII space. The folded text starts and ends with a space, so
 //! a key `" word word"` found in it always starts on a word start.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use sitrep_model::Lang;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::lexicon::Hit;
+use crate::report::Report;
+use sitrep_model::Span;
 
 /// A folded text and its offset map.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +28,9 @@ pub struct Folded {
     /// Hits of each lexicon table over the whole text, computed on first
     /// use (by table id; tables past the last slot are not cached).
     pub(crate) hits: [OnceCell<(Lang, Vec<Hit>)>; HIT_SLOTS],
+    /// The reporting clauses of the last sentence asked about (the clauses
+    /// of one sentence are asked for by every event mention in it).
+    pub(crate) reports: RefCell<Option<(Span, Vec<Report>)>>,
 }
 
 /// Lexicon tables whose hits a folded text keeps.
@@ -103,7 +108,7 @@ pub fn fold(s: &str) -> Folded {
         map.push(s.len());
     }
     map.push(s.len());
-    Folded { text, map, hits: Default::default() }
+    Folded { text, map, hits: Default::default(), reports: RefCell::default() }
 }
 
 /// The match key of a lexicon entry: `" "` + its folded words.

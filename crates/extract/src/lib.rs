@@ -81,7 +81,7 @@ fn casualty_sentences(
         }
         let told = events.iter().any(|e| e.evidence.iter().any(|ev| ev.overlaps(&s.span)));
         let Some(e) =
-            events.iter_mut().rfind(|e| family(&e.kind()) == "attack" && e.first() < s.span.start)
+            events.iter_mut().rfind(|e| family(e.kind()) == "attack" && e.first() < s.span.start)
         else {
             continue;
         };
@@ -598,7 +598,7 @@ fn finish(
     let kind = d.kind();
     let means: Vec<String> = if d.weapons.is_empty() { d.means.clone() } else { d.weapons.clone() };
     let ctx = Context {
-        kind: &kind,
+        kind,
         sub: if kind == "threat" { "Other" } else { &d.trig.sub_event_type },
         plover: if kind == "threat" { "THREATEN" } else { &d.trig.plover },
         mode: if kind == "threat" { "" } else { &d.trig.mode },

@@ -18,7 +18,7 @@ use crate::roles::{roles, Role};
 #[derive(Debug, Clone)]
 pub struct Draft {
     /// The deciding trigger.
-    pub trig: Trigger,
+    pub trig: &'static Trigger,
     /// Its span.
     pub trigger: Span,
     /// The triggers of every mention merged into this one, in text order.
@@ -73,14 +73,14 @@ pub struct Draft {
 impl Draft {
     /// Merge family.
     pub fn family(&self) -> &'static str {
-        family(&self.kind())
+        family(self.kind())
     }
     /// The fine kind before coding (threats to attack are threats).
-    pub fn kind(&self) -> String {
+    pub fn kind(&self) -> &str {
         if self.modality == "threatened" && family(&self.trig.kind) == "attack" {
-            "threat".to_string()
+            "threat"
         } else {
-            self.trig.kind.clone()
+            &self.trig.kind
         }
     }
     /// First evidence byte.
@@ -565,7 +565,7 @@ fn clause_drafts(
         let t = &LEXICON.triggers.values[h.entry];
         in_label(a, cl, h) && !t.sub_event_type.is_empty() && !t.weak
     });
-    let trig = LEXICON.triggers.values[label.unwrap_or(&main).entry].clone();
+    let trig: &'static Trigger = &LEXICON.triggers.values[label.unwrap_or(&main).entry];
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
     let armed_cue = family(&trig.kind) == "attack"
         && !LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang).is_empty();
@@ -617,7 +617,7 @@ fn clause_drafts(
                 cl,
                 p,
                 hits,
-                &trig,
+                trig,
                 tspan,
                 (passive, nominal),
                 weak,
@@ -625,7 +625,7 @@ fn clause_drafts(
             ));
         }
     } else {
-        out.push(draft(a, f, x, si, cl, cl, hits, &trig, tspan, (passive, nominal), weak, generic));
+        out.push(draft(a, f, x, si, cl, cl, hits, trig, tspan, (passive, nominal), weak, generic));
     }
 }
 
@@ -638,7 +638,7 @@ fn draft(
     cl: Span,
     region: Span,
     hits: &[Hit],
-    trig: &Trigger,
+    trig: &'static Trigger,
     tspan: Span,
     (passive, nominal): (bool, bool),
     weak: bool,
@@ -713,7 +713,7 @@ fn draft(
         true => vec![region, tspan],
     };
     Draft {
-        trig: trig.clone(),
+        trig,
         trigger: tspan,
         triggers: vec![tspan],
         sentence: si,

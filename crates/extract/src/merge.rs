@@ -37,7 +37,7 @@ fn same_incident(e: &Draft, d: &Draft) -> bool {
     }
     // A definite noun of another kind ("the kidnapping" after a bombing)
     // names an incident of its own.
-    if targets_conflict(e, d) || (d.anaphoric && !kinds_agree(&e.kind(), &d.kind())) {
+    if targets_conflict(e, d) || (d.anaphoric && !kinds_agree(e.kind(), d.kind())) {
         return false;
     }
     match (place_key(e), place_key(d)) {
@@ -73,7 +73,7 @@ fn refers_to(e: &Draft, d: &Draft) -> bool {
     if !d.anaphoric || e.family() != d.family() || e.first() >= d.first() {
         return false;
     }
-    let kinds = kinds_agree(&e.kind(), &d.kind());
+    let kinds = kinds_agree(e.kind(), d.kind());
     let place = match (&e.location, &d.location) {
         (_, None) => true,
         (Some((_, re)), Some((_, rd))) => place_key(e) == place_key(d) || rd > re,
@@ -97,7 +97,7 @@ fn absorb(e: &mut Draft, d: Draft) {
     {
         let keep_sub = e.trig.sub_event_type.is_empty();
         if keep_sub || !d.trig.sub_event_type.is_empty() {
-            e.trig = d.trig.clone();
+            e.trig = d.trig;
         }
     }
     if e.means.is_empty() {
@@ -198,7 +198,7 @@ fn continuations(events: Vec<Draft>) -> Vec<Draft> {
         };
         match out.iter_mut().rev().find(|e| went_on(e)) {
             Some(e) => {
-                d.trig = e.trig.clone();
+                d.trig = e.trig;
                 d.actor = None;
                 absorb(e, d);
             }

@@ -65,6 +65,15 @@ const FR_VERBS: [&str; 27] = [
 const FR_AUX: [&str; 4] = ["a", "ont", "avait", "avaient"];
 /// Prepositions that introduce a source (folded, possibly two words).
 const SOURCE_PREPS: [&str; 5] = ["selon", "d apres", "according to", "citing", "cite par"];
+/// The source prepositions with a space on each side, in one automaton: the
+/// leftmost match is the first preposition of a segment.
+static SOURCE_AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(SOURCE_PREPS.map(|p| format!(" {p} ")))
+            .ok()
+    });
 /// Words after a leading reporting verb by which the speaker reports its
 /// own deed ("the army said it killed", "l'armée a affirmé avoir visé").
 const OWN_DEED: [&str; 10] =
@@ -153,7 +162,7 @@ pub fn reports(text: &str, f: &Folded, s: Span) -> Vec<Report> {
         }
         // "selon X", "according to X": from the preposition to the clause's end.
         let seg_f = f.text.get(fs.saturating_sub(1)..fe).unwrap_or("");
-        let source = SOURCE_PREPS.iter().filter_map(|p| seg_f.find(&format!(" {p} "))).min();
+        let source = SOURCE_AC.as_ref().and_then(|ac| ac.find(seg_f)).map(|m| m.start());
         if let Some(i) = source {
             let from = f.orig(fs.saturating_sub(1) + i + 1);
             let after = f.orig(fs.saturating_sub(1) + i + 1 + p_len(seg_f, i));
@@ -225,7 +234,12 @@ pub fn around(a: &Analysis<'_>, f: &Folded, clause: Span, trigger: Span) -> Vec<
     let Some(s) = a.seg.sentences.iter().find(|s| s.span.contains(&clause)) else {
         return Vec::new();
     };
-    reports(a.text(), f, s.span).into_iter().filter(|r| !r.span.overlaps(&trigger)).collect()
+    let mut last = f.reports.borrow_mut();
+    let all = match last.as_ref() {
+        Some((sp, all)) if *sp == s.span => all,
+        _ => &last.insert((s.span, reports(a.text(), f, s.span))).1,
+    };
+    all.iter().filter(|r| !r.span.overlaps(&trigger)).copied().collect()
 }
 
 /// Length of the source preposition found at folded offset `i` of `seg`.

@@ -46,7 +46,7 @@ use crate::date::dates_in;
 use crate::lexicon::{langs, Reading, Trigger, WordSet, L, LEXICON, WORDS as W};
 use crate::memo::{cached, Memo};
 use crate::number::{numbers_in, NumAt};
-use crate::token::{clamp, tokenize, Kind, Tok};
+use crate::token::{clamp, tokenize_shared, Kind, Tok};
 
 /// Killed or injured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -897,10 +897,9 @@ thread_local! {
 
 /// [`find_casualties`] without the memory, `span` clamped.
 fn casualties_in(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
-    let tokens = tokenize(text, span);
+    let tokens = tokenize_shared(text, span);
     let toks = tokens.toks();
     let ls = langs(lang);
-    let mut s = Sentence::new(text, &toks, ls);
     let lex = &*LEXICON;
     let no_slot = |_: usize| None;
 
@@ -927,6 +926,12 @@ fn casualties_in(text: &str, span: Span, lang: Lang) -> Vec<Casualty> {
             i += 1;
         }
     }
+    // Without a trigger or zero phrase there is nothing to count: the
+    // sentence's dates and numbers need not be read.
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let mut s = Sentence::new(text, &toks, ls);
     for &(a, b, _, _) in &found {
         for t in &mut s.trigger_tok[a..b] {
             *t = true;

@@ -617,6 +617,26 @@ fn relative_at(
     Some(Found { first: i, end: m.end, range, kind })
 }
 
+/// Words that may open a date expression besides digits and the first
+/// words of the month, weekday and relative-date tables: articles and
+/// prepositions of [`explicit_at`], parts of a month, "premier", and the
+/// openers of [`weekday_at`].
+const OPENERS: &[&str] = &[
+    "le", "the", "du", "from", "between", "entre", "debut", "early", "mi", "mid", "fin", "late",
+    "premier", "dans", "la", "last", "past", "this", "next", "ce",
+];
+
+/// False when no date expression can start with token `t` (a cheap test
+/// that spares most words the readers of [`dates_in`]).
+fn may_open(t: &Tok) -> bool {
+    t.kind == Kind::Num
+        || OPENERS.contains(&t.norm)
+        || LEXICON.months.may_start(t.id)
+        || LEXICON.weekdays.may_start(t.id)
+        || LEXICON.relative.word_starts(t.id)
+        || (LEXICON.relative.slot_starts() && crate::number::may_open(t))
+}
+
 pub(crate) fn dates_in(
     text: &str,
     toks: &[Tok],
@@ -626,6 +646,10 @@ pub(crate) fn dates_in(
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_open(&toks[i]) {
+            i += 1;
+            continue;
+        }
         let best = [
             explicit_at(text, toks, i, ls, p),
             weekday_at(toks, i, ls, p),
@@ -676,7 +700,7 @@ pub fn find_dates(
     let span = clamp(text, span);
     let body = &text[span.start..span.end];
     cached(&MEMO, (span.start, lang, published), body, || {
-        let toks = tokenize(text, span);
+        let toks = crate::token::tokenize_shared(text, span);
         let toks = toks.toks();
         dates_in(text, &toks, langs(lang), published)
     })

@@ -189,9 +189,43 @@ impl<T> PhraseTable<T> {
         self.entries.len()
     }
 
+    /// False when no phrase can start with word `id` (a cheap test before
+    /// [`PhraseTable::match_at`]).
+    /// True when some phrase starts with word `id` itself (not with a number slot).
+    #[inline]
+    pub fn word_starts(&self, id: u32) -> bool {
+        self.by_first.get(id as usize).is_some_and(|v| !v.is_empty())
+    }
+
+    /// True when some phrase starts with a number slot.
+    #[inline]
+    pub fn slot_starts(&self) -> bool {
+        !self.slot_first.is_empty()
+    }
+
+    #[inline]
+    pub fn may_start(&self, id: u32) -> bool {
+        !self.slot_first.is_empty() || self.by_first.get(id as usize).is_some_and(|v| !v.is_empty())
+    }
+
     /// The longest phrase of one of `langs` starting at token `i`. `slot`
     /// reads a number at a token index and returns (index after it, value).
+    #[inline]
     pub fn match_at(
+        &self,
+        toks: &[Tok],
+        i: usize,
+        langs: &[L],
+        slot: &dyn Fn(usize) -> Option<(usize, u32)>,
+    ) -> Option<PhraseMatch<'_, T>> {
+        // Most words start no phrase: answer without setting up the search.
+        if !self.may_start(toks.get(i)?.id) {
+            return None;
+        }
+        self.search_at(toks, i, langs, slot)
+    }
+
+    fn search_at(
         &self,
         toks: &[Tok],
         i: usize,
@@ -211,7 +245,14 @@ impl<T> PhraseTable<T> {
         };
         let mut best: Option<PhraseMatch<'_, T>> = None;
         let direct = self.by_first.get(first.id as usize).map_or(&[][..], Vec::as_slice);
-        for ids in [direct, &self.slot_first] {
+        // Every phrase of `slot_first` starts by reading a number at `i`:
+        // without one, none of them can match.
+        let by_slot = if !self.slot_first.is_empty() && slot(i).is_some() {
+            &self.slot_first[..]
+        } else {
+            &[][..]
+        };
+        for ids in [direct, by_slot] {
             for &id in ids {
                 let (l, pat, value) = &self.entries[id];
                 if !langs.contains(l) {

@@ -264,8 +264,22 @@ fn range_after(text: &str, toks: &[Tok], first: &Core, ls: &[L], opened: bool) -
     (b > a).then_some(second)
 }
 
+/// False when no number expression can start with token `t`: it is not
+/// digits, a number word, a modifier or the article of "a hundred".
+pub(crate) fn may_open(t: &Tok) -> bool {
+    t.kind == Kind::Num
+        || matches!(t.norm, "a" | "an")
+        || LEXICON.modifiers.may_start(t.id)
+        || LEXICON.numbers.may_start(t.id)
+}
+
 /// The number expression starting at token `i`, if any.
 pub(crate) fn number_at(text: &str, toks: &[Tok], i: usize, ls: &[L]) -> Option<NumAt> {
+    // Most tokens start no number: digits, a number word, a modifier or the
+    // article of "a hundred".
+    if !may_open(toks.get(i)?) {
+        return None;
+    }
     if let Some(m) = LEXICON.modifiers.match_at(toks, i, ls, &no_slot) {
         if let Some(core) = core_at(text, toks, m.end, ls) {
             if core.value.is_some() {

@@ -71,11 +71,17 @@ pub(crate) struct Tokens<'t> {
     text: &'t str,
     buf: String,
     raw: Vec<Raw>,
+    /// Word ids of `raw`, when already looked up (one per token), else empty.
+    ids: Vec<u32>,
 }
 
 impl Tokens<'_> {
     /// The tokens, borrowing their normalised forms, with their word ids.
     pub fn toks(&self) -> Vec<Tok<'_>> {
+        if self.ids.len() == self.raw.len() {
+            let mut ids = self.ids.iter();
+            return self.with_ids(|_| ids.next().copied().unwrap_or(NO_ID));
+        }
         let vocab = &crate::lexicon::LEXICON.vocab;
         self.with_ids(|w| vocab.id(w))
     }
@@ -85,15 +91,20 @@ impl Tokens<'_> {
         self.with_ids(|_| NO_ID)
     }
 
-    fn with_ids(&self, id: impl Fn(&str) -> u32) -> Vec<Tok<'_>> {
+    /// The normalised form of a token.
+    fn norm_of(&self, r: &Raw) -> &str {
+        let norm = match r.norm {
+            Some((a, b)) => self.buf.get(a..b),
+            None => self.text.get(r.start..r.end),
+        };
+        norm.unwrap_or("")
+    }
+
+    fn with_ids(&self, mut id: impl FnMut(&str) -> u32) -> Vec<Tok<'_>> {
         self.raw
             .iter()
             .map(|r| {
-                let norm = match r.norm {
-                    Some((a, b)) => self.buf.get(a..b),
-                    None => self.text.get(r.start..r.end),
-                };
-                let norm = norm.unwrap_or("");
+                let norm = self.norm_of(r);
                 Tok {
                     start: r.start,
                     end: r.end,
@@ -197,11 +208,54 @@ pub(crate) fn clamp(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
+/// The last sentence tokenized by [`tokenize_shared`]: its start, its
+/// text, and its tokens' forms, flags and word ids.
+type LastTokens = Option<(usize, String, String, Vec<Raw>, Vec<u32>)>;
+
+thread_local! {
+    static LAST: std::cell::RefCell<LastTokens> = const { std::cell::RefCell::new(None) };
+}
+
+/// [`tokenize`] with word ids looked up, remembering the last span: the
+/// readers of dates and of casualties go over the same sentence one after
+/// the other. A span is the same when it starts at the same byte with the
+/// same text, so the tokens are exactly those a new reading would give.
+pub(crate) fn tokenize_shared(text: &str, span: Span) -> Tokens<'_> {
+    let span = clamp(text, span);
+    let body = &text[span.start..span.end];
+    let hit = LAST.with(|c| {
+        c.borrow().as_ref().and_then(|(start, b, buf, raw, ids)| {
+            (*start == span.start && b == body).then(|| Tokens {
+                text,
+                buf: buf.clone(),
+                raw: raw.clone(),
+                ids: ids.clone(),
+            })
+        })
+    });
+    if let Some(t) = hit {
+        return t;
+    }
+    let mut t = tokenize(text, span);
+    let vocab = &crate::lexicon::LEXICON.vocab;
+    t.ids = t.raw.iter().map(|r| vocab.id(t.norm_of(r))).collect();
+    LAST.with(|c| {
+        *c.borrow_mut() =
+            Some((span.start, body.to_string(), t.buf.clone(), t.raw.clone(), t.ids.clone()));
+    });
+    t
+}
+
 /// Tokenize the part of `text` that `span` covers.
 pub(crate) fn tokenize(text: &str, span: Span) -> Tokens<'_> {
     let span = clamp(text, span);
     let slice = &text[span.start..span.end];
-    let mut out = Tokens { text, buf: String::new(), raw: Vec::with_capacity(slice.len() / 4 + 1) };
+    let mut out = Tokens {
+        text,
+        buf: String::new(),
+        raw: Vec::with_capacity(slice.len() / 4 + 1),
+        ids: Vec::new(),
+    };
     let mut word = String::new();
     let mut chars = slice.char_indices().peekable();
     let mut space = true;

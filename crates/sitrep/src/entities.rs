@@ -6,6 +6,7 @@
 //! a given text.
 
 use sitrep_model::{ActorMention, Entity, EntityKind, Place, Span};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 struct Group {
@@ -18,28 +19,40 @@ struct Group {
 }
 
 fn fold(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else {
+            out.extend(c.to_lowercase().filter(|c| c.is_alphanumeric()));
+        }
+    }
+    out
 }
 
 /// Groups mentions into entities ordered by first mention.
 pub fn group(text: &str, actors: &[ActorMention], places: &[Place]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
+    // The text of a group is set once its mentions are all known.
     let mut add =
-        |key: (String, EntityKind), span: Span, canonical: Option<String>, country| match index
-            .get(&key)
-        {
-            Some(&i) => groups[i].mentions.push(span),
-            None => {
-                index.insert(key.clone(), groups.len());
-                groups.push(Group {
-                    first: span,
-                    text: span.slice(text).to_string(),
-                    canonical,
-                    kind: key.1,
-                    country,
-                    mentions: vec![span],
-                });
+        |key: (String, EntityKind), span, canonical: Option<&str>, country: Option<&str>| {
+            let kind = key.1;
+            match index.entry(key) {
+                Entry::Occupied(o) => groups[*o.get()].mentions.push(span),
+                Entry::Vacant(v) => {
+                    v.insert(groups.len());
+                    groups.push(Group {
+                        first: span,
+                        text: String::new(),
+                        canonical: canonical.map(str::to_string),
+                        kind,
+                        country: country.map(str::to_string),
+                        mentions: vec![span],
+                    });
+                }
             }
         };
     for m in actors {
@@ -47,12 +60,12 @@ pub fn group(text: &str, actors: &[ActorMention], places: &[Place]) -> Vec<Entit
         if key.is_empty() {
             continue;
         }
-        add((key, m.kind), m.span, m.canonical.clone(), m.country.clone());
+        add((key, m.kind), m.span, m.canonical.as_deref(), m.country.as_deref());
     }
     for p in places {
         let key = format!("{}|{}", fold(&p.name), p.country.as_deref().unwrap_or(""));
         let span = Span::new(p.start, p.end);
-        add((key, EntityKind::Place), span, Some(p.name.clone()), p.country.clone());
+        add((key, EntityKind::Place), span, Some(&p.name), p.country.as_deref());
     }
     for g in &mut groups {
         g.mentions.sort();
