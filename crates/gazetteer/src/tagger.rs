@@ -1105,7 +1105,7 @@ fn skeleton_match(
             .store
             .lookup_skeleton(&sk)
             .into_iter()
-            .take(12)
+            .take(32)
             .filter(|&c| {
                 g.store.rec(c).is_some_and(|r| {
                     (r.curated
