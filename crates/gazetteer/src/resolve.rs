@@ -1772,6 +1772,22 @@ mod issue3_article_spelling {
     }
 
     #[test]
+    fn issue3_divisions_have_their_english_names() {
+        let tag = |t: &str| crate::tag_places(t, &Segmented::default(), Lang::En);
+        let p = tag("Floods hit Rhineland-Palatinate and Lower Saxony on Monday.");
+        let got: Vec<(&str, &str, Option<&str>)> =
+            p.iter().map(|x| (x.text.as_str(), x.feature.as_str(), x.country.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Rhineland-Palatinate", "admin1", Some("DE")),
+                ("Lower Saxony", "admin1", Some("DE"))
+            ],
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn relative_gaps() {
         assert!(super::relative_gap(", south of "));
         assert!(super::relative_gap(", some 30 km north-east of "));
