@@ -3,6 +3,10 @@
 
 use std::time::Instant;
 
+/// The allocator the `sitrep` binary ships with, so the figures are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use sitrep_gazetteer::Gazetteer;
 use sitrep_model::{Lang, Segmented};
 
