@@ -1146,7 +1146,7 @@ fn nesting(text: &str, places: &[&Place], home: Option<&str>) -> Vec<Nest> {
             continue;
         }
         let (Some(a), Some(b)) = (q.lat.zip(q.lon), p.lat.zip(p.lon)) else { continue };
-        let d = km(a, b);
+        let d = sitrep_gazetteer::km(a, b);
         let reach = if rank(p) >= 3 { 500.0 } else { 120.0 };
         if q.country == p.country && d <= reach {
             out[j].outer = true;
@@ -1160,15 +1160,6 @@ fn nesting(text: &str, places: &[&Place], home: Option<&str>) -> Vec<Nest> {
         }
     }
     out
-}
-
-/// Great-circle distance in kilometres.
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) =
-        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
 }
 
 /// The start of the place a sentence opens with as its frame: "À Niamey,

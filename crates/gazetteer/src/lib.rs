@@ -56,6 +56,7 @@ use sitrep_model::{Lang, Place, Segmented};
 pub mod lexicon;
 pub mod norm;
 mod resolve;
+pub use resolve::km;
 pub mod store;
 mod tagger;
 

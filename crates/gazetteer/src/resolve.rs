@@ -637,8 +637,8 @@ impl Near<'_> {
     }
 }
 
-/// Great-circle distance in kilometres.
-pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+/// Great-circle distance in kilometres between two (lat, lon) points in degrees.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1, la2, lo2) =
         (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
     let h = ((la2 - la1) / 2.0).sin().powi(2)

@@ -1,17 +1,10 @@
 //! The seed report (our own reference reading): every place resolves right, within 25 km where
 //! the reading gives coordinates, the border as a region.
 
+use sitrep_gazetteer::km;
 use sitrep_model::{Lang, Place, Segmented};
 
 const SEED: &str = include_str!("fixtures/fr-iraq-ceasefire.txt");
-
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) =
-        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
-}
 
 fn places() -> Vec<Place> {
     sitrep_gazetteer::tag_places(SEED, &Segmented::default(), Lang::Fr)

@@ -219,13 +219,7 @@ fn overlap(a: &str, b: &str) -> f64 {
 }
 
 /// Great-circle distance in kilometres between two (lat, lon) points in degrees.
-pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) =
-        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
-}
+pub use sitrep_gazetteer::km;
 
 #[derive(Debug, Default)]
 struct Ev {
