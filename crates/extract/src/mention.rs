@@ -196,13 +196,11 @@ pub struct Facts<'a> {
 /// "KYIV, Jan 3 (Reuters) - ").
 fn dateline(a: &Analysis<'_>) -> Option<(Span, Option<NaiveDate>)> {
     let text = a.text();
-    let head = text.get(..text.len().min(120)).or_else(|| {
-        let mut n = text.len().min(120);
-        while !text.is_char_boundary(n) {
-            n -= 1;
-        }
-        text.get(..n)
-    })?;
+    let mut n = text.len().min(120);
+    while !text.is_char_boundary(n) {
+        n -= 1;
+    }
+    let head = &text[..n];
     let end = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| head.find(d)).min()?;
     let prefix = &head[..end];
     let first = prefix.split([' ', ',']).next()?;

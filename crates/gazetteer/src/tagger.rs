@@ -1346,29 +1346,23 @@ fn dateline(toks: &Toks, m: &Mention) -> bool {
     t.upper && t.sent_start && after.starts_with(['—', '–', '-', ',', '('])
 }
 
-/// Prepositions that put something at a place.
+/// Prepositions that put something at a place (folded: "à" is "a", "près" is "pres").
 const LOCATIVE_BEFORE: &[&str] = &[
     "in", "at", "near", "to", "from", "into", "outside", "over", "toward", "towards", "via", "a",
-    "à", "au", "de", "d", "vers", "depuis", "pres", "près", "sur",
+    "au", "de", "d", "vers", "depuis", "pres", "sur",
 ];
 
 /// Whether every candidate of the mention is an airport and the mention does not carry a
 /// facility word of its own ("Heathrow", "Al Asad"; not "Baghdad airport").
 fn bare_airport(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
-    let own: Vec<u32> = match m.value {
-        Some(v) => crate::store::postings_iter(v).collect(),
-        None => m.cands.clone(),
-    };
-    if own.is_empty()
-        || !own.iter().all(|&c| g.store.rec(c).is_some_and(|r| r.kind == Kind::Airport))
+    // `m.cands` is the posting list of `m.value` when there is one (see [`Mention::value`]).
+    if m.cands.is_empty()
+        || !m.cands.iter().all(|&c| g.store.rec(c).is_some_and(|r| r.kind == Kind::Airport))
     {
         return false;
     }
     let facility = (m.t0..m.t1).any(|k| {
-        matches!(
-            toks.f(k),
-            "airport" | "airfield" | "aerodrome" | "base" | "airbase" | "aeroport" | "aéroport"
-        )
+        matches!(toks.f(k), "airport" | "airfield" | "aerodrome" | "base" | "airbase" | "aeroport")
     });
     let n = toks.toks.len();
     let cue_after = (1..=3).any(|len| {
@@ -1401,11 +1395,7 @@ fn stated_container(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
     if containers.is_empty() {
         return false;
     }
-    let own: Vec<u32> = match m.value {
-        Some(v) => crate::store::postings_iter(v).collect(),
-        None => m.cands.clone(),
-    };
-    own.iter().filter_map(|&c| g.store.rec(c)).any(|r| {
+    m.cands.iter().filter_map(|&c| g.store.rec(c)).any(|r| {
         matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2)
             && containers
                 .iter()
@@ -1465,7 +1455,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
                 && matches!(toks.f(m.t0 - 1), "of" | "de" | "d")
                 && matches!(
                     toks.f(m.t0 - 2),
-                    "island" | "isle" | "ile" | "île" | "port" | "area" | "outskirts" | "region"
+                    "island" | "isle" | "ile" | "port" | "area" | "outskirts" | "region"
                 );
         // "Heathrow and Gatwick": joined to a place just named.
         let listed = m.t0 > 1
