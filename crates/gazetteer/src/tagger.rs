@@ -555,12 +555,14 @@ struct Step {
     fin: Option<u64>,
 }
 
-/// Longest token (bytes) a [`StepCache`] slot holds; longer ones are walked every time.
-const STEP_KEY: usize = 24;
-
-/// A cached [`Step`] (56 bytes): from which state (`ROOT_STEP` for a name's first token,
-/// walked from the root without a leading space), by which token, to what (`to == NO_STEP`: no
-/// key continues so; `fin == NOT_FINAL`: the node is not final).
+/// A cached [`Step`] (32 bytes, two to a cache line): from which state (`ROOT_STEP` for a
+/// name's first token, walked from the root without a leading space), by which token (its
+/// [`crate::lexicon::word_hash`] mixed with the state and its length), to what (`to ==
+/// NO_STEP`: no key continues so; `fin == NOT_FINAL`: the node is not final).
+///
+/// The token is known by its 64-bit hash only (the bytes are not kept, which halves the cache
+/// and its memory traffic): two tokens of one length at one state would have to share their
+/// FNV-1a hash to be confused, as [`Toks::occurs_lowercase_hash`] also accepts.
 #[derive(Clone, Copy)]
 struct StepSlot {
     hash: u64,
@@ -568,30 +570,33 @@ struct StepSlot {
     to: u32,
     out: u64,
     fin: u64,
-    key: [u8; STEP_KEY],
 }
+
+/// The two ways of one set, on one cache line: the most recently used first.
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct StepSet([StepSlot; 2]);
 
 /// `from` of a name's first token.
 const ROOT_STEP: fst::raw::CompiledAddr = u32::MAX as usize;
-/// `to` of a slot whose token leads nowhere (an empty slot holds it too, with no key).
+/// `to` of a slot whose token leads nowhere (an empty slot holds it too, with hash 0).
 const NO_STEP: u32 = u32::MAX - 1;
 /// `fin` of a node that is not final.
 const NOT_FINAL: u64 = u64::MAX;
 
-/// Slots of a thread's step cache (a power of two).
-const STEP_SLOTS: usize = 1 << 17;
+/// Sets of a thread's step cache (a power of two; 64 bytes each).
+const STEP_SETS: usize = 1 << 16;
 
-/// Direct-mapped cache of FST steps, indexed by the token's hash mixed with the state: names
+/// Set-associative cache of FST steps, indexed by the token's hash mixed with the state: names
 /// recur within and across the documents of a corpus, and walking the automaton byte by byte
 /// (decoding a node per byte) costs far more than one probe. A pure function of its key, so
-/// caching never changes a result; a colliding step replaces the slot.
-struct StepCache(Vec<StepSlot>);
+/// caching never changes a result; a colliding step replaces the older way.
+struct StepCache(Vec<StepSet>);
 
 impl StepCache {
     fn new() -> StepCache {
-        let empty =
-            StepSlot { hash: 0, from: NO_STEP, to: NO_STEP, out: 0, fin: 0, key: [0; STEP_KEY] };
-        StepCache(vec![empty; STEP_SLOTS])
+        let empty = StepSlot { hash: 0, from: NO_STEP, to: NO_STEP, out: 0, fin: 0 };
+        StepCache(vec![StepSet([empty; 2]); STEP_SETS])
     }
 
     /// Walks `word` (after a space unless `from` is [`ROOT_STEP`]) from state `from`.
@@ -603,25 +608,25 @@ impl StepCache {
         hash: u64,
     ) -> Option<Step> {
         let w = word.as_bytes();
-        // Addresses fit the slots' 32 bits (the automaton is embedded, far below 4 GB); the
-        // key is stored zero-padded with its length in the hash.
-        let (Ok(from32), true) = (u32::try_from(from), w.len() < STEP_KEY) else {
+        // Addresses fit the slots' 32 bits (the automaton is embedded, far below 4 GB).
+        let Ok(from32) = u32::try_from(from) else {
             return walk_step(fst, from, w);
         };
         if from32 >= NO_STEP && from != ROOT_STEP {
             return walk_step(fst, from, w);
         }
+        // Never 0 (an empty slot's hash): an empty word, or a mix that comes out 0, is walked
+        // uncached.
         let mixed =
             (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_add(w.len() as u64);
-        // Two ways per set: the most recently used step first.
-        let set = (mixed >> 40) as usize & (STEP_SLOTS - 2);
-        let Some(ways) = self.0.get_mut(set..set + 2) else {
+        if mixed == 0 || w.is_empty() {
+            return walk_step(fst, from, w);
+        }
+        let set = (mixed >> 40) as usize & (STEP_SETS - 1);
+        let Some(StepSet(ways)) = self.0.get_mut(set) else {
             return walk_step(fst, from, w);
         };
-        // The token zero-padded, compared with a slot's key as one array.
-        let mut key = [0; STEP_KEY];
-        key[..w.len()].copy_from_slice(w);
-        let hit = |slot: &StepSlot| slot.hash == mixed && slot.from == from32 && slot.key == key;
+        let hit = |slot: &StepSlot| slot.hash == mixed && slot.from == from32;
         let way = if hit(&ways[0]) {
             Some(0)
         } else if hit(&ways[1]) {
@@ -639,20 +644,19 @@ impl StepCache {
             });
         }
         let step = walk_step(fst, from, w);
-        ways[1] = ways[0];
-        let slot = &mut ways[0];
-        *slot = match step {
+        let slot = match step {
             Some(st) if st.addr < NO_STEP as usize && st.fin != Some(NOT_FINAL) => StepSlot {
                 hash: mixed,
                 from: from32,
                 to: st.addr as u32,
                 out: st.out,
                 fin: st.fin.unwrap_or(NOT_FINAL),
-                key,
             },
             Some(_) => return step,
-            None => StepSlot { hash: mixed, from: from32, to: NO_STEP, out: 0, fin: 0, key },
+            None => StepSlot { hash: mixed, from: from32, to: NO_STEP, out: 0, fin: 0 },
         };
+        ways[1] = ways[0];
+        ways[0] = slot;
         step
     }
 }
