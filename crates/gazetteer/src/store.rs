@@ -203,6 +203,21 @@ static IS_COUNTRY_CODE: [bool; 26 * 26] = {
 /// ISO 3166 alpha-2 codes of the country records, sorted.
 const COUNTRY_CODES_TEXT: &[u8] = b"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCSCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
 
+/// Bits of [`COMMON_FILTER`] (as a power of two: 32 KB, about one bit in ten set).
+const COMMON_FILTER_BITS: u32 = 18;
+
+/// One bit per common word, indexed by the top [`COMMON_FILTER_BITS`] bits of its hash: a clear
+/// bit is an exact "not common" (built once from [`COMMON`]).
+static COMMON_FILTER: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 1 << (COMMON_FILTER_BITS - 6)];
+    for b in COMMON.chunks_exact(8) {
+        let h = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        let i = (h >> (64 - COMMON_FILTER_BITS)) as usize;
+        bits[i >> 6] |= 1 << (i & 63);
+    }
+    bits
+});
+
 /// The compiled tables.
 pub struct Store {
     exact: Map<&'static [u8]>,
@@ -263,6 +278,11 @@ impl Store {
 
     /// [`Store::is_common_word`] for a word's precomputed hash ([`crate::lexicon::word_hash`]).
     pub fn is_common_hash(&self, key: u64) -> bool {
+        // Most words are not common: one bit of a small filter says so without the search.
+        let i = (key >> (64 - COMMON_FILTER_BITS)) as usize;
+        if COMMON_FILTER.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 0) {
+            return false;
+        }
         let n = COMMON.len() / 8;
         let at = |i: usize| {
             let b = &COMMON[i * 8..i * 8 + 8];
@@ -364,6 +384,17 @@ mod tests {
             assert!(s.may_start_key(crate::lexicon::word_hash(k)), "{k}");
         }
         assert_eq!(FIRST_WORDS.len(), 1 << (FIRST_WORD_BITS - 3));
+    }
+
+    #[test]
+    fn common_filter_never_hides_a_common_word() {
+        let s = Store::open().expect("open");
+        for b in COMMON.chunks_exact(8) {
+            let h = u64::from_le_bytes(b.try_into().expect("8 bytes"));
+            assert!(s.is_common_hash(h));
+        }
+        assert!(s.is_common_word("later"));
+        assert!(!s.is_common_word("baghdad"));
     }
 
     #[test]

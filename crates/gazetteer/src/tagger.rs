@@ -998,34 +998,35 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     None
 }
 
-/// Folded phrase → filtered skeleton candidates: a direct-mapped table indexed by the phrase's
-/// hash; a colliding phrase replaces the entry.
-type SkeletonCache = Vec<SkeletonSlot>;
+/// Folded phrase → filtered skeleton candidates: a two-way set-associative table indexed by
+/// the phrase's hash; a colliding phrase replaces the older way.
+type SkeletonCache = Vec<SkeletonSet>;
 
-/// Longest phrase (bytes) a [`SkeletonSlot`] holds; longer ones are not cached.
-const SKELETON_KEY: usize = 30;
-
-/// One cached phrase (held inline, zero-padded; `len == u8::MAX`: empty) and its candidates.
+/// One cached phrase, known by its 64-bit hash ([`Toks::phrase_hash`]; 0: empty), and its
+/// candidates. As in [`StepSlot`], two phrases would have to share their FNV-1a hash to be
+/// confused.
 #[derive(Clone)]
 struct SkeletonSlot {
     hash: u64,
-    len: u8,
-    key: [u8; SKELETON_KEY],
     cands: Vec<u32>,
 }
 
-/// Slots of a thread's skeleton cache (a power of two; bounds memory on endless streams).
-const SKELETON_CACHE_SLOTS: usize = 1 << 16;
+/// The two ways of one set, on one cache line: the most recently used first.
+#[derive(Clone)]
+#[repr(align(64))]
+struct SkeletonSet([SkeletonSlot; 2]);
+
+/// Sets of a thread's skeleton cache (a power of two; bounds memory on endless streams).
+const SKELETON_CACHE_SETS: usize = 1 << 15;
 
 thread_local! {
     /// Per-thread cache of skeleton lookups: the capitalised words that reach the fallback are
     /// mostly people's and organisations' names, which recur across documents of a corpus. The
     /// value is a pure function of the key, so caching never changes a result.
-    static SKELETONS: std::cell::RefCell<SkeletonCache> =
-        std::cell::RefCell::new(vec![
-            SkeletonSlot { hash: 0, len: u8::MAX, key: [0; SKELETON_KEY], cands: Vec::new() };
-            SKELETON_CACHE_SLOTS
-        ]);
+    static SKELETONS: std::cell::RefCell<SkeletonCache> = std::cell::RefCell::new(vec![
+        SkeletonSet(std::array::from_fn(|_| SkeletonSlot { hash: 0, cands: Vec::new() }));
+        SKELETON_CACHE_SETS
+    ]);
 }
 
 fn skeleton_match(
@@ -1065,23 +1066,19 @@ fn skeleton_match(
             continue;
         }
         let hash = toks.phrase_hash(i, i + len);
-        // Two ways per set: the most recently used phrase first.
-        let set = hash as usize & (SKELETON_CACHE_SLOTS - 2);
-        let hit = |e: &SkeletonSlot| {
-            e.hash == hash
-                && e.len != u8::MAX
-                && toks.phrase_is(i, i + len, e.key.get(..e.len as usize).unwrap_or(&[]))
-        };
-        let found = if hit(&cache[set]) {
+        let set = (hash >> 20) as usize & (SKELETON_CACHE_SETS - 1);
+        let ways = &mut cache[set].0;
+        let hit = |e: &SkeletonSlot| hash != 0 && e.hash == hash;
+        let found = if hit(&ways[0]) {
             true
-        } else if hit(&cache[set + 1]) {
-            cache.swap(set, set + 1);
+        } else if hit(&ways[1]) {
+            ways.swap(0, 1);
             true
         } else {
             false
         };
         if found {
-            let e = &cache[set];
+            let e = &ways[0];
             if e.cands.is_empty() {
                 continue;
             }
@@ -1091,13 +1088,9 @@ fn skeleton_match(
         }
         let folded = toks.phrase_cow(i, i + len);
         let mut store = |cands: &[u32]| {
-            let f = folded.as_bytes();
-            if f.len() <= SKELETON_KEY {
-                let mut key = [0; SKELETON_KEY];
-                key[..f.len()].copy_from_slice(f);
-                let len = f.len() as u8;
-                cache.swap(set, set + 1);
-                cache[set] = SkeletonSlot { hash, len, key, cands: cands.to_vec() };
+            if hash != 0 {
+                ways.swap(0, 1);
+                ways[0] = SkeletonSlot { hash, cands: cands.to_vec() };
             }
         };
         let sk = skeleton_of(parts.iter().copied());
