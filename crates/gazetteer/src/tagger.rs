@@ -851,7 +851,12 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     if t.cap {
         return true;
     }
-    if article(toks.f(i)) && toks.joinable(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
+    // (An article has two or three letters: the length first, the folded form only then.)
+    if (2..=3).contains(&(t.fold.1 - t.fold.0))
+        && article(toks.f(i))
+        && t.join
+        && toks.toks.get(i + 1).is_some_and(|n| n.cap)
+    {
         return true;
     }
     toks.word(&g.fast.lower_starts, i).is_some()
@@ -866,6 +871,12 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let mut persons = Persons::new();
     let mut i = 0;
     while i < n {
+        // Most words are lower case and start nothing (abbreviations and postal codes are
+        // capitalised too): one test each.
+        if !toks.toks[i].cap && !may_start(g, toks, i) {
+            i += 1;
+            continue;
+        }
         if let Some((m, next)) = abbreviation(g, toks, i) {
             out.push(m);
             i = next;
@@ -954,7 +965,7 @@ const ARTICLE_FORMS: [&str; 2] = ["al", "el"];
 /// with the article respelled, before any transliteration guess.
 fn article_variant(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let n = toks.toks.len();
-    let art = (i + 1..(i + 3).min(n)).find(|&k| crate::norm::is_article(toks.f(k)))?;
+    let art = (i + 1..(i + 3).min(n)).find(|&k| article(toks.f(k)))?;
     if art + 1 >= n || !toks.toks[art + 1].cap || !(i..=art).all(|k| toks.joinable(k)) {
         return None;
     }
