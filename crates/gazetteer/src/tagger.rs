@@ -155,6 +155,52 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// Eight copies of a byte.
+const fn splat(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
+/// The high bit of each byte.
+const HIGH: u64 = splat(0x80);
+
+/// Per byte of `x` (each below 0x80), its high bit set when the byte is at least `lo`.
+#[inline(always)]
+fn at_least(x: u64, lo: u8) -> u64 {
+    // No byte borrows from its neighbour: each is at least 0x80 before the subtraction.
+    ((x | HIGH) - splat(lo)) & HIGH
+}
+
+/// Per byte of `x`, its high bit set when the byte is an ASCII letter or digit.
+#[inline(always)]
+fn ascii_word_bytes(x: u64) -> u64 {
+    let ascii = !x & HIGH;
+    let low = x & !HIGH;
+    // Upper and lower case letters fold together under `| 0x20`, and nothing else reaches
+    // 'a'..='z' so.
+    let folded = low | splat(0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    (letter | digit) & ascii
+}
+
+/// End of the run of ASCII letters and digits that starts at `i`, eight bytes at a time (as
+/// the byte loop it replaces: the run ends at the first other byte).
+#[inline]
+fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let stop = !ascii_word_bytes(x) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && BYTE_CLASS[bytes[i] as usize] == ASCII_WORD {
+        i += 1;
+    }
+    i
+}
+
 impl<'t> Toks<'t> {
     /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
     /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes.
@@ -195,9 +241,7 @@ impl<'t> Toks<'t> {
             let f0 = folded.len();
             // ASCII fast path: a run of ASCII letters and digits not followed by a non-ASCII
             // char is the whole token, lower-cased and hashed byte by byte.
-            while i < n && BYTE_CLASS[bytes[i] as usize] == ASCII_WORD {
-                i += 1;
-            }
+            i = ascii_word_end(bytes, i);
             let (cap, upper, hash);
             if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
                 let wb = &bytes[a..i];
@@ -969,11 +1013,35 @@ fn article_variant(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     if art + 1 >= n || !toks.toks[art + 1].cap || !(i..=art).all(|k| toks.joinable(k)) {
         return None;
     }
+    // Only spellings some key continues with after the words before the article (walked
+    // through the step cache): the common case, a word such as "at" or "et" between two names,
+    // costs no look-up of a whole phrase.
+    let fst = g.store.exact_fst();
+    let forms: Vec<&str> = STEPS.with(|c| {
+        let mut c = c.borrow_mut();
+        let mut st = c.step(fst, ROOT_STEP, toks.f(i), toks.hash(i))?;
+        for k in i + 1..art {
+            st = c.step(fst, st.addr, toks.f(k), toks.hash(k))?;
+        }
+        Some(
+            ARTICLE_FORMS
+                .iter()
+                .filter(|&&f| {
+                    f != toks.f(art)
+                        && c.step(fst, st.addr, f, crate::lexicon::word_hash(f)).is_some()
+                })
+                .copied()
+                .collect(),
+        )
+    })?;
+    if forms.is_empty() {
+        return None;
+    }
     for end in (art + 2..=(i + 4).min(n)).rev() {
         if !(i..end - 1).all(|k| toks.joinable(k)) || !toks.toks[end - 1].cap {
             continue;
         }
-        for form in ARTICLE_FORMS.iter().filter(|&&f| f != toks.f(art)) {
+        for form in &forms {
             let mut key = String::new();
             for k in i..end {
                 if k > i {
@@ -1725,6 +1793,24 @@ mod issue3 {
             .into_iter()
             .map(|p| (p.text, p.name))
             .collect()
+    }
+
+    #[test]
+    fn ascii_word_end_agrees_with_the_byte_classes() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for &b in &all {
+            for pos in 0..10 {
+                let mut text = vec![b'a'; 12];
+                text[pos] = b;
+                let bytewise = (0..text.len())
+                    .find(|&k| super::BYTE_CLASS[text[k] as usize] != super::ASCII_WORD)
+                    .unwrap_or(text.len());
+                assert_eq!(super::ascii_word_end(&text, 0), bytewise, "byte {b:#x} at {pos}");
+                assert_eq!(super::ascii_word_end(&text, 3), bytewise.max(3), "byte {b:#x}");
+            }
+        }
+        assert_eq!(super::ascii_word_end(b"", 0), 0);
+        assert_eq!(super::ascii_word_end(b"Zz09", 0), 4);
     }
 
     #[test]
