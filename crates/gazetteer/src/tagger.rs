@@ -1802,11 +1802,15 @@ mod issue3 {
             for pos in 0..10 {
                 let mut text = vec![b'a'; 12];
                 text[pos] = b;
-                let bytewise = (0..text.len())
-                    .find(|&k| super::BYTE_CLASS[text[k] as usize] != super::ASCII_WORD)
-                    .unwrap_or(text.len());
-                assert_eq!(super::ascii_word_end(&text, 0), bytewise, "byte {b:#x} at {pos}");
-                assert_eq!(super::ascii_word_end(&text, 3), bytewise.max(3), "byte {b:#x}");
+                let bytewise = |from: usize| {
+                    (from..text.len())
+                        .find(|&k| super::BYTE_CLASS[text[k] as usize] != super::ASCII_WORD)
+                        .unwrap_or(text.len())
+                };
+                for from in [0, 3, 5] {
+                    let got = super::ascii_word_end(&text, from);
+                    assert_eq!(got, bytewise(from), "byte {b:#x} at {pos}, from {from}");
+                }
             }
         }
         assert_eq!(super::ascii_word_end(b"", 0), 0);
