@@ -16,6 +16,14 @@ const PRIMARY: u32 = 1 << 31;
 /// Bits of the first-word filter, as a power of two (`store.rs` mirrors it).
 const FIRST_WORD_BITS: u32 = 21;
 
+/// Bits of `pairs.bin` (mirrors `store::PAIR_BITS`).
+const PAIR_BITS: u32 = 20;
+
+/// Hash of two consecutive words from their FNV-1a hashes (mirrors `store::pair_hash`).
+fn pair_hash(a: u64, b: u64) -> u64 {
+    (a.rotate_left(29) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// Candidates kept per key.
 const MAX_POSTINGS: usize = 40;
 
@@ -291,6 +299,20 @@ fn main() {
         first_words[i >> 3] |= 1 << (i & 7);
     }
     std::fs::write(out.join("first_words.bin"), &first_words).expect("write");
+    // Consecutive words of the folded keys ("new york city": "new york", "york city"): one bit
+    // per pair, at the top bits of `pair_hash`. A pair whose bit is clear is in no key, so the
+    // tagger walks no further (see `Store::may_continue`).
+    let mut pairs = vec![0u8; 1 << (PAIR_BITS - 3)];
+    for k in exact.keys() {
+        let mut words = k.split(' ').map(|w| fnv1a(w.as_bytes()));
+        let Some(mut prev) = words.next() else { continue };
+        for h in words {
+            let i = (pair_hash(prev, h) >> (64 - PAIR_BITS)) as usize;
+            pairs[i >> 3] |= 1 << (i & 7);
+            prev = h;
+        }
+    }
+    std::fs::write(out.join("pairs.bin"), &pairs).expect("write");
     // Common words that collide with a place name or a skeleton key: sorted FNV-1a hashes of
     // their folded forms (the runtime binary-searches them; see `Store::is_common_word`).
     let common = std::fs::read_to_string(data.join("common_en.txt")).expect("common_en.txt");

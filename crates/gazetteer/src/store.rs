@@ -25,6 +25,18 @@ static FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_word
 /// Bits of [`FIRST_WORDS`] (as a power of two; `build.rs` mirrors it).
 const FIRST_WORD_BITS: u32 = 21;
 
+/// One bit per pair of consecutive words of the folded keys, indexed by the top [`PAIR_BITS`]
+/// bits of [`pair_hash`] (see `build.rs`).
+static PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pairs.bin"));
+
+/// Bits of [`PAIRS`] (128 KB; `build.rs` mirrors it).
+const PAIR_BITS: u32 = 20;
+
+/// Hash of two consecutive words from their FNV-1a hashes (`build.rs` mirrors it).
+fn pair_hash(a: u64, b: u64) -> u64 {
+    (a.rotate_left(29) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// Kind of a record (mirrors `kind_code` in `build.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -276,6 +288,15 @@ impl Store {
         FIRST_WORDS.get(i >> 3).is_none_or(|b| b >> (i & 7) & 1 == 1)
     }
 
+    /// Whether two folded words (by their hashes, as [`Store::may_start_key`]) may follow one
+    /// another in a key. `false` is exact: no key holds the one word right after the other, so
+    /// a walk that has matched the first word as a whole word can go no further.
+    #[inline]
+    pub fn may_continue(&self, word_hash: u64, next_hash: u64) -> bool {
+        let i = (pair_hash(word_hash, next_hash) >> (64 - PAIR_BITS)) as usize;
+        PAIRS.get(i >> 3).is_none_or(|b| b >> (i & 7) & 1 == 1)
+    }
+
     /// [`Store::is_common_word`] for a word's precomputed hash ([`crate::lexicon::word_hash`]).
     pub fn is_common_hash(&self, key: u64) -> bool {
         // Most words are not common: one bit of a small filter says so without the search.
@@ -384,6 +405,14 @@ mod tests {
             assert!(s.may_start_key(crate::lexicon::word_hash(k)), "{k}");
         }
         assert_eq!(FIRST_WORDS.len(), 1 << (FIRST_WORD_BITS - 3));
+        // Every pair of consecutive words of a key passes the pair filter.
+        let h = crate::lexicon::word_hash;
+        for (a, b) in [("new", "york"), ("ras", "al"), ("al", "ain"), ("ain", "al")] {
+            assert!(s.may_continue(h(a), h(b)), "{a} {b}");
+        }
+        assert_eq!(PAIRS.len(), 1 << (PAIR_BITS - 3));
+        let set: u32 = PAIRS.iter().map(|b| b.count_ones()).sum();
+        assert!(set < 1 << (PAIR_BITS - 2), "the pair filter is too full: {set} bits set");
     }
 
     #[test]

@@ -765,7 +765,8 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
             found.push((j, out + f));
         }
         while j < n && j < i + max {
-            if !toks.joinable(j - 1) {
+            // (The pair filter first: most words after a name continue no key.)
+            if !toks.joinable(j - 1) || !store.may_continue(toks.hash(j - 1), toks.hash(j)) {
                 break;
             }
             let Some(next) = c.step(fst, st.addr, toks.f(j), toks.hash(j)) else {
