@@ -298,23 +298,19 @@ type Within = Option<([u8; 2], u32)>;
 /// of Brisbane"), not a stated container: a place across the division's border stays possible.
 const NEAR_DIVISION: u32 = 1 << 31;
 
-/// What scores one candidate besides the record: the mention, its stated containment, the
-/// document context and the name's other candidates.
-struct Scoring<'s, 'a> {
-    m: &'s Mention,
-    /// The mention's name among the text's names, and the points of all their candidates.
-    key: u32,
-    near: &'s Near<'s>,
+/// The part of a candidate's score that the document context does not change: prior among the
+/// name's other candidates (see [`CityPops`]), the mention's cues and its stated containment.
+/// [`context_score`] adds the rest, in the order the terms were always summed.
+///
+/// `aliased`: countries where a city bearing the name only as an alias is twenty times bigger
+/// than every city there bearing it as its own.
+fn base_score(
+    m: &Mention,
     within: Within,
-    cities: &'s CityPops,
-    /// Countries where a city bearing the name only as an alias is twenty times bigger than
-    /// every city there bearing it as its own.
-    aliased: &'s [[u8; 2]],
-    ctx: &'s Loo<'a>,
-}
-
-fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
-    let Scoring { m, key, near, within, cities, aliased, ctx } = *x;
+    (cities, aliased): (&CityPops, &[[u8; 2]]),
+    r: &Rec,
+    primary: bool,
+) -> f64 {
     let mut s = prior_with(r, primary, cities);
     // A town that bears the name as its own does not take it from a town of the same country
     // twenty times bigger that bears it as an alias ("Newcastle" is Newcastle upon Tyne, not
@@ -351,6 +347,13 @@ fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
             };
         }
     }
+    s
+}
+
+/// A candidate's score: its [`base_score`] `s` plus what the document context adds. `key` is
+/// the mention's name among the text's names, whose neighbours `near` holds (`u32::MAX`: no
+/// neighbours count).
+fn context_score(mut s: f64, r: &Rec, say: Say, (key, near): (u32, &Near), ctx: &Loo) -> f64 {
     if say == Say::Full {
         s += 1.8 * ctx.country(r.cc);
         if ctx.named(r.cc) {
@@ -406,36 +409,249 @@ struct Ranked {
     second: Option<(Rec, f64)>,
 }
 
-/// Ranks candidates: the two best (record, score), as a stable sort by score, then population,
-/// would put them (callers only read the first two).
-fn rank(
-    g: &Gazetteer,
-    m: &Mention,
-    (key, near): (u32, &Near),
-    within: Within,
-    ctx: &Loo,
-) -> Ranked {
-    let mut top = Ranked { first: None, second: None };
-    if let [c] = m.cands[..] {
-        // One candidate: nothing to rank, no per-name tables to build.
-        let none = CityPops(Vec::new());
-        // (Nothing to choose between: no neighbours to look up.)
-        let x = Scoring { m, key: u32::MAX, near, within, cities: &none, aliased: &[], ctx };
-        top.first = g.store.rec(c).map(|r| (r, score(&x, &r, is_primary(c), Say::Full)));
-        return top;
-    }
-    RANK_SCRATCH.with(|scratch| {
-        let mut guard = scratch.try_borrow_mut();
-        let mut fresh = RankScratch::default();
-        let sc = match guard.as_deref_mut() {
-            Ok(sc) => sc,
-            Err(_) => &mut fresh,
-        };
-        rank_many(g, m, (key, near), within, ctx, sc)
-    })
+/// A mention's candidates as a cache key: its FST value when it has one (then the candidates
+/// are exactly that value's posting list, see [`Mention::value`]), else the list itself.
+#[derive(PartialEq)]
+enum CandsKey {
+    Value(u64),
+    List(Vec<u32>),
 }
 
-/// Buffers [`rank`] reuses from one mention to the next (no allocation per ranking).
+/// What a mention's ranking depends on besides its name and the document: its candidates and
+/// cues, and the containment it is ranked with.
+#[derive(PartialEq)]
+struct RankKey {
+    cands: CandsKey,
+    skeleton: bool,
+    hint: Option<Hint>,
+    country_hint: Option<[u8; 2]>,
+    within: Within,
+}
+
+impl RankKey {
+    fn matches(&self, m: &Mention, within: Within) -> bool {
+        let cands = match (&self.cands, m.value) {
+            (CandsKey::Value(v), Some(w)) => *v == w,
+            (CandsKey::List(l), None) => *l == m.cands,
+            _ => false,
+        };
+        cands
+            && self.skeleton == m.skeleton
+            && self.hint == m.hint
+            && self.country_hint == m.country_hint
+            && self.within == within
+    }
+
+    fn of(m: &Mention, within: Within) -> RankKey {
+        RankKey {
+            cands: match m.value {
+                Some(v) => CandsKey::Value(v),
+                None => CandsKey::List(m.cands.clone()),
+            },
+            skeleton: m.skeleton,
+            hint: m.hint,
+            country_hint: m.country_hint,
+            within,
+        }
+    }
+
+    fn hash(m: &Mention, within: Within) -> u64 {
+        use crate::lexicon::{fnv_continue, FNV_BASIS};
+        // One multiply per candidate (a hash of the list, compared in full on a match), or
+        // one for the value.
+        let mut h = FNV_BASIS;
+        match m.value {
+            Some(v) => h = (h ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 1,
+            None => {
+                for &c in &m.cands {
+                    h = (h ^ c as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                }
+            }
+        }
+        let hint = match m.hint {
+            None => 0,
+            Some(Hint::Admin1) => 1,
+            Some(Hint::Admin2) => 2,
+            Some(Hint::City) => 3,
+            Some(Hint::Facility(k)) => 4 + k as u8,
+        };
+        let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
+        let ch = m.country_hint.unwrap_or([0xff, 0xff]);
+        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1]];
+        fnv_continue(fnv_continue(h, &flags), &a.to_le_bytes())
+    }
+}
+
+/// One candidate of a [`Table`].
+struct Cand {
+    r: Rec,
+    /// [`base_score`].
+    base: f64,
+    /// How much the context may add ([`say`]); `None` when that depends on the context.
+    say: Option<Say>,
+}
+
+/// Everything of a mention's ranking that does not depend on the document: its candidates'
+/// records with their context-free scores, and the ranking without context. A pure function of
+/// its [`RankKey`], kept across documents (the same names recur across a corpus).
+struct Table {
+    key: RankKey,
+    /// The table before it with the same hash (`u32::MAX`: none).
+    next: u32,
+    cands: Vec<Cand>,
+    /// The primary countries, divisions and capitals that may overshadow other candidates.
+    bigs: Vec<Rec>,
+    /// A country, division, capital or continent bears the name as its own, or there is one
+    /// candidate: nearby names say nothing (see [`context_score`]).
+    big_name: bool,
+    /// [`Table::rank`] without context (no other names), once made.
+    prior: Option<Ranked>,
+}
+
+impl Table {
+    fn new(g: &Gazetteer, m: &Mention, within: Within, sc: &mut RankScratch) -> Table {
+        let key = RankKey::of(m, within);
+        if let [c] = m.cands[..] {
+            // One candidate: nothing to rank, no per-name tables to build.
+            let none = CityPops(Vec::new());
+            let cands = g.store.rec(c).map(|r| Cand {
+                r,
+                base: base_score(m, within, (&none, &[]), &r, is_primary(c)),
+                say: Some(Say::Full),
+            });
+            return Table {
+                key,
+                next: u32::MAX,
+                cands: cands.into_iter().collect(),
+                bigs: Vec::new(),
+                big_name: true,
+                prior: None,
+            };
+        }
+        sc.recs.clear();
+        sc.recs.extend(m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c)))));
+        let recs = &sc.recs;
+        // One pass: whether a division bears the name, and whether a country, division or
+        // capital does (then nearby names say nothing, see `context_score`).
+        let (mut any_admin1, mut big_name) = (false, false);
+        for &(r, p) in recs {
+            any_admin1 |= r.kind == Kind::Admin1;
+            big_name |= p
+                && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent);
+            if any_admin1 && big_name {
+                break;
+            }
+        }
+        sc.cities.clear();
+        if any_admin1 {
+            sc.cities.extend(
+                recs.iter()
+                    .filter(|c| matches!(c.0.kind, Kind::City | Kind::Capital))
+                    .map(|c| (c.0.admin1, c.0.population)),
+            );
+            sc.cities.sort_unstable();
+        }
+        let cities = CityPops(std::mem::take(&mut sc.cities));
+        // Nothing limits a mention whose containment the text states; otherwise only primary
+        // countries, divisions and capitals can overshadow a candidate, and a country by
+        // another of its names where no city of 100,000 people bears it ("US" is not the
+        // French village Us in a text about Paris; "Salvador" stays the Brazilian city).
+        let mut bigs = Vec::new();
+        if within.is_none() && m.country_hint.is_none() {
+            let no_big_city =
+                recs.iter().all(|(r, _)| r.kind == Kind::Country || r.population < 100_000);
+            bigs.extend(
+                recs.iter()
+                    .filter(|&&(r, p)| {
+                        (p || no_big_city && r.kind == Kind::Country)
+                            && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
+                    })
+                    .map(|&(r, _)| r),
+            );
+        }
+        // Per country: the largest city bearing the name as an alias, and as its own.
+        let towns = &mut sc.towns;
+        towns.clear();
+        for &(r, p) in recs {
+            if matches!(r.kind, Kind::City | Kind::Capital) {
+                let i = match towns.iter().position(|e| e.0 == r.cc) {
+                    Some(i) => i,
+                    None => {
+                        towns.push((r.cc, 0, 0));
+                        towns.len() - 1
+                    }
+                };
+                let e = &mut towns[i];
+                if p {
+                    e.2 = e.2.max(r.population);
+                } else {
+                    e.1 = e.1.max(r.population);
+                }
+            }
+        }
+        sc.aliased.clear();
+        sc.aliased.extend(towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0));
+        let aliased = &sc.aliased;
+        let cands = recs
+            .iter()
+            .map(|&(r, p)| Cand {
+                r,
+                base: base_score(m, within, (&cities, aliased), &r, p),
+                say: fixed_say(&r, &bigs),
+            })
+            .collect();
+        sc.cities = cities.0;
+        Table { key, next: u32::MAX, cands, bigs, big_name, prior: None }
+    }
+
+    /// Ranks the candidates in a document context: the two best (record, score), as a stable
+    /// sort by score, then population, would put them (callers only read the first two).
+    fn rank(&self, (key, near): (u32, &Near), ctx: &Loo) -> Ranked {
+        let mut top = Ranked { first: None, second: None };
+        let key = if self.big_name { u32::MAX } else { key };
+        // `a` strictly before `b` in the ranking.
+        let before = |a: &(Rec, f64), b: &(Rec, f64)| {
+            b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
+        };
+        for c in &self.cands {
+            let say = c.say.unwrap_or_else(|| say(&c.r, &self.bigs, ctx));
+            let c = (c.r, context_score(c.base, &c.r, say, (key, near), ctx));
+            match top.first {
+                Some(f) if !before(&c, &f) => {
+                    if top.second.is_none_or(|s| before(&c, &s)) {
+                        top.second = Some(c);
+                    }
+                }
+                _ => {
+                    top.second = top.first;
+                    top.first = Some(c);
+                }
+            }
+        }
+        top
+    }
+}
+
+/// [`say`] when the context cannot change it: `None` when a capital overshadows `r` that the
+/// context may set aside (and no country does).
+fn fixed_say(r: &Rec, bigs: &[Rec]) -> Option<Say> {
+    let mut say = Some(Say::Full);
+    for b in bigs {
+        if overshadows(b, r) {
+            if b.kind == Kind::Country {
+                return Some(Say::Nothing);
+            }
+            if b.kind == Kind::Capital && r.population >= 100_000 {
+                say = None;
+            } else if say.is_some() {
+                say = Some(Say::Division);
+            }
+        }
+    }
+    say
+}
+
+/// Buffers [`Table::new`] reuses from one name to the next.
 #[derive(Default)]
 struct RankScratch {
     /// The candidates' records, decoded once, with their primary flag.
@@ -445,112 +661,56 @@ struct RankScratch {
     /// Per country: the largest city bearing the name as an alias, and as its own.
     towns: Vec<([u8; 2], u32, u32)>,
     aliased: Vec<[u8; 2]>,
-    /// The primary countries, divisions and capitals that may overshadow other candidates.
-    bigs: Vec<Rec>,
 }
+
+/// The [`Table`]s a thread has built, by [`RankKey::hash`].
+#[derive(Default)]
+struct Tables {
+    /// Hash → the last table with that hash.
+    by_hash: FastMap<u64, u32>,
+    all: Vec<Table>,
+    scratch: RankScratch,
+}
+
+/// Tables a thread holds before they are emptied (at the start of a document only, so that a
+/// table's number stays valid while a document is resolved).
+const TABLES_MAX: usize = 20_000;
 
 thread_local! {
-    static RANK_SCRATCH: std::cell::RefCell<RankScratch> =
-        std::cell::RefCell::new(RankScratch::default());
+    static TABLES: std::cell::RefCell<Tables> = std::cell::RefCell::new(Tables::default());
 }
 
-/// [`rank`] of a mention with several candidates.
-fn rank_many(
-    g: &Gazetteer,
-    m: &Mention,
-    (key, near): (u32, &Near),
-    within: Within,
-    ctx: &Loo,
-    sc: &mut RankScratch,
-) -> Ranked {
-    let mut top = Ranked { first: None, second: None };
-    sc.recs.clear();
-    sc.recs.extend(m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c)))));
-    let recs = &sc.recs;
-    // One pass: whether a division bears the name, and whether a country, division or capital
-    // does (then nearby names say nothing, see `score`).
-    let (mut any_admin1, mut big_name) = (false, key == u32::MAX);
-    for &(r, p) in recs {
-        any_admin1 |= r.kind == Kind::Admin1;
-        big_name |=
-            p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent);
-        if any_admin1 && big_name {
-            break;
-        }
-    }
-    sc.cities.clear();
-    if any_admin1 {
-        sc.cities.extend(
-            recs.iter()
-                .filter(|c| matches!(c.0.kind, Kind::City | Kind::Capital))
-                .map(|c| (c.0.admin1, c.0.population)),
-        );
-        sc.cities.sort_unstable();
-    }
-    let cities = CityPops(std::mem::take(&mut sc.cities));
-    // Nothing limits a mention whose containment the text states; otherwise only primary
-    // countries, divisions and capitals can overshadow a candidate, and a country by another
-    // of its names where no city of 100,000 people bears it ("US" is not the French village Us
-    // in a text about Paris; "Salvador" stays the Brazilian city).
-    sc.bigs.clear();
-    if within.is_none() && m.country_hint.is_none() {
-        let no_big_city =
-            recs.iter().all(|(r, _)| r.kind == Kind::Country || r.population < 100_000);
-        sc.bigs.extend(
-            recs.iter()
-                .filter(|&&(r, p)| {
-                    (p || no_big_city && r.kind == Kind::Country)
-                        && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
-                })
-                .map(|&(r, _)| r),
-        );
-    }
-    let bigs = &sc.bigs;
-    let key = if big_name { u32::MAX } else { key };
-    // Per country: the largest city bearing the name as an alias, and as its own.
-    let towns = &mut sc.towns;
-    towns.clear();
-    for &(r, p) in recs {
-        if matches!(r.kind, Kind::City | Kind::Capital) {
-            let i = match towns.iter().position(|e| e.0 == r.cc) {
-                Some(i) => i,
-                None => {
-                    towns.push((r.cc, 0, 0));
-                    towns.len() - 1
-                }
-            };
-            let e = &mut towns[i];
-            if p {
-                e.2 = e.2.max(r.population);
-            } else {
-                e.1 = e.1.max(r.population);
+impl Tables {
+    /// The number of the table of a mention ranked with containment `within`, built if new.
+    fn of(&mut self, g: &Gazetteer, m: &Mention, within: Within) -> u32 {
+        let h = RankKey::hash(m, within);
+        let first = self.by_hash.get(&h).copied().unwrap_or(u32::MAX);
+        let mut at = first;
+        while let Some(t) = self.all.get(at as usize) {
+            if t.key.matches(m, within) {
+                return at;
             }
+            at = t.next;
         }
+        let mut t = Table::new(g, m, within, &mut self.scratch);
+        t.next = first;
+        let id = self.all.len() as u32;
+        self.all.push(t);
+        self.by_hash.insert(h, id);
+        id
     }
-    sc.aliased.clear();
-    sc.aliased.extend(towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0));
-    let aliased = &sc.aliased;
-    let x = Scoring { m, key, near, within, cities: &cities, aliased, ctx };
-    // `a` strictly before `b` in the ranking.
-    let before = |a: &(Rec, f64), b: &(Rec, f64)| {
-        b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
-    };
-    for &(r, p) in recs {
-        let c = (r, score(&x, &r, p, say(&r, bigs, ctx)));
-        match top.first {
-            Some(f) if !before(&c, &f) => {
-                if top.second.is_none_or(|s| before(&c, &s)) {
-                    top.second = Some(c);
-                }
-            }
-            _ => {
-                top.second = top.first;
-                top.first = Some(c);
-            }
+
+    /// The ranking without context (no other names) of table `id`.
+    fn prior(&mut self, id: u32) -> Ranked {
+        let t = &mut self.all[id as usize];
+        if let Some(r) = t.prior {
+            return r;
         }
+        let empty = Context::default();
+        let r = t.rank((u32::MAX, &Near::default()), &Loo::of(&empty));
+        t.prior = Some(r);
+        r
     }
-    sc.cities = cities.0;
-    top
 }
 
 /// Candidate points of a text's names (towns and districts) on a grid of half-degree cells:
@@ -699,98 +859,39 @@ fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
     (ids, firsts)
 }
 
-/// What a mention's ranking depends on besides its name and the document: its candidates and
-/// cues, and the containment it is ranked with.
-#[derive(Clone, PartialEq)]
-struct RankKey {
-    cands: Vec<u32>,
-    skeleton: bool,
-    hint: Option<Hint>,
-    country_hint: Option<[u8; 2]>,
-    within: Within,
-}
-
-impl RankKey {
-    fn matches(&self, m: &Mention, within: Within) -> bool {
-        self.cands == m.cands
-            && self.skeleton == m.skeleton
-            && self.hint == m.hint
-            && self.country_hint == m.country_hint
-            && self.within == within
-    }
-
-    fn of(m: &Mention, within: Within) -> RankKey {
-        RankKey {
-            cands: m.cands.clone(),
-            skeleton: m.skeleton,
-            hint: m.hint,
-            country_hint: m.country_hint,
-            within,
-        }
-    }
-
-    fn hash(m: &Mention, within: Within) -> u64 {
-        use crate::lexicon::{fnv_continue, FNV_BASIS};
-        // One multiply per candidate (a hash of the list, compared in full on a match).
-        let mut h = FNV_BASIS;
-        for &c in &m.cands {
-            h = (h ^ c as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-        let hint = match m.hint {
-            None => 0,
-            Some(Hint::Admin1) => 1,
-            Some(Hint::Admin2) => 2,
-            Some(Hint::City) => 3,
-            Some(Hint::Facility(k)) => 4 + k as u8,
-        };
-        let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
-        let ch = m.country_hint.unwrap_or([0xff, 0xff]);
-        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1]];
-        fnv_continue(fnv_continue(h, &flags), &a.to_le_bytes())
-    }
-}
-
-/// Rankings without context (pass 1 of [`resolve`]) kept by a thread: they depend on the
-/// mention's [`RankKey`] only, and the same names recur across the documents of a corpus.
-type PriorRanks = FastMap<u64, Vec<(RankKey, Ranked)>>;
-
-/// Entries a thread's [`PriorRanks`] holds before it is emptied.
-const PRIOR_RANKS_MAX: usize = 20_000;
-
-thread_local! {
-    static PRIOR_RANKS: std::cell::RefCell<PriorRanks> = std::cell::RefCell::new(FastMap::default());
-}
-
-/// [`rank`] without context (no other names, the mention's own containment), cached.
-fn prior_rank(g: &Gazetteer, m: &Mention) -> Ranked {
-    let h = RankKey::hash(m, m.within);
-    PRIOR_RANKS.with(|c| {
-        if let Some(v) = c.borrow().get(&h) {
-            if let Some((_, r)) = v.iter().find(|(k, _)| k.matches(m, m.within)) {
-                return *r;
+/// Resolves all mentions into places, in text order.
+pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
+    TABLES.with(|t| match t.try_borrow_mut() {
+        Ok(mut t) => {
+            if t.all.len() >= TABLES_MAX {
+                t.by_hash.clear();
+                t.all.clear();
             }
+            resolve_with(g, toks, mentions, &mut t)
         }
-        let empty = Context::default();
-        let ranked = rank(g, m, (u32::MAX, &Near::default()), m.within, &Loo::of(&empty));
-        let mut c = c.borrow_mut();
-        if c.len() >= PRIOR_RANKS_MAX {
-            c.clear();
-        }
-        c.entry(h).or_default().push((RankKey::of(m, m.within), ranked));
-        ranked
+        Err(_) => resolve_with(g, toks, mentions, &mut Tables::default()),
     })
 }
 
-/// Resolves all mentions into places, in text order.
-pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
+/// [`resolve`] with a thread's [`Tables`].
+fn resolve_with(
+    g: &Gazetteer,
+    toks: &Toks,
+    mentions: &[Mention],
+    tables: &mut Tables,
+) -> Vec<Place> {
     // Each name numbered once (its context and its neighbours are the same wherever it recurs).
     let (keys, firsts_of_key) = name_ids(toks, mentions);
     // Pass 1: context from each mention's prior-best reading and from French adjectives.
     // (At most two contributions per mention, and a few adjectives: no growing.)
     let mut contribs = Vec::with_capacity(2 * mentions.len() + 4);
     let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
+    // Each mention's table with its own containment.
+    let mut own: Vec<u32> = Vec::with_capacity(mentions.len());
     for (m, &key) in mentions.iter().zip(&keys) {
-        let ranked = prior_rank(g, m);
+        let t = tables.of(g, m, m.within);
+        own.push(t);
+        let ranked = tables.prior(t);
         firsts.push(ranked.first.map(|x| x.0));
         if let Some((r, s)) = &ranked.first {
             let margin = ranked.second.map_or(3.0, |x| s - x.1);
@@ -868,9 +969,9 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     }
     by_key.sort_unstable();
     let mut cache: Vec<Option<Loo>> = (0..firsts_of_key.len()).map(|_| None).collect();
-    // Rankings already made: (mention, containment, ranking, the name's ranking before it),
-    // and each name's last one.
-    let mut ranks: Vec<(usize, Within, Ranked, u32)> = Vec::with_capacity(mentions.len());
+    // Rankings already made: (table, ranking, the name's ranking before it), and each name's
+    // last one.
+    let mut ranks: Vec<(u32, Ranked, u32)> = Vec::with_capacity(mentions.len());
     let mut last_rank: Vec<u32> = vec![u32::MAX; firsts_of_key.len()];
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
@@ -901,29 +1002,23 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
         let ranked = if m.border.is_some() {
             Ranked { first: None, second: None }
         } else {
-            // The same name with the same candidates, cues and containment ranks the same.
-            let same = |&(j, w, _, _): &(usize, Within, Ranked, u32)| {
-                let o = &mentions[j];
-                w == within
-                    && o.cands == m.cands
-                    && o.skeleton == m.skeleton
-                    && o.hint == m.hint
-                    && o.country_hint == m.country_hint
-            };
+            // The same name with the same candidates, cues and containment (the same table)
+            // ranks the same.
+            let t = if within == m.within { own[i] } else { tables.of(g, m, within) };
             let mut at = last_rank[id as usize];
             let mut found = None;
             while let Some(e) = ranks.get(at as usize) {
-                if same(e) {
-                    found = Some(e.2);
+                if e.0 == t {
+                    found = Some(e.1);
                     break;
                 }
-                at = e.3;
+                at = e.2;
             }
             match found {
                 Some(r) => r,
                 None => {
-                    let r = rank(g, m, (id, &near), within, ctx);
-                    ranks.push((i, within, r, last_rank[id as usize]));
+                    let r = tables.all[t as usize].rank((id, &near), ctx);
+                    ranks.push((t, r, last_rank[id as usize]));
                     last_rank[id as usize] = ranks.len() as u32 - 1;
                     r
                 }
