@@ -365,7 +365,7 @@ fn context_score(mut s: f64, r: &Rec, say: Say, (key, near): (u32, &Near), ctx: 
     // (no country, division or capital of that name; `key` is `u32::MAX` then).
     if key != u32::MAX && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && !r.curated
     {
-        s += 0.9 * near.support(key, r).min(2) as f64;
+        s += 0.9 * near.support(key, r) as f64;
     }
     // Agreement with the divisions the text names, growing with how much of the text they
     // take (a division named a dozen times outweighs one named once).
@@ -739,6 +739,9 @@ const KM_PER_DEGREE: f64 = 6371.0 * std::f64::consts::PI / 180.0;
 /// How close another name's candidate must be to support a candidate (km).
 const NEAR_KM: f64 = 40.0;
 
+/// Supporting names that count (see [`context_score`]).
+const NEAR_MAX: usize = 2;
+
 impl Near<'_> {
     fn cell(lat: f32, lon: f32) -> (i32, i32) {
         ((lat * 2.0).floor() as i32, (lon * 2.0).floor() as i32)
@@ -758,7 +761,8 @@ impl Near<'_> {
         }
     }
 
-    /// How many other names (not `key`) have a candidate within [`NEAR_KM`] of `r`.
+    /// How many other names (not `key`) have a candidate within [`NEAR_KM`] of `r`, counted up
+    /// to [`NEAR_MAX`] (more count no further).
     fn support(&self, key: u32, r: &Rec) -> usize {
         let Some(build) = self.build else {
             return 0;
@@ -769,31 +773,37 @@ impl Near<'_> {
         let cells = self.cells.get_or_init(build);
         let (a, b) = Near::cell(r.lat, r.lon);
         let p = (r.lat as f64, r.lon as f64);
-        let mut seen: Vec<u32> = Vec::new();
+        let mut seen = [u32::MAX; NEAR_MAX];
+        let mut n = 0;
+        // Counts a point; whether the count is full.
         let mut visit = |&(_, (k, la, lo)): &((i32, i32), NearPoint)| {
             // Farther in latitude alone than the radius (with a margin far above rounding
             // error): `km` would say so too.
             if (la as f64 - p.0).abs() * KM_PER_DEGREE > NEAR_KM + 1.0 {
-                return;
+                return false;
             }
-            if k != key && !seen.contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
-                seen.push(k);
+            if k != key && !seen[..n].contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
+                seen[n] = k;
+                n += 1;
             }
+            n == NEAR_MAX
         };
         if !cells.1 {
             // The 3 × 3 cells around the point, as the sorted runs below.
             let near =
                 |e: &&((i32, i32), NearPoint)| (e.0 .0 - a).abs() <= 1 && (e.0 .1 - b).abs() <= 1;
-            cells.0.iter().filter(near).for_each(visit);
-            return seen.len();
+            cells.0.iter().filter(near).any(visit);
+            return n;
         }
         for da in -1..=1 {
             // Cells (a + da, b - 1..=b + 1) are one run of the sorted points.
             let from = cells.0.partition_point(|e| e.0 < (a + da, b - 1));
             let to = cells.0.partition_point(|e| e.0 <= (a + da, b + 1));
-            cells.0.get(from..to).unwrap_or(&[]).iter().for_each(&mut visit);
+            if cells.0.get(from..to).unwrap_or(&[]).iter().any(&mut visit) {
+                break;
+            }
         }
-        seen.len()
+        n
     }
 }
 
