@@ -1470,20 +1470,23 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
     if let Some((r2, s2)) = &ranked.second {
         let both_cities = matches!(best.kind, Kind::City | Kind::Capital)
             && matches!(r2.kind, Kind::City | Kind::Capital);
-        let far = match (coords(&best), coords(r2)) {
-            (Some(a), Some(b)) => km(a, b) > 100.0,
-            _ => false,
-        };
+        // (The distance only where the rest holds.)
+        let close_call = both_cities
+            && s - s2 < 0.1
+            && match (coords(&best), coords(r2)) {
+                (Some(a), Some(b)) => km(a, b) > 100.0,
+                _ => false,
+            };
         // One far bigger than the other: the bigger one (the better-known place) rather than a
         // vaguer division or country.
         let (p1, p2) = (best.population as f64, r2.population as f64);
         let lopsided = p1 > 3.0 * p2 || p2 > 3.0 * p1;
-        if both_cities && far && s - s2 < 0.1 && lopsided {
+        if close_call && lopsided {
             if p2 > p1 {
                 best = *r2;
             }
             score = score.min(0.5);
-        } else if both_cities && far && s - s2 < 0.1 {
+        } else if close_call {
             // A one-word name shared by far-apart hamlets and nothing in the text to choose:
             // more often a surname ("Steele") than a place worth a country-level answer.
             if m.t1 - m.t0 == 1 && p1.max(p2) < 5_000.0 && !m.demonym {
@@ -1508,6 +1511,7 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
     } else {
         g.store.rec(best.admin1).map(|a| a.name().to_string())
     };
+    let point = coords(&best);
     Some(Place {
         text: text[start..m.end].to_string(),
         start,
@@ -1517,8 +1521,8 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
         feature: best.kind.feature().to_string(),
         country: best.country().map(String::from),
         admin1,
-        lat: coords(&best).map(|c| round(c.0)),
-        lon: coords(&best).map(|c| round(c.1)),
+        lat: point.map(|c| round(c.0)),
+        lon: point.map(|c| round(c.1)),
         precision: precision.to_string(),
         score: round2(score * if m.skeleton { 0.8 } else { 1.0 }),
     })
