@@ -87,13 +87,13 @@ impl Context {
 pub(crate) struct Loo<'a> {
     all: &'a Context,
     /// Countries whose weight differs from `all`, with their weight.
-    countries: Vec<([u8; 2], f64)>,
+    countries: &'a [([u8; 2], f64)],
     /// Divisions whose weight differs from `all`, with their weight (`None`: left out).
-    admin1: Vec<(u32, Option<f64>)>,
+    admin1: &'a [(u32, Option<f64>)],
     total: f64,
     admin1_total: f64,
     /// Countries named by the left-out contributions, once per naming.
-    unnamed: Vec<[u8; 2]>,
+    unnamed: &'a [[u8; 2]],
     /// [`Loo::dominant_share`], once computed (a name's context is fixed once built).
     dominant: std::cell::OnceCell<f64>,
 }
@@ -102,11 +102,11 @@ impl<'a> Loo<'a> {
     fn of(all: &'a Context) -> Loo<'a> {
         Loo {
             all,
-            countries: Vec::new(),
-            admin1: Vec::new(),
+            countries: &[],
+            admin1: &[],
             total: all.total,
             admin1_total: all.admin1_total,
-            unnamed: Vec::new(),
+            unnamed: &[],
             dominant: std::cell::OnceCell::new(),
         }
     }
@@ -164,38 +164,84 @@ impl<'a> Loo<'a> {
             _ => 0.0,
         }
     }
+}
 
-    /// Takes one contribution out.
-    fn remove(&mut self, c: &Contribution) {
-        self.dominant = std::cell::OnceCell::new();
-        if c.cc == [0, 0] {
-            return;
-        }
-        let i = match self.countries.iter().position(|e| e.0 == c.cc) {
-            Some(i) => i,
-            None => {
-                let w = self.all.countries.get(&c.cc).copied().unwrap_or(0.0);
-                self.countries.push((c.cc, w));
-                self.countries.len() - 1
+/// What the leave-one-out contexts ([`Loo`]) of a text's names differ by, all names' in one set
+/// of lists (kept from one text to the next): the names' spans of each list, in name order.
+#[derive(Default)]
+struct LooLists {
+    countries: Vec<([u8; 2], f64)>,
+    admin1: Vec<(u32, Option<f64>)>,
+    unnamed: Vec<[u8; 2]>,
+    /// Per name: where its entries of each list end, its total and its divisions' total.
+    ends: Vec<([u32; 3], f64, f64)>,
+}
+
+impl LooLists {
+    fn clear(&mut self) {
+        self.countries.clear();
+        self.admin1.clear();
+        self.unnamed.clear();
+        self.ends.clear();
+    }
+
+    /// Adds the next name's context: `all` without its contributions `cs`.
+    fn push<'c>(&mut self, all: &Context, cs: impl Iterator<Item = &'c Contribution>) {
+        let from = [self.countries.len(), self.admin1.len()];
+        let (mut total, mut admin1_total) = (all.total, all.admin1_total);
+        for c in cs {
+            if c.cc == [0, 0] {
+                continue;
             }
-        };
-        self.countries[i].1 -= c.weight;
-        self.total -= c.weight;
-        if c.named {
-            self.unnamed.push(c.cc);
-        }
-        if let Some((a, w)) = c.admin1 {
-            self.admin1_total -= w;
-            let i = match self.admin1.iter().position(|e| e.0 == a) {
-                Some(i) => i,
+            let i = match self.countries[from[0]..].iter().position(|e| e.0 == c.cc) {
+                Some(i) => from[0] + i,
                 None => {
-                    self.admin1.push((a, self.all.admin1.get(&a).copied()));
-                    self.admin1.len() - 1
+                    let w = all.countries.get(&c.cc).copied().unwrap_or(0.0);
+                    self.countries.push((c.cc, w));
+                    self.countries.len() - 1
                 }
             };
-            let v = self.admin1[i].1.unwrap_or(0.0) - w;
-            self.admin1[i].1 = (v > 1e-9).then_some(v);
+            self.countries[i].1 -= c.weight;
+            total -= c.weight;
+            if c.named {
+                self.unnamed.push(c.cc);
+            }
+            if let Some((a, w)) = c.admin1 {
+                admin1_total -= w;
+                let i = match self.admin1[from[1]..].iter().position(|e| e.0 == a) {
+                    Some(i) => from[1] + i,
+                    None => {
+                        self.admin1.push((a, all.admin1.get(&a).copied()));
+                        self.admin1.len() - 1
+                    }
+                };
+                let v = self.admin1[i].1.unwrap_or(0.0) - w;
+                self.admin1[i].1 = (v > 1e-9).then_some(v);
+            }
         }
+        let ends = [self.countries.len(), self.admin1.len(), self.unnamed.len()];
+        self.ends.push((ends.map(|e| e as u32), total, admin1_total));
+    }
+
+    /// The contexts of the names, in name order.
+    fn loos<'a>(&'a self, all: &'a Context) -> Vec<Loo<'a>> {
+        let mut from = [0; 3];
+        self.ends
+            .iter()
+            .map(|&(ends, total, admin1_total)| {
+                let [c, a, u] = [0, 1, 2].map(|k| from[k] as usize..ends[k] as usize);
+                from = ends;
+                Loo {
+                    all,
+                    countries: &self.countries[c],
+                    admin1: &self.admin1[a],
+                    total,
+                    admin1_total,
+                    unnamed: &self.unnamed[u],
+                    dominant: std::cell::OnceCell::new(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -670,6 +716,7 @@ struct Tables {
     by_hash: FastMap<u64, u32>,
     all: Vec<Table>,
     scratch: RankScratch,
+    loo_lists: LooLists,
 }
 
 /// Tables a thread holds before they are emptied (at the start of a document only, so that a
@@ -978,7 +1025,18 @@ fn resolve_with(
         }
     }
     by_key.sort_unstable();
-    let mut cache: Vec<Option<Loo>> = (0..firsts_of_key.len()).map(|_| None).collect();
+    // Each name's context, without its own contributions.
+    let mut lists = std::mem::take(&mut tables.loo_lists);
+    lists.clear();
+    let mut at = 0;
+    for id in 0..firsts_of_key.len() as u32 {
+        let from = at;
+        while by_key.get(at).is_some_and(|e| e.0 == id) {
+            at += 1;
+        }
+        lists.push(&all, by_key[from..at].iter().map(|&(_, c)| &contribs[c]));
+    }
+    let loos = lists.loos(&all);
     // Rankings already made: (table, ranking, the name's ranking before it), and each name's
     // last one.
     let mut ranks: Vec<(u32, Ranked, u32)> = Vec::with_capacity(mentions.len());
@@ -998,17 +1056,7 @@ fn resolve_with(
     let near = Near { cells: std::cell::OnceCell::new(), build: Some(&build) };
     let mut out = Vec::with_capacity(mentions.len());
     for (i, ((m, within), &id)) in mentions.iter().zip(within).zip(&keys).enumerate() {
-        let ctx = cache[id as usize].get_or_insert_with(|| {
-            let mut ctx = Loo::of(&all);
-            let from = by_key.partition_point(|e| e.0 < id);
-            for &(k, c) in by_key.get(from..).unwrap_or(&[]) {
-                if k != id {
-                    break;
-                }
-                ctx.remove(&contribs[c]);
-            }
-            ctx
-        });
+        let ctx = &loos[id as usize];
         let ranked = if m.border.is_some() {
             Ranked { first: None, second: None }
         } else {
@@ -1038,6 +1086,8 @@ fn resolve_with(
             out.push(p);
         }
     }
+    drop(loos);
+    tables.loo_lists = lists;
     out
 }
 
