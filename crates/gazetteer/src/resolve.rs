@@ -791,7 +791,7 @@ const NEAR_MAX: usize = 2;
 
 impl Near<'_> {
     fn cell(lat: f32, lon: f32) -> (i32, i32) {
-        ((lat * 2.0).floor() as i32, (lon * 2.0).floor() as i32)
+        (floor(lat * 2.0), floor(lon * 2.0))
     }
 
     fn add(cells: &mut NearCells, key: u32, r: &Rec) {
@@ -851,6 +851,17 @@ impl Near<'_> {
             }
         }
         n
+    }
+}
+
+/// `x.floor() as i32` for a coordinate (well within `i32`), without a call to the C library:
+/// truncation toward zero, one less for a negative fraction.
+fn floor(x: f32) -> i32 {
+    let t = x as i32;
+    if t as f32 > x {
+        t - 1
+    } else {
+        t
     }
 }
 
@@ -1015,6 +1026,14 @@ fn resolve_with(
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
     let within = containment(g, toks, mentions, &firsts, &keys, firsts_of_key.len());
+    // Each mention's table with the containment it is ranked with: `own` unless that differs.
+    let mut tids = own;
+    for ((t, m), &w) in tids.iter_mut().zip(mentions).zip(&within) {
+        if w != m.within && m.border.is_none() {
+            *t = tables.of(g, m, w);
+        }
+    }
+    let tables_all = &tables.all;
     let mut all = Context::default();
     // Contributions by name (in order), as one list sorted by name.
     let mut by_key: Vec<(u32, usize)> = Vec::with_capacity(contribs.len());
@@ -1044,10 +1063,12 @@ fn resolve_with(
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
     let build = || {
-        let mut near = NearCells::default();
+        let n = firsts_of_key.iter().map(|&i| tables_all[tids[i] as usize].cands.len()).sum();
+        let mut near = NearCells(Vec::with_capacity(n), false);
+        // (A table holds a name's records decoded, whatever its containment.)
         for (id, &i) in firsts_of_key.iter().enumerate() {
-            for r in mentions[i].cands.iter().filter_map(|&c| g.store.rec(c)) {
-                Near::add(&mut near, id as u32, &r);
+            for c in &tables_all[tids[i] as usize].cands {
+                Near::add(&mut near, id as u32, &c.r);
             }
         }
         Near::finish(&mut near);
@@ -1055,14 +1076,14 @@ fn resolve_with(
     };
     let near = Near { cells: std::cell::OnceCell::new(), build: Some(&build) };
     let mut out = Vec::with_capacity(mentions.len());
-    for (i, ((m, within), &id)) in mentions.iter().zip(within).zip(&keys).enumerate() {
+    for (i, (m, &id)) in mentions.iter().zip(&keys).enumerate() {
         let ctx = &loos[id as usize];
         let ranked = if m.border.is_some() {
             Ranked { first: None, second: None }
         } else {
             // The same name with the same candidates, cues and containment (the same table)
             // ranks the same.
-            let t = if within == m.within { own[i] } else { tables.of(g, m, within) };
+            let t = tids[i];
             let mut at = last_rank[id as usize];
             let mut found = None;
             while let Some(e) = ranks.get(at as usize) {
@@ -1075,7 +1096,7 @@ fn resolve_with(
             match found {
                 Some(r) => r,
                 None => {
-                    let r = tables.all[t as usize].rank((id, &near), ctx);
+                    let r = tables_all[t as usize].rank((id, &near), ctx);
                     ranks.push((t, r, last_rank[id as usize]));
                     last_rank[id as usize] = ranks.len() as u32 - 1;
                     r
@@ -1086,7 +1107,7 @@ fn resolve_with(
             out.push(p);
         }
     }
-    drop(loos);
+    drop((loos, near));
     tables.loo_lists = lists;
     out
 }
@@ -1645,6 +1666,13 @@ fn round2(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinate_floor() {
+        for x in [-360.0f32, -179.5, -0.7, -0.5, -0.0, 0.0, 0.3, 1.0, 33.99, 179.9, 360.0] {
+            assert_eq!(floor(x), x.floor() as i32, "{x}");
+        }
+    }
 
     #[test]
     fn distance_is_sane() {
