@@ -837,8 +837,11 @@ impl Near<'_> {
         };
         if !cells.1 {
             // The 3 × 3 cells around the point, as the sorted runs below.
-            let near =
-                |e: &&((i32, i32), NearPoint)| (e.0 .0 - a).abs() <= 1 && (e.0 .1 - b).abs() <= 1;
+            // (|d| <= 1 as one unsigned comparison: d + 1 in 0..=2.)
+            let near = |e: &&((i32, i32), NearPoint)| {
+                (e.0 .0.wrapping_sub(a).wrapping_add(1) as u32) <= 2
+                    && (e.0 .1.wrapping_sub(b).wrapping_add(1) as u32) <= 2
+            };
             cells.0.iter().filter(near).any(visit);
             return n;
         }
