@@ -898,15 +898,35 @@ const NO_NAME: u32 = u32::MAX;
 /// Numbers each distinct name (folded phrase) of the mentions in order of first mention:
 /// (each mention's number, the first mention of each number).
 fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
+    let same = |a: &Mention, b: &Mention| {
+        a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
+    };
+    let mut firsts: Vec<usize> = Vec::with_capacity(mentions.len());
+    if mentions.len() <= NAME_SCAN {
+        // Few names: each name's phrase hash, searched in order.
+        let mut hashes: Vec<u64> = Vec::with_capacity(mentions.len());
+        let ids = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let h = toks.phrase_hash(m.t0, m.t1);
+                let found =
+                    hashes.iter().zip(&firsts).position(|(&g, &f)| g == h && same(&mentions[f], m));
+                if let Some(id) = found {
+                    return id as u32;
+                }
+                firsts.push(i);
+                hashes.push(h);
+                firsts.len() as u32 - 1
+            })
+            .collect();
+        return (ids, firsts);
+    }
     // Phrase hash → the last name with that hash; each name → the one before it with the same
     // hash (names compared token by token).
     let mut by_hash: FastMap<u64, u32> =
         FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut before: Vec<u32> = Vec::with_capacity(mentions.len());
-    let mut firsts: Vec<usize> = Vec::with_capacity(mentions.len());
-    let same = |a: &Mention, b: &Mention| {
-        a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
-    };
     let ids = mentions
         .iter()
         .enumerate()
@@ -929,6 +949,9 @@ fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
         .collect();
     (ids, firsts)
 }
+
+/// Mentions up to which [`name_ids`] searches the names found so far rather than a hash map.
+const NAME_SCAN: usize = 32;
 
 /// Resolves all mentions into places, in text order.
 pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
