@@ -1139,47 +1139,52 @@ fn resolve_with(
 }
 
 /// Words that state containment between a name and the division or country that follows it.
-const CONTAINMENT: &[&str] = &[",", "(", "in", "dans", "de", "of", "en", "province", "governorate"];
+fn containment_word(w: &str) -> bool {
+    matches!(w, "," | "(" | "in" | "dans" | "de" | "of" | "en" | "province" | "governorate")
+}
 
 /// Words that may sit between a name and its container besides the containment words
 /// ("in the countryside of", "dans la province de", "in the state of").
-const CONTAINER_GAP: &[&str] = &[
-    "the",
-    "la",
-    "le",
-    "les",
-    "l",
-    "du",
-    "des",
-    "d",
-    "countryside",
-    "campagne",
-    "state",
-    "etat",
-    "état",
-    "region",
-    "région",
-    "district",
-    "county",
-    "wilaya",
-    "gouvernorat",
-    "muhafazat",
-    "préfecture",
-    "prefecture",
-    "department",
-    "département",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "centre",
-    "-",
-];
+fn container_gap_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "la"
+            | "le"
+            | "les"
+            | "l"
+            | "du"
+            | "des"
+            | "d"
+            | "countryside"
+            | "campagne"
+            | "state"
+            | "etat"
+            | "état"
+            | "region"
+            | "région"
+            | "district"
+            | "county"
+            | "wilaya"
+            | "gouvernorat"
+            | "muhafazat"
+            | "préfecture"
+            | "prefecture"
+            | "department"
+            | "département"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "nord"
+            | "sud"
+            | "est"
+            | "ouest"
+            | "centre"
+            | "-"
+    )
+}
 
 /// Marks each mention followed closely in the same sentence by a division or country that
 /// contains it ("Zawiya in the countryside of Idleb", "Paris, Texas", "X dans la province de Y").
@@ -1247,15 +1252,15 @@ fn containment(
                     }
                 };
                 let t = w.trim_matches(|c: char| c == ',' || c == '(');
-                if !(t.is_empty() || CONTAINMENT.contains(&t) || CONTAINER_GAP.contains(&t)) {
+                if !(t.is_empty() || containment_word(t) || container_gap_word(t)) {
                     only_gap_words = false;
                     break;
                 }
-                stated |= CONTAINMENT.contains(&w.trim_end_matches(','))
+                stated |= containment_word(w.trim_end_matches(','))
                     || w.starts_with('(')
                     || w.ends_with(',');
                 if !t.is_empty() {
-                    worded |= CONTAINMENT.contains(&t);
+                    worded |= containment_word(t);
                     first.get_or_insert(matches!(t, "the" | "la" | "le" | "les" | "l"));
                 }
             }
