@@ -87,13 +87,13 @@ impl Context {
 pub(crate) struct Loo<'a> {
     all: &'a Context,
     /// Countries whose weight differs from `all`, with their weight.
-    countries: Vec<([u8; 2], f64)>,
+    countries: &'a [([u8; 2], f64)],
     /// Divisions whose weight differs from `all`, with their weight (`None`: left out).
-    admin1: Vec<(u32, Option<f64>)>,
+    admin1: &'a [(u32, Option<f64>)],
     total: f64,
     admin1_total: f64,
     /// Countries named by the left-out contributions, once per naming.
-    unnamed: Vec<[u8; 2]>,
+    unnamed: &'a [[u8; 2]],
     /// [`Loo::dominant_share`], once computed (a name's context is fixed once built).
     dominant: std::cell::OnceCell<f64>,
 }
@@ -102,11 +102,11 @@ impl<'a> Loo<'a> {
     fn of(all: &'a Context) -> Loo<'a> {
         Loo {
             all,
-            countries: Vec::new(),
-            admin1: Vec::new(),
+            countries: &[],
+            admin1: &[],
             total: all.total,
             admin1_total: all.admin1_total,
-            unnamed: Vec::new(),
+            unnamed: &[],
             dominant: std::cell::OnceCell::new(),
         }
     }
@@ -164,38 +164,84 @@ impl<'a> Loo<'a> {
             _ => 0.0,
         }
     }
+}
 
-    /// Takes one contribution out.
-    fn remove(&mut self, c: &Contribution) {
-        self.dominant = std::cell::OnceCell::new();
-        if c.cc == [0, 0] {
-            return;
-        }
-        let i = match self.countries.iter().position(|e| e.0 == c.cc) {
-            Some(i) => i,
-            None => {
-                let w = self.all.countries.get(&c.cc).copied().unwrap_or(0.0);
-                self.countries.push((c.cc, w));
-                self.countries.len() - 1
+/// What the leave-one-out contexts ([`Loo`]) of a text's names differ by, all names' in one set
+/// of lists (kept from one text to the next): the names' spans of each list, in name order.
+#[derive(Default)]
+struct LooLists {
+    countries: Vec<([u8; 2], f64)>,
+    admin1: Vec<(u32, Option<f64>)>,
+    unnamed: Vec<[u8; 2]>,
+    /// Per name: where its entries of each list end, its total and its divisions' total.
+    ends: Vec<([u32; 3], f64, f64)>,
+}
+
+impl LooLists {
+    fn clear(&mut self) {
+        self.countries.clear();
+        self.admin1.clear();
+        self.unnamed.clear();
+        self.ends.clear();
+    }
+
+    /// Adds the next name's context: `all` without its contributions `cs`.
+    fn push<'c>(&mut self, all: &Context, cs: impl Iterator<Item = &'c Contribution>) {
+        let from = [self.countries.len(), self.admin1.len()];
+        let (mut total, mut admin1_total) = (all.total, all.admin1_total);
+        for c in cs {
+            if c.cc == [0, 0] {
+                continue;
             }
-        };
-        self.countries[i].1 -= c.weight;
-        self.total -= c.weight;
-        if c.named {
-            self.unnamed.push(c.cc);
-        }
-        if let Some((a, w)) = c.admin1 {
-            self.admin1_total -= w;
-            let i = match self.admin1.iter().position(|e| e.0 == a) {
-                Some(i) => i,
+            let i = match self.countries[from[0]..].iter().position(|e| e.0 == c.cc) {
+                Some(i) => from[0] + i,
                 None => {
-                    self.admin1.push((a, self.all.admin1.get(&a).copied()));
-                    self.admin1.len() - 1
+                    let w = all.countries.get(&c.cc).copied().unwrap_or(0.0);
+                    self.countries.push((c.cc, w));
+                    self.countries.len() - 1
                 }
             };
-            let v = self.admin1[i].1.unwrap_or(0.0) - w;
-            self.admin1[i].1 = (v > 1e-9).then_some(v);
+            self.countries[i].1 -= c.weight;
+            total -= c.weight;
+            if c.named {
+                self.unnamed.push(c.cc);
+            }
+            if let Some((a, w)) = c.admin1 {
+                admin1_total -= w;
+                let i = match self.admin1[from[1]..].iter().position(|e| e.0 == a) {
+                    Some(i) => from[1] + i,
+                    None => {
+                        self.admin1.push((a, all.admin1.get(&a).copied()));
+                        self.admin1.len() - 1
+                    }
+                };
+                let v = self.admin1[i].1.unwrap_or(0.0) - w;
+                self.admin1[i].1 = (v > 1e-9).then_some(v);
+            }
         }
+        let ends = [self.countries.len(), self.admin1.len(), self.unnamed.len()];
+        self.ends.push((ends.map(|e| e as u32), total, admin1_total));
+    }
+
+    /// The contexts of the names, in name order.
+    fn loos<'a>(&'a self, all: &'a Context) -> Vec<Loo<'a>> {
+        let mut from = [0; 3];
+        self.ends
+            .iter()
+            .map(|&(ends, total, admin1_total)| {
+                let [c, a, u] = [0, 1, 2].map(|k| from[k] as usize..ends[k] as usize);
+                from = ends;
+                Loo {
+                    all,
+                    countries: &self.countries[c],
+                    admin1: &self.admin1[a],
+                    total,
+                    admin1_total,
+                    unnamed: &self.unnamed[u],
+                    dominant: std::cell::OnceCell::new(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -298,23 +344,19 @@ type Within = Option<([u8; 2], u32)>;
 /// of Brisbane"), not a stated container: a place across the division's border stays possible.
 const NEAR_DIVISION: u32 = 1 << 31;
 
-/// What scores one candidate besides the record: the mention, its stated containment, the
-/// document context and the name's other candidates.
-struct Scoring<'s, 'a> {
-    m: &'s Mention,
-    /// The mention's name among the text's names, and the points of all their candidates.
-    key: u32,
-    near: &'s Near<'s>,
+/// The part of a candidate's score that the document context does not change: prior among the
+/// name's other candidates (see [`CityPops`]), the mention's cues and its stated containment.
+/// [`context_score`] adds the rest, in the order the terms were always summed.
+///
+/// `aliased`: countries where a city bearing the name only as an alias is twenty times bigger
+/// than every city there bearing it as its own.
+fn base_score(
+    m: &Mention,
     within: Within,
-    cities: &'s CityPops,
-    /// Countries where a city bearing the name only as an alias is twenty times bigger than
-    /// every city there bearing it as its own.
-    aliased: &'s [[u8; 2]],
-    ctx: &'s Loo<'a>,
-}
-
-fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
-    let Scoring { m, key, near, within, cities, aliased, ctx } = *x;
+    (cities, aliased): (&CityPops, &[[u8; 2]]),
+    r: &Rec,
+    primary: bool,
+) -> f64 {
     let mut s = prior_with(r, primary, cities);
     // A town that bears the name as its own does not take it from a town of the same country
     // twenty times bigger that bears it as an alias ("Newcastle" is Newcastle upon Tyne, not
@@ -351,6 +393,13 @@ fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
             };
         }
     }
+    s
+}
+
+/// A candidate's score: its [`base_score`] `s` plus what the document context adds. `key` is
+/// the mention's name among the text's names, whose neighbours `near` holds (`u32::MAX`: no
+/// neighbours count).
+fn context_score(mut s: f64, r: &Rec, say: Say, (key, near): (u32, &Near), ctx: &Loo) -> f64 {
     if say == Say::Full {
         s += 1.8 * ctx.country(r.cc);
         if ctx.named(r.cc) {
@@ -362,7 +411,7 @@ fn score(x: &Scoring, r: &Rec, primary: bool, say: Say) -> f64 {
     // (no country, division or capital of that name; `key` is `u32::MAX` then).
     if key != u32::MAX && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && !r.curated
     {
-        s += 0.9 * near.support(key, r).min(2) as f64;
+        s += 0.9 * near.support(key, r) as f64;
     }
     // Agreement with the divisions the text names, growing with how much of the text they
     // take (a division named a dozen times outweighs one named once).
@@ -406,36 +455,249 @@ struct Ranked {
     second: Option<(Rec, f64)>,
 }
 
-/// Ranks candidates: the two best (record, score), as a stable sort by score, then population,
-/// would put them (callers only read the first two).
-fn rank(
-    g: &Gazetteer,
-    m: &Mention,
-    (key, near): (u32, &Near),
-    within: Within,
-    ctx: &Loo,
-) -> Ranked {
-    let mut top = Ranked { first: None, second: None };
-    if let [c] = m.cands[..] {
-        // One candidate: nothing to rank, no per-name tables to build.
-        let none = CityPops(Vec::new());
-        // (Nothing to choose between: no neighbours to look up.)
-        let x = Scoring { m, key: u32::MAX, near, within, cities: &none, aliased: &[], ctx };
-        top.first = g.store.rec(c).map(|r| (r, score(&x, &r, is_primary(c), Say::Full)));
-        return top;
-    }
-    RANK_SCRATCH.with(|scratch| {
-        let mut guard = scratch.try_borrow_mut();
-        let mut fresh = RankScratch::default();
-        let sc = match guard.as_deref_mut() {
-            Ok(sc) => sc,
-            Err(_) => &mut fresh,
-        };
-        rank_many(g, m, (key, near), within, ctx, sc)
-    })
+/// A mention's candidates as a cache key: its FST value when it has one (then the candidates
+/// are exactly that value's posting list, see [`Mention::value`]), else the list itself.
+#[derive(PartialEq)]
+enum CandsKey {
+    Value(u64),
+    List(Vec<u32>),
 }
 
-/// Buffers [`rank`] reuses from one mention to the next (no allocation per ranking).
+/// What a mention's ranking depends on besides its name and the document: its candidates and
+/// cues, and the containment it is ranked with.
+#[derive(PartialEq)]
+struct RankKey {
+    cands: CandsKey,
+    skeleton: bool,
+    hint: Option<Hint>,
+    country_hint: Option<[u8; 2]>,
+    within: Within,
+}
+
+impl RankKey {
+    fn matches(&self, m: &Mention, within: Within) -> bool {
+        let cands = match (&self.cands, m.value) {
+            (CandsKey::Value(v), Some(w)) => *v == w,
+            (CandsKey::List(l), None) => *l == m.cands,
+            _ => false,
+        };
+        cands
+            && self.skeleton == m.skeleton
+            && self.hint == m.hint
+            && self.country_hint == m.country_hint
+            && self.within == within
+    }
+
+    fn of(m: &Mention, within: Within) -> RankKey {
+        RankKey {
+            cands: match m.value {
+                Some(v) => CandsKey::Value(v),
+                None => CandsKey::List(m.cands.clone()),
+            },
+            skeleton: m.skeleton,
+            hint: m.hint,
+            country_hint: m.country_hint,
+            within,
+        }
+    }
+
+    fn hash(m: &Mention, within: Within) -> u64 {
+        use crate::lexicon::{fnv_continue, FNV_BASIS};
+        // One multiply per candidate (a hash of the list, compared in full on a match), or
+        // one for the value.
+        let mut h = FNV_BASIS;
+        match m.value {
+            Some(v) => h = (h ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 1,
+            None => {
+                for &c in &m.cands {
+                    h = (h ^ c as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                }
+            }
+        }
+        let hint = match m.hint {
+            None => 0,
+            Some(Hint::Admin1) => 1,
+            Some(Hint::Admin2) => 2,
+            Some(Hint::City) => 3,
+            Some(Hint::Facility(k)) => 4 + k as u8,
+        };
+        let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
+        let ch = m.country_hint.unwrap_or([0xff, 0xff]);
+        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1]];
+        fnv_continue(fnv_continue(h, &flags), &a.to_le_bytes())
+    }
+}
+
+/// One candidate of a [`Table`].
+struct Cand {
+    r: Rec,
+    /// [`base_score`].
+    base: f64,
+    /// How much the context may add ([`say`]); `None` when that depends on the context.
+    say: Option<Say>,
+}
+
+/// Everything of a mention's ranking that does not depend on the document: its candidates'
+/// records with their context-free scores, and the ranking without context. A pure function of
+/// its [`RankKey`], kept across documents (the same names recur across a corpus).
+struct Table {
+    key: RankKey,
+    /// The table before it with the same hash (`u32::MAX`: none).
+    next: u32,
+    cands: Vec<Cand>,
+    /// The primary countries, divisions and capitals that may overshadow other candidates.
+    bigs: Vec<Rec>,
+    /// A country, division, capital or continent bears the name as its own, or there is one
+    /// candidate: nearby names say nothing (see [`context_score`]).
+    big_name: bool,
+    /// [`Table::rank`] without context (no other names), once made.
+    prior: Option<Ranked>,
+}
+
+impl Table {
+    fn new(g: &Gazetteer, m: &Mention, within: Within, sc: &mut RankScratch) -> Table {
+        let key = RankKey::of(m, within);
+        if let [c] = m.cands[..] {
+            // One candidate: nothing to rank, no per-name tables to build.
+            let none = CityPops(Vec::new());
+            let cands = g.store.rec(c).map(|r| Cand {
+                r,
+                base: base_score(m, within, (&none, &[]), &r, is_primary(c)),
+                say: Some(Say::Full),
+            });
+            return Table {
+                key,
+                next: u32::MAX,
+                cands: cands.into_iter().collect(),
+                bigs: Vec::new(),
+                big_name: true,
+                prior: None,
+            };
+        }
+        sc.recs.clear();
+        sc.recs.extend(m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c)))));
+        let recs = &sc.recs;
+        // One pass: whether a division bears the name, and whether a country, division or
+        // capital does (then nearby names say nothing, see `context_score`).
+        let (mut any_admin1, mut big_name) = (false, false);
+        for &(r, p) in recs {
+            any_admin1 |= r.kind == Kind::Admin1;
+            big_name |= p
+                && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent);
+            if any_admin1 && big_name {
+                break;
+            }
+        }
+        sc.cities.clear();
+        if any_admin1 {
+            sc.cities.extend(
+                recs.iter()
+                    .filter(|c| matches!(c.0.kind, Kind::City | Kind::Capital))
+                    .map(|c| (c.0.admin1, c.0.population)),
+            );
+            sc.cities.sort_unstable();
+        }
+        let cities = CityPops(std::mem::take(&mut sc.cities));
+        // Nothing limits a mention whose containment the text states; otherwise only primary
+        // countries, divisions and capitals can overshadow a candidate, and a country by
+        // another of its names where no city of 100,000 people bears it ("US" is not the
+        // French village Us in a text about Paris; "Salvador" stays the Brazilian city).
+        let mut bigs = Vec::new();
+        if within.is_none() && m.country_hint.is_none() {
+            let no_big_city =
+                recs.iter().all(|(r, _)| r.kind == Kind::Country || r.population < 100_000);
+            bigs.extend(
+                recs.iter()
+                    .filter(|&&(r, p)| {
+                        (p || no_big_city && r.kind == Kind::Country)
+                            && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
+                    })
+                    .map(|&(r, _)| r),
+            );
+        }
+        // Per country: the largest city bearing the name as an alias, and as its own.
+        let towns = &mut sc.towns;
+        towns.clear();
+        for &(r, p) in recs {
+            if matches!(r.kind, Kind::City | Kind::Capital) {
+                let i = match towns.iter().position(|e| e.0 == r.cc) {
+                    Some(i) => i,
+                    None => {
+                        towns.push((r.cc, 0, 0));
+                        towns.len() - 1
+                    }
+                };
+                let e = &mut towns[i];
+                if p {
+                    e.2 = e.2.max(r.population);
+                } else {
+                    e.1 = e.1.max(r.population);
+                }
+            }
+        }
+        sc.aliased.clear();
+        sc.aliased.extend(towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0));
+        let aliased = &sc.aliased;
+        let cands = recs
+            .iter()
+            .map(|&(r, p)| Cand {
+                r,
+                base: base_score(m, within, (&cities, aliased), &r, p),
+                say: fixed_say(&r, &bigs),
+            })
+            .collect();
+        sc.cities = cities.0;
+        Table { key, next: u32::MAX, cands, bigs, big_name, prior: None }
+    }
+
+    /// Ranks the candidates in a document context: the two best (record, score), as a stable
+    /// sort by score, then population, would put them (callers only read the first two).
+    fn rank(&self, (key, near): (u32, &Near), ctx: &Loo) -> Ranked {
+        let mut top = Ranked { first: None, second: None };
+        let key = if self.big_name { u32::MAX } else { key };
+        // `a` strictly before `b` in the ranking.
+        let before = |a: &(Rec, f64), b: &(Rec, f64)| {
+            b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
+        };
+        for c in &self.cands {
+            let say = c.say.unwrap_or_else(|| say(&c.r, &self.bigs, ctx));
+            let c = (c.r, context_score(c.base, &c.r, say, (key, near), ctx));
+            match top.first {
+                Some(f) if !before(&c, &f) => {
+                    if top.second.is_none_or(|s| before(&c, &s)) {
+                        top.second = Some(c);
+                    }
+                }
+                _ => {
+                    top.second = top.first;
+                    top.first = Some(c);
+                }
+            }
+        }
+        top
+    }
+}
+
+/// [`say`] when the context cannot change it: `None` when a capital overshadows `r` that the
+/// context may set aside (and no country does).
+fn fixed_say(r: &Rec, bigs: &[Rec]) -> Option<Say> {
+    let mut say = Some(Say::Full);
+    for b in bigs {
+        if overshadows(b, r) {
+            if b.kind == Kind::Country {
+                return Some(Say::Nothing);
+            }
+            if b.kind == Kind::Capital && r.population >= 100_000 {
+                say = None;
+            } else if say.is_some() {
+                say = Some(Say::Division);
+            }
+        }
+    }
+    say
+}
+
+/// Buffers [`Table::new`] reuses from one name to the next.
 #[derive(Default)]
 struct RankScratch {
     /// The candidates' records, decoded once, with their primary flag.
@@ -445,112 +707,57 @@ struct RankScratch {
     /// Per country: the largest city bearing the name as an alias, and as its own.
     towns: Vec<([u8; 2], u32, u32)>,
     aliased: Vec<[u8; 2]>,
-    /// The primary countries, divisions and capitals that may overshadow other candidates.
-    bigs: Vec<Rec>,
 }
+
+/// The [`Table`]s a thread has built, by [`RankKey::hash`].
+#[derive(Default)]
+struct Tables {
+    /// Hash → the last table with that hash.
+    by_hash: FastMap<u64, u32>,
+    all: Vec<Table>,
+    scratch: RankScratch,
+    loo_lists: LooLists,
+}
+
+/// Tables a thread holds before they are emptied (at the start of a document only, so that a
+/// table's number stays valid while a document is resolved).
+const TABLES_MAX: usize = 20_000;
 
 thread_local! {
-    static RANK_SCRATCH: std::cell::RefCell<RankScratch> =
-        std::cell::RefCell::new(RankScratch::default());
+    static TABLES: std::cell::RefCell<Tables> = std::cell::RefCell::new(Tables::default());
 }
 
-/// [`rank`] of a mention with several candidates.
-fn rank_many(
-    g: &Gazetteer,
-    m: &Mention,
-    (key, near): (u32, &Near),
-    within: Within,
-    ctx: &Loo,
-    sc: &mut RankScratch,
-) -> Ranked {
-    let mut top = Ranked { first: None, second: None };
-    sc.recs.clear();
-    sc.recs.extend(m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c)))));
-    let recs = &sc.recs;
-    // One pass: whether a division bears the name, and whether a country, division or capital
-    // does (then nearby names say nothing, see `score`).
-    let (mut any_admin1, mut big_name) = (false, key == u32::MAX);
-    for &(r, p) in recs {
-        any_admin1 |= r.kind == Kind::Admin1;
-        big_name |=
-            p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent);
-        if any_admin1 && big_name {
-            break;
-        }
-    }
-    sc.cities.clear();
-    if any_admin1 {
-        sc.cities.extend(
-            recs.iter()
-                .filter(|c| matches!(c.0.kind, Kind::City | Kind::Capital))
-                .map(|c| (c.0.admin1, c.0.population)),
-        );
-        sc.cities.sort_unstable();
-    }
-    let cities = CityPops(std::mem::take(&mut sc.cities));
-    // Nothing limits a mention whose containment the text states; otherwise only primary
-    // countries, divisions and capitals can overshadow a candidate, and a country by another
-    // of its names where no city of 100,000 people bears it ("US" is not the French village Us
-    // in a text about Paris; "Salvador" stays the Brazilian city).
-    sc.bigs.clear();
-    if within.is_none() && m.country_hint.is_none() {
-        let no_big_city =
-            recs.iter().all(|(r, _)| r.kind == Kind::Country || r.population < 100_000);
-        sc.bigs.extend(
-            recs.iter()
-                .filter(|&&(r, p)| {
-                    (p || no_big_city && r.kind == Kind::Country)
-                        && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
-                })
-                .map(|&(r, _)| r),
-        );
-    }
-    let bigs = &sc.bigs;
-    let key = if big_name { u32::MAX } else { key };
-    // Per country: the largest city bearing the name as an alias, and as its own.
-    let towns = &mut sc.towns;
-    towns.clear();
-    for &(r, p) in recs {
-        if matches!(r.kind, Kind::City | Kind::Capital) {
-            let i = match towns.iter().position(|e| e.0 == r.cc) {
-                Some(i) => i,
-                None => {
-                    towns.push((r.cc, 0, 0));
-                    towns.len() - 1
-                }
-            };
-            let e = &mut towns[i];
-            if p {
-                e.2 = e.2.max(r.population);
-            } else {
-                e.1 = e.1.max(r.population);
+impl Tables {
+    /// The number of the table of a mention ranked with containment `within`, built if new.
+    fn of(&mut self, g: &Gazetteer, m: &Mention, within: Within) -> u32 {
+        let h = RankKey::hash(m, within);
+        let first = self.by_hash.get(&h).copied().unwrap_or(u32::MAX);
+        let mut at = first;
+        while let Some(t) = self.all.get(at as usize) {
+            if t.key.matches(m, within) {
+                return at;
             }
+            at = t.next;
         }
+        let mut t = Table::new(g, m, within, &mut self.scratch);
+        t.next = first;
+        let id = self.all.len() as u32;
+        self.all.push(t);
+        self.by_hash.insert(h, id);
+        id
     }
-    sc.aliased.clear();
-    sc.aliased.extend(towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0));
-    let aliased = &sc.aliased;
-    let x = Scoring { m, key, near, within, cities: &cities, aliased, ctx };
-    // `a` strictly before `b` in the ranking.
-    let before = |a: &(Rec, f64), b: &(Rec, f64)| {
-        b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
-    };
-    for &(r, p) in recs {
-        let c = (r, score(&x, &r, p, say(&r, bigs, ctx)));
-        match top.first {
-            Some(f) if !before(&c, &f) => {
-                if top.second.is_none_or(|s| before(&c, &s)) {
-                    top.second = Some(c);
-                }
-            }
-            _ => {
-                top.second = top.first;
-                top.first = Some(c);
-            }
+
+    /// The ranking without context (no other names) of table `id`.
+    fn prior(&mut self, id: u32) -> Ranked {
+        let t = &mut self.all[id as usize];
+        if let Some(r) = t.prior {
+            return r;
         }
+        let empty = Context::default();
+        let r = t.rank((u32::MAX, &Near::default()), &Loo::of(&empty));
+        t.prior = Some(r);
+        r
     }
-    sc.cities = cities.0;
-    top
 }
 
 /// Candidate points of a text's names (towns and districts) on a grid of half-degree cells:
@@ -579,9 +786,12 @@ const KM_PER_DEGREE: f64 = 6371.0 * std::f64::consts::PI / 180.0;
 /// How close another name's candidate must be to support a candidate (km).
 const NEAR_KM: f64 = 40.0;
 
+/// Supporting names that count (see [`context_score`]).
+const NEAR_MAX: usize = 2;
+
 impl Near<'_> {
     fn cell(lat: f32, lon: f32) -> (i32, i32) {
-        ((lat * 2.0).floor() as i32, (lon * 2.0).floor() as i32)
+        (floor(lat * 2.0), floor(lon * 2.0))
     }
 
     fn add(cells: &mut NearCells, key: u32, r: &Rec) {
@@ -598,7 +808,8 @@ impl Near<'_> {
         }
     }
 
-    /// How many other names (not `key`) have a candidate within [`NEAR_KM`] of `r`.
+    /// How many other names (not `key`) have a candidate within [`NEAR_KM`] of `r`, counted up
+    /// to [`NEAR_MAX`] (more count no further).
     fn support(&self, key: u32, r: &Rec) -> usize {
         let Some(build) = self.build else {
             return 0;
@@ -609,31 +820,51 @@ impl Near<'_> {
         let cells = self.cells.get_or_init(build);
         let (a, b) = Near::cell(r.lat, r.lon);
         let p = (r.lat as f64, r.lon as f64);
-        let mut seen: Vec<u32> = Vec::new();
+        let mut seen = [u32::MAX; NEAR_MAX];
+        let mut n = 0;
+        // Counts a point; whether the count is full.
         let mut visit = |&(_, (k, la, lo)): &((i32, i32), NearPoint)| {
             // Farther in latitude alone than the radius (with a margin far above rounding
             // error): `km` would say so too.
             if (la as f64 - p.0).abs() * KM_PER_DEGREE > NEAR_KM + 1.0 {
-                return;
+                return false;
             }
-            if k != key && !seen.contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
-                seen.push(k);
+            if k != key && !seen[..n].contains(&k) && km(p, (la as f64, lo as f64)) <= NEAR_KM {
+                seen[n] = k;
+                n += 1;
             }
+            n == NEAR_MAX
         };
         if !cells.1 {
             // The 3 × 3 cells around the point, as the sorted runs below.
-            let near =
-                |e: &&((i32, i32), NearPoint)| (e.0 .0 - a).abs() <= 1 && (e.0 .1 - b).abs() <= 1;
-            cells.0.iter().filter(near).for_each(visit);
-            return seen.len();
+            // (|d| <= 1 as one unsigned comparison: d + 1 in 0..=2.)
+            let near = |e: &&((i32, i32), NearPoint)| {
+                (e.0 .0.wrapping_sub(a).wrapping_add(1) as u32) <= 2
+                    && (e.0 .1.wrapping_sub(b).wrapping_add(1) as u32) <= 2
+            };
+            cells.0.iter().filter(near).any(visit);
+            return n;
         }
         for da in -1..=1 {
             // Cells (a + da, b - 1..=b + 1) are one run of the sorted points.
             let from = cells.0.partition_point(|e| e.0 < (a + da, b - 1));
             let to = cells.0.partition_point(|e| e.0 <= (a + da, b + 1));
-            cells.0.get(from..to).unwrap_or(&[]).iter().for_each(&mut visit);
+            if cells.0.get(from..to).unwrap_or(&[]).iter().any(&mut visit) {
+                break;
+            }
         }
-        seen.len()
+        n
+    }
+}
+
+/// `x.floor() as i32` for a coordinate (well within `i32`), without a call to the C library:
+/// truncation toward zero, one less for a negative fraction.
+fn floor(x: f32) -> i32 {
+    let t = x as i32;
+    if t as f32 > x {
+        t - 1
+    } else {
+        t
     }
 }
 
@@ -667,15 +898,35 @@ const NO_NAME: u32 = u32::MAX;
 /// Numbers each distinct name (folded phrase) of the mentions in order of first mention:
 /// (each mention's number, the first mention of each number).
 fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
+    let same = |a: &Mention, b: &Mention| {
+        a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
+    };
+    let mut firsts: Vec<usize> = Vec::with_capacity(mentions.len());
+    if mentions.len() <= NAME_SCAN {
+        // Few names: each name's phrase hash, searched in order.
+        let mut hashes: Vec<u64> = Vec::with_capacity(mentions.len());
+        let ids = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let h = toks.phrase_hash(m.t0, m.t1);
+                let found =
+                    hashes.iter().zip(&firsts).position(|(&g, &f)| g == h && same(&mentions[f], m));
+                if let Some(id) = found {
+                    return id as u32;
+                }
+                firsts.push(i);
+                hashes.push(h);
+                firsts.len() as u32 - 1
+            })
+            .collect();
+        return (ids, firsts);
+    }
     // Phrase hash → the last name with that hash; each name → the one before it with the same
     // hash (names compared token by token).
     let mut by_hash: FastMap<u64, u32> =
         FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
     let mut before: Vec<u32> = Vec::with_capacity(mentions.len());
-    let mut firsts: Vec<usize> = Vec::with_capacity(mentions.len());
-    let same = |a: &Mention, b: &Mention| {
-        a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
-    };
     let ids = mentions
         .iter()
         .enumerate()
@@ -699,98 +950,42 @@ fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
     (ids, firsts)
 }
 
-/// What a mention's ranking depends on besides its name and the document: its candidates and
-/// cues, and the containment it is ranked with.
-#[derive(Clone, PartialEq)]
-struct RankKey {
-    cands: Vec<u32>,
-    skeleton: bool,
-    hint: Option<Hint>,
-    country_hint: Option<[u8; 2]>,
-    within: Within,
-}
-
-impl RankKey {
-    fn matches(&self, m: &Mention, within: Within) -> bool {
-        self.cands == m.cands
-            && self.skeleton == m.skeleton
-            && self.hint == m.hint
-            && self.country_hint == m.country_hint
-            && self.within == within
-    }
-
-    fn of(m: &Mention, within: Within) -> RankKey {
-        RankKey {
-            cands: m.cands.clone(),
-            skeleton: m.skeleton,
-            hint: m.hint,
-            country_hint: m.country_hint,
-            within,
-        }
-    }
-
-    fn hash(m: &Mention, within: Within) -> u64 {
-        use crate::lexicon::{fnv_continue, FNV_BASIS};
-        // One multiply per candidate (a hash of the list, compared in full on a match).
-        let mut h = FNV_BASIS;
-        for &c in &m.cands {
-            h = (h ^ c as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-        let hint = match m.hint {
-            None => 0,
-            Some(Hint::Admin1) => 1,
-            Some(Hint::Admin2) => 2,
-            Some(Hint::City) => 3,
-            Some(Hint::Facility(k)) => 4 + k as u8,
-        };
-        let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
-        let ch = m.country_hint.unwrap_or([0xff, 0xff]);
-        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1]];
-        fnv_continue(fnv_continue(h, &flags), &a.to_le_bytes())
-    }
-}
-
-/// Rankings without context (pass 1 of [`resolve`]) kept by a thread: they depend on the
-/// mention's [`RankKey`] only, and the same names recur across the documents of a corpus.
-type PriorRanks = FastMap<u64, Vec<(RankKey, Ranked)>>;
-
-/// Entries a thread's [`PriorRanks`] holds before it is emptied.
-const PRIOR_RANKS_MAX: usize = 20_000;
-
-thread_local! {
-    static PRIOR_RANKS: std::cell::RefCell<PriorRanks> = std::cell::RefCell::new(FastMap::default());
-}
-
-/// [`rank`] without context (no other names, the mention's own containment), cached.
-fn prior_rank(g: &Gazetteer, m: &Mention) -> Ranked {
-    let h = RankKey::hash(m, m.within);
-    PRIOR_RANKS.with(|c| {
-        if let Some(v) = c.borrow().get(&h) {
-            if let Some((_, r)) = v.iter().find(|(k, _)| k.matches(m, m.within)) {
-                return *r;
-            }
-        }
-        let empty = Context::default();
-        let ranked = rank(g, m, (u32::MAX, &Near::default()), m.within, &Loo::of(&empty));
-        let mut c = c.borrow_mut();
-        if c.len() >= PRIOR_RANKS_MAX {
-            c.clear();
-        }
-        c.entry(h).or_default().push((RankKey::of(m, m.within), ranked));
-        ranked
-    })
-}
+/// Mentions up to which [`name_ids`] searches the names found so far rather than a hash map.
+const NAME_SCAN: usize = 32;
 
 /// Resolves all mentions into places, in text order.
 pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
+    TABLES.with(|t| match t.try_borrow_mut() {
+        Ok(mut t) => {
+            if t.all.len() >= TABLES_MAX {
+                t.by_hash.clear();
+                t.all.clear();
+            }
+            resolve_with(g, toks, mentions, &mut t)
+        }
+        Err(_) => resolve_with(g, toks, mentions, &mut Tables::default()),
+    })
+}
+
+/// [`resolve`] with a thread's [`Tables`].
+fn resolve_with(
+    g: &Gazetteer,
+    toks: &Toks,
+    mentions: &[Mention],
+    tables: &mut Tables,
+) -> Vec<Place> {
     // Each name numbered once (its context and its neighbours are the same wherever it recurs).
     let (keys, firsts_of_key) = name_ids(toks, mentions);
     // Pass 1: context from each mention's prior-best reading and from French adjectives.
     // (At most two contributions per mention, and a few adjectives: no growing.)
     let mut contribs = Vec::with_capacity(2 * mentions.len() + 4);
     let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
+    // Each mention's table with its own containment.
+    let mut own: Vec<u32> = Vec::with_capacity(mentions.len());
     for (m, &key) in mentions.iter().zip(&keys) {
-        let ranked = prior_rank(g, m);
+        let t = tables.of(g, m, m.within);
+        own.push(t);
+        let ranked = tables.prior(t);
         firsts.push(ranked.first.map(|x| x.0));
         if let Some((r, s)) = &ranked.first {
             let margin = ranked.second.map_or(3.0, |x| s - x.1);
@@ -857,6 +1052,14 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
     let within = containment(g, toks, mentions, &firsts, &keys, firsts_of_key.len());
+    // Each mention's table with the containment it is ranked with: `own` unless that differs.
+    let mut tids = own;
+    for ((t, m), &w) in tids.iter_mut().zip(mentions).zip(&within) {
+        if w != m.within && m.border.is_none() {
+            *t = tables.of(g, m, w);
+        }
+    }
+    let tables_all = &tables.all;
     let mut all = Context::default();
     // Contributions by name (in order), as one list sorted by name.
     let mut by_key: Vec<(u32, usize)> = Vec::with_capacity(contribs.len());
@@ -867,18 +1070,31 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
         }
     }
     by_key.sort_unstable();
-    let mut cache: Vec<Option<Loo>> = (0..firsts_of_key.len()).map(|_| None).collect();
-    // Rankings already made: (mention, containment, ranking, the name's ranking before it),
-    // and each name's last one.
-    let mut ranks: Vec<(usize, Within, Ranked, u32)> = Vec::with_capacity(mentions.len());
+    // Each name's context, without its own contributions.
+    let mut lists = std::mem::take(&mut tables.loo_lists);
+    lists.clear();
+    let mut at = 0;
+    for id in 0..firsts_of_key.len() as u32 {
+        let from = at;
+        while by_key.get(at).is_some_and(|e| e.0 == id) {
+            at += 1;
+        }
+        lists.push(&all, by_key[from..at].iter().map(|&(_, c)| &contribs[c]));
+    }
+    let loos = lists.loos(&all);
+    // Rankings already made: (table, ranking, the name's ranking before it), and each name's
+    // last one.
+    let mut ranks: Vec<(u32, Ranked, u32)> = Vec::with_capacity(mentions.len());
     let mut last_rank: Vec<u32> = vec![u32::MAX; firsts_of_key.len()];
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
     let build = || {
-        let mut near = NearCells::default();
+        let n = firsts_of_key.iter().map(|&i| tables_all[tids[i] as usize].cands.len()).sum();
+        let mut near = NearCells(Vec::with_capacity(n), false);
+        // (A table holds a name's records decoded, whatever its containment.)
         for (id, &i) in firsts_of_key.iter().enumerate() {
-            for r in mentions[i].cands.iter().filter_map(|&c| g.store.rec(c)) {
-                Near::add(&mut near, id as u32, &r);
+            for c in &tables_all[tids[i] as usize].cands {
+                Near::add(&mut near, id as u32, &c.r);
             }
         }
         Near::finish(&mut near);
@@ -886,44 +1102,28 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
     };
     let near = Near { cells: std::cell::OnceCell::new(), build: Some(&build) };
     let mut out = Vec::with_capacity(mentions.len());
-    for (i, ((m, within), &id)) in mentions.iter().zip(within).zip(&keys).enumerate() {
-        let ctx = cache[id as usize].get_or_insert_with(|| {
-            let mut ctx = Loo::of(&all);
-            let from = by_key.partition_point(|e| e.0 < id);
-            for &(k, c) in by_key.get(from..).unwrap_or(&[]) {
-                if k != id {
-                    break;
-                }
-                ctx.remove(&contribs[c]);
-            }
-            ctx
-        });
+    for (i, (m, &id)) in mentions.iter().zip(&keys).enumerate() {
+        let ctx = &loos[id as usize];
         let ranked = if m.border.is_some() {
             Ranked { first: None, second: None }
         } else {
-            // The same name with the same candidates, cues and containment ranks the same.
-            let same = |&(j, w, _, _): &(usize, Within, Ranked, u32)| {
-                let o = &mentions[j];
-                w == within
-                    && o.cands == m.cands
-                    && o.skeleton == m.skeleton
-                    && o.hint == m.hint
-                    && o.country_hint == m.country_hint
-            };
+            // The same name with the same candidates, cues and containment (the same table)
+            // ranks the same.
+            let t = tids[i];
             let mut at = last_rank[id as usize];
             let mut found = None;
             while let Some(e) = ranks.get(at as usize) {
-                if same(e) {
-                    found = Some(e.2);
+                if e.0 == t {
+                    found = Some(e.1);
                     break;
                 }
-                at = e.3;
+                at = e.2;
             }
             match found {
                 Some(r) => r,
                 None => {
-                    let r = rank(g, m, (id, &near), within, ctx);
-                    ranks.push((i, within, r, last_rank[id as usize]));
+                    let r = tables_all[t as usize].rank((id, &near), ctx);
+                    ranks.push((t, r, last_rank[id as usize]));
                     last_rank[id as usize] = ranks.len() as u32 - 1;
                     r
                 }
@@ -933,51 +1133,58 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
             out.push(p);
         }
     }
+    drop((loos, near));
+    tables.loo_lists = lists;
     out
 }
 
 /// Words that state containment between a name and the division or country that follows it.
-const CONTAINMENT: &[&str] = &[",", "(", "in", "dans", "de", "of", "en", "province", "governorate"];
+fn containment_word(w: &str) -> bool {
+    matches!(w, "," | "(" | "in" | "dans" | "de" | "of" | "en" | "province" | "governorate")
+}
 
 /// Words that may sit between a name and its container besides the containment words
 /// ("in the countryside of", "dans la province de", "in the state of").
-const CONTAINER_GAP: &[&str] = &[
-    "the",
-    "la",
-    "le",
-    "les",
-    "l",
-    "du",
-    "des",
-    "d",
-    "countryside",
-    "campagne",
-    "state",
-    "etat",
-    "état",
-    "region",
-    "région",
-    "district",
-    "county",
-    "wilaya",
-    "gouvernorat",
-    "muhafazat",
-    "préfecture",
-    "prefecture",
-    "department",
-    "département",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "centre",
-    "-",
-];
+fn container_gap_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "la"
+            | "le"
+            | "les"
+            | "l"
+            | "du"
+            | "des"
+            | "d"
+            | "countryside"
+            | "campagne"
+            | "state"
+            | "etat"
+            | "état"
+            | "region"
+            | "région"
+            | "district"
+            | "county"
+            | "wilaya"
+            | "gouvernorat"
+            | "muhafazat"
+            | "préfecture"
+            | "prefecture"
+            | "department"
+            | "département"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "nord"
+            | "sud"
+            | "est"
+            | "ouest"
+            | "centre"
+            | "-"
+    )
+}
 
 /// Marks each mention followed closely in the same sentence by a division or country that
 /// contains it ("Zawiya in the countryside of Idleb", "Paris, Texas", "X dans la province de Y").
@@ -1045,15 +1252,15 @@ fn containment(
                     }
                 };
                 let t = w.trim_matches(|c: char| c == ',' || c == '(');
-                if !(t.is_empty() || CONTAINMENT.contains(&t) || CONTAINER_GAP.contains(&t)) {
+                if !(t.is_empty() || containment_word(t) || container_gap_word(t)) {
                     only_gap_words = false;
                     break;
                 }
-                stated |= CONTAINMENT.contains(&w.trim_end_matches(','))
+                stated |= containment_word(w.trim_end_matches(','))
                     || w.starts_with('(')
                     || w.ends_with(',');
                 if !t.is_empty() {
-                    worded |= CONTAINMENT.contains(&t);
+                    worded |= containment_word(t);
                     first.get_or_insert(matches!(t, "the" | "la" | "le" | "les" | "l"));
                 }
             }
@@ -1365,20 +1572,23 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
     if let Some((r2, s2)) = &ranked.second {
         let both_cities = matches!(best.kind, Kind::City | Kind::Capital)
             && matches!(r2.kind, Kind::City | Kind::Capital);
-        let far = match (coords(&best), coords(r2)) {
-            (Some(a), Some(b)) => km(a, b) > 100.0,
-            _ => false,
-        };
+        // (The distance only where the rest holds.)
+        let close_call = both_cities
+            && s - s2 < 0.1
+            && match (coords(&best), coords(r2)) {
+                (Some(a), Some(b)) => km(a, b) > 100.0,
+                _ => false,
+            };
         // One far bigger than the other: the bigger one (the better-known place) rather than a
         // vaguer division or country.
         let (p1, p2) = (best.population as f64, r2.population as f64);
         let lopsided = p1 > 3.0 * p2 || p2 > 3.0 * p1;
-        if both_cities && far && s - s2 < 0.1 && lopsided {
+        if close_call && lopsided {
             if p2 > p1 {
                 best = *r2;
             }
             score = score.min(0.5);
-        } else if both_cities && far && s - s2 < 0.1 {
+        } else if close_call {
             // A one-word name shared by far-apart hamlets and nothing in the text to choose:
             // more often a surname ("Steele") than a place worth a country-level answer.
             if m.t1 - m.t0 == 1 && p1.max(p2) < 5_000.0 && !m.demonym {
@@ -1403,6 +1613,7 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
     } else {
         g.store.rec(best.admin1).map(|a| a.name().to_string())
     };
+    let point = coords(&best);
     Some(Place {
         text: text[start..m.end].to_string(),
         start,
@@ -1412,8 +1623,8 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
         feature: best.kind.feature().to_string(),
         country: best.country().map(String::from),
         admin1,
-        lat: coords(&best).map(|c| round(c.0)),
-        lon: coords(&best).map(|c| round(c.1)),
+        lat: point.map(|c| round(c.0)),
+        lon: point.map(|c| round(c.1)),
         precision: precision.to_string(),
         score: round2(score * if m.skeleton { 0.8 } else { 1.0 }),
     })
@@ -1486,6 +1697,13 @@ fn round2(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinate_floor() {
+        for x in [-360.0f32, -179.5, -0.7, -0.5, -0.0, 0.0, 0.3, 1.0, 33.99, 179.9, 360.0] {
+            assert_eq!(floor(x), x.floor() as i32, "{x}");
+        }
+    }
 
     #[test]
     fn distance_is_sane() {
