@@ -214,6 +214,9 @@ pub(crate) struct FastTables {
     pub adjective_fr: WordMap<[u8; 2]>,
     pub prefix_fr: WordMap<[u8; 2]>,
     pub cues: WordMap<Vec<Cue>>,
+    /// First words of the cue phrases of several words: a phrase whose first word is not
+    /// one is no cue (see `tagger::cue_phrase`).
+    pub cue_firsts: WordMap<()>,
     pub stopwords: WordMap<()>,
 }
 
@@ -313,6 +316,14 @@ impl Lexicon {
             adjective_fr: WordMap::new(lx.adjective_fr.iter().map(|(k, v)| (k.clone(), *v))),
             prefix_fr: WordMap::new(lx.prefix_fr.iter().map(|(k, v)| (k.clone(), *v))),
             cues: WordMap::new(lx.cues.iter().map(|(k, v)| (k.clone(), v.clone()))),
+            cue_firsts: WordMap::new(
+                lx.cues
+                    .keys()
+                    .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
+                    .collect::<FastSet<String>>()
+                    .into_iter()
+                    .map(|k| (k, ())),
+            ),
             stopwords: WordMap::new(lx.stopwords.iter().map(|k| (k.clone(), ()))),
         };
         lx

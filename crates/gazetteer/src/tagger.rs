@@ -1315,7 +1315,7 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         }
     }
     // English: two country names or demonyms joined by a hyphen, then a border word.
-    if i + 2 < n && toks.gap(i).trim() == "-" && toks.toks[i + 1].cap {
+    if i + 2 < n && toks.toks[i + 1].cap && hyphen_gap(toks.gap(i)) {
         let cc = |k: usize| -> Option<[u8; 2]> {
             let dem = toks.word(&g.fast.demonyms, k).and_then(|&r| g.store.rec(r));
             dem.filter(|r| r.kind == Kind::Country).map(|r| r.cc).or_else(|| {
@@ -1335,6 +1335,16 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// Whether a gap between two words is a hyphen, spaces around it or not.
+#[inline]
+fn hyphen_gap(g: &str) -> bool {
+    match g.as_bytes() {
+        [b'-'] => true,
+        [b' '] | [] => false,
+        _ => g.trim() == "-",
+    }
 }
 
 fn border_mention(
@@ -1442,11 +1452,10 @@ fn bare_airport(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
         matches!(toks.f(k), "airport" | "airfield" | "aerodrome" | "base" | "airbase" | "aeroport")
     });
     let n = toks.toks.len();
-    let cue_after = (1..=3).any(|len| {
-        m.t1 + len <= n && toks.phrase_in(&g.lexicon.fast.cues, m.t1, m.t1 + len).is_some()
-    });
-    let cue_before = (1..=3)
-        .any(|len| m.t0 >= len && toks.phrase_in(&g.lexicon.fast.cues, m.t0 - len, m.t0).is_some());
+    let cue_after = (1..=3)
+        .any(|len| m.t1 + len <= n && cue_phrase(&g.lexicon, toks, m.t1, m.t1 + len).is_some());
+    let cue_before =
+        (1..=3).any(|len| m.t0 >= len && cue_phrase(&g.lexicon, toks, m.t0 - len, m.t0).is_some());
     !facility && !cue_after && !cue_before
 }
 
@@ -1610,7 +1619,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
         let next = toks.word(&lx.fast.cues, m.t1);
-        let pair = toks.phrase_in(&lx.fast.cues, m.t1, (m.t1 + 2).min(toks.toks.len()));
+        let pair = cue_phrase(lx, toks, m.t1, (m.t1 + 2).min(toks.toks.len()));
         if Lexicon::cue_in(next, Role::PersonAfter).is_some()
             || Lexicon::cue_in(pair, Role::PersonAfter).is_some()
         {
@@ -1711,6 +1720,20 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     Place
 }
 
+/// The cues of the folded phrase of tokens a..b ([`Toks::phrase_in`]): a phrase of several
+/// words is looked up only when its first word begins a cue phrase of several words.
+fn cue_phrase<'l>(
+    lx: &'l Lexicon,
+    toks: &Toks,
+    a: usize,
+    b: usize,
+) -> Option<&'l Vec<crate::lexicon::Cue>> {
+    if b > a + 1 && toks.word(&lx.fast.cue_firsts, a).is_none() {
+        return None;
+    }
+    toks.phrase_in(&lx.fast.cues, a, b)
+}
+
 /// Context cues around a mention: facility heads, division words, country adjectives.
 fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]>) {
     let mut hint = None;
@@ -1725,7 +1748,7 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         if !(k - len..m.t0).all(|j| toks.joinable(j)) {
             continue;
         }
-        let p = toks.phrase_in(&lx.fast.cues, k - len, k);
+        let p = cue_phrase(lx, toks, k - len, k);
         if let Some(c) = Lexicon::cue_in(p, Role::HeadBefore) {
             hint = facility_hint(&c.value);
             break;
@@ -1751,7 +1774,7 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         if m.t1 + len > n || !(m.t1 - 1..m.t1 + len - 1).all(|j| toks.joinable(j)) {
             continue;
         }
-        let p = toks.phrase_in(&lx.fast.cues, m.t1, m.t1 + len);
+        let p = cue_phrase(lx, toks, m.t1, m.t1 + len);
         if hint.is_none() {
             if let Some(c) = Lexicon::cue_in(p, Role::HeadAfter) {
                 hint = facility_hint(&c.value);
