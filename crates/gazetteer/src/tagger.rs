@@ -1225,7 +1225,7 @@ impl Toks<'_> {
 fn abbreviation(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(Mention, usize)> {
     let t = &toks.toks[i];
     // Every abbreviation ends with a period, and its first part is followed by one.
-    if !t.cap || t.end - t.start > 4 || !toks.text[t.end..].starts_with('.') {
+    if !t.cap || t.end - t.start > 4 || toks.text.as_bytes().get(t.end) != Some(&b'.') {
         return None;
     }
     let rest = &toks.text[t.start..];
@@ -1257,7 +1257,7 @@ fn abbreviation(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(Mention, usize)
 fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Option<Mention> {
     let t = &toks.toks[i];
     let prev = prev?;
-    if !t.cap || t.end - t.start > 5 || toks.text.get(prev.end..t.start)?.trim() != "," {
+    if !t.cap || t.end - t.start > 5 || !comma_gap(toks.text.get(prev.end..t.start)?) {
         return None;
     }
     let target = g.lexicon.postal.get(&toks.text[t.start..t.end])?;
@@ -1275,6 +1275,16 @@ fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Optio
         return None;
     }
     Some(Mention::new(toks, i, i + 1, vec![rec]))
+}
+
+/// Whether a gap is a comma, with spaces around it or not (`trim() == ","`, tested on the bytes
+/// first).
+#[inline]
+fn comma_gap(g: &str) -> bool {
+    match g.as_bytes() {
+        b", " | b"," => true,
+        b => b.contains(&b',') && g.trim() == ",",
+    }
 }
 
 /// "Plymouth Co.", "PLYMOUTH CO.": the abbreviation names the county, so the mention becomes
@@ -1521,10 +1531,11 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         None => NameStats::of(g, m.cands.iter().copied()),
     };
     let (strong, max_pop, any_country) = (st.strong, st.max_pop, st.any_country);
-    let verbatim = lx.verbatim_aliases.contains(text);
+    // Looked up only where a test needs it (after the cheaper ones).
+    let verbatim = || lx.verbatim_aliases.contains(text);
     let stop = |i: usize| toks.word(&lx.fast.stopwords, i).is_some();
     let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
-    if single && !verbatim && stop(m.t0) {
+    if single && stop(m.t0) && !verbatim() {
         return Other;
     }
     // "in Beaver, West Virginia": a division or country after a comma that holds one of the
@@ -1559,20 +1570,24 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     }
     // A title before a name is not a place itself ("Const. Kim Flett", "General Ali").
     if single
-        && !verbatim
         && Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0), Role::PersonBefore).is_some()
         && toks.toks.get(m.t1).is_some_and(|t| t.cap)
+        && !verbatim()
     {
         return Other;
     }
-    if toks.toks[m.t0].upper && single && !verbatim && !strong && max_pop < 100_000 {
+    if toks.toks[m.t0].upper && single && !strong && max_pop < 100_000 && !verbatim() {
         return Other; // acronyms (ONU, ISIS…) are not small towns
     }
     if m.demonym {
         return Place;
     }
     // A capitalised common word ("Street", "Liberal") that is only a small place's name.
-    if single && !strong && !verbatim && max_pop < 20_000 && g.store.is_common_hash(toks.hash(m.t0))
+    if single
+        && !strong
+        && max_pop < 20_000
+        && g.store.is_common_hash(toks.hash(m.t0))
+        && !verbatim()
     {
         return Other;
     }
