@@ -2,6 +2,8 @@
 //! around it (facility heads, division words, "province syrienne de") and by agreement with the
 //! document's other places, then reports the winner with an honest precision.
 
+use std::borrow::Cow;
+
 use sitrep_model::Place;
 
 use crate::lexicon::FastMap;
@@ -1609,23 +1611,23 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
         }
     }
     let admin1 = if best.kind == Kind::Admin1 {
-        Some(best.name().to_string())
+        Some(Cow::Borrowed(best.name()))
     } else {
-        g.store.rec(best.admin1).map(|a| a.name().to_string())
+        g.store.rec(best.admin1).map(|a| Cow::Borrowed(a.name()))
     };
     let point = coords(&best);
     Some(Place {
         text: text[start..m.end].to_string(),
         start,
         end: m.end,
-        name: best.name().to_string(),
+        name: Cow::Borrowed(best.name()),
         geonameid: (best.geonameid != 0).then_some(best.geonameid as u64),
-        feature: best.kind.feature().to_string(),
-        country: best.country().map(String::from),
+        feature: Cow::Borrowed(best.kind.feature()),
+        country: best.country().map(Cow::Borrowed),
         admin1,
         lat: point.map(|c| round(c.0)),
         lon: point.map(|c| round(c.1)),
-        precision: precision.to_string(),
+        precision: Cow::Borrowed(precision),
         score: round2(score * if m.skeleton { 0.8 } else { 1.0 }),
     })
 }
@@ -1674,14 +1676,18 @@ fn border_place(g: &Gazetteer, text: &str, m: &Mention, a: [u8; 2], b: [u8; 2]) 
         text: text[m.start..m.end].to_string(),
         start: m.start,
         end: m.end,
-        name,
+        name: Cow::Owned(name),
         geonameid: None,
-        feature: "border".into(),
-        country: std::str::from_utf8(&a).ok().map(String::from),
+        feature: Cow::Borrowed("border"),
+        // The country record's own code text, so nothing is copied.
+        country: match ra.and_then(|r| r.country()) {
+            Some(c) if c.as_bytes() == a => Some(Cow::Borrowed(c)),
+            _ => std::str::from_utf8(&a).ok().map(|c| Cow::Owned(c.to_string())),
+        },
         admin1: None,
         lat: mid.map(|p| round(p.0)),
         lon: mid.map(|p| round(p.1)),
-        precision: "region".into(),
+        precision: Cow::Borrowed("region"),
         score: 0.6,
     }
 }
@@ -1725,11 +1731,7 @@ mod issue3 {
         places: &'p [sitrep_model::Place],
         text: &str,
     ) -> Vec<(&'p str, Option<&'p str>)> {
-        places
-            .iter()
-            .filter(|p| p.text == text)
-            .map(|p| (p.name.as_str(), p.country.as_deref()))
-            .collect()
+        places.iter().filter(|p| p.text == text).map(|p| (&*p.name, p.country.as_deref())).collect()
     }
 
     #[test]
@@ -1841,7 +1843,11 @@ mod issue3_session4 {
     }
 
     fn admin1_of(places: &[sitrep_model::Place], text: &str) -> Vec<Option<String>> {
-        places.iter().filter(|p| p.text == text).map(|p| p.admin1.clone()).collect()
+        places
+            .iter()
+            .filter(|p| p.text == text)
+            .map(|p| p.admin1.as_deref().map(String::from))
+            .collect()
     }
 
     #[test]
@@ -1882,7 +1888,7 @@ mod issue3_named_country {
         crate::tag_places(text, &Segmented::default(), Lang::En)
             .into_iter()
             .filter(|p| p.text == name)
-            .map(|p| p.country)
+            .map(|p| p.country.map(std::borrow::Cow::into_owned))
             .collect()
     }
 
@@ -1994,7 +2000,7 @@ mod issue3_article_spelling {
         let tag = |t: &str| crate::tag_places(t, &Segmented::default(), Lang::En);
         let p = tag("Floods hit Rhineland-Palatinate and Lower Saxony on Monday.");
         let got: Vec<(&str, &str, Option<&str>)> =
-            p.iter().map(|x| (x.text.as_str(), x.feature.as_str(), x.country.as_deref())).collect();
+            p.iter().map(|x| (x.text.as_str(), &*x.feature, x.country.as_deref())).collect();
         assert_eq!(
             got,
             [
