@@ -1693,16 +1693,49 @@ fn border_place(g: &Gazetteer, text: &str, m: &Mention, a: [u8; 2], b: [u8; 2]) 
 }
 
 fn round(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
+    round_half_away(x * 1e4) / 1e4
 }
 
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    round_half_away(x * 100.0) / 100.0
+}
+
+/// `y.round()` (half away from zero, the sign kept) without a call to the C library: the
+/// truncation by an integer conversion, and the fraction it leaves (exact below 2^52).
+fn round_half_away(y: f64) -> f64 {
+    if !(y.abs() < 4_503_599_627_370_496.0) {
+        // Too large for a fraction, or not a number.
+        return y.round();
+    }
+    let t = y as i64 as f64;
+    let d = y - t;
+    let r = if d >= 0.5 {
+        t + 1.0
+    } else if d <= -0.5 {
+        t - 1.0
+    } else {
+        t
+    };
+    r.copysign(y)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_agrees_with_the_library() {
+        let mut x = -200.0f64;
+        while x < 200.0 {
+            for y in [x, x + 0.5, x - 0.5, x + 1e-9, -x, x * 1e4 + 0.49999999999999994] {
+                assert_eq!(round_half_away(y).to_bits(), y.round().to_bits(), "{y}");
+            }
+            x += 0.013_7;
+        }
+        for y in [0.0, -0.0, 0.3, -0.3, 0.5, -0.5, 2.5, -2.5, 1e300, -1e300, f64::NAN] {
+            assert_eq!(round_half_away(y).to_bits(), y.round().to_bits(), "{y}");
+        }
+    }
 
     #[test]
     fn coordinate_floor() {
