@@ -225,25 +225,24 @@ impl LooLists {
         self.ends.push((ends.map(|e| e as u32), total, admin1_total));
     }
 
-    /// The contexts of the names, in name order.
-    fn loos<'a>(&'a self, all: &'a Context) -> Vec<Loo<'a>> {
-        let mut from = [0; 3];
-        self.ends
-            .iter()
-            .map(|&(ends, total, admin1_total)| {
-                let [c, a, u] = [0, 1, 2].map(|k| from[k] as usize..ends[k] as usize);
-                from = ends;
-                Loo {
-                    all,
-                    countries: &self.countries[c],
-                    admin1: &self.admin1[a],
-                    total,
-                    admin1_total,
-                    unnamed: &self.unnamed[u],
-                    dominant: std::cell::OnceCell::new(),
-                }
-            })
-            .collect()
+    /// The context of name `id`.
+    fn loo<'a>(&'a self, all: &'a Context, id: u32) -> Loo<'a> {
+        let id = id as usize;
+        let from = match id.checked_sub(1) {
+            Some(before) => self.ends[before].0,
+            None => [0; 3],
+        };
+        let (ends, total, admin1_total) = self.ends[id];
+        let [c, a, u] = [0, 1, 2].map(|k| from[k] as usize..ends[k] as usize);
+        Loo {
+            all,
+            countries: &self.countries[c],
+            admin1: &self.admin1[a],
+            total,
+            admin1_total,
+            unnamed: &self.unnamed[u],
+            dominant: std::cell::OnceCell::new(),
+        }
     }
 }
 
@@ -719,6 +718,7 @@ struct Tables {
     all: Vec<Table>,
     scratch: RankScratch,
     loo_lists: LooLists,
+    bufs: DocBufs,
 }
 
 /// Tables a thread holds before they are emptied (at the start of a document only, so that a
@@ -899,57 +899,79 @@ const NO_NAME: u32 = u32::MAX;
 
 /// Numbers each distinct name (folded phrase) of the mentions in order of first mention:
 /// (each mention's number, the first mention of each number).
-fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
+fn name_ids(toks: &Toks, mentions: &[Mention], b: &mut NameBufs) {
     let same = |a: &Mention, b: &Mention| {
         a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
     };
-    let mut firsts: Vec<usize> = Vec::with_capacity(mentions.len());
+    let NameBufs { ids, firsts, hashes, before, by_hash } = b;
+    ids.clear();
+    firsts.clear();
     if mentions.len() <= NAME_SCAN {
         // Few names: each name's phrase hash, searched in order.
-        let mut hashes: Vec<u64> = Vec::with_capacity(mentions.len());
-        let ids = mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let h = toks.phrase_hash(m.t0, m.t1);
-                let found =
-                    hashes.iter().zip(&firsts).position(|(&g, &f)| g == h && same(&mentions[f], m));
-                if let Some(id) = found {
-                    return id as u32;
-                }
-                firsts.push(i);
-                hashes.push(h);
-                firsts.len() as u32 - 1
-            })
-            .collect();
-        return (ids, firsts);
+        hashes.clear();
+        ids.extend(mentions.iter().enumerate().map(|(i, m)| {
+            let h = toks.phrase_hash(m.t0, m.t1);
+            let found =
+                hashes.iter().zip(&*firsts).position(|(&g, &f)| g == h && same(&mentions[f], m));
+            if let Some(id) = found {
+                return id as u32;
+            }
+            firsts.push(i);
+            hashes.push(h);
+            firsts.len() as u32 - 1
+        }));
+        return;
     }
     // Phrase hash → the last name with that hash; each name → the one before it with the same
     // hash (names compared token by token).
-    let mut by_hash: FastMap<u64, u32> =
-        FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
-    let mut before: Vec<u32> = Vec::with_capacity(mentions.len());
-    let ids = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let h = toks.phrase_hash(m.t0, m.t1);
-            let last = by_hash.get(&h).copied().unwrap_or(u32::MAX);
-            let mut at = last;
-            while at != u32::MAX {
-                if same(&mentions[firsts[at as usize]], m) {
-                    return at;
-                }
-                at = before[at as usize];
+    by_hash.clear();
+    before.clear();
+    ids.extend(mentions.iter().enumerate().map(|(i, m)| {
+        let h = toks.phrase_hash(m.t0, m.t1);
+        let last = by_hash.get(&h).copied().unwrap_or(u32::MAX);
+        let mut at = last;
+        while at != u32::MAX {
+            if same(&mentions[firsts[at as usize]], m) {
+                return at;
             }
-            let id = firsts.len() as u32;
-            firsts.push(i);
-            before.push(last);
-            by_hash.insert(h, id);
-            id
-        })
-        .collect();
-    (ids, firsts)
+            at = before[at as usize];
+        }
+        let id = firsts.len() as u32;
+        firsts.push(i);
+        before.push(last);
+        by_hash.insert(h, id);
+        id
+    }));
+}
+
+/// [`name_ids`]' answers (each mention's name number, the first mention of each name) and its
+/// working lists, kept from one text to the next.
+#[derive(Default)]
+struct NameBufs {
+    ids: Vec<u32>,
+    firsts: Vec<usize>,
+    hashes: Vec<u64>,
+    before: Vec<u32>,
+    by_hash: FastMap<u64, u32>,
+}
+
+/// The lists [`resolve_with`] fills for one text, kept (emptied) from one text to the next so
+/// that a text costs no allocations but its places.
+#[derive(Default)]
+struct DocBufs {
+    names: NameBufs,
+    contribs: Vec<Contribution>,
+    firsts: Vec<Option<Rec>>,
+    tids: Vec<u32>,
+    within: Vec<Within>,
+    container: Vec<Option<Rec>>,
+    held: Vec<Option<[u8; 2]>>,
+    stated: Vec<Within>,
+    by_key: Vec<(u32, usize)>,
+    ranks: Vec<(u32, Ranked, u32)>,
+    last_rank: Vec<u32>,
+    near: Vec<((i32, i32), NearPoint)>,
+    codes: Vec<u16>,
 }
 
 /// Mentions up to which [`name_ids`] searches the names found so far rather than a hash map.
@@ -976,15 +998,19 @@ fn resolve_with(
     mentions: &[Mention],
     tables: &mut Tables,
 ) -> Vec<Place> {
+    let mut b = std::mem::take(&mut tables.bufs);
     // Each name numbered once (its context and its neighbours are the same wherever it recurs).
-    let (keys, firsts_of_key) = name_ids(toks, mentions);
+    name_ids(toks, mentions, &mut b.names);
+    let (keys, firsts_of_key) = (&b.names.ids, &b.names.firsts);
     // Pass 1: context from each mention's prior-best reading and from French adjectives.
-    // (At most two contributions per mention, and a few adjectives: no growing.)
-    let mut contribs = Vec::with_capacity(2 * mentions.len() + 4);
-    let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
+    let contribs = &mut b.contribs;
+    contribs.clear();
+    let firsts = &mut b.firsts;
+    firsts.clear();
     // Each mention's table with its own containment.
-    let mut own: Vec<u32> = Vec::with_capacity(mentions.len());
-    for (m, &key) in mentions.iter().zip(&keys) {
+    let own = &mut b.tids;
+    own.clear();
+    for (m, &key) in mentions.iter().zip(keys) {
         let t = tables.of(g, m, m.within);
         own.push(t);
         let ranked = tables.prior(t);
@@ -1021,7 +1047,8 @@ fn resolve_with(
     }
     // North American telephone numbers name the division their area code serves ("call
     // 304-399-6500": West Virginia), as local news prints them.
-    for code in phone_area_codes(toks) {
+    phone_area_codes(toks, &mut b.codes);
+    for &code in &b.codes {
         if let Some((cc, a)) = g.area_code(code) {
             contribs.push(Contribution {
                 key: NO_NAME,
@@ -1053,10 +1080,12 @@ fn resolve_with(
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
-    let within = containment(g, toks, mentions, &firsts, &keys, firsts_of_key.len());
+    let cb = ContainBufs { container: &mut b.container, held: &mut b.held, stated: &mut b.stated };
+    let within = &mut b.within;
+    containment(g, toks, mentions, firsts, keys, firsts_of_key.len(), cb, within);
     // Each mention's table with the containment it is ranked with: `own` unless that differs.
-    let mut tids = own;
-    for ((t, m), &w) in tids.iter_mut().zip(mentions).zip(&within) {
+    let tids = own;
+    for ((t, m), &w) in tids.iter_mut().zip(mentions).zip(within.iter()) {
         if w != m.within && m.border.is_none() {
             *t = tables.of(g, m, w);
         }
@@ -1064,7 +1093,8 @@ fn resolve_with(
     let tables_all = &tables.all;
     let mut all = Context::default();
     // Contributions by name (in order), as one list sorted by name.
-    let mut by_key: Vec<(u32, usize)> = Vec::with_capacity(contribs.len());
+    let by_key = &mut b.by_key;
+    by_key.clear();
     for (i, c) in contribs.iter().enumerate() {
         all.add(c);
         if c.key != NO_NAME {
@@ -1073,7 +1103,7 @@ fn resolve_with(
     }
     by_key.sort_unstable();
     // Each name's context, without its own contributions.
-    let mut lists = std::mem::take(&mut tables.loo_lists);
+    let lists = &mut tables.loo_lists;
     lists.clear();
     let mut at = 0;
     for id in 0..firsts_of_key.len() as u32 {
@@ -1083,16 +1113,21 @@ fn resolve_with(
         }
         lists.push(&all, by_key[from..at].iter().map(|&(_, c)| &contribs[c]));
     }
-    let loos = lists.loos(&all);
+    let lists = &*lists;
     // Rankings already made: (table, ranking, the name's ranking before it), and each name's
     // last one.
-    let mut ranks: Vec<(u32, Ranked, u32)> = Vec::with_capacity(mentions.len());
-    let mut last_rank: Vec<u32> = vec![u32::MAX; firsts_of_key.len()];
+    let ranks = &mut b.ranks;
+    ranks.clear();
+    let last_rank = &mut b.last_rank;
+    last_rank.clear();
+    last_rank.resize(firsts_of_key.len(), u32::MAX);
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
+    let spare = std::cell::Cell::new(std::mem::take(&mut b.near));
+    let tids = &*tids;
     let build = || {
-        let n = firsts_of_key.iter().map(|&i| tables_all[tids[i] as usize].cands.len()).sum();
-        let mut near = NearCells(Vec::with_capacity(n), false);
+        let mut near = NearCells(spare.take(), false);
+        near.0.clear();
         // (A table holds a name's records decoded, whatever its containment.)
         for (id, &i) in firsts_of_key.iter().enumerate() {
             for c in &tables_all[tids[i] as usize].cands {
@@ -1104,8 +1139,8 @@ fn resolve_with(
     };
     let near = Near { cells: std::cell::OnceCell::new(), build: Some(&build) };
     let mut out = Vec::with_capacity(mentions.len());
-    for (i, (m, &id)) in mentions.iter().zip(&keys).enumerate() {
-        let ctx = &loos[id as usize];
+    for (i, (m, &id)) in mentions.iter().zip(keys).enumerate() {
+        let ctx = &lists.loo(&all, id);
         let ranked = if m.border.is_some() {
             Ranked { first: None, second: None }
         } else {
@@ -1135,8 +1170,11 @@ fn resolve_with(
             out.push(p);
         }
     }
-    drop((loos, near));
-    tables.loo_lists = lists;
+    b.near = match near.cells.into_inner() {
+        Some(cells) => cells.0,
+        None => spare.take(),
+    };
+    tables.bufs = b;
     out
 }
 
@@ -1198,6 +1236,7 @@ fn container_gap_word(w: &str) -> bool {
 /// two padding bytes are left undefined from one iteration to the next, was miscompiled by
 /// rustc 1.95 / LLVM 22 in release builds: the division index came out OR-ed with stale stack
 /// bits, different from build to build and run to run.)
+#[allow(clippy::too_many_arguments)]
 fn containment(
     g: &Gazetteer,
     toks: &Toks,
@@ -1205,11 +1244,17 @@ fn containment(
     firsts: &[Option<Rec>],
     keys: &[u32],
     names: usize,
-) -> Vec<Within> {
-    let mut container: Vec<Option<Rec>> = vec![None; mentions.len()];
+    b: ContainBufs,
+    out: &mut Vec<Within>,
+) {
+    let container = b.container;
+    container.clear();
+    container.resize(mentions.len(), None);
     // The country where a container holds the name it follows, when its first reading is
     // in another.
-    let mut held: Vec<Option<[u8; 2]>> = vec![None; mentions.len()];
+    let held = b.held;
+    held.clear();
+    held.resize(mentions.len(), None);
     for i in 0..mentions.len() {
         if firsts[i].is_some_and(|r| r.kind == Kind::Country) {
             continue;
@@ -1305,26 +1350,24 @@ fn containment(
             }
         }
     }
-    let mut out: Vec<Within> = mentions
-        .iter()
-        .zip(&container)
-        .zip(&held)
-        .map(|((m, c), h)| match *c {
-            Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
-            // A town the name lies near (see `relative_gap`): in its division.
-            Some(r) if r.kind != Kind::Country && r.admin1 != u32::MAX => {
-                Some((r.cc, r.admin1 | NEAR_DIVISION))
-            }
-            Some(r) => Some((r.cc, u32::MAX)),
-            None => m.within.or(h.map(|cc| (cc, u32::MAX))),
-        })
-        .collect();
+    out.clear();
+    out.extend(mentions.iter().zip(&*container).zip(&*held).map(|((m, c), h)| match *c {
+        Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
+        // A town the name lies near (see `relative_gap`): in its division.
+        Some(r) if r.kind != Kind::Country && r.admin1 != u32::MAX => {
+            Some((r.cc, r.admin1 | NEAR_DIVISION))
+        }
+        Some(r) => Some((r.cc, u32::MAX)),
+        None => m.within.or(h.map(|cc| (cc, u32::MAX))),
+    }));
     // One sense per discourse: a name whose containment the text states once ("London,
     // Ontario") keeps it where it recurs bare ("London police said").
     if out.iter().any(Option::is_some) {
         // By name number (the same folded phrase).
-        let mut stated: Vec<Within> = vec![None; names];
-        for (&k, w) in keys.iter().zip(&out) {
+        let stated = b.stated;
+        stated.clear();
+        stated.resize(names, None);
+        for (&k, w) in keys.iter().zip(&*out) {
             if let (Some(w), Some(s)) = (*w, stated.get_mut(k as usize)) {
                 s.get_or_insert(w);
             }
@@ -1335,17 +1378,23 @@ fn containment(
             }
         }
     }
-    out
+}
+
+/// The lists [`containment`] works in.
+struct ContainBufs<'b> {
+    container: &'b mut Vec<Option<Rec>>,
+    held: &'b mut Vec<Option<[u8; 2]>>,
+    stated: &'b mut Vec<Within>,
 }
 
 /// Area codes of the North American telephone numbers of a text ("304-399-6500",
-/// "(519) 661-5670", "1-806-423-1253"), each number once.
-fn phone_area_codes(toks: &Toks) -> Vec<u16> {
+/// "(519) 661-5670", "1-806-423-1253"), each number once, into `out`.
+fn phone_area_codes(toks: &Toks, out: &mut Vec<u16>) {
     let b = toks.text.as_bytes();
     let digits = |from: usize, n: usize| {
         b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
     };
-    let mut out = Vec::new();
+    out.clear();
     for t in &toks.toks {
         let s = t.start;
         if t.end != s + 3 || !digits(s, 3) || !(b'2'..=b'9').contains(&b[s]) {
@@ -1374,7 +1423,6 @@ fn phone_area_codes(toks: &Toks) -> Vec<u16> {
             (b[s] - b'0') as u16 * 100 + (b[s + 1] - b'0') as u16 * 10 + (b[s + 2] - b'0') as u16;
         out.push(code);
     }
-    out
 }
 
 /// Direction and nearness words of a relative location ("south of", "au nord de", "near").
@@ -1703,8 +1751,8 @@ fn round2(x: f64) -> f64 {
 /// `y.round()` (half away from zero, the sign kept) without a call to the C library: the
 /// truncation by an integer conversion, and the fraction it leaves (exact below 2^52).
 fn round_half_away(y: f64) -> f64 {
-    if !(y.abs() < 4_503_599_627_370_496.0) {
-        // Too large for a fraction, or not a number.
+    if y.is_nan() || y.abs() >= 4_503_599_627_370_496.0 {
+        // Not a number, or too large for a fraction.
         return y.round();
     }
     let t = y as i64 as f64;
@@ -2005,7 +2053,9 @@ mod issue3_article_spelling {
     fn phone_numbers() {
         let codes = |t: &str| {
             let toks = crate::tagger::Toks::new(t, &Segmented::default());
-            super::phone_area_codes(&toks)
+            let mut out = Vec::new();
+            super::phone_area_codes(&toks, &mut out);
+            out
         };
         assert_eq!(
             codes("call 304-399-6500 or (304) 766-3413, or 1-806-423-1253."),
