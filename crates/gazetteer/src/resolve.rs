@@ -399,11 +399,19 @@ fn base_score(
 
 /// A candidate's score: its [`base_score`] `s` plus what the document context adds. `key` is
 /// the mention's name among the text's names, whose neighbours `near` holds (`u32::MAX`: no
-/// neighbours count).
-fn context_score(mut s: f64, r: &Rec, say: Say, (key, near): (u32, &Near), ctx: &Loo) -> f64 {
-    if say == Say::Full {
-        s += 1.8 * ctx.country(r.cc);
-        if ctx.named(r.cc) {
+/// neighbours count). `country`: the share of the candidate's country in the context and
+/// whether the text names it, when the context has its full say (see [`CountryTerms`]).
+fn context_score(
+    mut s: f64,
+    r: &Rec,
+    say: Say,
+    country: Option<(f64, bool)>,
+    (key, near): (u32, &Near),
+    ctx: &Loo,
+) -> f64 {
+    if let Some((share, named)) = country {
+        s += 1.8 * share;
+        if named {
             s += 0.4;
         }
     }
@@ -660,9 +668,11 @@ impl Table {
         let before = |a: &(Rec, f64), b: &(Rec, f64)| {
             b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
         };
+        let mut terms = CountryTerms::default();
         for c in &self.cands {
             let say = c.say.unwrap_or_else(|| say(&c.r, &self.bigs, ctx));
-            let c = (c.r, context_score(c.base, &c.r, say, (key, near), ctx));
+            let country = (say == Say::Full).then(|| terms.of(c.r.cc, ctx));
+            let c = (c.r, context_score(c.base, &c.r, say, country, (key, near), ctx));
             match top.first {
                 Some(f) if !before(&c, &f) => {
                     if top.second.is_none_or(|s| before(&c, &s)) {
@@ -676,6 +686,24 @@ impl Table {
             }
         }
         top
+    }
+}
+
+/// A country's terms of [`context_score`] (its share of the context, whether the text names
+/// it), kept for the next candidate: a name's candidates come country by country.
+#[derive(Default)]
+struct CountryTerms(Option<([u8; 2], (f64, bool))>);
+
+impl CountryTerms {
+    fn of(&mut self, cc: [u8; 2], ctx: &Loo) -> (f64, bool) {
+        match self.0 {
+            Some((c, t)) if c == cc => t,
+            _ => {
+                let t = (ctx.country(cc), ctx.named(cc));
+                self.0 = Some((cc, t));
+                t
+            }
+        }
     }
 }
 
