@@ -397,18 +397,18 @@ fn base_score(
     s
 }
 
-/// A candidate's score: its [`base_score`] `s` plus what the document context adds. `key` is
+/// A candidate's score: its [`base_score`] plus what the document context adds. `key` is
 /// the mention's name among the text's names, whose neighbours `near` holds (`u32::MAX`: no
 /// neighbours count). `country`: the share of the candidate's country in the context and
 /// whether the text names it, when the context has its full say (see [`CountryTerms`]).
 fn context_score(
-    mut s: f64,
-    r: &Rec,
+    c: &Cand,
     say: Say,
     country: Option<(f64, bool)>,
     (key, near): (u32, &Near),
     ctx: &Loo,
 ) -> f64 {
+    let (mut s, r) = (c.base, &c.r);
     if let Some((share, named)) = country {
         s += 1.8 * share;
         if named {
@@ -420,7 +420,7 @@ fn context_score(
     // (no country, division or capital of that name; `key` is `u32::MAX` then).
     if key != u32::MAX && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && !r.curated
     {
-        s += 0.9 * near.support(key, r) as f64;
+        s += 0.9 * near.support(key, r, c.cell) as f64;
     }
     // Agreement with the divisions the text names, growing with how much of the text they
     // take (a division named a dozen times outweighs one named once).
@@ -544,6 +544,8 @@ struct Cand {
     base: f64,
     /// How much the context may add ([`say`]); `None` when that depends on the context.
     say: Option<Say>,
+    /// [`Near::cell_of`] the record.
+    cell: Option<(i32, i32)>,
 }
 
 /// Everything of a mention's ranking that does not depend on the document: its candidates'
@@ -573,6 +575,7 @@ impl Table {
                 r,
                 base: base_score(m, within, (&none, &[]), &r, is_primary(c)),
                 say: Some(Say::Full),
+                cell: Near::cell_of(&r),
             });
             return Table {
                 key,
@@ -653,6 +656,7 @@ impl Table {
                 r,
                 base: base_score(m, within, (&cities, aliased), &r, p),
                 say: fixed_say(&r, &bigs),
+                cell: Near::cell_of(&r),
             })
             .collect();
         sc.cities = cities.0;
@@ -672,7 +676,7 @@ impl Table {
         for c in &self.cands {
             let say = c.say.unwrap_or_else(|| say(&c.r, &self.bigs, ctx));
             let country = (say == Say::Full).then(|| terms.of(c.r.cc, ctx));
-            let c = (c.r, context_score(c.base, &c.r, say, country, (key, near), ctx));
+            let c = (c.r, context_score(c, say, country, (key, near), ctx));
             match top.first {
                 Some(f) if !before(&c, &f) => {
                     if top.second.is_none_or(|s| before(&c, &s)) {
@@ -824,9 +828,16 @@ impl Near<'_> {
         (floor(lat * 2.0), floor(lon * 2.0))
     }
 
-    fn add(cells: &mut NearCells, key: u32, r: &Rec) {
-        if matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && r.has_coords() {
-            cells.0.push((Near::cell(r.lat, r.lon), (key, r.lat, r.lon)));
+    /// The cell of a town or district with a point (`None` for other records: they neither
+    /// support nor are supported), decided once per candidate of a [`Table`].
+    fn cell_of(r: &Rec) -> Option<(i32, i32)> {
+        (matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && r.has_coords())
+            .then(|| Near::cell(r.lat, r.lon))
+    }
+
+    fn add(cells: &mut NearCells, key: u32, c: &Cand) {
+        if let Some(cell) = c.cell {
+            cells.0.push((cell, (key, c.r.lat, c.r.lon)));
         }
     }
 
@@ -839,16 +850,15 @@ impl Near<'_> {
     }
 
     /// How many other names (not `key`) have a candidate within [`NEAR_KM`] of `r`, counted up
-    /// to [`NEAR_MAX`] (more count no further).
-    fn support(&self, key: u32, r: &Rec) -> usize {
+    /// to [`NEAR_MAX`] (more count no further). `cell`: [`Near::cell_of`] `r`.
+    fn support(&self, key: u32, r: &Rec, cell: Option<(i32, i32)>) -> usize {
         let Some(build) = self.build else {
             return 0;
         };
-        if !r.has_coords() {
+        let Some((a, b)) = cell else {
             return 0;
-        }
+        };
         let cells = self.cells.get_or_init(build);
-        let (a, b) = Near::cell(r.lat, r.lon);
         let p = (r.lat as f64, r.lon as f64);
         let mut seen = [u32::MAX; NEAR_MAX];
         let mut n = 0;
@@ -1159,7 +1169,7 @@ fn resolve_with(
         // (A table holds a name's records decoded, whatever its containment.)
         for (id, &i) in firsts_of_key.iter().enumerate() {
             for c in &tables_all[tids[i] as usize].cands {
-                Near::add(&mut near, id as u32, &c.r);
+                Near::add(&mut near, id as u32, c);
             }
         }
         Near::finish(&mut near);
