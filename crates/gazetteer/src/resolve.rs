@@ -1323,19 +1323,8 @@ fn containment(
                 if word.is_empty() {
                     continue;
                 }
-                let mut buf = [0u8; 32];
-                let owned;
-                let w: &str = match buf.get_mut(..word.len()) {
-                    Some(b) if word.is_ascii() => {
-                        b.copy_from_slice(word.as_bytes());
-                        b.make_ascii_lowercase();
-                        std::str::from_utf8(b).unwrap_or("")
-                    }
-                    _ => {
-                        owned = word.to_lowercase();
-                        &owned
-                    }
-                };
+                let (mut buf, mut owned) = ([0u8; 32], String::new());
+                let w = lowercase(word, &mut buf, &mut owned);
                 let t = w.trim_matches(|c: char| c == ',' || c == '(');
                 if !(t.is_empty() || containment_word(t) || container_gap_word(t)) {
                     only_gap_words = false;
@@ -1414,6 +1403,22 @@ fn containment(
             if w.is_none() && m.country_hint.is_none() {
                 *w = stated.get(k as usize).copied().flatten();
             }
+        }
+    }
+}
+
+/// `word.to_lowercase()`, an ASCII word of up to 32 bytes in `buf` (no allocation), any other
+/// in `owned`.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; 32], owned: &'b mut String) -> &'b str {
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or("")
+        }
+        _ => {
+            *owned = word.to_lowercase();
+            owned
         }
     }
 }
@@ -1561,7 +1566,8 @@ fn relative_gap(gap: &str) -> bool {
         if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
             continue;
         }
-        let w = w.to_lowercase();
+        let (mut buf, mut owned) = ([0u8; 32], String::new());
+        let w = lowercase(w, &mut buf, &mut owned);
         // "30km", "10-km"
         let w = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
         if RELATIVE.contains(&w) {
