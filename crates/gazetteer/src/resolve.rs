@@ -1010,6 +1010,8 @@ struct DocBufs {
     last_rank: Vec<u32>,
     near: Vec<((i32, i32), NearPoint)>,
     codes: Vec<u16>,
+    /// Countries of the French adjectives ("syrienne"), in text order.
+    adjectives: Vec<[u8; 2]>,
 }
 
 /// Mentions up to which [`name_ids`] searches the names found so far rather than a hash map.
@@ -1083,10 +1085,30 @@ fn resolve_with(
             });
         }
     }
+    // One pass over the tokens for telephone numbers and French adjectives.
+    let (codes, adjectives) = (&mut b.codes, &mut b.adjectives);
+    codes.clear();
+    adjectives.clear();
+    let text = toks.text.as_bytes();
+    for (i, t) in toks.toks.iter().enumerate() {
+        if let Some(code) = phone_area_code(text, t.start, t.end) {
+            codes.push(code);
+        }
+        // The filter bit first: it needs only the token's hash.
+        if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
+            continue;
+        }
+        let f = toks.f(i);
+        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
+            continue;
+        }
+        if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {
+            adjectives.push(*cc);
+        }
+    }
     // North American telephone numbers name the division their area code serves ("call
     // 304-399-6500": West Virginia), as local news prints them.
-    phone_area_codes(toks, &mut b.codes);
-    for &code in &b.codes {
+    for &code in codes.iter() {
         if let Some((cc, a)) = g.area_code(code) {
             contribs.push(Contribution {
                 key: NO_NAME,
@@ -1097,24 +1119,8 @@ fn resolve_with(
             });
         }
     }
-    for (i, t) in toks.toks.iter().enumerate() {
-        // The filter bit first: it needs only the token's hash.
-        if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
-            continue;
-        }
-        let f = toks.f(i);
-        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
-            continue;
-        }
-        if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {
-            contribs.push(Contribution {
-                key: NO_NAME,
-                cc: *cc,
-                weight: 0.3,
-                admin1: None,
-                named: false,
-            });
-        }
+    for &cc in adjectives.iter() {
+        contribs.push(Contribution { key: NO_NAME, cc, weight: 0.3, admin1: None, named: false });
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
@@ -1430,42 +1436,39 @@ struct ContainBufs<'b> {
     stated: &'b mut Vec<Within>,
 }
 
-/// Area codes of the North American telephone numbers of a text ("304-399-6500",
-/// "(519) 661-5670", "1-806-423-1253"), each number once, into `out`.
-fn phone_area_codes(toks: &Toks, out: &mut Vec<u16>) {
-    let b = toks.text.as_bytes();
+/// The area code of the North American telephone number that the token at `s..e` of text `b`
+/// starts, if it starts one ("304-399-6500", "(519) 661-5670", "1-806-423-1253").
+#[inline]
+fn phone_area_code(b: &[u8], s: usize, e: usize) -> Option<u16> {
+    // (The length first: most tokens are not three bytes long.)
+    if e != s + 3 {
+        return None;
+    }
     let digits = |from: usize, n: usize| {
         b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
     };
-    out.clear();
-    for t in &toks.toks {
-        let s = t.start;
-        if t.end != s + 3 || !digits(s, 3) || !(b'2'..=b'9').contains(&b[s]) {
-            continue;
-        }
-        // Before: not part of a longer number or word ("1-" and "+1 " prefixes allowed).
-        if s > 0
-            && (b[s - 1].is_ascii_alphanumeric()
-                || (b[s - 1] == b'-' && s >= 2 && b[s - 2] != b'1'))
-        {
-            continue;
-        }
-        let mut k = t.end;
-        k += match b.get(k..k + 2) {
-            Some(b") ") if s > 0 && b[s - 1] == b'(' => 2,
-            _ if matches!(b.get(k), Some(b'-' | b'.')) => 1,
-            _ => continue,
-        };
-        if !digits(k, 3) || !matches!(b.get(k + 3), Some(b'-' | b'.')) || !digits(k + 4, 4) {
-            continue;
-        }
-        if b.get(k + 8).is_some_and(|c| c.is_ascii_alphanumeric()) {
-            continue;
-        }
-        let code =
-            (b[s] - b'0') as u16 * 100 + (b[s + 1] - b'0') as u16 * 10 + (b[s + 2] - b'0') as u16;
-        out.push(code);
+    if !digits(s, 3) || !(b'2'..=b'9').contains(&b[s]) {
+        return None;
     }
+    // Before: not part of a longer number or word ("1-" and "+1 " prefixes allowed).
+    if s > 0
+        && (b[s - 1].is_ascii_alphanumeric() || (b[s - 1] == b'-' && s >= 2 && b[s - 2] != b'1'))
+    {
+        return None;
+    }
+    let mut k = e;
+    k += match b.get(k..k + 2) {
+        Some(b") ") if s > 0 && b[s - 1] == b'(' => 2,
+        _ if matches!(b.get(k), Some(b'-' | b'.')) => 1,
+        _ => return None,
+    };
+    if !digits(k, 3) || !matches!(b.get(k + 3), Some(b'-' | b'.')) || !digits(k + 4, 4) {
+        return None;
+    }
+    if b.get(k + 8).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((b[s] - b'0') as u16 * 100 + (b[s + 1] - b'0') as u16 * 10 + (b[s + 2] - b'0') as u16)
 }
 
 /// Direction and nearness words of a relative location ("south of", "au nord de", "near").
@@ -2097,9 +2100,11 @@ mod issue3_article_spelling {
     fn phone_numbers() {
         let codes = |t: &str| {
             let toks = crate::tagger::Toks::new(t, &Segmented::default());
-            let mut out = Vec::new();
-            super::phone_area_codes(&toks, &mut out);
-            out
+            let b = t.as_bytes();
+            toks.toks
+                .iter()
+                .filter_map(|t| super::phone_area_code(b, t.start, t.end))
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             codes("call 304-399-6500 or (304) 766-3413, or 1-806-423-1253."),
