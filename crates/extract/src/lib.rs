@@ -678,14 +678,14 @@ mod tests {
             text: text.to_string(),
             start,
             end: start + text.len(),
-            name: name.to_string(),
+            name: name.to_string().into(),
             geonameid: None,
-            feature: feature.to_string(),
-            country: Some("SY".to_string()),
+            feature: feature.to_string().into(),
+            country: Some("SY".into()),
             admin1: None,
             lat: Some(lat),
             lon: Some(37.0),
-            precision: if feature == "country" { "country" } else { "city" }.to_string(),
+            precision: if feature == "country" { "country" } else { "city" }.into(),
             score: 0.9,
         }
     }
@@ -925,7 +925,7 @@ mod tests {
         for (text, iso, militia) in cases {
             let lang = if text.starts_with("A ") { Lang::Fr } else { Lang::En };
             let mut p = place("Recife", text, "Recife", "city", -8.0);
-            p.country = Some(iso.to_string());
+            p.country = Some(iso.into());
             let ev = run(text, lang, &[p], &[]);
             let a = ev.first().and_then(|e| e.actor.clone()).unwrap_or_default();
             let c = a.canonical.unwrap_or_default();
@@ -1307,7 +1307,7 @@ mod tests {
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Majzar"));
         let text = "Protesters angry at the US dollar rate blocked a road in Halba.";
         let mut us = place("US", text, "United States", "country", 38.0);
-        us.country = Some("US".to_string());
+        us.country = Some("US".into());
         let halba = place("Halba", text, "Halba", "city", 34.5);
         let ev = run(text, Lang::En, &[us, halba], &[]);
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Halba"));
@@ -1343,9 +1343,9 @@ mod tests {
     fn issue5_a_division_named_after_its_town_is_pinned_on_the_town() {
         let text = "On 3 May 2020, protesters gathered in Kerman province against the water cuts.";
         let mut kerman = place("Kerman", text, "Kerman", "admin1", 29.5);
-        kerman.country = Some("IR".to_string());
-        kerman.admin1 = Some("Kerman".to_string());
-        kerman.precision = "admin1".to_string();
+        kerman.country = Some("IR".into());
+        kerman.admin1 = Some("Kerman".into());
+        kerman.precision = "admin1".into();
         let ev = run(text, Lang::En, &[kerman], &[]);
         let loc = ev[0].location.as_ref().expect("location");
         assert_eq!(loc.precision, "admin1");
@@ -1362,7 +1362,7 @@ mod tests {
         let mut gov = place("Baghdad", text, "Baghdad governorate", "admin1", 33.3);
         gov.start = start;
         gov.end = start + "Baghdad".len();
-        gov.precision = "admin1".to_string();
+        gov.precision = "admin1".into();
         let places = [
             place("Sadr city", text, "Sadr City", "city", 33.4),
             place("Baghdad", text, "Baghdad", "city", 33.3),
@@ -1379,21 +1379,21 @@ mod tests {
         let text =
             "On 2 May 2020, unknown gunmen shot and killed a judge in Surobi district, Kabul.";
         let mut surobi = place("Surobi", text, "Surobi", "admin2", 34.6);
-        surobi.precision = "admin2".to_string();
+        surobi.precision = "admin2".into();
         let places = [surobi, place("Kabul", text, "Kabul", "city", 34.5)];
         let ev = run(text, Lang::En, &places, &[]);
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Surobi"));
 
         let text = "On 2 May 2020, in Castilla, Piura, around 150 workers staged a protest.";
         let mut castilla = place("Castilla", text, "Castilla", "city", 40.5);
-        castilla.country = Some("ES".to_string());
+        castilla.country = Some("ES".into());
         let piura = place("Piura", text, "Piura", "city", -5.2);
         let ev = run(text, Lang::En, &[castilla.clone(), piura.clone()], &[]);
         // Two countries, one name each: nothing says which reading is the namesake.
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Castilla"));
         // One country, the town's point far from the province that holds it.
         let mut far = castilla;
-        far.country = Some("SY".to_string());
+        far.country = Some("SY".into());
         let ev = run(text, Lang::En, &[far, piura], &[]);
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Piura"));
     }
@@ -1522,7 +1522,7 @@ mod tests {
         ];
         for (text, lang, gov, capital, region) in cases {
             let mut r = place(region, text, "Aleppo", "admin1", 36.2);
-            r.precision = "admin1".to_string();
+            r.precision = "admin1".into();
             let places = [place(capital, text, "Damascus", "city", 33.5), r];
             let ms = [actor(gov, text, "Government of Syria", EntityKind::Government, false)];
             let ev = run(text, lang, &places, &ms);
@@ -1541,7 +1541,7 @@ mod tests {
     fn issue5_accused_state_acts_through_its_forces() {
         let text = "L'armée syrienne a accusé Israël d'avoir mené des frappes aériennes près d'Alep, tuant deux soldats. Israël a mené des centaines de frappes en Syrie depuis 2011.";
         let mut syria = place("Syrie", text, "Syria", "country", 35.0);
-        syria.precision = "country".to_string();
+        syria.precision = "country".into();
         let places = [place("Alep", text, "Aleppo", "city", 36.2), syria];
         let mut ms = vec![actor(
             "armée syrienne",

@@ -91,7 +91,7 @@ impl Draft {
 
 /// Precision rank of a place (lower is more precise).
 pub fn rank(p: &Place) -> u8 {
-    match p.feature.as_str() {
+    match &*p.feature {
         // An airport named by its town's name alone ("Mithi town (Tharparkar, Sindh)") is
         // the town or district.
         "airport" if !facility_named(&p.text) => 1,
@@ -102,7 +102,7 @@ pub fn rank(p: &Place) -> u8 {
         "border" | "water" => 4,
         "region" => 5,
         "country" => 6,
-        _ => match p.precision.as_str() {
+        _ => match &*p.precision {
             "site" => 0,
             "city" => 1,
             "admin2" => 2,
@@ -127,13 +127,13 @@ pub fn location_of(p: &Place) -> Location {
     let (lat, lon) = division_seat(p).unwrap_or((p.lat, p.lon));
     Location {
         text: p.text.clone(),
-        name: p.name.clone(),
+        name: p.name.to_string(),
         geonameid: p.geonameid,
-        country: p.country.clone(),
-        admin1: p.admin1.clone(),
+        country: p.country.as_deref().map(String::from),
+        admin1: p.admin1.as_deref().map(String::from),
         lat,
         lon,
-        precision: p.precision.clone(),
+        precision: p.precision.to_string(),
     }
 }
 
@@ -150,7 +150,7 @@ fn division_seat(p: &Place) -> Option<(Option<f64>, Option<f64>)> {
         .into_iter()
         .find(|c| {
             c.feature == "city"
-                && c.admin1 == p.admin1
+                && c.admin1.as_deref() == p.admin1.as_deref()
                 && sitrep_gazetteer::norm::skeleton(&c.name) == key
                 && c.lat.is_some()
         })

@@ -487,7 +487,7 @@ mod tests {
     #[test]
     fn repeated_transliterations_resolve_alike() {
         let t = "Fighting in Fallouja continued; the road to Fallouja was calm.";
-        let names: Vec<String> = tag(t).into_iter().map(|p| p.name).collect();
+        let names: Vec<String> = tag(t).into_iter().map(|p| p.name.into_owned()).collect();
         assert_eq!(names, ["Al Fallūjah", "Al Fallūjah"]);
     }
 

@@ -2,6 +2,8 @@
 //! around it (facility heads, division words, "province syrienne de") and by agreement with the
 //! document's other places, then reports the winner with an honest precision.
 
+use std::borrow::Cow;
+
 use sitrep_model::Place;
 
 use crate::lexicon::FastMap;
@@ -223,25 +225,24 @@ impl LooLists {
         self.ends.push((ends.map(|e| e as u32), total, admin1_total));
     }
 
-    /// The contexts of the names, in name order.
-    fn loos<'a>(&'a self, all: &'a Context) -> Vec<Loo<'a>> {
-        let mut from = [0; 3];
-        self.ends
-            .iter()
-            .map(|&(ends, total, admin1_total)| {
-                let [c, a, u] = [0, 1, 2].map(|k| from[k] as usize..ends[k] as usize);
-                from = ends;
-                Loo {
-                    all,
-                    countries: &self.countries[c],
-                    admin1: &self.admin1[a],
-                    total,
-                    admin1_total,
-                    unnamed: &self.unnamed[u],
-                    dominant: std::cell::OnceCell::new(),
-                }
-            })
-            .collect()
+    /// The context of name `id`.
+    fn loo<'a>(&'a self, all: &'a Context, id: u32) -> Loo<'a> {
+        let id = id as usize;
+        let from = match id.checked_sub(1) {
+            Some(before) => self.ends[before].0,
+            None => [0; 3],
+        };
+        let (ends, total, admin1_total) = self.ends[id];
+        let [c, a, u] = [0, 1, 2].map(|k| from[k] as usize..ends[k] as usize);
+        Loo {
+            all,
+            countries: &self.countries[c],
+            admin1: &self.admin1[a],
+            total,
+            admin1_total,
+            unnamed: &self.unnamed[u],
+            dominant: std::cell::OnceCell::new(),
+        }
     }
 }
 
@@ -396,13 +397,21 @@ fn base_score(
     s
 }
 
-/// A candidate's score: its [`base_score`] `s` plus what the document context adds. `key` is
+/// A candidate's score: its [`base_score`] plus what the document context adds. `key` is
 /// the mention's name among the text's names, whose neighbours `near` holds (`u32::MAX`: no
-/// neighbours count).
-fn context_score(mut s: f64, r: &Rec, say: Say, (key, near): (u32, &Near), ctx: &Loo) -> f64 {
-    if say == Say::Full {
-        s += 1.8 * ctx.country(r.cc);
-        if ctx.named(r.cc) {
+/// neighbours count). `country`: the share of the candidate's country in the context and
+/// whether the text names it, when the context has its full say (see [`CountryTerms`]).
+fn context_score(
+    c: &Cand,
+    say: Say,
+    country: Option<(f64, bool)>,
+    (key, near): (u32, &Near),
+    ctx: &Loo,
+) -> f64 {
+    let (mut s, r) = (c.base, &c.r);
+    if let Some((share, named)) = country {
+        s += 1.8 * share;
+        if named {
             s += 0.4;
         }
     }
@@ -411,7 +420,7 @@ fn context_score(mut s: f64, r: &Rec, say: Say, (key, near): (u32, &Near), ctx: 
     // (no country, division or capital of that name; `key` is `u32::MAX` then).
     if key != u32::MAX && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && !r.curated
     {
-        s += 0.9 * near.support(key, r) as f64;
+        s += 0.9 * near.support(key, r, c.cell) as f64;
     }
     // Agreement with the divisions the text names, growing with how much of the text they
     // take (a division named a dozen times outweighs one named once).
@@ -535,6 +544,8 @@ struct Cand {
     base: f64,
     /// How much the context may add ([`say`]); `None` when that depends on the context.
     say: Option<Say>,
+    /// [`Near::cell_of`] the record.
+    cell: Option<(i32, i32)>,
 }
 
 /// Everything of a mention's ranking that does not depend on the document: its candidates'
@@ -564,6 +575,7 @@ impl Table {
                 r,
                 base: base_score(m, within, (&none, &[]), &r, is_primary(c)),
                 say: Some(Say::Full),
+                cell: Near::cell_of(&r),
             });
             return Table {
                 key,
@@ -644,6 +656,7 @@ impl Table {
                 r,
                 base: base_score(m, within, (&cities, aliased), &r, p),
                 say: fixed_say(&r, &bigs),
+                cell: Near::cell_of(&r),
             })
             .collect();
         sc.cities = cities.0;
@@ -659,9 +672,11 @@ impl Table {
         let before = |a: &(Rec, f64), b: &(Rec, f64)| {
             b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)).is_lt()
         };
+        let mut terms = CountryTerms::default();
         for c in &self.cands {
             let say = c.say.unwrap_or_else(|| say(&c.r, &self.bigs, ctx));
-            let c = (c.r, context_score(c.base, &c.r, say, (key, near), ctx));
+            let country = (say == Say::Full).then(|| terms.of(c.r.cc, ctx));
+            let c = (c.r, context_score(c, say, country, (key, near), ctx));
             match top.first {
                 Some(f) if !before(&c, &f) => {
                     if top.second.is_none_or(|s| before(&c, &s)) {
@@ -675,6 +690,24 @@ impl Table {
             }
         }
         top
+    }
+}
+
+/// A country's terms of [`context_score`] (its share of the context, whether the text names
+/// it), kept for the next candidate: a name's candidates come country by country.
+#[derive(Default)]
+struct CountryTerms(Option<([u8; 2], (f64, bool))>);
+
+impl CountryTerms {
+    fn of(&mut self, cc: [u8; 2], ctx: &Loo) -> (f64, bool) {
+        match self.0 {
+            Some((c, t)) if c == cc => t,
+            _ => {
+                let t = (ctx.country(cc), ctx.named(cc));
+                self.0 = Some((cc, t));
+                t
+            }
+        }
     }
 }
 
@@ -717,6 +750,7 @@ struct Tables {
     all: Vec<Table>,
     scratch: RankScratch,
     loo_lists: LooLists,
+    bufs: DocBufs,
 }
 
 /// Tables a thread holds before they are emptied (at the start of a document only, so that a
@@ -794,9 +828,16 @@ impl Near<'_> {
         (floor(lat * 2.0), floor(lon * 2.0))
     }
 
-    fn add(cells: &mut NearCells, key: u32, r: &Rec) {
-        if matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && r.has_coords() {
-            cells.0.push((Near::cell(r.lat, r.lon), (key, r.lat, r.lon)));
+    /// The cell of a town or district with a point (`None` for other records: they neither
+    /// support nor are supported), decided once per candidate of a [`Table`].
+    fn cell_of(r: &Rec) -> Option<(i32, i32)> {
+        (matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) && r.has_coords())
+            .then(|| Near::cell(r.lat, r.lon))
+    }
+
+    fn add(cells: &mut NearCells, key: u32, c: &Cand) {
+        if let Some(cell) = c.cell {
+            cells.0.push((cell, (key, c.r.lat, c.r.lon)));
         }
     }
 
@@ -809,16 +850,15 @@ impl Near<'_> {
     }
 
     /// How many other names (not `key`) have a candidate within [`NEAR_KM`] of `r`, counted up
-    /// to [`NEAR_MAX`] (more count no further).
-    fn support(&self, key: u32, r: &Rec) -> usize {
+    /// to [`NEAR_MAX`] (more count no further). `cell`: [`Near::cell_of`] `r`.
+    fn support(&self, key: u32, r: &Rec, cell: Option<(i32, i32)>) -> usize {
         let Some(build) = self.build else {
             return 0;
         };
-        if !r.has_coords() {
+        let Some((a, b)) = cell else {
             return 0;
-        }
+        };
         let cells = self.cells.get_or_init(build);
-        let (a, b) = Near::cell(r.lat, r.lon);
         let p = (r.lat as f64, r.lon as f64);
         let mut seen = [u32::MAX; NEAR_MAX];
         let mut n = 0;
@@ -897,57 +937,81 @@ const NO_NAME: u32 = u32::MAX;
 
 /// Numbers each distinct name (folded phrase) of the mentions in order of first mention:
 /// (each mention's number, the first mention of each number).
-fn name_ids(toks: &Toks, mentions: &[Mention]) -> (Vec<u32>, Vec<usize>) {
+fn name_ids(toks: &Toks, mentions: &[Mention], b: &mut NameBufs) {
     let same = |a: &Mention, b: &Mention| {
         a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
     };
-    let mut firsts: Vec<usize> = Vec::with_capacity(mentions.len());
+    let NameBufs { ids, firsts, hashes, before, by_hash } = b;
+    ids.clear();
+    firsts.clear();
     if mentions.len() <= NAME_SCAN {
         // Few names: each name's phrase hash, searched in order.
-        let mut hashes: Vec<u64> = Vec::with_capacity(mentions.len());
-        let ids = mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let h = toks.phrase_hash(m.t0, m.t1);
-                let found =
-                    hashes.iter().zip(&firsts).position(|(&g, &f)| g == h && same(&mentions[f], m));
-                if let Some(id) = found {
-                    return id as u32;
-                }
-                firsts.push(i);
-                hashes.push(h);
-                firsts.len() as u32 - 1
-            })
-            .collect();
-        return (ids, firsts);
+        hashes.clear();
+        ids.extend(mentions.iter().enumerate().map(|(i, m)| {
+            let h = toks.phrase_hash(m.t0, m.t1);
+            let found =
+                hashes.iter().zip(&*firsts).position(|(&g, &f)| g == h && same(&mentions[f], m));
+            if let Some(id) = found {
+                return id as u32;
+            }
+            firsts.push(i);
+            hashes.push(h);
+            firsts.len() as u32 - 1
+        }));
+        return;
     }
     // Phrase hash → the last name with that hash; each name → the one before it with the same
     // hash (names compared token by token).
-    let mut by_hash: FastMap<u64, u32> =
-        FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
-    let mut before: Vec<u32> = Vec::with_capacity(mentions.len());
-    let ids = mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let h = toks.phrase_hash(m.t0, m.t1);
-            let last = by_hash.get(&h).copied().unwrap_or(u32::MAX);
-            let mut at = last;
-            while at != u32::MAX {
-                if same(&mentions[firsts[at as usize]], m) {
-                    return at;
-                }
-                at = before[at as usize];
+    by_hash.clear();
+    before.clear();
+    ids.extend(mentions.iter().enumerate().map(|(i, m)| {
+        let h = toks.phrase_hash(m.t0, m.t1);
+        let last = by_hash.get(&h).copied().unwrap_or(u32::MAX);
+        let mut at = last;
+        while at != u32::MAX {
+            if same(&mentions[firsts[at as usize]], m) {
+                return at;
             }
-            let id = firsts.len() as u32;
-            firsts.push(i);
-            before.push(last);
-            by_hash.insert(h, id);
-            id
-        })
-        .collect();
-    (ids, firsts)
+            at = before[at as usize];
+        }
+        let id = firsts.len() as u32;
+        firsts.push(i);
+        before.push(last);
+        by_hash.insert(h, id);
+        id
+    }));
+}
+
+/// [`name_ids`]' answers (each mention's name number, the first mention of each name) and its
+/// working lists, kept from one text to the next.
+#[derive(Default)]
+struct NameBufs {
+    ids: Vec<u32>,
+    firsts: Vec<usize>,
+    hashes: Vec<u64>,
+    before: Vec<u32>,
+    by_hash: FastMap<u64, u32>,
+}
+
+/// The lists [`resolve_with`] fills for one text, kept (emptied) from one text to the next so
+/// that a text costs no allocations but its places.
+#[derive(Default)]
+struct DocBufs {
+    names: NameBufs,
+    contribs: Vec<Contribution>,
+    firsts: Vec<Option<Rec>>,
+    tids: Vec<u32>,
+    within: Vec<Within>,
+    container: Vec<Option<Rec>>,
+    held: Vec<Option<[u8; 2]>>,
+    stated: Vec<Within>,
+    by_key: Vec<(u32, usize)>,
+    ranks: Vec<(u32, Ranked, u32)>,
+    last_rank: Vec<u32>,
+    near: Vec<((i32, i32), NearPoint)>,
+    codes: Vec<u16>,
+    /// Countries of the French adjectives ("syrienne"), in text order.
+    adjectives: Vec<[u8; 2]>,
 }
 
 /// Mentions up to which [`name_ids`] searches the names found so far rather than a hash map.
@@ -974,15 +1038,19 @@ fn resolve_with(
     mentions: &[Mention],
     tables: &mut Tables,
 ) -> Vec<Place> {
+    let mut b = std::mem::take(&mut tables.bufs);
     // Each name numbered once (its context and its neighbours are the same wherever it recurs).
-    let (keys, firsts_of_key) = name_ids(toks, mentions);
+    name_ids(toks, mentions, &mut b.names);
+    let (keys, firsts_of_key) = (&b.names.ids, &b.names.firsts);
     // Pass 1: context from each mention's prior-best reading and from French adjectives.
-    // (At most two contributions per mention, and a few adjectives: no growing.)
-    let mut contribs = Vec::with_capacity(2 * mentions.len() + 4);
-    let mut firsts: Vec<Option<Rec>> = Vec::with_capacity(mentions.len());
+    let contribs = &mut b.contribs;
+    contribs.clear();
+    let firsts = &mut b.firsts;
+    firsts.clear();
     // Each mention's table with its own containment.
-    let mut own: Vec<u32> = Vec::with_capacity(mentions.len());
-    for (m, &key) in mentions.iter().zip(&keys) {
+    let own = &mut b.tids;
+    own.clear();
+    for (m, &key) in mentions.iter().zip(keys) {
         let t = tables.of(g, m, m.within);
         own.push(t);
         let ranked = tables.prior(t);
@@ -1017,9 +1085,30 @@ fn resolve_with(
             });
         }
     }
+    // One pass over the tokens for telephone numbers and French adjectives.
+    let (codes, adjectives) = (&mut b.codes, &mut b.adjectives);
+    codes.clear();
+    adjectives.clear();
+    let text = toks.text.as_bytes();
+    for (i, t) in toks.toks.iter().enumerate() {
+        if let Some(code) = phone_area_code(text, t.start, t.end) {
+            codes.push(code);
+        }
+        // The filter bit first: it needs only the token's hash.
+        if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
+            continue;
+        }
+        let f = toks.f(i);
+        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
+            continue;
+        }
+        if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {
+            adjectives.push(*cc);
+        }
+    }
     // North American telephone numbers name the division their area code serves ("call
     // 304-399-6500": West Virginia), as local news prints them.
-    for code in phone_area_codes(toks) {
+    for &code in codes.iter() {
         if let Some((cc, a)) = g.area_code(code) {
             contribs.push(Contribution {
                 key: NO_NAME,
@@ -1030,31 +1119,17 @@ fn resolve_with(
             });
         }
     }
-    for (i, t) in toks.toks.iter().enumerate() {
-        // The filter bit first: it needs only the token's hash.
-        if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
-            continue;
-        }
-        let f = toks.f(i);
-        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
-            continue;
-        }
-        if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {
-            contribs.push(Contribution {
-                key: NO_NAME,
-                cc: *cc,
-                weight: 0.3,
-                admin1: None,
-                named: false,
-            });
-        }
+    for &cc in adjectives.iter() {
+        contribs.push(Contribution { key: NO_NAME, cc, weight: 0.3, admin1: None, named: false });
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
-    let within = containment(g, toks, mentions, &firsts, &keys, firsts_of_key.len());
+    let cb = ContainBufs { container: &mut b.container, held: &mut b.held, stated: &mut b.stated };
+    let within = &mut b.within;
+    containment(g, toks, mentions, firsts, keys, firsts_of_key.len(), cb, within);
     // Each mention's table with the containment it is ranked with: `own` unless that differs.
-    let mut tids = own;
-    for ((t, m), &w) in tids.iter_mut().zip(mentions).zip(&within) {
+    let tids = own;
+    for ((t, m), &w) in tids.iter_mut().zip(mentions).zip(within.iter()) {
         if w != m.within && m.border.is_none() {
             *t = tables.of(g, m, w);
         }
@@ -1062,7 +1137,8 @@ fn resolve_with(
     let tables_all = &tables.all;
     let mut all = Context::default();
     // Contributions by name (in order), as one list sorted by name.
-    let mut by_key: Vec<(u32, usize)> = Vec::with_capacity(contribs.len());
+    let by_key = &mut b.by_key;
+    by_key.clear();
     for (i, c) in contribs.iter().enumerate() {
         all.add(c);
         if c.key != NO_NAME {
@@ -1071,7 +1147,7 @@ fn resolve_with(
     }
     by_key.sort_unstable();
     // Each name's context, without its own contributions.
-    let mut lists = std::mem::take(&mut tables.loo_lists);
+    let lists = &mut tables.loo_lists;
     lists.clear();
     let mut at = 0;
     for id in 0..firsts_of_key.len() as u32 {
@@ -1081,20 +1157,25 @@ fn resolve_with(
         }
         lists.push(&all, by_key[from..at].iter().map(|&(_, c)| &contribs[c]));
     }
-    let loos = lists.loos(&all);
+    let lists = &*lists;
     // Rankings already made: (table, ranking, the name's ranking before it), and each name's
     // last one.
-    let mut ranks: Vec<(u32, Ranked, u32)> = Vec::with_capacity(mentions.len());
-    let mut last_rank: Vec<u32> = vec![u32::MAX; firsts_of_key.len()];
+    let ranks = &mut b.ranks;
+    ranks.clear();
+    let last_rank = &mut b.last_rank;
+    last_rank.clear();
+    last_rank.resize(firsts_of_key.len(), u32::MAX);
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
+    let spare = std::cell::Cell::new(std::mem::take(&mut b.near));
+    let tids = &*tids;
     let build = || {
-        let n = firsts_of_key.iter().map(|&i| tables_all[tids[i] as usize].cands.len()).sum();
-        let mut near = NearCells(Vec::with_capacity(n), false);
+        let mut near = NearCells(spare.take(), false);
+        near.0.clear();
         // (A table holds a name's records decoded, whatever its containment.)
         for (id, &i) in firsts_of_key.iter().enumerate() {
             for c in &tables_all[tids[i] as usize].cands {
-                Near::add(&mut near, id as u32, &c.r);
+                Near::add(&mut near, id as u32, c);
             }
         }
         Near::finish(&mut near);
@@ -1102,8 +1183,8 @@ fn resolve_with(
     };
     let near = Near { cells: std::cell::OnceCell::new(), build: Some(&build) };
     let mut out = Vec::with_capacity(mentions.len());
-    for (i, (m, &id)) in mentions.iter().zip(&keys).enumerate() {
-        let ctx = &loos[id as usize];
+    for (i, (m, &id)) in mentions.iter().zip(keys).enumerate() {
+        let ctx = &lists.loo(&all, id);
         let ranked = if m.border.is_some() {
             Ranked { first: None, second: None }
         } else {
@@ -1133,8 +1214,11 @@ fn resolve_with(
             out.push(p);
         }
     }
-    drop((loos, near));
-    tables.loo_lists = lists;
+    b.near = match near.cells.into_inner() {
+        Some(cells) => cells.0,
+        None => spare.take(),
+    };
+    tables.bufs = b;
     out
 }
 
@@ -1196,6 +1280,7 @@ fn container_gap_word(w: &str) -> bool {
 /// two padding bytes are left undefined from one iteration to the next, was miscompiled by
 /// rustc 1.95 / LLVM 22 in release builds: the division index came out OR-ed with stale stack
 /// bits, different from build to build and run to run.)
+#[allow(clippy::too_many_arguments)]
 fn containment(
     g: &Gazetteer,
     toks: &Toks,
@@ -1203,11 +1288,17 @@ fn containment(
     firsts: &[Option<Rec>],
     keys: &[u32],
     names: usize,
-) -> Vec<Within> {
-    let mut container: Vec<Option<Rec>> = vec![None; mentions.len()];
+    b: ContainBufs,
+    out: &mut Vec<Within>,
+) {
+    let container = b.container;
+    container.clear();
+    container.resize(mentions.len(), None);
     // The country where a container holds the name it follows, when its first reading is
     // in another.
-    let mut held: Vec<Option<[u8; 2]>> = vec![None; mentions.len()];
+    let held = b.held;
+    held.clear();
+    held.resize(mentions.len(), None);
     for i in 0..mentions.len() {
         if firsts[i].is_some_and(|r| r.kind == Kind::Country) {
             continue;
@@ -1238,19 +1329,8 @@ fn containment(
                 if word.is_empty() {
                     continue;
                 }
-                let mut buf = [0u8; 32];
-                let owned;
-                let w: &str = match buf.get_mut(..word.len()) {
-                    Some(b) if word.is_ascii() => {
-                        b.copy_from_slice(word.as_bytes());
-                        b.make_ascii_lowercase();
-                        std::str::from_utf8(b).unwrap_or("")
-                    }
-                    _ => {
-                        owned = word.to_lowercase();
-                        &owned
-                    }
-                };
+                let (mut buf, mut owned) = ([0u8; 32], String::new());
+                let w = lowercase(word, &mut buf, &mut owned);
                 let t = w.trim_matches(|c: char| c == ',' || c == '(');
                 if !(t.is_empty() || containment_word(t) || container_gap_word(t)) {
                     only_gap_words = false;
@@ -1303,26 +1383,24 @@ fn containment(
             }
         }
     }
-    let mut out: Vec<Within> = mentions
-        .iter()
-        .zip(&container)
-        .zip(&held)
-        .map(|((m, c), h)| match *c {
-            Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
-            // A town the name lies near (see `relative_gap`): in its division.
-            Some(r) if r.kind != Kind::Country && r.admin1 != u32::MAX => {
-                Some((r.cc, r.admin1 | NEAR_DIVISION))
-            }
-            Some(r) => Some((r.cc, u32::MAX)),
-            None => m.within.or(h.map(|cc| (cc, u32::MAX))),
-        })
-        .collect();
+    out.clear();
+    out.extend(mentions.iter().zip(&*container).zip(&*held).map(|((m, c), h)| match *c {
+        Some(r) if r.kind == Kind::Admin1 => Some((r.cc, r.idx)),
+        // A town the name lies near (see `relative_gap`): in its division.
+        Some(r) if r.kind != Kind::Country && r.admin1 != u32::MAX => {
+            Some((r.cc, r.admin1 | NEAR_DIVISION))
+        }
+        Some(r) => Some((r.cc, u32::MAX)),
+        None => m.within.or(h.map(|cc| (cc, u32::MAX))),
+    }));
     // One sense per discourse: a name whose containment the text states once ("London,
     // Ontario") keeps it where it recurs bare ("London police said").
     if out.iter().any(Option::is_some) {
         // By name number (the same folded phrase).
-        let mut stated: Vec<Within> = vec![None; names];
-        for (&k, w) in keys.iter().zip(&out) {
+        let stated = b.stated;
+        stated.clear();
+        stated.resize(names, None);
+        for (&k, w) in keys.iter().zip(&*out) {
             if let (Some(w), Some(s)) = (*w, stated.get_mut(k as usize)) {
                 s.get_or_insert(w);
             }
@@ -1333,46 +1411,64 @@ fn containment(
             }
         }
     }
-    out
 }
 
-/// Area codes of the North American telephone numbers of a text ("304-399-6500",
-/// "(519) 661-5670", "1-806-423-1253"), each number once.
-fn phone_area_codes(toks: &Toks) -> Vec<u16> {
-    let b = toks.text.as_bytes();
+/// `word.to_lowercase()`, an ASCII word of up to 32 bytes in `buf` (no allocation), any other
+/// in `owned`.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; 32], owned: &'b mut String) -> &'b str {
+    match buf.get_mut(..word.len()) {
+        Some(b) if word.is_ascii() => {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or("")
+        }
+        _ => {
+            *owned = word.to_lowercase();
+            owned
+        }
+    }
+}
+
+/// The lists [`containment`] works in.
+struct ContainBufs<'b> {
+    container: &'b mut Vec<Option<Rec>>,
+    held: &'b mut Vec<Option<[u8; 2]>>,
+    stated: &'b mut Vec<Within>,
+}
+
+/// The area code of the North American telephone number that the token at `s..e` of text `b`
+/// starts, if it starts one ("304-399-6500", "(519) 661-5670", "1-806-423-1253").
+#[inline]
+fn phone_area_code(b: &[u8], s: usize, e: usize) -> Option<u16> {
+    // (The length first: most tokens are not three bytes long.)
+    if e != s + 3 {
+        return None;
+    }
     let digits = |from: usize, n: usize| {
         b.get(from..from + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
     };
-    let mut out = Vec::new();
-    for t in &toks.toks {
-        let s = t.start;
-        if t.end != s + 3 || !digits(s, 3) || !(b'2'..=b'9').contains(&b[s]) {
-            continue;
-        }
-        // Before: not part of a longer number or word ("1-" and "+1 " prefixes allowed).
-        if s > 0
-            && (b[s - 1].is_ascii_alphanumeric()
-                || (b[s - 1] == b'-' && s >= 2 && b[s - 2] != b'1'))
-        {
-            continue;
-        }
-        let mut k = t.end;
-        k += match b.get(k..k + 2) {
-            Some(b") ") if s > 0 && b[s - 1] == b'(' => 2,
-            _ if matches!(b.get(k), Some(b'-' | b'.')) => 1,
-            _ => continue,
-        };
-        if !digits(k, 3) || !matches!(b.get(k + 3), Some(b'-' | b'.')) || !digits(k + 4, 4) {
-            continue;
-        }
-        if b.get(k + 8).is_some_and(|c| c.is_ascii_alphanumeric()) {
-            continue;
-        }
-        let code =
-            (b[s] - b'0') as u16 * 100 + (b[s + 1] - b'0') as u16 * 10 + (b[s + 2] - b'0') as u16;
-        out.push(code);
+    if !digits(s, 3) || !(b'2'..=b'9').contains(&b[s]) {
+        return None;
     }
-    out
+    // Before: not part of a longer number or word ("1-" and "+1 " prefixes allowed).
+    if s > 0
+        && (b[s - 1].is_ascii_alphanumeric() || (b[s - 1] == b'-' && s >= 2 && b[s - 2] != b'1'))
+    {
+        return None;
+    }
+    let mut k = e;
+    k += match b.get(k..k + 2) {
+        Some(b") ") if s > 0 && b[s - 1] == b'(' => 2,
+        _ if matches!(b.get(k), Some(b'-' | b'.')) => 1,
+        _ => return None,
+    };
+    if !digits(k, 3) || !matches!(b.get(k + 3), Some(b'-' | b'.')) || !digits(k + 4, 4) {
+        return None;
+    }
+    if b.get(k + 8).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some((b[s] - b'0') as u16 * 100 + (b[s + 1] - b'0') as u16 * 10 + (b[s + 2] - b'0') as u16)
 }
 
 /// Direction and nearness words of a relative location ("south of", "au nord de", "near").
@@ -1473,7 +1569,8 @@ fn relative_gap(gap: &str) -> bool {
         if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
             continue;
         }
-        let w = w.to_lowercase();
+        let (mut buf, mut owned) = ([0u8; 32], String::new());
+        let w = lowercase(w, &mut buf, &mut owned);
         // "30km", "10-km"
         let w = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
         if RELATIVE.contains(&w) {
@@ -1609,23 +1706,23 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
         }
     }
     let admin1 = if best.kind == Kind::Admin1 {
-        Some(best.name().to_string())
+        Some(Cow::Borrowed(best.name()))
     } else {
-        g.store.rec(best.admin1).map(|a| a.name().to_string())
+        g.store.rec(best.admin1).map(|a| Cow::Borrowed(a.name()))
     };
     let point = coords(&best);
     Some(Place {
         text: text[start..m.end].to_string(),
         start,
         end: m.end,
-        name: best.name().to_string(),
+        name: Cow::Borrowed(best.name()),
         geonameid: (best.geonameid != 0).then_some(best.geonameid as u64),
-        feature: best.kind.feature().to_string(),
-        country: best.country().map(String::from),
+        feature: Cow::Borrowed(best.kind.feature()),
+        country: best.country().map(Cow::Borrowed),
         admin1,
         lat: point.map(|c| round(c.0)),
         lon: point.map(|c| round(c.1)),
-        precision: precision.to_string(),
+        precision: Cow::Borrowed(precision),
         score: round2(score * if m.skeleton { 0.8 } else { 1.0 }),
     })
 }
@@ -1674,29 +1771,66 @@ fn border_place(g: &Gazetteer, text: &str, m: &Mention, a: [u8; 2], b: [u8; 2]) 
         text: text[m.start..m.end].to_string(),
         start: m.start,
         end: m.end,
-        name,
+        name: Cow::Owned(name),
         geonameid: None,
-        feature: "border".into(),
-        country: std::str::from_utf8(&a).ok().map(String::from),
+        feature: Cow::Borrowed("border"),
+        // The country record's own code text, so nothing is copied.
+        country: match ra.and_then(|r| r.country()) {
+            Some(c) if c.as_bytes() == a => Some(Cow::Borrowed(c)),
+            _ => std::str::from_utf8(&a).ok().map(|c| Cow::Owned(c.to_string())),
+        },
         admin1: None,
         lat: mid.map(|p| round(p.0)),
         lon: mid.map(|p| round(p.1)),
-        precision: "region".into(),
+        precision: Cow::Borrowed("region"),
         score: 0.6,
     }
 }
 
 fn round(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
+    round_half_away(x * 1e4) / 1e4
 }
 
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    round_half_away(x * 100.0) / 100.0
+}
+
+/// `y.round()` (half away from zero, the sign kept) without a call to the C library: the
+/// truncation by an integer conversion, and the fraction it leaves (exact below 2^52).
+fn round_half_away(y: f64) -> f64 {
+    if y.is_nan() || y.abs() >= 4_503_599_627_370_496.0 {
+        // Not a number, or too large for a fraction.
+        return y.round();
+    }
+    let t = y as i64 as f64;
+    let d = y - t;
+    let r = if d >= 0.5 {
+        t + 1.0
+    } else if d <= -0.5 {
+        t - 1.0
+    } else {
+        t
+    };
+    r.copysign(y)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_agrees_with_the_library() {
+        let mut x = -200.0f64;
+        while x < 200.0 {
+            for y in [x, x + 0.5, x - 0.5, x + 1e-9, -x, x * 1e4 + 0.49999999999999994] {
+                assert_eq!(round_half_away(y).to_bits(), y.round().to_bits(), "{y}");
+            }
+            x += 0.013_7;
+        }
+        for y in [0.0, -0.0, 0.3, -0.3, 0.5, -0.5, 2.5, -2.5, 1e300, -1e300, f64::NAN] {
+            assert_eq!(round_half_away(y).to_bits(), y.round().to_bits(), "{y}");
+        }
+    }
 
     #[test]
     fn coordinate_floor() {
@@ -1725,11 +1859,7 @@ mod issue3 {
         places: &'p [sitrep_model::Place],
         text: &str,
     ) -> Vec<(&'p str, Option<&'p str>)> {
-        places
-            .iter()
-            .filter(|p| p.text == text)
-            .map(|p| (p.name.as_str(), p.country.as_deref()))
-            .collect()
+        places.iter().filter(|p| p.text == text).map(|p| (&*p.name, p.country.as_deref())).collect()
     }
 
     #[test]
@@ -1841,7 +1971,11 @@ mod issue3_session4 {
     }
 
     fn admin1_of(places: &[sitrep_model::Place], text: &str) -> Vec<Option<String>> {
-        places.iter().filter(|p| p.text == text).map(|p| p.admin1.clone()).collect()
+        places
+            .iter()
+            .filter(|p| p.text == text)
+            .map(|p| p.admin1.as_deref().map(String::from))
+            .collect()
     }
 
     #[test]
@@ -1882,7 +2016,7 @@ mod issue3_named_country {
         crate::tag_places(text, &Segmented::default(), Lang::En)
             .into_iter()
             .filter(|p| p.text == name)
-            .map(|p| p.country)
+            .map(|p| p.country.map(std::borrow::Cow::into_owned))
             .collect()
     }
 
@@ -1966,7 +2100,11 @@ mod issue3_article_spelling {
     fn phone_numbers() {
         let codes = |t: &str| {
             let toks = crate::tagger::Toks::new(t, &Segmented::default());
-            super::phone_area_codes(&toks)
+            let b = t.as_bytes();
+            toks.toks
+                .iter()
+                .filter_map(|t| super::phone_area_code(b, t.start, t.end))
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             codes("call 304-399-6500 or (304) 766-3413, or 1-806-423-1253."),
@@ -1994,7 +2132,7 @@ mod issue3_article_spelling {
         let tag = |t: &str| crate::tag_places(t, &Segmented::default(), Lang::En);
         let p = tag("Floods hit Rhineland-Palatinate and Lower Saxony on Monday.");
         let got: Vec<(&str, &str, Option<&str>)> =
-            p.iter().map(|x| (x.text.as_str(), x.feature.as_str(), x.country.as_deref())).collect();
+            p.iter().map(|x| (x.text.as_str(), &*x.feature, x.country.as_deref())).collect();
         assert_eq!(
             got,
             [

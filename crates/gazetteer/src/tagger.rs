@@ -1830,7 +1830,7 @@ mod issue3 {
     fn names(text: &str) -> Vec<(String, String)> {
         crate::tag_places(text, &Segmented::default(), Lang::En)
             .into_iter()
-            .map(|p| (p.text, p.name))
+            .map(|p| (p.text, p.name.into_owned()))
             .collect()
     }
 

@@ -46,7 +46,7 @@ fn seed_places_resolve() {
         }
         assert!(SEED.get(p.start..p.end) == Some(p.text.as_str()));
     }
-    let border = ps.iter().find(|p| p.feature == "border").map(|p| p.precision.as_str());
+    let border = ps.iter().find(|p| p.feature == "border").map(|p| &*p.precision);
     assert_eq!(border, Some("region"));
 }
 

@@ -6,6 +6,7 @@
 
 use crate::{EntityKind, Span};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The contract's version string.
 pub const CONTRACT_VERSION: &str = "1";
@@ -69,6 +70,10 @@ pub struct Entity {
 }
 
 /// A toponym mention, resolved.
+///
+/// The gazetteer's own words (name, feature, country, first-level division,
+/// precision) are borrowed from its static tables when it made them; a
+/// deserialised place owns them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// Text as it stands in the document.
@@ -78,21 +83,21 @@ pub struct Place {
     /// One past the last byte.
     pub end: usize,
     /// Resolved name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// GeoNames id, when the resolved place has one.
     pub geonameid: Option<u64>,
     /// country|admin1|admin2|city|airport|military_base|oil_field|border|site|region|water
-    pub feature: String,
+    pub feature: Cow<'static, str>,
     /// ISO 3166 alpha-2.
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// First-level division name.
-    pub admin1: Option<String>,
+    pub admin1: Option<Cow<'static, str>>,
     /// Latitude, degrees (WGS84).
     pub lat: Option<f64>,
     /// Longitude, degrees (WGS84).
     pub lon: Option<f64>,
     /// site|city|admin2|admin1|country|region
-    pub precision: String,
+    pub precision: Cow<'static, str>,
     /// Confidence in 0..=1.
     pub score: f64,
 }
