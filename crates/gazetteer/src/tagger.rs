@@ -918,7 +918,14 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     while i < n {
         // Most words are lower case and start nothing (abbreviations and postal codes are
         // capitalised too): one test each.
-        if !toks.toks[i].cap && !may_start(g, toks, i) {
+        let t = &toks.toks[i];
+        // (A lower-case word starts a name only as an article joined to the next word or as
+        // the first word of a lower-case alias: both ruled out here for most words.)
+        if !t.cap
+            && ((!t.join || !(2..=3).contains(&(t.fold.1 - t.fold.0)))
+                && !g.fast.lower_starts.may_contain(t.hash)
+                || !may_start(g, toks, i))
+        {
             i += 1;
             continue;
         }
@@ -929,10 +936,6 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         }
         if let Some(m) = postal(g, toks, i, out.last()) {
             out.push(m);
-            i += 1;
-            continue;
-        }
-        if !may_start(g, toks, i) {
             i += 1;
             continue;
         }
@@ -1010,7 +1013,14 @@ const ARTICLE_FORMS: [&str; 2] = ["al", "el"];
 /// with the article respelled, before any transliteration guess.
 fn article_variant(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let n = toks.toks.len();
-    let art = (i + 1..(i + 3).min(n)).find(|&k| article(toks.f(k)))?;
+    // (The words up to the article must be joined: the first gap tested before any word.)
+    if !toks.joinable(i) {
+        return None;
+    }
+    let art = (i + 1..(i + 3).min(n)).find(|&k| {
+        let t = &toks.toks[k];
+        (2..=3).contains(&(t.fold.1 - t.fold.0)) && article(toks.f(k))
+    })?;
     if art + 1 >= n || !toks.toks[art + 1].cap || !(i..=art).all(|k| toks.joinable(k)) {
         return None;
     }
