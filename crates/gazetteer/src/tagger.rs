@@ -247,8 +247,9 @@ impl<'t> Toks<'t> {
                 let wb = &bytes[a..i];
                 // Copied lower-cased and hashed (FNV-1a, as `fnv_continue`) in one pass.
                 let mut h = FNV_BASIS;
+                // (An ASCII letter or digit is lower-cased by setting its 0x20 bit: digits have it.)
                 folded.extend(wb.iter().map(|&c| {
-                    let l = c.to_ascii_lowercase();
+                    let l = c | 0x20;
                     h = (h ^ l as u64).wrapping_mul(0x0100_0000_01b3);
                     l
                 }));
