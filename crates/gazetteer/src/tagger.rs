@@ -10,7 +10,7 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS};
-use crate::norm::{is_article, skeleton_of};
+use crate::norm::skeleton_of;
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
 use sitrep_model::Segmented;
@@ -353,6 +353,24 @@ impl<'t> Toks<'t> {
         self.toks.get(i).map(|t| &self.folded[t.fold.0..t.fold.1]).unwrap_or("")
     }
 
+    /// Token i's folded form as bytes ([`Toks::f`] without the char boundary checks of a `str`
+    /// slice: for comparisons).
+    #[inline]
+    pub fn fb(&self, i: usize) -> &[u8] {
+        self.toks.get(i).and_then(|t| self.folded.as_bytes().get(t.fold.0..t.fold.1)).unwrap_or(b"")
+    }
+
+    /// Whether token i is an Arabic article ([`crate::norm::is_article`]), most other words ruled out by
+    /// their length and hash.
+    #[inline]
+    pub fn art(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            (2..=3).contains(&(t.fold.1 - t.fold.0))
+                && ARTICLE_FILTER >> (t.hash >> 58) & 1 == 1
+                && article_bytes(self.fb(i))
+        })
+    }
+
     /// Text between token i and i+1.
     pub fn gap(&self, i: usize) -> &str {
         match (self.toks.get(i), self.toks.get(i + 1)) {
@@ -507,13 +525,39 @@ fn joinable_gap(g: &str) -> bool {
         && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
-/// Whether a folded token is an Arabic article ([`is_article`], after a cheap test: every
+/// Whether a folded token is an Arabic article ([`crate::norm::is_article`], after a cheap test: every
 /// article is two or three letters starting with a, e or u).
 #[inline]
 fn article(f: &str) -> bool {
-    let b = f.as_bytes();
-    (2..=3).contains(&b.len()) && matches!(b[0], b'a' | b'e' | b'u') && is_article(f)
+    article_bytes(f.as_bytes())
 }
+
+/// [`article`] of a folded token's bytes.
+#[inline]
+fn article_bytes(b: &[u8]) -> bool {
+    (2..=3).contains(&b.len())
+        && matches!(b[0], b'a' | b'e' | b'u')
+        && crate::norm::ARTICLES.iter().any(|a| a.as_bytes() == b)
+}
+
+/// One bit per value of the top six bits of an article's hash ([`word_hash`]): a word whose
+/// bit is clear is no article.
+const ARTICLE_FILTER: u64 = {
+    let mut bits = 0u64;
+    let mut k = 0;
+    while k < crate::norm::ARTICLES.len() {
+        let w = crate::norm::ARTICLES[k].as_bytes();
+        let mut h = FNV_BASIS;
+        let mut j = 0;
+        while j < w.len() {
+            h = (h ^ w[j] as u64).wrapping_mul(0x0100_0000_01b3);
+            j += 1;
+        }
+        bits |= 1 << (h >> 58);
+        k += 1;
+    }
+    bits
+};
 
 /// Feature preferred by a context cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -847,7 +891,7 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     // A capitalised name of several words ends with a capitalised word ("The village of" is
     // not the town "The Village"), unless a curated site is written so ("Mosul dam") or a
     // lower-case head word ends it after a name ("Hit district").
-    let lead_stop = matches!(toks.f(i), "the" | "a" | "an" | "le" | "la" | "les" | "un" | "une");
+    let lead_stop = matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
     let mut kept = [(0, 0); MAX_NAME_TOKENS];
     let mut n = 0;
     for &s in all.as_slice() {
@@ -899,7 +943,7 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     }
     // (An article has two or three letters: the length first, the folded form only then.)
     if (2..=3).contains(&(t.fold.1 - t.fold.0))
-        && article(toks.f(i))
+        && toks.art(i)
         && t.join
         && toks.toks.get(i + 1).is_some_and(|n| n.cap)
     {
@@ -1018,10 +1062,7 @@ fn article_variant(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     if !toks.joinable(i) {
         return None;
     }
-    let art = (i + 1..(i + 3).min(n)).find(|&k| {
-        let t = &toks.toks[k];
-        (2..=3).contains(&(t.fold.1 - t.fold.0)) && article(toks.f(k))
-    })?;
+    let art = (i + 1..(i + 3).min(n)).find(|&k| toks.art(k))?;
     if art + 1 >= n || !toks.toks[art + 1].cap || !(i..=art).all(|k| toks.joinable(k)) {
         return None;
     }
@@ -1140,7 +1181,7 @@ fn skeleton_match(
         if i + len > n || !(i..i + len - 1).all(|k| toks.joinable(k)) {
             continue;
         }
-        if !toks.toks[i..i + len].iter().all(|t| t.cap || article(toks.f_at(t))) {
+        if !(i..i + len).all(|k| toks.toks[k].cap || toks.art(k)) {
             continue;
         }
         let parts_buf = [toks.f(i), toks.f(i + 1)];
@@ -1153,7 +1194,7 @@ fn skeleton_match(
         }
         // Transliteration guesses are for foreign names, never for common English words
         // ("Later" is not Latur, "Senior" not Sennar).
-        if (i..i + len).all(|k| article(toks.f(k)) || g.store.is_common_hash(toks.hash(k))) {
+        if (i..i + len).all(|k| toks.art(k) || g.store.is_common_hash(toks.hash(k))) {
             continue;
         }
         let hash = toks.phrase_hash(i, i + len);
@@ -1224,12 +1265,6 @@ fn skeleton_match(
         }
     }
     None
-}
-
-impl Toks<'_> {
-    fn f_at(&self, t: &Tok) -> &str {
-        &self.folded[t.fold.0..t.fold.1]
-    }
 }
 
 /// Dateline abbreviations ("Ky.", "B.C.").
@@ -1442,7 +1477,7 @@ fn street(toks: &Toks, m: &Mention) -> bool {
         }
     }
     let mut k = m.t0;
-    while k > 0 && matches!(toks.f(k - 1), "de" | "du" | "des" | "d" | "la" | "l") {
+    while k > 0 && matches!(toks.fb(k - 1), b"de" | b"du" | b"des" | b"d" | b"la" | b"l") {
         k -= 1;
     }
     k > 0 && STREET_BEFORE.contains(&toks.f(k - 1))
@@ -1660,7 +1695,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     };
     if !strong && m.t1 - m.t0 <= 2 && m.t0 > 0 {
         let k = m.t0 - 1;
-        let article = crate::norm::is_article(toks.f(k)) && matches!(toks.gap(k), " " | "-");
+        let article = toks.art(k) && matches!(toks.gap(k), " " | "-");
         if element(k) || (article && k > 0 && element(k - 1)) {
             return Other;
         }
@@ -1672,7 +1707,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         && NAME_ELEMENTS.contains(&toks.f(m.t0))
         && m.t1 < toks.toks.len()
         && matches!(toks.gap(m.t1 - 1), " " | "-")
-        && (toks.toks[m.t1].cap || crate::norm::is_article(toks.f(m.t1)))
+        && (toks.toks[m.t1].cap || toks.art(m.t1))
     {
         return Other;
     }
@@ -1683,13 +1718,13 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         && m.t1 + 1 < toks.toks.len()
         && matches!(toks.gap(m.t1 - 1), " " | "-")
         && matches!(toks.gap(m.t1), " " | "-")
-        && crate::norm::is_article(toks.f(m.t1))
+        && toks.art(m.t1)
         && toks.toks[m.t1 + 1].cap
     {
         return Other;
     }
     // "Ahl al-Haq": the name carries an article that did not match with it.
-    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && article(toks.f(m.t0 - 1)) {
+    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && toks.art(m.t0 - 1) {
         return Other;
     }
     // Adjacent capitalised words that are not places: a person's or an organisation's name.
@@ -1766,7 +1801,9 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
     let mut country = None;
     // Words before, skipping elided articles and prepositions (d', de, of, the).
     let mut k = m.t0;
-    while k > 0 && matches!(toks.f(k - 1), "d" | "l" | "de" | "du" | "des" | "of" | "the" | "la") {
+    while k > 0
+        && matches!(toks.fb(k - 1), b"d" | b"l" | b"de" | b"du" | b"des" | b"of" | b"the" | b"la")
+    {
         k -= 1;
     }
     for len in (1..=lx.max_cue_tokens.min(k)).rev() {
