@@ -450,8 +450,8 @@ impl<'t> Toks<'t> {
     /// [`Toks::word`] past the filter bit.
     #[inline(never)]
     fn word_probe<'m, V>(&self, map: &'m WordMap<V>, i: usize, h: u64) -> Option<&'m V> {
-        let f = self.f(i);
-        map.get_by(h, |k| k == f)
+        let f = self.fb(i);
+        map.get_by(h, |k| k.as_bytes() == f)
     }
 
     /// Value of the folded phrase of tokens a..b in a word table.
@@ -688,15 +688,14 @@ impl StepCache {
         StepCache(vec![StepSet([empty; 2]); STEP_SETS])
     }
 
-    /// Walks `word` (after a space unless `from` is [`ROOT_STEP`]) from state `from`.
+    /// Walks the word `w` (after a space unless `from` is [`ROOT_STEP`]) from state `from`.
     fn step(
         &mut self,
         fst: &fst::raw::Fst<&'static [u8]>,
         from: fst::raw::CompiledAddr,
-        word: &str,
+        w: &[u8],
         hash: u64,
     ) -> Option<Step> {
-        let w = word.as_bytes();
         // Addresses fit the slots' 32 bits (the automaton is embedded, far below 4 GB).
         let Ok(from32) = u32::try_from(from) else {
             return walk_step(fst, from, w);
@@ -801,7 +800,7 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
     }
     STEPS.with(|c| {
         let mut c = c.borrow_mut();
-        let Some(mut st) = c.step(fst, ROOT_STEP, toks.f(i), toks.hash(i)) else {
+        let Some(mut st) = c.step(fst, ROOT_STEP, toks.fb(i), toks.hash(i)) else {
             return;
         };
         let mut out = st.out;
@@ -814,7 +813,7 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
             if !toks.joinable(j - 1) || !store.may_continue(toks.hash(j - 1), toks.hash(j)) {
                 break;
             }
-            let Some(next) = c.step(fst, st.addr, toks.f(j), toks.hash(j)) else {
+            let Some(next) = c.step(fst, st.addr, toks.fb(j), toks.hash(j)) else {
                 break;
             };
             st = next;
@@ -1072,16 +1071,16 @@ fn article_variant(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let fst = g.store.exact_fst();
     let forms: Vec<&str> = STEPS.with(|c| {
         let mut c = c.borrow_mut();
-        let mut st = c.step(fst, ROOT_STEP, toks.f(i), toks.hash(i))?;
+        let mut st = c.step(fst, ROOT_STEP, toks.fb(i), toks.hash(i))?;
         for k in i + 1..art {
-            st = c.step(fst, st.addr, toks.f(k), toks.hash(k))?;
+            st = c.step(fst, st.addr, toks.fb(k), toks.hash(k))?;
         }
         Some(
             ARTICLE_FORMS
                 .iter()
                 .filter(|&&f| {
                     f != toks.f(art)
-                        && c.step(fst, st.addr, f, crate::lexicon::word_hash(f)).is_some()
+                        && c.step(fst, st.addr, f.as_bytes(), crate::lexicon::word_hash(f)).is_some()
                 })
                 .copied()
                 .collect(),
