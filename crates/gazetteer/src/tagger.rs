@@ -790,13 +790,19 @@ fn walk_bytes<'f>(
 /// Every FST match starting at token `i`, shortest first: (end token exclusive, value); at
 /// most [`MAX_NAME_TOKENS`] tokens.
 fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
-    let fst = store.exact_fst();
     let mut found = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
+    walk_into(store, toks, i, max, &mut found);
+    found
+}
+
+/// [`walk_all`] into `found` (empty), which the caller holds (no copy of the matches).
+fn walk_into(store: &Store, toks: &Toks, i: usize, max: usize, found: &mut Matches) {
+    let fst = store.exact_fst();
     let max = max.min(MAX_NAME_TOKENS);
     let n = toks.toks.len();
     // A word that starts no key walks nowhere (an exact test, cheaper than a cache probe).
     if i >= n || max == 0 || !store.may_start_key(toks.hash(i)) {
-        return found;
+        return;
     }
     STEPS.with(|c| {
         let mut c = c.borrow_mut();
@@ -824,7 +830,6 @@ fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
             }
         }
     });
-    found
 }
 
 /// What recognition reads from a name's candidate records (one pass over them).
@@ -886,7 +891,8 @@ thread_local! {
 /// Leftmost-longest, except that a longer name made only of small places ("Michigan Center")
 /// yields to a shorter country or division ("Michigan").
 fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
-    let all = walk_all(&g.store, toks, i, MAX_NAME_TOKENS);
+    let mut all = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
+    walk_into(&g.store, toks, i, MAX_NAME_TOKENS, &mut all);
     // A capitalised name of several words ends with a capitalised word ("The village of" is
     // not the town "The Village"), unless a curated site is written so ("Mosul dam") or a
     // lower-case head word ends it after a name ("Hit district").
