@@ -525,14 +525,8 @@ fn joinable_gap(g: &str) -> bool {
         && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
-/// Whether a folded token is an Arabic article ([`crate::norm::is_article`], after a cheap test: every
-/// article is two or three letters starting with a, e or u).
-#[inline]
-fn article(f: &str) -> bool {
-    article_bytes(f.as_bytes())
-}
-
-/// [`article`] of a folded token's bytes.
+/// Whether a folded token's bytes are an Arabic article ([`crate::norm::is_article`], after a
+/// cheap test: every article is two or three letters starting with a, e or u).
 #[inline]
 fn article_bytes(b: &[u8]) -> bool {
     (2..=3).contains(&b.len())
@@ -1175,7 +1169,8 @@ fn skeleton_match(
     let n = toks.toks.len();
     // Transliteration variants are names of at least five letters; most capitalised words
     // that reach this point are people's or organisations' names, so stay cheap.
-    if toks.f(i).len() < 5 {
+    let flen = |k: usize| toks.toks.get(k).map_or(0, |t| (t.fold.1 - t.fold.0) as usize);
+    if flen(i) < 5 {
         return None;
     }
     // Nor acronyms ("OSCE", "LNA"): transliterations are written as names.
@@ -1189,12 +1184,10 @@ fn skeleton_match(
         if !(i..i + len).all(|k| toks.toks[k].cap || toks.art(k)) {
             continue;
         }
-        let parts_buf = [toks.f(i), toks.f(i + 1)];
-        let parts = &parts_buf[..len];
-        if parts.iter().map(|p| p.len()).sum::<usize>() < 5 {
+        if (i..i + len).map(flen).sum::<usize>() < 5 {
             continue;
         }
-        if toks.word(&g.lexicon.fast.stopwords, i).is_some() || article(parts[len - 1]) {
+        if toks.word(&g.lexicon.fast.stopwords, i).is_some() || toks.art(i + len - 1) {
             continue;
         }
         // Transliteration guesses are for foreign names, never for common English words
@@ -1223,6 +1216,8 @@ fn skeleton_match(
             m.skeleton = true;
             return Some(m);
         }
+        let parts_buf = [toks.f(i), toks.f(i + 1)];
+        let parts = &parts_buf[..len];
         let folded = toks.phrase_cow(i, i + len);
         let mut store = |cands: &[u32]| {
             if hash != 0 {
