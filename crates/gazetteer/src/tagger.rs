@@ -890,7 +890,8 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     // A capitalised name of several words ends with a capitalised word ("The village of" is
     // not the town "The Village"), unless a curated site is written so ("Mosul dam") or a
     // lower-case head word ends it after a name ("Hit district").
-    let lead_stop = matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
+    let lead_stop =
+        matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
     let mut kept = [(0, 0); MAX_NAME_TOKENS];
     let mut n = 0;
     for &s in all.as_slice() {
@@ -1080,7 +1081,8 @@ fn article_variant(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
                 .iter()
                 .filter(|&&f| {
                     f != toks.f(art)
-                        && c.step(fst, st.addr, f.as_bytes(), crate::lexicon::word_hash(f)).is_some()
+                        && c.step(fst, st.addr, f.as_bytes(), crate::lexicon::word_hash(f))
+                            .is_some()
                 })
                 .copied()
                 .collect(),
@@ -1169,7 +1171,7 @@ fn skeleton_match(
     let n = toks.toks.len();
     // Transliteration variants are names of at least five letters; most capitalised words
     // that reach this point are people's or organisations' names, so stay cheap.
-    let flen = |k: usize| toks.toks.get(k).map_or(0, |t| (t.fold.1 - t.fold.0) as usize);
+    let flen = |k: usize| toks.toks.get(k).map_or(0, |t| t.fold.1 - t.fold.0);
     if flen(i) < 5 {
         return None;
     }
