@@ -1398,6 +1398,57 @@ mod tests {
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Piura"));
     }
 
+    /// "X, Province": a town read in another province than the one the text sets it in is
+    /// a namesake. Its namesake inside the province is where, when the gazetteer has one;
+    /// else the province is, unless the reading bears the text's very name (the text may
+    /// have the province wrong).
+    #[test]
+    fn issue5_a_town_read_in_another_province_gives_way() {
+        let province = |text: &str, name: &str, lat: f64, lon: f64| {
+            let mut p = place(name, text, name, "admin1", lat);
+            p.country = Some("IN".to_string());
+            p.admin1 = Some(name.to_string());
+            p.lon = Some(lon);
+            p.precision = "admin1".to_string();
+            p
+        };
+        let town = |text: &str, word: &str, name: &str, admin1: &str, lat: f64, lon: f64| {
+            let mut p = place(word, text, name, "city", lat);
+            p.country = Some("IN".to_string());
+            p.admin1 = Some(admin1.to_string());
+            p.lon = Some(lon);
+            p
+        };
+        for (text, lang) in [
+            ("Villagers clashed with the police in Rampur, Odisha, on Monday.", Lang::En),
+            ("Des villageois ont affronté la police à Rampur, dans l'État d'Odisha.", Lang::Fr),
+        ] {
+            let places = [
+                town(text, "Rampur", "Rāmpur", "Uttar Pradesh", 28.81, 79.03),
+                province(text, "Odisha", 20.5, 84.4),
+            ];
+            let ev = run(text, lang, &places, &[]);
+            let loc = ev[0].location.as_ref().expect("location");
+            assert_eq!(loc.admin1.as_deref(), Some("Odisha"), "{text}");
+            assert_eq!(loc.precision, "city", "{text}");
+        }
+        // No namesake in the province: a loose reading gives way to the province, the
+        // text's own name stands.
+        let text = "Rebels shelled army positions near Zorino, Kherbal.";
+        let places = [
+            town(text, "Zorino", "Zorinovo", "Alpha", 25.0, 80.0),
+            province(text, "Kherbal", 20.0, 84.0),
+        ];
+        let ev = run(text, Lang::En, &places, &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Kherbal"));
+        let places = [
+            town(text, "Zorino", "Zorino", "Alpha", 25.0, 80.0),
+            province(text, "Kherbal", 20.0, 84.0),
+        ];
+        let ev = run(text, Lang::En, &places, &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Zorino"));
+    }
+
     /// A state named as the far side of a border is a place, not the
     /// target: "près de la frontière avec le Burkina Faso", "near the border
     /// with Saudi Arabia".

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use sitrep_model::{Analysis, EntityKind, EventDate, Location, Party, Place, Span};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use sitrep_quantify::{find_casualties, find_dates, Casualty, CasualtyKind, DateKind, DateMention};
 
@@ -189,6 +189,8 @@ pub struct Facts<'a> {
     /// it gives: the day of the report, the anchor of "lundi" when the document has no
     /// publication date, never an event's date.
     dateline: Option<(Span, Option<NaiveDate>)>,
+    /// Namesakes looked up for a place inside a container, by the two places' first bytes.
+    rereads: RefCell<Vec<((usize, usize), Within)>>,
 }
 
 /// The dateline that opens a wire report: a capitalised place, then a date or an agency in
@@ -264,6 +266,7 @@ impl<'a> Facts<'a> {
             home: home_country(a),
             answered: Vec::new(),
             dateline: dateline(a),
+            rereads: RefCell::new(Vec::new()),
         }
     }
 
@@ -997,10 +1000,11 @@ fn locate(
         };
         let cands: Vec<&Place> =
             a.places.iter().filter(inside).filter(usable).filter(|p| !framed(p)).collect();
-        let nest = nesting(a.text(), &cands, home);
+        let nest = nesting(a.text(), &cands, x);
         cands
             .iter()
             .zip(&nest)
+            .map(|(p, n)| (n.reread.as_ref().unwrap_or(p), n))
             .min_by_key(|(p, n)| {
                 let foreign = home.is_some() && p.country.as_deref() != home;
                 // "in X", "near X", "à X": the place the clause sets the event in.
@@ -1028,14 +1032,14 @@ fn locate(
                     p.start,
                 )
             })
-            .map(|(p, _)| *p)
+            .map(|(p, _)| p.clone())
     };
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
-    Some((location_of(p), rank(p)))
+    Some((location_of(&p), rank(&p)))
 }
 
 /// What the text says of a place against the place named right after it.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct Nest {
     /// The text sets a more precise place inside this one ("Surobi district, Kabul",
     /// "Bouficha (Sousse)"): the smaller place is where.
@@ -1043,11 +1047,14 @@ struct Nest {
     /// The text sets this place inside one its reading lies far from ("Castilla, Piura" read
     /// as Castilla in Spain): the reading is a namesake, the container is surer.
     stray: bool,
+    /// The namesake of a stray place that does lie in its container: the reading the text
+    /// asks for.
+    reread: Option<Place>,
 }
 
 /// Words that may stand between a place and the place that contains it: "X (Y", "X, Y",
 /// "X district of Y", "X village in the countryside of Y", "X dans la province de Y".
-const NEST_GAP: [&str; 51] = [
+const NEST_GAP: [&str; 58] = [
     "front",
     "frontline",
     "neighborhood",
@@ -1099,13 +1106,21 @@ const NEST_GAP: [&str; 51] = [
     "ville",
     "région",
     "campagne",
+    "état",
+    "etat",
+    "gouvernorat",
+    "préfecture",
+    "prefecture",
+    "wilaya",
+    "oblast",
 ];
 
 /// [`Nest`] of each place (in text order) against the next ones: a place followed within a
 /// few containment words by another of the same country is inside it when its point lies
 /// within reach of the container's (a division is wide, a town that names its district
 /// less so), else it is a namesake read in the wrong place.
-fn nesting(text: &str, places: &[&Place], home: Option<&str>) -> Vec<Nest> {
+fn nesting(text: &str, places: &[&Place], x: &Facts<'_>) -> Vec<Nest> {
+    let home = x.home;
     let mut out = vec![Nest::default(); places.len()];
     for i in 0..places.len() {
         let q = places[i];
@@ -1146,18 +1161,100 @@ fn nesting(text: &str, places: &[&Place], home: Option<&str>) -> Vec<Nest> {
         let (Some(a), Some(b)) = (q.lat.zip(q.lon), p.lat.zip(p.lon)) else { continue };
         let d = sitrep_gazetteer::km(a, b);
         let reach = if rank(p) >= 3 { 500.0 } else { 120.0 };
-        if q.country == p.country && d <= reach {
+        // "Slavne, Donetsk" read as a Slavne of another province: the division the text
+        // names says the reading is a namesake (a town just across a boundary is let be).
+        let elsewhere = matches!(rank(p), 2 | 3)
+            && q.admin1.is_some()
+            && p.admin1.is_some()
+            && q.admin1 != p.admin1
+            && d > 50.0;
+        if q.country == p.country && d <= reach && !elsewhere {
             out[j].outer = true;
-        } else if rank(p) <= 2
-            && if q.country == p.country { d > 300.0 } else { p.country.as_deref() == home }
-        {
-            // Either reading may be the namesake; a town's point far from the town that
-            // contains it in the same country is, and so is one abroad when the container is
-            // in the country the text is about.
+            continue;
+        }
+        // Either reading may be the namesake; a town's point far from the town that
+        // contains it in the same country is, and so is one abroad when the container is
+        // in the country the text is about.
+        let far = rank(p) <= 2
+            && if q.country == p.country { d > 300.0 } else { p.country.as_deref() == home };
+        if !far && !elsewhere && q.country == p.country {
+            continue;
+        }
+        // A namesake of the name inside the container is the place the text means.
+        let key = (q.start, p.start);
+        let known = x.rereads.borrow().iter().find(|(k, _)| *k == key).map(|(_, r)| r.clone());
+        let reread = known.unwrap_or_else(|| {
+            let r = namesake_within(q, p);
+            x.rereads.borrow_mut().push((key, r.clone()));
+            r
+        });
+        if let Within::Namesake(r) = reread {
+            out[i].reread = Some(*r);
+            out[j].outer = true;
+        } else if far || elsewhere && !verbatim(q) && !matches!(reread, Within::Known) {
+            // A reading that keeps the text's own name stands against a division the text
+            // may have wrong; a looser one does not.
             out[i].stray = true;
         }
     }
     out
+}
+
+/// True when a place's reading bears the name the text gives it, accents and case aside
+/// ("Apodaca" read as "Ciudad Apodaca", not "Slavne" read as "Slavnoye").
+fn verbatim(p: &Place) -> bool {
+    let (t, n) = (sitrep_gazetteer::norm::fold(&p.text), sitrep_gazetteer::norm::fold(&p.name));
+    !t.is_empty() && format!(" {n} ").contains(&format!(" {t} "))
+}
+
+/// What the gazetteer says of a place `q` the text sets inside a place `p` its reading lies
+/// outside of.
+#[derive(Clone)]
+enum Within {
+    /// A town or district of `q`'s name in `p`'s first-level division (and near `p` when `p`
+    /// is a town): the reading the text asks for.
+    Namesake(Box<Place>),
+    /// `q`'s own reading is a town of some size: the text more likely names the division
+    /// loosely (a town by a boundary, or moved to another division) than a hamlet namesake.
+    Known,
+    Nothing,
+}
+
+/// Population from which a town's reading stands against the division the text names.
+const KNOWN_TOWN: u64 = 20_000;
+
+fn namesake_within(q: &Place, p: &Place) -> Within {
+    let (Some(cc), Some(a1)) = (p.country.as_deref(), p.admin1.as_deref()) else {
+        return Within::Nothing;
+    };
+    let near = p.lat.zip(p.lon);
+    let cands = sitrep_gazetteer::geocode(&q.text, Some(cc));
+    let inside = cands.iter().find(|c| {
+        matches!(c.feature.as_str(), "city" | "admin2")
+            && c.admin1.as_deref() == Some(a1)
+            && c.lat
+                .zip(c.lon)
+                .zip(near)
+                .is_some_and(|(x, y)| rank(p) >= 2 || sitrep_gazetteer::km(x, y) <= 120.0)
+    });
+    let Some(c) = inside.cloned() else {
+        let big = cands.iter().any(|c| {
+            c.geonameid.is_some() && c.geonameid == q.geonameid && c.population >= KNOWN_TOWN
+        });
+        return if big { Within::Known } else { Within::Nothing };
+    };
+    let precision = if c.feature == "admin2" { "admin2" } else { "city" };
+    Within::Namesake(Box::new(Place {
+        name: c.name,
+        geonameid: c.geonameid,
+        feature: c.feature,
+        country: c.country,
+        admin1: c.admin1,
+        lat: c.lat,
+        lon: c.lon,
+        precision: precision.to_string(),
+        ..q.clone()
+    }))
 }
 
 /// The start of the place a sentence opens with as its frame: "À Niamey,
