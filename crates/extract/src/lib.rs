@@ -1449,6 +1449,43 @@ mod tests {
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Zorino"));
     }
 
+    /// A country named as an adjective ("Turkish forces", "les forces turques") says whose
+    /// forces, not where: it does not make the town the text names a foreign namesake.
+    #[test]
+    fn issue5_demonyms_do_not_say_where_the_story_is() {
+        for (text, lang, adj) in [
+            (
+                "Turkish forces shelled Zorino in Kherbal province from the Turkish side of \
+                 the border, a Turkish source said.",
+                Lang::En,
+                "Turkish",
+            ),
+            (
+                "Les forces turques ont bombardé Zorino, dans la province de Kherbal, depuis le \
+                 côté turc de la frontière, selon une source turque.",
+                Lang::Fr,
+                "tur",
+            ),
+        ] {
+            let mut places = Vec::new();
+            for (start, _) in text.match_indices(adj) {
+                let end = start + text[start..].find([' ', ',', '.']).unwrap_or(0);
+                let mut p = place(&text[start..end], text, "Turkey", "country", 39.0);
+                p.country = Some("TR".to_string());
+                (p.start, p.end) = (start, end);
+                places.push(p);
+            }
+            assert_eq!(places.len(), 3, "{text}");
+            places.push(place("Zorino", text, "Zorino", "city", 36.5));
+            let mut kherbal = place("Kherbal", text, "Kherbal", "admin1", 36.4);
+            kherbal.precision = "admin1".to_string();
+            places.push(kherbal);
+            places.sort_by_key(|p| p.start);
+            let ev = run(text, lang, &places, &[]);
+            assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Zorino"), "{text}");
+        }
+    }
+
     /// A state named as the far side of a border is a place, not the
     /// target: "près de la frontière avec le Burkina Faso", "near the border
     /// with Saudi Arabia".

@@ -1006,7 +1006,9 @@ fn locate(
             .zip(&nest)
             .map(|(p, n)| (n.reread.as_ref().unwrap_or(p), n))
             .min_by_key(|(p, n)| {
-                let foreign = home.is_some() && p.country.as_deref() != home;
+                // A reading found inside the place the text sets it in is never a stray
+                // abroad, whatever the other names say.
+                let foreign = home.is_some() && p.country.as_deref() != home && n.reread.is_none();
                 // "in X", "near X", "à X": the place the clause sets the event in.
                 let w = words_before(f, within.start.min(p.start), p.start, 1);
                 let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
@@ -1294,23 +1296,50 @@ fn sub_locality(text: &str, f: &Folded, p: &Place) -> bool {
         || before.first().is_some_and(|w| PART_BEFORE.contains(w))
 }
 
-/// The country most of the document's places lie in (divisions and
-/// countries count double: they say where the story is).
+/// The country most of the document's places lie in. A demonym ("Turkish forces") says whose
+/// forces, not where, and has no vote; between countries named as often, the one the text
+/// names divisions of, then the one read with more confidence, is where the story is.
 pub(crate) fn home_country<'a>(a: &Analysis<'a>) -> Option<&'a str> {
-    let mut votes: Vec<(&str, u32)> = Vec::new();
+    // (country, mentions, division mentions, summed confidence)
+    let mut votes: Vec<(&str, u32, u32, f64)> = Vec::new();
     for p in a.places {
         let Some(c) = p.country.as_deref() else { continue };
-        // One vote a mention: a country named in passing ("the US dollar")
-        // does not outweigh the towns the story is in.
-        let w = 1;
-        match votes.iter_mut().find(|(k, _)| *k == c) {
-            Some(v) => v.1 += w,
-            None => votes.push((c, w)),
+        if demonym(a, p) {
+            continue;
+        }
+        let division = u32::from(matches!(rank(p), 2 | 3));
+        match votes.iter_mut().find(|v| v.0 == c) {
+            Some(v) => {
+                v.1 += 1;
+                v.2 += division;
+                v.3 += p.score;
+            }
+            None => votes.push((c, 1, division, p.score)),
         }
     }
     let max = votes.iter().map(|v| v.1).max()?;
-    let top: Vec<&str> = votes.iter().filter(|v| v.1 == max).map(|v| v.0).collect();
-    (top.len() == 1).then(|| top[0])
+    let top: Vec<_> = votes.iter().filter(|v| v.1 == max).collect();
+    (top.len() == 1).then(|| top[0].0)
+}
+
+/// True when a country's mention is an adjective ("Turkish forces", "the Afghan army", "the
+/// US dollar", "les soldats maliens"): it says whose, not where.
+pub(crate) fn demonym(a: &Analysis<'_>, p: &Place) -> bool {
+    if p.feature != "country" {
+        return false;
+    }
+    let sp = Span::new(p.start, p.end);
+    let fold = sitrep_gazetteer::norm::fold;
+    let adjective = fold(&p.text) != fold(&p.name)
+        && a.text()
+            .get(p.end..)
+            .and_then(|t| t.strip_prefix(' '))
+            .is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()));
+    adjective
+        || a.actors.iter().any(|m| {
+            m.span.overlaps(&sp)
+                && (m.adjectival || (m.span.start == p.start && m.span.end > p.end))
+        })
 }
 
 fn ymd(d: Option<NaiveDate>) -> Option<String> {
