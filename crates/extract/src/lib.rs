@@ -162,10 +162,11 @@ fn makes_demands(a: &Analysis<'_>, f: &fold::Folded) -> bool {
 fn dominant_place<'a>(a: &Analysis<'a>) -> Option<&'a sitrep_model::Place> {
     let mut best: Option<(usize, &sitrep_model::Place)> = None;
     for p in a.places {
-        if a.seg.in_boilerplate(p.start) {
+        // A country named as an adjective ("Afghan forces") says whose, not where.
+        if a.seg.in_boilerplate(p.start) || mention::demonym(a, p) {
             continue;
         }
-        let n = a.places.iter().filter(|q| q.name == p.name).count();
+        let n = a.places.iter().filter(|q| q.name == p.name && !mention::demonym(a, q)).count();
         if best.is_none_or(|(m, b)| n > m || (n == m && rank(p) < rank(b))) {
             best = Some((n, p));
         }
@@ -1482,6 +1483,26 @@ mod tests {
             places.push(kherbal);
             places.sort_by_key(|p| p.start);
             let ev = run(text, lang, &places, &[]);
+            assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Zorino"), "{text}");
+        }
+        // Nor where, even against a town read with little confidence.
+        for (text, lang, adj) in [
+            (
+                "Saudi forces brokered a truce between the two factions in Zorino.",
+                Lang::En,
+                "Saudi",
+            ),
+            (
+                "Les forces saoudiennes ont négocié une trêve entre les deux factions à Zorino.",
+                Lang::Fr,
+                "saoudiennes",
+            ),
+        ] {
+            let mut sa = place(adj, text, "Saudi Arabia", "country", 24.0);
+            sa.country = Some("SA".to_string());
+            let mut town = place("Zorino", text, "Zorino", "city", 36.5);
+            town.score = 0.4;
+            let ev = run(text, lang, &[sa, town], &[]);
             assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Zorino"), "{text}");
         }
     }

@@ -980,6 +980,7 @@ fn locate(
                 && !matches!(m.kind, EntityKind::State | EntityKind::Place)
                 && m.span.len() >= sp.len()
         });
+        // Nor a country named as an adjective ("Turkish forces", "the US dollar").
         !party && !actor
     };
     let home = x.home;
@@ -1023,6 +1024,8 @@ fn locate(
                 let country = rank(p) >= 6;
                 (
                     filed,
+                    // A country named as an adjective ("Turkish forces") says whose, not where.
+                    demonym(a, p),
                     foreign,
                     n.stray,
                     p.score < 0.5,
