@@ -162,10 +162,11 @@ fn makes_demands(a: &Analysis<'_>, f: &fold::Folded) -> bool {
 fn dominant_place<'a>(a: &Analysis<'a>) -> Option<&'a sitrep_model::Place> {
     let mut best: Option<(usize, &sitrep_model::Place)> = None;
     for p in a.places {
-        if a.seg.in_boilerplate(p.start) {
+        // A country named as an adjective ("Afghan forces") says whose, not where.
+        if a.seg.in_boilerplate(p.start) || mention::demonym(a, p) {
             continue;
         }
-        let n = a.places.iter().filter(|q| q.name == p.name).count();
+        let n = a.places.iter().filter(|q| q.name == p.name && !mention::demonym(a, q)).count();
         if best.is_none_or(|(m, b)| n > m || (n == m && rank(p) < rank(b))) {
             best = Some((n, p));
         }
@@ -1396,6 +1397,114 @@ mod tests {
         far.country = Some("SY".into());
         let ev = run(text, Lang::En, &[far, piura], &[]);
         assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Piura"));
+    }
+
+    /// "X, Province": a town read in another province than the one the text sets it in is
+    /// a namesake. Its namesake inside the province is where, when the gazetteer has one;
+    /// else the province is, unless the reading bears the text's very name (the text may
+    /// have the province wrong).
+    #[test]
+    fn issue5_a_town_read_in_another_province_gives_way() {
+        let province = |text: &str, name: &str, lat: f64, lon: f64| {
+            let mut p = place(name, text, name, "admin1", lat);
+            p.country = Some("IN".to_string());
+            p.admin1 = Some(name.to_string());
+            p.lon = Some(lon);
+            p.precision = "admin1".to_string();
+            p
+        };
+        let town = |text: &str, word: &str, name: &str, admin1: &str, lat: f64, lon: f64| {
+            let mut p = place(word, text, name, "city", lat);
+            p.country = Some("IN".to_string());
+            p.admin1 = Some(admin1.to_string());
+            p.lon = Some(lon);
+            p
+        };
+        for (text, lang) in [
+            ("Villagers clashed with the police in Rampur, Odisha, on Monday.", Lang::En),
+            ("Des villageois ont affronté la police à Rampur, dans l'État d'Odisha.", Lang::Fr),
+        ] {
+            let places = [
+                town(text, "Rampur", "Rāmpur", "Uttar Pradesh", 28.81, 79.03),
+                province(text, "Odisha", 20.5, 84.4),
+            ];
+            let ev = run(text, lang, &places, &[]);
+            let loc = ev[0].location.as_ref().expect("location");
+            assert_eq!(loc.admin1.as_deref(), Some("Odisha"), "{text}");
+            assert_eq!(loc.precision, "city", "{text}");
+        }
+        // No namesake in the province: a loose reading gives way to the province, the
+        // text's own name stands.
+        let text = "Rebels shelled army positions near Zorino, Kherbal.";
+        let places = [
+            town(text, "Zorino", "Zorinovo", "Alpha", 25.0, 80.0),
+            province(text, "Kherbal", 20.0, 84.0),
+        ];
+        let ev = run(text, Lang::En, &places, &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Kherbal"));
+        let places = [
+            town(text, "Zorino", "Zorino", "Alpha", 25.0, 80.0),
+            province(text, "Kherbal", 20.0, 84.0),
+        ];
+        let ev = run(text, Lang::En, &places, &[]);
+        assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Zorino"));
+    }
+
+    /// A country named as an adjective ("Turkish forces", "les forces turques") says whose
+    /// forces, not where: it does not make the town the text names a foreign namesake.
+    #[test]
+    fn issue5_demonyms_do_not_say_where_the_story_is() {
+        for (text, lang, adj) in [
+            (
+                "Turkish forces shelled Zorino in Kherbal province from the Turkish side of \
+                 the border, a Turkish source said.",
+                Lang::En,
+                "Turkish",
+            ),
+            (
+                "Les forces turques ont bombardé Zorino, dans la province de Kherbal, depuis le \
+                 côté turc de la frontière, selon une source turque.",
+                Lang::Fr,
+                "tur",
+            ),
+        ] {
+            let mut places = Vec::new();
+            for (start, _) in text.match_indices(adj) {
+                let end = start + text[start..].find([' ', ',', '.']).unwrap_or(0);
+                let mut p = place(&text[start..end], text, "Turkey", "country", 39.0);
+                p.country = Some("TR".to_string());
+                (p.start, p.end) = (start, end);
+                places.push(p);
+            }
+            assert_eq!(places.len(), 3, "{text}");
+            places.push(place("Zorino", text, "Zorino", "city", 36.5));
+            let mut kherbal = place("Kherbal", text, "Kherbal", "admin1", 36.4);
+            kherbal.precision = "admin1".to_string();
+            places.push(kherbal);
+            places.sort_by_key(|p| p.start);
+            let ev = run(text, lang, &places, &[]);
+            assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Zorino"), "{text}");
+        }
+        // Nor where, even against a town read with little confidence.
+        for (text, lang, adj) in [
+            (
+                "Saudi forces brokered a truce between the two factions in Zorino.",
+                Lang::En,
+                "Saudi",
+            ),
+            (
+                "Les forces saoudiennes ont négocié une trêve entre les deux factions à Zorino.",
+                Lang::Fr,
+                "saoudiennes",
+            ),
+        ] {
+            let mut sa = place(adj, text, "Saudi Arabia", "country", 24.0);
+            sa.country = Some("SA".to_string());
+            let mut town = place("Zorino", text, "Zorino", "city", 36.5);
+            town.score = 0.4;
+            let ev = run(text, lang, &[sa, town], &[]);
+            assert_eq!(ev[0].location.as_ref().map(|l| l.name.as_str()), Some("Zorino"), "{text}");
+        }
     }
 
     /// A state named as the far side of a border is a place, not the

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use sitrep_model::{Analysis, EntityKind, EventDate, Location, Party, Place, Span};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use sitrep_quantify::{find_casualties, find_dates, Casualty, CasualtyKind, DateKind, DateMention};
 
@@ -189,6 +189,8 @@ pub struct Facts<'a> {
     /// it gives: the day of the report, the anchor of "lundi" when the document has no
     /// publication date, never an event's date.
     dateline: Option<(Span, Option<NaiveDate>)>,
+    /// Namesakes looked up for a place inside a container, by the two places' first bytes.
+    rereads: RefCell<Vec<((usize, usize), Within)>>,
 }
 
 /// The dateline that opens a wire report: a capitalised place, then a date or an agency in
@@ -264,6 +266,7 @@ impl<'a> Facts<'a> {
             home: home_country(a),
             answered: Vec::new(),
             dateline: dateline(a),
+            rereads: RefCell::new(Vec::new()),
         }
     }
 
@@ -977,6 +980,7 @@ fn locate(
                 && !matches!(m.kind, EntityKind::State | EntityKind::Place)
                 && m.span.len() >= sp.len()
         });
+        // Nor a country named as an adjective ("Turkish forces", "the US dollar").
         !party && !actor
     };
     let home = x.home;
@@ -997,12 +1001,15 @@ fn locate(
         };
         let cands: Vec<&Place> =
             a.places.iter().filter(inside).filter(usable).filter(|p| !framed(p)).collect();
-        let nest = nesting(a.text(), &cands, home);
+        let nest = nesting(a.text(), &cands, x);
         cands
             .iter()
             .zip(&nest)
+            .map(|(p, n)| (n.reread.as_ref().unwrap_or(p), n))
             .min_by_key(|(p, n)| {
-                let foreign = home.is_some() && p.country.as_deref() != home;
+                // A reading found inside the place the text sets it in is never a stray
+                // abroad, whatever the other names say.
+                let foreign = home.is_some() && p.country.as_deref() != home && n.reread.is_none();
                 // "in X", "near X", "à X": the place the clause sets the event in.
                 let w = words_before(f, within.start.min(p.start), p.start, 1);
                 let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
@@ -1017,6 +1024,8 @@ fn locate(
                 let country = rank(p) >= 6;
                 (
                     filed,
+                    // A country named as an adjective ("Turkish forces") says whose, not where.
+                    demonym(a, p),
                     foreign,
                     n.stray,
                     p.score < 0.5,
@@ -1028,14 +1037,14 @@ fn locate(
                     p.start,
                 )
             })
-            .map(|(p, _)| *p)
+            .map(|(p, _)| p.clone())
     };
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
-    Some((location_of(p), rank(p)))
+    Some((location_of(&p), rank(&p)))
 }
 
 /// What the text says of a place against the place named right after it.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct Nest {
     /// The text sets a more precise place inside this one ("Surobi district, Kabul",
     /// "Bouficha (Sousse)"): the smaller place is where.
@@ -1043,11 +1052,14 @@ struct Nest {
     /// The text sets this place inside one its reading lies far from ("Castilla, Piura" read
     /// as Castilla in Spain): the reading is a namesake, the container is surer.
     stray: bool,
+    /// The namesake of a stray place that does lie in its container: the reading the text
+    /// asks for.
+    reread: Option<Place>,
 }
 
 /// Words that may stand between a place and the place that contains it: "X (Y", "X, Y",
 /// "X district of Y", "X village in the countryside of Y", "X dans la province de Y".
-const NEST_GAP: [&str; 51] = [
+const NEST_GAP: [&str; 58] = [
     "front",
     "frontline",
     "neighborhood",
@@ -1099,13 +1111,21 @@ const NEST_GAP: [&str; 51] = [
     "ville",
     "région",
     "campagne",
+    "état",
+    "etat",
+    "gouvernorat",
+    "préfecture",
+    "prefecture",
+    "wilaya",
+    "oblast",
 ];
 
 /// [`Nest`] of each place (in text order) against the next ones: a place followed within a
 /// few containment words by another of the same country is inside it when its point lies
 /// within reach of the container's (a division is wide, a town that names its district
 /// less so), else it is a namesake read in the wrong place.
-fn nesting(text: &str, places: &[&Place], home: Option<&str>) -> Vec<Nest> {
+fn nesting(text: &str, places: &[&Place], x: &Facts<'_>) -> Vec<Nest> {
+    let home = x.home;
     let mut out = vec![Nest::default(); places.len()];
     for i in 0..places.len() {
         let q = places[i];
@@ -1146,18 +1166,100 @@ fn nesting(text: &str, places: &[&Place], home: Option<&str>) -> Vec<Nest> {
         let (Some(a), Some(b)) = (q.lat.zip(q.lon), p.lat.zip(p.lon)) else { continue };
         let d = sitrep_gazetteer::km(a, b);
         let reach = if rank(p) >= 3 { 500.0 } else { 120.0 };
-        if q.country == p.country && d <= reach {
+        // "Slavne, Donetsk" read as a Slavne of another province: the division the text
+        // names says the reading is a namesake (a town just across a boundary is let be).
+        let elsewhere = matches!(rank(p), 2 | 3)
+            && q.admin1.is_some()
+            && p.admin1.is_some()
+            && q.admin1 != p.admin1
+            && d > 50.0;
+        if q.country == p.country && d <= reach && !elsewhere {
             out[j].outer = true;
-        } else if rank(p) <= 2
-            && if q.country == p.country { d > 300.0 } else { p.country.as_deref() == home }
-        {
-            // Either reading may be the namesake; a town's point far from the town that
-            // contains it in the same country is, and so is one abroad when the container is
-            // in the country the text is about.
+            continue;
+        }
+        // Either reading may be the namesake; a town's point far from the town that
+        // contains it in the same country is, and so is one abroad when the container is
+        // in the country the text is about.
+        let far = rank(p) <= 2
+            && if q.country == p.country { d > 300.0 } else { p.country.as_deref() == home };
+        if !far && !elsewhere && q.country == p.country {
+            continue;
+        }
+        // A namesake of the name inside the container is the place the text means.
+        let key = (q.start, p.start);
+        let known = x.rereads.borrow().iter().find(|(k, _)| *k == key).map(|(_, r)| r.clone());
+        let reread = known.unwrap_or_else(|| {
+            let r = namesake_within(q, p);
+            x.rereads.borrow_mut().push((key, r.clone()));
+            r
+        });
+        if let Within::Namesake(r) = reread {
+            out[i].reread = Some(*r);
+            out[j].outer = true;
+        } else if far || elsewhere && !verbatim(q) && !matches!(reread, Within::Known) {
+            // A reading that keeps the text's own name stands against a division the text
+            // may have wrong; a looser one does not.
             out[i].stray = true;
         }
     }
     out
+}
+
+/// True when a place's reading bears the name the text gives it, accents and case aside
+/// ("Apodaca" read as "Ciudad Apodaca", not "Slavne" read as "Slavnoye").
+fn verbatim(p: &Place) -> bool {
+    let (t, n) = (sitrep_gazetteer::norm::fold(&p.text), sitrep_gazetteer::norm::fold(&p.name));
+    !t.is_empty() && format!(" {n} ").contains(&format!(" {t} "))
+}
+
+/// What the gazetteer says of a place `q` the text sets inside a place `p` its reading lies
+/// outside of.
+#[derive(Clone)]
+enum Within {
+    /// A town or district of `q`'s name in `p`'s first-level division (and near `p` when `p`
+    /// is a town): the reading the text asks for.
+    Namesake(Box<Place>),
+    /// `q`'s own reading is a town of some size: the text more likely names the division
+    /// loosely (a town by a boundary, or moved to another division) than a hamlet namesake.
+    Known,
+    Nothing,
+}
+
+/// Population from which a town's reading stands against the division the text names.
+const KNOWN_TOWN: u64 = 20_000;
+
+fn namesake_within(q: &Place, p: &Place) -> Within {
+    let (Some(cc), Some(a1)) = (p.country.as_deref(), p.admin1.as_deref()) else {
+        return Within::Nothing;
+    };
+    let near = p.lat.zip(p.lon);
+    let cands = sitrep_gazetteer::geocode(&q.text, Some(cc));
+    let inside = cands.iter().find(|c| {
+        matches!(c.feature.as_str(), "city" | "admin2")
+            && c.admin1.as_deref() == Some(a1)
+            && c.lat
+                .zip(c.lon)
+                .zip(near)
+                .is_some_and(|(x, y)| rank(p) >= 2 || sitrep_gazetteer::km(x, y) <= 120.0)
+    });
+    let Some(c) = inside.cloned() else {
+        let big = cands.iter().any(|c| {
+            c.geonameid.is_some() && c.geonameid == q.geonameid && c.population >= KNOWN_TOWN
+        });
+        return if big { Within::Known } else { Within::Nothing };
+    };
+    let precision = if c.feature == "admin2" { "admin2" } else { "city" };
+    Within::Namesake(Box::new(Place {
+        name: c.name,
+        geonameid: c.geonameid,
+        feature: c.feature,
+        country: c.country,
+        admin1: c.admin1,
+        lat: c.lat,
+        lon: c.lon,
+        precision: precision.to_string(),
+        ..q.clone()
+    }))
 }
 
 /// The start of the place a sentence opens with as its frame: "À Niamey,
@@ -1197,23 +1299,50 @@ fn sub_locality(text: &str, f: &Folded, p: &Place) -> bool {
         || before.first().is_some_and(|w| PART_BEFORE.contains(w))
 }
 
-/// The country most of the document's places lie in (divisions and
-/// countries count double: they say where the story is).
+/// The country most of the document's places lie in. A demonym ("Turkish forces") says whose
+/// forces, not where, and has no vote; between countries named as often, the one the text
+/// names divisions of, then the one read with more confidence, is where the story is.
 pub(crate) fn home_country<'a>(a: &Analysis<'a>) -> Option<&'a str> {
-    let mut votes: Vec<(&str, u32)> = Vec::new();
+    // (country, mentions, division mentions, summed confidence)
+    let mut votes: Vec<(&str, u32, u32, f64)> = Vec::new();
     for p in a.places {
         let Some(c) = p.country.as_deref() else { continue };
-        // One vote a mention: a country named in passing ("the US dollar")
-        // does not outweigh the towns the story is in.
-        let w = 1;
-        match votes.iter_mut().find(|(k, _)| *k == c) {
-            Some(v) => v.1 += w,
-            None => votes.push((c, w)),
+        if demonym(a, p) {
+            continue;
+        }
+        let division = u32::from(matches!(rank(p), 2 | 3));
+        match votes.iter_mut().find(|v| v.0 == c) {
+            Some(v) => {
+                v.1 += 1;
+                v.2 += division;
+                v.3 += p.score;
+            }
+            None => votes.push((c, 1, division, p.score)),
         }
     }
     let max = votes.iter().map(|v| v.1).max()?;
-    let top: Vec<&str> = votes.iter().filter(|v| v.1 == max).map(|v| v.0).collect();
-    (top.len() == 1).then(|| top[0])
+    let top: Vec<_> = votes.iter().filter(|v| v.1 == max).collect();
+    (top.len() == 1).then(|| top[0].0)
+}
+
+/// True when a country's mention is an adjective ("Turkish forces", "the Afghan army", "the
+/// US dollar", "les soldats maliens"): it says whose, not where.
+pub(crate) fn demonym(a: &Analysis<'_>, p: &Place) -> bool {
+    if p.feature != "country" {
+        return false;
+    }
+    let sp = Span::new(p.start, p.end);
+    let fold = sitrep_gazetteer::norm::fold;
+    let adjective = fold(&p.text) != fold(&p.name)
+        && a.text()
+            .get(p.end..)
+            .and_then(|t| t.strip_prefix(' '))
+            .is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()));
+    adjective
+        || a.actors.iter().any(|m| {
+            m.span.overlaps(&sp)
+                && (m.adjectival || (m.span.start == p.start && m.span.end > p.end))
+        })
 }
 
 fn ymd(d: Option<NaiveDate>) -> Option<String> {
