@@ -1250,14 +1250,14 @@ fn namesake_within(q: &Place, p: &Place) -> Within {
     };
     let precision = if c.feature == "admin2" { "admin2" } else { "city" };
     Within::Namesake(Box::new(Place {
-        name: c.name,
+        name: c.name.into(),
         geonameid: c.geonameid,
-        feature: c.feature,
-        country: c.country,
-        admin1: c.admin1,
+        feature: c.feature.into(),
+        country: c.country.map(Into::into),
+        admin1: c.admin1.map(Into::into),
         lat: c.lat,
         lon: c.lon,
-        precision: precision.to_string(),
+        precision: precision.into(),
         ..q.clone()
     }))
 }
