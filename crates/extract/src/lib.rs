@@ -1407,16 +1407,16 @@ mod tests {
     fn issue5_a_town_read_in_another_province_gives_way() {
         let province = |text: &str, name: &str, lat: f64, lon: f64| {
             let mut p = place(name, text, name, "admin1", lat);
-            p.country = Some("IN".to_string());
-            p.admin1 = Some(name.to_string());
+            p.country = Some("IN".into());
+            p.admin1 = Some(name.to_string().into());
             p.lon = Some(lon);
-            p.precision = "admin1".to_string();
+            p.precision = "admin1".into();
             p
         };
         let town = |text: &str, word: &str, name: &str, admin1: &str, lat: f64, lon: f64| {
             let mut p = place(word, text, name, "city", lat);
-            p.country = Some("IN".to_string());
-            p.admin1 = Some(admin1.to_string());
+            p.country = Some("IN".into());
+            p.admin1 = Some(admin1.to_string().into());
             p.lon = Some(lon);
             p
         };
@@ -1472,14 +1472,14 @@ mod tests {
             for (start, _) in text.match_indices(adj) {
                 let end = start + text[start..].find([' ', ',', '.']).unwrap_or(0);
                 let mut p = place(&text[start..end], text, "Turkey", "country", 39.0);
-                p.country = Some("TR".to_string());
+                p.country = Some("TR".into());
                 (p.start, p.end) = (start, end);
                 places.push(p);
             }
             assert_eq!(places.len(), 3, "{text}");
             places.push(place("Zorino", text, "Zorino", "city", 36.5));
             let mut kherbal = place("Kherbal", text, "Kherbal", "admin1", 36.4);
-            kherbal.precision = "admin1".to_string();
+            kherbal.precision = "admin1".into();
             places.push(kherbal);
             places.sort_by_key(|p| p.start);
             let ev = run(text, lang, &places, &[]);
@@ -1499,7 +1499,7 @@ mod tests {
             ),
         ] {
             let mut sa = place(adj, text, "Saudi Arabia", "country", 24.0);
-            sa.country = Some("SA".to_string());
+            sa.country = Some("SA".into());
             let mut town = place("Zorino", text, "Zorino", "city", 36.5);
             town.score = 0.4;
             let ev = run(text, lang, &[sa, town], &[]);
