@@ -1331,7 +1331,9 @@ fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Optio
 fn comma_gap(g: &str) -> bool {
     match g.as_bytes() {
         b", " | b"," => true,
-        b => b.contains(&b',') && g.trim() == ",",
+        // (`trim` stops at the first other char from either end: the gap since a mention far
+        // back is not scanned whole.)
+        _ => g.trim() == ",",
     }
 }
 
