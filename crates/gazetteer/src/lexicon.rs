@@ -23,11 +23,7 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        self.0 = fnv_continue(if self.0 == 0 { FNV_BASIS } else { self.0 }, bytes);
     }
 }
 
@@ -38,16 +34,22 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// FNV-1a of `bytes` continued from state `h` (the offset basis for a fresh hash): the hash of
 /// a phrase can be computed word by word, without joining the words.
+/// (A `const fn`, so tables of hashes can be built at compile time.)
 #[inline]
-pub fn fnv_continue(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+pub const fn fnv_continue(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }
 
 /// FNV-1a offset basis (the hash of the empty string).
 pub const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a prime (64 bits).
+pub const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// Hash of a folded word or phrase as [`WordMap`] keys it (the same as [`Fnv`]).
 #[inline]

@@ -9,7 +9,7 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS};
+use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS, FNV_PRIME};
 use crate::norm::skeleton_of;
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
@@ -250,7 +250,7 @@ impl<'t> Toks<'t> {
                 // (An ASCII letter or digit is lower-cased by setting its 0x20 bit: digits have it.)
                 folded.extend(wb.iter().map(|&c| {
                     let l = c | 0x20;
-                    h = (h ^ l as u64).wrapping_mul(0x0100_0000_01b3);
+                    h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
                     l
                 }));
                 hash = h;
@@ -360,14 +360,14 @@ impl<'t> Toks<'t> {
         self.toks.get(i).and_then(|t| self.folded.as_bytes().get(t.fold.0..t.fold.1)).unwrap_or(b"")
     }
 
-    /// Whether token i is an Arabic article ([`crate::norm::is_article`]), most other words ruled out by
-    /// their length and hash.
+    /// Whether token i is an Arabic article ([`crate::norm::is_article`]), most other words
+    /// ruled out by their length (two or three letters) and hash.
     #[inline]
     pub fn art(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             (2..=3).contains(&(t.fold.1 - t.fold.0))
                 && ARTICLE_FILTER >> (t.hash >> 58) & 1 == 1
-                && article_bytes(self.fb(i))
+                && crate::norm::ARTICLES.iter().any(|a| a.as_bytes() == self.fb(i))
         })
     }
 
@@ -525,29 +525,13 @@ fn joinable_gap(g: &str) -> bool {
         && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
-/// Whether a folded token's bytes are an Arabic article ([`crate::norm::is_article`], after a
-/// cheap test: every article is two or three letters starting with a, e or u).
-#[inline]
-fn article_bytes(b: &[u8]) -> bool {
-    (2..=3).contains(&b.len())
-        && matches!(b[0], b'a' | b'e' | b'u')
-        && crate::norm::ARTICLES.iter().any(|a| a.as_bytes() == b)
-}
-
 /// One bit per value of the top six bits of an article's hash ([`word_hash`]): a word whose
 /// bit is clear is no article.
 const ARTICLE_FILTER: u64 = {
     let mut bits = 0u64;
     let mut k = 0;
     while k < crate::norm::ARTICLES.len() {
-        let w = crate::norm::ARTICLES[k].as_bytes();
-        let mut h = FNV_BASIS;
-        let mut j = 0;
-        while j < w.len() {
-            h = (h ^ w[j] as u64).wrapping_mul(0x0100_0000_01b3);
-            j += 1;
-        }
-        bits |= 1 << (h >> 58);
+        bits |= 1 << (fnv_continue(FNV_BASIS, crate::norm::ARTICLES[k].as_bytes()) >> 58);
         k += 1;
     }
     bits
@@ -604,7 +588,9 @@ impl Mention {
 
 /// Longest FST match starting at token `i`: (end token exclusive, value).
 fn walk(store: &Store, toks: &Toks, i: usize, max: usize) -> Option<(usize, u64)> {
-    walk_all(store, toks, i, max).as_slice().last().copied()
+    let mut found = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
+    walk_into(store, toks, i, max, &mut found);
+    found.as_slice().last().copied()
 }
 
 /// Most tokens a name match spans.
@@ -782,14 +768,8 @@ fn walk_bytes<'f>(
 }
 
 /// Every FST match starting at token `i`, shortest first: (end token exclusive, value); at
-/// most [`MAX_NAME_TOKENS`] tokens.
-fn walk_all(store: &Store, toks: &Toks, i: usize, max: usize) -> Matches {
-    let mut found = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
-    walk_into(store, toks, i, max, &mut found);
-    found
-}
-
-/// [`walk_all`] into `found` (empty), which the caller holds (no copy of the matches).
+/// most [`MAX_NAME_TOKENS`] tokens, into `found` (empty), which the caller holds (no copy of
+/// the matches).
 fn walk_into(store: &Store, toks: &Toks, i: usize, max: usize, found: &mut Matches) {
     let fst = store.exact_fst();
     let max = max.min(MAX_NAME_TOKENS);
@@ -941,12 +921,9 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     if t.cap {
         return true;
     }
-    // (An article has two or three letters: the length first, the folded form only then.)
-    if (2..=3).contains(&(t.fold.1 - t.fold.0))
-        && toks.art(i)
-        && t.join
-        && toks.toks.get(i + 1).is_some_and(|n| n.cap)
-    {
+    // An article joined to a capitalised word, or the first word of a lower-case alias (the
+    // cheap tests first: most words are neither).
+    if t.join && toks.art(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
         return true;
     }
     toks.word(&g.fast.lower_starts, i).is_some()
@@ -962,15 +939,8 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let mut i = 0;
     while i < n {
         // Most words are lower case and start nothing (abbreviations and postal codes are
-        // capitalised too): one test each.
-        let t = &toks.toks[i];
-        // (A lower-case word starts a name only as an article joined to the next word or as
-        // the first word of a lower-case alias: both ruled out here for most words.)
-        if !t.cap
-            && ((!t.join || !(2..=3).contains(&(t.fold.1 - t.fold.0)))
-                && !g.fast.lower_starts.may_contain(t.hash)
-                || !may_start(g, toks, i))
-        {
+        // capitalised too): ruled out by `may_start`'s cheap tests.
+        if !toks.toks[i].cap && !may_start(g, toks, i) {
             i += 1;
             continue;
         }
