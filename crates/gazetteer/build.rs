@@ -19,6 +19,20 @@ const FIRST_WORD_BITS: u32 = 21;
 /// Bits of `pairs.bin` (mirrors `store::PAIR_BITS`).
 const PAIR_BITS: u32 = 20;
 
+/// Bits of `common_filter.bin` (mirrors `store::COMMON_FILTER_BITS`).
+const COMMON_FILTER_BITS: u32 = 18;
+
+/// A one-bit filter of `1 << log2` bits with the bit of each hash (its top `log2` bits) set, as
+/// `store::filter_bit` reads it.
+fn bit_filter(log2: u32, hashes: impl IntoIterator<Item = u64>) -> Vec<u8> {
+    let mut bits = vec![0u8; 1 << (log2 - 3)];
+    for h in hashes {
+        let i = (h >> (64 - log2)) as usize;
+        bits[i >> 3] |= 1 << (i & 7);
+    }
+    bits
+}
+
 /// Hash of two consecutive words from their FNV-1a hashes (mirrors `store::pair_hash`).
 fn pair_hash(a: u64, b: u64) -> u64 {
     (a.rotate_left(29) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
@@ -292,27 +306,22 @@ fn main() {
     // First words of the folded keys (each key up to its first space): one bit per word, at the
     // top bits of its FNV-1a hash. A word whose bit is clear starts no key, so the tagger walks
     // nothing from it (see `Store::may_start_key`).
-    let mut first_words = vec![0u8; 1 << (FIRST_WORD_BITS - 3)];
-    for k in exact.keys() {
-        let w = k.split(' ').next().unwrap_or("");
-        let i = (fnv1a(w.as_bytes()) >> (64 - FIRST_WORD_BITS)) as usize;
-        first_words[i >> 3] |= 1 << (i & 7);
-    }
-    std::fs::write(out.join("first_words.bin"), &first_words).expect("write");
     // Consecutive words of the folded keys ("new york city": "new york", "york city"): one bit
     // per pair, at the top bits of `pair_hash`. A pair whose bit is clear is in no key, so the
     // tagger walks no further (see `Store::may_continue`).
-    let mut pairs = vec![0u8; 1 << (PAIR_BITS - 3)];
+    let (mut firsts, mut pairs) = (Vec::new(), Vec::new());
     for k in exact.keys() {
         let mut words = k.split(' ').map(|w| fnv1a(w.as_bytes()));
         let Some(mut prev) = words.next() else { continue };
+        firsts.push(prev);
         for h in words {
-            let i = (pair_hash(prev, h) >> (64 - PAIR_BITS)) as usize;
-            pairs[i >> 3] |= 1 << (i & 7);
+            pairs.push(pair_hash(prev, h));
             prev = h;
         }
     }
-    std::fs::write(out.join("pairs.bin"), &pairs).expect("write");
+    std::fs::write(out.join("first_words.bin"), bit_filter(FIRST_WORD_BITS, firsts))
+        .expect("write");
+    std::fs::write(out.join("pairs.bin"), bit_filter(PAIR_BITS, pairs)).expect("write");
     // Common words that collide with a place name or a skeleton key: sorted FNV-1a hashes of
     // their folded forms (the runtime binary-searches them; see `Store::is_common_word`).
     let common = std::fs::read_to_string(data.join("common_en.txt")).expect("common_en.txt");
@@ -327,6 +336,9 @@ fn main() {
     hashes.dedup();
     let common_bin: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
     std::fs::write(out.join("common.bin"), &common_bin).expect("write");
+    // Their one-bit filter: a clear bit is an exact "not common" (see `Store::is_common_hash`).
+    std::fs::write(out.join("common_filter.bin"), bit_filter(COMMON_FILTER_BITS, hashes.clone()))
+        .expect("write");
     std::fs::write(out.join("records.bin"), &records).expect("write");
     std::fs::write(out.join("strings.bin"), &strings).expect("write");
     std::fs::write(out.join("postings.bin"), &postings).expect("write");

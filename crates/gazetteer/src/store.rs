@@ -215,20 +215,21 @@ static IS_COUNTRY_CODE: [bool; 26 * 26] = {
 /// ISO 3166 alpha-2 codes of the country records, sorted.
 const COUNTRY_CODES_TEXT: &[u8] = b"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCSCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
 
-/// Bits of [`COMMON_FILTER`] (as a power of two: 32 KB, about one bit in ten set).
+/// One bit per common word, indexed by the top [`COMMON_FILTER_BITS`] bits of its hash: a clear
+/// bit is an exact "not common" (see `build.rs`).
+static COMMON_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_filter.bin"));
+
+/// Bits of [`COMMON_FILTER`] (as a power of two: 32 KB, about one bit in ten set; `build.rs`
+/// mirrors it).
 const COMMON_FILTER_BITS: u32 = 18;
 
-/// One bit per common word, indexed by the top [`COMMON_FILTER_BITS`] bits of its hash: a clear
-/// bit is an exact "not common" (built once from [`COMMON`]).
-static COMMON_FILTER: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = vec![0u64; 1 << (COMMON_FILTER_BITS - 6)];
-    for b in COMMON.chunks_exact(8) {
-        let h = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let i = (h >> (64 - COMMON_FILTER_BITS)) as usize;
-        bits[i >> 6] |= 1 << (i & 63);
-    }
-    bits
-});
+/// Whether the bit of `hash` (its top `log2` bits) is set in a one-bit filter written by
+/// `build.rs` ([`FIRST_WORDS`], [`PAIRS`], [`COMMON_FILTER`]). A clear bit is an exact "no".
+#[inline]
+fn filter_bit(bits: &[u8], hash: u64, log2: u32) -> bool {
+    let i = (hash >> (64 - log2)) as usize;
+    bits.get(i >> 3).is_none_or(|b| b >> (i & 7) & 1 == 1)
+}
 
 /// The compiled tables.
 pub struct Store {
@@ -284,8 +285,7 @@ impl Store {
     /// `false` is exact: no key starts with that word.
     #[inline]
     pub fn may_start_key(&self, word_hash: u64) -> bool {
-        let i = (word_hash >> (64 - FIRST_WORD_BITS)) as usize;
-        FIRST_WORDS.get(i >> 3).is_none_or(|b| b >> (i & 7) & 1 == 1)
+        filter_bit(FIRST_WORDS, word_hash, FIRST_WORD_BITS)
     }
 
     /// Whether two folded words (by their hashes, as [`Store::may_start_key`]) may follow one
@@ -293,15 +293,13 @@ impl Store {
     /// a walk that has matched the first word as a whole word can go no further.
     #[inline]
     pub fn may_continue(&self, word_hash: u64, next_hash: u64) -> bool {
-        let i = (pair_hash(word_hash, next_hash) >> (64 - PAIR_BITS)) as usize;
-        PAIRS.get(i >> 3).is_none_or(|b| b >> (i & 7) & 1 == 1)
+        filter_bit(PAIRS, pair_hash(word_hash, next_hash), PAIR_BITS)
     }
 
     /// [`Store::is_common_word`] for a word's precomputed hash ([`crate::lexicon::word_hash`]).
     pub fn is_common_hash(&self, key: u64) -> bool {
         // Most words are not common: one bit of a small filter says so without the search.
-        let i = (key >> (64 - COMMON_FILTER_BITS)) as usize;
-        if COMMON_FILTER.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 0) {
+        if !filter_bit(COMMON_FILTER, key, COMMON_FILTER_BITS) {
             return false;
         }
         let n = COMMON.len() / 8;
