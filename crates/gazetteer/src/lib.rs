@@ -212,10 +212,13 @@ impl Gazetteer {
     pub(crate) fn area_code(&self, code: u16) -> Option<([u8; 2], u32)> {
         let table = self.area_codes.get_or_init(|| {
             let mut v = Vec::new();
+            // Each target resolved once (many codes serve one division).
+            let mut resolved: HashMap<&str, Option<u32>> = HashMap::new();
             for line in AREA_CODES.lines().skip(1) {
                 let mut cols = line.split('\t');
                 let (Some(c), Some(t)) = (cols.next(), cols.next()) else { continue };
-                let (Ok(c), Some(r)) = (c.parse::<u16>(), self.resolve_target(t)) else {
+                let r = *resolved.entry(t).or_insert_with(|| self.resolve_target(t));
+                let (Ok(c), Some(r)) = (c.parse::<u16>(), r) else {
                     continue;
                 };
                 if let Some(r) = self.store.rec(r) {
@@ -346,8 +349,7 @@ pub fn geocode(name: &str, country: Option<&str>) -> Vec<Candidate> {
         .filter_map(|i| g.store.rec(i).map(|r| (r, store::is_primary(i))))
         .filter(|(r, _)| cc.as_deref().is_none_or(|c| r.country() == Some(c)))
         .collect();
-    let recs: Vec<Rec> = hits.iter().map(|h| h.0).collect();
-    let cities = resolve::CityPops::of(&recs);
+    let cities = resolve::CityPops::of(&hits, Vec::new());
     let mut v: Vec<(Rec, f64)> =
         hits.iter().map(|(r, p)| (*r, resolve::prior_with(r, *p, &cities) - penalty)).collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));

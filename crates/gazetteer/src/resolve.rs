@@ -96,8 +96,6 @@ pub(crate) struct Loo<'a> {
     admin1_total: f64,
     /// Countries named by the left-out contributions, once per naming.
     unnamed: &'a [[u8; 2]],
-    /// [`Loo::dominant_share`], once computed (a name's context is fixed once built).
-    dominant: std::cell::OnceCell<f64>,
 }
 
 impl<'a> Loo<'a> {
@@ -109,7 +107,6 @@ impl<'a> Loo<'a> {
             total: all.total,
             admin1_total: all.admin1_total,
             unnamed: &[],
-            dominant: std::cell::OnceCell::new(),
         }
     }
 
@@ -137,10 +134,6 @@ impl<'a> Loo<'a> {
 
     /// Share of the leading country in the context (0 when there is none).
     fn dominant_share(&self) -> f64 {
-        *self.dominant.get_or_init(|| self.dominant_share_now())
-    }
-
-    fn dominant_share_now(&self) -> f64 {
         if self.total <= 1e-9 {
             return 0.0;
         }
@@ -241,7 +234,6 @@ impl LooLists {
             total,
             admin1_total,
             unnamed: &self.unnamed[u],
-            dominant: std::cell::OnceCell::new(),
         }
     }
 }
@@ -271,17 +263,19 @@ pub(crate) fn prior(r: &Rec) -> f64 {
 pub(crate) struct CityPops(Vec<(u32, u32)>);
 
 impl CityPops {
-    pub(crate) fn of(all: &[Rec]) -> CityPops {
-        if !all.iter().any(|r| r.kind == Kind::Admin1) {
-            return CityPops(Vec::new());
+    /// Of a name's candidates (record, primary), into `buf` (a buffer handed back by an earlier
+    /// table, or a new one).
+    pub(crate) fn of(all: &[(Rec, bool)], mut buf: Vec<(u32, u32)>) -> CityPops {
+        buf.clear();
+        if all.iter().any(|(r, _)| r.kind == Kind::Admin1) {
+            buf.extend(
+                all.iter()
+                    .filter(|(r, _)| matches!(r.kind, Kind::City | Kind::Capital))
+                    .map(|(r, _)| (r.admin1, r.population)),
+            );
+            buf.sort_unstable();
         }
-        let mut v: Vec<(u32, u32)> = all
-            .iter()
-            .filter(|c| matches!(c.kind, Kind::City | Kind::Capital))
-            .map(|c| (c.admin1, c.population))
-            .collect();
-        v.sort_unstable();
-        CityPops(v)
+        CityPops(buf)
     }
 
     fn max_in(&self, admin1: u32) -> Option<u32> {
@@ -589,27 +583,12 @@ impl Table {
         sc.recs.clear();
         sc.recs.extend(m.cands.iter().filter_map(|&c| g.store.rec(c).map(|r| (r, is_primary(c)))));
         let recs = &sc.recs;
-        // One pass: whether a division bears the name, and whether a country, division or
-        // capital does (then nearby names say nothing, see `context_score`).
-        let (mut any_admin1, mut big_name) = (false, false);
-        for &(r, p) in recs {
-            any_admin1 |= r.kind == Kind::Admin1;
-            big_name |= p
-                && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent);
-            if any_admin1 && big_name {
-                break;
-            }
-        }
-        sc.cities.clear();
-        if any_admin1 {
-            sc.cities.extend(
-                recs.iter()
-                    .filter(|c| matches!(c.0.kind, Kind::City | Kind::Capital))
-                    .map(|c| (c.0.admin1, c.0.population)),
-            );
-            sc.cities.sort_unstable();
-        }
-        let cities = CityPops(std::mem::take(&mut sc.cities));
+        // Whether a country, division or capital bears the name (then nearby names say
+        // nothing, see `context_score`).
+        let big_name = recs.iter().any(|&(r, p)| {
+            p && matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital | Kind::Continent)
+        });
+        let cities = CityPops::of(recs, std::mem::take(&mut sc.cities));
         // Nothing limits a mention whose containment the text states; otherwise only primary
         // countries, divisions and capitals can overshadow a candidate, and a country by
         // another of its names where no city of 100,000 people bears it ("US" is not the
@@ -1353,7 +1332,7 @@ fn containment(
                 let d = container_reading(g, &mentions[i], &mentions[j], r);
                 // The container read elsewhere than where it holds the name ("Valdivia (Los
                 // Rios)" first read as Los Ríos in Ecuador): the text says which it is.
-                if d.idx != r.idx && d.cc != r.cc {
+                if d.cc != r.cc {
                     held[j] = Some(d.cc);
                 }
                 container[i] = Some(d);
