@@ -432,20 +432,32 @@ fn context_score(
 /// A city of 100,000 people or more in a country the text names is not overshadowed by a
 /// capital of a country nothing in the text points to ("London" in a text about Canada).
 fn say(r: &Rec, bigs: &[Rec], ctx: &Loo) -> Say {
-    let mut say = Say::Full;
+    say_with(r, bigs, |b| Some(ctx.named(r.cc) && ctx.country(b.cc) == 0.0)).unwrap_or(Say::Full)
+}
+
+/// [`say`], with whether a capital `b` that overshadows a city of 100,000 people or more
+/// yields to it left to `capital_yields` (`None`: not known without the context, and then
+/// neither is the answer, unless a country overshadows the city).
+fn say_with(r: &Rec, bigs: &[Rec], capital_yields: impl Fn(&Rec) -> Option<bool>) -> Option<Say> {
+    let mut say = Some(Say::Full);
     for b in bigs {
         if overshadows(b, r) {
             if b.kind == Kind::Country {
-                return Say::Nothing;
+                return Some(Say::Nothing);
             }
-            if b.kind == Kind::Capital
-                && r.population >= 100_000
-                && ctx.named(r.cc)
-                && ctx.country(b.cc) == 0.0
-            {
-                continue;
+            if b.kind == Kind::Capital && r.population >= 100_000 {
+                match capital_yields(b) {
+                    Some(true) => continue,
+                    Some(false) => {}
+                    None => {
+                        say = None;
+                        continue;
+                    }
+                }
             }
-            say = Say::Division;
+            if say.is_some() {
+                say = Some(Say::Division);
+            }
         }
     }
     say
@@ -693,20 +705,7 @@ impl CountryTerms {
 /// [`say`] when the context cannot change it: `None` when a capital overshadows `r` that the
 /// context may set aside (and no country does).
 fn fixed_say(r: &Rec, bigs: &[Rec]) -> Option<Say> {
-    let mut say = Some(Say::Full);
-    for b in bigs {
-        if overshadows(b, r) {
-            if b.kind == Kind::Country {
-                return Some(Say::Nothing);
-            }
-            if b.kind == Kind::Capital && r.population >= 100_000 {
-                say = None;
-            } else if say.is_some() {
-                say = Some(Say::Division);
-            }
-        }
-    }
-    say
+    say_with(r, bigs, |_| None)
 }
 
 /// Buffers [`Table::new`] reuses from one name to the next.
