@@ -160,13 +160,15 @@ fn makes_demands(a: &Analysis<'_>, f: &fold::Folded) -> bool {
 
 /// The document's most mentioned place, for events whose text names none.
 fn dominant_place<'a>(a: &Analysis<'a>) -> Option<&'a sitrep_model::Place> {
+    // A country named as an adjective ("Afghan forces") says whose, not where.
+    let kept: Vec<&sitrep_model::Place> =
+        a.places.iter().filter(|p| !mention::demonym(a, p)).collect();
     let mut best: Option<(usize, &sitrep_model::Place)> = None;
-    for p in a.places {
-        // A country named as an adjective ("Afghan forces") says whose, not where.
-        if a.seg.in_boilerplate(p.start) || mention::demonym(a, p) {
+    for &p in &kept {
+        if a.seg.in_boilerplate(p.start) {
             continue;
         }
-        let n = a.places.iter().filter(|q| q.name == p.name && !mention::demonym(a, q)).count();
+        let n = kept.iter().filter(|q| q.name == p.name).count();
         if best.is_none_or(|(m, b)| n > m || (n == m && rank(p) < rank(b))) {
             best = Some((n, p));
         }
@@ -622,7 +624,8 @@ fn finish(
     // Destruction is done by someone: unnamed, the actor is unknown.
     let violent = family(&c.kind) == "attack" || c.sub == "Looting/property destruction";
     let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");
-    let location = d.location.map(|(l, _)| l).or_else(|| dominant_place(a).map(location_of));
+    let location =
+        d.location.map(|(l, _)| l).or_else(|| dominant_place(a).map(|p| location_of(p, x)));
     let country =
         location.as_ref().and_then(|l| l.country.clone()).or_else(|| x.home.map(str::to_string));
     let actor = if family(&c.kind) == "protest" {

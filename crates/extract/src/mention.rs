@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use sitrep_model::{Analysis, EntityKind, EventDate, Location, Party, Place, Span};
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 
 use sitrep_quantify::{find_casualties, find_dates, Casualty, CasualtyKind, DateKind, DateMention};
@@ -117,14 +118,16 @@ pub fn rank(p: &Place) -> u8 {
 /// aérienne d'Aïn al-Asad", "Ain al-Asad air base").
 fn facility_named(text: &str) -> bool {
     let t = text.to_lowercase();
-    ["airport", "aéroport", "aeroport", "airfield", "air base", "airbase", "base", "aérodrome"]
+    // ("base" covers "air base" and "airbase".)
+    ["airport", "aéroport", "aeroport", "airfield", "base", "aérodrome"]
         .iter()
         .any(|w| t.contains(w))
 }
 
-/// A place as an event location.
-pub fn location_of(p: &Place) -> Location {
-    let (lat, lon) = division_seat(p).unwrap_or((p.lat, p.lon));
+/// A place as an event location (its division's seat looked up once per document, see
+/// [`Facts::seat`]).
+pub fn location_of(p: &Place, x: &Facts<'_>) -> Location {
+    let (lat, lon) = x.seat(p).unwrap_or((p.lat, p.lon));
     Location {
         text: p.text.clone(),
         name: p.name.to_string(),
@@ -140,7 +143,7 @@ pub fn location_of(p: &Place) -> Location {
 /// The point of the town a first-level division is named after, where it has one (Hajjah
 /// governorate, Odesa oblast, Kerman province): an event the text places only in the division
 /// is pinned there, as event coders do, while its precision stays `admin1`.
-fn division_seat(p: &Place) -> Option<(Option<f64>, Option<f64>)> {
+fn division_seat(p: &Place) -> Option<Point> {
     if p.feature != "admin1" {
         return None;
     }
@@ -191,6 +194,31 @@ pub struct Facts<'a> {
     dateline: Option<(Span, Option<NaiveDate>)>,
     /// Namesakes looked up for a place inside a container, by the two places' first bytes.
     rereads: RefCell<Vec<((usize, usize), Within)>>,
+    /// [`division_seat`]s looked up, by division (name, country, division name).
+    seats: RefCell<Vec<(SeatKey, Option<Point>)>>,
+}
+
+/// What [`division_seat`] reads of a place: its name, country and division name.
+type SeatKey = (Cow<'static, str>, Option<Cow<'static, str>>, Option<Cow<'static, str>>);
+
+/// A point (lat, lon), either part possibly unknown.
+type Point = (Option<f64>, Option<f64>);
+
+impl Facts<'_> {
+    /// [`division_seat`] of a place, looked up once per division in a document (every draft
+    /// that the division locates asks for it).
+    fn seat(&self, p: &Place) -> Option<Point> {
+        if p.feature != "admin1" {
+            return None;
+        }
+        let key = (p.name.clone(), p.country.clone(), p.admin1.clone());
+        if let Some((_, s)) = self.seats.borrow().iter().find(|(k, _)| *k == key) {
+            return *s;
+        }
+        let s = division_seat(p);
+        self.seats.borrow_mut().push((key, s));
+        s
+    }
 }
 
 /// The dateline that opens a wire report: a capitalised place, then a date or an agency in
@@ -267,6 +295,7 @@ impl<'a> Facts<'a> {
             answered: Vec::new(),
             dateline: dateline(a),
             rereads: RefCell::new(Vec::new()),
+            seats: RefCell::new(Vec::new()),
         }
     }
 
@@ -980,7 +1009,6 @@ fn locate(
                 && !matches!(m.kind, EntityKind::State | EntityKind::Place)
                 && m.span.len() >= sp.len()
         });
-        // Nor a country named as an adjective ("Turkish forces", "the US dollar").
         !party && !actor
     };
     let home = x.home;
@@ -1040,7 +1068,7 @@ fn locate(
             .map(|(p, _)| p.clone())
     };
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
-    Some((location_of(&p), rank(&p)))
+    Some((location_of(&p, x), rank(&p)))
 }
 
 /// What the text says of a place against the place named right after it.
@@ -1299,25 +1327,19 @@ fn sub_locality(text: &str, f: &Folded, p: &Place) -> bool {
         || before.first().is_some_and(|w| PART_BEFORE.contains(w))
 }
 
-/// The country most of the document's places lie in. A demonym ("Turkish forces") says whose
-/// forces, not where, and has no vote; between countries named as often, the one the text
-/// names divisions of, then the one read with more confidence, is where the story is.
+/// The country most of the document's places lie in, when one leads alone. A demonym
+/// ("Turkish forces") says whose forces, not where, and has no vote.
 pub(crate) fn home_country<'a>(a: &Analysis<'a>) -> Option<&'a str> {
-    // (country, mentions, division mentions, summed confidence)
-    let mut votes: Vec<(&str, u32, u32, f64)> = Vec::new();
+    // (country, mentions)
+    let mut votes: Vec<(&str, u32)> = Vec::new();
     for p in a.places {
         let Some(c) = p.country.as_deref() else { continue };
         if demonym(a, p) {
             continue;
         }
-        let division = u32::from(matches!(rank(p), 2 | 3));
         match votes.iter_mut().find(|v| v.0 == c) {
-            Some(v) => {
-                v.1 += 1;
-                v.2 += division;
-                v.3 += p.score;
-            }
-            None => votes.push((c, 1, division, p.score)),
+            Some(v) => v.1 += 1,
+            None => votes.push((c, 1)),
         }
     }
     let max = votes.iter().map(|v| v.1).max()?;
