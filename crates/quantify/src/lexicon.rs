@@ -189,8 +189,6 @@ impl<T> PhraseTable<T> {
         self.entries.len()
     }
 
-    /// False when no phrase can start with word `id` (a cheap test before
-    /// [`PhraseTable::match_at`]).
     /// True when some phrase starts with word `id` itself (not with a number slot).
     #[inline]
     pub fn word_starts(&self, id: u32) -> bool {
@@ -203,9 +201,11 @@ impl<T> PhraseTable<T> {
         !self.slot_first.is_empty()
     }
 
+    /// False when no phrase can start with word `id` (a cheap test before
+    /// [`PhraseTable::match_at`]).
     #[inline]
     pub fn may_start(&self, id: u32) -> bool {
-        !self.slot_first.is_empty() || self.by_first.get(id as usize).is_some_and(|v| !v.is_empty())
+        self.slot_starts() || self.word_starts(id)
     }
 
     /// The longest phrase of one of `langs` starting at token `i`. `slot`
