@@ -1206,11 +1206,17 @@ fn containment_word(w: &str) -> bool {
 }
 
 /// Words that may sit between a name and its container besides the containment words
-/// ("in the countryside of", "dans la province de", "in the state of").
+/// ("in the countryside of", "dans la province de", "in the state of", "Hays city (Al
+/// Hudaydah)").
 fn container_gap_word(w: &str) -> bool {
     matches!(
         w,
         "the"
+            | "city"
+            | "town"
+            | "village"
+            | "ville"
+            | "area"
             | "la"
             | "le"
             | "les"

@@ -894,6 +894,23 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     if shorter.is_empty() {
         return Some(last);
     }
+    // "Hays city (Al Hudaydah)", "Hyderabad city": a lower-case head word ends an alias of one
+    // town ("Hays City" is Hays, Kansas). Where the name without it holds that town too, the
+    // shorter name keeps its namesakes, and the head word stays a cue after it.
+    if let Some(&s) = shorter.last() {
+        let head = last.0 - 1;
+        if s.0 == head
+            && !toks.toks[head].cap
+            && Lexicon::cue_in(toks.word(&g.lexicon.fast.cues, head), Role::AdminAfter)
+                .is_some_and(|c| admin_hint(&c.value) == Some(Hint::City))
+            && crate::store::postings_iter(last.1).all(|c| {
+                let id = c & !crate::store::PRIMARY;
+                crate::store::postings_iter(s.1).any(|d| d & !crate::store::PRIMARY == id)
+            })
+        {
+            return Some(s);
+        }
+    }
     // (strong, largest population, largest population among the strong records)
     let weight = |v: u64| {
         let st = NameStats::of_value(g, v);
@@ -1406,8 +1423,6 @@ fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
     })
 }
 
-/// A dateline: an all-capitals place name opening a sentence, followed by a dash, comma or
-/// parenthesis ("DETROIT —", "EDMONTON, Ky").
 /// Arabic name elements that begin longer names ("Abu Salim", "Umm Qasr", "Tall Abyad", "Ras
 /// al-Ain", "Kafr Nabl", "Deir Hafer", "Beit Lahia", "Bir Hakeim", "Wadi Khaled").
 const NAME_ELEMENTS: &[&str] = &[
@@ -1433,6 +1448,72 @@ const STREET_AFTER: &[&str] = &[
     "terrace",
 ];
 
+/// Currency words (folded). A name before one ("US dollar", "Hong Kong dollars", "Lebanese
+/// pound") or a demonym after one ("la livre libanaise", "le dinar irakien") names a currency,
+/// not a place. Not "won" or "real": "the US won", "Real Madrid".
+const CURRENCIES: &[&str] = &[
+    "dollar",
+    "dollars",
+    "dinar",
+    "dinars",
+    "pound",
+    "pounds",
+    "livre",
+    "livres",
+    "lira",
+    "liras",
+    "lire",
+    "rial",
+    "rials",
+    "riyal",
+    "riyals",
+    "rupee",
+    "rupees",
+    "roupie",
+    "roupies",
+    "peso",
+    "pesos",
+    "franc",
+    "francs",
+    "shekel",
+    "shekels",
+    "ruble",
+    "rubles",
+    "rouble",
+    "roubles",
+    "yuan",
+    "yen",
+    "euro",
+    "euros",
+    "hryvnia",
+    "hryvnias",
+    "naira",
+    "birr",
+    "shilling",
+    "shillings",
+    "dirham",
+    "dirhams",
+    "afghani",
+    "afghanis",
+    "cedi",
+    "cedis",
+    "kwacha",
+    "manat",
+    "lari",
+    "tenge",
+    "kyat",
+    "ringgit",
+    "rupiah",
+    "baht",
+];
+
+/// The name is a currency's adjective (see [`CURRENCIES`]).
+fn currency(toks: &Toks, m: &Mention) -> bool {
+    let is_currency = |k: usize| CURRENCIES.contains(&toks.f(k));
+    (m.t1 < toks.toks.len() && toks.gap(m.t1 - 1) == " " && is_currency(m.t1))
+        || (m.demonym && m.t0 > 0 && toks.gap(m.t0 - 1) == " " && is_currency(m.t0 - 1))
+}
+
 /// Words that make the name after them a street's ("rue de Paris", "avenue Habib Bourguiba").
 const STREET_BEFORE: &[&str] = &["rue", "avenue", "boulevard", "bd", "impasse", "allee"];
 
@@ -1457,6 +1538,8 @@ fn street(toks: &Toks, m: &Mention) -> bool {
     k > 0 && STREET_BEFORE.contains(&toks.f(k - 1))
 }
 
+/// A dateline: an all-capitals place name opening a sentence, followed by a dash, comma or
+/// parenthesis ("DETROIT —", "EDMONTON, Ky").
 fn dateline(toks: &Toks, m: &Mention) -> bool {
     let t = &toks.toks[m.t0];
     let after = toks.text[m.end..].trim_start_matches([' ', '\u{a0}']);
@@ -1585,7 +1668,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     if dateline(toks, m) {
         return Place;
     }
-    if street(toks, m) {
+    if street(toks, m) || currency(toks, m) {
         return Other;
     }
     // A title before a name is not a place itself ("Const. Kim Flett", "General Ali").
@@ -1978,5 +2061,38 @@ mod issue3 {
         // Without the division the common word stays a word.
         let p = names("A beaver dam flooded the road. Beaver Creek residents left.");
         assert!(p.iter().all(|x| x.0 != "Beaver"), "{p:?}");
+    }
+
+    fn countries(text: &str) -> Vec<(String, String)> {
+        crate::tag_places(text, &Segmented::default(), Lang::En)
+            .into_iter()
+            .map(|p| (p.text, p.country.map(|c| c.into_owned()).unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn issue3_a_lower_case_city_after_a_name_keeps_its_namesakes() {
+        // "Hays City" is an alias of Hays, Kansas only: the town in the stated division wins.
+        let p = countries("Forces fired at houses in Hays city (Al Hudaydah), injuring a child.");
+        assert!(p.iter().any(|x| x.0 == "Hays" && x.1 == "YE"), "{p:?}");
+        let p = countries("Gunfire was heard in Hays city, Yemen.");
+        assert!(p.iter().any(|x| x.0 == "Hays" && x.1 == "YE"), "{p:?}");
+        // A name that is only whole with its head word keeps it.
+        let p = names("Fans gathered in Kansas City on Sunday.");
+        assert!(p.iter().any(|x| x.0 == "Kansas City"), "{p:?}");
+        let p = names("Protesters marched in Mexico City.");
+        assert!(p.iter().any(|x| x.0 == "Mexico City"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_before_a_currency_is_no_place() {
+        let p = names("They protested against the high US dollar exchange rate in Beirut.");
+        assert!(p.iter().all(|x| x.0 != "US"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Beirut"), "{p:?}");
+        let p = names("La livre libanaise a perdu 80 % de sa valeur à Beyrouth.");
+        assert!(p.iter().all(|x| x.0 != "libanaise"), "{p:?}");
+        // A verb after the name leaves it a place.
+        let p = names("The US won the vote while Iraq pounds the militia.");
+        assert!(p.iter().any(|x| x.0 == "US"), "{p:?}");
     }
 }
