@@ -1029,12 +1029,58 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
             _ => i += 1,
         }
     }
+    drop_side_by_side(g, toks, &mut out);
     for m in out.iter_mut() {
         let (hint, ch) = cues(lx, toks, m);
         m.hint = hint;
         m.country_hint = ch;
     }
     out
+}
+
+/// The [`NameStats`] of a mention's candidates.
+fn stats(g: &Gazetteer, m: &Mention) -> NameStats {
+    match m.value {
+        Some(v) => NameStats::of_value(g, v),
+        None => NameStats::of(g, m.cands.iter().copied()),
+    }
+}
+
+/// Two names side by side with only a space between, the second one word and no country,
+/// division or curated site ("Elizabeth Ramirez", "Neza Pir", "Bar Elias"): one name the
+/// gazetteer does not hold, a person's or a village's, not two places. The second is dropped,
+/// and the first unless it is a country, a division of half a million people or a curated site
+/// ("Suisse" stays before a name). A country or division second places the first ("Kansas City Missouri"); demonyms
+/// are adjectives ("Turkish Cypriot").
+fn drop_side_by_side(g: &Gazetteer, toks: &Toks, out: &mut Vec<Mention>) {
+    let side_by_side = |a: &Mention, b: &Mention| {
+        a.t1 == b.t0
+            && b.t1 == b.t0 + 1
+            && toks.gap(a.t1 - 1) == " "
+            && !toks.toks[b.t0].sent_start
+            && !a.demonym
+            && !b.demonym
+            && a.border.is_none()
+            && b.border.is_none()
+            && !stats(g, b).strong
+    };
+    let mut drop = vec![false; out.len()];
+    let mut any = false;
+    for i in 1..out.len() {
+        if side_by_side(&out[i - 1], &out[i]) {
+            let st = stats(g, &out[i - 1]);
+            drop[i - 1] |= !(st.any_country || st.strong_pop >= 500_000);
+            drop[i] = true;
+            any = true;
+        }
+    }
+    if any {
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
 }
 
 /// Spellings of the Arabic article tried in place of the one a name is written with.
@@ -1641,6 +1687,15 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     if single && stop(m.t0) && !verbatim() {
         return Other;
     }
+    // A division or facility word alone ("Tartar Region", "the Province") is no place's name.
+    if single
+        && [Role::AdminAfter, Role::HeadAfter]
+            .into_iter()
+            .any(|r| Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0), r).is_some())
+        && !verbatim()
+    {
+        return Other;
+    }
     // "in Beaver, West Virginia": a division or country after a comma that holds one of the
     // name's towns states that the name is that town, even a common word or a person's name.
     if stated_container(g, toks, m) {
@@ -2094,5 +2149,20 @@ mod issue3 {
         // A verb after the name leaves it a place.
         let p = names("The US won the vote while Iraq pounds the militia.");
         assert!(p.iter().any(|x| x.0 == "US"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_two_names_side_by_side_are_one_unknown_name() {
+        let p = names("Her cousin, Jenny Palma, runs a salon in Toronto.");
+        assert!(p.iter().all(|x| x.0 != "Jenny" && x.0 != "Palma"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Toronto"), "{p:?}");
+        let p = names("Rioters smashed bank windows in Bar Elias on Tuesday.");
+        assert!(p.iter().all(|x| x.0 != "Bar" && x.0 != "Elias"), "{p:?}");
+        // A division after a town places it.
+        let p = names("Fans gathered in Kansas City Missouri on Sunday.");
+        assert!(p.iter().any(|x| x.0 == "Missouri"), "{p:?}");
+        // A division word alone is no place.
+        let p = names("Shelling hit positions near the hills (Tartar Region), Tartar.");
+        assert!(p.iter().all(|x| x.0 != "Region"), "{p:?}");
     }
 }
