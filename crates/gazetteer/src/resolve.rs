@@ -981,6 +981,8 @@ struct DocBufs {
     tids: Vec<u32>,
     within: Vec<Within>,
     container: Vec<Option<Rec>>,
+    /// The mention that states each mention's container (`u32::MAX`: none).
+    container_by: Vec<u32>,
     held: Vec<Option<[u8; 2]>>,
     stated: Vec<Within>,
     by_key: Vec<(u32, usize)>,
@@ -1102,7 +1104,12 @@ fn resolve_with(
     }
     // Pass 2: each mention is resolved against the context of the *other* names
     // (leave-one-out, so an ambiguous name does not vote for its own first reading).
-    let cb = ContainBufs { container: &mut b.container, held: &mut b.held, stated: &mut b.stated };
+    let cb = ContainBufs {
+        container: &mut b.container,
+        by: &mut b.container_by,
+        held: &mut b.held,
+        stated: &mut b.stated,
+    };
     let within = &mut b.within;
     containment(g, toks, mentions, firsts, keys, firsts_of_key.len(), cb, within);
     // Each mention's table with the containment it is ranked with: `own` unless that differs.
@@ -1188,7 +1195,18 @@ fn resolve_with(
                 }
             }
         };
-        if let Some(p) = place(g, toks, m, ranked, ctx) {
+        // Only a country the text states as this very mention's container rules readings out,
+        // and only when none of that container's readings lies in the best reading's country.
+        // (A division's name is less sure: "Valdivia (Los Rios)" is first read in Ecuador, whose
+        // Los Ríos is the only one the gazetteer names so.)
+        let stated = within[i].filter(|_| {
+            b.container[i].is_some_and(|r| r.kind == Kind::Country)
+                && mentions.get(b.container_by[i] as usize).is_some_and(|c| {
+                    let cc = ranked.first.map(|(r, _)| r.cc);
+                    !c.cands.iter().filter_map(|&k| g.store.rec(k)).any(|r| Some(r.cc) == cc)
+                })
+        });
+        if let Some(p) = place(g, toks, m, ranked, ctx, stated) {
             out.push(p);
         }
     }
@@ -1278,6 +1296,9 @@ fn containment(
     let container = b.container;
     container.clear();
     container.resize(mentions.len(), None);
+    let by = b.by;
+    by.clear();
+    by.resize(mentions.len(), u32::MAX);
     // The country where a container holds the name it follows, when its first reading is
     // in another.
     let held = b.held;
@@ -1332,7 +1353,13 @@ fn containment(
                 break;
             }
             let stated = (stated || gap.trim() == ",") && (worded || first != Some(true));
-            let Some(r) = firsts[j] else { continue };
+            // A demonym names no container ("tweeted about Aleppo in Turkish"), nor does a name
+            // that a capitalised word continues ("in Beirut, Vladimir Isachenkov in Moscow").
+            let continued = toks.gap(mentions[j].t1 - 1) == " "
+                && toks.toks.get(mentions[j].t1).is_some_and(|t| t.cap);
+            let Some(r) = firsts[j].filter(|_| !mentions[j].demonym && !continued) else {
+                continue;
+            };
             if stated && matches!(r.kind, Kind::Admin1 | Kind::Country) {
                 let d = container_reading(g, &mentions[i], &mentions[j], r);
                 // The container read elsewhere than where it holds the name ("Valdivia (Los
@@ -1341,6 +1368,7 @@ fn containment(
                     held[j] = Some(d.cc);
                 }
                 container[i] = Some(d);
+                by[i] = j as u32;
                 break;
             }
             if stated && matches!(r.kind, Kind::City | Kind::Capital | Kind::Admin2) {
@@ -1358,6 +1386,7 @@ fn containment(
                 if let Some(d) = town_container(g, &mentions[i], &mentions[j], r) {
                     if !same || elsewhere(d.cc) {
                         container[i] = Some(d);
+                        by[i] = j as u32;
                         if d.cc != r.cc {
                             held[j] = Some(d.cc);
                         }
@@ -1416,6 +1445,7 @@ fn lowercase<'b>(word: &str, buf: &'b mut [u8; 32], owned: &'b mut String) -> &'
 /// The lists [`containment`] works in.
 struct ContainBufs<'b> {
     container: &'b mut Vec<Option<Rec>>,
+    by: &'b mut Vec<u32>,
     held: &'b mut Vec<Option<[u8; 2]>>,
     stated: &'b mut Vec<Within>,
 }
@@ -1608,12 +1638,28 @@ fn town_container(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec) -
     own.chain(g.store.rec(first.admin1).filter(|_| first.admin1 != u32::MAX)).find(holds)
 }
 
-fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> Option<Place> {
+fn place(
+    g: &Gazetteer,
+    toks: &Toks,
+    m: &Mention,
+    ranked: Ranked,
+    ctx: &Loo,
+    within: Within,
+) -> Option<Place> {
     let text = toks.text;
     if let Some((a, b)) = m.border {
         return Some(border_place(g, text, m, a, b));
     }
     let (mut best, s) = ranked.first?;
+    // A name the text places in a country where none of its readings lies ("près de Boni,
+    // dans le centre du Mali" is not Bonn): a local place the gazetteer does not hold. (Not
+    // a town it is only said to lie near: see `NEAR_DIVISION`.)
+    if let Some((cc, a)) = within {
+        let near = a != u32::MAX && a & NEAR_DIVISION != 0;
+        if !near && best.cc != cc && !matches!(best.kind, Kind::Country | Kind::Continent) {
+            return None;
+        }
+    }
     // A skeleton match far from everything else in the text is more likely a miss: small
     // places always, larger ones when the text is about other countries.
     if m.skeleton

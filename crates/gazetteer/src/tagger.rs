@@ -1034,8 +1034,36 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         let (hint, ch) = cues(lx, toks, m);
         m.hint = hint;
         m.country_hint = ch;
+        if hint == Some(Hint::Admin1) {
+            seat_division(g, m);
+        }
     }
     out
+}
+
+/// "dans la province de Kirkouk": a division word names the division, but the name may be
+/// spelt as only its seat is ("Kirkouk", "Idleb" are the French names of the cities alone).
+/// The division that the seat gives its name to joins the candidates.
+fn seat_division(g: &Gazetteer, m: &mut Mention) {
+    let recs = || m.cands.iter().filter_map(|&c| g.store.rec(c));
+    if recs().any(|r| r.kind == Kind::Admin1) {
+        return;
+    }
+    let mut seats: Vec<u32> = Vec::new();
+    for r in recs().filter(|r| matches!(r.kind, Kind::City | Kind::Capital)) {
+        let Some(d) = g.store.rec(r.admin1).filter(|_| r.admin1 != u32::MAX) else { continue };
+        if d.kind == Kind::Admin1
+            && !seats.contains(&r.admin1)
+            && crate::norm::skeleton(d.name()) == crate::norm::skeleton(r.name())
+        {
+            seats.push(r.admin1);
+        }
+    }
+    if !seats.is_empty() {
+        m.cands.extend(seats);
+        // (The candidates are no longer the FST value's posting list.)
+        m.value = None;
+    }
 }
 
 /// The [`NameStats`] of a mention's candidates.
@@ -2164,5 +2192,29 @@ mod issue3 {
         // A division word alone is no place.
         let p = names("Shelling hit positions near the hills (Tartar Region), Tartar.");
         assert!(p.iter().all(|x| x.0 != "Region"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_division_named_by_its_seats_spelling_is_the_division() {
+        let p = crate::tag_places(
+            "Ils ont été arrêtés dans la province de Kirkouk.",
+            &Segmented::default(),
+            Lang::Fr,
+        );
+        assert!(p.iter().any(|x| x.text == "Kirkouk" && x.feature == "admin1"), "{p:?}");
+        // Without a division word the name is the city.
+        let p =
+            crate::tag_places("Ils ont été arrêtés à Kirkouk.", &Segmented::default(), Lang::Fr);
+        assert!(p.iter().any(|x| x.text == "Kirkouk" && x.feature == "city"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_stated_country_rules_out_namesakes_abroad() {
+        // "Boni" is only an alias of Bonn: a village of Mali the gazetteer does not hold.
+        let p = countries("Trois soldats ont été tués près de Boni, dans le centre du Mali.");
+        assert!(p.iter().all(|x| x.0 != "Boni"), "{p:?}");
+        // A demonym is no container: "Aleppo in Turkish" is still Aleppo.
+        let p = countries("He tweeted about Aleppo in Turkish on Monday.");
+        assert!(p.iter().any(|x| x.0 == "Aleppo" && x.1 == "SY"), "{p:?}");
     }
 }
