@@ -993,9 +993,27 @@ fn locate(
                 || (w.first().is_some_and(|w| matches!(*w, "a" | "ont" | "has" | "have"))
                     && verb(1))
         };
-        let party = (p.feature == "country" && roles.iter().flatten().any(|r| r.contains(&sp)))
-            || (metonym && roles.first().copied().flatten().is_some_and(|r| r.contains(&sp)))
-            || speaks;
+        // "artillery fire on southern Lebanon", "sur le sud du Liban": a part of the country,
+        // where, whatever role it also plays.
+        let part = words_before(f, p.start.saturating_sub(24), p.start, 2).iter().any(|w| {
+            matches!(
+                *w,
+                "southern"
+                    | "northern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "sud"
+                    | "nord"
+                    | "est"
+                    | "ouest"
+                    | "centre"
+            )
+        });
+        let party =
+            (p.feature == "country" && !part && roles.iter().flatten().any(|r| r.contains(&sp)))
+                || (metonym && roles.first().copied().flatten().is_some_and(|r| r.contains(&sp)))
+                || speaks;
         // A country that acts ("drones launched by Russia") is not where.
         let agent = p.feature == "country"
             && words_before(f, p.start.saturating_sub(20), p.start, 1)
@@ -1037,7 +1055,11 @@ fn locate(
             .min_by_key(|(p, n)| {
                 // A reading found inside the place the text sets it in is never a stray
                 // abroad, whatever the other names say.
-                let foreign = home.is_some() && p.country.as_deref() != home && n.reread.is_none();
+                // (A sea or a region of no country is nobody's abroad.)
+                let foreign = home.is_some()
+                    && p.country.is_some()
+                    && p.country.as_deref() != home
+                    && n.reread.is_none();
                 // "in X", "near X", "à X": the place the clause sets the event in.
                 let w = words_before(f, within.start.min(p.start), p.start, 1);
                 let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
@@ -1360,7 +1382,11 @@ pub(crate) fn demonym(a: &Analysis<'_>, p: &Place) -> bool {
             .get(p.end..)
             .and_then(|t| t.strip_prefix(' '))
             .is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()));
+    // "Yemen's Houthi rebels": a possessive says whose, as an adjective does.
+    let possessive =
+        a.text().get(p.end..).is_some_and(|t| t.starts_with("'s ") || t.starts_with("’s "));
     adjective
+        || possessive
         || a.actors.iter().any(|m| {
             m.span.overlaps(&sp)
                 && (m.adjectival || (m.span.start == p.start && m.span.end > p.end))
@@ -1457,6 +1483,11 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
             best = Some(best.map_or(i, |b| b.min(i)));
         }
     }
+    // "threatened on Wednesday to strike", "a menacé mercredi de frapper": the fixed cues
+    // above need the infinitive right after the threat.
+    if threat_infinitive(f, cl, t) {
+        best = Some(best.map_or(1, |b| b.min(1)));
+    }
     let mut m = best.map_or("asserted", |i| order[i]).to_string();
     if m == "asserted" && purpose(f, cl, t) {
         m = "planned".to_string();
@@ -1521,6 +1552,34 @@ fn purpose(f: &Folded, cl: Span, t: Span) -> bool {
         "de" | "d" => head == "afin",
         _ => false,
     }
+}
+
+/// Folded forms of the verbs of a threat ("threatened", "a menacé", "vowed").
+const THREAT_VERBS: [&str; 14] = [
+    "threaten",
+    "threatened",
+    "threatens",
+    "threatening",
+    "vow",
+    "vowed",
+    "vows",
+    "menace",
+    "menacent",
+    "menacant",
+    "menacait",
+    "menacaient",
+    "menacera",
+    "menaceront",
+];
+
+/// True when the trigger is the infinitive a threat names a few words earlier ("Iran
+/// threatened on Wednesday to strike", "l'Iran a menacé mercredi de frapper").
+fn threat_infinitive(f: &Folded, cl: Span, t: Span) -> bool {
+    let ws = words_before(f, cl.start, t.start, 6);
+    let n = ws.len();
+    n >= 2
+        && matches!(ws[n - 1], "to" | "de" | "d")
+        && ws[..n - 1].iter().any(|w| THREAT_VERBS.contains(w))
 }
 
 /// Folded words that deny what follows within three words ("n'a pas été

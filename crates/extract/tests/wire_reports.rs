@@ -271,3 +271,63 @@ fn issue5_a_long_accuser_tells_the_event() {
     assert_eq!(ev[0].modality, "reported");
     assert!(ev[0].attributed_to.as_deref().is_some_and(|s| s.contains("Syria")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_threat_with_a_time_between_is_a_threat() {
+    for (text, lang) in [
+        (
+            "Iran threatened on Wednesday to strike US bases in the region if the United States attacked its nuclear sites.",
+            Lang::En,
+        ),
+        (
+            "L'Iran a menacé mercredi de frapper les bases américaines dans la région si les États-Unis attaquaient ses sites nucléaires.",
+            Lang::Fr,
+        ),
+    ] {
+        let ev = run(text, lang);
+        assert!(!ev.is_empty(), "{text}");
+        assert!(ev.iter().all(|e| e.kind == "threat" && e.modality == "threatened"), "{ev:#?}");
+    }
+}
+
+#[test]
+fn issue5_fire_named_with_its_weapon_a_few_words_on() {
+    let ev = run(
+        "Le Hezbollah a revendiqué mardi le tir de plusieurs roquettes contre une position militaire israélienne à Metoula.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack");
+    assert_eq!(ev[0].modality, "claimed");
+    assert_eq!(actor(&ev[0]), Some("Hezbollah"));
+}
+
+#[test]
+fn issue5_a_claim_denied_and_a_sea_of_no_country() {
+    for (text, lang) in [
+        (
+            "Yemen's Houthi rebels claimed to have targeted a commercial ship in the Red Sea with a ballistic missile, a claim denied by the Pentagon.",
+            Lang::En,
+        ),
+        (
+            "Les rebelles houthis du Yémen ont affirmé avoir visé un navire commercial en mer Rouge avec un missile balistique, une information démentie par le Pentagone.",
+            Lang::Fr,
+        ),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].modality, "denied", "{text}");
+        // The sea, not the country the rebels come from.
+        assert_eq!(place(&ev[0]), Some("Red Sea"), "{text}");
+    }
+}
+
+#[test]
+fn issue5_a_part_of_a_country_is_where_even_as_the_target() {
+    let ev = run(
+        "Israel responded with artillery fire on southern Lebanon on Tuesday, the army said.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(place(&ev[0]), Some("Lebanon"));
+}
