@@ -374,6 +374,7 @@ mod tests {
         for w in &lex.weapons.values {
             assert!(
                 crate::code::WEAPONS.contains(&w.as_str())
+                    || w.is_empty()
                     || w == crate::code::HEAVY_GUN
                     || w == crate::code::SMALL_ARMS,
                 "{w}"

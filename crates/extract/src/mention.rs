@@ -598,14 +598,22 @@ fn clause_drafts(
     let trig: &'static Trigger = &LEXICON.triggers.values[label.unwrap_or(&main).entry];
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
     let armed_cue = family(&trig.kind) == "attack"
-        && !LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang).is_empty();
+        && LEXICON
+            .weapons
+            .find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang)
+            .iter()
+            .any(|h| LEXICON.weapons.values[h.entry] != NO_WEAPON);
     if trig.armed && !armed_cue {
         return;
     }
     let weak = weak && !armed_cue;
     let tspan = Span::new(main.start, main.end);
     let before = words_before(f, cl.start, tspan.start, 2);
-    let nominal = trig.noun || before.last().is_some_and(|w| DETERMINERS.contains(w));
+    // (French "a" before a verb is the auxiliary: "l'aviation a bombardé".)
+    let nominal = trig.noun
+        || before.last().is_some_and(|w| {
+            DETERMINERS.contains(w) && !(*w == "a" && a.lang == sitrep_model::Lang::Fr)
+        });
     // "attacks by X", "soldiers ambushed by X", "attaqués par X": a trigger
     // whose next word is the agent's preposition is a noun or a reduced
     // passive; either way the "by" phrase names its actor.
@@ -625,19 +633,45 @@ fn clause_drafts(
     } else {
         None
     };
-    let parts: Vec<Span> = region
-        .map(|r| conjuncts(a.text(), f, r))
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|c| {
+    let all: Vec<Span> = region.map(|r| conjuncts(a.text(), f, r)).unwrap_or_default();
+    // A conjunct that is a town or site by its bare name in a list that "and"/"et" closes
+    // ("Kafr Nabl, Saraqeb et Maarat"; not the chain "Chechi, Daquq, Kirkuk"), unless it is
+    // the division of the name before ("Hays, Al Hudaydah").
+    let listed = region.is_some_and(|r| {
+        let w = words(f, f.folded_at(r.start), f.folded_at(r.end));
+        w.iter().any(|w| matches!(*w, "and" | "et"))
+    });
+    let bare_place = |k: usize| {
+        if !listed {
+            return false;
+        }
+        let c = all[k];
+        let Some(p) = a.places.iter().find(|p| p.start == c.start && p.end <= c.end) else {
+            return false;
+        };
+        let fold = sitrep_gazetteer::norm::fold;
+        let holds = |q: &Place| q.admin1.as_deref().is_some_and(|d| fold(d) == fold(&p.name));
+        rank(p) <= 1
+            && !(k > 0
+                && a.places
+                    .iter()
+                    .filter(|q| all[k - 1].contains(&Span::new(q.start, q.end)))
+                    .any(holds))
+    };
+    let parts: Vec<Span> = (0..all.len())
+        .filter(|&k| {
+            let c = all[k];
             let first =
                 words(f, f.folded_at(c.start), f.folded_at(c.end)).first().copied().unwrap_or("");
-            DETERMINERS.contains(&first)
-                && a.places.iter().any(|p| c.contains(&Span::new(p.start, p.end)))
+            (DETERMINERS.contains(&first)
+                && a.places.iter().any(|p| c.contains(&Span::new(p.start, p.end))))
+                || bare_place(k)
         })
+        .map(|k| all[k])
         .collect();
     let generic = plural_reference(a, f, cl, &main);
     if parts.len() >= 2 {
+        let first = out.len();
         for p in parts {
             out.push(draft(
                 a,
@@ -653,6 +687,13 @@ fn clause_drafts(
                 weak,
                 generic,
             ));
+        }
+        // The dead and hurt the clause tells outside every conjunct ("bombed X, Y and Z,
+        // killing a dozen people") are the list's: counted once, on its first event.
+        if out[first..].iter().all(|d| d.killed.is_none() && d.injured.is_none()) {
+            let (killed, injured) = casualties(a, x, si, cl, None);
+            out[first].killed = killed;
+            out[first].injured = injured;
         }
     } else {
         out.push(draft(a, f, x, si, cl, cl, hits, trig, tspan, (passive, nominal), weak, generic));
@@ -943,6 +984,10 @@ fn subject_np(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span, nominal: bool) ->
         .then_some(sp)
 }
 
+/// The weapon of words in the weapon table that name none (`-` in `data/events/weapons.tsv`,
+/// read as empty).
+const NO_WEAPON: &str = "";
+
 fn weapons_in(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> Vec<String> {
     let mut found: Vec<(usize, String)> = hits
         .iter()
@@ -950,7 +995,11 @@ fn weapons_in(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> Vec<Strin
         .filter(|(_, w)| !w.is_empty())
         .collect();
     for h in LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang) {
-        found.push((h.start, LEXICON.weapons.values[h.entry].clone()));
+        let w = &LEXICON.weapons.values[h.entry];
+        // ("-": a facility's or civil aviation's words, "base aérienne", no weapon.)
+        if w != NO_WEAPON {
+            found.push((h.start, w.clone()));
+        }
     }
     found.sort();
     let mut out: Vec<String> = Vec::new();

@@ -129,6 +129,9 @@ pub fn roles(
     let agent = named.or(agent);
     let against = after.iter().copied().find(|m| AGAINST.contains(&prev_word(m).as_str()));
     let in_region = |m: &&ActorMention| region.contains(&m.span) || region == clause;
+    // The objects of an active verb split into conjuncts ("bombed X, Y and Z") share the
+    // verb's subject.
+    let subject_in_region = |m: &&ActorMention| in_region(m) || region.start >= trigger.end;
     let near_after = after.iter().copied().find(|m| {
         m.adjectival && words(f, f.folded_at(trigger.end), f.folded_at(m.span.start)).len() <= 2
     });
@@ -144,13 +147,13 @@ pub fn roles(
                 && !PREPOSITIONS.contains(&w)
                 && !COORD.contains(&w)
                 && !in_parens(a.text(), clause.start, m.span.start)
-                && in_region(m)
+                && subject_in_region(m)
         })
         .or_else(|| {
             before
                 .iter()
                 .copied()
-                .rfind(|m| !AGAINST.contains(&prev_word(m).as_str()) && in_region(m))
+                .rfind(|m| !AGAINST.contains(&prev_word(m).as_str()) && subject_in_region(m))
         });
     // "clashes between X and Y": X acts, Y is the other side.
     let between = between_pair(f, clause, trigger, &after);

@@ -331,3 +331,39 @@ fn issue5_a_part_of_a_country_is_where_even_as_the_target() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(place(&ev[0]), Some("Lebanon"));
 }
+
+#[test]
+fn issue5_a_list_of_towns_bombed_is_one_attack_each() {
+    for (text, lang) in [
+        (
+            "Russian warplanes bombed Kafr Nabl and Saraqeb on Saturday, killing about a dozen people.",
+            Lang::En,
+        ),
+        (
+            "L'aviation russe a bombardé Kafr Nabl et Saraqeb samedi, faisant une dizaine de morts.",
+            Lang::Fr,
+        ),
+    ] {
+        let ev = run(text, lang);
+        let places: Vec<Option<&str>> = ev.iter().map(place).collect();
+        assert_eq!(places, [Some("Kafranbel"), Some("Saraqib")], "{ev:#?}");
+        // The verb's subject acts in each; the dead are counted once.
+        assert!(ev.iter().all(|e| actor(e) == Some("Military Forces of Russia")), "{ev:#?}");
+        let dead: u32 = ev.iter().filter_map(|e| e.fatalities).sum();
+        assert!(dead == 10 || dead == 12, "{ev:#?}");
+    }
+    // A chain of containers is one place, not a list.
+    let ev = run("Gunmen attacked a checkpoint in Tarmiyah, Baghdad, Iraq, on Monday.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn issue5_an_air_base_is_no_aircraft() {
+    let ev = run(
+        "La base aérienne d'Aïn al-Asad a été la cible hier soir de deux roquettes, sans faire de victimes.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack");
+    assert_eq!(ev[0].weapons, ["rocket"]);
+}
