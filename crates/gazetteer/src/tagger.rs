@@ -2217,4 +2217,19 @@ mod issue3 {
         let p = countries("He tweeted about Aleppo in Turkish on Monday.");
         assert!(p.iter().any(|x| x.0 == "Aleppo" && x.1 == "SY"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_near_a_name_is_near_its_town() {
+        let feature = |text: &str| {
+            crate::tag_places(text, &Segmented::default(), Lang::Fr)
+                .into_iter()
+                .find(|p| p.text == "Tombouctou")
+                .map(|p| p.feature.into_owned())
+        };
+        assert_eq!(feature("Ils ont été enlevés près de Tombouctou.").as_deref(), Some("city"));
+        assert_eq!(
+            feature("Des affrontements ont eu lieu dans la région de Tombouctou.").as_deref(),
+            Some("admin1")
+        );
+    }
 }
