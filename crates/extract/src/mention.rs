@@ -651,7 +651,10 @@ fn clause_drafts(
         };
         let fold = sitrep_gazetteer::norm::fold;
         let holds = |q: &Place| q.admin1.as_deref().is_some_and(|d| fold(d) == fold(&p.name));
+        // (A reading abroad is a stray, not one more town of the list.)
+        let home = x.home.is_none_or(|h| p.country.as_deref() == Some(h));
         rank(p) <= 1
+            && home
             && !(k > 0
                 && a.places
                     .iter()

@@ -367,3 +367,18 @@ fn issue5_an_air_base_is_no_aircraft() {
     assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack");
     assert_eq!(ev[0].weapons, ["rocket"]);
 }
+
+#[test]
+fn issue5_a_plan_to_attack_is_planned_and_a_family_counts_its_members() {
+    let ev = run(
+        "The rebels plan to attack the airport in Goma next week, intelligence sources said.",
+        Lang::En,
+    );
+    assert!(!ev.is_empty() && ev.iter().all(|e| e.modality == "planned"), "{ev:#?}");
+    let ev = run(
+        "Les bombardements ont tué hier une famille de cinq personnes à Gaza, selon l'agence officielle.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(5));
+}

@@ -262,20 +262,58 @@ pub(crate) fn prior(r: &Rec) -> f64 {
 /// per candidate list, so ranking stays linear in the number of candidates).
 pub(crate) struct CityPops(Vec<(u32, u32)>);
 
+/// [`CityPops`]' key of a country's capital (above every record number).
+fn capital_key(cc: [u8; 2]) -> u32 {
+    1 << 31 | (cc[0] as u32) << 8 | cc[1] as u32
+}
+
+/// [`CityPops`]' key of the largest town bearing the name as its own (above every other key).
+const OWN_KEY: u32 = u32::MAX;
+
 impl CityPops {
     /// Of a name's candidates (record, primary), into `buf` (a buffer handed back by an earlier
     /// table, or a new one).
     pub(crate) fn of(all: &[(Rec, bool)], mut buf: Vec<(u32, u32)>) -> CityPops {
         buf.clear();
+        // The largest town bearing the name as its own (see [`CityPops::exonym`]).
+        let own = all
+            .iter()
+            .filter(|(r, p)| *p && matches!(r.kind, Kind::City | Kind::Capital))
+            .map(|(r, _)| r.population)
+            .max();
+        if let Some(pop) = own {
+            buf.push((OWN_KEY, pop));
+        }
         if all.iter().any(|(r, _)| r.kind == Kind::Admin1) {
             buf.extend(
                 all.iter()
                     .filter(|(r, _)| matches!(r.kind, Kind::City | Kind::Capital))
                     .map(|(r, _)| (r.admin1, r.population)),
             );
+            // A capital may be a division of its own, outside the same-named one around it
+            // (Kyiv and Kyiv Oblast, Sanaa and Sanaa governorate): counted for its country.
+            buf.extend(
+                all.iter()
+                    .filter(|(r, _)| r.kind == Kind::Capital)
+                    .map(|(r, _)| (capital_key(r.cc), r.population)),
+            );
             buf.sort_unstable();
         }
         CityPops(buf)
+    }
+
+    /// Whether a city of half a million people or more that bears the name only as an alias
+    /// is fifty times bigger than every town bearing it as its own: the name is its exonym
+    /// ("Cologne" is Köln, not the Italian village of 7,000).
+    fn exonym(&self, r: &Rec) -> bool {
+        matches!(r.kind, Kind::City | Kind::Capital)
+            && r.population >= 500_000
+            && self.max_in(OWN_KEY).is_some_and(|p| (p as u64) * 50 <= r.population as u64)
+    }
+
+    /// The same-named capital's population in country `cc`, if any.
+    fn capital_of(&self, cc: [u8; 2]) -> Option<u32> {
+        self.max_in(capital_key(cc))
     }
 
     fn max_in(&self, admin1: u32) -> Option<u32> {
@@ -289,13 +327,16 @@ impl CityPops {
 /// same-named division.
 pub(crate) fn prior_with(r: &Rec, primary: bool, cities: &CityPops) -> f64 {
     let mut s = prior(r);
-    if primary {
+    if primary || cities.exonym(r) {
         s += 0.6;
     }
     // A division named after the city that dominates it (Baghdad, Erbil): the bare name means
     // the city. Where the city is a small part of the division (Quebec, Idlib) it does not.
     if r.kind == Kind::Admin1
-        && cities.max_in(r.idx).is_some_and(|p| p as f64 >= r.population as f64 / 3.0)
+        && cities
+            .max_in(r.idx)
+            .max(cities.capital_of(r.cc))
+            .is_some_and(|p| p as f64 >= r.population as f64 / 3.0)
     {
         s -= 0.6;
     }
@@ -1196,11 +1237,17 @@ fn resolve_with(
             }
         };
         // Only a country the text states as this very mention's container rules readings out,
-        // and only when none of that container's readings lies in the best reading's country.
-        // (A division's name is less sure: "Valdivia (Los Rios)" is first read in Ecuador, whose
-        // Los Ríos is the only one the gazetteer names so.)
+        // or a division when the best reading is a small town ("the town of Kelly in Idleb
+        // province" is no Kelly of the United States), and only when none of that container's
+        // readings lies in the best reading's country. (A division's name is less sure for a
+        // city: "Valdivia (Los Rios)" is first read in Ecuador, whose Los Ríos is the only one
+        // the gazetteer names so.)
+        let small = ranked.first.is_some_and(|(r, _)| {
+            matches!(r.kind, Kind::City | Kind::Admin2) && r.population < 50_000 && !r.curated
+        });
         let stated = within[i].filter(|_| {
-            b.container[i].is_some_and(|r| r.kind == Kind::Country)
+            b.container[i]
+                .is_some_and(|r| r.kind == Kind::Country || (r.kind == Kind::Admin1 && small))
                 && mentions.get(b.container_by[i] as usize).is_some_and(|c| {
                     let cc = ranked.first.map(|(r, _)| r.cc);
                     !c.cands.iter().filter_map(|&k| g.store.rec(k)).any(|r| Some(r.cc) == cc)

@@ -2232,4 +2232,15 @@ mod issue3 {
             Some("admin1")
         );
     }
+
+    #[test]
+    fn issue3_exonyms_and_capitals_beat_small_namesakes() {
+        let p = countries("Drones struck Kiev and Odesa overnight.");
+        assert!(p.iter().any(|x| x.0 == "Kiev" && x.1 == "UA"), "{p:?}");
+        let p = names("Des manifestants se sont rassemblés à Cologne samedi.");
+        assert!(p.iter().any(|x| x.0 == "Cologne" && x.1 == "Köln"), "{p:?}");
+        // A small town of a country the text does not place it in is no reading.
+        let p = countries("A demonstration took place in the town of Kelly in Idleb province.");
+        assert!(p.iter().all(|x| x.0 != "Kelly"), "{p:?}");
+    }
 }

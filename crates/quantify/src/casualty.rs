@@ -224,7 +224,15 @@ impl<'a> Sentence<'a> {
                 return None;
             }
             let num = &self.nums[n];
-            let (_, end) = self.head_end(num.end);
+            let (h, end) = self.head_end(num.end);
+            // "une famille de cinq personnes", "one family of four": "une" is the article of a
+            // group whose own number counts.
+            if num.value == Some(1) && h > num.end && is(self.tok(h), &W.of) {
+                if let Some(mut np) = self.np_at(h + 1, kind).filter(|np| !np.nums.is_empty()) {
+                    np.first = k;
+                    return Some(np);
+                }
+            }
             return Some(Np {
                 count: num.value.unwrap_or(0),
                 unknown: num.value.is_none(),
@@ -1323,6 +1331,8 @@ mod tests {
             ("Two soldiers died when the blast killed them.", Lang::En, &[(K, Some(2), false)]),
             ("A shoot-out broke out and two suspects died and one was injured.", Lang::En, &[(K, Some(2), false), (I, Some(1), false)]),
             ("Shells killed a family of three, including a child.", Lang::En, &[(K, Some(3), false)]),
+            // issue 5: "une" is the article of the family, not its count.
+            ("Les frappes ont tué une famille de cinq personnes.", Lang::Fr, &[(K, Some(5), false)]),
             ("The report makes no mention of fatalities.", Lang::En, &[]),
             ("Fatalities were reported on both sides.", Lang::En, &[]),
             ("A sarpanch was attacked and beaten to death by a mob.", Lang::En, &[(K, Some(1), false)]),
