@@ -578,6 +578,34 @@ const ARMED_NOUNS: &[&str] = &[
     "elements",
 ];
 
+/// "a abattu dans la nuit 45 des 60 drones": a verb of shooting dead whose object, a few words
+/// on, is a drone, missile, rocket or aircraft tells a weapon disrupted, not an attack.
+fn downed(
+    a: &Analysis<'_>,
+    f: &Folded,
+    cl: Span,
+    main: &Hit,
+    trig: &'static Trigger,
+) -> Option<&'static Trigger> {
+    let folded = f.text.get(main.fstart..main.fend).unwrap_or("");
+    if trig.kind != "attack" || !folded.trim().starts_with("abattu") {
+        return None;
+    }
+    // The first weapon within eight words after the verb.
+    let reach =
+        words(f, main.fend, f.folded_at(cl.end)).iter().take(8).map(|w| w.len() + 1).sum::<usize>();
+    let first = LEXICON
+        .weapons
+        .find(f, main.fend, (main.fend + reach).min(f.folded_at(cl.end)), a.lang)
+        .into_iter()
+        .map(|h| LEXICON.weapons.values[h.entry].as_str())
+        .find(|w| !w.is_empty())?;
+    if !matches!(first, "drone" | "missile" | "rocket" | "aircraft") {
+        return None;
+    }
+    LEXICON.triggers.values.iter().find(|t| t.sub_event_type == "Disrupted weapons use")
+}
+
 fn clause_drafts(
     a: &Analysis<'_>,
     f: &Folded,
@@ -596,6 +624,7 @@ fn clause_drafts(
         in_label(a, cl, h) && !t.sub_event_type.is_empty() && !t.weak
     });
     let trig: &'static Trigger = &LEXICON.triggers.values[label.unwrap_or(&main).entry];
+    let trig = downed(a, f, cl, &main, trig).unwrap_or(trig);
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
     let armed_cue = family(&trig.kind) == "attack"
         && LEXICON

@@ -382,3 +382,18 @@ fn issue5_a_plan_to_attack_is_planned_and_a_family_counts_its_members() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(5));
 }
+
+#[test]
+fn issue5_drones_shot_down_are_disrupted_not_dead() {
+    let ev = run(
+        "L'armée ukrainienne a abattu dans la nuit 45 des 60 drones lancés par la Russie contre Kiev, selon l'armée de l'air.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Disrupted weapons use");
+    assert_eq!(ev[0].fatalities, None);
+    // Men shot dead are dead.
+    let ev = run("Les soldats ont abattu deux assaillants près de Gao.", Lang::Fr);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(2));
+}

@@ -1093,6 +1093,13 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
         if head.is_some_and(|h| is(toks.get(h), &W.not_people)) {
             return None;
         }
+        // "shot down 45 of 60 drones", "abattu 45 des 60 drones": a part of things counted.
+        if is(toks.get(n.end), &W.of) {
+            let whole = s.num_of.get(n.end + 1).copied().flatten().map(|k| s.nums[k].end);
+            if whole.is_some_and(|e| is(toks.get(e), &W.not_people)) {
+                return None;
+            }
+        }
     }
     // "killed or injured 3", "3 were killed, injured or captured": not a count of the dead.
     if disjunctive(s, a, b) {
@@ -1331,6 +1338,9 @@ mod tests {
             ("Two soldiers died when the blast killed them.", Lang::En, &[(K, Some(2), false)]),
             ("A shoot-out broke out and two suspects died and one was injured.", Lang::En, &[(K, Some(2), false), (I, Some(1), false)]),
             ("Shells killed a family of three, including a child.", Lang::En, &[(K, Some(3), false)]),
+            // issue 5: a part of the drones launched is no count of people.
+            ("L'armée a abattu 45 des 60 drones lancés.", Lang::Fr, &[]),
+            ("Air defences shot down 45 of 60 drones.", Lang::En, &[]),
             // issue 5: "une" is the article of the family, not its count.
             ("Les frappes ont tué une famille de cinq personnes.", Lang::Fr, &[(K, Some(5), false)]),
             ("The report makes no mention of fatalities.", Lang::En, &[]),
