@@ -578,6 +578,37 @@ const ARMED_NOUNS: &[&str] = &[
     "elements",
 ];
 
+/// Folded words that say a truce is over ("its truce … was over", "la trêve a été rompue").
+/// Not "end"/"fin": "a truce to end the fighting" is an agreement.
+const TRUCE_ENDED: [&str; 14] = [
+    "over",
+    "ended",
+    "collapsed",
+    "suspended",
+    "terminated",
+    "scrapped",
+    "rompu",
+    "rompue",
+    "suspendu",
+    "suspendue",
+    "caduc",
+    "caduque",
+    "termine",
+    "terminee",
+];
+
+/// A truce the clause says is over is a statement of its end (THREATEN), not an agreement.
+fn ended_truce(f: &Folded, cl: Span, trig: &'static Trigger) -> Option<&'static Trigger> {
+    if trig.kind != "ceasefire"
+        || !words(f, f.folded_at(cl.start), f.folded_at(cl.end))
+            .iter()
+            .any(|w| TRUCE_ENDED.contains(w))
+    {
+        return None;
+    }
+    LEXICON.triggers.values.iter().find(|t| t.kind == "statement" && t.plover == "THREATEN")
+}
+
 /// "a abattu dans la nuit 45 des 60 drones": a verb of shooting dead whose object, a few words
 /// on, is a drone, missile, rocket or aircraft tells a weapon disrupted, not an attack.
 fn downed(
@@ -624,7 +655,7 @@ fn clause_drafts(
         in_label(a, cl, h) && !t.sub_event_type.is_empty() && !t.weak
     });
     let trig: &'static Trigger = &LEXICON.triggers.values[label.unwrap_or(&main).entry];
-    let trig = downed(a, f, cl, &main, trig).unwrap_or(trig);
+    let trig = downed(a, f, cl, &main, trig).or_else(|| ended_truce(f, cl, trig)).unwrap_or(trig);
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
     let armed_cue = family(&trig.kind) == "attack"
         && LEXICON
@@ -751,6 +782,17 @@ fn draft(
     let split = region != cl;
     let weapons = weapons_in(a, f, cl, hits);
     let (mut actor, mut target): (Role, Role) = roles(a, f, cl, region, tspan, passive, nominal);
+    // "Les Brigades du Hezbollah ont annoncé la fin de la trêve": a statement that is news in
+    // itself is made by the party that tells it.
+    if trig.stmt && actor.party.is_none() {
+        let teller = crate::report::around(a, f, cl, tspan)
+            .iter()
+            .find_map(|r| crate::report::speaker(a, f, r))
+            .filter(|m| target.span.is_none_or(|t| !t.overlaps(&m.span)));
+        if let Some(m) = teller {
+            actor = crate::roles::party_of(a, f, cl, m);
+        }
+    }
     // "an army vehicle struck an IED", "a soldier stepped on a landmine":
     // the subject is the device's victim, its author is not named here.
     if trig.kind == "bombing" && nominal && struck_device(f, cl, tspan) {

@@ -118,7 +118,23 @@ pub fn roles(
     let after: Vec<&ActorMention> =
         inside.iter().copied().filter(|m| m.span.start >= trigger.end).collect();
     let prev_word = |m: &ActorMention| word_before_np(f, clause.start, m.span.start);
-    let agent = after.iter().copied().find(|m| AGENT.contains(&prev_word(m).as_str()));
+    let agent =
+        after.iter().copied().find(|m| AGENT.contains(&prev_word(m).as_str())).or_else(|| {
+            // "par des combattants du Tehreek-e-Taliban Pakistan", "by fighters of the X": the
+            // common noun is no mention of its own, the group it belongs to is the agent.
+            after.iter().copied().find(|m| {
+                m.kind == EntityKind::ArmedGroup && !m.adjectival && {
+                    let ws = words_before(f, clause.start, m.span.start, 6);
+                    ws.iter().rposition(|w| AGENT.contains(w)).is_some_and(|p| {
+                        let rest = &ws[p + 1..];
+                        rest.iter().any(|w| MEMBER_NOUNS.contains(w))
+                            && rest
+                                .iter()
+                                .all(|w| MEMBER_NOUNS.contains(w) || MEMBER_OF.contains(w))
+                    })
+                }
+            })
+        });
     // "par des jihadistes présumés de Boko Haram", "by gunmen of the X": the
     // named group the common noun belongs to is the agent.
     let named = agent.and_then(|g| member_of(a, f, g, &after));
@@ -493,6 +509,28 @@ fn in_place(a: &Analysis<'_>, f: &Folded, m: &ActorMention) -> bool {
 
 /// Words between fighters named by a common noun and the group they
 /// belong to (folded).
+/// Folded common nouns for the members of an armed group ("des combattants du X").
+const MEMBER_NOUNS: [&str; 18] = [
+    "combattants",
+    "combattant",
+    "membres",
+    "members",
+    "militants",
+    "militant",
+    "fighters",
+    "fighter",
+    "jihadistes",
+    "djihadistes",
+    "hommes",
+    "men",
+    "elements",
+    "miliciens",
+    "militiamen",
+    "insurges",
+    "insurgents",
+    "gunmen",
+];
+
 const MEMBER_OF: [&str; 17] = [
     "presumes",
     "presume",
@@ -624,6 +662,62 @@ fn class_of(m: &ActorMention) -> Option<PartyClass> {
 /// The party an actor mention names; a demonym names its noun phrase.
 pub(crate) fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> Role {
     let text = a.text();
+    // "15 Palestinians", "des Palestiniens": a people named by its nationality are its
+    // civilians. (A French demonym is capitalised only as a noun; an English one names people
+    // in the plural.)
+    if m.adjectival && m.kind == EntityKind::State {
+        let t = m.span.slice(text);
+        // Counted people ("15 Palestinians", "des Palestiniens", "plusieurs Irakiens"), not
+        // "les Américains ont frappé", where the nation acts.
+        let counted = words_before(f, clause.start, m.span.start, 1).first().is_some_and(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "des"
+                        | "de"
+                        | "d"
+                        | "plusieurs"
+                        | "dizaines"
+                        | "centaines"
+                        | "milliers"
+                        | "several"
+                        | "many"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "deux"
+                        | "trois"
+                        | "quatre"
+                        | "cinq"
+                )
+        });
+        let noun = counted
+            && t.starts_with(char::is_uppercase)
+            && match a.lang {
+                sitrep_model::Lang::Fr => true,
+                _ => t.ends_with('s') && noun_after(f, a, m.span.end, clause.end).is_none(),
+            };
+        let civilians =
+            m.country.as_deref().and_then(|cc| sitrep_actors::localize("Civilians", cc));
+        if let (true, Some(canonical)) = (noun, civilians) {
+            let party = Party {
+                text: Some(t.to_string()),
+                canonical: Some(canonical),
+                kind: "other".to_string(),
+                country: m.country.clone(),
+                entity: a.entity_at(m.span).map(|e| e.id.clone()),
+            };
+            return Role {
+                party: Some(party),
+                class: Some(PartyClass::Civilian),
+                span: Some(m.span),
+            };
+        }
+    }
     let mut span = m.span;
     let mut canonical = m.canonical.clone();
     let mut kind = m.kind.as_str().to_string();

@@ -397,3 +397,41 @@ fn issue5_drones_shot_down_are_disrupted_not_dead() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(2));
 }
+
+#[test]
+fn issue5_the_end_of_a_truce_is_declared_by_its_teller() {
+    for (text, lang) in [
+        ("Les Brigades du Hezbollah ont annoncé dimanche la fin de la trêve avec les forces américaines en Irak.", Lang::Fr),
+        ("Kataib Hezbollah declared on Sunday that its truce with US forces in Iraq was over.", Lang::En),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].kind, "statement", "{text}");
+        assert_eq!(ev[0].plover.kind, "THREATEN", "{text}");
+        assert_eq!(actor(&ev[0]), Some("Kataib Hezbollah"), "{text}");
+    }
+    // A truce agreed is an agreement.
+    let ev = run(
+        "The army and the rebels agreed to a 72-hour truce starting Saturday, mediators said.",
+        Lang::En,
+    );
+    assert!(ev.iter().all(|e| e.kind == "ceasefire"), "{ev:#?}");
+}
+
+#[test]
+fn issue5_fighters_of_a_named_group_are_the_group_and_counted_nationals_civilians() {
+    let ev = run(
+        "Un poste de police de Peshawar a été attaqué lundi soir par des combattants du Tehreek-e-Taliban Pakistan, tuant trois policiers.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Tehrik-i-Taliban Pakistan"));
+    for (text, lang) in [
+        ("Israeli forces arrested 15 Palestinians in raids across the occupied West Bank overnight.", Lang::En),
+        ("Les forces israéliennes ont arrêté 15 Palestiniens lors de raids en Cisjordanie occupée.", Lang::Fr),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(target(&ev[0]), Some("Civilians (Palestine)"), "{text}");
+    }
+}
