@@ -878,7 +878,8 @@ fn draft(
         subject: subject_np(a, f, cl, tspan, nominal),
         umbrella: generic.is_some(),
         means: Vec::new(),
-        anaphoric: nominal && anaphoric(f, cl, tspan, generic.is_some()),
+        anaphoric: (nominal && anaphoric(f, cl, tspan, generic.is_some()))
+            || repelled_told(f, cl, tspan),
         continued,
         weak: weak
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
@@ -913,6 +914,22 @@ fn anaphoric(f: &Folded, cl: Span, t: Span, plural: bool) -> bool {
     let w = f.text.get(f.folded_at(t.start)..f.folded_at(t.end)).unwrap_or("");
     let singular = w.split_whitespace().next().is_some_and(|x| !x.ends_with('s'));
     !plural && singular && before.first().is_some_and(|d| DEFINITE.contains(d))
+}
+
+/// "The army said it repelled the attack", "a repoussé l'assaut": an attack fought off that
+/// the text names with a definite noun is the one told before.
+fn repelled_told(f: &Folded, cl: Span, t: Span) -> bool {
+    let verb = f.text.get(f.folded_at(t.start)..f.folded_at(t.end)).unwrap_or("").trim();
+    let repel = ["repelled", "repulsed", "repel", "repousse", "repoussee", "repousses"];
+    if !repel.contains(&verb) {
+        return false;
+    }
+    let after = words(f, f.folded_at(t.end), f.folded_at(cl.end));
+    matches!(
+        after.as_slice(),
+        [d, n, ..] if DEFINITE.contains(d)
+            && matches!(*n, "attack" | "assault" | "raid" | "offensive" | "attaque" | "assaut")
+    )
 }
 
 /// Folded verbs by which a vehicle or a person sets off a device it did

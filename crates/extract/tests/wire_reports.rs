@@ -435,3 +435,22 @@ fn issue5_fighters_of_a_named_group_are_the_group_and_counted_nationals_civilian
         assert_eq!(target(&ev[0]), Some("Civilians (Palestine)"), "{text}");
     }
 }
+
+#[test]
+fn issue5_an_attack_repelled_is_the_attack_told_before() {
+    for (text, lang) in [
+        (
+            "Al-Shabaab fighters stormed a military base near Mogadishu on Tuesday. The army said it repelled the attack, killing 20 militants.",
+            Lang::En,
+        ),
+        (
+            "Des combattants shebab ont pris d'assaut mardi une base militaire près de Mogadiscio. L'armée a indiqué avoir repoussé l'attaque, tuant 20 assaillants.",
+            Lang::Fr,
+        ),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(actor(&ev[0]), Some("Al Shabaab"), "{text}");
+        assert_eq!(ev[0].fatalities, Some(20), "{text}");
+    }
+}
