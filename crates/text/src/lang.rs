@@ -40,7 +40,8 @@ pub(crate) const PROFILES: &[(Lang, &[&str])] = &[
             "le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "dans", "pour", "que",
             "qui", "sur", "au", "aux", "pas", "par", "avec", "ont", "sont", "été", "il", "elle",
             "ils", "ce", "cette", "ces", "mais", "ou", "selon", "leur", "plus", "a", "l", "d",
-            "qu", "n", "s", "c", "contre", "après", "lors", "depuis", "entre",
+            "qu", "n", "s", "c", "contre", "après", "lors", "depuis", "entre", "près", "vers",
+            "chez", "aussi", "nous", "vous", "lui", "deux", "trois", "hier", "sous",
         ],
     ),
     (
@@ -49,7 +50,9 @@ pub(crate) const PROFILES: &[(Lang, &[&str])] = &[
             "the", "and", "of", "to", "in", "is", "was", "were", "for", "on", "that", "with", "by",
             "at", "from", "he", "she", "it", "they", "have", "has", "had", "been", "are", "an",
             "a", "this", "which", "said", "who", "after", "their", "his", "her", "not", "against",
-            "during", "would", "will",
+            "during", "would", "will", "near", "into", "over", "its", "but", "or", "be", "up",
+            "out", "about", "when", "there", "them", "we", "you", "since", "while", "amid",
+            "where", "than", "also", "two", "three", "last",
         ],
     ),
     (
@@ -456,6 +459,20 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(detect(text), *want, "{text}");
+        }
+    }
+
+    /// Short English reports whose only shared function word is "a" are not French.
+    #[test]
+    fn issue5_a_short_english_report_is_english() {
+        for (text, want) in [
+            ("A strike hit a base near Erbil.", Lang::En),
+            ("A rocket hit a military base near Erbil last Friday.", Lang::En),
+            ("A strike hit a base near Erbil two days ago.", Lang::En),
+            ("Une frappe a visé une base près d'Erbil.", Lang::Fr),
+            ("Un drone a frappé hier un véhicule à Gao.", Lang::Fr),
+        ] {
+            assert_eq!(detect(text), want, "{text}");
         }
     }
 
