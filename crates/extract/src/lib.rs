@@ -628,6 +628,18 @@ fn finish(
         d.location.map(|(l, _)| l).or_else(|| dominant_place(a).map(|p| location_of(p, x)));
     let country =
         location.as_ref().and_then(|l| l.country.clone()).or_else(|| x.home.map(str::to_string));
+    // An agreement is often signed abroad ("ont signé à Doha un accord"): the venue names no
+    // party's country unless another place of the text is in it.
+    let parties_country = if c.sub == "Agreement" {
+        country.clone().filter(|cc| {
+            a.places.iter().any(|p| {
+                p.country.as_deref() == Some(cc.as_str())
+                    && location.as_ref().is_none_or(|l| l.text != p.text)
+            })
+        })
+    } else {
+        country.clone()
+    };
     let actor = if family(&c.kind) == "protest" {
         Some(crowd_actor(a, &c.kind, d.actor.clone(), d.actor_class, d.subject, country.as_deref()))
     } else {
@@ -644,10 +656,10 @@ fn finish(
     let actor = actor.map(|p| if violent { claimed_author(a, d.sentence, p) } else { p });
     let actor = actor.map(|p| execution_perpetrator(a, d.sentence, p, country.as_deref()));
     let actor = actor.map(|p| kin_militia(a, d.sentence, p, c.sub == "Armed clash"));
-    let actor = actor.map(|p| localize(p, country.as_deref()));
+    let actor = actor.map(|p| localize(p, parties_country.as_deref()));
     let actor = actor.map(|p| state_forces(a, p, violent));
     let actor = actor.map(|p| coalition_member(p, country.as_deref(), violent));
-    let target = d.target.map(|p| localize(p, country.as_deref()));
+    let target = d.target.map(|p| localize(p, parties_country.as_deref()));
     let mut evidence: Vec<Span> = d.evidence.clone();
     evidence.sort();
     Event {

@@ -454,3 +454,13 @@ fn issue5_an_attack_repelled_is_the_attack_told_before() {
         assert_eq!(ev[0].fatalities, Some(20), "{text}");
     }
 }
+
+#[test]
+fn issue5_an_agreement_signed_abroad_says_nothing_of_the_parties_country() {
+    let ev = run(
+        "The government and the rebels signed a ceasefire agreement in Doha on Thursday.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(actor(&ev[0]).is_none_or(|a| !a.contains("Qatar")), "{ev:#?}");
+}
