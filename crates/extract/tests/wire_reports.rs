@@ -464,3 +464,10 @@ fn issue5_an_agreement_signed_abroad_says_nothing_of_the_parties_country() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert!(actor(&ev[0]).is_none_or(|a| !a.contains("Qatar")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_general_strike_is_a_protest_not_an_attack() {
+    let ev = run("Dock workers launched a general strike in Marseille on Tuesday.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.event_type, "Protests");
+}
