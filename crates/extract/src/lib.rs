@@ -52,7 +52,7 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     x.answered = mention::answered(a, &f);
     let mut drafts = mention::drafts(a, &f, &x);
     mention::share_context(a, &f, &mut drafts);
-    let mut events = merge::merge(drafts);
+    let mut events = merge::merge(drafts, a.seg.paragraphs.len() > 1);
     casualty_sentences(a, &f, &x, &mut events);
     let protest = protest_class(a, &f);
     let demands = makes_demands(a, &f);
@@ -89,7 +89,16 @@ fn casualty_sentences(
             e.killed = Some(n);
             continue;
         }
-        if told {
+        // A count a party claims ("le groupe affirme avoir tué plus de cinquante militaires")
+        // does not replace the toll the text tells; alone, it is the only one there is.
+        let claimed = || {
+            LEXICON
+                .modality
+                .find(f, f.folded_at(s.span.start), f.folded_at(s.span.end), a.lang)
+                .iter()
+                .any(|h| LEXICON.modality.values[h.entry].modality == "claimed")
+        };
+        if told || (e.killed.is_some() && claimed()) {
             continue;
         }
         for c in x.casualties(a, si).iter().copied() {

@@ -226,28 +226,38 @@ impl Facts<'_> {
 /// "KYIV, Jan 3 (Reuters) - ").
 fn dateline(a: &Analysis<'_>) -> Option<(Span, Option<NaiveDate>)> {
     let text = a.text();
-    let mut n = text.len().min(120);
-    while !text.is_char_boundary(n) {
-        n -= 1;
+    // At the start of the text or of one of its first lines (after a headline).
+    let mut starts = vec![0];
+    let mut limit = text.len().min(600);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
     }
-    let head = &text[..n];
-    let end = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| head.find(d)).min()?;
-    let prefix = &head[..end];
-    let first = prefix.split([' ', ',']).next()?;
-    let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    if !caps
-        || prefix.contains(['.', '\n'])
-        || !(prefix.contains(')') || prefix.contains(char::is_numeric))
-    {
-        return None;
-    }
-    let span = Span::new(0, end);
-    let date = find_dates(text, span, a.lang, None)
-        .into_iter()
-        .find(|d| d.kind == DateKind::Explicit && d.start.is_some())
-        .and_then(|d| d.start);
-    Some((span, date))
+    starts.extend(text[..limit].match_indices('\n').map(|(i, _)| i + 1));
+    starts.into_iter().find_map(|at| {
+        let at = at + (text[at..].len() - text[at..].trim_start().len());
+        let mut n = (at + 120).min(text.len());
+        while !text.is_char_boundary(n) {
+            n -= 1;
+        }
+        let head = &text[at..n];
+        let end = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| head.find(d)).min()?;
+        let prefix = &head[..end];
+        let first = prefix.split([' ', ',']).next()?;
+        let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if !caps
+            || prefix.contains(['.', '\n'])
+            || !(prefix.contains(')') || prefix.contains(char::is_numeric))
+        {
+            return None;
+        }
+        let span = Span::new(at, at + end);
+        let date = find_dates(text, span, a.lang, None)
+            .into_iter()
+            .find(|d| d.kind == DateKind::Explicit && d.start.is_some())
+            .and_then(|d| d.start);
+        Some((span, date))
+    })
 }
 
 /// Folded cues of a soldier or police officer off duty.
@@ -823,6 +833,43 @@ fn draft(
         });
         if with {
             actor = std::mem::take(&mut target);
+        }
+    }
+    // "30 soldats tués dans une attaque jihadiste", "five soldiers were killed in an attack":
+    // the subject before a nominal attack is its victim, not its author.
+    if nominal && family(&trig.kind) == "attack" && trig.kind != "armed_clash" {
+        let victim = actor.span.is_some_and(|sp| {
+            let ws = words(f, f.folded_at(sp.end), f.folded_at(tspan.start));
+            let died = |w: &&str| {
+                matches!(*w, "killed" | "died" | "wounded" | "injured" | "tues" | "tue" | "tuee")
+                    || matches!(*w, "tuees" | "morts" | "blesses" | "blesse")
+            };
+            sp.end <= tspan.start
+                && match ws.as_slice() {
+                    [w, ..] if matches!(*w, "was" | "were" | "been" | "ete" | "sont" | "ont") => {
+                        ws.iter().take(4).any(died)
+                    }
+                    [w, next, ..] if died(w) => matches!(
+                        *next,
+                        "in" | "on"
+                            | "during"
+                            | "when"
+                            | "dans"
+                            | "lors"
+                            | "au"
+                            | "en"
+                            | "par"
+                            | "by"
+                    ),
+                    _ => false,
+                }
+        });
+        if victim {
+            if target.party.is_none() {
+                target = std::mem::take(&mut actor);
+            } else {
+                actor = Role::default();
+            }
         }
     }
     if let Some(v) = victims(a, f, x, si, cl, if split { Some(region) } else { None }) {

@@ -22,7 +22,12 @@ fn place_key(d: &Draft) -> Option<String> {
 
 fn targets_conflict(a: &Draft, b: &Draft) -> bool {
     let c = |d: &Draft| d.target.as_ref().and_then(|t| t.canonical.clone());
-    matches!((c(a), c(b)), (Some(x), Some(y)) if x != y)
+    // A generic party not yet given its country ("Military Forces") is the same as the
+    // country's ("Military Forces of Burkina Faso").
+    let generic = |x: &str| sitrep_actors::localize(x, "US").is_some();
+    matches!((c(a), c(b)), (Some(x), Some(y))
+        if x != y && !(generic(&x) && y.starts_with(x.as_str()))
+            && !(generic(&y) && x.starts_with(y.as_str())))
 }
 
 fn same_incident(e: &Draft, d: &Draft) -> bool {
@@ -57,6 +62,18 @@ fn kind_group(kind: &str) -> u8 {
         "attack" => 0,
         _ => 3,
     }
+}
+
+/// The party a draft names as its actor, if a definite one (not "Unidentified Armed Group").
+fn named(d: &Draft) -> Option<&str> {
+    d.actor.as_ref().and_then(|p| p.canonical.as_deref()).filter(|c| !c.starts_with("Unidentified"))
+}
+
+/// True when two kinds are the same or of one group (see [`kind_group`]), a generic attack
+/// agreeing with none in particular.
+fn kinds_agree_strictly(ke: &str, kd: &str) -> bool {
+    let (ge, gd) = (kind_group(ke), kind_group(kd));
+    ke == kd || (ge == gd && ge != 3 && ge != 0)
 }
 
 /// True when two kinds can name one incident: an abduction is not the
@@ -108,8 +125,13 @@ fn absorb(e: &mut Draft, d: Draft) {
             e.weapons.push(w);
         }
     }
-    if e.actor.as_ref().is_none_or(|p| p.text.is_none())
-        && d.actor.as_ref().is_some_and(|p| p.text.is_some())
+    // A named author ("L'attaque a été revendiquée par le JNIM") replaces a generic one
+    // ("des terroristes").
+    let generic = |p: &sitrep_model::Party| {
+        p.canonical.as_deref().is_none_or(|c| sitrep_actors::localize(c, "US").is_some())
+    };
+    if e.actor.as_ref().is_none_or(|p| p.text.is_none() || generic(p))
+        && d.actor.as_ref().is_some_and(|p| p.text.is_some() && !generic(p))
     {
         e.actor = d.actor;
         e.actor_class = d.actor_class;
@@ -142,7 +164,8 @@ fn absorb(e: &mut Draft, d: Draft) {
 }
 
 /// Merges drafts (in text order) into incidents, in order of first evidence.
-pub fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+/// `paragraphs`: the document has several (a news story, not a one-paragraph note).
+pub fn merge(drafts: Vec<Draft>, paragraphs: bool) -> Vec<Draft> {
     let (strong, weak): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| !d.weak);
     let mut events: Vec<Draft> = Vec::new();
     for d in strong {
@@ -163,13 +186,31 @@ pub fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let had: Vec<&'static str> = events.iter().map(|e| e.family()).collect();
     for d in weak {
         let fam = d.family();
+        // "l'armée a mené des frappes aériennes … tuant plusieurs dizaines de terroristes" after
+        // the jihadists' attack, paragraphs later in a story: another party's strikes of
+        // another kind are an incident of their own, not a retelling.
+        let own = paragraphs
+            && named(&d).is_some()
+            && events.iter().filter(|e| e.family() == fam).all(|e| {
+                !kinds_agree_strictly(e.kind(), d.kind())
+                    && named(e).is_some_and(|c| Some(c) != named(&d))
+            });
+        if had.contains(&fam) && own {
+            let mut d = d;
+            d.weak = false;
+            events.push(d);
+            continue;
+        }
         if had.contains(&fam) {
+            // A count a party claims ("le groupe affirme avoir tué plus de cinquante
+            // militaires") does not replace the one the text tells (alone, it stands).
+            let claimed = d.modality == "claimed";
             if d.killed.is_some() || d.injured.is_some() {
                 let last = events
                     .iter_mut()
                     .filter(|e| e.family() == fam && e.first() <= d.first())
                     .last();
-                if let Some(e) = last {
+                if let Some(e) = last.filter(|e| !(claimed && e.killed.is_some())) {
                     absorb(e, d);
                 }
             }

@@ -111,6 +111,7 @@ pub fn roles(
                 && !at_border(f, clause, m)
                 && !place_descriptor(f, clause, m)
                 && !told_by.iter().any(|r| r.span.contains(&m.span))
+                && !heads_label(a, f, clause, m)
         })
         .collect();
     let before: Vec<&ActorMention> =
@@ -657,6 +658,15 @@ fn class_of(m: &ActorMention) -> Option<PartyClass> {
         }
         EntityKind::Place => None,
     }
+}
+
+/// A name that opens its clause and a colon follows ("Burkina Faso : au moins 30 soldats
+/// tués…", "Iraq: rockets hit…"): the headline's label, not a party.
+fn heads_label(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> bool {
+    words_before(f, clause.start, m.span.start, 1).is_empty()
+        && a.text()
+            .get(m.span.end..)
+            .is_some_and(|t| t.trim_start_matches([' ', '\u{a0}']).starts_with(':'))
 }
 
 /// The party an actor mention names; a demonym names its noun phrase.

@@ -471,3 +471,27 @@ fn issue5_a_general_strike_is_a_protest_not_an_attack() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].acled.event_type, "Protests");
 }
+
+#[test]
+fn issue5_a_story_keeps_its_attack_its_claim_and_the_army_strikes_apart() {
+    let text = "Burkina Faso : au moins 30 soldats tués dans une attaque jihadiste près de Djibo\n\n\
+Au moins trente soldats ont été tués dimanche dans une attaque contre un détachement militaire près de Djibo, dans le nord du pays, selon des sources sécuritaires.\n\n\
+L'attaque a été revendiquée par le Groupe de soutien à l'islam et aux musulmans (JNIM). Le groupe affirme avoir tué plus de cinquante militaires.\n\n\
+Dans la foulée, l'armée a mené des frappes aériennes contre des positions jihadistes dans la zone, tuant plusieurs dizaines de terroristes, selon l'état-major.";
+    let ev = run(text, Lang::Fr);
+    let kinds: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["attack", "airstrike"], "{ev:#?}");
+    // The headline's victims are no actor; the claimed author is; the claimed toll is not
+    // the toll told.
+    assert!(actor(&ev[0]).is_some_and(|a| a.starts_with("JNIM")), "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(30));
+    assert!(actor(&ev[1]).is_some_and(|a| a.starts_with("Military Forces")), "{ev:#?}");
+}
+
+#[test]
+fn issue5_a_dateline_after_a_headline_is_not_where() {
+    let text = "Russian missile strike on Dnipro kills 9, Ukraine says\n\nKYIV, June 3 (Reuters) - A Russian missile strike on the central Ukrainian city of Dnipro killed nine people on Tuesday, the regional governor said.";
+    let ev = run(text, Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(place(&ev[0]), Some("Dnipro"));
+}
