@@ -1202,6 +1202,8 @@ fn skeleton_match(
             store(&[]);
             continue;
         }
+        // (The candidates' names folded one after another into one buffer.)
+        let mut name = String::new();
         let cands: Vec<u32> = g
             .store
             .lookup_skeleton(&sk)
@@ -1213,18 +1215,19 @@ fn skeleton_match(
                         || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
                         || r.population >= 20_000)
                         && {
-                            let name = crate::norm::fold(r.name());
+                            crate::norm::fold_into(r.name(), &mut name);
+                            let name = name.as_str();
                             // Lengths alone bound the edit distance from below.
                             let (la, lb) = (folded.len() as f64, name.len() as f64);
                             // A final -i against none is a family name from a place
                             // ("al-Zarqawi", "al-Masri", "al-Maliki"), not that place.
                             let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
-                            crate::norm::initials_compatible(&folded, &name)
-                                && (!folded.ends_with('i') || ends_i(&name))
+                            crate::norm::initials_compatible(&folded, name)
+                                && (!folded.ends_with('i') || ends_i(name))
                                 && (!name.ends_with('i') || ends_i(&folded))
                                 && (r.curated
                                     || ((la - lb).abs() <= 0.5 * la.max(lb)
-                                        && crate::norm::distance_ratio(&folded, &name) <= 0.35))
+                                        && crate::norm::distance_ratio_within(&folded, name, 0.35)))
                         }
                 })
             })
