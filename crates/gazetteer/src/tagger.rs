@@ -28,6 +28,8 @@ pub(crate) struct Tok {
     pub sent_start: bool,
     /// [`Toks::joinable`] to the next token, decided once when the next token is cut.
     join: bool,
+    /// An Arabic article ([`Toks::art`]), decided once when the token is cut.
+    art: bool,
 }
 
 /// Tokens of a text with their folded forms.
@@ -340,6 +342,7 @@ impl<'t> Toks<'t> {
                 upper,
                 sent_start,
                 join: false,
+                art: is_article_token(&folded[f0..f1], hash),
             });
             prev_end = b;
         }
@@ -360,15 +363,11 @@ impl<'t> Toks<'t> {
         self.toks.get(i).and_then(|t| self.folded.as_bytes().get(t.fold.0..t.fold.1)).unwrap_or(b"")
     }
 
-    /// Whether token i is an Arabic article ([`crate::norm::is_article`]), most other words
-    /// ruled out by their length (two or three letters) and hash.
+    /// Whether token i is an Arabic article ([`crate::norm::is_article`]; see
+    /// [`is_article_token`]).
     #[inline]
     pub fn art(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            (2..=3).contains(&(t.fold.1 - t.fold.0))
-                && ARTICLE_FILTER >> (t.hash >> 58) & 1 == 1
-                && crate::norm::ARTICLES.iter().any(|a| a.as_bytes() == self.fb(i))
-        })
+        self.toks.get(i).is_some_and(|t| t.art)
     }
 
     /// Text between token i and i+1.
@@ -523,6 +522,17 @@ fn joinable_gap(g: &str) -> bool {
         && g.len() <= 3
         && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
         && g.chars().filter(|c| *c == '.').count() <= 1
+}
+
+/// Whether a folded token (with its [`word_hash`]) is an Arabic article
+/// ([`crate::norm::is_article`]), most other words ruled out by their length (two or three
+/// letters) and hash. Decided once per token by the tokenizer: recognition asks it of most
+/// tokens, some of them several times.
+#[inline]
+fn is_article_token(folded: &[u8], hash: u64) -> bool {
+    (2..=3).contains(&folded.len())
+        && ARTICLE_FILTER >> (hash >> 58) & 1 == 1
+        && crate::norm::ARTICLES.iter().any(|a| a.as_bytes() == folded)
 }
 
 /// One bit per value of the top six bits of an article's hash ([`word_hash`]): a word whose
@@ -923,7 +933,7 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     }
     // An article joined to a capitalised word, or the first word of a lower-case alias (the
     // cheap tests first: most words are neither).
-    if t.join && toks.art(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
+    if t.join && toks.toks.get(i + 1).is_some_and(|n| n.cap) && toks.art(i) {
         return true;
     }
     toks.word(&g.fast.lower_starts, i).is_some()
@@ -1857,6 +1867,16 @@ mod issue3 {
             .into_iter()
             .map(|p| (p.text, p.name.into_owned()))
             .collect()
+    }
+
+    #[test]
+    fn article_flag_agrees_with_the_article_list() {
+        let text = "Ras al-Ain, el Fasher, AL ASAD, ath Thawra, al, a, all, the, Al, Eth, ASH";
+        let toks = super::Toks::new(text, &sitrep_model::Segmented::default());
+        for i in 0..toks.toks.len() {
+            assert_eq!(toks.art(i), crate::norm::is_article(toks.f(i)), "{}", toks.f(i));
+        }
+        assert!(!toks.art(toks.toks.len()));
     }
 
     #[test]
