@@ -25,7 +25,9 @@ pub(crate) struct Tok {
     pub hash: u64,
     pub cap: bool,
     pub upper: bool,
-    pub sent_start: bool,
+    /// Whether the token opens a sentence, when the segmenter's sentences say so (see
+    /// [`Toks::sent_start`]).
+    sent_start: bool,
     /// [`Toks::joinable`] to the next token, decided once when the next token is cut.
     join: bool,
     /// An Arabic article ([`Toks::art`]), decided once when the token is cut.
@@ -40,6 +42,9 @@ pub(crate) struct Toks<'t> {
     lower: OnceCell<Vec<u64>>,
     /// Look-ups [`Toks::occurs_lowercase_hash`] answered by scanning so far.
     scans: std::cell::Cell<u32>,
+    /// Sentence starts come from the segmenter's sentences (each token's `sent_start`), not
+    /// from the gaps between tokens.
+    segmented: bool,
 }
 
 /// One scanned char: whether it is alphanumeric, and its length in bytes.
@@ -306,19 +311,9 @@ impl<'t> Toks<'t> {
             }
             let b = i;
             let f1 = folded.len();
-            let sent_start = if seg.sentences.is_empty() {
-                // A single space (the common gap) never ends a sentence.
-                prev_end == 0
-                    || (!(a == prev_end + 1 && bytes[prev_end] == b' ') && {
-                        let raw = text.get(prev_end..a).unwrap_or("");
-                        let gap = raw.trim_end_matches(|c: char| {
-                            c.is_whitespace()
-                                || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
-                        });
-                        gap.ends_with(['.', '!', '?', '\n', ':'])
-                            || gap.is_empty() && raw.contains('\n')
-                    })
-            } else {
+            // (Without the segmenter's sentences, a sentence start is told from the gap before
+            // the token when asked: see `Toks::sent_start`.)
+            let sent_start = !seg.sentences.is_empty() && {
                 while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
                     sent_idx += 1;
                 }
@@ -349,7 +344,40 @@ impl<'t> Toks<'t> {
         // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
         let folded = String::from_utf8(folded)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Toks { text, toks, folded, lower: OnceCell::new(), scans: std::cell::Cell::new(0) }
+        Toks {
+            text,
+            toks,
+            folded,
+            lower: OnceCell::new(),
+            scans: std::cell::Cell::new(0),
+            segmented: !seg.sentences.is_empty(),
+        }
+    }
+
+    /// Whether token i opens a sentence: by the segmenter's sentences when there are any, else
+    /// by the gap before it (the text's start, or a period, question or exclamation mark, colon
+    /// or line break, quotes, brackets and dashes skipped). Asked of few tokens, so not decided
+    /// for every token when the text is cut.
+    pub fn sent_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if self.segmented {
+            return t.sent_start;
+        }
+        let Some(prev_end) = i.checked_sub(1).map(|p| self.toks[p].end) else {
+            return true;
+        };
+        let a = t.start;
+        // A single space (the common gap) never ends a sentence.
+        if a == prev_end + 1 && self.text.as_bytes()[prev_end] == b' ' {
+            return false;
+        }
+        let raw = self.text.get(prev_end..a).unwrap_or("");
+        let gap = raw.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
+        });
+        gap.ends_with(['.', '!', '?', '\n', ':']) || gap.is_empty() && raw.contains('\n')
     }
 
     pub fn f(&self, i: usize) -> &str {
@@ -1473,7 +1501,7 @@ fn street(toks: &Toks, m: &Mention) -> bool {
 fn dateline(toks: &Toks, m: &Mention) -> bool {
     let t = &toks.toks[m.t0];
     let after = toks.text[m.end..].trim_start_matches([' ', '\u{a0}']);
-    t.upper && t.sent_start && after.starts_with(['—', '–', '-', ',', '('])
+    t.upper && toks.sent_start(m.t0) && after.starts_with(['—', '–', '-', ',', '('])
 }
 
 /// Prepositions that put something at a place (folded: "à" is "a", "près" is "pres").
@@ -1719,7 +1747,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         let before = m.t0 > 0
             && toks.gap(m.t0 - 1) == " "
             && toks.toks[m.t0 - 1].cap
-            && !toks.toks[m.t0 - 1].sent_start
+            && !toks.sent_start(m.t0 - 1)
             && !stop(m.t0 - 1)
             && prev.last().is_none_or(|p| p.t1 != m.t0)
             && !any_cue(m.t0 - 1);
@@ -1754,8 +1782,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         }
     }
     if single && !strong {
-        let t = &toks.toks[m.t0];
-        if t.sent_start && max_pop < 50_000 {
+        if toks.sent_start(m.t0) && max_pop < 50_000 {
             return Other;
         }
         // A common word also used as a place name: it occurs in lower case in the same text,
@@ -1867,6 +1894,16 @@ mod issue3 {
             .into_iter()
             .map(|p| (p.text, p.name.into_owned()))
             .collect()
+    }
+
+    #[test]
+    fn sentence_starts_from_the_gaps() {
+        let text = "Rain fell. Then \"Erbil\" (Iraq) - x: Y\n\nZ, w?  \u{ab} Q";
+        let toks = super::Toks::new(text, &sitrep_model::Segmented::default());
+        let starts: Vec<&str> =
+            (0..toks.toks.len()).filter(|&i| toks.sent_start(i)).map(|i| toks.f(i)).collect();
+        assert_eq!(starts, ["rain", "then", "y", "z", "q"]);
+        assert!(!toks.sent_start(toks.toks.len()));
     }
 
     #[test]
