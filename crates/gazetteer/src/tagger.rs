@@ -1451,11 +1451,46 @@ fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
 /// parenthesis ("DETROIT —", "EDMONTON, Ky").
 /// Arabic name elements that begin longer names ("Abu Salim", "Umm Qasr", "Tall Abyad", "Ras
 /// al-Ain", "Kafr Nabl", "Deir Hafer", "Beit Lahia", "Bir Hakeim", "Wadi Khaled").
-const NAME_ELEMENTS: &[&str] = &[
-    "abu", "umm", "um", "bin", "ibn", "bani", "beni", "bint", "ould", "sidi", "tall", "tal",
-    "tell", "jabal", "jebel", "djebel", "jabel", "bir", "ras", "ain", "ayn", "khan", "kafr",
-    "kfar", "deir", "dayr", "beit", "bayt", "wadi", "marj", "qasr", "mazraat", "nahr",
-];
+/// (A `match` on the folded bytes: compiled to a test of the length and a few bytes, where a
+/// list would be searched whole for most words.)
+fn name_element(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"abu"
+            | b"umm"
+            | b"um"
+            | b"bin"
+            | b"ibn"
+            | b"bani"
+            | b"beni"
+            | b"bint"
+            | b"ould"
+            | b"sidi"
+            | b"tall"
+            | b"tal"
+            | b"tell"
+            | b"jabal"
+            | b"jebel"
+            | b"djebel"
+            | b"jabel"
+            | b"bir"
+            | b"ras"
+            | b"ain"
+            | b"ayn"
+            | b"khan"
+            | b"kafr"
+            | b"kfar"
+            | b"deir"
+            | b"dayr"
+            | b"beit"
+            | b"bayt"
+            | b"wadi"
+            | b"marj"
+            | b"qasr"
+            | b"mazraat"
+            | b"nahr"
+    )
+}
 
 /// Words that make the name before them a street's ("Falcon Street", "Haifa Street"). Not
 /// "Road" or "Highway": a road is mostly named after the town it leads to ("Hertford Road"
@@ -1705,9 +1740,8 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // "Abu Salim", "Ras Baalbek", "Jabal al-Zawiya": an Arabic name element before the name
     // makes a longer name the gazetteer does not hold (a district, a neighbouring town, a
     // mountain, a person).
-    let element = |k: usize| {
-        matches!(toks.gap(k), " " | "-") && toks.toks[k].cap && NAME_ELEMENTS.contains(&toks.f(k))
-    };
+    let element =
+        |k: usize| matches!(toks.gap(k), " " | "-") && toks.toks[k].cap && name_element(toks.fb(k));
     if !strong && m.t1 - m.t0 <= 2 && m.t0 > 0 {
         let k = m.t0 - 1;
         let article = toks.art(k) && matches!(toks.gap(k), " " | "-");
@@ -1719,7 +1753,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // word begins a longer name the gazetteer does not hold (not the Indian town Bir).
     if !strong
         && single
-        && NAME_ELEMENTS.contains(&toks.f(m.t0))
+        && name_element(toks.fb(m.t0))
         && m.t1 < toks.toks.len()
         && matches!(toks.gap(m.t1 - 1), " " | "-")
         && (toks.toks[m.t1].cap || toks.art(m.t1))
@@ -1820,9 +1854,13 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
     {
         k -= 1;
     }
-    for len in (1..=lx.max_cue_tokens.min(k)).rev() {
-        // The cue and the name within one phrase ("district de X", not "X district, Y").
-        if !(k - len..m.t0).all(|j| toks.joinable(j)) {
+    // The cue and the name within one phrase ("district de X", not "X district, Y"): the
+    // gaps right before the name that join, counted back as far as the longest cue reaches.
+    let longest = lx.max_cue_tokens.min(k);
+    let joined = (0..m.t0 - (k - longest)).take_while(|&d| toks.joinable(m.t0 - 1 - d)).count();
+    for len in (1..=longest).rev() {
+        // (Every gap from the cue's first word to the name joins.)
+        if m.t0 - (k - len) > joined {
             continue;
         }
         let p = cue_phrase(lx, toks, k - len, k);
@@ -1847,8 +1885,10 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         }
     }
     let n = toks.toks.len();
+    // The gaps from the name's last word on that join (as far as the longest cue reaches).
+    let joined = (0..lx.max_cue_tokens).take_while(|&d| toks.joinable(m.t1 - 1 + d)).count();
     for len in (1..=lx.max_cue_tokens).rev() {
-        if m.t1 + len > n || !(m.t1 - 1..m.t1 + len - 1).all(|j| toks.joinable(j)) {
+        if m.t1 + len > n || len > joined {
             continue;
         }
         let p = cue_phrase(lx, toks, m.t1, m.t1 + len);
