@@ -1039,7 +1039,9 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
                 }
             }
             if found.is_none() {
-                found = SKELETONS.with(|c| skeleton_match(g, toks, i, &mut c.borrow_mut()));
+                if may_be_transliteration(g, toks, i) {
+                    found = SKELETONS.with(|c| skeleton_match(g, toks, i, &mut c.borrow_mut()));
+                }
             }
         }
         match found {
@@ -1170,6 +1172,20 @@ thread_local! {
     ]);
 }
 
+/// Whether the word at `i` may start a transliteration guess ([`skeleton_match`]), by the
+/// tests that do not depend on the guess's length: most capitalised words that reach the
+/// guess are people's or organisations' names, ruled out here before the cache is reached.
+#[inline]
+fn may_be_transliteration(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
+    let Some(t) = toks.toks.get(i) else {
+        return false;
+    };
+    // Transliteration variants are names of at least five letters, never acronyms ("OSCE",
+    // "LNA": transliterations are written as names), nor led by a stop word.
+    t.fold.1 - t.fold.0 >= 5 && !t.upper && toks.word(&g.lexicon.fast.stopwords, i).is_none()
+}
+
+/// A transliteration guess of one or two words from `i`, where [`may_be_transliteration`].
 fn skeleton_match(
     g: &Gazetteer,
     toks: &Toks,
@@ -1177,16 +1193,7 @@ fn skeleton_match(
     cache: &mut SkeletonCache,
 ) -> Option<Mention> {
     let n = toks.toks.len();
-    // Transliteration variants are names of at least five letters; most capitalised words
-    // that reach this point are people's or organisations' names, so stay cheap.
     let flen = |k: usize| toks.toks.get(k).map_or(0, |t| t.fold.1 - t.fold.0);
-    if flen(i) < 5 {
-        return None;
-    }
-    // Nor acronyms ("OSCE", "LNA"): transliterations are written as names.
-    if toks.toks[i].upper {
-        return None;
-    }
     for len in (1..=2usize).rev() {
         if i + len > n || !(i..i + len - 1).all(|k| toks.joinable(k)) {
             continue;
@@ -1197,7 +1204,7 @@ fn skeleton_match(
         if (i..i + len).map(flen).sum::<usize>() < 5 {
             continue;
         }
-        if toks.word(&g.lexicon.fast.stopwords, i).is_some() || toks.art(i + len - 1) {
+        if toks.art(i + len - 1) {
             continue;
         }
         // Transliteration guesses are for foreign names, never for common English words
