@@ -961,7 +961,7 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     }
     // An article joined to a capitalised word, or the first word of a lower-case alias (the
     // cheap tests first: most words are neither).
-    if t.join && toks.toks.get(i + 1).is_some_and(|n| n.cap) && toks.art(i) {
+    if t.art && t.join && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
         return true;
     }
     toks.word(&g.fast.lower_starts, i).is_some()
