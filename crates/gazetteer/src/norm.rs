@@ -209,9 +209,18 @@ fn core_tokens(s: &str) -> impl Iterator<Item = &str> {
 /// Whether two folded names may be transliterations of each other judging by their first
 /// letter (articles skipped): the same letter, or both vowels (Erbil / Arbil / Irbil).
 pub fn initials_compatible(a: &str, b: &str) -> bool {
-    let first = |s: &str| core_tokens(s).next().and_then(|t| t.bytes().next());
+    initials_agree(initial(a), initial(b))
+}
+
+/// The first letter of a folded name, articles skipped (see [`initials_compatible`]).
+fn initial(s: &str) -> Option<u8> {
+    core_tokens(s).next().and_then(|t| t.bytes().next())
+}
+
+/// [`initials_compatible`] of two names by their [`initial`]s.
+fn initials_agree(a: Option<u8>, b: Option<u8>) -> bool {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-    match (first(a), first(b)) {
+    match (a, b) {
         (Some(x), Some(y)) => {
             x == y
                 || (vowel(x) && vowel(y))
@@ -269,36 +278,64 @@ pub fn distance_ratio(a: &str, b: &str) -> f64 {
 /// of the edit-distance table bounds the distance from below, so a pair is given up as soon
 /// as every cell of a row exceeds the bound.
 pub fn distance_ratio_within(a: &str, b: &str, max: f64) -> bool {
-    let (mut ba, mut bb) = (['\0'; MAX_RATIO_CHARS], ['\0'; MAX_RATIO_CHARS]);
-    let (Some(la), Some(lb)) = (core_chars(a, &mut ba), core_chars(b, &mut bb)) else {
-        return 1.0 <= max;
-    };
-    if la == 0 && lb == 0 {
-        return 0.0 <= max;
+    Probe::new(a).distance_ratio_within(b, max)
+}
+
+/// A folded name prepared once for [`initials_compatible`] and [`distance_ratio_within`]
+/// against many others (a transliteration guess against its candidates' names).
+pub struct Probe {
+    chars: [char; MAX_RATIO_CHARS],
+    /// Chars of the core tokens (`None`: too long to compare).
+    len: Option<usize>,
+    initial: Option<u8>,
+}
+
+impl Probe {
+    /// Prepares the folded name `a`.
+    pub fn new(a: &str) -> Probe {
+        let mut chars = ['\0'; MAX_RATIO_CHARS];
+        let len = core_chars(a, &mut chars);
+        Probe { chars, len, initial: initial(a) }
     }
-    let (a, b) = (&ba[..la], &bb[..lb]);
-    let longer = la.max(lb) as f64;
-    // One row of the table, updated in place (`diag`: the cell above-left).
-    let mut row = [0u16; MAX_RATIO_CHARS + 1];
-    for (j, p) in row.iter_mut().enumerate().take(lb + 1) {
-        *p = j as u16;
+
+    /// [`initials_compatible`] of the prepared name and `b`.
+    pub fn initials_compatible(&self, b: &str) -> bool {
+        initials_agree(self.initial, initial(b))
     }
-    for (i, ca) in a.iter().enumerate() {
-        let mut diag = row[0];
-        row[0] = i as u16 + 1;
-        let mut least = row[0];
-        for (j, cb) in b.iter().enumerate() {
-            let up = row[j + 1];
-            let v = (diag + u16::from(ca != cb)).min(up + 1).min(row[j] + 1);
-            row[j + 1] = v;
-            diag = up;
-            least = least.min(v);
+
+    /// [`distance_ratio_within`] of the prepared name and `b`.
+    pub fn distance_ratio_within(&self, b: &str, max: f64) -> bool {
+        let mut bb = ['\0'; MAX_RATIO_CHARS];
+        let (Some(la), Some(lb)) = (self.len, core_chars(b, &mut bb)) else {
+            return 1.0 <= max;
+        };
+        if la == 0 && lb == 0 {
+            return 0.0 <= max;
         }
-        if least as f64 / longer > max {
-            return false;
+        let (a, b) = (&self.chars[..la], &bb[..lb]);
+        let longer = la.max(lb) as f64;
+        // One row of the table, updated in place (`diag`: the cell above-left).
+        let mut row = [0u16; MAX_RATIO_CHARS + 1];
+        for (j, p) in row.iter_mut().enumerate().take(lb + 1) {
+            *p = j as u16;
         }
+        for (i, ca) in a.iter().enumerate() {
+            let mut diag = row[0];
+            row[0] = i as u16 + 1;
+            let mut least = row[0];
+            for (j, cb) in b.iter().enumerate() {
+                let up = row[j + 1];
+                let v = (diag + u16::from(ca != cb)).min(up + 1).min(row[j] + 1);
+                row[j + 1] = v;
+                diag = up;
+                least = least.min(v);
+            }
+            if least as f64 / longer > max {
+                return false;
+            }
+        }
+        row[lb] as f64 / longer <= max
     }
-    row[lb] as f64 / longer <= max
 }
 
 /// Skeleton of a whole name.
@@ -398,6 +435,11 @@ mod tests {
             }
         }
         assert!(!distance_ratio_within(&"x".repeat(200), "x", 0.35));
+        for a in names {
+            for b in names {
+                assert_eq!(Probe::new(a).initials_compatible(b), initials_compatible(a, b));
+            }
+        }
     }
 
     #[test]

@@ -1247,8 +1247,10 @@ fn skeleton_match(
             store(&[]);
             continue;
         }
-        // (The candidates' names folded one after another into one buffer.)
+        // (The candidates' names folded one after another into one buffer, and compared with
+        // the folded phrase prepared once.)
         let mut name = String::new();
+        let probe = crate::norm::Probe::new(&folded);
         let cands: Vec<u32> = g
             .store
             .lookup_skeleton(&sk)
@@ -1267,12 +1269,12 @@ fn skeleton_match(
                             // A final -i against none is a family name from a place
                             // ("al-Zarqawi", "al-Masri", "al-Maliki"), not that place.
                             let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
-                            crate::norm::initials_compatible(&folded, name)
+                            probe.initials_compatible(name)
                                 && (!folded.ends_with('i') || ends_i(name))
                                 && (!name.ends_with('i') || ends_i(&folded))
                                 && (r.curated
                                     || ((la - lb).abs() <= 0.5 * la.max(lb)
-                                        && crate::norm::distance_ratio_within(&folded, name, 0.35)))
+                                        && probe.distance_ratio_within(name, 0.35)))
                         }
                 })
             })
