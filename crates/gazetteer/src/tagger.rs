@@ -337,7 +337,7 @@ impl<'t> Toks<'t> {
                 upper,
                 sent_start,
                 join: false,
-                art: is_article_token(&folded[f0..f1], hash),
+                art: is_article_token(&folded[f0..f1]),
             });
             prev_end = b;
         }
@@ -552,28 +552,19 @@ fn joinable_gap(g: &str) -> bool {
         && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
-/// Whether a folded token (with its [`word_hash`]) is an Arabic article
-/// ([`crate::norm::is_article`]), most other words ruled out by their length (two or three
-/// letters) and hash. Decided once per token by the tokenizer: recognition asks it of most
-/// tokens, some of them several times.
+/// Whether a folded token is an Arabic article ([`crate::norm::is_article`], written as a
+/// pattern of bytes: a test of the length and a few bytes, no search of the list). Decided
+/// once per token by the tokenizer: recognition asks it of most tokens, some several times.
 #[inline]
-fn is_article_token(folded: &[u8], hash: u64) -> bool {
-    (2..=3).contains(&folded.len())
-        && ARTICLE_FILTER >> (hash >> 58) & 1 == 1
-        && crate::norm::ARTICLES.iter().any(|a| a.as_bytes() == folded)
+fn is_article_token(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        [b'a' | b'e', b'l' | b'd' | b's' | b'z' | b'r' | b't' | b'n']
+            | [b'u', b'l' | b'd']
+            | [b'a' | b'e', b's' | b'c', b'h']
+            | [b'a', b't' | b'd', b'h']
+    )
 }
-
-/// One bit per value of the top six bits of an article's hash ([`word_hash`]): a word whose
-/// bit is clear is no article.
-const ARTICLE_FILTER: u64 = {
-    let mut bits = 0u64;
-    let mut k = 0;
-    while k < crate::norm::ARTICLES.len() {
-        bits |= 1 << (fnv_continue(FNV_BASIS, crate::norm::ARTICLES[k].as_bytes()) >> 58);
-        k += 1;
-    }
-    bits
-};
 
 /// Feature preferred by a context cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1953,6 +1944,26 @@ mod issue3 {
             (0..toks.toks.len()).filter(|&i| toks.sent_start(i)).map(|i| toks.f(i)).collect();
         assert_eq!(starts, ["rain", "then", "y", "z", "q"]);
         assert!(!toks.sent_start(toks.toks.len()));
+    }
+
+    #[test]
+    fn article_pattern_is_the_article_list() {
+        let letters: Vec<u8> = (b'a'..=b'z').chain(b'0'..=b'9').collect();
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() < 3)
+                .flat_map(|w| letters.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        for w in &words {
+            let s = std::str::from_utf8(w).unwrap();
+            assert_eq!(super::is_article_token(w), crate::norm::is_article(s), "{s}");
+        }
     }
 
     #[test]
