@@ -1495,22 +1495,27 @@ fn name_element(folded: &[u8]) -> bool {
 /// Words that make the name before them a street's ("Falcon Street", "Haifa Street"). Not
 /// "Road" or "Highway": a road is mostly named after the town it leads to ("Hertford Road"
 /// runs from Enfield toward Hertford), so the name still says where the text is.
-const STREET_AFTER: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "parkway",
-    "square",
-    "terrace",
-];
+fn street_after(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"street"
+            | b"st"
+            | b"avenue"
+            | b"ave"
+            | b"boulevard"
+            | b"blvd"
+            | b"lane"
+            | b"drive"
+            | b"parkway"
+            | b"square"
+            | b"terrace"
+    )
+}
 
 /// Words that make the name after them a street's ("rue de Paris", "avenue Habib Bourguiba").
-const STREET_BEFORE: &[&str] = &["rue", "avenue", "boulevard", "bd", "impasse", "allee"];
+fn street_before(folded: &[u8]) -> bool {
+    matches!(folded, b"rue" | b"avenue" | b"boulevard" | b"bd" | b"impasse" | b"allee")
+}
 
 /// The name is part of a street's name: "Falcon Street", "Haifa Street", "rue de Paris". After
 /// the name the street word must be capitalised (before a lower-case "road" the name is a place:
@@ -1522,7 +1527,7 @@ fn street(toks: &Toks, m: &Mention) -> bool {
         // "St." after a name is a street; "St" alone may begin the next name ("St Louis").
         let abbreviated = matches!(f, "st" | "ave" | "blvd");
         let period = toks.text[toks.toks[m.t1].end..].starts_with('.');
-        if STREET_AFTER.contains(&f) && (!abbreviated || period) {
+        if street_after(f.as_bytes()) && (!abbreviated || period) {
             return true;
         }
     }
@@ -1530,7 +1535,7 @@ fn street(toks: &Toks, m: &Mention) -> bool {
     while k > 0 && matches!(toks.fb(k - 1), b"de" | b"du" | b"des" | b"d" | b"la" | b"l") {
         k -= 1;
     }
-    k > 0 && STREET_BEFORE.contains(&toks.f(k - 1))
+    k > 0 && street_before(toks.fb(k - 1))
 }
 
 fn dateline(toks: &Toks, m: &Mention) -> bool {
