@@ -208,6 +208,30 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether the ASCII word `bytes[a..b]` has more than one letter and no lower-case letter
+/// (an acronym or a word in capitals). A word of up to eight bytes is read as one word of
+/// eight bytes (the bytes after it masked out), a longer one byte by byte.
+#[inline]
+fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
+    let len = b - a;
+    match bytes.get(a..a + 8) {
+        Some(chunk) if len <= 8 => {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // The high bit of each of the word's bytes.
+            let mine = if len == 8 { HIGH } else { HIGH & ((1u64 << (8 * len)) - 1) };
+            let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
+            let letters = in_range(x | splat(0x20), b'a', b'z') & mine;
+            let lower = in_range(x, b'a', b'z') & mine;
+            letters.count_ones() > 1 && lower == 0
+        }
+        _ => {
+            let wb = &bytes[a..b];
+            wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
+                && !wb.iter().any(u8::is_ascii_lowercase)
+        }
+    }
+}
+
 impl<'t> Toks<'t> {
     /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
     /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes.
@@ -262,9 +286,7 @@ impl<'t> Toks<'t> {
                 }));
                 hash = h;
                 cap = wb[0].is_ascii_uppercase();
-                upper = cap
-                    && wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
-                    && !wb.iter().any(u8::is_ascii_lowercase);
+                upper = cap && ascii_all_capitals(bytes, a, i);
             } else {
                 // Char by char from the token's start.
                 folded.truncate(f0);
@@ -1979,6 +2001,39 @@ mod issue3 {
             assert_eq!(toks.art(i), crate::norm::is_article(toks.f(i)), "{}", toks.f(i));
         }
         assert!(!toks.art(toks.toks.len()));
+    }
+
+    #[test]
+    fn all_capitals_agrees_with_the_byte_loop() {
+        let words: &[&[u8]] = &[
+            b"A",
+            b"AB",
+            b"Ab",
+            b"A1",
+            b"A1B",
+            b"OSCE",
+            b"NATO2",
+            b"Iraq",
+            b"ABCDEFGH",
+            b"ABCDEFGh",
+            b"ABCDEFGHI",
+            b"ABCDEFGHi",
+            b"X9",
+            b"U",
+            b"USA",
+            b"Z",
+            b"AZaz",
+            b"ZZZZZZZZ",
+        ];
+        for w in words {
+            for tail in [&b""[..], b" ", b" abcdefgh", b"\xc3\xa9tait  ", b"Zzzzzzzzzz"] {
+                let text = [*w, tail].concat();
+                let want = w.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
+                    && !w.iter().any(u8::is_ascii_lowercase);
+                let got = super::ascii_all_capitals(&text, 0, w.len());
+                assert_eq!(got, want, "{:?}", std::str::from_utf8(&text));
+            }
+        }
     }
 
     #[test]
