@@ -728,7 +728,8 @@ struct Tables {
     all: Vec<Table>,
     scratch: RankScratch,
     loo_lists: LooLists,
-    bufs: DocBufs,
+    /// (Boxed: handed to [`resolve_with`] and back as a pointer, not copied whole each text.)
+    bufs: Option<Box<DocBufs>>,
 }
 
 /// Tables a thread holds before they are emptied (at the start of a document only, so that a
@@ -1016,7 +1017,7 @@ fn resolve_with(
     mentions: &[Mention],
     tables: &mut Tables,
 ) -> Vec<Place> {
-    let mut b = std::mem::take(&mut tables.bufs);
+    let mut b = tables.bufs.take().unwrap_or_default();
     // Each name numbered once (its context and its neighbours are the same wherever it recurs).
     name_ids(toks, mentions, &mut b.names);
     let (keys, firsts_of_key) = (&b.names.ids, &b.names.firsts);
@@ -1196,7 +1197,7 @@ fn resolve_with(
         Some(cells) => cells.0,
         None => spare.take(),
     };
-    tables.bufs = b;
+    tables.bufs = Some(b);
     out
 }
 
