@@ -418,7 +418,15 @@ fn context_score(
     }
     // Agreement with the divisions the text names, growing with how much of the text they
     // take (a division named a dozen times outweighs one named once).
-    let share = ctx.admin1_share(r.admin1).max(ctx.admin1_share(r.idx));
+    // (The context's divisions are first-level division records, and a record's `admin1` is
+    // one or none: a division's own share, or its towns' division's, the other being 0.)
+    let share = if r.kind == Kind::Admin1 {
+        ctx.admin1_share(r.idx)
+    } else if r.admin1 != u32::MAX {
+        ctx.admin1_share(r.admin1)
+    } else {
+        0.0
+    };
     if share > 0.0 && (say == Say::Full || (say == Say::Division && share >= 0.4)) {
         s += 0.4 + 2.0 * share;
     }
