@@ -500,7 +500,7 @@ impl<'t> Toks<'t> {
     #[inline(never)]
     fn word_probe<'m, V>(&self, map: &'m WordMap<V>, i: usize, h: u64) -> Option<&'m V> {
         let f = self.fb(i);
-        map.get_by(h, |k| k.as_bytes() == f)
+        map.probe(h, |k| k.as_bytes() == f)
     }
 
     /// Value of the folded phrase of tokens a..b in a word table.
