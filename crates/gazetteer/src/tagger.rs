@@ -60,8 +60,8 @@ fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
 
 thread_local! {
     /// Token and folded-text buffers handed back by the last [`Toks`] dropped on this thread.
-    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, Vec<u8>)> =
-        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, String)> =
+        const { std::cell::RefCell::new((Vec::new(), String::new())) };
 }
 
 /// Largest buffers (tokens) kept for the next text: a huge text's are freed.
@@ -71,7 +71,7 @@ impl Drop for Toks<'_> {
     fn drop(&mut self) {
         if self.toks.capacity() <= KEEP_TOKENS {
             let toks = std::mem::take(&mut self.toks);
-            let folded = std::mem::take(&mut self.folded).into_bytes();
+            let folded = std::mem::take(&mut self.folded);
             let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded));
         }
     }
@@ -241,9 +241,14 @@ impl<'t> Toks<'t> {
         // Buffers of an earlier text of this thread, if any (one allocation less per text).
         let (mut toks, mut folded) = TOKS_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
         toks.clear();
-        folded.clear();
         toks.reserve(n / 5 + 1);
-        folded.reserve(n + 16);
+        // The folded text: the text itself with its ASCII letters lower-cased, where an ASCII
+        // word's folded form is its own bytes (nothing copied per word, nothing to check as
+        // UTF-8), then the folded forms of the words with other chars, appended.
+        folded.clear();
+        folded.reserve(n + n / 4 + 16);
+        folded.push_str(text);
+        folded.make_ascii_lowercase();
         let mut scratch = String::new();
         let mut sent_idx = 0;
         let mut prev_end = 0;
@@ -269,27 +274,26 @@ impl<'t> Toks<'t> {
                 }
             }
             let a = i;
-            let f0 = folded.len();
+            let (f0, f1);
             // ASCII fast path: a run of ASCII letters and digits not followed by a non-ASCII
             // char is the whole token, lower-cased and hashed byte by byte.
             i = ascii_word_end(bytes, i);
             let (cap, upper, hash);
             if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
                 let wb = &bytes[a..i];
-                // Copied lower-cased and hashed (FNV-1a, as `fnv_continue`) in one pass.
+                // Hashed lower-cased (FNV-1a, as `fnv_continue`); its folded form is at its own
+                // place in the lower-cased copy of the text.
                 let mut h = FNV_BASIS;
                 // (An ASCII letter or digit is lower-cased by setting its 0x20 bit: digits have it.)
-                folded.extend(wb.iter().map(|&c| {
-                    let l = c | 0x20;
-                    h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
-                    l
-                }));
+                for &c in wb {
+                    h = (h ^ (c | 0x20) as u64).wrapping_mul(FNV_PRIME);
+                }
+                (f0, f1) = (a, i);
                 hash = h;
                 cap = wb[0].is_ascii_uppercase();
                 upper = cap && ascii_all_capitals(bytes, a, i);
             } else {
                 // Char by char from the token's start.
-                folded.truncate(f0);
                 scratch.clear();
                 i = a;
                 let mut first = true;
@@ -326,13 +330,14 @@ impl<'t> Toks<'t> {
                     crate::norm::fold_char_into(c, &mut scratch);
                     i += len;
                 }
-                folded.extend_from_slice(scratch.as_bytes());
+                f0 = folded.len();
+                folded.push_str(&scratch);
+                f1 = folded.len();
                 hash = word_hash(&scratch);
                 cap = c0;
                 upper = cap && alphas > 1 && !any_lower;
             }
             let b = i;
-            let f1 = folded.len();
             // (Without the segmenter's sentences, a sentence start is told from the gap before
             // the token when asked: see `Toks::sent_start`.)
             let sent_start = !seg.sentences.is_empty() && {
@@ -359,13 +364,10 @@ impl<'t> Toks<'t> {
                 upper,
                 sent_start,
                 join: false,
-                art: is_article_token(&folded[f0..f1]),
+                art: is_article_token(&folded.as_bytes()[f0..f1]),
             });
             prev_end = b;
         }
-        // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
-        let folded = String::from_utf8(folded)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Toks {
             text,
             toks,
