@@ -1072,12 +1072,15 @@ fn resolve_with(
             });
         }
     }
-    // One pass over the tokens for telephone numbers and French adjectives.
+    // Telephone numbers and French adjectives, from the tokens the tokenizer marked (three
+    // bytes long, or with an adjective's filter bit), in text order.
     let (codes, adjectives) = (&mut b.codes, &mut b.adjectives);
     codes.clear();
     adjectives.clear();
     let text = toks.text.as_bytes();
-    for (i, t) in toks.toks.iter().enumerate() {
+    for &i in &toks.marked {
+        let i = i as usize;
+        let t = &toks.toks[i];
         if let Some(code) = phone_area_code(text, t.start, t.end) {
             codes.push(code);
         }
@@ -2086,7 +2089,7 @@ mod issue3_article_spelling {
     #[test]
     fn phone_numbers() {
         let codes = |t: &str| {
-            let toks = crate::tagger::Toks::new(t, &Segmented::default());
+            let toks = crate::tagger::Toks::new(t, &Segmented::default(), &Default::default());
             let b = t.as_bytes();
             toks.toks
                 .iter()

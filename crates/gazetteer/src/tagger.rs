@@ -10,6 +10,10 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS, FNV_PRIME};
+
+/// What the tokenizer marks for resolution ([`Toks::marked`]): the French adjectives' table,
+/// whose filter bit a word must have to be one.
+pub(crate) type Adjectives = WordMap<[u8; 2]>;
 use crate::norm::skeleton_of;
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
@@ -45,6 +49,10 @@ pub(crate) struct Toks<'t> {
     /// Sentence starts come from the segmenter's sentences (each token's `sent_start`), not
     /// from the gaps between tokens.
     segmented: bool,
+    /// Tokens that may be a telephone number's area code (three bytes, the first a digit from
+    /// 2 to 9) or a French adjective (their filter bit in the adjectives' table is set), in
+    /// text order: resolution reads these, not every token.
+    pub marked: Vec<u32>,
 }
 
 /// One scanned char: whether it is alphanumeric, and its length in bytes.
@@ -60,8 +68,8 @@ fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
 
 thread_local! {
     /// Token and folded-text buffers handed back by the last [`Toks`] dropped on this thread.
-    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, String)> =
-        const { std::cell::RefCell::new((Vec::new(), String::new())) };
+    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, String, Vec<u32>)> =
+        const { std::cell::RefCell::new((Vec::new(), String::new(), Vec::new())) };
 }
 
 /// Largest buffers (tokens) kept for the next text: a huge text's are freed.
@@ -72,7 +80,8 @@ impl Drop for Toks<'_> {
         if self.toks.capacity() <= KEEP_TOKENS {
             let toks = std::mem::take(&mut self.toks);
             let folded = std::mem::take(&mut self.folded);
-            let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded));
+            let marked = std::mem::take(&mut self.marked);
+            let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded, marked));
         }
     }
 }
@@ -234,13 +243,17 @@ fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
 
 impl<'t> Toks<'t> {
     /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
-    /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes.
-    pub fn new(text: &'t str, seg: &Segmented) -> Toks<'t> {
+    /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes,
+    /// marking the tokens resolution reads ([`Toks::marked`]; `adjectives`: the French
+    /// adjectives' table).
+    pub fn new(text: &'t str, seg: &Segmented, adjectives: &Adjectives) -> Toks<'t> {
         let bytes = text.as_bytes();
         let n = bytes.len();
         // Buffers of an earlier text of this thread, if any (one allocation less per text).
-        let (mut toks, mut folded) = TOKS_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        let (mut toks, mut folded, mut marked) =
+            TOKS_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
         toks.clear();
+        marked.clear();
         toks.reserve(n / 5 + 1);
         // The folded text: the text itself with its ASCII letters lower-cased, where an ASCII
         // word's folded form is its own bytes (nothing copied per word, nothing to check as
@@ -355,6 +368,9 @@ impl<'t> Toks<'t> {
                     joinable_gap(text.get(prev_end..a).unwrap_or(""))
                 };
             }
+            if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8) || adjectives.may_contain(hash) {
+                marked.push(toks.len() as u32);
+            }
             toks.push(Tok {
                 start: a,
                 end: b,
@@ -375,6 +391,7 @@ impl<'t> Toks<'t> {
             lower: OnceCell::new(),
             scans: std::cell::Cell::new(0),
             segmented: !seg.sentences.is_empty(),
+            marked,
         }
     }
 
@@ -1968,7 +1985,7 @@ mod issue3 {
     #[test]
     fn sentence_starts_from_the_gaps() {
         let text = "Rain fell. Then \"Erbil\" (Iraq) - x: Y\n\nZ, w?  \u{ab} Q";
-        let toks = super::Toks::new(text, &sitrep_model::Segmented::default());
+        let toks = super::Toks::new(text, &sitrep_model::Segmented::default(), &Default::default());
         let starts: Vec<&str> =
             (0..toks.toks.len()).filter(|&i| toks.sent_start(i)).map(|i| toks.f(i)).collect();
         assert_eq!(starts, ["rain", "then", "y", "z", "q"]);
@@ -1998,7 +2015,7 @@ mod issue3 {
     #[test]
     fn article_flag_agrees_with_the_article_list() {
         let text = "Ras al-Ain, el Fasher, AL ASAD, ath Thawra, al, a, all, the, Al, Eth, ASH";
-        let toks = super::Toks::new(text, &sitrep_model::Segmented::default());
+        let toks = super::Toks::new(text, &sitrep_model::Segmented::default(), &Default::default());
         for i in 0..toks.toks.len() {
             assert_eq!(toks.art(i), crate::norm::is_article(toks.f(i)), "{}", toks.f(i));
         }
