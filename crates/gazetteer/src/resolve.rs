@@ -2089,7 +2089,8 @@ mod issue3_article_spelling {
     #[test]
     fn phone_numbers() {
         let codes = |t: &str| {
-            let toks = crate::tagger::Toks::new(t, &Segmented::default(), &Default::default());
+            let toks =
+                crate::tagger::Toks::new(t, &Segmented::default(), crate::Gazetteer::global());
             let b = t.as_bytes();
             toks.toks
                 .iter()

@@ -11,9 +11,6 @@ use std::cell::OnceCell;
 
 use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS, FNV_PRIME};
 
-/// What the tokenizer marks for resolution ([`Toks::marked`]): the French adjectives' table,
-/// whose filter bit a word must have to be one.
-pub(crate) type Adjectives = WordMap<[u8; 2]>;
 use crate::norm::skeleton_of;
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
@@ -53,6 +50,10 @@ pub(crate) struct Toks<'t> {
     /// 2 to 9) or a French adjective (their filter bit in the adjectives' table is set), in
     /// text order: resolution reads these, not every token.
     pub marked: Vec<u32>,
+    /// Tokens that may start a name ([`may_start`]'s cheap tests: capitalised, an article, or
+    /// with the filter bit of the lower-case heads of aliases), in text order: recognition
+    /// visits these, not every token.
+    starts: Vec<u32>,
 }
 
 /// One scanned char: whether it is alphanumeric, and its length in bytes.
@@ -68,8 +69,8 @@ fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
 
 thread_local! {
     /// Token and folded-text buffers handed back by the last [`Toks`] dropped on this thread.
-    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, String, Vec<u32>)> =
-        const { std::cell::RefCell::new((Vec::new(), String::new(), Vec::new())) };
+    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, String, Vec<u32>, Vec<u32>)> =
+        const { std::cell::RefCell::new((Vec::new(), String::new(), Vec::new(), Vec::new())) };
 }
 
 /// Largest buffers (tokens) kept for the next text: a huge text's are freed.
@@ -81,7 +82,8 @@ impl Drop for Toks<'_> {
             let toks = std::mem::take(&mut self.toks);
             let folded = std::mem::take(&mut self.folded);
             let marked = std::mem::take(&mut self.marked);
-            let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded, marked));
+            let starts = std::mem::take(&mut self.starts);
+            let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded, marked, starts));
         }
     }
 }
@@ -244,16 +246,18 @@ fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
 impl<'t> Toks<'t> {
     /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
     /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes,
-    /// marking the tokens resolution reads ([`Toks::marked`]; `adjectives`: the French
-    /// adjectives' table).
-    pub fn new(text: &'t str, seg: &Segmented, adjectives: &Adjectives) -> Toks<'t> {
+    /// marking the tokens recognition and resolution read ([`Toks::marked`], `starts`).
+    pub fn new(text: &'t str, seg: &Segmented, g: &Gazetteer) -> Toks<'t> {
+        let adjectives = &g.lexicon.fast.adjective_fr;
+        let lower_starts = &g.fast.lower_starts;
         let bytes = text.as_bytes();
         let n = bytes.len();
         // Buffers of an earlier text of this thread, if any (one allocation less per text).
-        let (mut toks, mut folded, mut marked) =
+        let (mut toks, mut folded, mut marked, mut starts) =
             TOKS_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
         toks.clear();
         marked.clear();
+        starts.clear();
         toks.reserve(n / 5 + 1);
         // The folded text: the text itself with its ASCII letters lower-cased, where an ASCII
         // word's folded form is its own bytes (nothing copied per word, nothing to check as
@@ -371,6 +375,10 @@ impl<'t> Toks<'t> {
             if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8) || adjectives.may_contain(hash) {
                 marked.push(toks.len() as u32);
             }
+            let art = is_article_token(&folded.as_bytes()[f0..f1]);
+            if cap || art || lower_starts.may_contain(hash) {
+                starts.push(toks.len() as u32);
+            }
             toks.push(Tok {
                 start: a,
                 end: b,
@@ -380,7 +388,7 @@ impl<'t> Toks<'t> {
                 upper,
                 sent_start,
                 join: false,
-                art: is_article_token(&folded.as_bytes()[f0..f1]),
+                art,
             });
             prev_end = b;
         }
@@ -392,6 +400,7 @@ impl<'t> Toks<'t> {
             scans: std::cell::Cell::new(0),
             segmented: !seg.sentences.is_empty(),
             marked,
+            starts,
         }
     }
 
@@ -1007,9 +1016,16 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let n = toks.toks.len();
     let mut persons = Persons::new();
     let mut i = 0;
+    // (Only the tokens the tokenizer marked may start a name: each visited from `i` on.)
+    let mut starts = toks.starts.iter();
     while i < n {
         // Most words are lower case and start nothing (abbreviations and postal codes are
-        // capitalised too): ruled out by `may_start`'s cheap tests.
+        // capitalised too): left out by `may_start`'s cheap tests when the text was cut, and
+        // ruled out by `may_start` itself.
+        let Some(next) = starts.by_ref().map(|&k| k as usize).find(|&k| k >= i) else {
+            break;
+        };
+        i = next;
         if !toks.toks[i].cap && !may_start(g, toks, i) {
             i += 1;
             continue;
@@ -1985,7 +2001,8 @@ mod issue3 {
     #[test]
     fn sentence_starts_from_the_gaps() {
         let text = "Rain fell. Then \"Erbil\" (Iraq) - x: Y\n\nZ, w?  \u{ab} Q";
-        let toks = super::Toks::new(text, &sitrep_model::Segmented::default(), &Default::default());
+        let toks =
+            super::Toks::new(text, &sitrep_model::Segmented::default(), crate::Gazetteer::global());
         let starts: Vec<&str> =
             (0..toks.toks.len()).filter(|&i| toks.sent_start(i)).map(|i| toks.f(i)).collect();
         assert_eq!(starts, ["rain", "then", "y", "z", "q"]);
@@ -2015,7 +2032,8 @@ mod issue3 {
     #[test]
     fn article_flag_agrees_with_the_article_list() {
         let text = "Ras al-Ain, el Fasher, AL ASAD, ath Thawra, al, a, all, the, Al, Eth, ASH";
-        let toks = super::Toks::new(text, &sitrep_model::Segmented::default(), &Default::default());
+        let toks =
+            super::Toks::new(text, &sitrep_model::Segmented::default(), crate::Gazetteer::global());
         for i in 0..toks.toks.len() {
             assert_eq!(toks.art(i), crate::norm::is_article(toks.f(i)), "{}", toks.f(i));
         }
