@@ -449,6 +449,15 @@ impl<'t> Toks<'t> {
     }
 
     /// Text between token i and i+1.
+    /// [`Toks::gap`] as bytes (no char boundary checks: for comparisons).
+    #[inline]
+    pub fn gap_bytes(&self, i: usize) -> &[u8] {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.text.as_bytes().get(a.end..b.start).unwrap_or(b""),
+            _ => b"",
+        }
+    }
+
     pub fn gap(&self, i: usize) -> &str {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => &self.text[a.end..b.start],
@@ -1380,7 +1389,7 @@ fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Optio
     let next = toks.text[t.end..].chars().next();
     if next.is_some_and(|c| c.is_alphanumeric() || (c == '.' && !t.upper))
         || (!t.upper && g.store.is_common_word(toks.f(i)))
-        || (!t.upper && toks.toks.get(i + 1).is_some_and(|n| n.cap && toks.gap(i) == " "))
+        || (!t.upper && toks.toks.get(i + 1).is_some_and(|n| n.cap && toks.gap_bytes(i) == b" "))
     {
         return None;
     }
@@ -1412,7 +1421,10 @@ fn county_abbreviation(g: &Gazetteer, toks: &Toks, m: &mut Mention) {
     let Some(t) = toks.toks.get(j) else {
         return;
     };
-    if toks.gap(j - 1) != " " || !t.cap || toks.f(j) != "co" || !toks.text[t.end..].starts_with('.')
+    if toks.gap_bytes(j - 1) != b" "
+        || !t.cap
+        || toks.f(j) != "co"
+        || !toks.text[t.end..].starts_with('.')
     {
         return;
     }
@@ -1437,7 +1449,7 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         let a = toks.word(&lx.fast.prefix_fr, i + 1);
         let b = toks.word(&lx.fast.adjective_fr, i + 2);
         if let (Some(a), Some(b)) = (a, b) {
-            if toks.gap(i + 1) == "-" && a != b {
+            if toks.gap_bytes(i + 1) == b"-" && a != b {
                 return Some(border_mention(g, toks, i, i + 3, *a, *b));
             }
         }
@@ -1579,7 +1591,7 @@ fn street_before(folded: &[u8]) -> bool {
 /// "the Baghdad road" leads there).
 fn street(toks: &Toks, m: &Mention) -> bool {
     let n = toks.toks.len();
-    if m.t1 < n && toks.gap(m.t1 - 1) == " " && toks.toks[m.t1].cap {
+    if m.t1 < n && toks.gap_bytes(m.t1 - 1) == b" " && toks.toks[m.t1].cap {
         let f = toks.f(m.t1);
         // "St." after a name is a street; "St" alone may begin the next name ("St Louis").
         let abbreviated = matches!(f, "st" | "ave" | "blvd");
@@ -1631,7 +1643,7 @@ fn bare_airport(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
 /// of its candidates (not a name of its own: "Paris, Texas" holds a Paris; "Beaver, West
 /// Virginia" a Beaver).
 fn stated_container(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
-    if m.t1 >= toks.toks.len() || toks.gap(m.t1 - 1) != ", " || !toks.toks[m.t1].cap {
+    if m.t1 >= toks.toks.len() || toks.gap_bytes(m.t1 - 1) != b", " || !toks.toks[m.t1].cap {
         return false;
     }
     let Some((end, v)) = walk(&g.store, toks, m.t1, 4) else {
@@ -1760,7 +1772,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && t.cap
             && toks.text[t.end..].starts_with(". ")
             && toks.toks[m.t0 - 2].cap
-            && toks.gap(m.t0 - 2) == " "
+            && toks.gap_bytes(m.t0 - 2) == b" "
         {
             return Person;
         }
@@ -1778,7 +1790,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && !strong
             && m.t0 > 1
             && toks.toks[m.t0 - 1].cap
-            && toks.gap(m.t0 - 1) == " "
+            && toks.gap_bytes(m.t0 - 1) == b" "
             && title(m.t0 - 2)
         {
             return Person;
@@ -1802,11 +1814,12 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // "Abu Salim", "Ras Baalbek", "Jabal al-Zawiya": an Arabic name element before the name
     // makes a longer name the gazetteer does not hold (a district, a neighbouring town, a
     // mountain, a person).
-    let element =
-        |k: usize| matches!(toks.gap(k), " " | "-") && toks.toks[k].cap && name_element(toks.fb(k));
+    let element = |k: usize| {
+        matches!(toks.gap_bytes(k), b" " | b"-") && toks.toks[k].cap && name_element(toks.fb(k))
+    };
     if !strong && m.t1 - m.t0 <= 2 && m.t0 > 0 {
         let k = m.t0 - 1;
-        let article = toks.art(k) && matches!(toks.gap(k), " " | "-");
+        let article = toks.art(k) && matches!(toks.gap_bytes(k), b" " | b"-");
         if element(k) || (article && k > 0 && element(k - 1)) {
             return Other;
         }
@@ -1817,7 +1830,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         && single
         && name_element(toks.fb(m.t0))
         && m.t1 < toks.toks.len()
-        && matches!(toks.gap(m.t1 - 1), " " | "-")
+        && matches!(toks.gap_bytes(m.t1 - 1), b" " | b"-")
         && (toks.toks[m.t1].cap || toks.art(m.t1))
     {
         return Other;
@@ -1827,21 +1840,21 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     if weak
         && single
         && m.t1 + 1 < toks.toks.len()
-        && matches!(toks.gap(m.t1 - 1), " " | "-")
-        && matches!(toks.gap(m.t1), " " | "-")
+        && matches!(toks.gap_bytes(m.t1 - 1), b" " | b"-")
+        && matches!(toks.gap_bytes(m.t1), b" " | b"-")
         && toks.art(m.t1)
         && toks.toks[m.t1 + 1].cap
     {
         return Other;
     }
     // "Ahl al-Haq": the name carries an article that did not match with it.
-    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && toks.art(m.t0 - 1) {
+    if weak && m.t0 > 0 && toks.gap_bytes(m.t0 - 1) == b"-" && toks.art(m.t0 - 1) {
         return Other;
     }
     // Adjacent capitalised words that are not places: a person's or an organisation's name.
     if weak {
         let before = m.t0 > 0
-            && toks.gap(m.t0 - 1) == " "
+            && toks.gap_bytes(m.t0 - 1) == b" "
             && toks.toks[m.t0 - 1].cap
             && !toks.sent_start(m.t0 - 1)
             && !stop(m.t0 - 1)
@@ -1852,9 +1865,9 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         // unless that word starts a major place of its own (a list without commas).
         // An acronym after the name is a body of that place ("Brant OPP", "Kent RCMP").
         let after = m.t1 < toks.toks.len()
-            && matches!(toks.gap(m.t1 - 1), " " | "-")
+            && matches!(toks.gap_bytes(m.t1 - 1), b" " | b"-")
             && toks.toks[m.t1].cap
-            && !(toks.toks[m.t1].upper && toks.gap(m.t1 - 1) == " ")
+            && !(toks.toks[m.t1].upper && toks.gap_bytes(m.t1 - 1) == b" ")
             && !stop(m.t1)
             && !any_cue(m.t1)
             && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| {
@@ -1864,8 +1877,8 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         // "Stade de France", "Bank of England": a facility or body named after a place.
         let named_of = m.t1 + 1 < toks.toks.len()
             && matches!(toks.f(m.t1), "de" | "of" | "du" | "del")
-            && toks.gap(m.t1 - 1) == " "
-            && toks.gap(m.t1) == " "
+            && toks.gap_bytes(m.t1 - 1) == b" "
+            && toks.gap_bytes(m.t1) == b" "
             && toks.toks[m.t1 + 1].cap;
         if single && named_of {
             return Other;
