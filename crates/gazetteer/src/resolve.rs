@@ -926,7 +926,8 @@ const NO_NAME: u32 = u32::MAX;
 /// (each mention's number, the first mention of each number).
 fn name_ids(toks: &Toks, mentions: &[Mention], b: &mut NameBufs) {
     let same = |a: &Mention, b: &Mention| {
-        a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
+        a.t1 - a.t0 == b.t1 - b.t0
+            && (0..a.t1 - a.t0).all(|k| toks.fb(a.t0 + k) == toks.fb(b.t0 + k))
     };
     let NameBufs { ids, firsts, hashes, before, by_hash } = b;
     ids.clear();
@@ -1088,8 +1089,7 @@ fn resolve_with(
         if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
             continue;
         }
-        let f = toks.f(i);
-        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
+        if !toks.fb(i).last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
             continue;
         }
         if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {

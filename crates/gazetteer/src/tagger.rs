@@ -1876,7 +1876,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             });
         // "Stade de France", "Bank of England": a facility or body named after a place.
         let named_of = m.t1 + 1 < toks.toks.len()
-            && matches!(toks.f(m.t1), "de" | "of" | "du" | "del")
+            && matches!(toks.fb(m.t1), b"de" | b"of" | b"du" | b"del")
             && toks.gap_bytes(m.t1 - 1) == b" "
             && toks.gap_bytes(m.t1) == b" "
             && toks.toks[m.t1 + 1].cap;
