@@ -792,7 +792,9 @@ struct Near<'b> {
 /// Candidate points with their grid cell. A long list is sorted by cell, so that a row of three
 /// cells is one contiguous run; a short one (most texts) is scanned whole.
 #[derive(Default)]
-struct NearCells(Vec<((i32, i32), NearPoint)>, bool);
+/// The third list: where each name's points begin (its points are contiguous, in name order),
+/// and where the last name's end, so that a name's own points are passed over in a scan.
+struct NearCells(Vec<((i32, i32), NearPoint)>, bool, Vec<u32>);
 
 /// Points up to which [`NearCells`] are scanned rather than sorted.
 const NEAR_SCAN: usize = 512;
@@ -869,7 +871,15 @@ impl Near<'_> {
                 (e.0 .0.wrapping_sub(a).wrapping_add(1) as u32) <= 2
                     && (e.0 .1.wrapping_sub(b).wrapping_add(1) as u32) <= 2
             };
-            cells.0.iter().filter(near).any(visit);
+            // (The name's own points are passed over: they never count.)
+            let own = match (cells.2.get(key as usize), cells.2.get(key as usize + 1)) {
+                (Some(&from), Some(&to)) => from as usize..to as usize,
+                _ => 0..0,
+            };
+            let (before, rest) = cells.0.split_at(own.start.min(cells.0.len()));
+            let after = rest.get(own.len()..).unwrap_or(&[]);
+            let _ = before.iter().filter(near).any(&mut visit)
+                || after.iter().filter(near).any(&mut visit);
             return n;
         }
         for da in -1..=1 {
@@ -997,6 +1007,7 @@ struct DocBufs {
     ranks: Vec<(u32, Ranked, u32)>,
     last_rank: Vec<u32>,
     near: Vec<((i32, i32), NearPoint)>,
+    near_from: Vec<u32>,
     codes: Vec<u16>,
     /// Countries of the French adjectives ("syrienne"), in text order.
     adjectives: Vec<[u8; 2]>,
@@ -1157,17 +1168,22 @@ fn resolve_with(
     last_rank.resize(firsts_of_key.len(), u32::MAX);
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
-    let spare = std::cell::Cell::new(std::mem::take(&mut b.near));
+    let spare =
+        std::cell::Cell::new((std::mem::take(&mut b.near), std::mem::take(&mut b.near_from)));
     let tids = &*tids;
     let build = || {
-        let mut near = NearCells(spare.take(), false);
+        let (points, from) = spare.take();
+        let mut near = NearCells(points, false, from);
         near.0.clear();
+        near.2.clear();
         // (A table holds a name's records decoded, whatever its containment.)
         for (id, &i) in firsts_of_key.iter().enumerate() {
+            near.2.push(near.0.len() as u32);
             for c in &tables_all[tids[i] as usize].cands {
                 Near::add(&mut near, id as u32, c);
             }
         }
+        near.2.push(near.0.len() as u32);
         Near::finish(&mut near);
         near
     };
@@ -1204,8 +1220,8 @@ fn resolve_with(
             out.push(p);
         }
     }
-    b.near = match near.cells.into_inner() {
-        Some(cells) => cells.0,
+    (b.near, b.near_from) = match near.cells.into_inner() {
+        Some(cells) => (cells.0, cells.2),
         None => spare.take(),
     };
     tables.bufs = Some(b);
