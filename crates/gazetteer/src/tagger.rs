@@ -955,14 +955,18 @@ thread_local! {
 fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     let mut all = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
     walk_into(&g.store, toks, i, MAX_NAME_TOKENS, &mut all);
+    if all.len == 0 {
+        return None;
+    }
     // A capitalised name of several words ends with a capitalised word ("The village of" is
     // not the town "The Village"), unless a curated site is written so ("Mosul dam") or a
     // lower-case head word ends it after a name ("Hit district").
     let lead_stop =
         matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
-    let mut kept = [(0, 0); MAX_NAME_TOKENS];
+    // The matches kept, compacted in place.
     let mut n = 0;
-    for &s in all.as_slice() {
+    for at in 0..all.len.min(MAX_NAME_TOKENS) {
+        let s = all.hits[at];
         // The last word, whole ("Dar'a", "Nu'man" end in "a", "man"; "ez-Zor" in "Zor").
         let mut k = s.0 - 1;
         while k > i && !toks.gap(k - 1).contains(char::is_whitespace) {
@@ -974,11 +978,11 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
             || (!lead_stop && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
             || NameStats::of_value(g, s.1).strong_pop == u32::MAX
         {
-            kept[n] = s;
+            all.hits[n] = s;
             n += 1;
         }
     }
-    let (&last, shorter) = kept[..n].split_last()?;
+    let (&last, shorter) = all.hits[..n].split_last()?;
     if shorter.is_empty() {
         return Some(last);
     }
