@@ -582,7 +582,8 @@ impl<'t> Toks<'t> {
         if self.toks.len() <= 256 || (self.lower.get().is_none() && self.scans.get() < LOWER_SCANS)
         {
             self.scans.set(self.scans.get() + 1);
-            return self.toks.iter().any(|t| !t.cap && t.hash == hash && self.in_prose(t));
+            // (The hash first: it rules out almost every word with one test.)
+            return self.toks.iter().any(|t| t.hash == hash && !t.cap && self.in_prose(t));
         }
         let sorted = self.lower.get_or_init(|| {
             let mut v: Vec<u64> =
