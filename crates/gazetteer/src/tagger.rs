@@ -1413,9 +1413,28 @@ fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Optio
 fn comma_gap(g: &str) -> bool {
     match g.as_bytes() {
         b", " | b"," => true,
-        // (`trim` stops at the first other char from either end: the gap since a mention far
-        // back is not scanned whole.)
-        _ => g.trim() == ",",
+        _ => trims_to(g, b','),
+    }
+}
+
+/// `g.trim() == c` for an ASCII punctuation byte `c`, read on the bytes while they are ASCII
+/// (the gap since a mention far back is rarely more than a few bytes from being ruled out:
+/// `trim` stops at the first other char from either end, and so does this).
+fn trims_to(g: &str, c: u8) -> bool {
+    // The ASCII chars `char::is_whitespace` holds (U+000B included, unlike
+    // `u8::is_ascii_whitespace`).
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let b = g.as_bytes();
+    let Some(s) = b.iter().position(|&x| !space(x)) else {
+        return false;
+    };
+    if b[s] != c {
+        // A non-ASCII char may be Unicode white space: `trim` decides.
+        return b[s] >= 0x80 && g.trim() == (c as char).encode_utf8(&mut [0; 4]);
+    }
+    match b[s + 1..].iter().rposition(|&x| !space(x)) {
+        None => true,
+        Some(e) => b[s + 1 + e] >= 0x80 && g.trim() == (c as char).encode_utf8(&mut [0; 4]),
     }
 }
 
@@ -1488,7 +1507,7 @@ fn hyphen_gap(g: &str) -> bool {
     match g.as_bytes() {
         [b'-'] => true,
         [b' '] | [] => false,
-        _ => g.trim() == "-",
+        _ => trims_to(g, b'-'),
     }
 }
 
@@ -2025,6 +2044,36 @@ mod issue3 {
             (0..toks.toks.len()).filter(|&i| toks.sent_start(i)).map(|i| toks.f(i)).collect();
         assert_eq!(starts, ["rain", "then", "y", "z", "q"]);
         assert!(!toks.sent_start(toks.toks.len()));
+    }
+
+    #[test]
+    fn trimmed_gaps_as_trim() {
+        for g in [
+            "",
+            " ",
+            ",",
+            " , ",
+            "\n,\n",
+            "\u{b},\u{c}",
+            ",x",
+            "x,",
+            " ,, ",
+            "\u{a0},",
+            ",\u{a0}",
+            "\u{85} , \u{2003}",
+            " - ",
+            "-",
+            " -- ",
+            "\u{a0}x",
+            "é,",
+            ",é",
+            " , \u{a0}x",
+        ] {
+            for c in [b',', b'-'] {
+                let want = g.trim() == (c as char).to_string();
+                assert_eq!(super::trims_to(g, c), want, "{g:?} {}", c as char);
+            }
+        }
     }
 
     #[test]
