@@ -63,6 +63,15 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    /// Empties the context, keeping its lists' room for the next text.
+    fn clear(&mut self) {
+        self.countries.0.clear();
+        self.total = 0.0;
+        self.admin1.0.clear();
+        self.admin1_total = 0.0;
+        self.named.0.clear();
+    }
+
     fn add(&mut self, c: &Contribution) {
         if c.cc == [0, 0] {
             return;
@@ -1011,6 +1020,8 @@ struct DocBufs {
     codes: Vec<u16>,
     /// Countries of the French adjectives ("syrienne"), in text order.
     adjectives: Vec<[u8; 2]>,
+    /// The document context (emptied, its lists kept).
+    context: Context,
 }
 
 /// Mentions up to which [`name_ids`] searches the names found so far rather than a hash map.
@@ -1136,7 +1147,8 @@ fn resolve_with(
         }
     }
     let tables_all = &tables.all;
-    let mut all = Context::default();
+    let mut all = std::mem::take(&mut b.context);
+    all.clear();
     // Contributions by name (in order), as one list sorted by name.
     let by_key = &mut b.by_key;
     by_key.clear();
@@ -1224,6 +1236,7 @@ fn resolve_with(
         Some(cells) => (cells.0, cells.2),
         None => spare.take(),
     };
+    b.context = all;
     tables.bufs = Some(b);
     out
 }
