@@ -67,9 +67,12 @@ fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// A [`Toks`]' lists, kept for the next text: tokens, folded text, marked tokens, starts.
+type TokBuffers = (Vec<Tok>, String, Vec<u32>, Vec<u32>);
+
 thread_local! {
     /// Token and folded-text buffers handed back by the last [`Toks`] dropped on this thread.
-    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, String, Vec<u32>, Vec<u32>)> =
+    static TOKS_BUFFERS: std::cell::RefCell<TokBuffers> =
         const { std::cell::RefCell::new((Vec::new(), String::new(), Vec::new(), Vec::new())) };
 }
 
@@ -1100,10 +1103,8 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
                     found = Some(d);
                 }
             }
-            if found.is_none() {
-                if may_be_transliteration(g, toks, i) {
-                    found = SKELETONS.with(|c| skeleton_match(g, toks, i, &mut c.borrow_mut()));
-                }
+            if found.is_none() && may_be_transliteration(g, toks, i) {
+                found = SKELETONS.with(|c| skeleton_match(g, toks, i, &mut c.borrow_mut()));
             }
         }
         match found {
