@@ -534,7 +534,7 @@ impl RankKey {
     }
 
     fn hash(m: &Mention, within: Within) -> u64 {
-        use crate::lexicon::{fnv_continue, FNV_BASIS};
+        use crate::lexicon::FNV_BASIS;
         // One multiply per candidate (a hash of the list, compared in full on a match), or
         // one for the value.
         let mut h = FNV_BASIS;
@@ -555,8 +555,11 @@ impl RankKey {
         };
         let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
         let ch = m.country_hint.unwrap_or([0xff, 0xff]);
-        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1]];
-        fnv_continue(fnv_continue(h, &flags), &a.to_le_bytes())
+        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1], 0, 0];
+        // The flags and the division mixed in as two words (a multiply each, not one per byte:
+        // a table's key is compared in full on a match, so the hash need only spread them).
+        let h = (h ^ u64::from_le_bytes(flags)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h ^ a as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29)
     }
 }
 
