@@ -115,10 +115,16 @@ impl<V> WordMap<V> {
     /// The value of the key whose hash is `hash` and for which `is_key` holds.
     #[inline]
     pub fn get_by(&self, hash: u64, is_key: impl Fn(&str) -> bool) -> Option<&V> {
-        let (w, m) = bloom_bit(hash);
-        if self.bits[w] & m == 0 {
+        if !self.may_contain(hash) {
             return None;
         }
+        self.probe(hash, is_key)
+    }
+
+    /// [`WordMap::get_by`] for a hash whose filter bit the caller has found set
+    /// ([`WordMap::may_contain`]): the table searched without testing the bit again.
+    #[inline]
+    pub fn probe(&self, hash: u64, is_key: impl Fn(&str) -> bool) -> Option<&V> {
         let mask = self.slots.len() - 1;
         let mut at = hash as usize & mask;
         loop {

@@ -377,7 +377,7 @@ pub fn geocode(name: &str, country: Option<&str>) -> Vec<Candidate> {
 pub fn tag_places(text: &str, seg: &Segmented, lang: Lang) -> Vec<Place> {
     let _ = lang;
     let g = Gazetteer::global();
-    let toks = tagger::Toks::new(text, seg);
+    let toks = tagger::Toks::new(text, seg, g);
     let mentions = tagger::recognise(g, &toks);
     resolve::resolve(g, &toks, &mentions)
 }

@@ -118,13 +118,36 @@ pub fn fold_char_into(c: char, out: &mut String) {
 /// Folded key of a whole name: folded tokens joined by single spaces.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for (a, b) in token_ranges(s) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        fold_token_into(&s[a..b], &mut out);
-    }
+    fold_into(s, &mut out);
     out
+}
+
+/// [`fold`] into `out` (emptied first), its tokens cut as [`token_ranges`] cuts them but
+/// without their list: for names folded one after another into one buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    let b = s.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i <= b.len() {
+        let (alnum, len) = match b.get(i) {
+            None => (false, 1),
+            Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
+            Some(_) => match s[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            },
+        };
+        if alnum {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            fold_token_into(&s[st..i], out);
+        }
+        i += len;
+    }
 }
 
 /// Arabic article forms as they appear in French and English transliterations.
@@ -186,9 +209,18 @@ fn core_tokens(s: &str) -> impl Iterator<Item = &str> {
 /// Whether two folded names may be transliterations of each other judging by their first
 /// letter (articles skipped): the same letter, or both vowels (Erbil / Arbil / Irbil).
 pub fn initials_compatible(a: &str, b: &str) -> bool {
-    let first = |s: &str| core_tokens(s).next().and_then(|t| t.bytes().next());
+    initials_agree(initial(a), initial(b))
+}
+
+/// The first letter of a folded name, articles skipped (see [`initials_compatible`]).
+fn initial(s: &str) -> Option<u8> {
+    core_tokens(s).next().and_then(|t| t.bytes().next())
+}
+
+/// [`initials_compatible`] of two names by their [`initial`]s.
+fn initials_agree(a: Option<u8>, b: Option<u8>) -> bool {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-    match (first(a), first(b)) {
+    match (a, b) {
         (Some(x), Some(y)) => {
             x == y
                 || (vowel(x) && vowel(y))
@@ -242,6 +274,70 @@ pub fn distance_ratio(a: &str, b: &str) -> f64 {
     prev[lb] as f64 / la.max(lb) as f64
 }
 
+/// Whether [`distance_ratio`] of `a` and `b` is at most `max`, the same answer sooner: a row
+/// of the edit-distance table bounds the distance from below, so a pair is given up as soon
+/// as every cell of a row exceeds the bound.
+pub fn distance_ratio_within(a: &str, b: &str, max: f64) -> bool {
+    Probe::new(a).distance_ratio_within(b, max)
+}
+
+/// A folded name prepared once for [`initials_compatible`] and [`distance_ratio_within`]
+/// against many others (a transliteration guess against its candidates' names).
+pub struct Probe {
+    chars: [char; MAX_RATIO_CHARS],
+    /// Chars of the core tokens (`None`: too long to compare).
+    len: Option<usize>,
+    initial: Option<u8>,
+}
+
+impl Probe {
+    /// Prepares the folded name `a`.
+    pub fn new(a: &str) -> Probe {
+        let mut chars = ['\0'; MAX_RATIO_CHARS];
+        let len = core_chars(a, &mut chars);
+        Probe { chars, len, initial: initial(a) }
+    }
+
+    /// [`initials_compatible`] of the prepared name and `b`.
+    pub fn initials_compatible(&self, b: &str) -> bool {
+        initials_agree(self.initial, initial(b))
+    }
+
+    /// [`distance_ratio_within`] of the prepared name and `b`.
+    pub fn distance_ratio_within(&self, b: &str, max: f64) -> bool {
+        let mut bb = ['\0'; MAX_RATIO_CHARS];
+        let (Some(la), Some(lb)) = (self.len, core_chars(b, &mut bb)) else {
+            return 1.0 <= max;
+        };
+        if la == 0 && lb == 0 {
+            return 0.0 <= max;
+        }
+        let (a, b) = (&self.chars[..la], &bb[..lb]);
+        let longer = la.max(lb) as f64;
+        // One row of the table, updated in place (`diag`: the cell above-left).
+        let mut row = [0u16; MAX_RATIO_CHARS + 1];
+        for (j, p) in row.iter_mut().enumerate().take(lb + 1) {
+            *p = j as u16;
+        }
+        for (i, ca) in a.iter().enumerate() {
+            let mut diag = row[0];
+            row[0] = i as u16 + 1;
+            let mut least = row[0];
+            for (j, cb) in b.iter().enumerate() {
+                let up = row[j + 1];
+                let v = (diag + u16::from(ca != cb)).min(up + 1).min(row[j] + 1);
+                row[j + 1] = v;
+                diag = up;
+                least = least.min(v);
+            }
+            if least as f64 / longer > max {
+                return false;
+            }
+        }
+        row[lb] as f64 / longer <= max
+    }
+}
+
 /// Skeleton of a whole name.
 pub fn skeleton(s: &str) -> String {
     let f = fold(s);
@@ -265,6 +361,20 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(fold(a), b, "{a}");
+        }
+        // Folding into a buffer cuts the tokens as `token_ranges` does.
+        let mut buf = String::from("stale");
+        for s in ["", " ", "a", "--a--b--", "Aïn al-Asad ", "ﷺ x", "É", "1er mai", "d’Erbil"]
+        {
+            let mut want = String::new();
+            for (a, b) in token_ranges(s) {
+                if !want.is_empty() {
+                    want.push(' ');
+                }
+                fold_token_into(&s[a..b], &mut want);
+            }
+            fold_into(s, &mut buf);
+            assert_eq!(buf, want, "{s}");
         }
     }
 
@@ -290,6 +400,46 @@ mod tests {
         assert_eq!(distance_ratio("al anbar", "anbar"), 0.0);
         assert!((distance_ratio("abc", "abd") - 1.0 / 3.0).abs() < 1e-9);
         assert_eq!(distance_ratio(&"x".repeat(200), "x"), 1.0);
+        // The early-exit test answers as the full ratio.
+        let names = [
+            "",
+            "x",
+            "al anbar",
+            "anbar",
+            "fallouja",
+            "fallujah",
+            "militia",
+            "malta",
+            "mossoul",
+            "mosul",
+            "al mawsil",
+            "deir ez zor",
+            "dayr az zawr",
+            "erbil",
+            "arbil",
+            "irbil",
+            "ras al ain",
+            "ras el ain",
+            "tikrit",
+            "tekrit",
+            "abc",
+            "abd",
+            "ab",
+            "xyzxyzxyz",
+        ];
+        for a in names {
+            for b in names {
+                for max in [0.0, 0.2, 0.35, 0.5, 1.0] {
+                    assert_eq!(distance_ratio_within(a, b, max), distance_ratio(a, b) <= max);
+                }
+            }
+        }
+        assert!(!distance_ratio_within(&"x".repeat(200), "x", 0.35));
+        for a in names {
+            for b in names {
+                assert_eq!(Probe::new(a).initials_compatible(b), initials_compatible(a, b));
+            }
+        }
     }
 
     #[test]

@@ -63,6 +63,15 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    /// Empties the context, keeping its lists' room for the next text.
+    fn clear(&mut self) {
+        self.countries.0.clear();
+        self.total = 0.0;
+        self.admin1.0.clear();
+        self.admin1_total = 0.0;
+        self.named.0.clear();
+    }
+
     fn add(&mut self, c: &Contribution) {
         if c.cc == [0, 0] {
             return;
@@ -459,7 +468,15 @@ fn context_score(
     }
     // Agreement with the divisions the text names, growing with how much of the text they
     // take (a division named a dozen times outweighs one named once).
-    let share = ctx.admin1_share(r.admin1).max(ctx.admin1_share(r.idx));
+    // (The context's divisions are first-level division records, and a record's `admin1` is
+    // one or none: a division's own share, or its towns' division's, the other being 0.)
+    let share = if r.kind == Kind::Admin1 {
+        ctx.admin1_share(r.idx)
+    } else if r.admin1 != u32::MAX {
+        ctx.admin1_share(r.admin1)
+    } else {
+        0.0
+    };
     if share > 0.0 && (say == Say::Full || (say == Say::Division && share >= 0.4)) {
         s += 0.4 + 2.0 * share;
     }
@@ -558,7 +575,7 @@ impl RankKey {
     }
 
     fn hash(m: &Mention, within: Within) -> u64 {
-        use crate::lexicon::{fnv_continue, FNV_BASIS};
+        use crate::lexicon::FNV_BASIS;
         // One multiply per candidate (a hash of the list, compared in full on a match), or
         // one for the value.
         let mut h = FNV_BASIS;
@@ -579,8 +596,11 @@ impl RankKey {
         };
         let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
         let ch = m.country_hint.unwrap_or([0xff, 0xff]);
-        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1]];
-        fnv_continue(fnv_continue(h, &flags), &a.to_le_bytes())
+        let flags = [u8::from(m.skeleton), hint, ch[0], ch[1], cc[0], cc[1], 0, 0];
+        // The flags and the division mixed in as two words (a multiply each, not one per byte:
+        // a table's key is compared in full on a match, so the hash need only spread them).
+        let h = (h ^ u64::from_le_bytes(flags)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h ^ a as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29)
     }
 }
 
@@ -769,7 +789,8 @@ struct Tables {
     all: Vec<Table>,
     scratch: RankScratch,
     loo_lists: LooLists,
-    bufs: DocBufs,
+    /// (Boxed: handed to [`resolve_with`] and back as a pointer, not copied whole each text.)
+    bufs: Option<Box<DocBufs>>,
 }
 
 /// Tables a thread holds before they are emptied (at the start of a document only, so that a
@@ -824,7 +845,9 @@ struct Near<'b> {
 /// Candidate points with their grid cell. A long list is sorted by cell, so that a row of three
 /// cells is one contiguous run; a short one (most texts) is scanned whole.
 #[derive(Default)]
-struct NearCells(Vec<((i32, i32), NearPoint)>, bool);
+/// The third list: where each name's points begin (its points are contiguous, in name order),
+/// and where the last name's end, so that a name's own points are passed over in a scan.
+struct NearCells(Vec<((i32, i32), NearPoint)>, bool, Vec<u32>);
 
 /// Points up to which [`NearCells`] are scanned rather than sorted.
 const NEAR_SCAN: usize = 512;
@@ -901,7 +924,15 @@ impl Near<'_> {
                 (e.0 .0.wrapping_sub(a).wrapping_add(1) as u32) <= 2
                     && (e.0 .1.wrapping_sub(b).wrapping_add(1) as u32) <= 2
             };
-            cells.0.iter().filter(near).any(visit);
+            // (The name's own points are passed over: they never count.)
+            let own = match (cells.2.get(key as usize), cells.2.get(key as usize + 1)) {
+                (Some(&from), Some(&to)) => from as usize..to as usize,
+                _ => 0..0,
+            };
+            let (before, rest) = cells.0.split_at(own.start.min(cells.0.len()));
+            let after = rest.get(own.len()..).unwrap_or(&[]);
+            let _ = before.iter().filter(near).any(&mut visit)
+                || after.iter().filter(near).any(&mut visit);
             return n;
         }
         for da in -1..=1 {
@@ -958,7 +989,8 @@ const NO_NAME: u32 = u32::MAX;
 /// (each mention's number, the first mention of each number).
 fn name_ids(toks: &Toks, mentions: &[Mention], b: &mut NameBufs) {
     let same = |a: &Mention, b: &Mention| {
-        a.t1 - a.t0 == b.t1 - b.t0 && (0..a.t1 - a.t0).all(|k| toks.f(a.t0 + k) == toks.f(b.t0 + k))
+        a.t1 - a.t0 == b.t1 - b.t0
+            && (0..a.t1 - a.t0).all(|k| toks.fb(a.t0 + k) == toks.fb(b.t0 + k))
     };
     let NameBufs { ids, firsts, hashes, before, by_hash } = b;
     ids.clear();
@@ -1030,9 +1062,12 @@ struct DocBufs {
     ranks: Vec<(u32, Ranked, u32)>,
     last_rank: Vec<u32>,
     near: Vec<((i32, i32), NearPoint)>,
+    near_from: Vec<u32>,
     codes: Vec<u16>,
     /// Countries of the French adjectives ("syrienne"), in text order.
     adjectives: Vec<[u8; 2]>,
+    /// The document context (emptied, its lists kept).
+    context: Context,
 }
 
 /// Mentions up to which [`name_ids`] searches the names found so far rather than a hash map.
@@ -1059,7 +1094,7 @@ fn resolve_with(
     mentions: &[Mention],
     tables: &mut Tables,
 ) -> Vec<Place> {
-    let mut b = std::mem::take(&mut tables.bufs);
+    let mut b = tables.bufs.take().unwrap_or_default();
     // Each name numbered once (its context and its neighbours are the same wherever it recurs).
     name_ids(toks, mentions, &mut b.names);
     let (keys, firsts_of_key) = (&b.names.ids, &b.names.firsts);
@@ -1106,12 +1141,15 @@ fn resolve_with(
             });
         }
     }
-    // One pass over the tokens for telephone numbers and French adjectives.
+    // Telephone numbers and French adjectives, from the tokens the tokenizer marked (three
+    // bytes long, or with an adjective's filter bit), in text order.
     let (codes, adjectives) = (&mut b.codes, &mut b.adjectives);
     codes.clear();
     adjectives.clear();
     let text = toks.text.as_bytes();
-    for (i, t) in toks.toks.iter().enumerate() {
+    for &i in &toks.marked {
+        let i = i as usize;
+        let t = &toks.toks[i];
         if let Some(code) = phone_area_code(text, t.start, t.end) {
             codes.push(code);
         }
@@ -1119,8 +1157,7 @@ fn resolve_with(
         if !g.lexicon.fast.adjective_fr.may_contain(t.hash) {
             continue;
         }
-        let f = toks.f(i);
-        if !f.as_bytes().last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
+        if !toks.fb(i).last().is_some_and(|&b| g.lexicon.adjective_last[b as usize]) {
             continue;
         }
         if let Some(cc) = toks.word(&g.lexicon.fast.adjective_fr, i) {
@@ -1161,7 +1198,8 @@ fn resolve_with(
         }
     }
     let tables_all = &tables.all;
-    let mut all = Context::default();
+    let mut all = std::mem::take(&mut b.context);
+    all.clear();
     // Contributions by name (in order), as one list sorted by name.
     let by_key = &mut b.by_key;
     by_key.clear();
@@ -1193,17 +1231,22 @@ fn resolve_with(
     last_rank.resize(firsts_of_key.len(), u32::MAX);
     // Points of every name's candidates, each name numbered once.
     // The grid is built on the first look-up only (most texts have no town-only ambiguous name).
-    let spare = std::cell::Cell::new(std::mem::take(&mut b.near));
+    let spare =
+        std::cell::Cell::new((std::mem::take(&mut b.near), std::mem::take(&mut b.near_from)));
     let tids = &*tids;
     let build = || {
-        let mut near = NearCells(spare.take(), false);
+        let (points, from) = spare.take();
+        let mut near = NearCells(points, false, from);
         near.0.clear();
+        near.2.clear();
         // (A table holds a name's records decoded, whatever its containment.)
         for (id, &i) in firsts_of_key.iter().enumerate() {
+            near.2.push(near.0.len() as u32);
             for c in &tables_all[tids[i] as usize].cands {
                 Near::add(&mut near, id as u32, c);
             }
         }
+        near.2.push(near.0.len() as u32);
         Near::finish(&mut near);
         near
     };
@@ -1257,11 +1300,12 @@ fn resolve_with(
             out.push(p);
         }
     }
-    b.near = match near.cells.into_inner() {
-        Some(cells) => cells.0,
+    (b.near, b.near_from) = match near.cells.into_inner() {
+        Some(cells) => (cells.0, cells.2),
         None => spare.take(),
     };
-    tables.bufs = b;
+    b.context = all;
+    tables.bufs = Some(b);
     out
 }
 
@@ -2176,7 +2220,8 @@ mod issue3_article_spelling {
     #[test]
     fn phone_numbers() {
         let codes = |t: &str| {
-            let toks = crate::tagger::Toks::new(t, &Segmented::default());
+            let toks =
+                crate::tagger::Toks::new(t, &Segmented::default(), crate::Gazetteer::global());
             let b = t.as_bytes();
             toks.toks
                 .iter()

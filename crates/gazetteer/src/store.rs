@@ -8,12 +8,10 @@ use fst::Map;
 const REC: usize = 32;
 
 static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/records.bin"));
-static STRINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/strings.bin"));
-
-/// The string pool checked as UTF-8 once (it is built from Rust strings), so that a name is a
-/// slice, not a check per call; `None` if it were not valid (then each name is checked).
-static STRINGS_STR: std::sync::LazyLock<Option<&'static str>> =
-    std::sync::LazyLock::new(|| std::str::from_utf8(STRINGS).ok());
+/// The names, as one string (written by `build.rs` from Rust strings): checked as UTF-8 when
+/// compiled, so a name is a slice, with no check of the 3 MB pool (and no read of all its
+/// pages) when the first name is read.
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/strings.bin"));
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
@@ -155,10 +153,7 @@ impl Rec {
     pub fn name(&self) -> &'static str {
         let a = self.name_off as usize;
         let b = a + self.name_len as usize;
-        match *STRINGS_STR {
-            Some(all) => all.get(a..b).unwrap_or(""),
-            None => STRINGS.get(a..b).and_then(|s| std::str::from_utf8(s).ok()).unwrap_or(""),
-        }
+        STRINGS.get(a..b).unwrap_or("")
     }
 
     /// Country code as a string, if any.

@@ -10,6 +10,7 @@
 use std::cell::OnceCell;
 
 use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS, FNV_PRIME};
+
 use crate::norm::skeleton_of;
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
@@ -25,9 +26,13 @@ pub(crate) struct Tok {
     pub hash: u64,
     pub cap: bool,
     pub upper: bool,
-    pub sent_start: bool,
+    /// Whether the token opens a sentence, when the segmenter's sentences say so (see
+    /// [`Toks::sent_start`]).
+    sent_start: bool,
     /// [`Toks::joinable`] to the next token, decided once when the next token is cut.
     join: bool,
+    /// An Arabic article ([`Toks::art`]), decided once when the token is cut.
+    art: bool,
 }
 
 /// Tokens of a text with their folded forms.
@@ -38,6 +43,17 @@ pub(crate) struct Toks<'t> {
     lower: OnceCell<Vec<u64>>,
     /// Look-ups [`Toks::occurs_lowercase_hash`] answered by scanning so far.
     scans: std::cell::Cell<u32>,
+    /// Sentence starts come from the segmenter's sentences (each token's `sent_start`), not
+    /// from the gaps between tokens.
+    segmented: bool,
+    /// Tokens that may be a telephone number's area code (three bytes, the first a digit from
+    /// 2 to 9) or a French adjective (their filter bit in the adjectives' table is set), in
+    /// text order: resolution reads these, not every token.
+    pub marked: Vec<u32>,
+    /// Tokens that may start a name ([`may_start`]'s cheap tests: capitalised, an article, or
+    /// with the filter bit of the lower-case heads of aliases), in text order: recognition
+    /// visits these, not every token.
+    starts: Vec<u32>,
 }
 
 /// One scanned char: whether it is alphanumeric, and its length in bytes.
@@ -51,10 +67,13 @@ fn scan_char(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// A [`Toks`]' lists, kept for the next text: tokens, folded text, marked tokens, starts.
+type TokBuffers = (Vec<Tok>, String, Vec<u32>, Vec<u32>);
+
 thread_local! {
     /// Token and folded-text buffers handed back by the last [`Toks`] dropped on this thread.
-    static TOKS_BUFFERS: std::cell::RefCell<(Vec<Tok>, Vec<u8>)> =
-        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    static TOKS_BUFFERS: std::cell::RefCell<TokBuffers> =
+        const { std::cell::RefCell::new((Vec::new(), String::new(), Vec::new(), Vec::new())) };
 }
 
 /// Largest buffers (tokens) kept for the next text: a huge text's are freed.
@@ -64,8 +83,10 @@ impl Drop for Toks<'_> {
     fn drop(&mut self) {
         if self.toks.capacity() <= KEEP_TOKENS {
             let toks = std::mem::take(&mut self.toks);
-            let folded = std::mem::take(&mut self.folded).into_bytes();
-            let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded));
+            let folded = std::mem::take(&mut self.folded);
+            let marked = std::mem::take(&mut self.marked);
+            let starts = std::mem::take(&mut self.starts);
+            let _ = TOKS_BUFFERS.try_with(|b| *b.borrow_mut() = (toks, folded, marked, starts));
         }
     }
 }
@@ -201,18 +222,53 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether the ASCII word `bytes[a..b]` has more than one letter and no lower-case letter
+/// (an acronym or a word in capitals). A word of up to eight bytes is read as one word of
+/// eight bytes (the bytes after it masked out), a longer one byte by byte.
+#[inline]
+fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
+    let len = b - a;
+    match bytes.get(a..a + 8) {
+        Some(chunk) if len <= 8 => {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // The high bit of each of the word's bytes.
+            let mine = if len == 8 { HIGH } else { HIGH & ((1u64 << (8 * len)) - 1) };
+            let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
+            let letters = in_range(x | splat(0x20), b'a', b'z') & mine;
+            let lower = in_range(x, b'a', b'z') & mine;
+            letters.count_ones() > 1 && lower == 0
+        }
+        _ => {
+            let wb = &bytes[a..b];
+            wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
+                && !wb.iter().any(u8::is_ascii_lowercase)
+        }
+    }
+}
+
 impl<'t> Toks<'t> {
     /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
-    /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes.
-    pub fn new(text: &'t str, seg: &Segmented) -> Toks<'t> {
+    /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes,
+    /// marking the tokens recognition and resolution read ([`Toks::marked`], `starts`).
+    pub fn new(text: &'t str, seg: &Segmented, g: &Gazetteer) -> Toks<'t> {
+        let adjectives = &g.lexicon.fast.adjective_fr;
+        let lower_starts = &g.fast.lower_starts;
         let bytes = text.as_bytes();
         let n = bytes.len();
         // Buffers of an earlier text of this thread, if any (one allocation less per text).
-        let (mut toks, mut folded) = TOKS_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        let (mut toks, mut folded, mut marked, mut starts) =
+            TOKS_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
         toks.clear();
-        folded.clear();
+        marked.clear();
+        starts.clear();
         toks.reserve(n / 5 + 1);
-        folded.reserve(n + 16);
+        // The folded text: the text itself with its ASCII letters lower-cased, where an ASCII
+        // word's folded form is its own bytes (nothing copied per word, nothing to check as
+        // UTF-8), then the folded forms of the words with other chars, appended.
+        folded.clear();
+        folded.reserve(n + n / 4 + 16);
+        folded.push_str(text);
+        folded.make_ascii_lowercase();
         let mut scratch = String::new();
         let mut sent_idx = 0;
         let mut prev_end = 0;
@@ -238,29 +294,26 @@ impl<'t> Toks<'t> {
                 }
             }
             let a = i;
-            let f0 = folded.len();
+            let (f0, f1);
             // ASCII fast path: a run of ASCII letters and digits not followed by a non-ASCII
             // char is the whole token, lower-cased and hashed byte by byte.
             i = ascii_word_end(bytes, i);
             let (cap, upper, hash);
             if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
                 let wb = &bytes[a..i];
-                // Copied lower-cased and hashed (FNV-1a, as `fnv_continue`) in one pass.
+                // Hashed lower-cased (FNV-1a, as `fnv_continue`); its folded form is at its own
+                // place in the lower-cased copy of the text.
                 let mut h = FNV_BASIS;
                 // (An ASCII letter or digit is lower-cased by setting its 0x20 bit: digits have it.)
-                folded.extend(wb.iter().map(|&c| {
-                    let l = c | 0x20;
-                    h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
-                    l
-                }));
+                for &c in wb {
+                    h = (h ^ (c | 0x20) as u64).wrapping_mul(FNV_PRIME);
+                }
+                (f0, f1) = (a, i);
                 hash = h;
                 cap = wb[0].is_ascii_uppercase();
-                upper = cap
-                    && wb.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
-                    && !wb.iter().any(u8::is_ascii_lowercase);
+                upper = cap && ascii_all_capitals(bytes, a, i);
             } else {
                 // Char by char from the token's start.
-                folded.truncate(f0);
                 scratch.clear();
                 i = a;
                 let mut first = true;
@@ -297,26 +350,17 @@ impl<'t> Toks<'t> {
                     crate::norm::fold_char_into(c, &mut scratch);
                     i += len;
                 }
-                folded.extend_from_slice(scratch.as_bytes());
+                f0 = folded.len();
+                folded.push_str(&scratch);
+                f1 = folded.len();
                 hash = word_hash(&scratch);
                 cap = c0;
                 upper = cap && alphas > 1 && !any_lower;
             }
             let b = i;
-            let f1 = folded.len();
-            let sent_start = if seg.sentences.is_empty() {
-                // A single space (the common gap) never ends a sentence.
-                prev_end == 0
-                    || (!(a == prev_end + 1 && bytes[prev_end] == b' ') && {
-                        let raw = text.get(prev_end..a).unwrap_or("");
-                        let gap = raw.trim_end_matches(|c: char| {
-                            c.is_whitespace()
-                                || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
-                        });
-                        gap.ends_with(['.', '!', '?', '\n', ':'])
-                            || gap.is_empty() && raw.contains('\n')
-                    })
-            } else {
+            // (Without the segmenter's sentences, a sentence start is told from the gap before
+            // the token when asked: see `Toks::sent_start`.)
+            let sent_start = !seg.sentences.is_empty() && {
                 while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
                     sent_idx += 1;
                 }
@@ -331,6 +375,13 @@ impl<'t> Toks<'t> {
                     joinable_gap(text.get(prev_end..a).unwrap_or(""))
                 };
             }
+            if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8) || adjectives.may_contain(hash) {
+                marked.push(toks.len() as u32);
+            }
+            let art = is_article_token(&folded.as_bytes()[f0..f1]);
+            if cap || art || lower_starts.may_contain(hash) {
+                starts.push(toks.len() as u32);
+            }
             toks.push(Tok {
                 start: a,
                 end: b,
@@ -340,13 +391,46 @@ impl<'t> Toks<'t> {
                 upper,
                 sent_start,
                 join: false,
+                art,
             });
             prev_end = b;
         }
-        // Folded tokens are whole chars of valid UTF-8: the conversion only checks.
-        let folded = String::from_utf8(folded)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Toks { text, toks, folded, lower: OnceCell::new(), scans: std::cell::Cell::new(0) }
+        Toks {
+            text,
+            toks,
+            folded,
+            lower: OnceCell::new(),
+            scans: std::cell::Cell::new(0),
+            segmented: !seg.sentences.is_empty(),
+            marked,
+            starts,
+        }
+    }
+
+    /// Whether token i opens a sentence: by the segmenter's sentences when there are any, else
+    /// by the gap before it (the text's start, or a period, question or exclamation mark, colon
+    /// or line break, quotes, brackets and dashes skipped). Asked of few tokens, so not decided
+    /// for every token when the text is cut.
+    pub fn sent_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if self.segmented {
+            return t.sent_start;
+        }
+        let Some(prev_end) = i.checked_sub(1).map(|p| self.toks[p].end) else {
+            return true;
+        };
+        let a = t.start;
+        // A single space (the common gap) never ends a sentence.
+        if a == prev_end + 1 && self.text.as_bytes()[prev_end] == b' ' {
+            return false;
+        }
+        let raw = self.text.get(prev_end..a).unwrap_or("");
+        let gap = raw.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '«' | '“' | '\'' | '‘' | '(' | '—' | '-')
+        });
+        gap.ends_with(['.', '!', '?', '\n', ':']) || gap.is_empty() && raw.contains('\n')
     }
 
     pub fn f(&self, i: usize) -> &str {
@@ -360,18 +444,23 @@ impl<'t> Toks<'t> {
         self.toks.get(i).and_then(|t| self.folded.as_bytes().get(t.fold.0..t.fold.1)).unwrap_or(b"")
     }
 
-    /// Whether token i is an Arabic article ([`crate::norm::is_article`]), most other words
-    /// ruled out by their length (two or three letters) and hash.
+    /// Whether token i is an Arabic article ([`crate::norm::is_article`]; see
+    /// [`is_article_token`]).
     #[inline]
     pub fn art(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            (2..=3).contains(&(t.fold.1 - t.fold.0))
-                && ARTICLE_FILTER >> (t.hash >> 58) & 1 == 1
-                && crate::norm::ARTICLES.iter().any(|a| a.as_bytes() == self.fb(i))
-        })
+        self.toks.get(i).is_some_and(|t| t.art)
     }
 
     /// Text between token i and i+1.
+    /// [`Toks::gap`] as bytes (no char boundary checks: for comparisons).
+    #[inline]
+    pub fn gap_bytes(&self, i: usize) -> &[u8] {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.text.as_bytes().get(a.end..b.start).unwrap_or(b""),
+            _ => b"",
+        }
+    }
+
     pub fn gap(&self, i: usize) -> &str {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => &self.text[a.end..b.start],
@@ -451,7 +540,7 @@ impl<'t> Toks<'t> {
     #[inline(never)]
     fn word_probe<'m, V>(&self, map: &'m WordMap<V>, i: usize, h: u64) -> Option<&'m V> {
         let f = self.fb(i);
-        map.get_by(h, |k| k.as_bytes() == f)
+        map.probe(h, |k| k.as_bytes() == f)
     }
 
     /// Value of the folded phrase of tokens a..b in a word table.
@@ -496,7 +585,8 @@ impl<'t> Toks<'t> {
         if self.toks.len() <= 256 || (self.lower.get().is_none() && self.scans.get() < LOWER_SCANS)
         {
             self.scans.set(self.scans.get() + 1);
-            return self.toks.iter().any(|t| !t.cap && t.hash == hash && self.in_prose(t));
+            // (The hash first: it rules out almost every word with one test.)
+            return self.toks.iter().any(|t| t.hash == hash && !t.cap && self.in_prose(t));
         }
         let sorted = self.lower.get_or_init(|| {
             let mut v: Vec<u64> =
@@ -525,17 +615,19 @@ fn joinable_gap(g: &str) -> bool {
         && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
-/// One bit per value of the top six bits of an article's hash ([`word_hash`]): a word whose
-/// bit is clear is no article.
-const ARTICLE_FILTER: u64 = {
-    let mut bits = 0u64;
-    let mut k = 0;
-    while k < crate::norm::ARTICLES.len() {
-        bits |= 1 << (fnv_continue(FNV_BASIS, crate::norm::ARTICLES[k].as_bytes()) >> 58);
-        k += 1;
-    }
-    bits
-};
+/// Whether a folded token is an Arabic article ([`crate::norm::is_article`], written as a
+/// pattern of bytes: a test of the length and a few bytes, no search of the list). Decided
+/// once per token by the tokenizer: recognition asks it of most tokens, some several times.
+#[inline]
+fn is_article_token(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        [b'a' | b'e', b'l' | b'd' | b's' | b'z' | b'r' | b't' | b'n']
+            | [b'u', b'l' | b'd']
+            | [b'a' | b'e', b's' | b'c', b'h']
+            | [b'a', b't' | b'd', b'h']
+    )
+}
 
 /// Feature preferred by a context cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -867,14 +959,18 @@ thread_local! {
 fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     let mut all = Matches { len: 0, hits: [(0, 0); MAX_NAME_TOKENS] };
     walk_into(&g.store, toks, i, MAX_NAME_TOKENS, &mut all);
+    if all.len == 0 {
+        return None;
+    }
     // A capitalised name of several words ends with a capitalised word ("The village of" is
     // not the town "The Village"), unless a curated site is written so ("Mosul dam") or a
     // lower-case head word ends it after a name ("Hit district").
     let lead_stop =
         matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
-    let mut kept = [(0, 0); MAX_NAME_TOKENS];
+    // The matches kept, compacted in place.
     let mut n = 0;
-    for &s in all.as_slice() {
+    for at in 0..all.len.min(MAX_NAME_TOKENS) {
+        let s = all.hits[at];
         // The last word, whole ("Dar'a", "Nu'man" end in "a", "man"; "ez-Zor" in "Zor").
         let mut k = s.0 - 1;
         while k > i && !toks.gap(k - 1).contains(char::is_whitespace) {
@@ -886,11 +982,11 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
             || (!lead_stop && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
             || NameStats::of_value(g, s.1).strong_pop == u32::MAX
         {
-            kept[n] = s;
+            all.hits[n] = s;
             n += 1;
         }
     }
-    let (&last, shorter) = kept[..n].split_last()?;
+    let (&last, shorter) = all.hits[..n].split_last()?;
     if shorter.is_empty() {
         return Some(last);
     }
@@ -940,7 +1036,7 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     }
     // An article joined to a capitalised word, or the first word of a lower-case alias (the
     // cheap tests first: most words are neither).
-    if t.join && toks.art(i) && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
+    if t.art && t.join && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
         return true;
     }
     toks.word(&g.fast.lower_starts, i).is_some()
@@ -954,9 +1050,16 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let n = toks.toks.len();
     let mut persons = Persons::new();
     let mut i = 0;
+    // (Only the tokens the tokenizer marked may start a name: each visited from `i` on.)
+    let mut starts = toks.starts.iter();
     while i < n {
         // Most words are lower case and start nothing (abbreviations and postal codes are
-        // capitalised too): ruled out by `may_start`'s cheap tests.
+        // capitalised too): left out by `may_start`'s cheap tests when the text was cut, and
+        // ruled out by `may_start` itself.
+        let Some(next) = starts.by_ref().map(|&k| k as usize).find(|&k| k >= i) else {
+            break;
+        };
+        i = next;
         if !toks.toks[i].cap && !may_start(g, toks, i) {
             i += 1;
             continue;
@@ -1017,7 +1120,7 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
                     found = Some(d);
                 }
             }
-            if found.is_none() {
+            if found.is_none() && may_be_transliteration(g, toks, i) {
                 found = SKELETONS.with(|c| skeleton_match(g, toks, i, &mut c.borrow_mut()));
             }
         }
@@ -1085,7 +1188,7 @@ fn drop_side_by_side(g: &Gazetteer, toks: &Toks, out: &mut Vec<Mention>) {
         a.t1 == b.t0
             && b.t1 == b.t0 + 1
             && toks.gap(a.t1 - 1) == " "
-            && !toks.toks[b.t0].sent_start
+            && !toks.sent_start(b.t0)
             && !a.demonym
             && !b.demonym
             && a.border.is_none()
@@ -1223,6 +1326,20 @@ thread_local! {
     ]);
 }
 
+/// Whether the word at `i` may start a transliteration guess ([`skeleton_match`]), by the
+/// tests that do not depend on the guess's length: most capitalised words that reach the
+/// guess are people's or organisations' names, ruled out here before the cache is reached.
+#[inline]
+fn may_be_transliteration(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
+    let Some(t) = toks.toks.get(i) else {
+        return false;
+    };
+    // Transliteration variants are names of at least five letters, never acronyms ("OSCE",
+    // "LNA": transliterations are written as names), nor led by a stop word.
+    t.fold.1 - t.fold.0 >= 5 && !t.upper && toks.word(&g.lexicon.fast.stopwords, i).is_none()
+}
+
+/// A transliteration guess of one or two words from `i`, where [`may_be_transliteration`].
 fn skeleton_match(
     g: &Gazetteer,
     toks: &Toks,
@@ -1230,16 +1347,7 @@ fn skeleton_match(
     cache: &mut SkeletonCache,
 ) -> Option<Mention> {
     let n = toks.toks.len();
-    // Transliteration variants are names of at least five letters; most capitalised words
-    // that reach this point are people's or organisations' names, so stay cheap.
     let flen = |k: usize| toks.toks.get(k).map_or(0, |t| t.fold.1 - t.fold.0);
-    if flen(i) < 5 {
-        return None;
-    }
-    // Nor acronyms ("OSCE", "LNA"): transliterations are written as names.
-    if toks.toks[i].upper {
-        return None;
-    }
     for len in (1..=2usize).rev() {
         if i + len > n || !(i..i + len - 1).all(|k| toks.joinable(k)) {
             continue;
@@ -1250,7 +1358,7 @@ fn skeleton_match(
         if (i..i + len).map(flen).sum::<usize>() < 5 {
             continue;
         }
-        if toks.word(&g.lexicon.fast.stopwords, i).is_some() || toks.art(i + len - 1) {
+        if toks.art(i + len - 1) {
             continue;
         }
         // Transliteration guesses are for foreign names, never for common English words
@@ -1293,6 +1401,10 @@ fn skeleton_match(
             store(&[]);
             continue;
         }
+        // (The candidates' names folded one after another into one buffer, and compared with
+        // the folded phrase prepared once.)
+        let mut name = String::new();
+        let probe = crate::norm::Probe::new(&folded);
         let cands: Vec<u32> = g
             .store
             .lookup_skeleton(&sk)
@@ -1304,18 +1416,19 @@ fn skeleton_match(
                         || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
                         || r.population >= 20_000)
                         && {
-                            let name = crate::norm::fold(r.name());
+                            crate::norm::fold_into(r.name(), &mut name);
+                            let name = name.as_str();
                             // Lengths alone bound the edit distance from below.
                             let (la, lb) = (folded.len() as f64, name.len() as f64);
                             // A final -i against none is a family name from a place
                             // ("al-Zarqawi", "al-Masri", "al-Maliki"), not that place.
                             let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
-                            crate::norm::initials_compatible(&folded, &name)
-                                && (!folded.ends_with('i') || ends_i(&name))
+                            probe.initials_compatible(name)
+                                && (!folded.ends_with('i') || ends_i(name))
                                 && (!name.ends_with('i') || ends_i(&folded))
                                 && (r.curated
                                     || ((la - lb).abs() <= 0.5 * la.max(lb)
-                                        && crate::norm::distance_ratio(&folded, &name) <= 0.35))
+                                        && probe.distance_ratio_within(name, 0.35)))
                         }
                 })
             })
@@ -1373,7 +1486,7 @@ fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Optio
     let next = toks.text[t.end..].chars().next();
     if next.is_some_and(|c| c.is_alphanumeric() || (c == '.' && !t.upper))
         || (!t.upper && g.store.is_common_word(toks.f(i)))
-        || (!t.upper && toks.toks.get(i + 1).is_some_and(|n| n.cap && toks.gap(i) == " "))
+        || (!t.upper && toks.toks.get(i + 1).is_some_and(|n| n.cap && toks.gap_bytes(i) == b" "))
     {
         return None;
     }
@@ -1392,9 +1505,28 @@ fn postal(g: &Gazetteer, toks: &Toks, i: usize, prev: Option<&Mention>) -> Optio
 fn comma_gap(g: &str) -> bool {
     match g.as_bytes() {
         b", " | b"," => true,
-        // (`trim` stops at the first other char from either end: the gap since a mention far
-        // back is not scanned whole.)
-        _ => g.trim() == ",",
+        _ => trims_to(g, b','),
+    }
+}
+
+/// `g.trim() == c` for an ASCII punctuation byte `c`, read on the bytes while they are ASCII
+/// (the gap since a mention far back is rarely more than a few bytes from being ruled out:
+/// `trim` stops at the first other char from either end, and so does this).
+fn trims_to(g: &str, c: u8) -> bool {
+    // The ASCII chars `char::is_whitespace` holds (U+000B included, unlike
+    // `u8::is_ascii_whitespace`).
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let b = g.as_bytes();
+    let Some(s) = b.iter().position(|&x| !space(x)) else {
+        return false;
+    };
+    if b[s] != c {
+        // A non-ASCII char may be Unicode white space: `trim` decides.
+        return b[s] >= 0x80 && g.trim() == (c as char).encode_utf8(&mut [0; 4]);
+    }
+    match b[s + 1..].iter().rposition(|&x| !space(x)) {
+        None => true,
+        Some(e) => b[s + 1 + e] >= 0x80 && g.trim() == (c as char).encode_utf8(&mut [0; 4]),
     }
 }
 
@@ -1405,7 +1537,10 @@ fn county_abbreviation(g: &Gazetteer, toks: &Toks, m: &mut Mention) {
     let Some(t) = toks.toks.get(j) else {
         return;
     };
-    if toks.gap(j - 1) != " " || !t.cap || toks.f(j) != "co" || !toks.text[t.end..].starts_with('.')
+    if toks.gap_bytes(j - 1) != b" "
+        || !t.cap
+        || toks.f(j) != "co"
+        || !toks.text[t.end..].starts_with('.')
     {
         return;
     }
@@ -1430,7 +1565,7 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         let a = toks.word(&lx.fast.prefix_fr, i + 1);
         let b = toks.word(&lx.fast.adjective_fr, i + 2);
         if let (Some(a), Some(b)) = (a, b) {
-            if toks.gap(i + 1) == "-" && a != b {
+            if toks.gap_bytes(i + 1) == b"-" && a != b {
                 return Some(border_mention(g, toks, i, i + 3, *a, *b));
             }
         }
@@ -1464,7 +1599,7 @@ fn hyphen_gap(g: &str) -> bool {
     match g.as_bytes() {
         [b'-'] => true,
         [b' '] | [] => false,
-        _ => g.trim() == "-",
+        _ => trims_to(g, b'-'),
     }
 }
 
@@ -1499,28 +1634,66 @@ fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
 
 /// Arabic name elements that begin longer names ("Abu Salim", "Umm Qasr", "Tall Abyad", "Ras
 /// al-Ain", "Kafr Nabl", "Deir Hafer", "Beit Lahia", "Bir Hakeim", "Wadi Khaled").
-const NAME_ELEMENTS: &[&str] = &[
-    "abu", "umm", "um", "bin", "ibn", "bani", "beni", "bint", "ould", "sidi", "tall", "tal",
-    "tell", "jabal", "jebel", "djebel", "jabel", "bir", "ras", "ain", "ayn", "khan", "kafr",
-    "kfar", "deir", "dayr", "beit", "bayt", "wadi", "marj", "qasr", "mazraat", "nahr",
-];
+/// (A `match` on the folded bytes: compiled to a test of the length and a few bytes, where a
+/// list would be searched whole for most words.)
+fn name_element(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"abu"
+            | b"umm"
+            | b"um"
+            | b"bin"
+            | b"ibn"
+            | b"bani"
+            | b"beni"
+            | b"bint"
+            | b"ould"
+            | b"sidi"
+            | b"tall"
+            | b"tal"
+            | b"tell"
+            | b"jabal"
+            | b"jebel"
+            | b"djebel"
+            | b"jabel"
+            | b"bir"
+            | b"ras"
+            | b"ain"
+            | b"ayn"
+            | b"khan"
+            | b"kafr"
+            | b"kfar"
+            | b"deir"
+            | b"dayr"
+            | b"beit"
+            | b"bayt"
+            | b"wadi"
+            | b"marj"
+            | b"qasr"
+            | b"mazraat"
+            | b"nahr"
+    )
+}
 
 /// Words that make the name before them a street's ("Falcon Street", "Haifa Street"). Not
 /// "Road" or "Highway": a road is mostly named after the town it leads to ("Hertford Road"
 /// runs from Enfield toward Hertford), so the name still says where the text is.
-const STREET_AFTER: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "boulevard",
-    "blvd",
-    "lane",
-    "drive",
-    "parkway",
-    "square",
-    "terrace",
-];
+fn street_after(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"street"
+            | b"st"
+            | b"avenue"
+            | b"ave"
+            | b"boulevard"
+            | b"blvd"
+            | b"lane"
+            | b"drive"
+            | b"parkway"
+            | b"square"
+            | b"terrace"
+    )
+}
 
 /// Currency words (folded). A name before one ("US dollar", "Hong Kong dollars", "Lebanese
 /// pound") or a demonym after one ("la livre libanaise", "le dinar irakien") names a currency,
@@ -1589,19 +1762,21 @@ fn currency(toks: &Toks, m: &Mention) -> bool {
 }
 
 /// Words that make the name after them a street's ("rue de Paris", "avenue Habib Bourguiba").
-const STREET_BEFORE: &[&str] = &["rue", "avenue", "boulevard", "bd", "impasse", "allee"];
+fn street_before(folded: &[u8]) -> bool {
+    matches!(folded, b"rue" | b"avenue" | b"boulevard" | b"bd" | b"impasse" | b"allee")
+}
 
 /// The name is part of a street's name: "Falcon Street", "Haifa Street", "rue de Paris". After
 /// the name the street word must be capitalised (before a lower-case "road" the name is a place:
 /// "the Baghdad road" leads there).
 fn street(toks: &Toks, m: &Mention) -> bool {
     let n = toks.toks.len();
-    if m.t1 < n && toks.gap(m.t1 - 1) == " " && toks.toks[m.t1].cap {
+    if m.t1 < n && toks.gap_bytes(m.t1 - 1) == b" " && toks.toks[m.t1].cap {
         let f = toks.f(m.t1);
         // "St." after a name is a street; "St" alone may begin the next name ("St Louis").
         let abbreviated = matches!(f, "st" | "ave" | "blvd");
         let period = toks.text[toks.toks[m.t1].end..].starts_with('.');
-        if STREET_AFTER.contains(&f) && (!abbreviated || period) {
+        if street_after(f.as_bytes()) && (!abbreviated || period) {
             return true;
         }
     }
@@ -1609,7 +1784,7 @@ fn street(toks: &Toks, m: &Mention) -> bool {
     while k > 0 && matches!(toks.fb(k - 1), b"de" | b"du" | b"des" | b"d" | b"la" | b"l") {
         k -= 1;
     }
-    k > 0 && STREET_BEFORE.contains(&toks.f(k - 1))
+    k > 0 && street_before(toks.fb(k - 1))
 }
 
 /// A dateline: an all-capitals place name opening a sentence, followed by a dash, comma or
@@ -1617,7 +1792,7 @@ fn street(toks: &Toks, m: &Mention) -> bool {
 fn dateline(toks: &Toks, m: &Mention) -> bool {
     let t = &toks.toks[m.t0];
     let after = toks.text[m.end..].trim_start_matches([' ', '\u{a0}']);
-    t.upper && t.sent_start && after.starts_with(['—', '–', '-', ',', '('])
+    t.upper && toks.sent_start(m.t0) && after.starts_with(['—', '–', '-', ',', '('])
 }
 
 /// Prepositions that put something at a place (folded: "à" is "a", "près" is "pres").
@@ -1650,7 +1825,7 @@ fn bare_airport(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
 /// of its candidates (not a name of its own: "Paris, Texas" holds a Paris; "Beaver, West
 /// Virginia" a Beaver).
 fn stated_container(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
-    if m.t1 >= toks.toks.len() || toks.gap(m.t1 - 1) != ", " || !toks.toks[m.t1].cap {
+    if m.t1 >= toks.toks.len() || toks.gap_bytes(m.t1 - 1) != b", " || !toks.toks[m.t1].cap {
         return false;
     }
     let Some((end, v)) = walk(&g.store, toks, m.t1, 4) else {
@@ -1788,7 +1963,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && t.cap
             && toks.text[t.end..].starts_with(". ")
             && toks.toks[m.t0 - 2].cap
-            && toks.gap(m.t0 - 2) == " "
+            && toks.gap_bytes(m.t0 - 2) == b" "
         {
             return Person;
         }
@@ -1806,7 +1981,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && !strong
             && m.t0 > 1
             && toks.toks[m.t0 - 1].cap
-            && toks.gap(m.t0 - 1) == " "
+            && toks.gap_bytes(m.t0 - 1) == b" "
             && title(m.t0 - 2)
         {
             return Person;
@@ -1831,11 +2006,11 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // makes a longer name the gazetteer does not hold (a district, a neighbouring town, a
     // mountain, a person).
     let element = |k: usize| {
-        matches!(toks.gap(k), " " | "-") && toks.toks[k].cap && NAME_ELEMENTS.contains(&toks.f(k))
+        matches!(toks.gap_bytes(k), b" " | b"-") && toks.toks[k].cap && name_element(toks.fb(k))
     };
     if !strong && m.t1 - m.t0 <= 2 && m.t0 > 0 {
         let k = m.t0 - 1;
-        let article = toks.art(k) && matches!(toks.gap(k), " " | "-");
+        let article = toks.art(k) && matches!(toks.gap_bytes(k), b" " | b"-");
         if element(k) || (article && k > 0 && element(k - 1)) {
             return Other;
         }
@@ -1844,9 +2019,9 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // word begins a longer name the gazetteer does not hold (not the Indian town Bir).
     if !strong
         && single
-        && NAME_ELEMENTS.contains(&toks.f(m.t0))
+        && name_element(toks.fb(m.t0))
         && m.t1 < toks.toks.len()
-        && matches!(toks.gap(m.t1 - 1), " " | "-")
+        && matches!(toks.gap_bytes(m.t1 - 1), b" " | b"-")
         && (toks.toks[m.t1].cap || toks.art(m.t1))
     {
         return Other;
@@ -1856,23 +2031,23 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     if weak
         && single
         && m.t1 + 1 < toks.toks.len()
-        && matches!(toks.gap(m.t1 - 1), " " | "-")
-        && matches!(toks.gap(m.t1), " " | "-")
+        && matches!(toks.gap_bytes(m.t1 - 1), b" " | b"-")
+        && matches!(toks.gap_bytes(m.t1), b" " | b"-")
         && toks.art(m.t1)
         && toks.toks[m.t1 + 1].cap
     {
         return Other;
     }
     // "Ahl al-Haq": the name carries an article that did not match with it.
-    if weak && m.t0 > 0 && toks.gap(m.t0 - 1) == "-" && toks.art(m.t0 - 1) {
+    if weak && m.t0 > 0 && toks.gap_bytes(m.t0 - 1) == b"-" && toks.art(m.t0 - 1) {
         return Other;
     }
     // Adjacent capitalised words that are not places: a person's or an organisation's name.
     if weak {
         let before = m.t0 > 0
-            && toks.gap(m.t0 - 1) == " "
+            && toks.gap_bytes(m.t0 - 1) == b" "
             && toks.toks[m.t0 - 1].cap
-            && !toks.toks[m.t0 - 1].sent_start
+            && !toks.sent_start(m.t0 - 1)
             && !stop(m.t0 - 1)
             && prev.last().is_none_or(|p| p.t1 != m.t0)
             && !any_cue(m.t0 - 1);
@@ -1881,9 +2056,9 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         // unless that word starts a major place of its own (a list without commas).
         // An acronym after the name is a body of that place ("Brant OPP", "Kent RCMP").
         let after = m.t1 < toks.toks.len()
-            && matches!(toks.gap(m.t1 - 1), " " | "-")
+            && matches!(toks.gap_bytes(m.t1 - 1), b" " | b"-")
             && toks.toks[m.t1].cap
-            && !(toks.toks[m.t1].upper && toks.gap(m.t1 - 1) == " ")
+            && !(toks.toks[m.t1].upper && toks.gap_bytes(m.t1 - 1) == b" ")
             && !stop(m.t1)
             && !any_cue(m.t1)
             && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| {
@@ -1892,9 +2067,9 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             });
         // "Stade de France", "Bank of England": a facility or body named after a place.
         let named_of = m.t1 + 1 < toks.toks.len()
-            && matches!(toks.f(m.t1), "de" | "of" | "du" | "del")
-            && toks.gap(m.t1 - 1) == " "
-            && toks.gap(m.t1) == " "
+            && matches!(toks.fb(m.t1), b"de" | b"of" | b"du" | b"del")
+            && toks.gap_bytes(m.t1 - 1) == b" "
+            && toks.gap_bytes(m.t1) == b" "
             && toks.toks[m.t1 + 1].cap;
         if single && named_of {
             return Other;
@@ -1907,8 +2082,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         }
     }
     if single && !strong {
-        let t = &toks.toks[m.t0];
-        if t.sent_start && max_pop < 50_000 {
+        if toks.sent_start(m.t0) && max_pop < 50_000 {
             return Other;
         }
         // A common word also used as a place name: it occurs in lower case in the same text,
@@ -1946,9 +2120,13 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
     {
         k -= 1;
     }
-    for len in (1..=lx.max_cue_tokens.min(k)).rev() {
-        // The cue and the name within one phrase ("district de X", not "X district, Y").
-        if !(k - len..m.t0).all(|j| toks.joinable(j)) {
+    // The cue and the name within one phrase ("district de X", not "X district, Y"): the
+    // gaps right before the name that join, counted back as far as the longest cue reaches.
+    let longest = lx.max_cue_tokens.min(k);
+    let joined = (0..m.t0 - (k - longest)).take_while(|&d| toks.joinable(m.t0 - 1 - d)).count();
+    for len in (1..=longest).rev() {
+        // (Every gap from the cue's first word to the name joins.)
+        if m.t0 - (k - len) > joined {
             continue;
         }
         let p = cue_phrase(lx, toks, k - len, k);
@@ -1973,8 +2151,10 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         }
     }
     let n = toks.toks.len();
+    // The gaps from the name's last word on that join (as far as the longest cue reaches).
+    let joined = (0..lx.max_cue_tokens).take_while(|&d| toks.joinable(m.t1 - 1 + d)).count();
     for len in (1..=lx.max_cue_tokens).rev() {
-        if m.t1 + len > n || !(m.t1 - 1..m.t1 + len - 1).all(|j| toks.joinable(j)) {
+        if m.t1 + len > n || len > joined {
             continue;
         }
         let p = cue_phrase(lx, toks, m.t1, m.t1 + len);
@@ -2020,6 +2200,111 @@ mod issue3 {
             .into_iter()
             .map(|p| (p.text, p.name.into_owned()))
             .collect()
+    }
+
+    #[test]
+    fn sentence_starts_from_the_gaps() {
+        let text = "Rain fell. Then \"Erbil\" (Iraq) - x: Y\n\nZ, w?  \u{ab} Q";
+        let toks =
+            super::Toks::new(text, &sitrep_model::Segmented::default(), crate::Gazetteer::global());
+        let starts: Vec<&str> =
+            (0..toks.toks.len()).filter(|&i| toks.sent_start(i)).map(|i| toks.f(i)).collect();
+        assert_eq!(starts, ["rain", "then", "y", "z", "q"]);
+        assert!(!toks.sent_start(toks.toks.len()));
+    }
+
+    #[test]
+    fn trimmed_gaps_as_trim() {
+        for g in [
+            "",
+            " ",
+            ",",
+            " , ",
+            "\n,\n",
+            "\u{b},\u{c}",
+            ",x",
+            "x,",
+            " ,, ",
+            "\u{a0},",
+            ",\u{a0}",
+            "\u{85} , \u{2003}",
+            " - ",
+            "-",
+            " -- ",
+            "\u{a0}x",
+            "é,",
+            ",é",
+            " , \u{a0}x",
+        ] {
+            for c in [b',', b'-'] {
+                let want = g.trim() == (c as char).to_string();
+                assert_eq!(super::trims_to(g, c), want, "{g:?} {}", c as char);
+            }
+        }
+    }
+
+    #[test]
+    fn article_pattern_is_the_article_list() {
+        let letters: Vec<u8> = (b'a'..=b'z').chain(b'0'..=b'9').collect();
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() < 3)
+                .flat_map(|w| letters.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        for w in &words {
+            let s = std::str::from_utf8(w).unwrap();
+            assert_eq!(super::is_article_token(w), crate::norm::is_article(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn article_flag_agrees_with_the_article_list() {
+        let text = "Ras al-Ain, el Fasher, AL ASAD, ath Thawra, al, a, all, the, Al, Eth, ASH";
+        let toks =
+            super::Toks::new(text, &sitrep_model::Segmented::default(), crate::Gazetteer::global());
+        for i in 0..toks.toks.len() {
+            assert_eq!(toks.art(i), crate::norm::is_article(toks.f(i)), "{}", toks.f(i));
+        }
+        assert!(!toks.art(toks.toks.len()));
+    }
+
+    #[test]
+    fn all_capitals_agrees_with_the_byte_loop() {
+        let words: &[&[u8]] = &[
+            b"A",
+            b"AB",
+            b"Ab",
+            b"A1",
+            b"A1B",
+            b"OSCE",
+            b"NATO2",
+            b"Iraq",
+            b"ABCDEFGH",
+            b"ABCDEFGh",
+            b"ABCDEFGHI",
+            b"ABCDEFGHi",
+            b"X9",
+            b"U",
+            b"USA",
+            b"Z",
+            b"AZaz",
+            b"ZZZZZZZZ",
+        ];
+        for w in words {
+            for tail in [&b""[..], b" ", b" abcdefgh", b"\xc3\xa9tait  ", b"Zzzzzzzzzz"] {
+                let text = [*w, tail].concat();
+                let want = w.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1
+                    && !w.iter().any(u8::is_ascii_lowercase);
+                let got = super::ascii_all_capitals(&text, 0, w.len());
+                assert_eq!(got, want, "{:?}", std::str::from_utf8(&text));
+            }
+        }
     }
 
     #[test]
