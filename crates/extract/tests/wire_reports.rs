@@ -495,3 +495,14 @@ fn issue5_a_dateline_after_a_headline_is_not_where() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(place(&ev[0]), Some("Dnipro"));
 }
+
+#[test]
+fn issue5_an_english_strike_named_as_a_noun_is_aerial_unless_a_weapon_says_otherwise() {
+    let ev = run("US strikes hit Houthi targets in Sanaa on Sunday.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+    let ev =
+        run("A Russian missile strike hit an apartment building in Dnipro on Tuesday.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack");
+}
