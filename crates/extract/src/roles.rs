@@ -200,11 +200,25 @@ pub fn roles(
         // an event named as the background of another verb is not done by
         // that verb's subject.
         let subject = if bg { None } else { subject };
+        // "un bombardement de l'armée syrienne sur la ville d'Ariha": an armed party in the
+        // genitive right after the noun does it ("the shelling of the town" names no party).
+        let genitive = after.first().copied().filter(|m| {
+            let between = words(f, f.folded_at(trigger.end), f.folded_at(m.span.start));
+            !between.is_empty()
+                && between.len() <= 2
+                && matches!(between[0], "de" | "du" | "des" | "d")
+                && between[1..].iter().all(|w| matches!(*w, "l" | "la" | "le" | "les"))
+                && matches!(class_of(m), Some(PartyClass::Armed) | Some(PartyClass::Police))
+        });
         (
-            agent.or(near_after).or(subject),
+            agent.or(near_after).or(genitive).or(subject),
             against.or_else(|| {
                 after.iter().copied().find(|m| {
-                    Some(*m) != agent && Some(*m) != near_after && !m.adjectival && !suspect(m)
+                    Some(*m) != agent
+                        && Some(*m) != near_after
+                        && Some(*m) != genitive
+                        && !m.adjectival
+                        && !suspect(m)
                 })
             }),
         )

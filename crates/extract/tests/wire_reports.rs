@@ -506,3 +506,14 @@ fn issue5_an_english_strike_named_as_a_noun_is_aerial_unless_a_weapon_says_other
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack");
 }
+
+#[test]
+fn issue5_an_army_in_the_genitive_of_a_bombardment_does_it() {
+    let ev = run(
+        "Au moins cinq civils ont été tués lundi dans un bombardement de l'armée syrienne sur la ville d'Ariha, dans la province d'Idleb.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Military Forces of Syria"));
+    assert_eq!(target(&ev[0]), Some("Civilians (Syria)"));
+}
