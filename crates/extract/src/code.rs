@@ -189,6 +189,8 @@ pub struct Context<'a> {
     /// The other side answered ("responded", "fired back", "exchanged
     /// fire", "a riposté"): heavy weapons fired both ways are a clash.
     pub two_sided: bool,
+    /// The actor is a state's force (military, police, state), not a group or a crowd.
+    pub state_actor: bool,
 }
 
 fn c(kind: &str, sub: &str, plover: &str, mode: Option<&str>) -> Coding {
@@ -217,6 +219,17 @@ pub fn code(x: &Context<'_>) -> Coding {
             x.protest
         };
         return code_protest(&Context { kind: "protest", protest: p, ..x.clone() }, Some("demo"));
+    }
+    // A state's forces firing live rounds on protesters ("opened fire on protesters, killing
+    // one"): ACLED's excessive force against protesters, not an attack on civilians; tear gas
+    // or batons: a protest with intervention.
+    if x.state_actor
+        && matches!(x.target, Some(PartyClass::Crowd))
+        && family(x.kind) == "attack"
+        && matches!(x.sub, "" | "Attack")
+    {
+        let class = if has("firearm") { "force" } else { "intervention" };
+        return code_protest(&Context { protest: Some(class), ..x.clone() }, Some("demo"));
     }
     let crowd = x.crowd || matches!(x.actor, Some(PartyClass::Crowd));
     if !x.sub.is_empty() {

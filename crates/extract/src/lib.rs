@@ -622,6 +622,11 @@ fn finish(
         protest_doc,
         demands,
         two_sided: x.two_sided(d.sentence),
+        state_actor: d
+            .actor
+            .as_ref()
+            .is_some_and(|p| matches!(p.kind.as_str(), "military" | "state" | "government"))
+            || matches!(d.actor_class, Some(PartyClass::Police)),
     };
     let mut c = code(&ctx);
     // Territory taken by a state's forces is territory regained (ACLED).

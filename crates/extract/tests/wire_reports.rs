@@ -517,3 +517,21 @@ fn issue5_an_army_in_the_genitive_of_a_bombardment_does_it() {
     assert_eq!(actor(&ev[0]), Some("Military Forces of Syria"));
     assert_eq!(target(&ev[0]), Some("Civilians (Syria)"));
 }
+
+#[test]
+fn issue5_forces_firing_on_protesters_use_excessive_force() {
+    for (text, lang) in [
+        ("Security forces opened fire on protesters in Conakry on Thursday, killing one demonstrator, the opposition said.", Lang::En),
+        ("Les forces de l'ordre ont tiré sur des manifestants jeudi à Conakry, tuant un manifestant, selon l'opposition.", Lang::Fr),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].acled.sub_event_type, "Excessive force against protesters", "{text}");
+        assert_eq!(ev[0].fatalities, Some(1), "{text}");
+    }
+    // Tear gas is an intervention.
+    let ev =
+        run("Police fired tear gas at hundreds of protesters in Conakry on Thursday.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Protest with intervention");
+}
