@@ -243,7 +243,7 @@ fn crowd_kind(kind: &str) -> bool {
 /// unidentified armed group; the noun phrase stays as the party's text.
 fn unnamed_perpetrator(mut p: Party, class: Option<PartyClass>, violent: bool) -> Party {
     if violent && p.canonical.is_none() && p.text.is_some() && class == Some(PartyClass::Civilian) {
-        p.canonical = Some("Unidentified Armed Group".to_string());
+        p.canonical = Some(roles::UNIDENTIFIED.to_string());
         p.kind = "unknown".to_string();
     }
     p
@@ -288,7 +288,7 @@ fn execution_perpetrator(
     mut p: Party,
     country: Option<&str>,
 ) -> Party {
-    if country != Some("BR") || p.canonical.as_deref() != Some("Unidentified Armed Group") {
+    if country != Some("BR") || p.canonical.as_deref() != Some(roles::UNIDENTIFIED) {
         return p;
     }
     let ss = &a.seg.sentences;
@@ -418,7 +418,7 @@ pub(crate) fn author_cued(a: &Analysis<'_>, from: usize, m: Span) -> bool {
 
 /// True for a generic actor name ("Military Forces", "Unidentified Armed
 /// Group"): one that takes a country.
-fn generic(canonical: &str) -> bool {
+pub(crate) fn generic(canonical: &str) -> bool {
     sitrep_actors::localize(canonical, "US").is_some()
 }
 
@@ -429,8 +429,8 @@ fn generic(canonical: &str) -> bool {
 /// must stand next to a claim or suspicion cue in the event's sentence or the
 /// two after it.
 fn claimed_author(a: &Analysis<'_>, sentence: usize, p: Party) -> Party {
-    let unknown = p.kind == "unknown"
-        || p.canonical.as_deref().is_some_and(|c| c == "Unidentified Armed Group");
+    let unknown =
+        p.kind == "unknown" || p.canonical.as_deref().is_some_and(|c| c == roles::UNIDENTIFIED);
     if !unknown {
         return p;
     }
@@ -522,7 +522,7 @@ fn kin_militia(a: &Analysis<'_>, sentence: usize, mut p: Party, clash: bool) -> 
     let plain = p.kind == "unknown"
         || p.canonical
             .as_deref()
-            .map_or(p.kind != "military", |c| c == "Unidentified Armed Group" || c == "Militia");
+            .map_or(p.kind != "military", |c| c == roles::UNIDENTIFIED || c == "Militia");
     let Some(s) = a.seg.sentences.get(sentence) else { return p };
     if !clash || !plain {
         return p;

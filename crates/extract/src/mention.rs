@@ -939,7 +939,7 @@ fn draft(
 fn continued(f: &Folded, cl: Span, actor: &Role) -> bool {
     let (Some(sp), Some(p)) = (actor.span, actor.party.as_ref()) else { return false };
     let unnamed = match p.canonical.as_deref() {
-        Some(c) => c.starts_with("Unidentified Armed Group"),
+        Some(c) => c.starts_with(crate::roles::UNIDENTIFIED),
         None => actor.class == Some(PartyClass::Armed),
     };
     let ws = words(f, f.folded_at(sp.start), f.folded_at(sp.end));

@@ -24,7 +24,7 @@ fn targets_conflict(a: &Draft, b: &Draft) -> bool {
     let c = |d: &Draft| d.target.as_ref().and_then(|t| t.canonical.clone());
     // A generic party not yet given its country ("Military Forces") is the same as the
     // country's ("Military Forces of Burkina Faso").
-    let generic = |x: &str| sitrep_actors::localize(x, "US").is_some();
+    use crate::generic;
     matches!((c(a), c(b)), (Some(x), Some(y))
         if x != y && !(generic(&x) && y.starts_with(x.as_str()))
             && !(generic(&y) && x.starts_with(y.as_str())))
@@ -66,7 +66,10 @@ fn kind_group(kind: &str) -> u8 {
 
 /// The party a draft names as its actor, if a definite one (not "Unidentified Armed Group").
 fn named(d: &Draft) -> Option<&str> {
-    d.actor.as_ref().and_then(|p| p.canonical.as_deref()).filter(|c| !c.starts_with("Unidentified"))
+    d.actor
+        .as_ref()
+        .and_then(|p| p.canonical.as_deref())
+        .filter(|c| !c.starts_with(crate::roles::UNIDENTIFIED))
 }
 
 /// True when two kinds are the same or of one group (see [`kind_group`]), a generic attack
@@ -127,9 +130,7 @@ fn absorb(e: &mut Draft, d: Draft) {
     }
     // A named author ("L'attaque a été revendiquée par le JNIM") replaces a generic one
     // ("des terroristes").
-    let generic = |p: &sitrep_model::Party| {
-        p.canonical.as_deref().is_none_or(|c| sitrep_actors::localize(c, "US").is_some())
-    };
+    let generic = |p: &sitrep_model::Party| p.canonical.as_deref().is_none_or(crate::generic);
     if e.actor.as_ref().is_none_or(|p| p.text.is_none() || generic(p))
         && d.actor.as_ref().is_some_and(|p| p.text.is_some() && !generic(p))
     {

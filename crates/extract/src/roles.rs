@@ -279,7 +279,7 @@ pub fn roles(
         Some(mut d) if actor_role.party.is_none() => {
             // Fighters named by a common noun only: an unidentified armed group.
             if let Some(p) = d.party.as_mut() {
-                p.canonical = Some("Unidentified Armed Group".to_string());
+                p.canonical = Some(UNIDENTIFIED.to_string());
                 p.kind = "armed_group".to_string();
             }
             (d, true)
@@ -575,14 +575,14 @@ fn member_of<'m>(
     g: &ActorMention,
     after: &[&'m ActorMention],
 ) -> Option<&'m ActorMention> {
-    let generic = g.canonical.as_deref().is_none_or(|c| sitrep_actors::localize(c, "US").is_some());
+    let generic = g.canonical.as_deref().is_none_or(crate::generic);
     if !generic {
         return None;
     }
     let m = after.iter().copied().find(|m| m.span.start >= g.span.end)?;
     let named = m.kind == EntityKind::ArmedGroup
         && !m.adjectival
-        && m.canonical.as_deref().is_some_and(|c| sitrep_actors::localize(c, "US").is_none());
+        && m.canonical.as_deref().is_some_and(|c| !crate::generic(c));
     let between = words(f, f.folded_at(g.span.end), f.folded_at(m.span.start));
     let _ = a;
     (named
@@ -883,11 +883,15 @@ pub(crate) fn noun_role(a: &Analysis<'_>, f: &Folded, r: Span, last: bool) -> Ro
     Role { party: Some(party), class: Some(class), span: Some(span) }
 }
 
+/// The generic name of an armed group nobody names (localized later: "Unidentified Armed Group
+/// (Syria)").
+pub(crate) const UNIDENTIFIED: &str = "Unidentified Armed Group";
+
 /// The unknown actor of a violent event: named nowhere, never guessed.
 pub fn unknown_actor(violent: bool) -> Party {
     Party {
         text: None,
-        canonical: violent.then(|| "Unidentified Armed Group".to_string()),
+        canonical: violent.then(|| UNIDENTIFIED.to_string()),
         kind: "unknown".to_string(),
         country: None,
         entity: None,
