@@ -1279,24 +1279,11 @@ fn resolve_with(
                 }
             }
         };
-        // Only a country the text states as this very mention's container rules readings out,
-        // or a division when the best reading is a small town ("the town of Kelly in Idleb
-        // province" is no Kelly of the United States), and only when none of that container's
-        // readings lies in the best reading's country. (A division's name is less sure for a
-        // city: "Valdivia (Los Rios)" is first read in Ecuador, whose Los Ríos is the only one
-        // the gazetteer names so.)
-        let small = ranked.first.is_some_and(|(r, _)| {
-            matches!(r.kind, Kind::City | Kind::Admin2) && r.population < 50_000 && !r.curated
-        });
-        let stated = within[i].filter(|_| {
-            b.container[i]
-                .is_some_and(|r| r.kind == Kind::Country || (r.kind == Kind::Admin1 && small))
-                && mentions.get(b.container_by[i] as usize).is_some_and(|c| {
-                    let cc = ranked.first.map(|(r, _)| r.cc);
-                    !c.cands.iter().filter_map(|&k| g.store.rec(k)).any(|r| Some(r.cc) == cc)
-                })
-        });
-        if let Some(p) = place(g, toks, m, ranked, ctx, stated) {
+        let container = (within[i], b.container[i], mentions.get(b.container_by[i] as usize));
+        if abroad_of_stated(g, ranked, container) {
+            continue;
+        }
+        if let Some(p) = place(g, toks, m, ranked, ctx) {
             out.push(p);
         }
     }
@@ -1729,28 +1716,42 @@ fn town_container(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec) -
     own.chain(g.store.rec(first.admin1).filter(|_| first.admin1 != u32::MAX)).find(holds)
 }
 
-fn place(
+/// Whether a mention's best reading lies outside the container the text states right after
+/// it, where none of that container's readings is: then the name is a local place the
+/// gazetteer does not hold. A country rules readings out ("près de Boni, dans le centre du
+/// Mali" is not Bonn), a division only a small town ("the town of Kelly in Idleb province" is
+/// no Kelly of the United States): a division's name is less sure for a city ("Valdivia (Los
+/// Rios)" is first read in Ecuador, whose Los Ríos is the only one the gazetteer names so).
+/// Not a town it is only said to lie near (see [`NEAR_DIVISION`]).
+///
+/// The last argument: the mention's containment, its container's reading and the mention that
+/// names the container.
+fn abroad_of_stated(
     g: &Gazetteer,
-    toks: &Toks,
-    m: &Mention,
     ranked: Ranked,
-    ctx: &Loo,
-    within: Within,
-) -> Option<Place> {
+    (within, container, by): (Within, Option<Rec>, Option<&Mention>),
+) -> bool {
+    let (Some((best, _)), Some((cc, a)), Some(container), Some(by)) =
+        (ranked.first, within, container, by)
+    else {
+        return false;
+    };
+    let small =
+        matches!(best.kind, Kind::City | Kind::Admin2) && best.population < 50_000 && !best.curated;
+    let near = a != u32::MAX && a & NEAR_DIVISION != 0;
+    (container.kind == Kind::Country || (container.kind == Kind::Admin1 && small))
+        && !by.cands.iter().filter_map(|&k| g.store.rec(k)).any(|r| r.cc == best.cc)
+        && !near
+        && best.cc != cc
+        && !matches!(best.kind, Kind::Country | Kind::Continent)
+}
+
+fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> Option<Place> {
     let text = toks.text;
     if let Some((a, b)) = m.border {
         return Some(border_place(g, text, m, a, b));
     }
     let (mut best, s) = ranked.first?;
-    // A name the text places in a country where none of its readings lies ("près de Boni,
-    // dans le centre du Mali" is not Bonn): a local place the gazetteer does not hold. (Not
-    // a town it is only said to lie near: see `NEAR_DIVISION`.)
-    if let Some((cc, a)) = within {
-        let near = a != u32::MAX && a & NEAR_DIVISION != 0;
-        if !near && best.cc != cc && !matches!(best.kind, Kind::Country | Kind::Continent) {
-            return None;
-        }
-    }
     // A skeleton match far from everything else in the text is more likely a miss: small
     // places always, larger ones when the text is about other countries.
     if m.skeleton

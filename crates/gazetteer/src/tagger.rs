@@ -1181,8 +1181,8 @@ fn stats(g: &Gazetteer, m: &Mention) -> NameStats {
 /// division or curated site ("Elizabeth Ramirez", "Neza Pir", "Bar Elias"): one name the
 /// gazetteer does not hold, a person's or a village's, not two places. The second is dropped,
 /// and the first unless it is a country, a division of half a million people or a curated site
-/// ("Suisse" stays before a name). A country or division second places the first ("Kansas City Missouri"); demonyms
-/// are adjectives ("Turkish Cypriot").
+/// ("Suisse" stays before a name). A country or division second places the first ("Kansas
+/// City Missouri"); demonyms are adjectives ("Turkish Cypriot").
 fn drop_side_by_side(g: &Gazetteer, toks: &Toks, out: &mut Vec<Mention>) {
     let side_by_side = |a: &Mention, b: &Mention| {
         a.t1 == b.t0
@@ -1195,17 +1195,17 @@ fn drop_side_by_side(g: &Gazetteer, toks: &Toks, out: &mut Vec<Mention>) {
             && b.border.is_none()
             && !stats(g, b).strong
     };
-    let mut drop = vec![false; out.len()];
-    let mut any = false;
+    // (Sized on the first pair found: most texts have none.)
+    let mut drop: Vec<bool> = Vec::new();
     for i in 1..out.len() {
         if side_by_side(&out[i - 1], &out[i]) {
+            drop.resize(out.len(), false);
             let st = stats(g, &out[i - 1]);
             drop[i - 1] |= !(st.any_country || st.strong_pop >= 500_000);
             drop[i] = true;
-            any = true;
         }
     }
-    if any {
+    if !drop.is_empty() {
         let mut k = 0;
         out.retain(|_| {
             k += 1;
@@ -1878,10 +1878,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let text = &toks.text[m.start..m.end];
     // Second-level divisions count their towns' people: a division's size says nothing about
     // whether its bare name is a common word.
-    let st = match m.value {
-        Some(v) => NameStats::of_value(g, v),
-        None => NameStats::of(g, m.cands.iter().copied()),
-    };
+    let st = stats(g, m);
     let (strong, max_pop, any_country) = (st.strong, st.max_pop, st.any_country);
     // Looked up only where a test needs it (after the cheaper ones).
     let verbatim = || lx.verbatim_aliases.contains(text);
