@@ -11,6 +11,7 @@ static ABBREVIATIONS: &str = include_str!("../../../data/gazetteer/abbreviations
 static CUES: &str = include_str!("../../../data/gazetteer/cues.tsv");
 static STOPWORDS: &str = include_str!("../../../data/gazetteer/stopwords.tsv");
 static ALIASES: &str = include_str!("../../../data/gazetteer/aliases.tsv");
+static RESPELLINGS: &str = include_str!("../../../data/gazetteer/respellings.tsv");
 
 /// FNV-1a: the tables are keyed by short folded words looked up for most tokens of a text, where
 /// the default (DoS-resistant) hasher dominated the cost; the keys are our own data.
@@ -212,6 +213,9 @@ pub struct Lexicon {
     pub stopwords: FastSet<String>,
     /// Aliases exactly as written in `aliases.tsv` (case-sensitive: "US" passes, "us" does not).
     pub verbatim_aliases: FastSet<String>,
+    /// Forms of the words of Arabic place names that transliteration spells several ways
+    /// (`respellings.tsv`): one list per word ("ain", "ayn", "ein").
+    pub respellings: Vec<Vec<String>>,
     /// The same tables, looked up by a token's precomputed hash (see [`WordMap`]).
     pub(crate) fast: FastTables,
 }
@@ -226,6 +230,8 @@ pub(crate) struct FastTables {
     /// one is no cue (see `tagger::cue_phrase`).
     pub cue_firsts: WordMap<()>,
     pub stopwords: WordMap<()>,
+    /// Folded form → its list in [`Lexicon::respellings`].
+    pub respell: WordMap<u16>,
 }
 
 fn cc(s: &str) -> Option<[u8; 2]> {
@@ -254,6 +260,7 @@ impl Lexicon {
             max_cue_tokens: 1,
             stopwords: FastSet::default(),
             verbatim_aliases: FastSet::default(),
+            respellings: Vec::new(),
             fast: FastTables::default(),
         };
         for r in rows(DEMONYMS) {
@@ -320,6 +327,13 @@ impl Lexicon {
                 lx.verbatim_aliases.insert(w.trim().to_string());
             }
         }
+        for r in rows(RESPELLINGS) {
+            let forms: Vec<String> =
+                r[0].split('|').map(fold).filter(|f| !f.is_empty() && !f.contains(' ')).collect();
+            if forms.len() > 1 {
+                lx.respellings.push(forms);
+            }
+        }
         lx.fast = FastTables {
             adjective_fr: WordMap::new(lx.adjective_fr.iter().map(|(k, v)| (k.clone(), *v))),
             prefix_fr: WordMap::new(lx.prefix_fr.iter().map(|(k, v)| (k.clone(), *v))),
@@ -333,6 +347,12 @@ impl Lexicon {
                     .map(|k| (k, ())),
             ),
             stopwords: WordMap::new(lx.stopwords.iter().map(|k| (k.clone(), ()))),
+            respell: WordMap::new(
+                lx.respellings
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, forms)| forms.iter().map(move |f| (f.clone(), k as u16))),
+            ),
         };
         lx
     }
@@ -389,6 +409,19 @@ mod tests {
         assert_eq!(m.len(), 500);
         assert!((0..500u32).all(|i| m.get(&format!("w{i}")) == Some(&(i as u8))));
         assert!(m.get("w500").is_none() && WordMap::<u8>::default().get("").is_none());
+    }
+
+    #[test]
+    fn respellings_name_each_form_once() {
+        let lx = Lexicon::load();
+        let mut seen = FastSet::default();
+        for (k, forms) in lx.respellings.iter().enumerate() {
+            for f in forms {
+                assert!(seen.insert(f.clone()), "{f} is in two lists");
+                assert_eq!(lx.fast.respell.get(f), Some(&(k as u16)), "{f}");
+            }
+        }
+        assert!(lx.fast.respell.get("ayn").is_some() && lx.fast.respell.get("baghdad").is_none());
     }
 
     #[test]

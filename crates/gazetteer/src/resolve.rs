@@ -1280,7 +1280,14 @@ fn resolve_with(
             }
         };
         let container = (within[i], b.container[i], mentions.get(b.container_by[i] as usize));
-        if abroad_of_stated(g, ranked, container) {
+        // (The words between the name and its container's, and a few after: "in Diyala
+        // province".)
+        let stated = container.2.map_or(("", ""), |by| {
+            let to = (by.end + 24).min(toks.text.len());
+            let after = toks.text.get(by.end..to).or_else(|| toks.text.get(by.end..));
+            (toks.text.get(m.end..by.start).unwrap_or(""), after.unwrap_or(""))
+        });
+        if abroad_of_stated(g, ranked, container, stated) {
             continue;
         }
         if let Some(p) = place(g, toks, m, ranked, ctx) {
@@ -1722,22 +1729,34 @@ fn town_container(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec) -
 /// Mali" is not Bonn), a division only a small town ("the town of Kelly in Idleb province" is
 /// no Kelly of the United States): a division's name is less sure for a city ("Valdivia (Los
 /// Rios)" is first read in Ecuador, whose Los Ríos is the only one the gazetteer names so).
-/// Not a town it is only said to lie near (see [`NEAR_DIVISION`]).
+/// A division named with its division word ("Abu Saida in Diyala province") rules out a city
+/// too. Not a town it is only said to lie near (see [`NEAR_DIVISION`]).
 ///
-/// The last argument: the mention's containment, its container's reading and the mention that
-/// names the container.
+/// The third argument: the mention's containment, its container's reading and the mention
+/// that names the container; the last, the words between the mention and the container's
+/// name and a few words after it.
 fn abroad_of_stated(
     g: &Gazetteer,
     ranked: Ranked,
     (within, container, by): (Within, Option<Rec>, Option<&Mention>),
+    stated: (&str, &str),
 ) -> bool {
     let (Some((best, _)), Some((cc, a)), Some(container), Some(by)) =
         (ranked.first, within, container, by)
     else {
         return false;
     };
-    let small =
-        matches!(best.kind, Kind::City | Kind::Admin2) && best.population < 50_000 && !best.curated;
+    // "in … province", never a comma alone ("Aleppo, Hatay province and Gaziantep" is a list).
+    let worded = || {
+        let (between, after) = (stated.0.to_ascii_lowercase(), stated.1.to_ascii_lowercase());
+        between.split(|c: char| !c.is_ascii_alphabetic()).any(|w| matches!(w, "in" | "dans"))
+            && ["province", "governorate", "gouvernorat", "wilaya", "oblast"]
+                .iter()
+                .any(|w| between.contains(w) || after.contains(w))
+    };
+    let small = matches!(best.kind, Kind::City | Kind::Admin2)
+        && (best.population < 50_000 || worded())
+        && !best.curated;
     let near = a != u32::MAX && a & NEAR_DIVISION != 0;
     (container.kind == Kind::Country || (container.kind == Kind::Admin1 && small))
         && !by.cands.iter().filter_map(|&k| g.store.rec(k)).any(|r| r.cc == best.cc)
