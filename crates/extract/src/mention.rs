@@ -527,7 +527,9 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
     });
     match best {
         Some(h) => (*h, false),
-        None => (hits[0], true),
+        // Only cues: the first that is no consequence of another ("un drone a touché le port,
+        // provoquant un incendie": the drone's hit, not the fire).
+        None => (*hits.iter().find(|h| !subordinate(f, cl, h)).unwrap_or(&hits[0]), true),
     }
 }
 
@@ -657,6 +659,10 @@ fn clause_drafts(
     out: &mut Vec<Draft>,
 ) {
     let (main, weak) = main_hit(a, f, cl, hits);
+    // A cue that only tells a consequence ("…, provoquant un incendie") is no event.
+    if weak && subordinate(f, cl, &main) {
+        return;
+    }
     // The label that heads the clause ("Arrests: …", "Weapons seizure: …")
     // is the reporter's own coding: its type stands; the roles come from the
     // telling after it.

@@ -99,6 +99,14 @@ pub fn roles(
     // The party that tells the event ("…, a annoncé l'armée malienne") takes
     // no part in it.
     let told_by = crate::report::around(a, f, clause, trigger);
+    // A mention that begins inside the trigger and runs past it ("une attaque de [drones
+    // russes]", "a [drone strike by Russia]" is not one): the armed party the trigger names.
+    let tails = |m: &ActorMention| {
+        m.span.start > trigger.start
+            && m.span.start < trigger.end
+            && m.span.end > trigger.end
+            && matches!(m.kind, EntityKind::Military | EntityKind::State | EntityKind::ArmedGroup)
+    };
     let inside: Vec<&ActorMention> = a
         .actors
         .iter()
@@ -106,7 +114,7 @@ pub fn roles(
             // A mention the trigger ends ("Saudi-led coalition airstrikes") names its actor.
             let heads = m.span.start < trigger.start && m.span.end <= trigger.end;
             clause.contains(&m.span)
-                && (heads || !m.span.overlaps(&trigger))
+                && (heads || tails(m) || !m.span.overlaps(&trigger))
                 && !in_place(a, f, m)
                 && !at_border(f, clause, m)
                 && !place_descriptor(f, clause, m)
@@ -149,8 +157,10 @@ pub fn roles(
     // The objects of an active verb split into conjuncts ("bombed X, Y and Z") share the
     // verb's subject.
     let subject_in_region = |m: &&ActorMention| in_region(m) || region.start >= trigger.end;
-    let near_after = after.iter().copied().find(|m| {
-        m.adjectival && words(f, f.folded_at(trigger.end), f.folded_at(m.span.start)).len() <= 2
+    let near_after = inside.iter().copied().find(|m| tails(m)).or_else(|| {
+        after.iter().copied().find(|m| {
+            m.adjectival && words(f, f.folded_at(trigger.end), f.folded_at(m.span.start)).len() <= 2
+        })
     });
     // The subject: the nearest mention before the trigger that is neither a
     // complement ("of X", "in X") nor a second conjunct ("X and Y clashed").

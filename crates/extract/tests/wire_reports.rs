@@ -535,3 +535,34 @@ fn issue5_forces_firing_on_protesters_use_excessive_force() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].acled.sub_event_type, "Protest with intervention");
 }
+
+#[test]
+fn issue5_a_party_the_attack_noun_runs_into_does_it() {
+    // "une attaque de [drones russes]": the trigger ends inside the mention that names Russia.
+    let ev = run(
+        "Une attaque de drones russes contre la ville de Kharkiv a fait trois morts dans la nuit.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Military Forces of Russia"));
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+    assert_eq!(place(&ev[0]), Some("Kharkiv"));
+}
+
+#[test]
+fn issue5_a_weapon_that_touches_is_an_attack_and_its_fire_a_consequence() {
+    // "a touché" with a weapon is French "hit"; the fire it caused is no event of its own.
+    let ev = run(
+        "Dans la région d'Odessa, un drone a touché des infrastructures portuaires, provoquant un incendie sans faire de victimes.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+    // Without a weapon, "touchée" is no attack.
+    let ev = run("La région a été durement touchée par les inondations.", Lang::Fr);
+    assert!(ev.is_empty(), "{ev:#?}");
+    // Houses set on fire are still destroyed property.
+    let ev = run("Des hommes armés ont incendié des maisons à Djibo mardi.", Lang::Fr);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Looting/property destruction");
+}

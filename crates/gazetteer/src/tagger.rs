@@ -1685,6 +1685,10 @@ fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
     if m.t1 - m.t0 < 2 || toks.word(&g.lexicon.fast.stopwords, m.t0).is_none() {
         return false;
     }
+    // A hand-written alias is a name as written ("North Darfur" for Northern Darfur).
+    if g.lexicon.verbatim_aliases.contains(&toks.text[m.start..m.end]) {
+        return false;
+    }
     !m.cands.iter().filter_map(|&c| g.store.rec(c)).any(|r| {
         let f = crate::norm::fold(r.name());
         f.split(' ').next() == Some(first)
@@ -1955,6 +1959,32 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     {
         return Other;
     }
+    // "Iskander-M", "Tochka-U": a model's letter after a hyphen makes the name a weapon's
+    // (not a Roman numeral, "Toliary-I", nor an initial, "Lausanne-H. C."; "Zolote-5" and
+    // "Canada-EU" stay places).
+    if m.t1 < toks.toks.len() && toks.gap_bytes(m.t1 - 1) == b"-" {
+        let t = &toks.toks[m.t1];
+        let b = toks.text.as_bytes();
+        let letter = t.end == t.start + 1
+            && b[t.start].is_ascii_uppercase()
+            && !matches!(b[t.start], b'I' | b'V' | b'X')
+            && b.get(t.end) != Some(&b'.');
+        if letter {
+            return Other;
+        }
+    }
+    // "Darfour-Nord" unknown: a lone direction word joined to a name before it is part of it.
+    if single
+        && m.t0 > 0
+        && toks.gap_bytes(m.t0 - 1) == b"-"
+        && toks.toks[m.t0 - 1].cap
+        && matches!(
+            toks.fb(m.t0),
+            b"nord" | b"sud" | b"est" | b"ouest" | b"north" | b"south" | b"east" | b"west"
+        )
+    {
+        return Other;
+    }
     // "in Beaver, West Virginia": a division or country after a comma that holds one of the
     // name's towns states that the name is that town, even a common word or a person's name.
     if stated_container(g, toks, m) {
@@ -2098,8 +2128,9 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     // follows a locative word and the name ends there ("in al-Bukamal", "to Al-Bukamal in").
     if weak && m.t0 > 0 && toks.gap_bytes(m.t0 - 1) == b"-" && toks.art(m.t0 - 1) {
         let locative = m.t0 > 1 && LOCATIVE_BEFORE.contains(&toks.f(m.t0 - 2));
-        let ends = toks.toks.get(m.t1).is_none_or(|t| !t.cap)
-            && !toks.gap_bytes(m.t1 - 1).iter().any(|&b| b == b'\'' || b >= 0x80);
+        let gap = toks.gap_bytes(m.t1 - 1);
+        let ends = (toks.toks.get(m.t1).is_none_or(|t| !t.cap) || !matches!(gap, b" " | b"-"))
+            && !gap.iter().any(|&b| b == b'\'' || b >= 0x80);
         if !(locative && ends) {
             return Other;
         }
@@ -2661,5 +2692,31 @@ mod issue3 {
         let p = names("Des frappes israéliennes ont visé la bande de Gaza, puis la Cisjordanie.");
         assert!(p.iter().any(|x| x.1 == "Gaza Strip"), "{p:?}");
         assert!(p.iter().any(|x| x.1 == "West Bank"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_weapons_and_compass_suffixes_are_no_places() {
+        // "Iskander-M" is a missile, not Iskandar in Uzbekistan; "Grad" a rocket launcher.
+        let p = names("Russia fired Iskander-M missiles, Iskander missiles and Grad rockets.");
+        assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Russia"], "{p:?}");
+        // "Zolote-5", "Toliary-I" and "Canada-EU" keep their places.
+        let p = names("Explosions near Zolote-5 and in Toliara (Toliary-I); the Canada-EU deal.");
+        assert!(p.iter().any(|x| x.0 == "Zolote"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Canada"), "{p:?}");
+        // A compass word joined to a name is part of it: never Haiti's "Nord".
+        let p = countries("Les FSR ont bombardé El-Facher, dans le Darfour-Nord.");
+        assert!(p.iter().all(|x| x.1 == "SD"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Darfour-Nord"), "{p:?}");
+        // A hand-written alias led by a compass word is read as written.
+        let p = names("Fighting in North Darfur killed ten.");
+        assert!(p.iter().any(|x| x.1 == "Northern Darfur"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_an_article_before_a_headline_line_break_belongs_to_the_name() {
+        let p = names(
+            "Au moins 12 civils tués sur El-Facher\n\nKHARTOUM, 20 novembre (AFP) - Les FSR.",
+        );
+        assert!(p.iter().any(|x| x.1 == "El Fasher"), "{p:?}");
     }
 }
