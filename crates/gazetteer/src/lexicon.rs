@@ -226,6 +226,9 @@ pub(crate) struct FastTables {
     /// one is no cue (see `tagger::cue_phrase`).
     pub cue_firsts: WordMap<()>,
     pub stopwords: WordMap<()>,
+    /// The verbatim aliases folded: a token whose folded form is not one is no verbatim alias
+    /// (tested before the alias set, which hashes the token's text).
+    pub verbatim_folded: WordMap<()>,
 }
 
 fn cc(s: &str) -> Option<[u8; 2]> {
@@ -333,6 +336,14 @@ impl Lexicon {
                     .map(|k| (k, ())),
             ),
             stopwords: WordMap::new(lx.stopwords.iter().map(|k| (k.clone(), ()))),
+            verbatim_folded: WordMap::new(
+                lx.verbatim_aliases
+                    .iter()
+                    .map(|k| fold(k))
+                    .collect::<FastSet<String>>()
+                    .into_iter()
+                    .map(|k| (k, ())),
+            ),
         };
         lx
     }

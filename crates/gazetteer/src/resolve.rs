@@ -1388,7 +1388,8 @@ fn containment(
         }
         for j in i + 1..mentions.len().min(i + 4) {
             let gap = toks.text.get(mentions[i].end..mentions[j].start).unwrap_or("");
-            if gap.len() > 60 || gap.contains(['.', '\n', ';']) {
+            // (Searched as bytes: these ASCII chars are never part of another char's bytes.)
+            if gap.len() > 60 || gap.bytes().any(|b| matches!(b, b'.' | b'\n' | b';')) {
                 break;
             }
             // "Kingston, south of Brisbane", "X, à 30 km au nord de Y": the next name is near,
@@ -1433,7 +1434,7 @@ fn containment(
             let stated = (stated || gap.trim() == ",") && (worded || first != Some(true));
             // A demonym names no container ("tweeted about Aleppo in Turkish"), nor does a name
             // that a capitalised word continues ("in Beirut, Vladimir Isachenkov in Moscow").
-            let continued = toks.gap(mentions[j].t1 - 1) == " "
+            let continued = toks.gap_bytes(mentions[j].t1 - 1) == b" "
                 && toks.toks.get(mentions[j].t1).is_some_and(|t| t.cap);
             let Some(r) = firsts[j].filter(|_| !mentions[j].demonym && !continued) else {
                 continue;

@@ -222,28 +222,40 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// FNV-1a of `b` (as [`fnv_continue`] from [`FNV_BASIS`]), four bytes a step: fewer loop tests
-/// than one byte a step, a word's last two and odd byte hashed after the loop.
+/// FNV-1a of `b` (as [`fnv_continue`] from [`FNV_BASIS`]): a word of up to eight bytes (most
+/// words) by straight-line code for its length, a longer one four bytes a step.
 #[inline(always)]
-fn fnv_pairs(b: &[u8]) -> u64 {
-    let mut h = FNV_BASIS;
-    let mut rest = b;
-    while let [w, x, y, z, r @ ..] = rest {
-        h = (h ^ *w as u64).wrapping_mul(FNV_PRIME);
-        h = (h ^ *x as u64).wrapping_mul(FNV_PRIME);
-        h = (h ^ *y as u64).wrapping_mul(FNV_PRIME);
-        h = (h ^ *z as u64).wrapping_mul(FNV_PRIME);
-        rest = r;
+fn fnv_word(b: &[u8]) -> u64 {
+    /// The hash of the bytes listed, one after another from `FNV_BASIS`.
+    macro_rules! fnv {
+        ($($x:ident),*) => {{
+            let h = FNV_BASIS;
+            $(let h = (h ^ $x as u64).wrapping_mul(FNV_PRIME);)*
+            h
+        }};
     }
-    if let [x, y, r @ ..] = rest {
-        h = (h ^ *x as u64).wrapping_mul(FNV_PRIME);
-        h = (h ^ *y as u64).wrapping_mul(FNV_PRIME);
-        rest = r;
+    match *b {
+        [a] => fnv!(a),
+        [a, b] => fnv!(a, b),
+        [a, b, c] => fnv!(a, b, c),
+        [a, b, c, d] => fnv!(a, b, c, d),
+        [a, b, c, d, e] => fnv!(a, b, c, d, e),
+        [a, b, c, d, e, f] => fnv!(a, b, c, d, e, f),
+        [a, b, c, d, e, f, g] => fnv!(a, b, c, d, e, f, g),
+        [a, b, c, d, e, f, g, h] => fnv!(a, b, c, d, e, f, g, h),
+        _ => {
+            let mut h = FNV_BASIS;
+            let mut rest = b;
+            while let [w, x, y, z, r @ ..] = rest {
+                h = (h ^ *w as u64).wrapping_mul(FNV_PRIME);
+                h = (h ^ *x as u64).wrapping_mul(FNV_PRIME);
+                h = (h ^ *y as u64).wrapping_mul(FNV_PRIME);
+                h = (h ^ *z as u64).wrapping_mul(FNV_PRIME);
+                rest = r;
+            }
+            fnv_continue(h, rest)
+        }
     }
-    if let [x] = rest {
-        h = (h ^ *x as u64).wrapping_mul(FNV_PRIME);
-    }
-    h
 }
 
 /// Whether the ASCII word `bytes[a..b]` has more than one letter and no lower-case letter
@@ -323,11 +335,12 @@ impl<'t> Toks<'t> {
             // char is the whole token, lower-cased and hashed byte by byte.
             i = ascii_word_end(bytes, i);
             let (cap, upper, hash);
-            if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
+            let ascii = i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII;
+            if ascii {
                 // Its folded form is at its own place in the lower-cased copy of the text, and
                 // hashed from there (FNV-1a, as `fnv_continue`).
                 (f0, f1) = (a, i);
-                hash = fnv_pairs(&folded.as_bytes()[a..i]);
+                hash = fnv_word(&folded.as_bytes()[a..i]);
                 cap = bytes[a].is_ascii_uppercase();
                 upper = cap && ascii_all_capitals(bytes, a, i);
             } else {
@@ -412,6 +425,9 @@ impl<'t> Toks<'t> {
                 art,
             });
             prev_end = b;
+            // An ASCII token ends at the text's end or at an ASCII byte that is no letter or
+            // digit: the next token is looked for after that byte.
+            i += usize::from(ascii);
         }
         Toks {
             text,
@@ -1102,10 +1118,10 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         let lone_stop = |j: usize| {
             j == i + 1
                 && toks.word(&g.lexicon.fast.stopwords, i).is_some()
-                && !g
-                    .lexicon
-                    .verbatim_aliases
-                    .contains(&toks.text[toks.toks[i].start..toks.toks[i].end])
+                && !(toks.word(&g.lexicon.fast.verbatim_folded, i).is_some()
+                    && g.lexicon
+                        .verbatim_aliases
+                        .contains(&toks.text[toks.toks[i].start..toks.toks[i].end]))
         };
         let mut found = best_match(g, toks, i).filter(|&(j, _)| !lone_stop(j)).map(|(j, v)| {
             let mut m = Mention::new(toks, i, j, crate::store::postings(v));
@@ -1905,7 +1921,12 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let st = stats(g, m);
     let (strong, max_pop, any_country) = (st.strong, st.max_pop, st.any_country);
     // Looked up only where a test needs it (after the cheaper ones).
-    let verbatim = || lx.verbatim_aliases.contains(text);
+    // (A single word is no verbatim alias when its folded form is not one's: one filter bit
+    // tells most words, without hashing the text.)
+    let verbatim = || {
+        (!single || toks.word(&lx.fast.verbatim_folded, m.t0).is_some())
+            && lx.verbatim_aliases.contains(text)
+    };
     let stop = |i: usize| toks.word(&lx.fast.stopwords, i).is_some();
     let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
     if single && stop(m.t0) && !verbatim() {
