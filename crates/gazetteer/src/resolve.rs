@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use sitrep_model::Place;
 
-use crate::lexicon::FastMap;
+use crate::lexicon::HashKeyedMap;
 use crate::store::{is_primary, Kind, Rec};
 use crate::tagger::{Hint, Mention, Toks};
 use crate::Gazetteer;
@@ -785,7 +785,7 @@ struct RankScratch {
 #[derive(Default)]
 struct Tables {
     /// Hash → the last table with that hash.
-    by_hash: FastMap<u64, u32>,
+    by_hash: HashKeyedMap<u32>,
     all: Vec<Table>,
     scratch: RankScratch,
     loo_lists: LooLists,
@@ -1041,7 +1041,7 @@ struct NameBufs {
     firsts: Vec<usize>,
     hashes: Vec<u64>,
     before: Vec<u32>,
-    by_hash: FastMap<u64, u32>,
+    by_hash: HashKeyedMap<u32>,
 }
 
 /// The lists [`resolve_with`] fills for one text, kept (emptied) from one text to the next so

@@ -574,7 +574,9 @@ impl<'t> Toks<'t> {
     #[inline(never)]
     fn word_probe<'m, V>(&self, map: &'m WordMap<V>, i: usize, h: u64) -> Option<&'m V> {
         let f = self.fb(i);
-        map.probe(h, |k| k.as_bytes() == f)
+        // (Compared byte by byte in line: a key whose hash matched is a short word, shorter
+        // to compare than to call `memcmp` for.)
+        map.probe(h, |k| k.len() == f.len() && k.bytes().zip(f).all(|(a, &b)| a == b))
     }
 
     /// Value of the folded phrase of tokens a..b in a word table.
