@@ -29,8 +29,9 @@ pub(crate) struct Tok {
     /// Whether the token opens a sentence, when the segmenter's sentences say so (see
     /// [`Toks::sent_start`]).
     sent_start: bool,
-    /// [`Toks::joinable`] to the next token, decided once when the next token is cut.
-    join: bool,
+    /// [`Toks::joinable`] to the token before (the gap before this one), decided once when
+    /// the token is cut (the token before is not written to again).
+    joined: bool,
     /// An Arabic article ([`Toks::art`]), decided once when the token is cut.
     art: bool,
 }
@@ -398,18 +399,18 @@ impl<'t> Toks<'t> {
                 let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
                 s >= prev_end && s <= a
             };
-            if let Some(last) = toks.last_mut() {
-                // One-byte gaps (most of them) tested on the byte.
-                last.join = if a == prev_end + 1 {
+            // One-byte gaps (most of them) tested on the byte.
+            let joined = !toks.is_empty()
+                && if a == prev_end + 1 {
                     matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
                 } else {
                     joinable_gap(text.get(prev_end..a).unwrap_or(""))
                 };
-            }
             if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8) || adjectives.may_contain(hash) {
                 marked.push(toks.len() as u32);
             }
-            let art = is_article_token(&folded.as_bytes()[f0..f1]);
+            // (Articles are two or three bytes long: the length rules out most tokens first.)
+            let art = matches!(f1 - f0, 2 | 3) && is_article_token(&folded.as_bytes()[f0..f1]);
             if cap || art || lower_starts.may_contain(hash) {
                 starts.push(toks.len() as u32);
             }
@@ -421,7 +422,7 @@ impl<'t> Toks<'t> {
                 cap,
                 upper,
                 sent_start,
-                join: false,
+                joined,
                 art,
             });
             prev_end = b;
@@ -506,7 +507,7 @@ impl<'t> Toks<'t> {
     /// or abbreviation period only).
     #[inline]
     pub fn joinable(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.join)
+        self.toks.get(i + 1).is_some_and(|t| t.joined)
     }
 
     /// Folded phrase of tokens a..b joined by spaces.
@@ -1072,7 +1073,7 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     }
     // An article joined to a capitalised word, or the first word of a lower-case alias (the
     // cheap tests first: most words are neither).
-    if t.art && t.join && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
+    if t.art && toks.toks.get(i + 1).is_some_and(|n| n.joined && n.cap) {
         return true;
     }
     toks.word(&g.fast.lower_starts, i).is_some()
@@ -2197,8 +2198,11 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
     let n = toks.toks.len();
     // The gaps from the name's last word on that join (as far as the longest cue reaches).
     let joined = (0..lx.max_cue_tokens).take_while(|&d| toks.joinable(m.t1 - 1 + d)).count();
+    // A cue of several words starts with one of the cues' first words (as `cue_phrase` tests):
+    // the name's next word tested once for every length.
+    let several = joined > 1 && toks.word(&lx.fast.cue_firsts, m.t1).is_some();
     for len in (1..=lx.max_cue_tokens).rev() {
-        if m.t1 + len > n || len > joined {
+        if m.t1 + len > n || len > joined || (len > 1 && !several) {
             continue;
         }
         let p = cue_phrase(lx, toks, m.t1, m.t1 + len);
