@@ -1505,9 +1505,12 @@ fn containment(
     }
 }
 
-/// `word.to_lowercase()`, an ASCII word of up to 32 bytes in `buf` (no allocation), any other
-/// in `owned`.
-fn lowercase<'b>(word: &str, buf: &'b mut [u8; 32], owned: &'b mut String) -> &'b str {
+/// `word.to_lowercase()`: an ASCII word without capitals itself (most words of a gap), any other
+/// ASCII word of up to 32 bytes in `buf` (no allocation), any other in `owned`.
+fn lowercase<'b>(word: &'b str, buf: &'b mut [u8; 32], owned: &'b mut String) -> &'b str {
+    if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return word;
+    }
     match buf.get_mut(..word.len()) {
         Some(b) if word.is_ascii() => {
             b.copy_from_slice(word.as_bytes());
