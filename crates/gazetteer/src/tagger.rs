@@ -307,7 +307,6 @@ impl<'t> Toks<'t> {
         folded.push_str(text);
         folded.make_ascii_lowercase();
         let mut scratch = String::new();
-        let mut sent_idx = 0;
         let mut prev_end = 0;
         let mut i = 0;
         while i < n {
@@ -390,15 +389,6 @@ impl<'t> Toks<'t> {
                 upper = cap && alphas > 1 && !any_lower;
             }
             let b = i;
-            // (Without the segmenter's sentences, a sentence start is told from the gap before
-            // the token when asked: see `Toks::sent_start`.)
-            let sent_start = !seg.sentences.is_empty() && {
-                while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
-                    sent_idx += 1;
-                }
-                let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
-                s >= prev_end && s <= a
-            };
             // One-byte gaps (most of them) tested on the byte.
             let joined = !toks.is_empty()
                 && if a == prev_end + 1 {
@@ -421,7 +411,7 @@ impl<'t> Toks<'t> {
                 hash,
                 cap,
                 upper,
-                sent_start,
+                sent_start: false,
                 joined,
                 art,
             });
@@ -429,6 +419,21 @@ impl<'t> Toks<'t> {
             // An ASCII token ends at the text's end or at an ASCII byte that is no letter or
             // digit: the next token is looked for after that byte.
             i += usize::from(ascii);
+        }
+        // Sentence starts from the segmenter's sentences, in a loop of their own (the cutting
+        // loop above has state enough). Without them, a sentence start is told from the gap
+        // before the token when asked: see `Toks::sent_start`.
+        if !seg.sentences.is_empty() {
+            let (mut sent_idx, mut prev_end) = (0, 0);
+            for t in toks.iter_mut() {
+                let a = t.start;
+                while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
+                    sent_idx += 1;
+                }
+                let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
+                t.sent_start = s >= prev_end && s <= a;
+                prev_end = t.end;
+            }
         }
         Toks {
             text,
