@@ -1493,8 +1493,10 @@ fn abbreviation(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(Mention, usize)
         return None;
     }
     let rest = &toks.text[t.start..];
+    let first = rest.as_bytes().first();
     for (abbr, target) in &g.lexicon.abbreviations {
-        if !rest.starts_with(abbr.as_str()) {
+        // (The first byte compared in line: it rules out most of the list.)
+        if abbr.as_bytes().first() != first || !rest.starts_with(abbr.as_str()) {
             continue;
         }
         let end = t.start + abbr.len();
