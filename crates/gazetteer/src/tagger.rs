@@ -1087,8 +1087,11 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
 /// Finds all mentions, filtered, in text order.
 pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let lx = &g.lexicon;
-    // (About one mention in twenty words: sized once for most texts.)
-    let mut out: Vec<Mention> = Vec::with_capacity(toks.toks.len() / 16 + 4);
+    // (About one mention in twenty words: sized once for most texts. The list of an earlier
+    // text of this thread, if any: one allocation less per text; see [`recycle`].)
+    let mut out: Vec<Mention> = MENTIONS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    out.clear();
+    out.reserve(toks.toks.len() / 16 + 4);
     let n = toks.toks.len();
     let mut persons = Persons::new();
     let mut i = 0;
@@ -1184,6 +1187,20 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         }
     }
     out
+}
+
+thread_local! {
+    /// The mention list [`recycle`] handed back on this thread, for the next text.
+    static MENTIONS: std::cell::RefCell<Vec<Mention>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Hands a text's mention list back for the next text's [`recognise`] (its mentions dropped,
+/// its room kept, unless it grew past [`KEEP_TOKENS`] mentions).
+pub(crate) fn recycle(mut mentions: Vec<Mention>) {
+    if mentions.capacity() <= KEEP_TOKENS {
+        mentions.clear();
+        let _ = MENTIONS.try_with(|b| *b.borrow_mut() = mentions);
+    }
 }
 
 /// "dans la province de Kirkouk": a division word names the division, but the name may be
