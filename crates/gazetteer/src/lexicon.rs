@@ -30,6 +30,31 @@ impl Hasher for Fnv {
 
 /// Hash map with the [`Fnv`] hasher.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Hasher of keys that are already 64-bit hashes: one multiply spreads a key over the table
+/// (the key's bits mixed into the high and the low half), where [`Fnv`] would multiply once per
+/// byte of it.
+#[derive(Default, Clone, Copy)]
+pub struct HashKey(u64);
+
+impl Hasher for HashKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // (Keys other than `u64`: as [`Fnv`].)
+        self.0 = fnv_continue(if self.0 == 0 { FNV_BASIS } else { self.0 }, bytes);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let p = u128::from(n ^ self.0) * 0x9e37_79b9_7f4a_7c15;
+        self.0 = (p as u64) ^ ((p >> 64) as u64);
+    }
+}
+
+/// Hash map from 64-bit hashes, with the [`HashKey`] hasher.
+pub type HashKeyedMap<V> = HashMap<u64, V, BuildHasherDefault<HashKey>>;
 /// Hash set with the [`Fnv`] hasher.
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
@@ -232,6 +257,9 @@ pub(crate) struct FastTables {
     pub stopwords: WordMap<()>,
     /// Folded form → its list in [`Lexicon::respellings`].
     pub respell: WordMap<u16>,
+    /// The verbatim aliases folded: a token whose folded form is not one is no verbatim alias
+    /// (tested before the alias set, which hashes the token's text).
+    pub verbatim_folded: WordMap<()>,
 }
 
 fn cc(s: &str) -> Option<[u8; 2]> {
@@ -352,6 +380,14 @@ impl Lexicon {
                     .iter()
                     .enumerate()
                     .flat_map(|(k, forms)| forms.iter().map(move |f| (f.clone(), k as u16))),
+            ),
+            verbatim_folded: WordMap::new(
+                lx.verbatim_aliases
+                    .iter()
+                    .map(|k| fold(k))
+                    .collect::<FastSet<String>>()
+                    .into_iter()
+                    .map(|k| (k, ())),
             ),
         };
         lx

@@ -379,7 +379,9 @@ pub fn tag_places(text: &str, seg: &Segmented, lang: Lang) -> Vec<Place> {
     let g = Gazetteer::global();
     let toks = tagger::Toks::new(text, seg, g);
     let mentions = tagger::recognise(g, &toks);
-    resolve::resolve(g, &toks, &mentions)
+    let places = resolve::resolve(g, &toks, &mentions);
+    tagger::recycle(mentions);
+    places
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use sitrep_model::Place;
 
-use crate::lexicon::FastMap;
+use crate::lexicon::HashKeyedMap;
 use crate::store::{is_primary, Kind, Rec};
 use crate::tagger::{Hint, Mention, Toks};
 use crate::Gazetteer;
@@ -785,7 +785,7 @@ struct RankScratch {
 #[derive(Default)]
 struct Tables {
     /// Hash → the last table with that hash.
-    by_hash: FastMap<u64, u32>,
+    by_hash: HashKeyedMap<u32>,
     all: Vec<Table>,
     scratch: RankScratch,
     loo_lists: LooLists,
@@ -1041,7 +1041,7 @@ struct NameBufs {
     firsts: Vec<usize>,
     hashes: Vec<u64>,
     before: Vec<u32>,
-    by_hash: FastMap<u64, u32>,
+    by_hash: HashKeyedMap<u32>,
 }
 
 /// The lists [`resolve_with`] fills for one text, kept (emptied) from one text to the next so
@@ -1395,7 +1395,8 @@ fn containment(
         }
         for j in i + 1..mentions.len().min(i + 4) {
             let gap = toks.text.get(mentions[i].end..mentions[j].start).unwrap_or("");
-            if gap.len() > 60 || gap.contains(['.', '\n', ';']) {
+            // (Searched as bytes: these ASCII chars are never part of another char's bytes.)
+            if gap.len() > 60 || gap.bytes().any(|b| matches!(b, b'.' | b'\n' | b';')) {
                 break;
             }
             // "Kingston, south of Brisbane", "X, à 30 km au nord de Y": the next name is near,
@@ -1440,7 +1441,7 @@ fn containment(
             let stated = (stated || gap.trim() == ",") && (worded || first != Some(true));
             // A demonym names no container ("tweeted about Aleppo in Turkish"), nor does a name
             // that a capitalised word continues ("in Beirut, Vladimir Isachenkov in Moscow").
-            let continued = toks.gap(mentions[j].t1 - 1) == " "
+            let continued = toks.gap_bytes(mentions[j].t1 - 1) == b" "
                 && toks.toks.get(mentions[j].t1).is_some_and(|t| t.cap);
             let Some(r) = firsts[j].filter(|_| !mentions[j].demonym && !continued) else {
                 continue;
@@ -1511,9 +1512,12 @@ fn containment(
     }
 }
 
-/// `word.to_lowercase()`, an ASCII word of up to 32 bytes in `buf` (no allocation), any other
-/// in `owned`.
-fn lowercase<'b>(word: &str, buf: &'b mut [u8; 32], owned: &'b mut String) -> &'b str {
+/// `word.to_lowercase()`: an ASCII word without capitals itself (most words of a gap), any other
+/// ASCII word of up to 32 bytes in `buf` (no allocation), any other in `owned`.
+fn lowercase<'b>(word: &'b str, buf: &'b mut [u8; 32], owned: &'b mut String) -> &'b str {
+    if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return word;
+    }
     match buf.get_mut(..word.len()) {
         Some(b) if word.is_ascii() => {
             b.copy_from_slice(word.as_bytes());

@@ -178,8 +178,14 @@ fn country_str(cc: [u8; 2]) -> Option<&'static str> {
         return None;
     }
     let i = (a * 26 + b) * 2;
-    std::str::from_utf8(&LETTER_PAIRS[i..i + 2]).ok()
+    LETTER_PAIRS_TEXT.get(i..i + 2)
 }
+
+/// [`LETTER_PAIRS`] as text, checked as UTF-8 once when compiled (not at every look-up).
+static LETTER_PAIRS_TEXT: &str = match std::str::from_utf8(&LETTER_PAIRS) {
+    Ok(s) => s,
+    Err(_) => "",
+};
 
 /// Every pair of capital letters, "AA" to "ZZ".
 static LETTER_PAIRS: [u8; 26 * 26 * 2] = {

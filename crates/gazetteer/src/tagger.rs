@@ -29,8 +29,9 @@ pub(crate) struct Tok {
     /// Whether the token opens a sentence, when the segmenter's sentences say so (see
     /// [`Toks::sent_start`]).
     sent_start: bool,
-    /// [`Toks::joinable`] to the next token, decided once when the next token is cut.
-    join: bool,
+    /// [`Toks::joinable`] to the token before (the gap before this one), decided once when
+    /// the token is cut (the token before is not written to again).
+    joined: bool,
     /// An Arabic article ([`Toks::art`]), decided once when the token is cut.
     art: bool,
 }
@@ -222,6 +223,42 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// FNV-1a of `b` (as [`fnv_continue`] from [`FNV_BASIS`]): a word of up to eight bytes (most
+/// words) by straight-line code for its length, a longer one four bytes a step.
+#[inline(always)]
+fn fnv_word(b: &[u8]) -> u64 {
+    /// The hash of the bytes listed, one after another from `FNV_BASIS`.
+    macro_rules! fnv {
+        ($($x:ident),*) => {{
+            let h = FNV_BASIS;
+            $(let h = (h ^ $x as u64).wrapping_mul(FNV_PRIME);)*
+            h
+        }};
+    }
+    match *b {
+        [a] => fnv!(a),
+        [a, b] => fnv!(a, b),
+        [a, b, c] => fnv!(a, b, c),
+        [a, b, c, d] => fnv!(a, b, c, d),
+        [a, b, c, d, e] => fnv!(a, b, c, d, e),
+        [a, b, c, d, e, f] => fnv!(a, b, c, d, e, f),
+        [a, b, c, d, e, f, g] => fnv!(a, b, c, d, e, f, g),
+        [a, b, c, d, e, f, g, h] => fnv!(a, b, c, d, e, f, g, h),
+        _ => {
+            let mut h = FNV_BASIS;
+            let mut rest = b;
+            while let [w, x, y, z, r @ ..] = rest {
+                h = (h ^ *w as u64).wrapping_mul(FNV_PRIME);
+                h = (h ^ *x as u64).wrapping_mul(FNV_PRIME);
+                h = (h ^ *y as u64).wrapping_mul(FNV_PRIME);
+                h = (h ^ *z as u64).wrapping_mul(FNV_PRIME);
+                rest = r;
+            }
+            fnv_continue(h, rest)
+        }
+    }
+}
+
 /// Whether the ASCII word `bytes[a..b]` has more than one letter and no lower-case letter
 /// (an acronym or a word in capitals). A word of up to eight bytes is read as one word of
 /// eight bytes (the bytes after it masked out), a longer one byte by byte.
@@ -270,7 +307,6 @@ impl<'t> Toks<'t> {
         folded.push_str(text);
         folded.make_ascii_lowercase();
         let mut scratch = String::new();
-        let mut sent_idx = 0;
         let mut prev_end = 0;
         let mut i = 0;
         while i < n {
@@ -299,18 +335,13 @@ impl<'t> Toks<'t> {
             // char is the whole token, lower-cased and hashed byte by byte.
             i = ascii_word_end(bytes, i);
             let (cap, upper, hash);
-            if i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII {
-                let wb = &bytes[a..i];
-                // Hashed lower-cased (FNV-1a, as `fnv_continue`); its folded form is at its own
-                // place in the lower-cased copy of the text.
-                let mut h = FNV_BASIS;
-                // (An ASCII letter or digit is lower-cased by setting its 0x20 bit: digits have it.)
-                for &c in wb {
-                    h = (h ^ (c | 0x20) as u64).wrapping_mul(FNV_PRIME);
-                }
+            let ascii = i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII;
+            if ascii {
+                // Its folded form is at its own place in the lower-cased copy of the text, and
+                // hashed from there (FNV-1a, as `fnv_continue`).
                 (f0, f1) = (a, i);
-                hash = h;
-                cap = wb[0].is_ascii_uppercase();
+                hash = fnv_word(&folded.as_bytes()[a..i]);
+                cap = bytes[a].is_ascii_uppercase();
                 upper = cap && ascii_all_capitals(bytes, a, i);
             } else {
                 // Char by char from the token's start.
@@ -358,27 +389,18 @@ impl<'t> Toks<'t> {
                 upper = cap && alphas > 1 && !any_lower;
             }
             let b = i;
-            // (Without the segmenter's sentences, a sentence start is told from the gap before
-            // the token when asked: see `Toks::sent_start`.)
-            let sent_start = !seg.sentences.is_empty() && {
-                while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
-                    sent_idx += 1;
-                }
-                let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
-                s >= prev_end && s <= a
-            };
-            if let Some(last) = toks.last_mut() {
-                // One-byte gaps (most of them) tested on the byte.
-                last.join = if a == prev_end + 1 {
+            // One-byte gaps (most of them) tested on the byte.
+            let joined = !toks.is_empty()
+                && if a == prev_end + 1 {
                     matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
                 } else {
                     joinable_gap(text.get(prev_end..a).unwrap_or(""))
                 };
-            }
             if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8) || adjectives.may_contain(hash) {
                 marked.push(toks.len() as u32);
             }
-            let art = is_article_token(&folded.as_bytes()[f0..f1]);
+            // (Articles are two or three bytes long: the length rules out most tokens first.)
+            let art = matches!(f1 - f0, 2 | 3) && is_article_token(&folded.as_bytes()[f0..f1]);
             if cap || art || lower_starts.may_contain(hash) {
                 starts.push(toks.len() as u32);
             }
@@ -389,11 +411,29 @@ impl<'t> Toks<'t> {
                 hash,
                 cap,
                 upper,
-                sent_start,
-                join: false,
+                sent_start: false,
+                joined,
                 art,
             });
             prev_end = b;
+            // An ASCII token ends at the text's end or at an ASCII byte that is no letter or
+            // digit: the next token is looked for after that byte.
+            i += usize::from(ascii);
+        }
+        // Sentence starts from the segmenter's sentences, in a loop of their own (the cutting
+        // loop above has state enough). Without them, a sentence start is told from the gap
+        // before the token when asked: see `Toks::sent_start`.
+        if !seg.sentences.is_empty() {
+            let (mut sent_idx, mut prev_end) = (0, 0);
+            for t in toks.iter_mut() {
+                let a = t.start;
+                while sent_idx < seg.sentences.len() && seg.sentences[sent_idx].span.end <= a {
+                    sent_idx += 1;
+                }
+                let s = seg.sentences.get(sent_idx).map(|s| s.span.start).unwrap_or(0);
+                t.sent_start = s >= prev_end && s <= a;
+                prev_end = t.end;
+            }
         }
         Toks {
             text,
@@ -472,7 +512,7 @@ impl<'t> Toks<'t> {
     /// or abbreviation period only).
     #[inline]
     pub fn joinable(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.join)
+        self.toks.get(i + 1).is_some_and(|t| t.joined)
     }
 
     /// Folded phrase of tokens a..b joined by spaces.
@@ -540,7 +580,9 @@ impl<'t> Toks<'t> {
     #[inline(never)]
     fn word_probe<'m, V>(&self, map: &'m WordMap<V>, i: usize, h: u64) -> Option<&'m V> {
         let f = self.fb(i);
-        map.probe(h, |k| k.as_bytes() == f)
+        // (Compared byte by byte in line: a key whose hash matched is a short word, shorter
+        // to compare than to call `memcmp` for.)
+        map.probe(h, |k| k.len() == f.len() && k.bytes().zip(f).all(|(a, &b)| a == b))
     }
 
     /// Value of the folded phrase of tokens a..b in a word table.
@@ -1040,7 +1082,7 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
     }
     // An article joined to a capitalised word, or the first word of a lower-case alias (the
     // cheap tests first: most words are neither).
-    if t.art && t.join && toks.toks.get(i + 1).is_some_and(|n| n.cap) {
+    if t.art && toks.toks.get(i + 1).is_some_and(|n| n.joined && n.cap) {
         return true;
     }
     toks.word(&g.fast.lower_starts, i).is_some()
@@ -1049,8 +1091,11 @@ fn may_start(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
 /// Finds all mentions, filtered, in text order.
 pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
     let lx = &g.lexicon;
-    // (About one mention in twenty words: sized once for most texts.)
-    let mut out: Vec<Mention> = Vec::with_capacity(toks.toks.len() / 16 + 4);
+    // (About one mention in twenty words: sized once for most texts. The list of an earlier
+    // text of this thread, if any: one allocation less per text; see [`recycle`].)
+    let mut out: Vec<Mention> = MENTIONS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    out.clear();
+    out.reserve(toks.toks.len() / 16 + 4);
     let n = toks.toks.len();
     let mut persons = Persons::new();
     let mut i = 0;
@@ -1088,10 +1133,10 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         let lone_stop = |j: usize| {
             j == i + 1
                 && toks.word(&g.lexicon.fast.stopwords, i).is_some()
-                && !g
-                    .lexicon
-                    .verbatim_aliases
-                    .contains(&toks.text[toks.toks[i].start..toks.toks[i].end])
+                && !(toks.word(&g.lexicon.fast.verbatim_folded, i).is_some()
+                    && g.lexicon
+                        .verbatim_aliases
+                        .contains(&toks.text[toks.toks[i].start..toks.toks[i].end]))
         };
         let mut found = best_match(g, toks, i).filter(|&(j, _)| !lone_stop(j)).map(|(j, v)| {
             let mut m = Mention::new(toks, i, j, crate::store::postings(v));
@@ -1147,6 +1192,20 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         }
     }
     out
+}
+
+thread_local! {
+    /// The mention list [`recycle`] handed back on this thread, for the next text.
+    static MENTIONS: std::cell::RefCell<Vec<Mention>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Hands a text's mention list back for the next text's [`recognise`] (its mentions dropped,
+/// its room kept, unless it grew past [`KEEP_TOKENS`] mentions).
+pub(crate) fn recycle(mut mentions: Vec<Mention>) {
+    if mentions.capacity() <= KEEP_TOKENS {
+        mentions.clear();
+        let _ = MENTIONS.try_with(|b| *b.borrow_mut() = mentions);
+    }
 }
 
 /// "dans la province de Kirkouk": a division word names the division, but the name may be
@@ -1510,8 +1569,10 @@ fn abbreviation(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(Mention, usize)
         return None;
     }
     let rest = &toks.text[t.start..];
+    let first = rest.as_bytes().first();
     for (abbr, target) in &g.lexicon.abbreviations {
-        if !rest.starts_with(abbr.as_str()) {
+        // (The first byte compared in line: it rules out most of the list.)
+        if abbr.as_bytes().first() != first || !rest.starts_with(abbr.as_str()) {
             continue;
         }
         let end = t.start + abbr.len();
@@ -1758,70 +1819,75 @@ fn street_after(folded: &[u8]) -> bool {
     )
 }
 
-/// Currency words (folded). A name before one ("US dollar", "Hong Kong dollars", "Lebanese
-/// pound") or a demonym after one ("la livre libanaise", "le dinar irakien") names a currency,
-/// not a place. Not "won" or "real": "the US won", "Real Madrid".
-const CURRENCIES: &[&str] = &[
-    "dollar",
-    "dollars",
-    "dinar",
-    "dinars",
-    "pound",
-    "pounds",
-    "livre",
-    "livres",
-    "lira",
-    "liras",
-    "lire",
-    "rial",
-    "rials",
-    "riyal",
-    "riyals",
-    "rupee",
-    "rupees",
-    "roupie",
-    "roupies",
-    "peso",
-    "pesos",
-    "franc",
-    "francs",
-    "shekel",
-    "shekels",
-    "ruble",
-    "rubles",
-    "rouble",
-    "roubles",
-    "yuan",
-    "yen",
-    "euro",
-    "euros",
-    "hryvnia",
-    "hryvnias",
-    "naira",
-    "birr",
-    "shilling",
-    "shillings",
-    "dirham",
-    "dirhams",
-    "afghani",
-    "afghanis",
-    "cedi",
-    "cedis",
-    "kwacha",
-    "manat",
-    "lari",
-    "tenge",
-    "kyat",
-    "ringgit",
-    "rupiah",
-    "baht",
-];
+/// Whether a folded word is a currency word. A name before one ("US dollar", "Hong Kong
+/// dollars", "Lebanese pound") or a demonym after one ("la livre libanaise", "le dinar
+/// irakien") names a currency, not a place. Not "won" or "real": "the US won", "Real Madrid".
+/// (A `match` on the bytes: a test of the length, then few comparisons, where a list would be
+/// compared word by word for every name judged.)
+fn is_currency(folded: &[u8]) -> bool {
+    matches!(
+        folded,
+        b"dollar"
+            | b"dollars"
+            | b"dinar"
+            | b"dinars"
+            | b"pound"
+            | b"pounds"
+            | b"livre"
+            | b"livres"
+            | b"lira"
+            | b"liras"
+            | b"lire"
+            | b"rial"
+            | b"rials"
+            | b"riyal"
+            | b"riyals"
+            | b"rupee"
+            | b"rupees"
+            | b"roupie"
+            | b"roupies"
+            | b"peso"
+            | b"pesos"
+            | b"franc"
+            | b"francs"
+            | b"shekel"
+            | b"shekels"
+            | b"ruble"
+            | b"rubles"
+            | b"rouble"
+            | b"roubles"
+            | b"yuan"
+            | b"yen"
+            | b"euro"
+            | b"euros"
+            | b"hryvnia"
+            | b"hryvnias"
+            | b"naira"
+            | b"birr"
+            | b"shilling"
+            | b"shillings"
+            | b"dirham"
+            | b"dirhams"
+            | b"afghani"
+            | b"afghanis"
+            | b"cedi"
+            | b"cedis"
+            | b"kwacha"
+            | b"manat"
+            | b"lari"
+            | b"tenge"
+            | b"kyat"
+            | b"ringgit"
+            | b"rupiah"
+            | b"baht"
+    )
+}
 
-/// The name is a currency's adjective (see [`CURRENCIES`]).
+/// The name is a currency's adjective (see [`is_currency`]).
 fn currency(toks: &Toks, m: &Mention) -> bool {
-    let is_currency = |k: usize| CURRENCIES.contains(&toks.f(k));
-    (m.t1 < toks.toks.len() && toks.gap(m.t1 - 1) == " " && is_currency(m.t1))
-        || (m.demonym && m.t0 > 0 && toks.gap(m.t0 - 1) == " " && is_currency(m.t0 - 1))
+    let is_currency = |k: usize| is_currency(toks.fb(k));
+    (m.t1 < toks.toks.len() && toks.gap_bytes(m.t1 - 1) == b" " && is_currency(m.t1))
+        || (m.demonym && m.t0 > 0 && toks.gap_bytes(m.t0 - 1) == b" " && is_currency(m.t0 - 1))
 }
 
 /// Words that make the name after them a street's ("rue de Paris", "avenue Habib Bourguiba").
@@ -1854,8 +1920,9 @@ fn street(toks: &Toks, m: &Mention) -> bool {
 /// parenthesis ("DETROIT —", "EDMONTON, Ky").
 fn dateline(toks: &Toks, m: &Mention) -> bool {
     let t = &toks.toks[m.t0];
-    let after = toks.text[m.end..].trim_start_matches([' ', '\u{a0}']);
-    t.upper && toks.sent_start(m.t0) && after.starts_with(['—', '–', '-', ',', '('])
+    // (The text after the name is read only for a name in capitals: few are.)
+    let after = || toks.text[m.end..].trim_start_matches([' ', '\u{a0}']);
+    t.upper && toks.sent_start(m.t0) && after().starts_with(['—', '–', '-', ',', '('])
 }
 
 /// Prepositions that put something at a place (folded: "à" is "a", "près" is "pres").
@@ -1944,7 +2011,12 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let st = stats(g, m);
     let (strong, max_pop, any_country) = (st.strong, st.max_pop, st.any_country);
     // Looked up only where a test needs it (after the cheaper ones).
-    let verbatim = || lx.verbatim_aliases.contains(text);
+    // (A single word is no verbatim alias when its folded form is not one's: one filter bit
+    // tells most words, without hashing the text.)
+    let verbatim = || {
+        (!single || toks.word(&lx.fast.verbatim_folded, m.t0).is_some())
+            && lx.verbatim_aliases.contains(text)
+    };
     let stop = |i: usize| toks.word(&lx.fast.stopwords, i).is_some();
     let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
     if single && stop(m.t0) && !verbatim() {
@@ -2247,8 +2319,11 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
     let n = toks.toks.len();
     // The gaps from the name's last word on that join (as far as the longest cue reaches).
     let joined = (0..lx.max_cue_tokens).take_while(|&d| toks.joinable(m.t1 - 1 + d)).count();
+    // A cue of several words starts with one of the cues' first words (as `cue_phrase` tests):
+    // the name's next word tested once for every length.
+    let several = joined > 1 && toks.word(&lx.fast.cue_firsts, m.t1).is_some();
     for len in (1..=lx.max_cue_tokens).rev() {
-        if m.t1 + len > n || len > joined {
+        if m.t1 + len > n || len > joined || (len > 1 && !several) {
             continue;
         }
         let p = cue_phrase(lx, toks, m.t1, m.t1 + len);
