@@ -45,6 +45,17 @@ use crate::code::{code, family, Context};
 use crate::lexicon::LEXICON;
 use crate::mention::{location_of, rank, Draft};
 
+/// Whether the document opens with a headline: a first paragraph of one short line without
+/// a sentence's final stop ("Liban : deux morts dans une frappe israélienne dans le sud"),
+/// before the story.
+fn headline(a: &Analysis<'_>) -> bool {
+    let (Some(first), true) = (a.seg.paragraphs.first(), a.seg.paragraphs.len() > 1) else {
+        return false;
+    };
+    let t = first.span.slice(a.text()).trim();
+    t.len() <= 200 && !t.contains('\n') && !t.ends_with(['.', '!', '?', '»', '"', '”'])
+}
+
 /// The events of a document, in order of first evidence span, ids `e1`, `e2`, ….
 pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let f = fold::fold(a.text());
@@ -52,7 +63,7 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     x.answered = mention::answered(a, &f);
     let mut drafts = mention::drafts(a, &f, &x);
     mention::share_context(a, &f, &mut drafts);
-    let mut events = merge::merge(drafts, a.seg.paragraphs.len() > 1);
+    let mut events = merge::merge(drafts, a.seg.paragraphs.len() > 1, headline(a));
     casualty_sentences(a, &f, &x, &mut events);
     let protest = protest_class(a, &f);
     let demands = makes_demands(a, &f);

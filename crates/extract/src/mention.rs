@@ -457,8 +457,64 @@ fn subordinate(f: &Folded, cl: Span, h: &Hit) -> bool {
         .rposition(|x| REASON_HEADS.contains(x))
         .is_some_and(|i| w[i + 1..].iter().any(|x| REASON_VERBS.contains(x)));
     let consequence = w.iter().rev().take(3).any(|x| CONSEQUENCE_VERBS.contains(x));
+    // "un commandant responsable de tirs de roquettes", "a commander responsible for attacks":
+    // what someone is held responsible for describes them.
     // "…during an operation to arrest suspects": an aim, not the deed.
-    reason || consequence || purpose(f, cl, Span::new(h.start, h.end))
+    reason || consequence || held_responsible(f, cl, h) || purpose(f, cl, Span::new(h.start, h.end))
+}
+
+/// "un commandant responsable de tirs de roquettes", "a commander responsible for attacks":
+/// what someone is held responsible for describes them, it is no incident of the text.
+fn held_responsible(f: &Folded, cl: Span, h: &Hit) -> bool {
+    words_before(f, cl.start, h.start, 3)
+        .iter()
+        .any(|x| matches!(*x, "responsable" | "responsables" | "responsible"))
+}
+
+/// "Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed…", "le
+/// groupe qui combat le pouvoir": a participle right after a group noun describes the group,
+/// it tells no incident.
+fn describes_group(f: &Folded, cl: Span, h: &Hit) -> bool {
+    let t = f.text.get(h.fstart..h.fend).unwrap_or("");
+    if !matches!(t.trim(), "fighting" | "waging" | "battling" | "combattant" | "qui combat") {
+        return false;
+    }
+    words_before(f, cl.start, h.start, 2).iter().any(|w| {
+        matches!(
+            *w,
+            "group"
+                | "movement"
+                | "militia"
+                | "insurgency"
+                | "organisation"
+                | "organization"
+                | "groupe"
+                | "mouvement"
+                | "milice"
+        )
+    })
+}
+
+/// Nouns of a whole war (folded), whose toll is the war's story, not an incident's.
+const WAR_NOUNS: [&str; 6] = ["war", "conflict", "insurgency", "guerre", "conflit", "insurrection"];
+
+/// "The war between the army and the RSF, which erupted in April 2023, has killed tens of
+/// thousands", "le conflit a fait des dizaines de milliers de morts": a war that has killed,
+/// told as background, is no incident.
+fn war_summary(f: &Folded, cl: Span, h: &Hit) -> bool {
+    let w = words(f, f.folded_at(cl.start), f.folded_at(h.start));
+    let Some(k) = w.iter().take(4).position(|x| WAR_NOUNS.contains(x)) else {
+        return false;
+    };
+    // The noun is the subject ("the war", "la guerre", not "during the war"), and the verb is
+    // a perfect ("has killed", "a fait").
+    let det = k == 0 || matches!(w[k - 1], "the" | "this" | "la" | "le" | "l" | "ce" | "cette");
+    let lead = w[..k].iter().all(|x| {
+        !matches!(*x, "during" | "in" | "pendant" | "dans" | "lors" | "amid" | "since" | "depuis")
+    });
+    let perfect =
+        w[k + 1..].iter().rev().take(2).any(|x| matches!(*x, "has" | "have" | "a" | "ont"));
+    det && lead && perfect
 }
 
 /// True when hit `h` lies in a label that heads the clause ("Looting: On 9
@@ -478,7 +534,13 @@ const BACKGROUND: [&str; 5] = ["after", "following", "apres", "suite", "lors"];
 
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
-    let told: Vec<&Hit> = hits.iter().filter(|h| !in_label(a, cl, h)).collect();
+    // (A participle that describes a group tells nothing: "the group fighting to topple…".)
+    let told: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| {
+            !in_label(a, cl, h) && !describes_group(f, cl, h) && !held_responsible(f, cl, h)
+        })
+        .collect();
     let strong: Vec<&Hit> = if told.iter().any(|h| !t(h).weak) {
         told.into_iter().filter(|h| !t(h).weak).collect()
     } else {
@@ -634,15 +696,32 @@ fn downed(
     if trig.kind != "attack" || !folded.trim().starts_with("abattu") {
         return None;
     }
-    // The first weapon within eight words after the verb.
-    let reach =
-        words(f, main.fend, f.folded_at(cl.end)).iter().take(8).map(|w| w.len() + 1).sum::<usize>();
-    let first = LEXICON
-        .weapons
-        .find(f, main.fend, (main.fend + reach).min(f.folded_at(cl.end)), a.lang)
-        .into_iter()
-        .map(|h| LEXICON.weapons.values[h.entry].as_str())
-        .find(|w| !w.is_empty())?;
+    // The first weapon within eight words after the verb; in the passive ("62 drones ont été
+    // abattus"), the last within six words before it.
+    let passive = words_before(f, cl.start, main.start, 2).contains(&"ete");
+    let first = if passive {
+        let from = f.folded_at(cl.start);
+        let back =
+            words(f, from, main.fstart).iter().rev().take(6).map(|w| w.len() + 1).sum::<usize>();
+        LEXICON
+            .weapons
+            .find(f, main.fstart.saturating_sub(back).max(from), main.fstart, a.lang)
+            .into_iter()
+            .map(|h| LEXICON.weapons.values[h.entry].as_str())
+            .rfind(|w| !w.is_empty())?
+    } else {
+        let reach = words(f, main.fend, f.folded_at(cl.end))
+            .iter()
+            .take(8)
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+        LEXICON
+            .weapons
+            .find(f, main.fend, (main.fend + reach).min(f.folded_at(cl.end)), a.lang)
+            .into_iter()
+            .map(|h| LEXICON.weapons.values[h.entry].as_str())
+            .find(|w| !w.is_empty())?
+    };
     if !matches!(first, "drone" | "missile" | "rocket" | "aircraft") {
         return None;
     }
@@ -661,6 +740,10 @@ fn clause_drafts(
     let (main, weak) = main_hit(a, f, cl, hits);
     // A cue that only tells a consequence ("…, provoquant un incendie") is no event.
     if weak && subordinate(f, cl, &main) {
+        return;
+    }
+    if war_summary(f, cl, &main) || describes_group(f, cl, &main) || held_responsible(f, cl, &main)
+    {
         return;
     }
     // The label that heads the clause ("Arrests: …", "Weapons seizure: …")
@@ -797,7 +880,16 @@ fn draft(
     let text = a.text();
     let split = region != cl;
     let weapons = weapons_in(a, f, cl, hits);
-    let (mut actor, mut target): (Role, Role) = roles(a, f, cl, region, tspan, passive, nominal);
+    // The wire dateline ("MOGADISHU, Nov 12 (Reuters) -") names where the reporter files from:
+    // its capital is no party to the clause it opens.
+    let past_dateline = |s: Span| match x.dateline {
+        Some((d, _)) if s.start <= d.start && d.end < s.end && d.end <= tspan.start => {
+            Span::new(d.end, s.end)
+        }
+        _ => s,
+    };
+    let (mut actor, mut target): (Role, Role) =
+        roles(a, f, past_dateline(cl), past_dateline(region), tspan, passive, nominal);
     // "Les Brigades du Hezbollah ont annoncé la fin de la trêve": a statement that is news in
     // itself is made by the party that tells it.
     if trig.stmt && actor.party.is_none() {

@@ -13,6 +13,7 @@
 
 use crate::code::trigger_rank;
 use crate::mention::Draft;
+use sitrep_model::Location;
 
 fn place_key(d: &Draft) -> Option<String> {
     d.location
@@ -30,7 +31,62 @@ fn targets_conflict(a: &Draft, b: &Draft) -> bool {
             && !(generic(&y) && x.starts_with(y.as_str())))
 }
 
-fn same_incident(e: &Draft, d: &Draft) -> bool {
+/// Whether `coarse` is a country or first-level division that holds `fine`, a more precise
+/// place ("Liban" and "Bint Jbeil", "l'Est" and "Diapaga").
+fn holds(coarse: &Location, fine: &Location) -> bool {
+    coarse.country.is_some()
+        && coarse.country == fine.country
+        && match coarse.precision.as_str() {
+            "country" => fine.precision != "country",
+            "admin1" => {
+                coarse.admin1.is_some()
+                    && coarse.admin1 == fine.admin1
+                    && fine.precision != "admin1"
+            }
+            _ => false,
+        }
+}
+
+/// A headline's incident told again in the story ("Liban : deux morts dans une frappe
+/// israélienne dans le sud", then "Une frappe de drone israélienne a visé samedi une voiture à
+/// Bint Jbeil…, tuant deux personnes"): the headline names the place less precisely, and the
+/// kinds and tolls agree.
+fn retold_headline(e: &Draft, d: &Draft) -> bool {
+    let (Some((le, _)), Some((ld, _))) = (&e.location, &d.location) else {
+        return false;
+    };
+    let tolls = |x: Option<u32>, y: Option<u32>| x.is_none() || y.is_none() || x == y;
+    e.sentence == 0
+        && (holds(le, ld) || holds(ld, le))
+        && kinds_agree(e.kind(), d.kind())
+        && tolls(e.killed, d.killed)
+        && tolls(e.injured, d.injured)
+}
+
+/// Two dates told for two mentions that do not overlap: two incidents ("on Monday … fired
+/// missiles at a ship", "on Sunday … carried out strikes").
+fn dates_conflict(e: &Draft, d: &Draft) -> bool {
+    let span = |x: &Draft| Some((x.date.start.clone()?, x.date.end.clone()?));
+    matches!((span(e), span(d)), (Some((s1, e1)), Some((s2, e2))) if e1 < s2 || e2 < s1)
+}
+
+/// Two parties named as the actors of two mentions, neither the other's target: two incidents
+/// ("Houthi rebels fired missiles at a ship", "the United States carried out strikes").
+fn actors_conflict(e: &Draft, d: &Draft) -> bool {
+    let c = |p: &Option<sitrep_model::Party>| p.as_ref().and_then(|p| p.canonical.clone());
+    match (named(e), named(d)) {
+        (Some(x), Some(y)) => {
+            x != y
+                && c(&e.target).as_deref() != Some(y)
+                && c(&d.target).as_deref() != Some(x)
+                && !crate::generic(x)
+                && !crate::generic(y)
+        }
+        _ => false,
+    }
+}
+
+fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool {
     if e.family() != d.family() {
         return false;
     }
@@ -45,8 +101,14 @@ fn same_incident(e: &Draft, d: &Draft) -> bool {
     if targets_conflict(e, d) || (d.anaphoric && !kinds_agree(e.kind(), d.kind())) {
         return false;
     }
+    // (In a story of several paragraphs: a one-paragraph note tells one incident, whose two
+    // sides each act: "X fired at Y. Y responded to the fire".)
+    let clash = e.kind() == "armed_clash" || d.kind() == "armed_clash";
+    if dates_conflict(e, d) || (paragraphs && !clash && actors_conflict(e, d)) {
+        return false;
+    }
     match (place_key(e), place_key(d)) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => x == y || (headline && retold_headline(e, d)),
         (_, None) => d.sentence > e.sentence,
         (None, Some(_)) => false,
     }
@@ -165,8 +227,9 @@ fn absorb(e: &mut Draft, d: Draft) {
 }
 
 /// Merges drafts (in text order) into incidents, in order of first evidence.
-/// `paragraphs`: the document has several (a news story, not a one-paragraph note).
-pub fn merge(drafts: Vec<Draft>, paragraphs: bool) -> Vec<Draft> {
+/// `paragraphs`: the document has several (a news story, not a one-paragraph note);
+/// `headline`: its first sentence is a headline.
+pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft> {
     let (strong, weak): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| !d.weak);
     let mut events: Vec<Draft> = Vec::new();
     for d in strong {
@@ -179,7 +242,7 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool) -> Vec<Draft> {
             absorb(e, d);
             continue;
         }
-        match events.iter_mut().rev().find(|e| same_incident(e, &d)) {
+        match events.iter_mut().rev().find(|e| same_incident(e, &d, paragraphs, headline)) {
             Some(e) => absorb(e, d),
             None => events.push(d),
         }

@@ -122,8 +122,15 @@ pub fn roles(
                 && !heads_label(a, f, clause, m)
         })
         .collect();
-    let before: Vec<&ActorMention> =
-        inside.iter().copied().filter(|m| m.span.start < trigger.start).collect();
+    // "Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed…": a
+    // party named inside an apposition before the trigger describes the subject.
+    let appositive = apposition(a.text(), clause.start, trigger.start);
+    let before: Vec<&ActorMention> = inside
+        .iter()
+        .copied()
+        .filter(|m| m.span.start < trigger.start)
+        .filter(|m| appositive.is_none_or(|(s, e)| m.span.end <= s || m.span.start >= e))
+        .collect();
     let after: Vec<&ActorMention> =
         inside.iter().copied().filter(|m| m.span.start >= trigger.end).collect();
     let prev_word = |m: &ActorMention| word_before_np(f, clause.start, m.span.start);
@@ -247,6 +254,28 @@ pub fn roles(
             _ => (actor, target),
         };
     let actor = actor.filter(|m| !witness_only(f, clause, m, trigger, noun));
+    // "Yemen's Houthi rebels said on Monday they had fired missiles at a ship", "les
+    // rebelles ont affirmé qu'ils avaient tiré": a pronoun subject after an armed party's
+    // reporting verb is that party, telling what it did itself.
+    let actor = actor.or_else(|| {
+        if passive || noun {
+            return None;
+        }
+        let w = words_before(f, clause.start, trigger.start, 3);
+        let pronoun = w.iter().take(2).any(|w| {
+            matches!(*w, "they" | "it" | "we" | "ils" | "elles" | "nous" | "qu'ils" | "quils")
+        });
+        if !pronoun {
+            return None;
+        }
+        let r = told_by.iter().rev().find(|r| r.span.end <= trigger.start)?;
+        a.actors.iter().find(|m| {
+            r.span.contains(&m.span)
+                && !m.adjectival
+                && (matches!(class_of(m), Some(PartyClass::Armed))
+                    || matches!(m.kind, EntityKind::Military | EntityKind::ArmedGroup))
+        })
+    });
     let actor_role = actor.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
         // A party noun before an active trigger ("residents beat…").
         if passive || bg {
@@ -325,6 +354,25 @@ pub fn roles(
         noun_role(a, f, r, false)
     });
     (actor_role, target_role)
+}
+
+/// The byte range of an apposition between a clause's start and its trigger: ", the … ," or
+/// ", un … ," right after a name (a capitalised word), closed by a comma before the trigger.
+fn apposition(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let s = text.get(from..to)?;
+    let open = s.find(", ")?;
+    let rest = &s[open + 2..];
+    let det = ["the ", "a ", "an ", "le ", "la ", "les ", "l'", "l’", "un ", "une "];
+    if !det.iter().any(|d| rest.starts_with(d)) {
+        return None;
+    }
+    // A name before it.
+    let name = s[..open].split_whitespace().last()?;
+    if !name.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let close = rest.find(',')?;
+    Some((from + open + 2, from + open + 2 + close))
 }
 
 /// Words that set a noun as the background of the clause's verb ("after

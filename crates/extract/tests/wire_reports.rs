@@ -566,3 +566,63 @@ fn issue5_a_weapon_that_touches_is_an_attack_and_its_fire_a_consequence() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].acled.sub_event_type, "Looting/property destruction");
 }
+
+#[test]
+fn issue5_a_headline_is_its_story_told_again() {
+    let text = "Liban : deux morts dans une frappe israélienne dans le sud\n\nBEYROUTH, 8 novembre (AFP) - Une frappe de drone israélienne a visé samedi une voiture à Bint Jbeil, dans le sud du Liban, tuant deux personnes, a indiqué le ministère libanais de la Santé.\n\nL'armée israélienne a affirmé avoir éliminé un commandant du Hezbollah responsable de tirs de roquettes contre le nord d'Israël.";
+    let ev = run(text, Lang::Fr);
+    // One strike: the headline's, placed at Bint Jbeil; what a commander is held
+    // responsible for is no incident.
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+    assert_eq!(ev[0].fatalities, Some(2));
+    assert_ne!(place(&ev[0]), Some("Lebanon"));
+}
+
+#[test]
+fn issue5_two_parties_on_two_days_are_two_incidents() {
+    let text = "Houthis claim missile attack on ship in Red Sea\n\nDUBAI, Nov 10 (Reuters) - Yemen's Houthi rebels said on Monday they had fired anti-ship missiles at a cargo ship in the Red Sea.\n\nThe United States and Britain carried out strikes on Houthi targets near the port city of Hodeidah on Sunday, the group's al-Masirah TV said.";
+    let ev = run_at(text, Lang::En, chrono::NaiveDate::from_ymd_opt(2026, 11, 10));
+    let us: Vec<&Event> =
+        ev.iter().filter(|e| actor(e) == Some("Military Forces of the United States")).collect();
+    assert_eq!(us.len(), 1, "{ev:#?}");
+    assert_eq!(us[0].date.start.as_deref(), Some("2026-11-08"));
+    // "they had fired": the rebels who said so.
+    assert!(ev.iter().all(|e| actor(e) != Some("Military Forces of the United States")
+        || e.date.start.as_deref() != Some("2026-11-09")));
+    assert!(
+        ev.iter().any(|e| actor(e).is_some_and(|a| a.contains("Houthi"))
+            && e.acled.sub_event_type == "Shelling/artillery/missile attack"),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn issue5_background_and_descriptions_are_no_incidents() {
+    // A war's toll told as background.
+    let ev = run(
+        "The war between the army and the RSF, which erupted in April 2023, has killed tens of thousands of people.",
+        Lang::En,
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = run("La guerre a fait des dizaines de milliers de morts depuis 2023.", Lang::Fr);
+    assert!(ev.is_empty(), "{ev:#?}");
+    // Fighting that has killed is an incident.
+    let ev = run("Fighting has killed 12 soldiers in Kidal since Monday.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    // A group described as fighting, in apposition, claims the bombing told before; the
+    // dateline's capital is no party to it.
+    let text = "MOGADISHU, Nov 12 (Reuters) - A car bomb exploded near a police checkpoint in Mogadishu on Wednesday, killing seven people, police said.\n\nAl Shabaab, the al Qaeda-linked group fighting to topple Somalia's federal government, claimed responsibility for the attack.";
+    let ev = run(text, Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Al Shabaab"));
+    assert_eq!(ev[0].fatalities, Some(7));
+}
+
+#[test]
+fn issue5_drones_shot_down_in_the_passive_are_disrupted() {
+    let ev = run("Selon l'armée de l'air, 62 drones ont été abattus dans la nuit.", Lang::Fr);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Disrupted weapons use");
+    assert_eq!(ev[0].fatalities.unwrap_or(0), 0);
+}
