@@ -692,8 +692,10 @@ fn downed(
     main: &Hit,
     trig: &'static Trigger,
 ) -> Option<&'static Trigger> {
-    let folded = f.text.get(main.fstart..main.fend).unwrap_or("");
-    if trig.kind != "attack" || !folded.trim().starts_with("abattu") {
+    let folded = f.text.get(main.fstart..main.fend).unwrap_or("").trim();
+    // "a neutralisé trois engins explosifs": any weapon made harmless.
+    let neutralised = folded.starts_with("neutralis");
+    if trig.kind != "attack" || !(folded.starts_with("abattu") || neutralised) {
         return None;
     }
     // The first weapon within eight words after the verb; in the passive ("62 drones ont été
@@ -722,7 +724,8 @@ fn downed(
             .map(|h| LEXICON.weapons.values[h.entry].as_str())
             .find(|w| !w.is_empty())?
     };
-    if !matches!(first, "drone" | "missile" | "rocket" | "aircraft") {
+    let downed = matches!(first, "drone" | "missile" | "rocket" | "aircraft");
+    if !(downed || (neutralised && first != "firearm")) {
         return None;
     }
     LEXICON.triggers.values.iter().find(|t| t.sub_event_type == "Disrupted weapons use")
@@ -1002,6 +1005,21 @@ fn draft(
         true if region.start >= tspan.end => vec![Span::new(tspan.start, region.end)],
         true => vec![region, tspan],
     };
+    // "Plus de 1.000 civils ont été tués … par les forces de sécurité": a toll with the party
+    // that inflicted it named as the agent tells an incident, not a mere count.
+    let by_named_agent = killed.is_some()
+        && actor.span.is_some_and(|sp| {
+            // Right after the verb: "tués depuis jeudi par les forces", "killed by police".
+            let between = words(f, f.folded_at(tspan.end), f.folded_at(sp.start));
+            sp.start >= tspan.end
+                && between.len() <= 4
+                && between.iter().any(|w| matches!(*w, "par" | "by"))
+        })
+        && actor
+            .party
+            .as_ref()
+            .and_then(|p| p.canonical.as_deref())
+            .is_some_and(|c| !c.starts_with(crate::roles::UNIDENTIFIED));
     Draft {
         trig,
         trigger: tspan,
@@ -1026,7 +1044,7 @@ fn draft(
         anaphoric: (nominal && anaphoric(f, cl, tspan, generic.is_some()))
             || repelled_told(f, cl, tspan),
         continued,
-        weak: weak
+        weak: (weak && !by_named_agent)
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
     }
 }

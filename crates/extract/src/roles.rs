@@ -362,8 +362,26 @@ fn apposition(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     let s = text.get(from..to)?;
     let open = s.find(", ")?;
     let rest = &s[open + 2..];
+    // A noun phrase, or a participle of support or allegiance ("Les rebelles du M23, soutenus
+    // par le Rwanda, se sont emparés…", "the RSF, backed by the UAE, shelled…").
     let det = ["the ", "a ", "an ", "le ", "la ", "les ", "l'", "l’", "un ", "une "];
-    if !det.iter().any(|d| rest.starts_with(d)) {
+    let participle = [
+        "soutenu",
+        "appuy",
+        "backed ",
+        "supported ",
+        "lié",
+        "liés",
+        "liée",
+        "linked ",
+        "allied ",
+        "allié",
+        "affili",
+        "proche",
+        "loyal",
+        "fidèle",
+    ];
+    if !det.iter().chain(participle.iter()).any(|d| rest.starts_with(d)) {
         return None;
     }
     // A name before it.

@@ -626,3 +626,38 @@ fn issue5_drones_shot_down_in_the_passive_are_disrupted() {
     assert_eq!(ev[0].acled.sub_event_type, "Disrupted weapons use");
     assert_eq!(ev[0].fatalities.unwrap_or(0), 0);
 }
+
+#[test]
+fn issue5_a_toll_with_its_agent_named_is_an_incident() {
+    // The toll "par les forces de sécurité" stands as an event beside the attacks told after.
+    let text = "BEYROUTH, 10 mars (AFP) - Plus de 1.000 civils ont été tués depuis jeudi par les forces de sécurité et des groupes alliés dans l'ouest de la Syrie, a indiqué lundi l'Observatoire syrien des droits de l'homme.\n\nLes violences ont éclaté après des attaques menées par des partisans de l'ancien président contre les forces de sécurité dans la province de Lattaquié.";
+    let ev = run(text, Lang::Fr);
+    let toll = ev.iter().find(|e| e.fatalities == Some(1000));
+    assert!(toll.is_some_and(|e| target(e) == Some("Civilians (Syria)")), "{ev:#?}");
+    assert!(toll.is_some_and(|e| actor(e).is_some_and(|a| a.starts_with("Security Forces"))));
+}
+
+#[test]
+fn issue5_a_party_backing_the_subject_is_no_actor() {
+    let ev = run(
+        "Les rebelles du M23, soutenus par le Rwanda, se sont emparés dimanche de la ville de Walikale, dans la province du Nord-Kivu, après de violents combats avec l'armée congolaise.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("M23"));
+    assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory");
+}
+
+#[test]
+fn issue5_neutralised_is_killed_unless_a_weapon_is_neutralised() {
+    let ev = run(
+        "L'armée malienne a affirmé mercredi avoir neutralisé une trentaine de terroristes lors d'une opération aérienne dans la région de Tombouctou.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(30));
+    let ev = run("L'armée a neutralisé trois engins explosifs improvisés près de Gao.", Lang::Fr);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Disrupted weapons use");
+    assert_eq!(ev[0].fatalities.unwrap_or(0), 0);
+}

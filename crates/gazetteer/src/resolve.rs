@@ -1786,10 +1786,11 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
         return None;
     }
     // A small place abroad in a text firmly about one other country ("Zari districts of Balkh"
-    // is not Żary in Poland): most likely a local name missing from the gazetteer.
+    // is not Żary in Poland, "près de Léré" in a story of Mali is not Lere in Nigeria): most
+    // likely a local name missing from the gazetteer.
     if !best.curated
         && matches!(best.kind, Kind::City | Kind::Admin2)
-        && best.population < 50_000
+        && best.population < 100_000
         && ctx.country(best.cc) == 0.0
         && ctx.dominant_share() >= 0.75
         && ctx.total >= 1.5

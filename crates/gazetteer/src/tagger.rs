@@ -2794,4 +2794,16 @@ mod issue3 {
         );
         assert!(p.iter().any(|x| x.1 == "El Fasher"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_movements_and_nouns_are_no_places() {
+        let p = names("Hamas denied the claim. Amal and Hezbollah met. L'Observatoire l'a dit.");
+        assert!(p.is_empty(), "{p:?}");
+        // "près de Léré" in a story of Mali is no Lere of Nigeria (a local name the gazetteer
+        // does not hold).
+        let p = countries(
+            "Au Mali, l'armée malienne a mené des frappes près de Léré, dans la région de Tombouctou, selon l'état-major à Bamako.",
+        );
+        assert!(p.iter().all(|x| x.1 == "ML"), "{p:?}");
+    }
 }
