@@ -245,7 +245,18 @@ fn dateline(a: &Analysis<'_>) -> Option<(Span, Option<NaiveDate>)> {
         let first = prefix.split([' ', ',']).next()?;
         let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if !caps
+        // "May 12 (Reuters) -", "Feb 11 (Reuters) -": a dateline without its town, a date and
+        // the agency in brackets.
+        let agency =
+            prefix.trim_end().strip_suffix(')').and_then(|p| p.rsplit_once('(')).is_some_and(
+                |(before, name)| {
+                    name.len() <= 12
+                        && name.chars().all(|c| c.is_alphabetic() || c == ' ')
+                        && before.contains(char::is_numeric)
+                        && before.len() <= 24
+                },
+            );
+        if !(caps || agency)
             || prefix.contains(['.', '\n'])
             || !(prefix.contains(')') || prefix.contains(char::is_numeric))
         {

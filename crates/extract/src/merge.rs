@@ -47,6 +47,22 @@ fn holds(coarse: &Location, fine: &Location) -> bool {
         }
 }
 
+/// Whether the two drafts' places lie within `km` of each other ("Jenin" and "the Jenin
+/// refugee camp" are one spot).
+fn within_km(e: &Draft, d: &Draft, km: f64) -> bool {
+    let point = |x: &Draft| {
+        let l = &x.location.as_ref()?.0;
+        Some((l.lat?, l.lon?))
+    };
+    let (Some((la1, lo1)), Some((la2, lo2))) = (point(e), point(d)) else {
+        return false;
+    };
+    let (p1, p2) = (la1.to_radians(), la2.to_radians());
+    let (dp, dl) = ((la2 - la1).to_radians(), (lo2 - lo1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * h.sqrt().min(1.0).asin() <= km
+}
+
 /// A headline's incident told again in the story ("Liban : deux morts dans une frappe
 /// israélienne dans le sud", then "Une frappe de drone israélienne a visé samedi une voiture à
 /// Bint Jbeil…, tuant deux personnes"): the headline names the place less precisely, and the
@@ -55,12 +71,13 @@ fn retold_headline(e: &Draft, d: &Draft) -> bool {
     let (Some((le, _)), Some((ld, _))) = (&e.location, &d.location) else {
         return false;
     };
-    let tolls = |x: Option<u32>, y: Option<u32>| x.is_none() || y.is_none() || x == y;
+    // (A town named in the headline near the story's: "near Kirkuk", then "near Daquq, south
+    // of Kirkuk", with the same toll told.)
+    let near = within_km(e, d, 60.0) && e.killed.is_some() && e.killed == d.killed;
     e.sentence == 0
-        && (holds(le, ld) || holds(ld, le))
+        && (holds(le, ld) || holds(ld, le) || near)
         && kinds_agree(e.kind(), d.kind())
-        && tolls(e.killed, d.killed)
-        && tolls(e.injured, d.injured)
+        && tolls_agree(e, d)
 }
 
 /// Two dates told for two mentions that do not overlap: two incidents ("on Monday … fired
@@ -76,7 +93,10 @@ fn actors_conflict(e: &Draft, d: &Draft) -> bool {
     let c = |p: &Option<sitrep_model::Party>| p.as_ref().and_then(|p| p.canonical.clone());
     match (named(e), named(d)) {
         (Some(x), Some(y)) => {
+            // (A state and its forces are one side: "Myanmar", "Military Forces of Myanmar".)
             x != y
+                && !x.ends_with(y)
+                && !y.ends_with(x)
                 && c(&e.target).as_deref() != Some(y)
                 && c(&d.target).as_deref() != Some(x)
                 && !crate::generic(x)
@@ -108,10 +128,17 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
         return false;
     }
     match (place_key(e), place_key(d)) {
-        (Some(x), Some(y)) => x == y || (headline && retold_headline(e, d)),
+        (Some(x), Some(y)) => x == y || within_km(e, d, 5.0) || (headline && retold_headline(e, d)),
         (_, None) => d.sentence > e.sentence,
-        (None, Some(_)) => false,
+        // A headline that names no place ("Myanmar junta air strike on village kills 20").
+        (None, Some(_)) => headline && e.sentence == 0 && d.sentence > 0 && tolls_agree(e, d),
     }
+}
+
+/// Whether two mentions tell the same tolls where both tell one.
+fn tolls_agree(e: &Draft, d: &Draft) -> bool {
+    let same = |x: Option<u32>, y: Option<u32>| x.is_none() || y.is_none() || x == y;
+    same(e.killed, d.killed) && same(e.injured, d.injured)
 }
 
 /// Groups of kinds one anaphoric noun may refer back to: explosions from
@@ -243,7 +270,17 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
             continue;
         }
         match events.iter_mut().rev().find(|e| same_incident(e, &d, paragraphs, headline)) {
-            Some(e) => absorb(e, d),
+            Some(e) => {
+                // The story places its headline's incident at least as precisely.
+                let story = headline && e.sentence == 0 && d.sentence > 0;
+                let place = d.location.clone();
+                absorb(e, d);
+                if let (true, Some((l, r))) = (story, place) {
+                    if e.location.as_ref().is_none_or(|(_, re)| r <= *re) {
+                        e.location = Some((l, r));
+                    }
+                }
+            }
             None => events.push(d),
         }
     }

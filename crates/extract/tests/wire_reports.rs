@@ -661,3 +661,21 @@ fn issue5_neutralised_is_killed_unless_a_weapon_is_neutralised() {
     assert_eq!(ev[0].acled.sub_event_type, "Disrupted weapons use");
     assert_eq!(ev[0].fatalities.unwrap_or(0), 0);
 }
+
+#[test]
+fn issue5_headlines_without_a_place_or_near_a_town_are_their_story() {
+    // A headline with no place; a dateline without its town ("May 12 (Reuters) -") is no date.
+    let text = "Myanmar junta air strike on village kills 20, residents say\n\nMay 12 (Reuters) - A Myanmar military air strike on a village in the central Sagaing region killed at least 20 people, including children, residents said on Monday.";
+    let ev = run_at(text, Lang::En, chrono::NaiveDate::from_ymd_opt(2026, 5, 12));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].date.start.as_deref(), Some("2026-05-11"));
+    // A town near the story's, with the same toll: the story's town is where.
+    let text = "Islamic State attack kills four Iraqi soldiers near Kirkuk\n\nBAGHDAD, April 20 (Reuters) - Islamic State militants attacked an Iraqi army post near the town of Daquq, south of Kirkuk, late on Sunday, killing four soldiers and wounding three, two security sources said.";
+    let ev = run(text, Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(place(&ev[0]), Some("Dāqūq"));
+    // A camp inside its town is one place: the raid and the fire exchanged in it are one.
+    let text = "Israeli raid in Jenin kills three Palestinians\n\nJENIN, West Bank, Jan 22 (Reuters) - Israeli forces killed three Palestinians during a raid on the Jenin refugee camp in the occupied West Bank on Wednesday, the Palestinian health ministry said.\n\nThe Israeli military said its troops had exchanged fire with gunmen in the camp.";
+    let ev = run(text, Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
