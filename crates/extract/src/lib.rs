@@ -179,10 +179,14 @@ fn makes_demands(a: &Analysis<'_>, f: &fold::Folded) -> bool {
 }
 
 /// The document's most mentioned place, for events whose text names none.
-fn dominant_place<'a>(a: &Analysis<'a>) -> Option<&'a sitrep_model::Place> {
-    // A country named as an adjective ("Afghan forces") says whose, not where.
-    let kept: Vec<&sitrep_model::Place> =
-        a.places.iter().filter(|p| !mention::demonym(a, p)).collect();
+fn dominant_place<'a>(a: &Analysis<'a>, x: &mention::Facts<'_>) -> Option<&'a sitrep_model::Place> {
+    // A country named as an adjective ("Afghan forces") says whose, not where; the dateline's
+    // town, where the reporter files from ("PARIS, 12 avril (AFP)" on New Caledonia).
+    let kept: Vec<&sitrep_model::Place> = a
+        .places
+        .iter()
+        .filter(|p| !mention::demonym(a, p) && !x.in_dateline(Span::new(p.start, p.end)))
+        .collect();
     let mut best: Option<(usize, &sitrep_model::Place)> = None;
     for &p in &kept {
         if a.seg.in_boilerplate(p.start) {
@@ -650,7 +654,7 @@ fn finish(
     let violent = family(&c.kind) == "attack" || c.sub == "Looting/property destruction";
     let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");
     let location =
-        d.location.map(|(l, _)| l).or_else(|| dominant_place(a).map(|p| location_of(p, x)));
+        d.location.map(|(l, _)| l).or_else(|| dominant_place(a, x).map(|p| location_of(p, x)));
     let country =
         location.as_ref().and_then(|l| l.country.clone()).or_else(|| x.home.map(str::to_string));
     // An agreement is often signed abroad ("ont signé à Doha un accord"): the venue names no

@@ -205,6 +205,11 @@ type SeatKey = (Cow<'static, str>, Option<Cow<'static, str>>, Option<Cow<'static
 type Point = (Option<f64>, Option<f64>);
 
 impl Facts<'_> {
+    /// Whether `sp` lies in the wire dateline that opens the text.
+    pub fn in_dateline(&self, sp: Span) -> bool {
+        self.dateline.is_some_and(|(d, _)| d.contains(&sp))
+    }
+
     /// [`division_seat`] of a place, looked up once per division in a document (every draft
     /// that the division locates asks for it).
     fn seat(&self, p: &Place) -> Option<Point> {
@@ -468,10 +473,21 @@ fn subordinate(f: &Folded, cl: Span, h: &Hit) -> bool {
         .rposition(|x| REASON_HEADS.contains(x))
         .is_some_and(|i| w[i + 1..].iter().any(|x| REASON_VERBS.contains(x)));
     let consequence = w.iter().rev().take(3).any(|x| CONSEQUENCE_VERBS.contains(x));
+    // "threatened to close the strait if the United States carried out further strikes": the
+    // condition of another event of its clause.
+    let condition = words(f, f.folded_at(cl.start), f.folded_at(h.start))
+        .iter()
+        .rev()
+        .take(8)
+        .any(|x| matches!(*x, "if" | "si" | "unless"));
     // "un commandant responsable de tirs de roquettes", "a commander responsible for attacks":
     // what someone is held responsible for describes them.
     // "…during an operation to arrest suspects": an aim, not the deed.
-    reason || consequence || held_responsible(f, cl, h) || purpose(f, cl, Span::new(h.start, h.end))
+    reason
+        || consequence
+        || condition
+        || held_responsible(f, cl, h)
+        || purpose(f, cl, Span::new(h.start, h.end))
 }
 
 /// "un commandant responsable de tirs de roquettes", "a commander responsible for attacks":

@@ -679,3 +679,28 @@ fn issue5_headlines_without_a_place_or_near_a_town_are_their_story() {
     let ev = run(text, Lang::En);
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_condition_is_no_incident_and_bombers_fly() {
+    // The strikes are the threat's condition; the threat is Iran's.
+    let ev = run(
+        "Iran threatened on Thursday to close the Strait of Hormuz if the United States carried out further strikes on its nuclear facilities.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].kind, "threat", "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Iran"));
+    let ev = run(
+        "On Sunday, US B-2 bombers struck nuclear sites near Natanz, the Pentagon said.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+}
+
+#[test]
+fn issue5_the_datelines_town_is_no_fallback_place() {
+    let text = "Nouvelle-Calédonie : le gouvernement décrète l'état d'urgence\n\nPARIS, 12 avril (AFP) - Le gouvernement français a décrété jeudi l'état d'urgence en Nouvelle-Calédonie après une troisième nuit d'émeutes à Nouméa.\n\nTrois personnes ont été tuées depuis le début des violences, a indiqué le haut-commissariat.";
+    let ev = run(text, Lang::Fr);
+    assert!(ev.iter().all(|e| place(e) != Some("Paris")), "{ev:#?}");
+}
