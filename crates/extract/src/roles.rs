@@ -245,6 +245,42 @@ pub fn roles(
     // A group the text names as the suspected author ("bore the hallmarks
     // of X") is not the target.
     let target = target.filter(|m| !suspect(m));
+    // "Israel and Hamas have agreed to a ceasefire", "X and Y clashed": the second of two
+    // coordinated subjects is the other party.
+    // (Only for a verb two sides do together: allies who "fired at" a third party both act.)
+    let mutual = {
+        let t = f.text.get(f.folded_at(trigger.start)..f.folded_at(trigger.end)).unwrap_or("");
+        [
+            "agree",
+            "sign",
+            "accord",
+            "clash",
+            "fought",
+            "affront",
+            "heurt",
+            "negoci",
+            "negotiat",
+            "ceasefire",
+            "cease fire",
+            "cessez",
+            "truce",
+            "treve",
+            "deal",
+            "peace",
+            "paix",
+        ]
+        .iter()
+        .any(|w| t.trim_start().starts_with(w) || t.contains(&format!(" {w}")))
+    };
+    let target = target.or_else(|| {
+        let x = actor.filter(|_| !passive && mutual)?;
+        before.iter().copied().find(|m| {
+            m.span.start > x.span.end
+                && a.text()
+                    .get(x.span.end..m.span.start)
+                    .is_some_and(|g| matches!(g.trim(), "and" | "et" | "&"))
+        })
+    });
     // "X repelled an attack by Y", "X repelled a Y attack", "Y were killed
     // when X repulsed their attack": the attack is Y's; Y started the fight.
     let (actor, target) =

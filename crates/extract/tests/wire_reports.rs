@@ -704,3 +704,24 @@ fn issue5_the_datelines_town_is_no_fallback_place() {
     let ev = run(text, Lang::Fr);
     assert!(ev.iter().all(|e| place(e) != Some("Paris")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_two_sides_that_agree_are_both_parties() {
+    let ev = run(
+        "Israel and Hamas have agreed to a ceasefire and hostage release deal in Gaza, Qatar's prime minister said on Wednesday.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Agreement");
+    assert_eq!(actor(&ev[0]), Some("Israel"));
+    assert_eq!(target(&ev[0]), Some("Hamas"));
+    // Allies who fire together at a third party are not each other's target.
+    let ev = run(
+        "On 6 May 2020, anti-Houthi National Resistance and Saudi-led coalition forces reportedly fired machine guns at scattered areas of Hays district (Al Hudaydah).",
+        Lang::En,
+    );
+    assert!(
+        ev.iter().all(|e| target(e) != Some("Operation Restoring Hope (Saudi-led Coalition)")),
+        "{ev:#?}"
+    );
+}
