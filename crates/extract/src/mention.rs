@@ -1350,6 +1350,13 @@ fn locate(
                 .first()
                 .is_some_and(|w| matches!(*w, "by" | "par"));
         let party = party || agent;
+        // "Yemen: Houthi drone attack hits Saudi oil facility": a place that heads a headline
+        // before a colon is its label, not where.
+        let label = words_before(f, 0, p.start, 1).is_empty()
+            && a.text()
+                .get(p.end..)
+                .is_some_and(|t| t.trim_start_matches([' ', '\u{a0}']).starts_with(':'));
+        let party = party || label;
         // Nor is a name the actor tagger read as a group or person ("Taliban", "Boko Haram").
         let actor = a.actors.iter().any(|m| {
             m.span.overlaps(&sp)

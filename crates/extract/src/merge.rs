@@ -124,7 +124,10 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
     // (In a story of several paragraphs: a one-paragraph note tells one incident, whose two
     // sides each act: "X fired at Y. Y responded to the fire".)
     let clash = e.kind() == "armed_clash" || d.kind() == "armed_clash";
-    if dates_conflict(e, d) || (paragraphs && !clash && actors_conflict(e, d)) {
+    // (A headline's parties are read from a few words: they do not set it apart.)
+    let told_in_headline = headline && e.sentence == 0;
+    if dates_conflict(e, d) || (paragraphs && !clash && !told_in_headline && actors_conflict(e, d))
+    {
         return false;
     }
     match (place_key(e), place_key(d)) {
@@ -274,10 +277,21 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
                 // The story places its headline's incident at least as precisely.
                 let story = headline && e.sentence == 0 && d.sentence > 0;
                 let place = d.location.clone();
+                // (A headline's parties are read from a few words: the story's stand.)
+                let parties = story
+                    .then(|| (d.actor.clone(), d.actor_class, d.target.clone(), d.target_class));
                 absorb(e, d);
                 if let (true, Some((l, r))) = (story, place) {
                     if e.location.as_ref().is_none_or(|(_, re)| r <= *re) {
                         e.location = Some((l, r));
+                    }
+                }
+                if let Some((actor, actor_class, target, target_class)) = parties {
+                    if actor.as_ref().is_some_and(|p| p.canonical.is_some()) {
+                        (e.actor, e.actor_class) = (actor, actor_class);
+                    }
+                    if target.as_ref().is_some_and(|p| p.canonical.is_some()) {
+                        (e.target, e.target_class) = (target, target_class);
                     }
                 }
             }
@@ -311,8 +325,23 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
                     .iter_mut()
                     .filter(|e| e.family() == fam && e.first() <= d.first())
                     .last();
-                if let Some(e) = last.filter(|e| !(claimed && e.killed.is_some())) {
-                    absorb(e, d);
+                match last.filter(|e| !(claimed && e.killed.is_some())) {
+                    Some(e) => absorb(e, d),
+                    // A toll told before the incident's telling ("Au moins cinquante civils
+                    // ont été tués lundi par des jihadistes…", then what the assailants did):
+                    // the next incident of its family in the same or the next paragraph.
+                    None => {
+                        let next = events.iter_mut().find(|e| {
+                            e.family() == fam
+                                && e.first() > d.first()
+                                && e.sentence <= d.sentence + 2
+                                && e.killed.is_none()
+                                && !targets_conflict(e, &d)
+                        });
+                        if let Some(e) = next {
+                            absorb(e, d);
+                        }
+                    }
                 }
             }
             continue;

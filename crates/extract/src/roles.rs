@@ -164,9 +164,13 @@ pub fn roles(
     // The objects of an active verb split into conjuncts ("bombed X, Y and Z") share the
     // verb's subject.
     let subject_in_region = |m: &&ActorMention| in_region(m) || region.start >= trigger.end;
+    // ("des frappes américaines": a French adjective follows its noun; an English one right
+    // after the trigger belongs to the next noun, "drone attack hits Saudi oil facility".)
+    let reach = if a.lang == sitrep_model::Lang::Fr { 2 } else { 0 };
     let near_after = inside.iter().copied().find(|m| tails(m)).or_else(|| {
         after.iter().copied().find(|m| {
-            m.adjectival && words(f, f.folded_at(trigger.end), f.folded_at(m.span.start)).len() <= 2
+            m.adjectival
+                && words(f, f.folded_at(trigger.end), f.folded_at(m.span.start)).len() <= reach
         })
     });
     // The subject: the nearest mention before the trigger that is neither a

@@ -725,3 +725,21 @@ fn issue5_two_sides_that_agree_are_both_parties() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn issue5_a_toll_told_first_belongs_to_the_incident_told_next() {
+    let text = "Burkina : au moins 50 civils tués par des jihadistes présumés dans le nord\n\nOUAGADOUGOU, 20 mai (AFP) - Au moins cinquante civils ont été tués lundi par des jihadistes présumés dans le village de Seytenga, dans la province du Séno (nord), a-t-on appris mercredi de sources locales.\n\n« Les assaillants sont arrivés à moto en fin d'après-midi et ont tiré sur tous ceux qu'ils croisaient », a raconté un habitant.";
+    let ev = run_at(text, Lang::Fr, chrono::NaiveDate::from_ymd_opt(2026, 5, 20));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(50));
+    assert_eq!(ev[0].date.start.as_deref(), Some("2026-05-18"));
+}
+
+#[test]
+fn issue5_a_headline_label_is_no_place_and_the_story_names_the_parties() {
+    let text = "Yemen: Houthi drone attack hits Saudi oil facility\n\nRIYADH, Aug 14 (Reuters) - A drone launched by Yemen's Houthi movement struck an Aramco oil facility in Jizan in southern Saudi Arabia on Wednesday, causing a fire but no casualties, the Saudi-led coalition said.";
+    let ev = run(text, Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(actor(&ev[0]).is_some_and(|a| a.contains("Houthi")), "{ev:#?}");
+    assert_eq!(place(&ev[0]), Some("Jizan"));
+}

@@ -2799,6 +2799,9 @@ mod issue3 {
     fn issue3_movements_and_nouns_are_no_places() {
         let p = names("Hamas denied the claim. Amal and Hezbollah met. L'Observatoire l'a dit.");
         assert!(p.is_empty(), "{p:?}");
+        // "Burkina" alone, as headlines write it, is the country.
+        let p = countries("Burkina : au moins 50 civils tués dans le nord");
+        assert!(p.iter().any(|x| x.0 == "Burkina" && x.1 == "BF"), "{p:?}");
         // "près de Léré" in a story of Mali is no Lere of Nigeria (a local name the gazetteer
         // does not hold).
         let p = countries(
