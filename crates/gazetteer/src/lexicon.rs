@@ -77,10 +77,11 @@ pub const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a prime (64 bits).
 pub const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// Hash of a folded word or phrase as [`WordMap`] keys it (the same as [`Fnv`]).
+/// Hash of a folded word or phrase as [`WordMap`] keys it ([`crate::norm::key_hash`]: a
+/// phrase's hash continues its words' hashes, as the tagger computes it from its tokens).
 #[inline]
 pub fn word_hash(s: &str) -> u64 {
-    fnv_continue(FNV_BASIS, s.as_bytes())
+    crate::norm::key_hash(s)
 }
 
 /// A read-only map from folded words or phrases, looked up with a hash the caller has already
@@ -440,7 +441,8 @@ mod tests {
             assert_eq!(lx.fast.stopwords.contains(w), lx.stopwords.contains(w), "{w}");
             assert_eq!(lx.fast.cues.contains(w), lx.cues.contains_key(w), "{w}");
         }
-        assert_eq!(word_hash("a b"), fnv_continue(fnv_continue(word_hash("a"), b" "), b"b"));
+        let phrase = crate::norm::phrase_continue(word_hash("a"), word_hash("b"));
+        assert_eq!(word_hash("a b"), phrase);
         let m: WordMap<u8> = WordMap::new((0..500u32).map(|i| (format!("w{i}"), i as u8)));
         assert_eq!(m.len(), 500);
         assert!((0..500u32).all(|i| m.get(&format!("w{i}")) == Some(&(i as u8))));

@@ -17,7 +17,7 @@ static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
 /// One bit per first word of the folded keys, indexed by the top [`FIRST_WORD_BITS`] bits of
-/// its FNV-1a hash (see `build.rs`).
+/// its hash (`norm::word_bytes_hash`; see `build.rs`).
 static FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_words.bin"));
 
 /// Bits of [`FIRST_WORDS`] (as a power of two; `build.rs` mirrors it).
@@ -30,7 +30,7 @@ static PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pairs.bin"));
 /// Bits of [`PAIRS`] (128 KB; `build.rs` mirrors it).
 const PAIR_BITS: u32 = 20;
 
-/// Hash of two consecutive words from their FNV-1a hashes (`build.rs` mirrors it).
+/// Hash of two consecutive words from their hashes (`build.rs` mirrors it).
 fn pair_hash(a: u64, b: u64) -> u64 {
     (a.rotate_left(29) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
@@ -281,7 +281,7 @@ impl Store {
         self.is_common_hash(crate::lexicon::word_hash(folded))
     }
 
-    /// Whether a folded word (by its FNV-1a hash, `lexicon::word_hash`) may be the first
+    /// Whether a folded word (by its hash, `lexicon::word_hash`) may be the first
     /// word of a key of the folded map (the key itself, or the key up to its first space).
     /// `false` is exact: no key starts with that word.
     #[inline]

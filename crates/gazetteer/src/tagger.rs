@@ -9,9 +9,9 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS, FNV_PRIME};
+use crate::lexicon::{word_hash, Lexicon, Role, WordMap};
 
-use crate::norm::skeleton_of;
+use crate::norm::{phrase_continue, skeleton_of, word_bytes_hash, word_hash_start, word_hash_step};
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
 use sitrep_model::Segmented;
@@ -22,7 +22,7 @@ pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     fold: (usize, usize),
-    /// FNV-1a hash of the folded form (`word_hash`), computed once.
+    /// Hash of the folded form (`word_hash`), computed once.
     pub hash: u64,
     pub cap: bool,
     pub upper: bool,
@@ -223,40 +223,39 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// FNV-1a of `b` (as [`fnv_continue`] from [`FNV_BASIS`]): a word of up to eight bytes (most
-/// words) by straight-line code for its length, a longer one four bytes a step.
+/// [`word_bytes_hash`] of the ASCII word `folded[a..b]` (one byte or more), its bytes read
+/// eight at a time in place, those after the word masked out of the last eight: a word of up
+/// to eight bytes (most words) by one read and one multiply. (A word at the text's very end
+/// is hashed from its bytes.)
 #[inline(always)]
-fn fnv_word(b: &[u8]) -> u64 {
-    /// The hash of the bytes listed, one after another from `FNV_BASIS`.
-    macro_rules! fnv {
-        ($($x:ident),*) => {{
-            let h = FNV_BASIS;
-            $(let h = (h ^ $x as u64).wrapping_mul(FNV_PRIME);)*
-            h
-        }};
-    }
-    match *b {
-        [a] => fnv!(a),
-        [a, b] => fnv!(a, b),
-        [a, b, c] => fnv!(a, b, c),
-        [a, b, c, d] => fnv!(a, b, c, d),
-        [a, b, c, d, e] => fnv!(a, b, c, d, e),
-        [a, b, c, d, e, f] => fnv!(a, b, c, d, e, f),
-        [a, b, c, d, e, f, g] => fnv!(a, b, c, d, e, f, g),
-        [a, b, c, d, e, f, g, h] => fnv!(a, b, c, d, e, f, g, h),
-        _ => {
-            let mut h = FNV_BASIS;
-            let mut rest = b;
-            while let [w, x, y, z, r @ ..] = rest {
-                h = (h ^ *w as u64).wrapping_mul(FNV_PRIME);
-                h = (h ^ *x as u64).wrapping_mul(FNV_PRIME);
-                h = (h ^ *y as u64).wrapping_mul(FNV_PRIME);
-                h = (h ^ *z as u64).wrapping_mul(FNV_PRIME);
-                rest = r;
-            }
-            fnv_continue(h, rest)
+fn ascii_word_hash(folded: &[u8], a: usize, b: usize) -> u64 {
+    let word = |p: usize| {
+        let chunk = folded.get(p..p + 8)?;
+        Some(u64::from_le_bytes(chunk.try_into().ok()?))
+    };
+    let len = b - a;
+    match word(a) {
+        Some(x) if len <= 8 => {
+            word_hash_step(word_hash_start(len), x & (u64::MAX >> (64 - 8 * len)))
         }
+        _ => ascii_long_word_hash(folded, a, b),
     }
+}
+
+/// [`ascii_word_hash`] of a word of more than eight bytes (or at the text's end).
+#[inline(never)]
+fn ascii_long_word_hash(folded: &[u8], a: usize, b: usize) -> u64 {
+    let mut h = word_hash_start(b - a);
+    let mut p = a;
+    while let Some(chunk) = folded.get(p..p + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if b - p <= 8 {
+            return word_hash_step(h, x & (u64::MAX >> (64 - 8 * (b - p))));
+        }
+        h = word_hash_step(h, x);
+        p += 8;
+    }
+    word_bytes_hash(folded.get(a..b).unwrap_or(b""))
 }
 
 /// Whether the ASCII word `bytes[a..b]` has more than one letter and no lower-case letter
@@ -338,9 +337,9 @@ impl<'t> Toks<'t> {
             let ascii = i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII;
             if ascii {
                 // Its folded form is at its own place in the lower-cased copy of the text, and
-                // hashed from there (FNV-1a, as `fnv_continue`).
+                // hashed from there.
                 (f0, f1) = (a, i);
-                hash = fnv_word(&folded.as_bytes()[a..i]);
+                hash = ascii_word_hash(folded.as_bytes(), a, i);
                 cap = bytes[a].is_ascii_uppercase();
                 upper = cap && ascii_all_capitals(bytes, a, i);
             } else {
@@ -530,20 +529,16 @@ impl<'t> Toks<'t> {
     /// Hash of token i's folded form (of "" past the end), as [`word_hash`] computes it.
     #[inline]
     pub fn hash(&self, i: usize) -> u64 {
-        self.toks.get(i).map_or(FNV_BASIS, |t| t.hash)
+        self.toks.get(i).map_or_else(|| word_bytes_hash(b""), |t| t.hash)
     }
 
-    /// Hash of the folded phrase of tokens a..b (the hash of `phrase(a, b)`, without building
-    /// it).
+    /// Hash of the folded phrase of tokens a..b (the hash of `phrase(a, b)`, continued from
+    /// the tokens' hashes: nothing built, no byte read again).
     pub fn phrase_hash(&self, a: usize, b: usize) -> u64 {
         if b <= a {
-            return FNV_BASIS;
+            return word_bytes_hash(b"");
         }
-        let mut h = self.hash(a);
-        for i in a + 1..b {
-            h = fnv_continue(fnv_continue(h, b" "), self.f(i).as_bytes());
-        }
-        h
+        (a + 1..b).fold(self.hash(a), |h, i| phrase_continue(h, self.hash(i)))
     }
 
     /// Whether `key` is the folded phrase of tokens a..b.
@@ -765,7 +760,7 @@ struct Step {
 ///
 /// The token is known by its 64-bit hash only (the bytes are not kept, which halves the cache
 /// and its memory traffic): two tokens of one length at one state would have to share their
-/// FNV-1a hash to be confused, as [`Toks::occurs_lowercase_hash`] also accepts.
+/// 64-bit hash to be confused, as [`Toks::occurs_lowercase_hash`] also accepts.
 #[derive(Clone, Copy)]
 struct StepSlot {
     hash: u64,
@@ -1391,7 +1386,7 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
 type SkeletonCache = Vec<SkeletonSet>;
 
 /// One cached phrase, known by its 64-bit hash ([`Toks::phrase_hash`]; 0: empty), and its
-/// candidates. As in [`StepSlot`], two phrases would have to share their FNV-1a hash to be
+/// candidates. As in [`StepSlot`], two phrases would have to share their 64-bit hash to be
 /// confused.
 #[derive(Clone)]
 struct SkeletonSlot {
@@ -2496,6 +2491,17 @@ mod issue3 {
         }
         assert_eq!(super::ascii_word_end(b"", 0), 0);
         assert_eq!(super::ascii_word_end(b"Zz09", 0), 4);
+    }
+
+    #[test]
+    fn ascii_word_hash_agrees_with_the_byte_hash() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for a in 0..text.len() {
+            for b in a + 1..=text.len() {
+                let want = crate::norm::word_bytes_hash(&text[a..b]);
+                assert_eq!(super::ascii_word_hash(text, a, b), want, "{a}..{b}");
+            }
+        }
     }
 
     #[test]
