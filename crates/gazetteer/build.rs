@@ -22,6 +22,9 @@ const PAIR_BITS: u32 = 20;
 /// Bits of `common_filter.bin` (mirrors `store::COMMON_FILTER_BITS`).
 const COMMON_FILTER_BITS: u32 = 18;
 
+/// Top bits of a hash that `common_index.bin` indexes (mirrors `store::COMMON_INDEX_BITS`).
+const COMMON_INDEX_BITS: u32 = 12;
+
 /// A one-bit filter of `1 << log2` bits with the bit of each hash (its top `log2` bits) set, as
 /// `store::filter_bit` reads it.
 fn bit_filter(log2: u32, hashes: impl IntoIterator<Item = u64>) -> Vec<u8> {
@@ -330,6 +333,18 @@ fn main() {
     hashes.dedup();
     let common_bin: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
     std::fs::write(out.join("common.bin"), &common_bin).expect("write");
+    // Where each run of hashes with the same top `COMMON_INDEX_BITS` bits starts in that list
+    // (one entry more for the end): the runtime reads a few hashes, not the whole list's
+    // binary search.
+    let mut at = 0usize;
+    let mut index = Vec::with_capacity(((1usize << COMMON_INDEX_BITS) + 1) * 4);
+    for b in 0..=(1u64 << COMMON_INDEX_BITS) {
+        while at < hashes.len() && hashes[at] >> (64 - COMMON_INDEX_BITS) < b {
+            at += 1;
+        }
+        index.extend_from_slice(&(at as u32).to_le_bytes());
+    }
+    std::fs::write(out.join("common_index.bin"), &index).expect("write");
     // Their one-bit filter: a clear bit is an exact "not common" (see `Store::is_common_hash`).
     std::fs::write(out.join("common_filter.bin"), bit_filter(COMMON_FILTER_BITS, hashes.clone()))
         .expect("write");

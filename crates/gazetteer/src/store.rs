@@ -224,6 +224,14 @@ static COMMON_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_f
 /// mirrors it).
 const COMMON_FILTER_BITS: u32 = 18;
 
+/// Where the hashes of [`COMMON`] whose top [`COMMON_INDEX_BITS`] bits are `b` start (entry
+/// `b`, a little-endian `u32`) and end (entry `b + 1`; see `build.rs`).
+static COMMON_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_index.bin"));
+
+/// Top bits of a hash that [`COMMON_INDEX`] indexes (4,096 runs of about seven hashes;
+/// `build.rs` mirrors it).
+const COMMON_INDEX_BITS: u32 = 12;
+
 /// Whether the bit of `hash` (its top `log2` bits) is set in a one-bit filter written by
 /// `build.rs` ([`FIRST_WORDS`], [`PAIRS`], [`COMMON_FILTER`]). A clear bit is an exact "no".
 #[inline]
@@ -303,18 +311,20 @@ impl Store {
         if !filter_bit(COMMON_FILTER, key, COMMON_FILTER_BITS) {
             return false;
         }
-        let n = COMMON.len() / 8;
-        let at = |i: usize| {
-            let b = &COMMON[i * 8..i * 8 + 8];
-            u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        // Only the run of hashes that share the key's top bits, in order (about seven).
+        let entry = |b: usize| {
+            let e = COMMON_INDEX.get(b * 4..b * 4 + 4)?;
+            Some(u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize)
         };
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match at(mid).cmp(&key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
+        let b = (key >> (64 - COMMON_INDEX_BITS)) as usize;
+        let (Some(from), Some(to)) = (entry(b), entry(b + 1)) else {
+            return false;
+        };
+        let run = COMMON.get(from * 8..to * 8).unwrap_or(&[]);
+        for h in run.chunks_exact(8) {
+            let h = u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]);
+            if h >= key {
+                return h == key;
             }
         }
         false
