@@ -282,6 +282,80 @@ fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
     }
 }
 
+/// Whether the char at `i` (not ASCII) is alphanumeric, and its length in bytes (`None` past
+/// the text's end). Out of the tokenizer's loop: most texts have few such chars.
+#[inline(never)]
+fn wide_char_alnum(text: &str, i: usize) -> Option<(bool, usize)> {
+    let (c, len) = scan_char(text, i)?;
+    let alnum = match tabled_char(c) {
+        Some(e) => e.alnum,
+        None => c.is_alphanumeric(),
+    };
+    Some((alnum, len))
+}
+
+/// A token with chars other than ASCII letters and digits, folded: where it ends, its folded
+/// form's place in the folded text, its hash, and whether it is capitalised or in capitals.
+struct WideToken {
+    end: usize,
+    fold: (usize, usize),
+    hash: u64,
+    cap: bool,
+    upper: bool,
+}
+
+/// Cuts and folds the token that starts at `a` char by char, appending its folded form to
+/// `folded` (`scratch` is a buffer). Out of the tokenizer's loop, which it would crowd (most
+/// tokens take the ASCII path).
+#[inline(never)]
+fn fold_wide_token(text: &str, a: usize, folded: &mut String, scratch: &mut String) -> WideToken {
+    let n = text.len();
+    scratch.clear();
+    let mut i = a;
+    let mut first = true;
+    let mut c0 = false;
+    let mut alphas = 0usize;
+    let mut any_lower = false;
+    while i < n {
+        let Some((c, len)) = scan_char(text, i) else { break };
+        if let Some(e) = tabled_char(c) {
+            // Latin letters and punctuation: their properties and folded form looked up.
+            if !e.alnum {
+                break;
+            }
+            if first {
+                c0 = e.upper;
+                first = false;
+            }
+            alphas += usize::from(e.alpha);
+            any_lower |= e.lower;
+            scratch.push_str(e.folded());
+            i += len;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            break;
+        }
+        if first {
+            c0 = c.is_uppercase();
+            first = false;
+        }
+        alphas += usize::from(c.is_alphabetic());
+        any_lower |= c.is_lowercase();
+        crate::norm::fold_char_into(c, scratch);
+        i += len;
+    }
+    let f0 = folded.len();
+    folded.push_str(scratch);
+    WideToken {
+        end: i,
+        fold: (f0, folded.len()),
+        hash: word_hash(scratch),
+        cap: c0,
+        upper: c0 && alphas > 1 && !any_lower,
+    }
+}
+
 impl<'t> Toks<'t> {
     /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
     /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes,
@@ -316,17 +390,14 @@ impl<'t> Toks<'t> {
                     continue;
                 }
                 ASCII_WORD => {}
-                _ => {
-                    let Some((c, len)) = scan_char(text, i) else { break };
-                    let alnum = match tabled_char(c) {
-                        Some(e) => e.alnum,
-                        None => c.is_alphanumeric(),
-                    };
-                    if !alnum {
+                _ => match wide_char_alnum(text, i) {
+                    None => break,
+                    Some((false, len)) => {
                         i += len;
                         continue;
                     }
-                }
+                    Some((true, _)) => {}
+                },
             }
             let a = i;
             let (f0, f1);
@@ -344,48 +415,8 @@ impl<'t> Toks<'t> {
                 upper = cap && ascii_all_capitals(bytes, a, i);
             } else {
                 // Char by char from the token's start.
-                scratch.clear();
-                i = a;
-                let mut first = true;
-                let mut c0 = false;
-                let mut alphas = 0usize;
-                let mut any_lower = false;
-                while i < n {
-                    let Some((c, len)) = scan_char(text, i) else { break };
-                    if let Some(e) = tabled_char(c) {
-                        // Latin letters and punctuation: their properties and folded form
-                        // looked up.
-                        if !e.alnum {
-                            break;
-                        }
-                        if first {
-                            c0 = e.upper;
-                            first = false;
-                        }
-                        alphas += usize::from(e.alpha);
-                        any_lower |= e.lower;
-                        scratch.push_str(e.folded());
-                        i += len;
-                        continue;
-                    }
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    if first {
-                        c0 = c.is_uppercase();
-                        first = false;
-                    }
-                    alphas += usize::from(c.is_alphabetic());
-                    any_lower |= c.is_lowercase();
-                    crate::norm::fold_char_into(c, &mut scratch);
-                    i += len;
-                }
-                f0 = folded.len();
-                folded.push_str(&scratch);
-                f1 = folded.len();
-                hash = word_hash(&scratch);
-                cap = c0;
-                upper = cap && alphas > 1 && !any_lower;
+                let w = fold_wide_token(text, a, &mut folded, &mut scratch);
+                (i, f0, f1, hash, cap, upper) = (w.end, w.fold.0, w.fold.1, w.hash, w.cap, w.upper);
             }
             let b = i;
             // One-byte gaps (most of them) tested on the byte.
@@ -1291,7 +1322,15 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     // (The cheap tests first: most names hold no article and no such word.)
     let respell = &g.lexicon.fast.respell;
     let class = |k: usize| toks.word(respell, k).copied();
-    if !toks.joinable(i) || !(i..end).any(|k| toks.art(k) || class(k).is_some()) {
+    if !toks.joinable(i) {
+        return None;
+    }
+    // (The articles and the respellings' filter bits over the tokens' slice first: no word
+    // looked up, no index checked, for most names.)
+    let near = toks.toks.get(i..end).unwrap_or(&[]);
+    if !near.iter().any(|t| t.art || respell.may_contain(t.hash))
+        || !(i..end).any(|k| toks.art(k) || class(k).is_some())
+    {
         return None;
     }
     // Depth-first through the spellings of each word, walked through the step cache: a
