@@ -238,6 +238,14 @@ fn ascii_word_hash(folded: &[u8], a: usize, b: usize) -> u64 {
         Some(x) if len <= 8 => {
             word_hash_step(word_hash_start(len), x & (u64::MAX >> (64 - 8 * len)))
         }
+        // (Words of nine to sixteen bytes are common enough to be hashed in line too.)
+        Some(x) if len <= 16 => match word(a + 8) {
+            Some(y) => word_hash_step(
+                word_hash_step(word_hash_start(len), x),
+                y & (u64::MAX >> (128 - 8 * len)),
+            ),
+            None => ascii_long_word_hash(folded, a, b),
+        },
         _ => ascii_long_word_hash(folded, a, b),
     }
 }
@@ -1033,8 +1041,9 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     // A capitalised name of several words ends with a capitalised word ("The village of" is
     // not the town "The Village"), unless a curated site is written so ("Mosul dam") or a
     // lower-case head word ends it after a name ("Hit district").
+    // (Read only for a name of several words whose last word is lower case: few.)
     let lead_stop =
-        matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
+        || matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
     // The matches kept, compacted in place.
     let mut n = 0;
     for at in 0..all.len.min(MAX_NAME_TOKENS) {
@@ -1047,7 +1056,7 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         if k == i
             || !toks.toks[i].cap
             || toks.toks[k..s.0].iter().any(|t| t.cap || t.upper)
-            || (!lead_stop && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
+            || (!lead_stop() && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
             || NameStats::of_value(g, s.1).strong_pop == u32::MAX
         {
             all.hits[n] = s;
