@@ -99,6 +99,16 @@ pub struct WordMap<V> {
 /// 64-bit words of a [`WordMap`]'s filter (4096 bits).
 const BLOOM_WORDS: usize = 64;
 
+/// Bits of a [`WordMap`]'s filter, indexed by a hash's top 12 bits ([`filter_index`]).
+pub const FILTER_BITS: usize = BLOOM_WORDS * 64;
+
+/// The index of a hash's bit in every [`WordMap`]'s filter (its top 12 bits): tables of
+/// several maps' bits, one entry per index, test them all with one load.
+#[inline(always)]
+pub fn filter_index(hash: u64) -> usize {
+    (hash >> 52) as usize
+}
+
 /// The filter bit of a hash: (word, mask).
 #[inline]
 fn bloom_bit(hash: u64) -> (usize, u64) {
@@ -130,6 +140,11 @@ impl<V> WordMap<V> {
             slots[at] = i as u32 + 1;
         }
         WordMap { bits, slots, entries }
+    }
+
+    /// [`WordMap::may_contain`] for the hashes whose filter index ([`filter_index`]) is `b`.
+    pub fn may_contain_at(&self, b: usize) -> bool {
+        self.may_contain((b as u64) << 52)
     }
 
     /// Whether a key may have this hash (`false`: certainly none has).

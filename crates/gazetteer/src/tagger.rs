@@ -369,8 +369,9 @@ impl<'t> Toks<'t> {
     /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes,
     /// marking the tokens recognition and resolution read ([`Toks::marked`], `starts`).
     pub fn new(text: &'t str, seg: &Segmented, g: &Gazetteer) -> Toks<'t> {
-        let adjectives = &g.lexicon.fast.adjective_fr;
-        let lower_starts = &g.fast.lower_starts;
+        // The filter bits of the French adjectives and of the lower-case heads of aliases, one
+        // byte per filter index: both tested with one load.
+        let token_filter = &*g.fast.token_filter;
         let bytes = text.as_bytes();
         let n = bytes.len();
         // Buffers of an earlier text of this thread, if any (one allocation less per text).
@@ -434,12 +435,17 @@ impl<'t> Toks<'t> {
                 } else {
                     joinable_gap(text.get(prev_end..a).unwrap_or(""))
                 };
-            if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8) || adjectives.may_contain(hash) {
+            let filter = token_filter[crate::lexicon::filter_index(hash)];
+            if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8)
+                || filter & crate::TOKEN_ADJECTIVE != 0
+            {
                 marked.push(toks.len() as u32);
             }
-            // (Articles are two or three bytes long: the length rules out most tokens first.)
-            let art = matches!(f1 - f0, 2 | 3) && is_article_token(&folded.as_bytes()[f0..f1]);
-            if cap || art || lower_starts.may_contain(hash) {
+            // (The articles' filter bit rules out most tokens first.)
+            let art = filter & crate::TOKEN_ARTICLE != 0
+                && matches!(f1 - f0, 2 | 3)
+                && is_article_token(&folded.as_bytes()[f0..f1]);
+            if cap || art || filter & crate::TOKEN_LOWER_START != 0 {
                 starts.push(toks.len() as u32);
             }
             toks.push(Tok {
@@ -2484,6 +2490,24 @@ mod issue3 {
             assert_eq!(toks.art(i), crate::norm::is_article(toks.f(i)), "{}", toks.f(i));
         }
         assert!(!toks.art(toks.toks.len()));
+    }
+
+    #[test]
+    fn token_filter_holds_every_article_adjective_and_lower_start() {
+        let g = crate::Gazetteer::global();
+        let text = crate::norm::ARTICLES.join(" ");
+        let toks = super::Toks::new(&text, &sitrep_model::Segmented::default(), g);
+        assert_eq!(toks.toks.len(), crate::norm::ARTICLES.len());
+        assert!((0..toks.toks.len()).all(|i| toks.art(i)));
+        let bits = |w: &str| {
+            g.fast.token_filter[crate::lexicon::filter_index(crate::lexicon::word_hash(w))]
+        };
+        for w in g.lexicon.adjective_fr.keys() {
+            assert_ne!(bits(w) & crate::TOKEN_ADJECTIVE, 0, "{w}");
+        }
+        for w in &g.lower_starts {
+            assert_ne!(bits(w) & crate::TOKEN_LOWER_START, 0, "{w}");
+        }
     }
 
     #[test]
