@@ -269,7 +269,8 @@ fn ascii_long_word_hash(folded: &[u8], a: usize, b: usize) -> u64 {
 /// Whether the ASCII word `bytes[a..b]` has more than one letter and no lower-case letter
 /// (an acronym or a word in capitals). A word of up to eight bytes is read as one word of
 /// eight bytes (the bytes after it masked out), a longer one byte by byte.
-#[inline]
+/// (Not in line: only capitalised tokens ask, and the tokenizer's loop is lighter without it.)
+#[inline(never)]
 fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
     let len = b - a;
     match bytes.get(a..a + 8) {
@@ -685,7 +686,8 @@ impl<'t> Toks<'t> {
 const LOWER_SCANS: u32 = 8;
 
 /// Whether the text between two tokens lets them belong to one name (see [`Toks::joinable`]).
-#[inline]
+/// (Out of the tokenizer's loop, which tests the one-byte gaps itself.)
+#[inline(never)]
 fn joinable_gap(g: &str) -> bool {
     // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
     if let [b] = g.as_bytes() {
