@@ -429,12 +429,20 @@ impl<'t> Toks<'t> {
                 (i, f0, f1, hash, cap, upper) = (w.end, w.fold.0, w.fold.1, w.hash, w.cap, w.upper);
             }
             let b = i;
-            // One-byte gaps (most of them) tested on the byte.
+            // One-byte gaps (most of them) tested on the byte; a longer gap that starts with
+            // another ASCII byte (", ") or is longer than three bytes joins nothing either (as
+            // `joinable_gap` finds).
             let joined = !toks.is_empty()
-                && if a == prev_end + 1 {
-                    matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
-                } else {
-                    joinable_gap(text.get(prev_end..a).unwrap_or(""))
+                && match bytes.get(prev_end) {
+                    _ if a == prev_end + 1 => {
+                        matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
+                    }
+                    Some(&c) if c < 0x80 && !matches!(c, b' ' | b'-' | b'\'' | b'.') => false,
+                    _ => {
+                        a > prev_end
+                            && a - prev_end <= 3
+                            && joinable_gap(text.get(prev_end..a).unwrap_or(""))
+                    }
                 };
             let filter = token_filter[crate::lexicon::filter_index(hash)];
             if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8)
