@@ -2521,6 +2521,24 @@ mod issue3 {
     }
 
     #[test]
+    fn join_flags_agree_with_the_gap_test() {
+        let gaps = [
+            " ", "-", "'", ".", ", ", " - ", "  ", "   ", "    ", "..", ". ", " .", "\u{a0}", "’",
+            "‐", "–", " – ", "—", "(", " (", "\n", "/", ",", "-.", "'.", ".-.", " \u{a0}",
+        ];
+        for gap in gaps {
+            let text = format!("Abu{gap}Kamal");
+            let toks = super::Toks::new(
+                &text,
+                &sitrep_model::Segmented::default(),
+                crate::Gazetteer::global(),
+            );
+            assert_eq!(toks.toks.len(), 2, "{gap:?}");
+            assert_eq!(toks.joinable(0), super::joinable_gap(gap), "{gap:?}");
+        }
+    }
+
+    #[test]
     fn all_capitals_agrees_with_the_byte_loop() {
         let words: &[&[u8]] = &[
             b"A",
