@@ -273,6 +273,10 @@ fn ascii_long_word_hash(folded: &[u8], a: usize, b: usize) -> u64 {
 #[inline(never)]
 fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
     let len = b - a;
+    // A capitalised word in lower case after its first letter (most) is told by its second.
+    if len >= 2 && bytes.get(a + 1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     match bytes.get(a..a + 8) {
         Some(chunk) if len <= 8 => {
             let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
