@@ -22,6 +22,9 @@ const PAIR_BITS: u32 = 20;
 /// Bits of `common_filter.bin` (mirrors `store::COMMON_FILTER_BITS`).
 const COMMON_FILTER_BITS: u32 = 18;
 
+/// Top bits of a hash that `common_index.bin` indexes (mirrors `store::COMMON_INDEX_BITS`).
+const COMMON_INDEX_BITS: u32 = 12;
+
 /// A one-bit filter of `1 << log2` bits with the bit of each hash (its top `log2` bits) set, as
 /// `store::filter_bit` reads it.
 fn bit_filter(log2: u32, hashes: impl IntoIterator<Item = u64>) -> Vec<u8> {
@@ -33,7 +36,8 @@ fn bit_filter(log2: u32, hashes: impl IntoIterator<Item = u64>) -> Vec<u8> {
     bits
 }
 
-/// Hash of two consecutive words from their FNV-1a hashes (mirrors `store::pair_hash`).
+/// Hash of two consecutive words from their hashes (`norm::word_bytes_hash`; mirrors
+/// `store::pair_hash`).
 fn pair_hash(a: u64, b: u64) -> u64 {
     (a.rotate_left(29) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
@@ -80,15 +84,6 @@ struct Rec {
 /// Whether a record is indexed by skeleton (see the tagger's transliteration fallback).
 fn skeleton_worthy(r: &Rec) -> bool {
     r.flags & 1 == 1 || matches!(r.kind, 0..=4) || r.pop >= 20_000
-}
-
-/// FNV-1a, as `lexicon::Fnv` computes it at run time.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 fn cc_bytes(s: &str) -> [u8; 2] {
@@ -304,14 +299,15 @@ fn main() {
         std::fs::write(out.join(name), b.into_inner().expect("fst")).expect("write fst");
     }
     // First words of the folded keys (each key up to its first space): one bit per word, at the
-    // top bits of its FNV-1a hash. A word whose bit is clear starts no key, so the tagger walks
-    // nothing from it (see `Store::may_start_key`).
+    // top bits of its hash (`norm::word_bytes_hash`, as the tagger hashes its tokens). A word
+    // whose bit is clear starts no key, so the tagger walks nothing from it (see
+    // `Store::may_start_key`).
     // Consecutive words of the folded keys ("new york city": "new york", "york city"): one bit
     // per pair, at the top bits of `pair_hash`. A pair whose bit is clear is in no key, so the
     // tagger walks no further (see `Store::may_continue`).
     let (mut firsts, mut pairs) = (Vec::new(), Vec::new());
     for k in exact.keys() {
-        let mut words = k.split(' ').map(|w| fnv1a(w.as_bytes()));
+        let mut words = k.split(' ').map(|w| norm::word_bytes_hash(w.as_bytes()));
         let Some(mut prev) = words.next() else { continue };
         firsts.push(prev);
         for h in words {
@@ -322,20 +318,33 @@ fn main() {
     std::fs::write(out.join("first_words.bin"), bit_filter(FIRST_WORD_BITS, firsts))
         .expect("write");
     std::fs::write(out.join("pairs.bin"), bit_filter(PAIR_BITS, pairs)).expect("write");
-    // Common words that collide with a place name or a skeleton key: sorted FNV-1a hashes of
-    // their folded forms (the runtime binary-searches them; see `Store::is_common_word`).
+    // Common words that collide with a place name or a skeleton key: sorted hashes of their
+    // folded forms (`norm::key_hash`; the runtime binary-searches them, see
+    // `Store::is_common_word`).
     let common = std::fs::read_to_string(data.join("common_en.txt")).expect("common_en.txt");
     let mut hashes: Vec<u64> = common
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|w| norm::fold(w.trim()))
         .filter(|f| exact.contains_key(f) || skel.contains_key(&norm::skeleton(f)))
-        .map(|f| fnv1a(f.as_bytes()))
+        .map(|f| norm::key_hash(&f))
         .collect();
     hashes.sort_unstable();
     hashes.dedup();
     let common_bin: Vec<u8> = hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
     std::fs::write(out.join("common.bin"), &common_bin).expect("write");
+    // Where each run of hashes with the same top `COMMON_INDEX_BITS` bits starts in that list
+    // (one entry more for the end): the runtime reads a few hashes, not the whole list's
+    // binary search.
+    let mut at = 0usize;
+    let mut index = Vec::with_capacity(((1usize << COMMON_INDEX_BITS) + 1) * 4);
+    for b in 0..=(1u64 << COMMON_INDEX_BITS) {
+        while at < hashes.len() && hashes[at] >> (64 - COMMON_INDEX_BITS) < b {
+            at += 1;
+        }
+        index.extend_from_slice(&(at as u32).to_le_bytes());
+    }
+    std::fs::write(out.join("common_index.bin"), &index).expect("write");
     // Their one-bit filter: a clear bit is an exact "not common" (see `Store::is_common_hash`).
     std::fs::write(out.join("common_filter.bin"), bit_filter(COMMON_FILTER_BITS, hashes.clone()))
         .expect("write");

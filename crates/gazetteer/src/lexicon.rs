@@ -77,10 +77,11 @@ pub const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a prime (64 bits).
 pub const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// Hash of a folded word or phrase as [`WordMap`] keys it (the same as [`Fnv`]).
+/// Hash of a folded word or phrase as [`WordMap`] keys it ([`crate::norm::key_hash`]: a
+/// phrase's hash continues its words' hashes, as the tagger computes it from its tokens).
 #[inline]
 pub fn word_hash(s: &str) -> u64 {
-    fnv_continue(FNV_BASIS, s.as_bytes())
+    crate::norm::key_hash(s)
 }
 
 /// A read-only map from folded words or phrases, looked up with a hash the caller has already
@@ -97,6 +98,16 @@ pub struct WordMap<V> {
 
 /// 64-bit words of a [`WordMap`]'s filter (4096 bits).
 const BLOOM_WORDS: usize = 64;
+
+/// Bits of a [`WordMap`]'s filter, indexed by a hash's top 12 bits ([`filter_index`]).
+pub const FILTER_BITS: usize = BLOOM_WORDS * 64;
+
+/// The index of a hash's bit in every [`WordMap`]'s filter (its top 12 bits): tables of
+/// several maps' bits, one entry per index, test them all with one load.
+#[inline(always)]
+pub fn filter_index(hash: u64) -> usize {
+    (hash >> 52) as usize
+}
 
 /// The filter bit of a hash: (word, mask).
 #[inline]
@@ -129,6 +140,11 @@ impl<V> WordMap<V> {
             slots[at] = i as u32 + 1;
         }
         WordMap { bits, slots, entries }
+    }
+
+    /// [`WordMap::may_contain`] for the hashes whose filter index ([`filter_index`]) is `b`.
+    pub fn may_contain_at(&self, b: usize) -> bool {
+        self.may_contain((b as u64) << 52)
     }
 
     /// Whether a key may have this hash (`false`: certainly none has).
@@ -440,7 +456,8 @@ mod tests {
             assert_eq!(lx.fast.stopwords.contains(w), lx.stopwords.contains(w), "{w}");
             assert_eq!(lx.fast.cues.contains(w), lx.cues.contains_key(w), "{w}");
         }
-        assert_eq!(word_hash("a b"), fnv_continue(fnv_continue(word_hash("a"), b" "), b"b"));
+        let phrase = crate::norm::phrase_continue(word_hash("a"), word_hash("b"));
+        assert_eq!(word_hash("a b"), phrase);
         let m: WordMap<u8> = WordMap::new((0..500u32).map(|i| (format!("w{i}"), i as u8)));
         assert_eq!(m.len(), 500);
         assert!((0..500u32).all(|i| m.get(&format!("w{i}")) == Some(&(i as u8))));

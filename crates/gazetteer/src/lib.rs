@@ -96,11 +96,32 @@ pub struct Gazetteer {
 static AREA_CODES: &str = include_str!("../../../data/gazetteer/area_codes.tsv");
 
 /// [`Gazetteer`] word tables as [`lexicon::WordMap`]s.
-#[derive(Default)]
 struct FastTables {
     lower_starts: lexicon::WordMap<()>,
     demonyms: lexicon::WordMap<u32>,
     demonym_firsts: lexicon::WordMap<()>,
+    /// Per filter index ([`lexicon::filter_index`]), the filter bits the tokenizer tests for
+    /// every token, in one byte: [`TOKEN_ADJECTIVE`] (`adjective_fr`) and
+    /// [`TOKEN_LOWER_START`] (`lower_starts`), and [`TOKEN_ARTICLE`] (the articles' hashes).
+    token_filter: Box<[u8; lexicon::FILTER_BITS]>,
+}
+
+/// [`FastTables::token_filter`] bit: a French country adjective may have the hash.
+pub(crate) const TOKEN_ADJECTIVE: u8 = 1;
+/// [`FastTables::token_filter`] bit: the first word of a lower-case alias may have the hash.
+pub(crate) const TOKEN_LOWER_START: u8 = 2;
+/// [`FastTables::token_filter`] bit: an Arabic article ([`norm::ARTICLES`]) may have the hash.
+pub(crate) const TOKEN_ARTICLE: u8 = 4;
+
+impl Default for FastTables {
+    fn default() -> Self {
+        FastTables {
+            lower_starts: Default::default(),
+            demonyms: Default::default(),
+            demonym_firsts: Default::default(),
+            token_filter: Box::new([0; lexicon::FILTER_BITS]),
+        }
+    }
 }
 
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| match Gazetteer::load() {
@@ -199,10 +220,24 @@ impl Gazetteer {
                 g.demonyms.insert(k.clone(), r);
             }
         }
+        let lower_starts = lexicon::WordMap::new(g.lower_starts.iter().map(|k| (k.clone(), ())));
+        let mut token_filter = Box::new([0u8; lexicon::FILTER_BITS]);
+        for (b, bits) in token_filter.iter_mut().enumerate() {
+            if g.lexicon.fast.adjective_fr.may_contain_at(b) {
+                *bits |= TOKEN_ADJECTIVE;
+            }
+            if lower_starts.may_contain_at(b) {
+                *bits |= TOKEN_LOWER_START;
+            }
+        }
+        for a in norm::ARTICLES {
+            token_filter[lexicon::filter_index(lexicon::word_hash(a))] |= TOKEN_ARTICLE;
+        }
         g.fast = FastTables {
-            lower_starts: lexicon::WordMap::new(g.lower_starts.iter().map(|k| (k.clone(), ()))),
+            lower_starts,
             demonyms: lexicon::WordMap::new(g.demonyms.iter().map(|(k, v)| (k.clone(), *v))),
             demonym_firsts: lexicon::WordMap::new(g.demonym_firsts.iter().map(|k| (k.clone(), ()))),
+            token_filter,
         };
         Ok(g)
     }

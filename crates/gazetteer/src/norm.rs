@@ -344,9 +344,98 @@ pub fn skeleton(s: &str) -> String {
     skeleton_of(f.split(' '))
 }
 
+/// Seed of [`word_bytes_hash`].
+const WORD_SEED: u64 = 0x243f_6a88_85a3_08d3;
+/// Multiplier of [`word_bytes_hash`]'s eight-byte words.
+const WORD_MUL: u64 = 0x9e37_79b9_7f4a_7c15;
+/// Constants of [`phrase_continue`]: one for the phrase so far, one for the next word.
+const PHRASE_A: u64 = 0xa076_1d64_78bd_642f;
+const PHRASE_B: u64 = 0xe703_7ed1_a0b4_28db;
+
+/// The 128-bit product of `a` and `b`, its two halves folded together: every bit of either
+/// factor reaches the high and the low bits (the tables read a hash's top bits, the maps its
+/// low bits).
+#[inline(always)]
+pub fn fold_mul(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+/// Hash of one folded word (no space in it), as the tagger's tables key it: its bytes read
+/// eight at a time as little-endian words (the last one padded with zero bytes), each folded
+/// into the state by one multiply ([`word_hash_step`]), from a seed mixed with the length
+/// ([`word_hash_start`]). A word of up to eight bytes (most words) costs one multiply, where
+/// hashing byte by byte cost one per byte; the tokenizer computes the same value from the
+/// word's bytes in place. Shared with the build script, whose filters must agree.
+#[inline]
+pub fn word_bytes_hash(b: &[u8]) -> u64 {
+    let mut h = word_hash_start(b.len());
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = word_hash_step(h, u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // (Byte by byte: a copy of a few bytes would call `memcpy`.)
+        let x = rest.iter().rev().fold(0u64, |x, &b| x << 8 | u64::from(b));
+        h = word_hash_step(h, x);
+    }
+    h
+}
+
+/// [`word_bytes_hash`]'s state before a word of `len` bytes.
+#[inline(always)]
+pub fn word_hash_start(len: usize) -> u64 {
+    WORD_SEED ^ len as u64
+}
+
+/// [`word_bytes_hash`]'s state after the next eight bytes of a word, as the little-endian word
+/// `x` (zero-padded past the word's end).
+#[inline(always)]
+pub fn word_hash_step(h: u64, x: u64) -> u64 {
+    fold_mul(h ^ x, WORD_MUL)
+}
+
+/// The hash of a phrase continued with the next word's hash: a phrase's hash is its first
+/// word's, continued word by word (so the tagger hashes a phrase of tokens from their hashes,
+/// without joining them). Two independent factors: "Bora Bora" does not cancel out.
+#[inline(always)]
+pub fn phrase_continue(h: u64, word: u64) -> u64 {
+    fold_mul(h ^ PHRASE_A, word ^ PHRASE_B)
+}
+
+/// Hash of a folded word or phrase (words joined by single spaces): the first word's
+/// [`word_bytes_hash`] continued with each next word's ([`phrase_continue`]).
+pub fn key_hash(s: &str) -> u64 {
+    let mut words = s.as_bytes().split(|&b| b == b' ');
+    let first = word_bytes_hash(words.next().unwrap_or(b""));
+    words.fold(first, |h, w| phrase_continue(h, word_bytes_hash(w)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hashes_agree() {
+        for w in ["", "a", "al", "bagdad", "baghdadi", "kafrnabudah", "abcdefghijklmnopq"] {
+            let b = w.as_bytes();
+            if (1..=8).contains(&b.len()) {
+                let x = b.iter().rev().fold(0u64, |x, &c| x << 8 | u64::from(c));
+                assert_eq!(word_hash_step(word_hash_start(b.len()), x), word_bytes_hash(b));
+            }
+            assert_eq!(key_hash(w), word_bytes_hash(b), "{w}");
+        }
+        let h = |w: &str| word_bytes_hash(w.as_bytes());
+        assert_eq!(
+            key_hash("ras al ain"),
+            phrase_continue(phrase_continue(h("ras"), h("al")), h("ain"))
+        );
+        assert_ne!(key_hash("bora bora"), key_hash("bora"));
+        assert_ne!(key_hash("ab"), key_hash("ab\0"));
+    }
 
     #[test]
     fn folds_names() {

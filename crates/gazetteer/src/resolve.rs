@@ -1750,23 +1750,30 @@ fn abroad_of_stated(
     else {
         return false;
     };
+    // (The tests that need no search first: most names are read where their container is.)
+    let near = a != u32::MAX && a & NEAR_DIVISION != 0;
+    if near || best.cc == cc || matches!(best.kind, Kind::Country | Kind::Continent) {
+        return false;
+    }
     // "in … province", never a comma alone ("Aleppo, Hatay province and Gaziantep" is a list).
+    // (Compared without regard to ASCII case, as in lower-cased copies, which are not made.)
     let worded = || {
-        let (between, after) = (stated.0.to_ascii_lowercase(), stated.1.to_ascii_lowercase());
-        between.split(|c: char| !c.is_ascii_alphabetic()).any(|w| matches!(w, "in" | "dans"))
+        let (between, after) = stated;
+        let has = |s: &str, w: &str| {
+            s.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        between
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("dans"))
             && ["province", "governorate", "gouvernorat", "wilaya", "oblast"]
                 .iter()
-                .any(|w| between.contains(w) || after.contains(w))
+                .any(|w| has(between, w) || has(after, w))
     };
     let small = matches!(best.kind, Kind::City | Kind::Admin2)
         && (best.population < 50_000 || worded())
         && !best.curated;
-    let near = a != u32::MAX && a & NEAR_DIVISION != 0;
     (container.kind == Kind::Country || (container.kind == Kind::Admin1 && small))
         && !by.cands.iter().filter_map(|&k| g.store.rec(k)).any(|r| r.cc == best.cc)
-        && !near
-        && best.cc != cc
-        && !matches!(best.kind, Kind::Country | Kind::Continent)
 }
 
 fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> Option<Place> {

@@ -17,7 +17,7 @@ static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
 /// One bit per first word of the folded keys, indexed by the top [`FIRST_WORD_BITS`] bits of
-/// its FNV-1a hash (see `build.rs`).
+/// its hash (`norm::word_bytes_hash`; see `build.rs`).
 static FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_words.bin"));
 
 /// Bits of [`FIRST_WORDS`] (as a power of two; `build.rs` mirrors it).
@@ -30,7 +30,7 @@ static PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pairs.bin"));
 /// Bits of [`PAIRS`] (128 KB; `build.rs` mirrors it).
 const PAIR_BITS: u32 = 20;
 
-/// Hash of two consecutive words from their FNV-1a hashes (`build.rs` mirrors it).
+/// Hash of two consecutive words from their hashes (`build.rs` mirrors it).
 fn pair_hash(a: u64, b: u64) -> u64 {
     (a.rotate_left(29) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
@@ -224,6 +224,14 @@ static COMMON_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_f
 /// mirrors it).
 const COMMON_FILTER_BITS: u32 = 18;
 
+/// Where the hashes of [`COMMON`] whose top [`COMMON_INDEX_BITS`] bits are `b` start (entry
+/// `b`, a little-endian `u32`) and end (entry `b + 1`; see `build.rs`).
+static COMMON_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_index.bin"));
+
+/// Top bits of a hash that [`COMMON_INDEX`] indexes (4,096 runs of about seven hashes;
+/// `build.rs` mirrors it).
+const COMMON_INDEX_BITS: u32 = 12;
+
 /// Whether the bit of `hash` (its top `log2` bits) is set in a one-bit filter written by
 /// `build.rs` ([`FIRST_WORDS`], [`PAIRS`], [`COMMON_FILTER`]). A clear bit is an exact "no".
 #[inline]
@@ -281,7 +289,7 @@ impl Store {
         self.is_common_hash(crate::lexicon::word_hash(folded))
     }
 
-    /// Whether a folded word (by its FNV-1a hash, `lexicon::word_hash`) may be the first
+    /// Whether a folded word (by its hash, `lexicon::word_hash`) may be the first
     /// word of a key of the folded map (the key itself, or the key up to its first space).
     /// `false` is exact: no key starts with that word.
     #[inline]
@@ -303,18 +311,20 @@ impl Store {
         if !filter_bit(COMMON_FILTER, key, COMMON_FILTER_BITS) {
             return false;
         }
-        let n = COMMON.len() / 8;
-        let at = |i: usize| {
-            let b = &COMMON[i * 8..i * 8 + 8];
-            u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+        // Only the run of hashes that share the key's top bits, in order (about seven).
+        let entry = |b: usize| {
+            let e = COMMON_INDEX.get(b * 4..b * 4 + 4)?;
+            Some(u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize)
         };
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match at(mid).cmp(&key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
+        let b = (key >> (64 - COMMON_INDEX_BITS)) as usize;
+        let (Some(from), Some(to)) = (entry(b), entry(b + 1)) else {
+            return false;
+        };
+        let run = COMMON.get(from * 8..to * 8).unwrap_or(&[]);
+        for h in run.chunks_exact(8) {
+            let h = u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]);
+            if h >= key {
+                return h == key;
             }
         }
         false

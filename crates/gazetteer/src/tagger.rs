@@ -9,9 +9,9 @@
 
 use std::cell::OnceCell;
 
-use crate::lexicon::{fnv_continue, word_hash, Lexicon, Role, WordMap, FNV_BASIS, FNV_PRIME};
+use crate::lexicon::{word_hash, Lexicon, Role, WordMap};
 
-use crate::norm::skeleton_of;
+use crate::norm::{phrase_continue, skeleton_of, word_bytes_hash, word_hash_start, word_hash_step};
 use crate::store::{Kind, Store};
 use crate::Gazetteer;
 use sitrep_model::Segmented;
@@ -22,7 +22,7 @@ pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     fold: (usize, usize),
-    /// FNV-1a hash of the folded form (`word_hash`), computed once.
+    /// Hash of the folded form (`word_hash`), computed once.
     pub hash: u64,
     pub cap: bool,
     pub upper: bool,
@@ -223,48 +223,60 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// FNV-1a of `b` (as [`fnv_continue`] from [`FNV_BASIS`]): a word of up to eight bytes (most
-/// words) by straight-line code for its length, a longer one four bytes a step.
+/// [`word_bytes_hash`] of the ASCII word `folded[a..b]` (one byte or more), its bytes read
+/// eight at a time in place, those after the word masked out of the last eight: a word of up
+/// to eight bytes (most words) by one read and one multiply. (A word at the text's very end
+/// is hashed from its bytes.)
 #[inline(always)]
-fn fnv_word(b: &[u8]) -> u64 {
-    /// The hash of the bytes listed, one after another from `FNV_BASIS`.
-    macro_rules! fnv {
-        ($($x:ident),*) => {{
-            let h = FNV_BASIS;
-            $(let h = (h ^ $x as u64).wrapping_mul(FNV_PRIME);)*
-            h
-        }};
-    }
-    match *b {
-        [a] => fnv!(a),
-        [a, b] => fnv!(a, b),
-        [a, b, c] => fnv!(a, b, c),
-        [a, b, c, d] => fnv!(a, b, c, d),
-        [a, b, c, d, e] => fnv!(a, b, c, d, e),
-        [a, b, c, d, e, f] => fnv!(a, b, c, d, e, f),
-        [a, b, c, d, e, f, g] => fnv!(a, b, c, d, e, f, g),
-        [a, b, c, d, e, f, g, h] => fnv!(a, b, c, d, e, f, g, h),
-        _ => {
-            let mut h = FNV_BASIS;
-            let mut rest = b;
-            while let [w, x, y, z, r @ ..] = rest {
-                h = (h ^ *w as u64).wrapping_mul(FNV_PRIME);
-                h = (h ^ *x as u64).wrapping_mul(FNV_PRIME);
-                h = (h ^ *y as u64).wrapping_mul(FNV_PRIME);
-                h = (h ^ *z as u64).wrapping_mul(FNV_PRIME);
-                rest = r;
-            }
-            fnv_continue(h, rest)
+fn ascii_word_hash(folded: &[u8], a: usize, b: usize) -> u64 {
+    let word = |p: usize| {
+        let chunk = folded.get(p..p + 8)?;
+        Some(u64::from_le_bytes(chunk.try_into().ok()?))
+    };
+    let len = b - a;
+    match word(a) {
+        Some(x) if len <= 8 => {
+            word_hash_step(word_hash_start(len), x & (u64::MAX >> (64 - 8 * len)))
         }
+        // (Words of nine to sixteen bytes are common enough to be hashed in line too.)
+        Some(x) if len <= 16 => match word(a + 8) {
+            Some(y) => word_hash_step(
+                word_hash_step(word_hash_start(len), x),
+                y & (u64::MAX >> (128 - 8 * len)),
+            ),
+            None => ascii_long_word_hash(folded, a, b),
+        },
+        _ => ascii_long_word_hash(folded, a, b),
     }
+}
+
+/// [`ascii_word_hash`] of a word of more than eight bytes (or at the text's end).
+#[inline(never)]
+fn ascii_long_word_hash(folded: &[u8], a: usize, b: usize) -> u64 {
+    let mut h = word_hash_start(b - a);
+    let mut p = a;
+    while let Some(chunk) = folded.get(p..p + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if b - p <= 8 {
+            return word_hash_step(h, x & (u64::MAX >> (64 - 8 * (b - p))));
+        }
+        h = word_hash_step(h, x);
+        p += 8;
+    }
+    word_bytes_hash(folded.get(a..b).unwrap_or(b""))
 }
 
 /// Whether the ASCII word `bytes[a..b]` has more than one letter and no lower-case letter
 /// (an acronym or a word in capitals). A word of up to eight bytes is read as one word of
 /// eight bytes (the bytes after it masked out), a longer one byte by byte.
-#[inline]
+/// (Not in line: only capitalised tokens ask, and the tokenizer's loop is lighter without it.)
+#[inline(never)]
 fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
     let len = b - a;
+    // A capitalised word in lower case after its first letter (most) is told by its second.
+    if len >= 2 && bytes.get(a + 1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     match bytes.get(a..a + 8) {
         Some(chunk) if len <= 8 => {
             let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
@@ -283,13 +295,88 @@ fn ascii_all_capitals(bytes: &[u8], a: usize, b: usize) -> bool {
     }
 }
 
+/// Whether the char at `i` (not ASCII) is alphanumeric, and its length in bytes (`None` past
+/// the text's end). Out of the tokenizer's loop: most texts have few such chars.
+#[inline(never)]
+fn wide_char_alnum(text: &str, i: usize) -> Option<(bool, usize)> {
+    let (c, len) = scan_char(text, i)?;
+    let alnum = match tabled_char(c) {
+        Some(e) => e.alnum,
+        None => c.is_alphanumeric(),
+    };
+    Some((alnum, len))
+}
+
+/// A token with chars other than ASCII letters and digits, folded: where it ends, its folded
+/// form's place in the folded text, its hash, and whether it is capitalised or in capitals.
+struct WideToken {
+    end: usize,
+    fold: (usize, usize),
+    hash: u64,
+    cap: bool,
+    upper: bool,
+}
+
+/// Cuts and folds the token that starts at `a` char by char, appending its folded form to
+/// `folded` (`scratch` is a buffer). Out of the tokenizer's loop, which it would crowd (most
+/// tokens take the ASCII path).
+#[inline(never)]
+fn fold_wide_token(text: &str, a: usize, folded: &mut String, scratch: &mut String) -> WideToken {
+    let n = text.len();
+    scratch.clear();
+    let mut i = a;
+    let mut first = true;
+    let mut c0 = false;
+    let mut alphas = 0usize;
+    let mut any_lower = false;
+    while i < n {
+        let Some((c, len)) = scan_char(text, i) else { break };
+        if let Some(e) = tabled_char(c) {
+            // Latin letters and punctuation: their properties and folded form looked up.
+            if !e.alnum {
+                break;
+            }
+            if first {
+                c0 = e.upper;
+                first = false;
+            }
+            alphas += usize::from(e.alpha);
+            any_lower |= e.lower;
+            scratch.push_str(e.folded());
+            i += len;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            break;
+        }
+        if first {
+            c0 = c.is_uppercase();
+            first = false;
+        }
+        alphas += usize::from(c.is_alphabetic());
+        any_lower |= c.is_lowercase();
+        crate::norm::fold_char_into(c, scratch);
+        i += len;
+    }
+    let f0 = folded.len();
+    folded.push_str(scratch);
+    WideToken {
+        end: i,
+        fold: (f0, folded.len()),
+        hash: word_hash(scratch),
+        cap: c0,
+        upper: c0 && alphas > 1 && !any_lower,
+    }
+}
+
 impl<'t> Toks<'t> {
     /// Cuts the text into word tokens (maximal runs of alphanumeric chars, as
     /// [`crate::norm::token_ranges`]) and folds each one, in a single pass over the bytes,
     /// marking the tokens recognition and resolution read ([`Toks::marked`], `starts`).
     pub fn new(text: &'t str, seg: &Segmented, g: &Gazetteer) -> Toks<'t> {
-        let adjectives = &g.lexicon.fast.adjective_fr;
-        let lower_starts = &g.fast.lower_starts;
+        // The filter bits of the French adjectives and of the lower-case heads of aliases, one
+        // byte per filter index: both tested with one load.
+        let token_filter = &*g.fast.token_filter;
         let bytes = text.as_bytes();
         let n = bytes.len();
         // Buffers of an earlier text of this thread, if any (one allocation less per text).
@@ -317,17 +404,14 @@ impl<'t> Toks<'t> {
                     continue;
                 }
                 ASCII_WORD => {}
-                _ => {
-                    let Some((c, len)) = scan_char(text, i) else { break };
-                    let alnum = match tabled_char(c) {
-                        Some(e) => e.alnum,
-                        None => c.is_alphanumeric(),
-                    };
-                    if !alnum {
+                _ => match wide_char_alnum(text, i) {
+                    None => break,
+                    Some((false, len)) => {
                         i += len;
                         continue;
                     }
-                }
+                    Some((true, _)) => {}
+                },
             }
             let a = i;
             let (f0, f1);
@@ -338,70 +422,43 @@ impl<'t> Toks<'t> {
             let ascii = i >= n || BYTE_CLASS[bytes[i] as usize] != NON_ASCII;
             if ascii {
                 // Its folded form is at its own place in the lower-cased copy of the text, and
-                // hashed from there (FNV-1a, as `fnv_continue`).
+                // hashed from there.
                 (f0, f1) = (a, i);
-                hash = fnv_word(&folded.as_bytes()[a..i]);
+                hash = ascii_word_hash(folded.as_bytes(), a, i);
                 cap = bytes[a].is_ascii_uppercase();
                 upper = cap && ascii_all_capitals(bytes, a, i);
             } else {
                 // Char by char from the token's start.
-                scratch.clear();
-                i = a;
-                let mut first = true;
-                let mut c0 = false;
-                let mut alphas = 0usize;
-                let mut any_lower = false;
-                while i < n {
-                    let Some((c, len)) = scan_char(text, i) else { break };
-                    if let Some(e) = tabled_char(c) {
-                        // Latin letters and punctuation: their properties and folded form
-                        // looked up.
-                        if !e.alnum {
-                            break;
-                        }
-                        if first {
-                            c0 = e.upper;
-                            first = false;
-                        }
-                        alphas += usize::from(e.alpha);
-                        any_lower |= e.lower;
-                        scratch.push_str(e.folded());
-                        i += len;
-                        continue;
-                    }
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    if first {
-                        c0 = c.is_uppercase();
-                        first = false;
-                    }
-                    alphas += usize::from(c.is_alphabetic());
-                    any_lower |= c.is_lowercase();
-                    crate::norm::fold_char_into(c, &mut scratch);
-                    i += len;
-                }
-                f0 = folded.len();
-                folded.push_str(&scratch);
-                f1 = folded.len();
-                hash = word_hash(&scratch);
-                cap = c0;
-                upper = cap && alphas > 1 && !any_lower;
+                let w = fold_wide_token(text, a, &mut folded, &mut scratch);
+                (i, f0, f1, hash, cap, upper) = (w.end, w.fold.0, w.fold.1, w.hash, w.cap, w.upper);
             }
             let b = i;
-            // One-byte gaps (most of them) tested on the byte.
+            // One-byte gaps (most of them) tested on the byte; a longer gap that starts with
+            // another ASCII byte (", ") or is longer than three bytes joins nothing either (as
+            // `joinable_gap` finds).
             let joined = !toks.is_empty()
-                && if a == prev_end + 1 {
-                    matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
-                } else {
-                    joinable_gap(text.get(prev_end..a).unwrap_or(""))
+                && match bytes.get(prev_end) {
+                    _ if a == prev_end + 1 => {
+                        matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
+                    }
+                    Some(&c) if c < 0x80 && !matches!(c, b' ' | b'-' | b'\'' | b'.') => false,
+                    _ => {
+                        a > prev_end
+                            && a - prev_end <= 3
+                            && joinable_gap(text.get(prev_end..a).unwrap_or(""))
+                    }
                 };
-            if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8) || adjectives.may_contain(hash) {
+            let filter = token_filter[crate::lexicon::filter_index(hash)];
+            if (b - a == 3 && bytes[a].wrapping_sub(b'2') < 8)
+                || filter & crate::TOKEN_ADJECTIVE != 0
+            {
                 marked.push(toks.len() as u32);
             }
-            // (Articles are two or three bytes long: the length rules out most tokens first.)
-            let art = matches!(f1 - f0, 2 | 3) && is_article_token(&folded.as_bytes()[f0..f1]);
-            if cap || art || lower_starts.may_contain(hash) {
+            // (The articles' filter bit rules out most tokens first.)
+            let art = filter & crate::TOKEN_ARTICLE != 0
+                && matches!(f1 - f0, 2 | 3)
+                && is_article_token(&folded.as_bytes()[f0..f1]);
+            if cap || art || filter & crate::TOKEN_LOWER_START != 0 {
                 starts.push(toks.len() as u32);
             }
             toks.push(Tok {
@@ -530,20 +587,16 @@ impl<'t> Toks<'t> {
     /// Hash of token i's folded form (of "" past the end), as [`word_hash`] computes it.
     #[inline]
     pub fn hash(&self, i: usize) -> u64 {
-        self.toks.get(i).map_or(FNV_BASIS, |t| t.hash)
+        self.toks.get(i).map_or_else(|| word_bytes_hash(b""), |t| t.hash)
     }
 
-    /// Hash of the folded phrase of tokens a..b (the hash of `phrase(a, b)`, without building
-    /// it).
+    /// Hash of the folded phrase of tokens a..b (the hash of `phrase(a, b)`, continued from
+    /// the tokens' hashes: nothing built, no byte read again).
     pub fn phrase_hash(&self, a: usize, b: usize) -> u64 {
         if b <= a {
-            return FNV_BASIS;
+            return word_bytes_hash(b"");
         }
-        let mut h = self.hash(a);
-        for i in a + 1..b {
-            h = fnv_continue(fnv_continue(h, b" "), self.f(i).as_bytes());
-        }
-        h
+        (a + 1..b).fold(self.hash(a), |h, i| phrase_continue(h, self.hash(i)))
     }
 
     /// Whether `key` is the folded phrase of tokens a..b.
@@ -645,7 +698,8 @@ impl<'t> Toks<'t> {
 const LOWER_SCANS: u32 = 8;
 
 /// Whether the text between two tokens lets them belong to one name (see [`Toks::joinable`]).
-#[inline]
+/// (Out of the tokenizer's loop, which tests the one-byte gaps itself.)
+#[inline(never)]
 fn joinable_gap(g: &str) -> bool {
     // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
     if let [b] = g.as_bytes() {
@@ -765,7 +819,7 @@ struct Step {
 ///
 /// The token is known by its 64-bit hash only (the bytes are not kept, which halves the cache
 /// and its memory traffic): two tokens of one length at one state would have to share their
-/// FNV-1a hash to be confused, as [`Toks::occurs_lowercase_hash`] also accepts.
+/// 64-bit hash to be confused, as [`Toks::occurs_lowercase_hash`] also accepts.
 #[derive(Clone, Copy)]
 struct StepSlot {
     hash: u64,
@@ -1007,8 +1061,9 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
     // A capitalised name of several words ends with a capitalised word ("The village of" is
     // not the town "The Village"), unless a curated site is written so ("Mosul dam") or a
     // lower-case head word ends it after a name ("Hit district").
+    // (Read only for a name of several words whose last word is lower case: few.)
     let lead_stop =
-        matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
+        || matches!(toks.fb(i), b"the" | b"a" | b"an" | b"le" | b"la" | b"les" | b"un" | b"une");
     // The matches kept, compacted in place.
     let mut n = 0;
     for at in 0..all.len.min(MAX_NAME_TOKENS) {
@@ -1021,7 +1076,7 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         if k == i
             || !toks.toks[i].cap
             || toks.toks[k..s.0].iter().any(|t| t.cap || t.upper)
-            || (!lead_stop && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
+            || (!lead_stop() && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
             || NameStats::of_value(g, s.1).strong_pop == u32::MAX
         {
             all.hits[n] = s;
@@ -1296,7 +1351,15 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     // (The cheap tests first: most names hold no article and no such word.)
     let respell = &g.lexicon.fast.respell;
     let class = |k: usize| toks.word(respell, k).copied();
-    if !toks.joinable(i) || !(i..end).any(|k| toks.art(k) || class(k).is_some()) {
+    if !toks.joinable(i) {
+        return None;
+    }
+    // (The articles and the respellings' filter bits over the tokens' slice first: no word
+    // looked up, no index checked, for most names.)
+    let near = toks.toks.get(i..end).unwrap_or(&[]);
+    if !near.iter().any(|t| t.art || respell.may_contain(t.hash))
+        || !(i..end).any(|k| toks.art(k) || class(k).is_some())
+    {
         return None;
     }
     // Depth-first through the spellings of each word, walked through the step cache: a
@@ -1391,7 +1454,7 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
 type SkeletonCache = Vec<SkeletonSet>;
 
 /// One cached phrase, known by its 64-bit hash ([`Toks::phrase_hash`]; 0: empty), and its
-/// candidates. As in [`StepSlot`], two phrases would have to share their FNV-1a hash to be
+/// candidates. As in [`StepSlot`], two phrases would have to share their 64-bit hash to be
 /// confused.
 #[derive(Clone)]
 struct SkeletonSlot {
@@ -2444,6 +2507,42 @@ mod issue3 {
     }
 
     #[test]
+    fn token_filter_holds_every_article_adjective_and_lower_start() {
+        let g = crate::Gazetteer::global();
+        let text = crate::norm::ARTICLES.join(" ");
+        let toks = super::Toks::new(&text, &sitrep_model::Segmented::default(), g);
+        assert_eq!(toks.toks.len(), crate::norm::ARTICLES.len());
+        assert!((0..toks.toks.len()).all(|i| toks.art(i)));
+        let bits = |w: &str| {
+            g.fast.token_filter[crate::lexicon::filter_index(crate::lexicon::word_hash(w))]
+        };
+        for w in g.lexicon.adjective_fr.keys() {
+            assert_ne!(bits(w) & crate::TOKEN_ADJECTIVE, 0, "{w}");
+        }
+        for w in &g.lower_starts {
+            assert_ne!(bits(w) & crate::TOKEN_LOWER_START, 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn join_flags_agree_with_the_gap_test() {
+        let gaps = [
+            " ", "-", "'", ".", ", ", " - ", "  ", "   ", "    ", "..", ". ", " .", "\u{a0}", "’",
+            "‐", "–", " – ", "—", "(", " (", "\n", "/", ",", "-.", "'.", ".-.", " \u{a0}",
+        ];
+        for gap in gaps {
+            let text = format!("Abu{gap}Kamal");
+            let toks = super::Toks::new(
+                &text,
+                &sitrep_model::Segmented::default(),
+                crate::Gazetteer::global(),
+            );
+            assert_eq!(toks.toks.len(), 2, "{gap:?}");
+            assert_eq!(toks.joinable(0), super::joinable_gap(gap), "{gap:?}");
+        }
+    }
+
+    #[test]
     fn all_capitals_agrees_with_the_byte_loop() {
         let words: &[&[u8]] = &[
             b"A",
@@ -2496,6 +2595,17 @@ mod issue3 {
         }
         assert_eq!(super::ascii_word_end(b"", 0), 0);
         assert_eq!(super::ascii_word_end(b"Zz09", 0), 4);
+    }
+
+    #[test]
+    fn ascii_word_hash_agrees_with_the_byte_hash() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for a in 0..text.len() {
+            for b in a + 1..=text.len() {
+                let want = crate::norm::word_bytes_hash(&text[a..b]);
+                assert_eq!(super::ascii_word_hash(text, a, b), want, "{a}..{b}");
+            }
+        }
     }
 
     #[test]
