@@ -203,6 +203,13 @@ pub fn roles(
         .filter(in_region)
         .find(|m| !PREPOSITIONS.contains(&prev_word(m).as_str()))
         .or_else(|| before.iter().copied().rfind(in_region));
+    // "Gunmen kill 12 worshippers in mosque attack", "killed 30 militants in a series of
+    // raids": a noun in a complement of the clause's verb is done by the clause's subject.
+    let complement_noun = noun && {
+        let prep = |w: &str| matches!(w, "in" | "during" | "dans" | "lors" | "with" | "avec");
+        prep(word_before_np(f, clause.start, trigger.start).as_str())
+            || words_before(f, clause.start, trigger.start, 4).iter().any(|w| prep(w))
+    };
     let (actor, target) = if let Some((x, y)) = between {
         (Some(x), y)
     } else if passive {
@@ -210,8 +217,7 @@ pub fn roles(
     } else if noun {
         // "GNA air force killed six civilians in an airstrike": the noun is a
         // complement; its actor is the clause's subject, not the nearest name.
-        let complement = ["in", "during", "dans", "lors", "with", "avec"]
-            .contains(&word_before_np(f, clause.start, trigger.start).as_str());
+        let complement = complement_noun;
         let first = before.iter().copied().find(|m| {
             let w = prev_word(m);
             !PREPOSITIONS.contains(&w.as_str()) && !AGAINST.contains(&w.as_str()) && in_region(m)
@@ -329,7 +335,7 @@ pub fn roles(
             .max()
             .unwrap_or(clause.start)
             .max(clause.start);
-        let r = noun_role(a, f, Span::new(from, trigger.start), true);
+        let r = noun_role(a, f, Span::new(from, trigger.start), !complement_noun);
         // "a man was shot and killed in a drive-by shooting": the victim.
         let victim = r.span.is_some_and(|sp| {
             words(f, f.folded_at(sp.end), f.folded_at(trigger.start))

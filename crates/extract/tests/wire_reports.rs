@@ -743,3 +743,13 @@ fn issue5_a_headline_label_is_no_place_and_the_story_names_the_parties() {
     assert!(actor(&ev[0]).is_some_and(|a| a.contains("Houthi")), "{ev:#?}");
     assert_eq!(place(&ev[0]), Some("Jizan"));
 }
+
+#[test]
+fn issue5_an_attack_noun_in_a_complement_is_done_by_the_subject() {
+    // "in mosque attack", "in a new attack", "with heavy artillery fire": the clause's subject
+    // acts, not the victims named before the noun.
+    let ev = run("Gunmen kill 12 worshippers in mosque attack in northern Nigeria", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(actor(&ev[0]).is_some_and(|a| a.starts_with("Unidentified Armed Group")), "{ev:#?}");
+    assert_eq!(target(&ev[0]), Some("Civilians (Nigeria)"));
+}
