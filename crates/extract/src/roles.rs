@@ -210,6 +210,16 @@ pub fn roles(
         prep(word_before_np(f, clause.start, trigger.start).as_str())
             || words_before(f, clause.start, trigger.start, 4).iter().any(|w| prep(w))
     };
+    let participle = !noun && !passive && {
+        let t = f.text.get(f.folded_at(trigger.start)..f.folded_at(trigger.end)).unwrap_or("");
+        let w = t.split_whitespace().next().unwrap_or("");
+        (w.ends_with("ing") || w.ends_with("ant"))
+            && a.text().get(clause.start..trigger.start).is_some_and(|b| b.contains(','))
+    };
+    let first_subject = before.iter().copied().find(|m| {
+        let w = prev_word(m);
+        !PREPOSITIONS.contains(&w.as_str()) && !AGAINST.contains(&w.as_str()) && in_region(m)
+    });
     let (actor, target) = if let Some((x, y)) = between {
         (Some(x), y)
     } else if passive {
@@ -250,6 +260,9 @@ pub fn roles(
             }),
         )
     } else {
+        // "Gunmen attacked a mosque…, killing 12 worshippers and abducting several others": a
+        // participle after a comma is done by the clause's subject, not the nearest noun.
+        let subject = if participle { first_subject.or(subject) } else { subject };
         (subject.or(agent), after.iter().copied().find(|m| Some(*m) != agent && !suspect(m)))
     };
     // A group the text names as the suspected author ("bore the hallmarks
@@ -335,7 +348,7 @@ pub fn roles(
             .max()
             .unwrap_or(clause.start)
             .max(clause.start);
-        let r = noun_role(a, f, Span::new(from, trigger.start), !complement_noun);
+        let r = noun_role(a, f, Span::new(from, trigger.start), !complement_noun && !participle);
         // "a man was shot and killed in a drive-by shooting": the victim.
         let victim = r.span.is_some_and(|sp| {
             words(f, f.folded_at(sp.end), f.folded_at(trigger.start))

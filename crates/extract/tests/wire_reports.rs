@@ -753,3 +753,14 @@ fn issue5_an_attack_noun_in_a_complement_is_done_by_the_subject() {
     assert!(actor(&ev[0]).is_some_and(|a| a.starts_with("Unidentified Armed Group")), "{ev:#?}");
     assert_eq!(target(&ev[0]), Some("Civilians (Nigeria)"));
 }
+
+#[test]
+fn issue5_a_participle_after_a_comma_is_done_by_the_subject() {
+    let ev = run(
+        "Gunmen attacked a mosque in Zamfara state on Sunday, killing 12 worshippers and abducting several others, police said.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(actor(&ev[0]).is_some_and(|a| a.starts_with("Unidentified Armed Group")), "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(12));
+}
