@@ -54,13 +54,10 @@ fn within_km(e: &Draft, d: &Draft, km: f64) -> bool {
         let l = &x.location.as_ref()?.0;
         Some((l.lat?, l.lon?))
     };
-    let (Some((la1, lo1)), Some((la2, lo2))) = (point(e), point(d)) else {
-        return false;
-    };
-    let (p1, p2) = (la1.to_radians(), la2.to_radians());
-    let (dp, dl) = ((la2 - la1).to_radians(), (lo2 - lo1).to_radians());
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * h.sqrt().min(1.0).asin() <= km
+    match (point(e), point(d)) {
+        (Some(a), Some(b)) => sitrep_gazetteer::km(a, b) <= km,
+        _ => false,
+    }
 }
 
 /// A headline's incident told again in the story ("Liban : deux morts dans une frappe
