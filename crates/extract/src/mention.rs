@@ -722,7 +722,10 @@ fn downed(
     let folded = f.text.get(main.fstart..main.fend).unwrap_or("").trim();
     // "a neutralisé trois engins explosifs": any weapon made harmless.
     let neutralised = folded.starts_with("neutralis");
-    if trig.kind != "attack" || !(folded.starts_with("abattu") || neutralised) {
+    // "its air defences had destroyed 41 Ukrainian drones": drones destroyed in flight.
+    let destroyed = folded.starts_with("destroy") || folded.starts_with("detrui");
+    let shot = trig.kind == "attack" && (folded.starts_with("abattu") || neutralised);
+    if !(shot || destroyed) {
         return None;
     }
     // The first weapon within eight words after the verb; in the passive ("62 drones ont été

@@ -764,3 +764,16 @@ fn issue5_a_participle_after_a_comma_is_done_by_the_subject() {
     assert!(actor(&ev[0]).is_some_and(|a| a.starts_with("Unidentified Armed Group")), "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(12));
 }
+
+#[test]
+fn issue5_drones_destroyed_in_flight_are_disrupted() {
+    let ev = run(
+        "Russia's defence ministry said its air defences had destroyed 41 Ukrainian drones over several regions.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Disrupted weapons use");
+    let ev = run("Rebels destroyed three houses in the village of Kiwanja.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Looting/property destruction");
+}
