@@ -71,10 +71,7 @@ fn retold_headline(e: &Draft, d: &Draft) -> bool {
     // (A town named in the headline near the story's: "near Kirkuk", then "near Daquq, south
     // of Kirkuk", with the same toll told.)
     let near = within_km(e, d, 60.0) && e.killed.is_some() && e.killed == d.killed;
-    e.sentence == 0
-        && (holds(le, ld) || holds(ld, le) || near)
-        && kinds_agree(e.kind(), d.kind())
-        && tolls_agree(e, d)
+    (holds(le, ld) || holds(ld, le) || near) && kinds_agree(e.kind(), d.kind()) && tolls_agree(e, d)
 }
 
 /// Two dates told for two mentions that do not overlap: two incidents ("on Monday … fired
@@ -122,17 +119,21 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
     // sides each act: "X fired at Y. Y responded to the fire".)
     let clash = e.kind() == "armed_clash" || d.kind() == "armed_clash";
     // (A headline's parties are read from a few words: they do not set it apart.)
-    let told_in_headline = headline && e.sentence == 0;
-    if dates_conflict(e, d) || (paragraphs && !clash && !told_in_headline && actors_conflict(e, d))
-    {
+    let retold = story_of_headline(e, d, headline);
+    if dates_conflict(e, d) || (paragraphs && !clash && !retold && actors_conflict(e, d)) {
         return false;
     }
     match (place_key(e), place_key(d)) {
-        (Some(x), Some(y)) => x == y || within_km(e, d, 5.0) || (headline && retold_headline(e, d)),
+        (Some(x), Some(y)) => x == y || within_km(e, d, 5.0) || (retold && retold_headline(e, d)),
         (_, None) => d.sentence > e.sentence,
         // A headline that names no place ("Myanmar junta air strike on village kills 20").
-        (None, Some(_)) => headline && e.sentence == 0 && d.sentence > 0 && tolls_agree(e, d),
+        (None, Some(_)) => retold && tolls_agree(e, d),
     }
+}
+
+/// Whether `e` is told in the document's headline and `d` in its story.
+fn story_of_headline(e: &Draft, d: &Draft, headline: bool) -> bool {
+    headline && e.sentence == 0 && d.sentence > 0
 }
 
 /// Whether two mentions tell the same tolls where both tell one.
@@ -272,7 +273,7 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
         match events.iter_mut().rev().find(|e| same_incident(e, &d, paragraphs, headline)) {
             Some(e) => {
                 // The story places its headline's incident at least as precisely.
-                let story = headline && e.sentence == 0 && d.sentence > 0;
+                let story = story_of_headline(e, &d, headline);
                 let place = d.location.clone();
                 // (A headline's parties are read from a few words: the story's stand.)
                 let parties = story
