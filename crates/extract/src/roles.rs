@@ -228,10 +228,7 @@ pub fn roles(
         // "GNA air force killed six civilians in an airstrike": the noun is a
         // complement; its actor is the clause's subject, not the nearest name.
         let complement = complement_noun;
-        let first = before.iter().copied().find(|m| {
-            let w = prev_word(m);
-            !PREPOSITIONS.contains(&w.as_str()) && !AGAINST.contains(&w.as_str()) && in_region(m)
-        });
+        let first = first_subject;
         let subject = if complement { first.or(subject) } else { subject };
         // "le gouvernement a décrété un couvre-feu après l'enlèvement de…":
         // an event named as the background of another verb is not done by
@@ -273,27 +270,7 @@ pub fn roles(
     // (Only for a verb two sides do together: allies who "fired at" a third party both act.)
     let mutual = {
         let t = f.text.get(f.folded_at(trigger.start)..f.folded_at(trigger.end)).unwrap_or("");
-        [
-            "agree",
-            "sign",
-            "accord",
-            "clash",
-            "fought",
-            "affront",
-            "heurt",
-            "negoci",
-            "negotiat",
-            "ceasefire",
-            "cease fire",
-            "cessez",
-            "truce",
-            "treve",
-            "deal",
-            "peace",
-            "paix",
-        ]
-        .iter()
-        .any(|w| t.trim_start().starts_with(w) || t.contains(&format!(" {w}")))
+        t.split_whitespace().any(|w| MUTUAL.iter().any(|m| w.starts_with(m)))
     };
     let target = target.or_else(|| {
         let x = actor.filter(|_| !passive && mutual)?;
@@ -415,6 +392,25 @@ pub fn roles(
     (actor_role, target_role)
 }
 
+/// Beginnings of the folded words of a trigger two sides act on together (agreeing, signing,
+/// clashing, a ceasefire, a deal): there, a second coordinated subject is the other side.
+const MUTUAL: [&str; 14] = [
+    "agree",
+    "sign",
+    "accord",
+    "clash",
+    "fought",
+    "affront",
+    "heurt",
+    "negoci",
+    "negotiat",
+    "ceasefire",
+    "cessez",
+    "truce",
+    "treve",
+    "deal",
+];
+
 /// The byte range of an apposition between a clause's start and its trigger: ", the … ," or
 /// ", un … ," right after a name (a capitalised word), closed by a comma before the trigger.
 fn apposition(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
@@ -430,8 +426,6 @@ fn apposition(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
         "backed ",
         "supported ",
         "lié",
-        "liés",
-        "liée",
         "linked ",
         "allied ",
         "allié",
