@@ -239,8 +239,14 @@ fn absorb(e: &mut Draft, d: Draft) {
     if e.date.start.is_none() && d.date.start.is_some() {
         e.date = d.date;
     }
-    e.killed = max_opt(e.killed, d.killed);
-    e.injured = max_opt(e.injured, d.injured);
+    // A toll a party claims ("l'armée a affirmé avoir « neutralisé » une quarantaine
+    // d'assaillants") does not raise the toll the text tells.
+    if d.modality == "claimed" && e.modality != "claimed" && e.killed.is_some() {
+        e.injured = e.injured.or(d.injured);
+    } else {
+        e.killed = max_opt(e.killed, d.killed);
+        e.injured = max_opt(e.injured, d.injured);
+    }
     for t in d.framing {
         if !e.framing.contains(&t) {
             e.framing.push(t);

@@ -777,3 +777,13 @@ fn issue5_drones_destroyed_in_flight_are_disrupted() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].acled.sub_event_type, "Looting/property destruction");
 }
+
+#[test]
+fn issue5_a_claimed_toll_in_a_retelling_does_not_raise_the_told_one() {
+    let ev = run(
+        "Au moins vingt soldats maliens ont été tués samedi lors d'une attaque jihadiste contre le camp militaire de Boulkessi. L'armée a affirmé avoir repoussé l'attaque et neutralisé une quarantaine d'assaillants.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(20));
+}
