@@ -1828,6 +1828,11 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
     if threat_infinitive(f, cl, t) {
         best = Some(best.map_or(1, |b| b.min(1)));
     }
+    // "a affirmé dans un communiqué avoir repoussé", "claimed on Monday to have downed": the
+    // fixed cues above need the infinitive right after the claim.
+    if claim_infinitive(f, cl, t) {
+        best = Some(best.map_or(4, |b| b.min(4)));
+    }
     let mut m = best.map_or("asserted", |i| order[i]).to_string();
     if m == "asserted" && purpose(f, cl, t) {
         m = "planned".to_string();
@@ -1857,6 +1862,23 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
         }
     }
     (m, by)
+}
+
+/// True when a verb of claiming precedes the trigger's infinitive ("avoir", "to have") by a few
+/// words: "a affirmé dans un communiqué avoir repoussé l'attaque".
+fn claim_infinitive(f: &Folded, cl: Span, t: Span) -> bool {
+    let w = words(f, f.folded_at(cl.start), f.folded_at(t.start));
+    let n = w.len();
+    // The infinitive right before the trigger, a claiming verb up to five words before it.
+    let inf = match w.as_slice() {
+        [.., "to", "have"] => n - 2,
+        [.., "avoir"] => n - 1,
+        _ => return false,
+    };
+    w[inf.saturating_sub(5)..inf].iter().any(|x| {
+        ["affirm", "assur", "claim", "revendiqu"].iter().any(|c| x.starts_with(c))
+            || matches!(*x, "dit" | "disent")
+    })
 }
 
 /// Folded nouns of an undertaking whose aim an infinitive names ("an

@@ -787,3 +787,15 @@ fn issue5_a_claimed_toll_in_a_retelling_does_not_raise_the_told_one() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(20));
 }
+
+#[test]
+fn issue5_a_claim_with_words_before_its_infinitive_is_a_claim() {
+    for (text, lang) in [
+        ("L'armée a affirmé dans un communiqué avoir repoussé l'attaque et tué dix assaillants près de Gao.", Lang::Fr),
+        ("The army claimed on Monday to have killed 12 militants near Gao.", Lang::En),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].modality, "claimed", "{text}");
+    }
+}
