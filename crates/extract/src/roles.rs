@@ -795,6 +795,9 @@ fn class_of(m: &ActorMention) -> Option<PartyClass> {
                 Some(PartyClass::Crowd)
             } else if c.contains("civilian") {
                 Some(PartyClass::Civilian)
+            } else if c.starts_with("unidentified armed group") || c.contains("militia") {
+                // "12 militants", "des jihadistes": fighters no name says whose.
+                Some(PartyClass::Armed)
             } else {
                 None
             }

@@ -799,3 +799,15 @@ fn issue5_a_claim_with_words_before_its_infinitive_is_a_claim() {
         assert_eq!(ev[0].modality, "claimed", "{text}");
     }
 }
+
+#[test]
+fn issue5_forces_killing_unnamed_fighters_clash_with_them() {
+    for (text, lang) in [
+        ("The army killed 12 militants near Gao on Monday.", Lang::En),
+        ("L'armée a tué douze jihadistes près de Gao lundi.", Lang::Fr),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].acled.sub_event_type, "Armed clash", "{text}");
+    }
+}
