@@ -1864,23 +1864,6 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
     (m, by)
 }
 
-/// True when a verb of claiming precedes the trigger's infinitive ("avoir", "to have") by a few
-/// words: "a affirmé dans un communiqué avoir repoussé l'attaque".
-fn claim_infinitive(f: &Folded, cl: Span, t: Span) -> bool {
-    let w = words(f, f.folded_at(cl.start), f.folded_at(t.start));
-    let n = w.len();
-    // The infinitive right before the trigger, a claiming verb up to five words before it.
-    let inf = match w.as_slice() {
-        [.., "to", "have"] => n - 2,
-        [.., "avoir"] => n - 1,
-        _ => return false,
-    };
-    w[inf.saturating_sub(5)..inf].iter().any(|x| {
-        ["affirm", "assur", "claim", "revendiqu"].iter().any(|c| x.starts_with(c))
-            || matches!(*x, "dit" | "disent")
-    })
-}
-
 /// Folded nouns of an undertaking whose aim an infinitive names ("an
 /// operation to arrest suspects", "une opération pour arrêter").
 const UNDERTAKINGS: [&str; 12] = [
@@ -1937,11 +1920,35 @@ const THREAT_VERBS: [&str; 14] = [
 /// True when the trigger is the infinitive a threat names a few words earlier ("Iran
 /// threatened on Wednesday to strike", "l'Iran a menacé mercredi de frapper").
 fn threat_infinitive(f: &Folded, cl: Span, t: Span) -> bool {
-    let ws = words_before(f, cl.start, t.start, 6);
-    let n = ws.len();
-    n >= 2
-        && matches!(ws[n - 1], "to" | "de" | "d")
-        && ws[..n - 1].iter().any(|w| THREAT_VERBS.contains(w))
+    governed_infinitive(f, cl, t, &[&["to"], &["de"], &["d"]], |w| THREAT_VERBS.contains(&w))
+}
+
+/// True when a verb of claiming precedes the trigger's infinitive ("avoir", "to have") by a few
+/// words: "a affirmé dans un communiqué avoir repoussé l'attaque".
+fn claim_infinitive(f: &Folded, cl: Span, t: Span) -> bool {
+    governed_infinitive(f, cl, t, &[&["to", "have"], &["avoir"]], |w| {
+        ["affirm", "assur", "claim", "revendiqu"].iter().any(|c| w.starts_with(c))
+            || matches!(w, "dit" | "disent")
+    })
+}
+
+/// True when the words before the trigger end with an infinitive's marker (one of `markers`)
+/// and a verb `cue` accepts stands among the five words before that marker: the trigger is
+/// what the verb threatens, claims… ("threatened on Wednesday to strike", "a affirmé dans un
+/// communiqué avoir repoussé").
+fn governed_infinitive(
+    f: &Folded,
+    cl: Span,
+    t: Span,
+    markers: &[&[&str]],
+    cue: impl Fn(&str) -> bool,
+) -> bool {
+    let w = words(f, f.folded_at(cl.start), f.folded_at(t.start));
+    let Some(m) = markers.iter().find(|m| w.ends_with(m)) else {
+        return false;
+    };
+    let inf = w.len() - m.len();
+    w[inf.saturating_sub(5)..inf].iter().any(|x| cue(x))
 }
 
 /// Folded words that deny what follows within three words ("n'a pas été

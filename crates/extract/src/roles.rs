@@ -268,12 +268,12 @@ pub fn roles(
     // "Israel and Hamas have agreed to a ceasefire", "X and Y clashed": the second of two
     // coordinated subjects is the other party.
     // (Only for a verb two sides do together: allies who "fired at" a third party both act.)
-    let mutual = {
+    let mutual = || {
         let t = f.text.get(f.folded_at(trigger.start)..f.folded_at(trigger.end)).unwrap_or("");
         t.split_whitespace().any(|w| MUTUAL.iter().any(|m| w.starts_with(m)))
     };
     let target = target.or_else(|| {
-        let x = actor.filter(|_| !passive && mutual)?;
+        let x = actor.filter(|_| !passive && mutual())?;
         before.iter().copied().find(|m| {
             m.span.start > x.span.end
                 && a.text()
