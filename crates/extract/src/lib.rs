@@ -178,8 +178,13 @@ fn makes_demands(a: &Analysis<'_>, f: &fold::Folded) -> bool {
         .any(|h| LEXICON.protest.values[h.entry] == "demand" && !a.seg.in_boilerplate(h.start))
 }
 
-/// The document's most mentioned place, for events whose text names none.
-fn dominant_place<'a>(a: &Analysis<'a>, x: &mention::Facts<'_>) -> Option<&'a sitrep_model::Place> {
+/// The document's most mentioned place, for events whose text names none; of places named as
+/// often, one named before the event (at byte `at`), then the most precise.
+fn dominant_place<'a>(
+    a: &Analysis<'a>,
+    x: &mention::Facts<'_>,
+    at: usize,
+) -> Option<&'a sitrep_model::Place> {
     // A country named as an adjective ("Afghan forces") says whose, not where; the dateline's
     // town, where the reporter files from ("PARIS, 12 avril (AFP)" on New Caledonia).
     let kept: Vec<&sitrep_model::Place> = a
@@ -187,12 +192,12 @@ fn dominant_place<'a>(a: &Analysis<'a>, x: &mention::Facts<'_>) -> Option<&'a si
         .iter()
         .filter(|p| !mention::demonym(a, p) && !x.in_dateline(Span::new(p.start, p.end)))
         .collect();
-    let mut best: Option<(usize, &sitrep_model::Place)> = None;
+    let mut best: Option<((usize, bool), &sitrep_model::Place)> = None;
     for &p in &kept {
         if a.seg.in_boilerplate(p.start) {
             continue;
         }
-        let n = kept.iter().filter(|q| q.name == p.name).count();
+        let n = (kept.iter().filter(|q| q.name == p.name).count(), p.start < at);
         if best.is_none_or(|(m, b)| n > m || (n == m && rank(p) < rank(b))) {
             best = Some((n, p));
         }
@@ -653,8 +658,11 @@ fn finish(
     // Destruction is done by someone: unnamed, the actor is unknown.
     let violent = family(&c.kind) == "attack" || c.sub == "Looting/property destruction";
     let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");
-    let location =
-        d.location.map(|(l, _)| l).or_else(|| dominant_place(a, x).map(|p| location_of(p, x)));
+    let location = d
+        .location
+        .clone()
+        .map(|(l, _)| l)
+        .or_else(|| dominant_place(a, x, d.first()).map(|p| location_of(p, x)));
     let country =
         location.as_ref().and_then(|l| l.country.clone()).or_else(|| x.home.map(str::to_string));
     // An agreement is often signed abroad ("ont signé à Doha un accord"): the venue names no

@@ -69,6 +69,9 @@ pub struct Draft {
     /// Done by "the attackers", "les assaillants", "the gunmen": the
     /// perpetrators of an incident already told, going on with it.
     pub continued: bool,
+    /// Its toll is only one a party claims ("L'attaque a été revendiquée par le GSIM, qui
+    /// affirme avoir tué 50 soldats"): it does not raise the toll the text tells.
+    pub toll_claimed: bool,
 }
 
 impl Draft {
@@ -557,7 +560,7 @@ fn in_label(a: &Analysis<'_>, cl: Span, h: &Hit) -> bool {
 }
 
 /// Words that tell what went before the clause's event ("after clashes").
-const BACKGROUND: [&str; 5] = ["after", "following", "apres", "suite", "lors"];
+const BACKGROUND: [&str; 7] = ["after", "following", "apres", "suite", "lors", "as", "alors"];
 
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
@@ -610,16 +613,46 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
     if let Some(h) = protest {
         return (**h, false);
     }
-    let best = strong.iter().copied().fold(None::<&Hit>, |b, h| match b {
-        Some(b) if rank_of(t(b)) >= rank_of(t(h)) => Some(b),
-        _ => Some(h),
-    });
+    let best = highest(strong.iter().copied());
+    // "affirme avoir tué 50 soldats et saisi des armes", "killed five militants and seized
+    // weapons": arms taken in a killing are its spoils, not an incident of their own.
+    let killing_before = |b: &Hit| {
+        hits.iter().find(|h| h.end <= b.start && t(h).weak && killing(&a.text()[h.start..h.end]))
+    };
+    let taken = |b: &Hit| t(b).mode == "seize" && taking(&a.text()[b.start..b.end]);
+    let spoils = best.filter(|b| taken(b)).and_then(killing_before);
+    if let Some(k) = spoils {
+        let other = highest(strong.iter().copied().filter(|h| !taken(h)));
+        return other.map_or((*k, true), |h| (*h, false));
+    }
     match best {
         Some(h) => (*h, false),
         // Only cues: the first that is no consequence of another ("un drone a touché le port,
         // provoquant un incendie": the drone's hit, not the fire).
         None => (*hits.iter().find(|h| !subordinate(f, cl, h)).unwrap_or(&hits[0]), true),
     }
+}
+
+/// The hit of the highest-ranking trigger, the first of equals.
+fn highest<'h>(hits: impl Iterator<Item = &'h Hit>) -> Option<&'h Hit> {
+    let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
+    hits.fold(None, |b, h| match b {
+        Some(b) if rank_of(t(b)) >= rank_of(t(h)) => Some(b),
+        _ => Some(h),
+    })
+}
+
+/// True for a word of killing ("tué", "tuant", "killed", "killing", "neutralisés").
+fn killing(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["tu", "kill", "neutralis"].iter().any(|p| w.starts_with(p))
+}
+
+/// True for a word of taking arms ("saisi des armes", "seized", "confiscated"), not of
+/// stopping them ("shot down", "exploded prematurely").
+fn taking(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["sais", "seiz", "confis", "recover", "empar"].iter().any(|p| w.starts_with(p))
 }
 
 /// Verbs of saying and accusing (folded) after which a state's capital is its government.
@@ -886,9 +919,10 @@ fn clause_drafts(
         // The dead and hurt the clause tells outside every conjunct ("bombed X, Y and Z,
         // killing a dozen people") are the list's: counted once, on its first event.
         if out[first..].iter().all(|d| d.killed.is_none() && d.injured.is_none()) {
-            let (killed, injured) = casualties(a, x, si, cl, None);
+            let (killed, injured, claimed) = casualties(a, f, x, si, cl, None);
             out[first].killed = killed;
             out[first].injured = injured;
+            out[first].toll_claimed = claimed;
         }
     } else {
         out.push(draft(a, f, x, si, cl, cl, hits, trig, tspan, (passive, nominal), weak, generic));
@@ -1018,7 +1052,8 @@ fn draft(
     }
     let location = locate(a, f, x, cl, region, si, &[actor.span, target.span]);
     let date = date_of(a, x, cl, si, tspan);
-    let (killed, injured) = casualties(a, x, si, cl, if split { Some(region) } else { None });
+    let (killed, injured, toll_claimed) =
+        casualties(a, f, x, si, cl, if split { Some(region) } else { None });
     let (modality, attributed_to) = modality(a, f, cl, tspan);
     let continued = continued(f, cl, &actor);
     let framing = LEXICON
@@ -1074,6 +1109,7 @@ fn draft(
         anaphoric: (nominal && anaphoric(f, cl, tspan, generic.is_some()))
             || repelled_told(f, cl, tspan),
         continued,
+        toll_claimed,
         weak: (weak && !by_named_agent)
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
     }
@@ -1780,20 +1816,26 @@ fn victims(
         })
 }
 
+/// The dead and hurt the clause counts, and whether every count is one a party claims ("qui
+/// affirme avoir tué 50 soldats": the toll is the infinitive of a verb of claiming).
 fn casualties(
     a: &Analysis<'_>,
+    f: &Folded,
     x: &Facts<'_>,
     si: usize,
     cl: Span,
     region: Option<Span>,
-) -> (Option<u32>, Option<u32>) {
+) -> (Option<u32>, Option<u32>, bool) {
     let mut killed: Option<u32> = None;
     let mut injured: Option<u32> = None;
+    let mut claimed = None;
     for c in x.casualties(a, si).iter().filter(|c| cl.contains(&c.span)) {
         if region.is_some_and(|r| !r.overlaps(&c.span)) {
             continue;
         }
         let Some(n) = c.count else { continue };
+        let by_claim = claim_infinitive(f, cl, c.span);
+        claimed = Some(claimed.unwrap_or(true) && by_claim);
         let slot = match c.kind {
             CasualtyKind::Killed => &mut killed,
             CasualtyKind::Injured => &mut injured,
@@ -1804,7 +1846,7 @@ fn casualties(
             (None, _) => n,
         });
     }
-    (killed, injured)
+    (killed, injured, claimed.unwrap_or(false))
 }
 
 fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<String>) {

@@ -241,7 +241,8 @@ fn absorb(e: &mut Draft, d: Draft) {
     }
     // A toll a party claims ("l'armée a affirmé avoir « neutralisé » une quarantaine
     // d'assaillants") does not raise the toll the text tells.
-    if d.modality == "claimed" && e.modality != "claimed" && e.killed.is_some() {
+    if (d.modality == "claimed" || d.toll_claimed) && e.modality != "claimed" && e.killed.is_some()
+    {
         e.injured = e.injured.or(d.injured);
     } else {
         e.killed = max_opt(e.killed, d.killed);
@@ -323,7 +324,7 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
         if had.contains(&fam) {
             // A count a party claims ("le groupe affirme avoir tué plus de cinquante
             // militaires") does not replace the one the text tells (alone, it stands).
-            let claimed = d.modality == "claimed";
+            let claimed = d.modality == "claimed" || d.toll_claimed;
             if d.killed.is_some() || d.injured.is_some() {
                 let last = events
                     .iter_mut()

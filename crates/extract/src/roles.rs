@@ -120,6 +120,7 @@ pub fn roles(
                 && !place_descriptor(f, clause, m)
                 && !told_by.iter().any(|r| r.span.contains(&m.span))
                 && !heads_label(a, f, clause, m)
+                && !gloss(a, m)
         })
         .collect();
     // "Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed…": a
@@ -607,8 +608,9 @@ pub(crate) fn word_before_np(f: &Folded, from: usize, off: usize) -> String {
         .unwrap_or_default()
 }
 
-/// Hedges between a preposition and its noun phrase ("by presumed LNA forces").
-const HEDGES: [&str; 12] = [
+/// Hedges and descriptors between a preposition and its noun phrase ("by presumed LNA
+/// forces", "by the paramilitary Rapid Support Forces").
+const HEDGES: [&str; 19] = [
     "presumed",
     "alleged",
     "suspected",
@@ -621,7 +623,29 @@ const HEDGES: [&str; 12] = [
     "supposes",
     "present",
     "apparent",
+    "paramilitary",
+    "rebel",
+    "jihadist",
+    "islamist",
+    "separatist",
+    "insurgent",
+    "rival",
 ];
+
+/// True when `m` only glosses the mention before it in parentheses, as an acronym or a
+/// translation does ("the Rapid Support Forces (RSF)", "des Forces de soutien rapide (FSR)"):
+/// the same party, named twice, is never its own target.
+fn gloss(a: &Analysis<'_>, m: &ActorMention) -> bool {
+    let text = a.text();
+    let opened = text.get(..m.span.start).is_some_and(|b| b.trim_end().ends_with('('));
+    opened
+        && m.canonical.is_some()
+        && a.actors.iter().any(|p| {
+            p.span.end <= m.span.start
+                && p.canonical == m.canonical
+                && text.get(p.span.end..m.span.start).is_some_and(|g| g.trim() == "(")
+        })
+}
 
 /// True when `off` is inside parentheses opened after `from` (an aside:
 /// "pro-Hadi forces (coded as Southern Resistance)").

@@ -2919,4 +2919,12 @@ mod issue3 {
         );
         assert!(p.iter().all(|x| x.1 == "ML"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_bare_congo_is_the_democratic_republic_unless_the_text_says_brazzaville() {
+        let p = countries("M23 rebels seize town in eastern Congo. Clashes near Goma went on.");
+        assert!(p.iter().any(|x| x.0 == "Congo" && x.1 == "CD"), "{p:?}");
+        let p = countries("Clashes in Congo killed 12 people near Brazzaville.");
+        assert!(p.iter().any(|x| x.0 == "Congo" && x.1 == "CG"), "{p:?}");
+    }
 }
