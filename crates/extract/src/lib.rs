@@ -64,6 +64,11 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     let mut drafts = mention::drafts(a, &f, &x);
     mention::share_context(a, &f, &mut drafts);
     let mut events = merge::merge(drafts, a.seg.paragraphs.len() > 1, headline(a));
+    // An incident or a statement dated months before the report ("le cessez-le-feu conclu en
+    // novembre 2024" in a story of October 2026) is background, not news.
+    if let Some(p) = x.anchor(a) {
+        events.retain(|d| !stale(d, p));
+    }
     casualty_sentences(a, &f, &x, &mut events);
     let protest = protest_class(a, &f);
     let demands = makes_demands(a, &f);
@@ -73,6 +78,18 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
         .enumerate()
         .map(|(i, d)| finish(a, &x, i, d, protest, (protest_doc, demands)))
         .collect()
+}
+
+/// Days before the report's date after which a told event is background.
+const STALE_DAYS: i64 = 90;
+
+/// True when the draft's date ends more than [`STALE_DAYS`] before `published`.
+fn stale(d: &Draft, published: chrono::NaiveDate) -> bool {
+    d.date
+        .end
+        .as_deref()
+        .and_then(|e| chrono::NaiveDate::parse_from_str(e, "%Y-%m-%d").ok())
+        .is_some_and(|end| (published - end).num_days() > STALE_DAYS)
 }
 
 /// Casualty counts stated in sentences without a trigger ("Three officers

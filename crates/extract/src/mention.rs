@@ -328,11 +328,17 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// The date relative dates are resolved against: the publication date, else the
+    /// dateline's.
+    pub fn anchor(&self, a: &Analysis<'_>) -> Option<NaiveDate> {
+        a.doc.published.or(self.dateline.and_then(|d| d.1))
+    }
+
     /// The date expressions of sentence `si`.
     pub fn dates(&self, a: &Analysis<'_>, si: usize) -> &[DateMention] {
         match (self.dates.get(si), a.seg.sentences.get(si)) {
             (Some(c), Some(s)) => c.get_or_init(|| {
-                let anchor = a.doc.published.or(self.dateline.and_then(|d| d.1));
+                let anchor = self.anchor(a);
                 let mut v = find_dates(a.text(), s.span, a.lang, anchor);
                 if let Some((d, _)) = self.dateline {
                     v.retain(|m| !d.contains(&m.span));

@@ -87,10 +87,7 @@ fn actors_conflict(e: &Draft, d: &Draft) -> bool {
     let c = |p: &Option<sitrep_model::Party>| p.as_ref().and_then(|p| p.canonical.clone());
     match (named(e), named(d)) {
         (Some(x), Some(y)) => {
-            // (A state and its forces are one side: "Myanmar", "Military Forces of Myanmar".)
-            x != y
-                && !x.ends_with(y)
-                && !y.ends_with(x)
+            !one_side(x, y)
                 && c(&e.target).as_deref() != Some(y)
                 && c(&d.target).as_deref() != Some(x)
                 && !crate::generic(x)
@@ -98,6 +95,18 @@ fn actors_conflict(e: &Draft, d: &Draft) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two named actors are one side: the same party, a state and its forces ("Myanmar",
+/// "Military Forces of Myanmar"), or a party not yet given its country and the country's
+/// ("Military Forces", "Military Forces of Mali").
+fn one_side(x: &str, y: &str) -> bool {
+    use crate::generic;
+    x == y
+        || x.ends_with(y)
+        || y.ends_with(x)
+        || (generic(x) && y.starts_with(x))
+        || (generic(y) && x.starts_with(y))
 }
 
 fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool {
@@ -309,11 +318,14 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
         // "l'armée a mené des frappes aériennes … tuant plusieurs dizaines de terroristes" after
         // the jihadists' attack, paragraphs later in a story: another party's strikes of
         // another kind are an incident of their own, not a retelling.
+        // (Not a headline's: its parties are read from a few words.)
         let own = paragraphs
-            && named(&d).is_some()
-            && events.iter().filter(|e| e.family() == fam).all(|e| {
-                !kinds_agree_strictly(e.kind(), d.kind())
-                    && named(e).is_some_and(|c| Some(c) != named(&d))
+            && !(headline && d.sentence == 0)
+            && named(&d).is_some_and(|x| {
+                events.iter().filter(|e| e.family() == fam).all(|e| {
+                    !kinds_agree_strictly(e.kind(), d.kind())
+                        && named(e).is_some_and(|c| !one_side(c, x))
+                })
             });
         if had.contains(&fam) && own {
             let mut d = d;

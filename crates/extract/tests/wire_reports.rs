@@ -877,3 +877,47 @@ fn issue5_an_event_without_a_place_takes_none_told_only_after_it() {
     );
     assert!(ev.iter().all(|e| place(e) != Some("Kigali")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_french_plural_strikes_come_from_the_air() {
+    let ev = run(
+        "Au moins sept personnes ont été tuées lundi soir dans des frappes israéliennes qui ont visé plusieurs localités du sud du Liban.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+}
+
+#[test]
+fn issue5_artillery_fire_is_no_firearm() {
+    let ev = run("Deux civils ont été tués par des tirs d'artillerie à Kostiantynivka.", Lang::Fr);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].weapons, ["artillery"]);
+}
+
+#[test]
+fn issue5_an_agreement_dated_long_before_the_report_is_background() {
+    let ev = run_at(
+        "Le premier ministre a appelé Israël à respecter le cessez-le-feu conclu en novembre 2024.",
+        Lang::Fr,
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 14),
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    // Told in the month of the report, it is news.
+    let ev = run_at(
+        "Israël et le Hezbollah ont conclu un cessez-le-feu le 2 octobre.",
+        Lang::Fr,
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 14),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
+
+#[test]
+fn issue5_a_headline_told_by_a_party_not_yet_given_its_country_is_the_story() {
+    let ev = run(
+        "Mali : l'armée affirme avoir neutralisé une trentaine de terroristes près de Tombouctou\n\nBAMAKO, 18 juin (AFP) - L'armée malienne a affirmé mercredi avoir « neutralisé » une trentaine de « terroristes » lors d'une opération aérienne dans la région de Tombouctou, dans le nord du pays.\n\nLes Forces armées maliennes (FAMa) ont mené des frappes aériennes contre des « positions terroristes » près de Léré, selon un communiqué de l'état-major.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+}
