@@ -1060,7 +1060,15 @@ fn draft(
     let date = date_of(a, x, cl, si, tspan);
     let (killed, injured, toll_claimed) =
         casualties(a, f, x, si, cl, if split { Some(region) } else { None });
-    let (modality, attributed_to) = modality(a, f, cl, tspan);
+    let (mut modality, attributed_to) = modality(a, f, cl, tspan);
+    // "Yemen's Houthi movement said it had targeted a ship": told by its own author, a deed
+    // is claimed (a statement told by its speaker is only reported).
+    let own_author = actor.party.as_ref().and_then(|p| p.canonical.as_deref()).is_some_and(|c| {
+        attributed_to.as_deref() == Some(c) && !c.starts_with(crate::roles::UNIDENTIFIED)
+    });
+    if modality == "reported" && own_author && family(&trig.kind) != "statement" {
+        modality = "claimed".to_string();
+    }
     let continued = continued(f, cl, &actor);
     let framing = LEXICON
         .framing

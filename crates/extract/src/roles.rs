@@ -339,6 +339,14 @@ pub fn roles(
             r
         }
     });
+    // "…said that the group would continue to attack ships", "le groupe a revendiqué": a
+    // definite group noun as the subject names the armed group told just before.
+    let actor_role = match actor_role.party {
+        None if !passive && !bg => the_group(a, f, clause, trigger)
+            .map(|m| party_of(a, f, clause, m))
+            .unwrap_or(actor_role),
+        _ => actor_role,
+    };
     // "l'attaque jihadiste", "a militant attack": the armed noun right after
     // (or before) the attack noun names who attacked.
     let descriptor = (noun && target.is_none())
@@ -391,6 +399,42 @@ pub fn roles(
         noun_role(a, f, r, false)
     });
     (actor_role, target_role)
+}
+
+/// Folded nouns a definite article makes a reference to a group already named ("the group",
+/// "le mouvement").
+const GROUP_NOUNS: [&str; 8] = [
+    "group",
+    "groupe",
+    "movement",
+    "mouvement",
+    "militia",
+    "milice",
+    "organisation",
+    "organization",
+];
+
+/// The armed group "the group" before the trigger refers to: the last armed group named
+/// before it, in its sentence or the one before.
+fn the_group<'a>(
+    a: &'a Analysis<'_>,
+    f: &Folded,
+    clause: Span,
+    trigger: Span,
+) -> Option<&'a ActorMention> {
+    let ws = words_before(f, clause.start, trigger.start, 6);
+    let refers = ws.windows(2).any(|w| {
+        matches!(w[0], "the" | "le" | "la" | "l" | "this" | "ce" | "cette")
+            && GROUP_NOUNS.contains(&w[1])
+    });
+    if !refers {
+        return None;
+    }
+    let si = a.seg.sentences.iter().position(|s| s.span.contains(&trigger))?;
+    let from = a.seg.sentences[si.saturating_sub(1)].span.start;
+    a.actors.iter().rev().find(|m| {
+        m.span.start >= from && m.span.end <= trigger.start && m.kind == EntityKind::ArmedGroup
+    })
 }
 
 /// Beginnings of the folded words of a trigger two sides act on together (agreeing, signing,

@@ -921,3 +921,35 @@ fn issue5_a_headline_told_by_a_party_not_yet_given_its_country_is_the_story() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
 }
+
+#[test]
+fn issue5_a_group_vowing_to_go_on_attacking_threatens() {
+    let ev = run(
+        "Houthi military spokesman Yahya Saree said in a televised statement that the group would continue to attack ships linked to Israel.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].modality, "threatened");
+    // "the group" is the armed group named before it.
+    assert_eq!(
+        actor(&ev[0]),
+        Some("Military Forces of Yemen - Supreme Political Council (Houthis)")
+    );
+}
+
+#[test]
+fn issue5_a_deed_told_by_its_author_is_claimed() {
+    let ev = run(
+        "Yemen's Houthi movement said on Wednesday it had targeted a bulk carrier in the Red Sea with drones and a ballistic missile.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].modality, "claimed");
+    // Told by someone else, it is reported.
+    let ev = run(
+        "The British military said on Wednesday Houthi rebels had targeted a bulk carrier in the Red Sea with drones.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].modality, "reported");
+}
