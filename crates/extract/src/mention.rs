@@ -69,6 +69,9 @@ pub struct Draft {
     /// Done by "the attackers", "les assaillants", "the gunmen": the
     /// perpetrators of an incident already told, going on with it.
     pub continued: bool,
+    /// Named as another incident ("Une autre frappe a détruit une maison", "a second
+    /// blast"): never a retelling of the one before.
+    pub another: bool,
     /// Its toll is only one a party claims ("L'attaque a été revendiquée par le GSIM, qui
     /// affirme avoir tué 50 soldats"): it does not raise the toll the text tells.
     pub toll_claimed: bool,
@@ -1123,6 +1126,7 @@ fn draft(
         anaphoric: (nominal && anaphoric(f, cl, tspan, generic.is_some()))
             || repelled_told(f, cl, tspan),
         continued,
+        another: another(f, cl, tspan),
         toll_claimed,
         weak: (weak && !by_named_agent)
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
@@ -1157,6 +1161,21 @@ fn anaphoric(f: &Folded, cl: Span, t: Span, plural: bool) -> bool {
     let w = f.text.get(f.folded_at(t.start)..f.folded_at(t.end)).unwrap_or("");
     let singular = w.split_whitespace().next().is_some_and(|x| !x.ends_with('s'));
     !plural && singular && before.first().is_some_and(|d| DEFINITE.contains(d))
+}
+
+/// Folded words that name an incident as one more ("une autre frappe", "a second blast").
+const ANOTHER: [&str; 7] =
+    ["autre", "another", "second", "seconde", "deuxieme", "further", "separate"];
+
+/// True when the trigger (or one of the two words before it) names its incident as one more
+/// than those told: "Une autre frappe a détruit une maison", "a second explosion" (not "the
+/// second such demonstration in a week", which counts a series).
+fn another(f: &Folded, cl: Span, t: Span) -> bool {
+    let own = f.text.get(f.folded_at(t.start)..f.folded_at(t.end)).unwrap_or("");
+    let before = words_before(f, cl.start, t.start, 2);
+    !before.contains(&"such")
+        && (own.split_whitespace().any(|w| ANOTHER.contains(&w))
+            || before.iter().any(|w| ANOTHER.contains(w)))
 }
 
 /// "The army said it repelled the attack", "a repoussé l'assaut": an attack fought off that
@@ -1224,6 +1243,16 @@ pub fn share_context(a: &Analysis<'_>, f: &Folded, drafts: &mut [Draft]) {
         if d.date.text.is_none() {
             if let Some(u) = prev.clone().find(|e| e.umbrella && e.date.text.is_some()) {
                 d.date = u.date.clone();
+            }
+        }
+        // "Une autre frappe…" after "un drone israélien a frappé…": another strike by the same
+        // hand, when the text names none.
+        let unnamed = d.actor.as_ref().is_none_or(|p| {
+            p.canonical.as_deref().is_none_or(|c| c.starts_with(crate::roles::UNIDENTIFIED))
+        });
+        if d.another && unnamed {
+            if let Some(e) = prev.clone().find(|e| e.actor.is_some()) {
+                (d.actor, d.actor_class) = (e.actor.clone(), e.actor_class);
             }
         }
         if d.weapons.is_empty() {

@@ -120,8 +120,8 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
         return same_target || matches!((c(e), c(d)), (None, _) | (_, None)) || c(e) == c(d);
     }
     // A definite noun of another kind ("the kidnapping" after a bombing)
-    // names an incident of its own.
-    if targets_conflict(e, d) || (d.anaphoric && !kinds_agree(e.kind(), d.kind())) {
+    // names an incident of its own, as does "another strike".
+    if targets_conflict(e, d) || d.another || (d.anaphoric && !kinds_agree(e.kind(), d.kind())) {
         return false;
     }
     // (In a story of several paragraphs: a one-paragraph note tells one incident, whose two
@@ -369,7 +369,50 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
         }
     }
     events.sort_by_key(|e| e.first());
-    continuations(events)
+    told_in_detail(continuations(events))
+}
+
+/// "Au moins sept personnes ont été tuées dans des frappes israéliennes", then each strike
+/// told with its dead (two, then five): the plural summary's toll is the sum of the
+/// incidents it sums up, so it is no incident of its own and its dead are not counted twice.
+/// The incidents take the summary's date and author where they tell none.
+fn told_in_detail(mut events: Vec<Draft>) -> Vec<Draft> {
+    let mut i = 0;
+    while i < events.len() {
+        let u = &events[i];
+        let Some(total) = u.killed.filter(|_| u.umbrella && u.family() == "attack") else {
+            i += 1;
+            continue;
+        };
+        let parts: Vec<usize> = (i + 1..events.len())
+            .filter(|&j| {
+                let e = &events[j];
+                e.family() == "attack"
+                    && !e.umbrella
+                    && e.killed.is_some()
+                    && match (&u.location, &e.location) {
+                        (Some((lu, _)), Some((le, _))) => lu == le || holds(lu, le),
+                        _ => true,
+                    }
+            })
+            .collect();
+        let sum: u32 = parts.iter().filter_map(|&j| events[j].killed).sum();
+        if parts.len() < 2 || sum != total {
+            i += 1;
+            continue;
+        }
+        let u = events.remove(i);
+        for j in parts {
+            let e = &mut events[j - 1];
+            if e.date.start.is_none() {
+                e.date = u.date.clone();
+            }
+            if named(e).is_none() && named(&u).is_some() {
+                (e.actor, e.actor_class) = (u.actor.clone(), u.actor_class);
+            }
+        }
+    }
+    events
 }
 
 /// "Les assaillants … ont incendié des maisons" right after the attack: the

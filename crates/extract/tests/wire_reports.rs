@@ -953,3 +953,28 @@ fn issue5_a_deed_told_by_its_author_is_claimed() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].modality, "reported");
 }
+
+#[test]
+fn issue5_another_strike_is_another_incident_and_a_summed_toll_is_not_counted_twice() {
+    let ev = run(
+        "Au moins sept personnes ont été tuées lundi soir dans des frappes israéliennes sur le sud du Liban.\n\nUn drone israélien a frappé une voiture près de Nabatiyé, tuant ses deux occupants. Une autre frappe a détruit une maison à Bint Jbeil, faisant cinq morts et douze blessés.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(ev.iter().map(|e| e.fatalities).collect::<Vec<_>>(), [Some(2), Some(5)]);
+    for e in &ev {
+        // The summary's date and author carry over.
+        assert!(e.date.start.is_some(), "{e:#?}");
+        assert_eq!(actor(e), Some("Military Forces of Israel"));
+    }
+}
+
+#[test]
+fn issue5_the_second_such_protest_counts_a_series() {
+    let ev = run_at(
+        "On 4 May, supporters of the Nasserist Organization held a sit-in in Sidon against the high price of goods. This is the third such demonstration in the span of a week.",
+        Lang::En,
+        chrono::NaiveDate::from_ymd_opt(2020, 5, 5),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
