@@ -955,7 +955,9 @@ fn draft(
 ) -> Draft {
     let text = a.text();
     let split = region != cl;
-    let weapons = weapons_in(a, f, cl, hits);
+    // (Weapons shot down name no weapon of the verb's: "abattus" is no firearm there.)
+    let disrupted = trig.sub_event_type == "Disrupted weapons use";
+    let weapons = weapons_in(a, f, cl, if disrupted { &[] } else { hits });
     // The wire dateline ("MOGADISHU, Nov 12 (Reuters) -") names where the reporter files from:
     // its capital is no party to the clause it opens.
     let past_dateline = |s: Span| match x.dateline {
@@ -1397,13 +1399,20 @@ fn locate(
                 && !m.adjectival
                 && matches!(m.kind, EntityKind::State | EntityKind::Government)
         });
-        // Nor one that speaks ("Moscow accused Kyiv of…", "Ankara a dénoncé…").
+        // Nor one that speaks ("Moscow accused Kyiv of…", "Ankara a dénoncé…"), or that is the
+        // subject of a verb in the active ("la Russie a lancé 140 drones", not "l'Ukraine a été
+        // frappée").
         let speaks = metonym && {
             let w = words(f, f.folded_at(p.end), f.folded_at(a.text().len().min(p.end + 40)));
             let verb = |i: usize| w.get(i).is_some_and(|w| SPEAKING.contains(w));
-            verb(0)
-                || (w.first().is_some_and(|w| matches!(*w, "a" | "ont" | "has" | "have"))
-                    && verb(1))
+            let fr = a.lang == sitrep_model::Lang::Fr;
+            let aux = w.first().is_some_and(|w| match *w {
+                "a" | "ont" => fr,
+                "has" | "have" | "had" => !fr,
+                _ => false,
+            });
+            let passive = w.get(1).is_some_and(|w| matches!(*w, "ete" | "been"));
+            verb(0) || (aux && (verb(1) || !passive))
         };
         // "artillery fire on southern Lebanon", "sur le sud du Liban": a part of the country,
         // where, whatever role it also plays.

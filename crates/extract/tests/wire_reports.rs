@@ -978,3 +978,16 @@ fn issue5_the_second_such_protest_counts_a_series() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn issue5_drones_downed_over_the_country_attacked_are_not_where_the_attacker_is() {
+    let ev = run(
+        "Trois personnes ont été tuées lors d'une attaque de drones russes contre Kharkiv. Selon l'armée de l'air, la Russie a lancé 140 drones pendant la nuit ; 112 drones ont été abattus.",
+        Lang::Fr,
+    );
+    let downed = ev.iter().find(|e| e.acled.sub_event_type == "Disrupted weapons use");
+    let downed = downed.unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_ne!(place(downed), Some("Russia"), "{downed:#?}");
+    // "abattus" names no firearm when drones are shot down.
+    assert_eq!(downed.weapons, ["drone"]);
+}
