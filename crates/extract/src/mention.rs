@@ -556,6 +556,18 @@ fn war_summary(f: &Folded, cl: Span, h: &Hit) -> bool {
     det && lead && perfect
 }
 
+/// Folded words that tell a lasting state a place is in ("plagued by", "en proie à").
+const CHRONIC: [&str; 10] = [
+    "plagued", "wracked", "racked", "beset", "gripped", "proie", "secoue", "secouee", "ravage",
+    "ravagee",
+];
+
+/// "Plateau has been plagued by clashes between farmers and herders", "une région en proie
+/// aux violences": a lasting state the background tells, not an incident.
+fn chronic(f: &Folded, cl: Span, h: &Hit) -> bool {
+    words_before(f, cl.start, h.start, 4).iter().any(|w| CHRONIC.contains(w))
+}
+
 /// True when hit `h` lies in a label that heads the clause ("Looting: On 9
 /// May, rebels looted…"): a category named before a colon, not the telling.
 fn in_label(a: &Analysis<'_>, cl: Span, h: &Hit) -> bool {
@@ -817,7 +829,10 @@ fn clause_drafts(
     if weak && subordinate(f, cl, &main) {
         return;
     }
-    if war_summary(f, cl, &main) || describes_group(f, cl, &main) || held_responsible(f, cl, &main)
+    if war_summary(f, cl, &main)
+        || chronic(f, cl, &main)
+        || describes_group(f, cl, &main)
+        || held_responsible(f, cl, &main)
     {
         return;
     }
@@ -1128,7 +1143,8 @@ fn draft(
         anaphoric: (nominal && anaphoric(f, cl, tspan, generic.is_some()))
             || repelled_told(f, cl, tspan),
         continued,
-        another: another(f, cl, tspan),
+        another: another(f, cl, tspan)
+            || a.seg.sentences.get(si).is_some_and(|s| told_apart(f, s.span, tspan)),
         toll_claimed,
         weak: (weak && !by_named_agent)
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
@@ -1178,6 +1194,18 @@ fn another(f: &Folded, cl: Span, t: Span) -> bool {
     !before.contains(&"such")
         && (own.split_whitespace().any(|w| ANOTHER.contains(&w))
             || before.iter().any(|w| ANOTHER.contains(w)))
+}
+
+/// Folded words that open a sentence telling an incident apart from those told before.
+const APART: [&str; 5] = ["separately", "meanwhile", "elsewhere", "ailleurs", "separate"];
+
+/// True when the sentence opens by setting its incident apart ("Separately, security forces
+/// killed…", "Meanwhile in Ituri…", "Par ailleurs, …", "In another incident, …").
+fn told_apart(f: &Folded, sentence: Span, t: Span) -> bool {
+    let w = words(f, f.folded_at(sentence.start), f.folded_at(t.start));
+    let head = &w[..w.len().min(4)];
+    head.iter().any(|w| APART.contains(w))
+        || head.windows(2).any(|p| matches!(p[0], "another" | "autre") && p[1] == "incident")
 }
 
 /// "The army said it repelled the attack", "a repoussé l'assaut": an attack fought off that
@@ -2021,7 +2049,9 @@ fn threat_infinitive(f: &Folded, cl: Span, t: Span) -> bool {
 /// words: "a affirmé dans un communiqué avoir repoussé l'attaque".
 fn claim_infinitive(f: &Folded, cl: Span, t: Span) -> bool {
     governed_infinitive(f, cl, t, &[&["to", "have"], &["avoir"]], |w| {
-        ["affirm", "assur", "claim", "revendiqu"].iter().any(|c| w.starts_with(c))
+        ["affirm", "assur", "claim", "revendiqu", "indiqu", "annonc", "declar"]
+            .iter()
+            .any(|c| w.starts_with(c))
             || matches!(w, "dit" | "disent")
     })
 }

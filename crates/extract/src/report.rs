@@ -253,7 +253,7 @@ fn p_len(seg: &str, i: usize) -> usize {
 /// The first party named in a reporting clause, not as the one told
 /// ("a déclaré à l'AFP un officier"): its speaker.
 pub fn speaker<'m>(a: &'m Analysis<'_>, f: &Folded, r: &Report) -> Option<&'m ActorMention> {
-    a.actors.iter().find(|m| {
+    let named = a.actors.iter().find(|m| {
         // "à" folds to "a", which the determiner list holds: look past
         // articles only.
         let ws = crate::clause::words_before(f, r.span.start, m.span.start, 3);
@@ -261,7 +261,10 @@ pub fn speaker<'m>(a: &'m Analysis<'_>, f: &Folded, r: &Report) -> Option<&'m Ac
         r.span.contains(&m.span)
             && m.kind != EntityKind::Place
             && !w.is_some_and(|w| matches!(*w, "a" | "au" | "aux" | "to" | "told"))
-    })
+            && !crate::roles::kin_only(a, f, r.span, m)
+    });
+    // "The al Qaeda-linked group said…": the group named before.
+    named.or_else(|| crate::roles::the_group(a, f, r.span, Span::new(r.span.end, r.span.end)))
 }
 
 /// The speaker's noun phrase after the verb when no party is named in it

@@ -121,6 +121,7 @@ pub fn roles(
                 && !told_by.iter().any(|r| r.span.contains(&m.span))
                 && !heads_label(a, f, clause, m)
                 && !gloss(a, m)
+                && !kin_only(a, f, clause, m)
         })
         .collect();
     // "Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed…": a
@@ -243,8 +244,29 @@ pub fn roles(
                 && between.len() <= 2
                 && matches!(between[0], "de" | "du" | "des" | "d")
                 && between[1..].iter().all(|w| matches!(*w, "l" | "la" | "le" | "les"))
-                && matches!(class_of(m), Some(PartyClass::Armed) | Some(PartyClass::Police))
+                && (matches!(class_of(m), Some(PartyClass::Armed) | Some(PartyClass::Police))
+                    || outlaws(m))
         });
+        // "une attaque du gang Gran Grif": the name right after the group's noun is the group.
+        let genitive = genitive.map(|g| {
+            after
+                .iter()
+                .copied()
+                .find(|m| {
+                    m.span.start > g.span.end
+                        && a.text()
+                            .get(g.span.end..m.span.start)
+                            .is_some_and(|b| b.trim().is_empty())
+                        && m.kind == EntityKind::ArmedGroup
+                })
+                .unwrap_or(g)
+        });
+        let named_by = |m: &ActorMention| {
+            genitive.is_some_and(|g| {
+                m.span.end <= g.span.start
+                    && a.text().get(m.span.end..g.span.start).is_some_and(|b| b.trim().is_empty())
+            })
+        };
         (
             agent.or(near_after).or(genitive).or(subject),
             against.or_else(|| {
@@ -252,6 +274,7 @@ pub fn roles(
                     Some(*m) != agent
                         && Some(*m) != near_after
                         && Some(*m) != genitive
+                        && !named_by(m)
                         && !m.adjectival
                         && !suspect(m)
                 })
@@ -294,24 +317,36 @@ pub fn roles(
     // "Yemen's Houthi rebels said on Monday they had fired missiles at a ship", "les
     // rebelles ont affirmé qu'ils avaient tiré": a pronoun subject after an armed party's
     // reporting verb is that party, telling what it did itself.
+    // So is the teller of an infinitive ("la police a indiqué avoir neutralisé trois membres
+    // du gang lors d'un échange de tirs", "the army said it had…").
     let actor = actor.or_else(|| {
-        if passive || noun {
-            return None;
-        }
-        let w = words_before(f, clause.start, trigger.start, 3);
-        let pronoun = w.iter().take(2).any(|w| {
-            matches!(*w, "they" | "it" | "we" | "ils" | "elles" | "nous" | "qu'ils" | "quils")
-        });
-        if !pronoun {
+        if passive {
             return None;
         }
         let r = told_by.iter().rev().find(|r| r.span.end <= trigger.start)?;
-        a.actors.iter().find(|m| {
-            r.span.contains(&m.span)
-                && !m.adjectival
-                && (matches!(class_of(m), Some(PartyClass::Armed))
-                    || matches!(m.kind, EntityKind::Military | EntityKind::ArmedGroup))
-        })
+        let next = words(f, f.folded_at(r.span.end), f.folded_at(trigger.start));
+        let infinitive = next.first().is_some_and(|w| *w == "avoir")
+            || next.starts_with(&["to", "have"])
+            || next.first().is_some_and(|w| *w == "having");
+        let w = words_before(f, clause.start, trigger.start, 3);
+        let pronoun = !noun
+            && w.iter().take(2).any(|w| {
+                matches!(*w, "they" | "it" | "we" | "ils" | "elles" | "nous" | "qu'ils" | "quils")
+            });
+        if !(pronoun || infinitive) {
+            return None;
+        }
+        a.actors
+            .iter()
+            .find(|m| {
+                r.span.contains(&m.span)
+                    && !m.adjectival
+                    && !kin_only(a, f, clause, m)
+                    && (matches!(class_of(m), Some(PartyClass::Armed) | Some(PartyClass::Police))
+                        || matches!(m.kind, EntityKind::Military | EntityKind::ArmedGroup))
+            })
+            // "The al Qaeda-linked group said it had…": the group named before.
+            .or_else(|| the_group(a, f, clause, Span::new(r.span.end, r.span.end)))
     });
     let actor_role = actor.map(|m| party_of(a, f, clause, m)).unwrap_or_else(|| {
         // A party noun before an active trigger ("residents beat…").
@@ -416,16 +451,19 @@ const GROUP_NOUNS: [&str; 8] = [
 
 /// The armed group "the group" before the trigger refers to: the last armed group named
 /// before it, in its sentence or the one before.
-fn the_group<'a>(
+pub(crate) fn the_group<'a>(
     a: &'a Analysis<'_>,
     f: &Folded,
     clause: Span,
     trigger: Span,
 ) -> Option<&'a ActorMention> {
-    let ws = words_before(f, clause.start, trigger.start, 6);
-    let refers = ws.windows(2).any(|w| {
-        matches!(w[0], "the" | "le" | "la" | "l" | "this" | "ce" | "cette")
-            && GROUP_NOUNS.contains(&w[1])
+    // (Up to three words between: "the al Qaeda-linked group".)
+    let ws = words_before(f, clause.start, trigger.start, 8);
+    let refers = ws.iter().enumerate().any(|(i, w)| {
+        GROUP_NOUNS.contains(w)
+            && ws[i.saturating_sub(4)..i]
+                .iter()
+                .any(|d| matches!(*d, "the" | "le" | "la" | "l" | "this" | "ce" | "cette"))
     });
     if !refers {
         return None;
@@ -433,7 +471,10 @@ fn the_group<'a>(
     let si = a.seg.sentences.iter().position(|s| s.span.contains(&trigger))?;
     let from = a.seg.sentences[si.saturating_sub(1)].span.start;
     a.actors.iter().rev().find(|m| {
-        m.span.start >= from && m.span.end <= trigger.start && m.kind == EntityKind::ArmedGroup
+        m.span.start >= from
+            && m.span.end <= trigger.start
+            && m.kind == EntityKind::ArmedGroup
+            && !kin_only(a, f, clause, m)
     })
 }
 
@@ -676,6 +717,24 @@ const HEDGES: [&str; 19] = [
     "rival",
 ];
 
+/// True when a party is named only as kin of another ("the al Qaeda-linked group", "Rwandan-
+/// backed rebels", "le groupe lié à Al-Qaïda", "proche de l'EI"): not a party to the event.
+pub(crate) fn kin_only(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> bool {
+    let after = a.text().get(m.span.end..).unwrap_or("");
+    let suffix = ["-linked", "-affiliated", "-aligned", "-allied", "-inspired", "-backed"]
+        .iter()
+        .any(|s| after.starts_with(s));
+    let w = words_before(f, clause.start, m.span.start, 3);
+    let tied = w.iter().rev().find(|w| !matches!(**w, "l" | "la" | "le" | "les" | "a"));
+    suffix
+        || tied.is_some_and(|w| {
+            matches!(
+                *w,
+                "lie" | "lies" | "liee" | "liees" | "affilie" | "affilies" | "proche" | "proches"
+            )
+        })
+}
+
 /// True when `m` only glosses the mention before it in parentheses, as an acronym or a
 /// translation does ("the Rapid Support Forces (RSF)", "des Forces de soutien rapide (FSR)"):
 /// the same party, named twice, is never its own target.
@@ -798,10 +857,16 @@ const PLACE_NOUNS: [&str; 16] = [
 /// True when a demonym describes a place, not a party: "the Israeli port
 /// city of Eilat", "la ville malienne de Gao".
 fn place_descriptor(f: &Folded, clause: Span, m: &ActorMention) -> bool {
+    let after = words(f, f.folded_at(m.span.end), f.folded_at(clause.end));
+    // "in Bassa local government area": Nigeria's district, no government.
+    if m.kind == EntityKind::Government
+        && after.first().is_some_and(|w| matches!(*w, "area" | "areas" | "council"))
+    {
+        return true;
+    }
     if !m.adjectival || m.kind != EntityKind::State {
         return false;
     }
-    let after = words(f, f.folded_at(m.span.end), f.folded_at(clause.end));
     let before = words_before(f, clause.start, m.span.start, 1);
     after.first().is_some_and(|w| PLACE_NOUNS.contains(w))
         || before.first().is_some_and(|w| PLACE_NOUNS.contains(w))
@@ -872,6 +937,11 @@ fn class_of(m: &ActorMention) -> Option<PartyClass> {
         }
         EntityKind::Place => None,
     }
+}
+
+/// True for gangs and bandits, fighters outside any cause (kind "other" in the tables).
+fn outlaws(m: &ActorMention) -> bool {
+    m.canonical.as_deref().is_some_and(|c| c.contains("Gang") || c == "Bandits")
 }
 
 /// A name that opens its clause and a colon follows ("Burkina Faso : au moins 30 soldats

@@ -991,3 +991,52 @@ fn issue5_drones_downed_over_the_country_attacked_are_not_where_the_attacker_is(
     // "abattus" names no firearm when drones are shot down.
     assert_eq!(downed.weapons, ["drone"]);
 }
+
+#[test]
+fn issue5_a_lasting_state_told_as_background_is_no_incident() {
+    let ev = run(
+        "Gunmen killed at least 17 people in attacks on two villages in Plateau state, police said. Plateau has been plagued by clashes between farmers and herders over land.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Attack");
+}
+
+#[test]
+fn issue5_a_nigerian_local_government_area_is_no_government() {
+    let ev = run(
+        "The attackers stormed two villages in Bassa local government area of Plateau state late on Wednesday, shooting residents.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_ne!(target(&ev[0]), Some("Government of Nigeria"), "{ev:#?}");
+}
+
+#[test]
+fn issue5_an_incident_told_separately_is_apart() {
+    let ev = run(
+        "A suicide bomber blew himself up at a police checkpoint in Bannu on Friday, killing nine officers. Separately, security forces killed four militants in a raid in the region, the military said.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+}
+
+#[test]
+fn issue5_a_gang_named_after_its_noun_attacks() {
+    let ev = run(
+        "Au moins quinze personnes ont été tuées lors d'une attaque du gang Gran Grif dans le département de l'Artibonite.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(actor(&ev[0]).is_some_and(|a| a.contains("Gang")), "{ev:#?}");
+    assert!(target(&ev[0]).is_none_or(|t| !t.contains("Gang")), "{ev:#?}");
+}
+
+#[test]
+fn issue5_a_group_named_as_kin_of_another_is_not_that_other() {
+    let ev = run(
+        "Al Shabaab militants attacked an army base in El Dher on Wednesday. The al Qaeda-linked group said in a statement it had overrun the base.",
+        Lang::En,
+    );
+    assert!(ev.iter().all(|e| actor(e) != Some("Al Qaeda")), "{ev:#?}");
+}

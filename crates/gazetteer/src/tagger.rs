@@ -2927,4 +2927,10 @@ mod issue3 {
         let p = countries("Clashes in Congo killed 12 people near Brazzaville.");
         assert!(p.iter().any(|x| x.0 == "Congo" && x.1 == "CG"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_number_words_are_no_places() {
+        let p = names("Ten other people were wounded. Douze soldats ont été tués. Six died.");
+        assert!(p.is_empty(), "{p:?}");
+    }
 }
