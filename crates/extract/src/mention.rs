@@ -69,6 +69,8 @@ pub struct Draft {
     /// Done by "the attackers", "les assaillants", "the gunmen": the
     /// perpetrators of an incident already told, going on with it.
     pub continued: bool,
+    /// Its date is only the day the incident was told ("residents said on Tuesday").
+    pub date_told: bool,
     /// Named as another incident ("Une autre frappe a détruit une maison", "a second
     /// blast"): never a retelling of the one before.
     pub another: bool,
@@ -1077,7 +1079,7 @@ fn draft(
         target.class = Some(PartyClass::Civilian);
     }
     let location = locate(a, f, x, cl, region, si, &[actor.span, target.span]);
-    let date = date_of(a, x, cl, si, tspan);
+    let (date, date_told) = date_of(a, f, x, cl, si, tspan);
     let (killed, injured, toll_claimed) =
         casualties(a, f, x, si, cl, if split { Some(region) } else { None });
     let (mut modality, attributed_to) = modality(a, f, cl, tspan);
@@ -1143,6 +1145,7 @@ fn draft(
         anaphoric: (nominal && anaphoric(f, cl, tspan, generic.is_some()))
             || repelled_told(f, cl, tspan),
         continued,
+        date_told,
         another: another(f, cl, tspan)
             || a.seg.sentences.get(si).is_some_and(|s| told_apart(f, s.span, tspan)),
         toll_claimed,
@@ -1854,7 +1857,17 @@ fn ymd(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
 }
 
-fn date_of(a: &Analysis<'_>, x: &Facts<'_>, cl: Span, si: usize, t: Span) -> EventDate {
+/// The event's date, and whether it is only the day it was told ("residents said on Tuesday",
+/// "a annoncé mardi l'armée"): a date of telling stands only where the text dates the event no
+/// other way (as ACLED dates an event by its report when nothing else dates it).
+fn date_of(
+    a: &Analysis<'_>,
+    f: &Folded,
+    x: &Facts<'_>,
+    cl: Span,
+    si: usize,
+    t: Span,
+) -> (EventDate, bool) {
     let all = x.dates(a, si);
     let mut ds: Vec<&DateMention> = all.iter().filter(|d| cl.contains(&d.span)).collect();
     if ds.is_empty() {
@@ -1862,16 +1875,48 @@ fn date_of(a: &Analysis<'_>, x: &Facts<'_>, cl: Span, si: usize, t: Span) -> Eve
     }
     let dist =
         |s: Span| if s.end <= t.start { t.start - s.end } else { s.start.saturating_sub(t.end) };
+    let from = a.seg.sentences.get(si).map_or(cl.start, |s| s.span.start);
     let best = ds
         .iter()
         .filter(|d| d.kind != DateKind::Vague || d.start.is_some())
-        .min_by_key(|d| (d.start.is_none(), dist(d.span)))
-        .or_else(|| ds.first())
-        .copied();
+        .map(|d| (d, told_on(f, from, d.span)))
+        .min_by_key(|(d, told)| (d.start.is_none(), *told, dist(d.span)))
+        .or_else(|| ds.first().map(|d| (d, told_on(f, from, d.span))));
     match best {
-        Some(d) => EventDate { text: Some(d.text.clone()), start: ymd(d.start), end: ymd(d.end) },
-        None => EventDate::default(),
+        Some((d, told)) => {
+            (EventDate { text: Some(d.text.clone()), start: ymd(d.start), end: ymd(d.end) }, told)
+        }
+        None => (EventDate::default(), false),
     }
+}
+
+/// Folded verbs of telling a date may follow ("said on Tuesday", "a annoncé mardi").
+const TELLING: [&str; 18] = [
+    "said",
+    "says",
+    "told",
+    "reported",
+    "announced",
+    "added",
+    "confirmed",
+    "stated",
+    "dit",
+    "annonce",
+    "indique",
+    "rapporte",
+    "precise",
+    "ajoute",
+    "confirme",
+    "declare",
+    "affirme",
+    "assure",
+];
+
+/// True when the date at `d` follows a verb of telling (with "on" between in English).
+fn told_on(f: &Folded, from: usize, d: Span) -> bool {
+    let w = words_before(f, from, d.start, 2);
+    let w: Vec<&str> = w.into_iter().filter(|w| *w != "on").collect();
+    w.last().is_some_and(|w| TELLING.contains(w))
 }
 
 /// The victims named by a casualty phrase, as the target.

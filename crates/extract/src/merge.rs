@@ -77,6 +77,8 @@ fn retold_headline(e: &Draft, d: &Draft) -> bool {
 /// Two dates told for two mentions that do not overlap: two incidents ("on Monday … fired
 /// missiles at a ship", "on Sunday … carried out strikes").
 fn dates_conflict(e: &Draft, d: &Draft) -> bool {
+    // (The day an incident was told still sets it apart from an incident of another day: "said
+    // on Monday they had fired missiles", "on Sunday … carried out strikes".)
     let span = |x: &Draft| Some((x.date.start.clone()?, x.date.end.clone()?));
     matches!((span(e), span(d)), (Some((s1, e1)), Some((s2, e2))) if e1 < s2 || e2 < s1)
 }
@@ -245,8 +247,9 @@ fn absorb(e: &mut Draft, d: Draft) {
         (Some((_, r1)), Some((_, r2))) if r2 < r1 => e.location = d.location,
         _ => {}
     }
-    if e.date.start.is_none() && d.date.start.is_some() {
+    if d.date.start.is_some() && (e.date.start.is_none() || (e.date_told && !d.date_told)) {
         e.date = d.date;
+        e.date_told = d.date_told;
     }
     // A toll a party claims ("l'armée a affirmé avoir « neutralisé » une quarantaine
     // d'assaillants") does not raise the toll the text tells.

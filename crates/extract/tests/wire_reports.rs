@@ -1040,3 +1040,16 @@ fn issue5_a_group_named_as_kin_of_another_is_not_that_other() {
     );
     assert!(ev.iter().all(|e| actor(e) != Some("Al Qaeda")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_the_day_an_incident_was_told_is_not_its_date_when_the_text_gives_one() {
+    for (text, lang) in [
+        ("Police said on Monday gunmen killed 12 villagers in Zamfara state on Saturday.", Lang::En),
+        ("Les autorités ont annoncé lundi que des hommes armés avaient tué 12 villageois samedi dans l'État de Zamfara.", Lang::Fr),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        // Published on Tuesday 14 March 2023: Saturday is the 11th.
+        assert_eq!(ev[0].date.start.as_deref(), Some("2023-03-11"), "{text}");
+    }
+}
