@@ -76,7 +76,17 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     events
         .into_iter()
         .enumerate()
-        .map(|(i, d)| finish(a, &x, i, d, protest, (protest_doc, demands)))
+        .map(|(i, d)| {
+            // "Des manifestations ont également eu lieu à Mombasa, sans incident majeur".
+            let calm = d.evidence.iter().any(|ev| {
+                LEXICON
+                    .protest
+                    .find(&f, f.folded_at(ev.start), f.folded_at(ev.end), a.lang)
+                    .iter()
+                    .any(|h| LEXICON.protest.values[h.entry] == "peaceful")
+            });
+            finish(a, &x, i, d, if calm { None } else { protest }, (protest_doc, demands))
+        })
         .collect()
 }
 
@@ -171,7 +181,7 @@ fn protest_class(a: &Analysis<'_>, f: &fold::Folded) -> Option<&'static str> {
             continue;
         }
         let c: &'static str = match LEXICON.protest.values[h.entry].as_str() {
-            "demand" => continue,
+            "demand" | "peaceful" => continue,
             "force" => "force",
             "violent" => "violent",
             _ => "intervention",
@@ -713,7 +723,15 @@ fn finish(
     let actor = actor.map(|p| localize(p, parties_country.as_deref()));
     let actor = actor.map(|p| state_forces(a, p, violent));
     let actor = actor.map(|p| coalition_member(p, country.as_deref(), violent));
-    let target = d.target.map(|p| localize(p, parties_country.as_deref()));
+    // "Police opened fire on protesters": in a protest coded from the force's deed, the crowd
+    // is the actor (ACLED's convention) and the force the other party.
+    let intervener = family(&c.kind) == "protest"
+        && (matches!(d.actor_class, Some(PartyClass::Police))
+            || d.actor
+                .as_ref()
+                .is_some_and(|p| matches!(p.kind.as_str(), "military" | "state" | "government")));
+    let target = if intervener { d.actor.clone() } else { d.target };
+    let target = target.map(|p| localize(p, parties_country.as_deref()));
     let mut evidence: Vec<Span> = d.evidence.clone();
     evidence.sort();
     Event {

@@ -80,9 +80,20 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// Merge family.
+    /// Merge family. A state's forces attacking a crowd ("la police tire sur des
+    /// manifestants") are the protest's story (ACLED codes it so).
     pub fn family(&self) -> &'static str {
-        family(self.kind())
+        let f = family(self.kind());
+        let force = matches!(self.actor_class, Some(PartyClass::Police))
+            || self
+                .actor
+                .as_ref()
+                .is_some_and(|p| matches!(p.kind.as_str(), "military" | "state" | "government"));
+        if f == "attack" && force && self.target_class == Some(PartyClass::Crowd) {
+            "protest"
+        } else {
+            f
+        }
     }
     /// The fine kind before coding (threats to attack are threats).
     pub fn kind(&self) -> &str {
@@ -1066,9 +1077,9 @@ fn draft(
         }
     }
     if let Some(v) = victims(a, f, x, si, cl, if split { Some(region) } else { None }) {
-        if target.class != Some(PartyClass::Armed)
-            || target.party.as_ref().is_none_or(|p| p.canonical.is_none())
-        {
+        // (Protesters fired on stay the target: "opened fire on protesters, killing two".)
+        let kept = matches!(target.class, Some(PartyClass::Armed) | Some(PartyClass::Crowd));
+        if !kept || target.party.as_ref().is_none_or(|p| p.canonical.is_none()) {
             target = v;
         }
     }

@@ -71,7 +71,7 @@ fn retold_headline(e: &Draft, d: &Draft) -> bool {
     // (A town named in the headline near the story's: "near Kirkuk", then "near Daquq, south
     // of Kirkuk", with the same toll told.)
     let near = within_km(e, d, 60.0) && e.killed.is_some() && e.killed == d.killed;
-    (holds(le, ld) || holds(ld, le) || near) && kinds_agree(e.kind(), d.kind()) && tolls_agree(e, d)
+    (holds(le, ld) || holds(ld, le) || near) && told_alike(e, d) && tolls_agree(e, d)
 }
 
 /// Two dates told for two mentions that do not overlap: two incidents ("on Monday … fired
@@ -123,7 +123,7 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
     }
     // A definite noun of another kind ("the kidnapping" after a bombing)
     // names an incident of its own, as does "another strike".
-    if targets_conflict(e, d) || d.another || (d.anaphoric && !kinds_agree(e.kind(), d.kind())) {
+    if targets_conflict(e, d) || d.another || (d.anaphoric && !told_alike(e, d)) {
         return false;
     }
     // (In a story of several paragraphs: a one-paragraph note tells one incident, whose two
@@ -180,6 +180,12 @@ fn kinds_agree_strictly(ke: &str, kd: &str) -> bool {
     ke == kd || (ge == gd && ge != 3 && ge != 0)
 }
 
+/// True when two drafts' kinds can name one incident, or both tell a protest (a crowd fired on
+/// is the protest's story).
+fn told_alike(e: &Draft, d: &Draft) -> bool {
+    kinds_agree(e.kind(), d.kind()) || (e.family() == "protest" && d.family() == "protest")
+}
+
 /// True when two kinds can name one incident: an abduction is not the
 /// bombing told before it.
 fn kinds_agree(ke: &str, kd: &str) -> bool {
@@ -194,7 +200,7 @@ fn refers_to(e: &Draft, d: &Draft) -> bool {
     if !d.anaphoric || e.family() != d.family() || e.first() >= d.first() {
         return false;
     }
-    let kinds = kinds_agree(e.kind(), d.kind());
+    let kinds = told_alike(e, d);
     let place = match (&e.location, &d.location) {
         (_, None) => true,
         (Some((_, re)), Some((_, rd))) => place_key(e) == place_key(d) || rd > re,
@@ -277,7 +283,24 @@ fn absorb(e: &mut Draft, d: Draft) {
 /// `paragraphs`: the document has several (a news story, not a one-paragraph note);
 /// `headline`: its first sentence is a headline.
 pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft> {
-    let (strong, weak): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| !d.weak);
+    let (mut strong, weak): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| !d.weak);
+    // "Deux personnes ont été tuées … lorsque la police a ouvert le feu sur des manifestants":
+    // the dead of a protest fired on in the same sentence are its toll.
+    let mut rest = Vec::new();
+    for mut d in weak {
+        let toll = d.killed.is_some() || d.injured.is_some();
+        let protest = strong.iter_mut().find(|e| {
+            toll && d.family() == "attack" && e.family() == "protest" && e.sentence == d.sentence
+        });
+        match protest {
+            Some(e) => {
+                (d.actor, d.target) = (None, None);
+                absorb(e, d);
+            }
+            None => rest.push(d),
+        }
+    }
+    let weak = rest;
     let mut events: Vec<Draft> = Vec::new();
     for d in strong {
         if let Some(e) = events.iter_mut().rev().find(|e| refers_to(e, &d)) {
@@ -316,7 +339,7 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
         }
     }
     let had: Vec<&'static str> = events.iter().map(|e| e.family()).collect();
-    for d in weak {
+    for mut d in weak {
         let fam = d.family();
         // "l'armée a mené des frappes aériennes … tuant plusieurs dizaines de terroristes" after
         // the jihadists' attack, paragraphs later in a story: another party's strikes of
@@ -331,7 +354,6 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
                 })
             });
         if had.contains(&fam) && own {
-            let mut d = d;
             d.weak = false;
             events.push(d);
             continue;

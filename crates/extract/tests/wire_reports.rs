@@ -1053,3 +1053,30 @@ fn issue5_the_day_an_incident_was_told_is_not_its_date_when_the_text_gives_one()
         assert_eq!(ev[0].date.start.as_deref(), Some("2023-03-11"), "{text}");
     }
 }
+
+#[test]
+fn issue5_police_firing_on_protesters_is_excessive_force_against_them() {
+    for (text, lang) in [
+        ("Police opened fire on protesters in Nairobi on Tuesday, killing two people.", Lang::En),
+        ("Au moins deux personnes ont été tuées mardi à Nairobi lorsque la police a ouvert le feu sur des manifestants qui protestaient contre la hausse des impôts.", Lang::Fr),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].acled.sub_event_type, "Excessive force against protesters", "{text}");
+        assert_eq!(ev[0].fatalities, Some(2), "{text}");
+        // The crowd acts (ACLED's convention), the police is the other party.
+        assert_eq!(actor(&ev[0]), Some("Protesters (Kenya)"), "{text}");
+        assert_eq!(target(&ev[0]), Some("Police Forces of Kenya"), "{text}");
+    }
+}
+
+#[test]
+fn issue5_a_protest_told_as_passing_without_incident_is_peaceful() {
+    let ev = run(
+        "Kenya : la police tire sur des manifestants à Nairobi\n\nNAIROBI, 30 juin (AFP) - Au moins deux personnes ont été tuées mardi à Nairobi lorsque la police a ouvert le feu sur des manifestants.\n\nDes manifestations ont également eu lieu à Mombasa, sans incident majeur.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Excessive force against protesters");
+    assert_eq!(ev[1].acled.sub_event_type, "Peaceful protest");
+}
