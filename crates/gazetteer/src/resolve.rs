@@ -802,6 +802,17 @@ thread_local! {
 }
 
 impl Tables {
+    /// Room for [`TABLES_MAX`] tables, taken once: the lists never grow by doubling, which
+    /// would copy every table built so far into fresh memory (several megabytes, paid by the
+    /// text that crosses each power of two), and never hold more room than the bound needs.
+    /// Pages of the room are touched only as tables fill them.
+    fn reserve_all(&mut self) {
+        if self.all.capacity() < TABLES_MAX {
+            self.all.reserve_exact(TABLES_MAX - self.all.len());
+            self.by_hash.reserve(TABLES_MAX - self.by_hash.len());
+        }
+    }
+
     /// The number of the table of a mention ranked with containment `within`, built if new.
     fn of(&mut self, g: &Gazetteer, m: &Mention, within: Within) -> u32 {
         let h = RankKey::hash(m, within);
@@ -1077,10 +1088,13 @@ const NAME_SCAN: usize = 32;
 pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
     TABLES.with(|t| match t.try_borrow_mut() {
         Ok(mut t) => {
-            if t.all.len() >= TABLES_MAX {
+            // A text builds at most two tables per mention (with its own containment and with
+            // the one it is ranked with): emptied before they could pass the bound.
+            if t.all.len() + 2 * mentions.len() > TABLES_MAX {
                 t.by_hash.clear();
                 t.all.clear();
             }
+            t.reserve_all();
             resolve_with(g, toks, mentions, &mut t)
         }
         Err(_) => resolve_with(g, toks, mentions, &mut Tables::default()),
