@@ -126,6 +126,13 @@ pub fn fold(s: &str) -> String {
 /// without their list: for names folded one after another into one buffer.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    fold_onto(s, out);
+}
+
+/// [`fold`] appended to `out` (what it holds is kept): for names folded one after another into
+/// one buffer, each at its own offset.
+pub fn fold_onto(s: &str, out: &mut String) {
+    let at = out.len();
     let b = s.as_bytes();
     let mut start: Option<usize> = None;
     let mut i = 0;
@@ -141,7 +148,7 @@ pub fn fold_into(s: &str, out: &mut String) {
         if alnum {
             start.get_or_insert(i);
         } else if let Some(st) = start.take() {
-            if !out.is_empty() {
+            if out.len() > at {
                 out.push(' ');
             }
             fold_token_into(&s[st..i], out);
