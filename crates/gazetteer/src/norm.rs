@@ -165,7 +165,21 @@ pub const ARTICLES: &[&str] = &[
 
 /// Whether a folded token is an Arabic article.
 pub fn is_article(t: &str) -> bool {
-    ARTICLES.contains(&t)
+    is_article_bytes(t.as_bytes())
+}
+
+/// [`is_article`] of a token's bytes: [`ARTICLES`] written as a pattern of bytes (a test of
+/// the length and a few bytes, no search of the list). Asked of every token of the names a
+/// transliteration guess compares, and of most tokens by the tokenizer.
+#[inline]
+pub fn is_article_bytes(t: &[u8]) -> bool {
+    matches!(
+        t,
+        [b'a' | b'e', b'l' | b'd' | b's' | b'z' | b'r' | b't' | b'n']
+            | [b'u', b'l' | b'd']
+            | [b'a' | b'e', b's' | b'c', b'h']
+            | [b'a', b't' | b'd', b'h']
+    )
 }
 
 /// Skeleton of a sequence of folded tokens (see the module docs). Empty when nothing is left.
@@ -208,9 +222,25 @@ pub fn skeleton_of<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// The tokens of a folded name without its Arabic articles (a one-token name keeps its token).
+/// (Cut at its space bytes by a loop over the bytes: names are short, and a `str` searcher costs
+/// more to set up than to run on them.)
 fn core_tokens(s: &str) -> impl Iterator<Item = &str> {
-    let single = !s.contains(' ');
-    s.split(' ').filter(move |t| single || !is_article(t))
+    let single = !s.as_bytes().contains(&b' ');
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(k) => {
+                rest = r.get(k + 1..);
+                r.get(..k)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+    .filter(move |t| single || !is_article(t))
 }
 
 /// Whether two folded names may be transliterations of each other judging by their first
@@ -424,6 +454,35 @@ pub fn key_hash(s: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_pattern_is_the_article_list() {
+        let letters = b"abcdehlnrstuz";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(longer.into_iter().filter(|w| w.len() <= 4));
+            words.sort();
+            words.dedup();
+        }
+        for w in &words {
+            let s = std::str::from_utf8(w).unwrap();
+            assert_eq!(is_article_bytes(w), ARTICLES.contains(&s), "{s}");
+        }
+    }
+
+    #[test]
+    fn core_tokens_cut_as_split() {
+        for s in ["", " ", "al", "al anbar", "ras al ain", "a  b", " al", "al ", "x y z", "é al ü"]
+        {
+            let single = !s.contains(' ');
+            let want: Vec<&str> = s.split(' ').filter(|t| single || !is_article(t)).collect();
+            assert_eq!(core_tokens(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn word_hashes_agree() {

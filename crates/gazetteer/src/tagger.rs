@@ -711,18 +711,12 @@ fn joinable_gap(g: &str) -> bool {
         && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
-/// Whether a folded token is an Arabic article ([`crate::norm::is_article`], written as a
-/// pattern of bytes: a test of the length and a few bytes, no search of the list). Decided
-/// once per token by the tokenizer: recognition asks it of most tokens, some several times.
+/// Whether a folded token is an Arabic article ([`crate::norm::is_article_bytes`]: a test of
+/// the length and a few bytes, no search of the list). Decided once per token by the
+/// tokenizer: recognition asks it of most tokens, some several times.
 #[inline]
 fn is_article_token(folded: &[u8]) -> bool {
-    matches!(
-        folded,
-        [b'a' | b'e', b'l' | b'd' | b's' | b'z' | b'r' | b't' | b'n']
-            | [b'u', b'l' | b'd']
-            | [b'a' | b'e', b's' | b'c', b'h']
-            | [b'a', b't' | b'd', b'h']
-    )
+    crate::norm::is_article_bytes(folded)
 }
 
 /// Feature preferred by a context cue.
