@@ -126,28 +126,98 @@ pub fn fold(s: &str) -> String {
 /// without their list: for names folded one after another into one buffer.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    fold_onto(s, out);
+}
+
+/// [`fold`] appended to `out` (what it holds is kept): for names folded one after another into
+/// one buffer, each at its own offset.
+pub fn fold_onto(s: &str, out: &mut String) {
+    let at = out.len();
     let b = s.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i <= b.len() {
-        let (alnum, len) = match b.get(i) {
-            None => (false, 1),
-            Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
-            Some(_) => match s[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-                None => break,
-            },
-        };
-        if alnum {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            if !out.is_empty() {
-                out.push(' ');
+    if b.is_ascii() {
+        // (Most names: their letters and digits lower-cased byte by byte, one space for each
+        // run of other bytes between two tokens; no token cut out and scanned again.)
+        let mut gap = false;
+        for &c in b {
+            if c.is_ascii_alphanumeric() {
+                if gap && out.len() > at {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(char::from(c.to_ascii_lowercase()));
+            } else {
+                gap = true;
             }
-            fold_token_into(&s[st..i], out);
         }
-        i += len;
+        return;
     }
+    // Char by char: each token's chars folded as they come (a space first when something was
+    // written before it), Latin letters with diacritics through a table.
+    let mut in_token = false;
+    for c in s.chars() {
+        let latin = latin_char(c);
+        let alnum = match latin {
+            Some(l) => l.alnum,
+            None if c.is_ascii() => c.is_ascii_alphanumeric(),
+            None => c.is_alphanumeric(),
+        };
+        if !alnum {
+            in_token = false;
+            continue;
+        }
+        if !in_token && out.len() > at {
+            out.push(' ');
+        }
+        in_token = true;
+        match latin {
+            Some(l) => out.push_str(l.folded()),
+            None => fold_char_into(c, out),
+        }
+    }
+}
+
+/// What [`fold_onto`] reads of a char of [`LATIN`]: whether it is alphanumeric, and its
+/// folded form ([`fold_char_into`]), computed once by those functions.
+#[derive(Clone, Copy)]
+struct LatinChar {
+    alnum: bool,
+    len: u8,
+    fold: [u8; 6],
+}
+
+impl LatinChar {
+    fn folded(&self) -> &str {
+        std::str::from_utf8(self.fold.get(..self.len as usize).unwrap_or(&[])).unwrap_or("")
+    }
+}
+
+/// Chars held in [`latin_char`]'s table: Latin-1 and Latin Extended-A and -B, the letters with
+/// diacritics of most place names, which [`fold_char_into`] would decompose one by one.
+const LATIN: std::ops::Range<u32> = 0x80..0x250;
+
+/// The table entry of a char of [`LATIN`] (`None` for other chars, and for one whose folded
+/// form would not fit).
+#[inline]
+fn latin_char(c: char) -> Option<&'static LatinChar> {
+    static TABLE: std::sync::OnceLock<Vec<Option<LatinChar>>> = std::sync::OnceLock::new();
+    let i = (c as u32).checked_sub(LATIN.start)?;
+    if c as u32 >= LATIN.end {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        let mut folded = String::new();
+        LATIN
+            .map(|u| {
+                let c = char::from_u32(u)?;
+                folded.clear();
+                fold_char_into(c, &mut folded);
+                let mut fold = [0; 6];
+                fold.get_mut(..folded.len())?.copy_from_slice(folded.as_bytes());
+                Some(LatinChar { alnum: c.is_alphanumeric(), len: folded.len() as u8, fold })
+            })
+            .collect()
+    });
+    table.get(i as usize)?.as_ref()
 }
 
 /// Arabic article forms as they appear in French and English transliterations.
@@ -158,7 +228,21 @@ pub const ARTICLES: &[&str] = &[
 
 /// Whether a folded token is an Arabic article.
 pub fn is_article(t: &str) -> bool {
-    ARTICLES.contains(&t)
+    is_article_bytes(t.as_bytes())
+}
+
+/// [`is_article`] of a token's bytes: [`ARTICLES`] written as a pattern of bytes (a test of
+/// the length and a few bytes, no search of the list). Asked of every token of the names a
+/// transliteration guess compares, and of most tokens by the tokenizer.
+#[inline]
+pub fn is_article_bytes(t: &[u8]) -> bool {
+    matches!(
+        t,
+        [b'a' | b'e', b'l' | b'd' | b's' | b'z' | b'r' | b't' | b'n']
+            | [b'u', b'l' | b'd']
+            | [b'a' | b'e', b's' | b'c', b'h']
+            | [b'a', b't' | b'd', b'h']
+    )
 }
 
 /// Skeleton of a sequence of folded tokens (see the module docs). Empty when nothing is left.
@@ -201,9 +285,25 @@ pub fn skeleton_of<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// The tokens of a folded name without its Arabic articles (a one-token name keeps its token).
+/// (Cut at its space bytes by a loop over the bytes: names are short, and a `str` searcher costs
+/// more to set up than to run on them.)
 fn core_tokens(s: &str) -> impl Iterator<Item = &str> {
-    let single = !s.contains(' ');
-    s.split(' ').filter(move |t| single || !is_article(t))
+    let single = !s.as_bytes().contains(&b' ');
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(k) => {
+                rest = r.get(k + 1..);
+                r.get(..k)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+    .filter(move |t| single || !is_article(t))
 }
 
 /// Whether two folded names may be transliterations of each other judging by their first
@@ -288,6 +388,9 @@ pub struct Probe {
     /// Chars of the core tokens (`None`: too long to compare).
     len: Option<usize>,
     initial: Option<u8>,
+    /// Per ASCII char, where the core chars are that char (bit `k`: the `k`th), for the
+    /// bit-parallel edit distance (other chars are looked for in `chars`).
+    ascii_at: [u64; 128],
 }
 
 impl Probe {
@@ -295,7 +398,26 @@ impl Probe {
     pub fn new(a: &str) -> Probe {
         let mut chars = ['\0'; MAX_RATIO_CHARS];
         let len = core_chars(a, &mut chars);
-        Probe { chars, len, initial: initial(a) }
+        let mut ascii_at = [0u64; 128];
+        for (k, &c) in chars.iter().enumerate().take(len.unwrap_or(0)) {
+            if let Some(m) = ascii_at.get_mut(c as usize) {
+                *m |= 1 << k;
+            }
+        }
+        Probe { chars, len, initial: initial(a), ascii_at }
+    }
+
+    /// Where the core chars are `c` (bit `k`: the `k`th).
+    #[inline]
+    fn positions(&self, c: char) -> u64 {
+        match self.ascii_at.get(c as usize) {
+            Some(&m) => m,
+            None => self.chars[..self.len.unwrap_or(0)]
+                .iter()
+                .enumerate()
+                .filter(|&(_, &d)| d == c)
+                .fold(0, |m, (k, _)| m | 1 << k),
+        }
     }
 
     /// [`initials_compatible`] of the prepared name and `b`.
@@ -304,37 +426,52 @@ impl Probe {
     }
 
     /// [`distance_ratio_within`] of the prepared name and `b`.
+    ///
+    /// The edit distance is computed a column at a time with the prepared name's chars as the
+    /// bits of a word (Myers' bit-parallel algorithm, as Hyyrö states it for the distance of
+    /// two whole strings): a few word operations per char of `b` where the table cost one cell
+    /// per pair of chars. `b`'s core chars are read as they come, not copied.
     pub fn distance_ratio_within(&self, b: &str, max: f64) -> bool {
-        let mut bb = ['\0'; MAX_RATIO_CHARS];
-        let (Some(la), Some(lb)) = (self.len, core_chars(b, &mut bb)) else {
+        let Some(la) = self.len else {
             return 1.0 <= max;
         };
+        // Bits `la..` hold garbage that never reaches the bits below: they only carry upward.
+        let top = if la == 0 { 0 } else { 1u64 << (la - 1) };
+        // Vertical deltas of the current column (+1 and -1), and the last row's cell.
+        let (mut plus, mut minus, mut dist) = (u64::MAX, 0u64, la);
+        let mut lb = 0;
+        let chars = core_tokens(b)
+            .enumerate()
+            .flat_map(|(k, t)| (k > 0).then_some(' ').into_iter().chain(t.chars()));
+        for c in chars {
+            lb += 1;
+            if lb > MAX_RATIO_CHARS {
+                return 1.0 <= max;
+            }
+            let eq = self.positions(c);
+            let xv = eq | minus;
+            let xh = ((eq & plus).wrapping_add(plus) ^ plus) | eq;
+            let mut ph = minus | !(xh | plus);
+            let mut mh = plus & xh;
+            if ph & top != 0 {
+                dist += 1;
+            } else if mh & top != 0 {
+                dist -= 1;
+            }
+            // The first row grows by one per char of `b`.
+            ph = ph << 1 | 1;
+            mh <<= 1;
+            plus = mh | !(xv | ph);
+            minus = ph & xv;
+        }
+        if la == 0 {
+            // No column of bits: the distance is `b`'s length.
+            dist = lb;
+        }
         if la == 0 && lb == 0 {
             return 0.0 <= max;
         }
-        let (a, b) = (&self.chars[..la], &bb[..lb]);
-        let longer = la.max(lb) as f64;
-        // One row of the table, updated in place (`diag`: the cell above-left).
-        let mut row = [0u16; MAX_RATIO_CHARS + 1];
-        for (j, p) in row.iter_mut().enumerate().take(lb + 1) {
-            *p = j as u16;
-        }
-        for (i, ca) in a.iter().enumerate() {
-            let mut diag = row[0];
-            row[0] = i as u16 + 1;
-            let mut least = row[0];
-            for (j, cb) in b.iter().enumerate() {
-                let up = row[j + 1];
-                let v = (diag + u16::from(ca != cb)).min(up + 1).min(row[j] + 1);
-                row[j + 1] = v;
-                diag = up;
-                least = least.min(v);
-            }
-            if least as f64 / longer > max {
-                return false;
-            }
-        }
-        row[lb] as f64 / longer <= max
+        dist as f64 / la.max(lb) as f64 <= max
     }
 }
 
@@ -417,6 +554,86 @@ pub fn key_hash(s: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_pattern_is_the_article_list() {
+        let letters = b"abcdehlnrstuz";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(longer.into_iter().filter(|w| w.len() <= 4));
+            words.sort();
+            words.dedup();
+        }
+        for w in &words {
+            let s = std::str::from_utf8(w).unwrap();
+            assert_eq!(is_article_bytes(w), ARTICLES.contains(&s), "{s}");
+        }
+    }
+
+    #[test]
+    fn ascii_names_fold_as_tokens() {
+        for s in
+            ["", " ", "Al-Anbar", "  Ras al  Ain ", "Deir ez-Zor", "A1 b2", "x", "'s-Hertogenbosch"]
+        {
+            let mut want = String::new();
+            for (a, b) in token_ranges(s) {
+                if !want.is_empty() {
+                    want.push(' ');
+                }
+                fold_token_into(&s[a..b], &mut want);
+            }
+            assert_eq!(fold(s), want, "{s:?}");
+            let mut onto = String::from("kept");
+            fold_onto(s, &mut onto);
+            assert_eq!(onto, format!("kept{want}"), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn names_fold_as_tokens() {
+        // Every char of the Latin table and some beyond, in names of one and more tokens.
+        let mut names: Vec<String> = (0x20..0x300u32)
+            .filter_map(char::from_u32)
+            .map(|c| format!("{c}a{c} b-{c}{c}"))
+            .collect();
+        names.extend(
+            [
+                "Al Fallūjah",
+                "Ḩalab",
+                "Dayr az Zawr",
+                "İzmir",
+                "Ærøskøbing",
+                "São Tomé",
+                "ß-ẞ",
+                "Ω Ⅻ ǅ",
+            ]
+            .map(String::from),
+        );
+        for s in &names {
+            let mut want = String::new();
+            for (a, b) in token_ranges(s) {
+                if !want.is_empty() {
+                    want.push(' ');
+                }
+                fold_token_into(&s[a..b], &mut want);
+            }
+            assert_eq!(fold(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn core_tokens_cut_as_split() {
+        for s in ["", " ", "al", "al anbar", "ras al ain", "a  b", " al", "al ", "x y z", "é al ü"]
+        {
+            let single = !s.contains(' ');
+            let want: Vec<&str> = s.split(' ').filter(|t| single || !is_article(t)).collect();
+            assert_eq!(core_tokens(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn word_hashes_agree() {
@@ -524,6 +741,32 @@ mod tests {
             }
         }
         assert!(!distance_ratio_within(&"x".repeat(200), "x", 0.35));
+        assert!(!distance_ratio_within("x", &"x".repeat(200), 0.35));
+        assert!(distance_ratio_within(&"x".repeat(64), &"x".repeat(64), 0.0));
+        // Random names over a few letters, spaces, articles and wide chars, up to past the
+        // longest compared: the bit-parallel distance answers as the table.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let parts = ["a", "b", "e", "l", "al", " ", "é", "ü", "ك", "r", "z"];
+        for _ in 0..4000 {
+            let mut name = || {
+                let n = next(40) + if next(10) == 0 { 40 } else { 0 };
+                (0..n).map(|_| parts[next(parts.len() as u64) as usize]).collect::<String>()
+            };
+            let (a, b) = (name(), name());
+            for max in [0.0, 0.2, 0.35, 0.5, 1.0] {
+                assert_eq!(
+                    distance_ratio_within(&a, &b, max),
+                    distance_ratio(&a, &b) <= max,
+                    "{a:?} {b:?} {max}"
+                );
+            }
+        }
         for a in names {
             for b in names {
                 assert_eq!(Probe::new(a).initials_compatible(b), initials_compatible(a, b));

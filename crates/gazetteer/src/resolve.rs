@@ -620,8 +620,6 @@ struct Cand {
 /// its [`RankKey`], kept across documents (the same names recur across a corpus).
 struct Table {
     key: RankKey,
-    /// The table before it with the same hash (`u32::MAX`: none).
-    next: u32,
     cands: Vec<Cand>,
     /// The primary countries, divisions and capitals that may overshadow other candidates.
     bigs: Vec<Rec>,
@@ -646,7 +644,6 @@ impl Table {
             });
             return Table {
                 key,
-                next: u32::MAX,
                 cands: cands.into_iter().collect(),
                 bigs: Vec::new(),
                 big_name: true,
@@ -712,7 +709,7 @@ impl Table {
             })
             .collect();
         sc.cities = cities.0;
-        Table { key, next: u32::MAX, cands, bigs, big_name, prior: None }
+        Table { key, cands, bigs, big_name, prior: None }
     }
 
     /// Ranks the candidates in a document context: the two best (record, score), as a stable
@@ -781,11 +778,34 @@ struct RankScratch {
     aliased: Vec<[u8; 2]>,
 }
 
-/// The [`Table`]s a thread has built, by [`RankKey::hash`].
+/// Ways of a [`TableSet`].
+const TABLE_WAYS: usize = 8;
+
+/// Sets of a thread's [`Tables::index`] (a power of two; 512 KB, about one table in three
+/// slots at [`TABLES_MAX`], so that a set overflows almost never).
+const TABLE_SETS: usize = 1 << 13;
+
+/// One set of the index of [`Tables`], on one cache line: the tables whose [`RankKey::hash`]
+/// falls in the set, by the hash's low 32 bits (`tags`) and their number (`ids`, `u32::MAX`:
+/// empty), the most recently built first. A look-up reads this one line where a hash map read
+/// two (its control bytes, then its slot), then the key of each table whose tag matches, in
+/// full: a tag says "maybe" only. A full set forgets its oldest table (then built again if its
+/// name recurs, the same table: nothing changes but the work).
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct TableSet {
+    tags: [u32; TABLE_WAYS],
+    ids: [u32; TABLE_WAYS],
+}
+
+const EMPTY_TABLE_SET: TableSet = TableSet { tags: [0; TABLE_WAYS], ids: [u32::MAX; TABLE_WAYS] };
+
+/// The [`Table`]s a thread has built, indexed by [`RankKey::hash`].
 #[derive(Default)]
 struct Tables {
-    /// Hash → the last table with that hash.
-    by_hash: HashKeyedMap<u32>,
+    /// [`TABLE_SETS`] sets, allocated with the room of [`Tables::reserve_all`] (empty before:
+    /// then nothing is indexed and every look-up builds its table).
+    index: Vec<TableSet>,
     all: Vec<Table>,
     scratch: RankScratch,
     loo_lists: LooLists,
@@ -802,22 +822,45 @@ thread_local! {
 }
 
 impl Tables {
+    /// Room for [`TABLES_MAX`] tables, taken once: the lists never grow by doubling, which
+    /// would copy every table built so far into fresh memory (several megabytes, paid by the
+    /// text that crosses each power of two), and never hold more room than the bound needs.
+    /// Pages of the room are touched only as tables fill them.
+    fn reserve_all(&mut self) {
+        if self.all.capacity() < TABLES_MAX {
+            self.all.reserve_exact(TABLES_MAX - self.all.len());
+        }
+        if self.index.is_empty() {
+            self.index = vec![EMPTY_TABLE_SET; TABLE_SETS];
+        }
+    }
+
+    /// Forgets every table (their numbers are given anew).
+    fn clear(&mut self) {
+        self.all.clear();
+        self.index.fill(EMPTY_TABLE_SET);
+    }
+
     /// The number of the table of a mention ranked with containment `within`, built if new.
     fn of(&mut self, g: &Gazetteer, m: &Mention, within: Within) -> u32 {
         let h = RankKey::hash(m, within);
-        let first = self.by_hash.get(&h).copied().unwrap_or(u32::MAX);
-        let mut at = first;
-        while let Some(t) = self.all.get(at as usize) {
-            if t.key.matches(m, within) {
-                return at;
+        let tag = h as u32;
+        let set = self.index.get_mut((h >> 40) as usize & (TABLE_SETS - 1));
+        if let Some(set) = &set {
+            for (&t, &id) in set.tags.iter().zip(&set.ids) {
+                if t == tag && self.all.get(id as usize).is_some_and(|t| t.key.matches(m, within)) {
+                    return id;
+                }
             }
-            at = t.next;
         }
-        let mut t = Table::new(g, m, within, &mut self.scratch);
-        t.next = first;
+        let t = Table::new(g, m, within, &mut self.scratch);
         let id = self.all.len() as u32;
         self.all.push(t);
-        self.by_hash.insert(h, id);
+        if let Some(set) = set {
+            set.tags.copy_within(..TABLE_WAYS - 1, 1);
+            set.ids.copy_within(..TABLE_WAYS - 1, 1);
+            (set.tags[0], set.ids[0]) = (tag, id);
+        }
         id
     }
 
@@ -1077,10 +1120,12 @@ const NAME_SCAN: usize = 32;
 pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
     TABLES.with(|t| match t.try_borrow_mut() {
         Ok(mut t) => {
-            if t.all.len() >= TABLES_MAX {
-                t.by_hash.clear();
-                t.all.clear();
+            // A text builds at most two tables per mention (with its own containment and with
+            // the one it is ranked with): emptied before they could pass the bound.
+            if t.all.len() + 2 * mentions.len() > TABLES_MAX {
+                t.clear();
             }
+            t.reserve_all();
             resolve_with(g, toks, mentions, &mut t)
         }
         Err(_) => resolve_with(g, toks, mentions, &mut Tables::default()),

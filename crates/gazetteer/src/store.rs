@@ -345,6 +345,11 @@ impl Store {
         self.exact.get(key).map(postings).unwrap_or_default()
     }
 
+    /// The posting list value of a skeleton key (see [`postings_iter`]).
+    pub fn skeleton_value(&self, key: &str) -> Option<u64> {
+        self.skel.get(key)
+    }
+
     /// Records whose skeleton is exactly `key`.
     pub fn lookup_skeleton(&self, key: &str) -> Vec<u32> {
         self.skel.get(key).map(postings).unwrap_or_default()

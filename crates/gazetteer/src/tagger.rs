@@ -711,18 +711,12 @@ fn joinable_gap(g: &str) -> bool {
         && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
-/// Whether a folded token is an Arabic article ([`crate::norm::is_article`], written as a
-/// pattern of bytes: a test of the length and a few bytes, no search of the list). Decided
-/// once per token by the tokenizer: recognition asks it of most tokens, some several times.
+/// Whether a folded token is an Arabic article ([`crate::norm::is_article_bytes`]: a test of
+/// the length and a few bytes, no search of the list). Decided once per token by the
+/// tokenizer: recognition asks it of most tokens, some several times.
 #[inline]
 fn is_article_token(folded: &[u8]) -> bool {
-    matches!(
-        folded,
-        [b'a' | b'e', b'l' | b'd' | b's' | b'z' | b'r' | b't' | b'n']
-            | [b'u', b'l' | b'd']
-            | [b'a' | b'e', b's' | b'c', b'h']
-            | [b'a', b't' | b'd', b'h']
-    )
+    crate::norm::is_article_bytes(folded)
 }
 
 /// Feature preferred by a context cue.
@@ -1582,38 +1576,7 @@ fn skeleton_match(
             store(&[]);
             continue;
         }
-        // (The candidates' names folded one after another into one buffer, and compared with
-        // the folded phrase prepared once.)
-        let mut name = String::new();
-        let probe = crate::norm::Probe::new(&folded);
-        let cands: Vec<u32> = g
-            .store
-            .lookup_skeleton(&sk)
-            .into_iter()
-            .take(32)
-            .filter(|&c| {
-                g.store.rec(c).is_some_and(|r| {
-                    (r.curated
-                        || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
-                        || r.population >= 20_000)
-                        && {
-                            crate::norm::fold_into(r.name(), &mut name);
-                            let name = name.as_str();
-                            // Lengths alone bound the edit distance from below.
-                            let (la, lb) = (folded.len() as f64, name.len() as f64);
-                            // A final -i against none is a family name from a place
-                            // ("al-Zarqawi", "al-Masri", "al-Maliki"), not that place.
-                            let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
-                            probe.initials_compatible(name)
-                                && (!folded.ends_with('i') || ends_i(name))
-                                && (!name.ends_with('i') || ends_i(&folded))
-                                && (r.curated
-                                    || ((la - lb).abs() <= 0.5 * la.max(lb)
-                                        && probe.distance_ratio_within(name, 0.35)))
-                        }
-                })
-            })
-            .collect();
+        let cands = transliteration_candidates(g, &sk, &folded);
         store(&cands);
         if !cands.is_empty() {
             let mut m = Mention::new(toks, i, i + len, cands);
@@ -1622,6 +1585,76 @@ fn skeleton_match(
         }
     }
     None
+}
+
+/// Most postings of a skeleton [`skeleton_match`] reads (the first ones, in the index's order).
+const SKELETON_POSTINGS: usize = 32;
+
+/// The candidates of skeleton `sk` that may be transliterations of the folded phrase `folded`:
+/// countries, divisions, capitals, curated sites and towns of 20,000 people or more, with a
+/// compatible initial and ending, and (but for curated sites) a close spelling.
+///
+/// The work is done in passes over the (at most [`SKELETON_POSTINGS`]) candidates rather than
+/// candidate by candidate: their records lie far apart in the record table and their names far
+/// apart in the name pool, mostly out of the caches on text not seen before. A pass that only
+/// reads records (or only folds names) issues the reads of the next candidates before the
+/// earlier ones have arrived, where a candidate's spelling comparison between two reads held
+/// each read up until the one before it was done. The order of the candidates, and the tests,
+/// are unchanged.
+fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32> {
+    let postings = match g.store.skeleton_value(sk) {
+        Some(v) => crate::store::postings_iter(v),
+        None => return Vec::new(),
+    };
+    // Pass 1: the records, and which are large or curated enough to stand for a guess.
+    let mut recs = [None; SKELETON_POSTINGS];
+    let mut n = 0;
+    for c in postings.take(SKELETON_POSTINGS) {
+        if let Some(r) = g.store.rec(c) {
+            if r.curated
+                || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
+                || r.population >= 20_000
+            {
+                recs[n] = Some((c, r));
+                n += 1;
+            }
+        }
+    }
+    let recs = &recs[..n];
+    // Pass 2: their names (a name's slice is checked at both ends, which reads it), then
+    // folded one after another into one buffer (`ends[k]`: where the `k`th ends).
+    let mut raw = [""; SKELETON_POSTINGS];
+    for (name, (_, r)) in raw.iter_mut().zip(recs.iter().flatten()) {
+        *name = r.name();
+    }
+    let mut names = String::new();
+    let mut ends = [0usize; SKELETON_POSTINGS];
+    for (end, name) in ends.iter_mut().zip(&raw[..n]) {
+        crate::norm::fold_onto(name, &mut names);
+        *end = names.len();
+    }
+    // Pass 3: the spelling tests, against the folded phrase prepared once.
+    let probe = crate::norm::Probe::new(folded);
+    let mut from = 0;
+    let mut cands = Vec::new();
+    for (&end, &(c, r)) in ends.iter().zip(recs.iter().flatten()) {
+        let name = names.get(from..end).unwrap_or("");
+        from = end;
+        // Lengths alone bound the edit distance from below.
+        let (la, lb) = (folded.len() as f64, name.len() as f64);
+        // A final -i against none is a family name from a place ("al-Zarqawi", "al-Masri",
+        // "al-Maliki"), not that place.
+        let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
+        if probe.initials_compatible(name)
+            && (!folded.ends_with('i') || ends_i(name))
+            && (!name.ends_with('i') || ends_i(folded))
+            && (r.curated
+                || ((la - lb).abs() <= 0.5 * la.max(lb) && probe.distance_ratio_within(name, 0.35)))
+        {
+            cands.push(c);
+        }
+    }
+    cands
 }
 
 /// Dateline abbreviations ("Ky.", "B.C.").
