@@ -2231,12 +2231,15 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         if title(m.t0 - 1) {
             return Person;
         }
+        // (Before a first name, a title in lower case too: "police chief Ziauddin Ahmad".)
+        let any_case =
+            |k: usize| Lexicon::cue_in(toks.word(&lx.fast.cues, k), Role::PersonBefore).is_some();
         if single
             && !strong
             && m.t0 > 1
             && toks.toks[m.t0 - 1].cap
             && toks.gap_bytes(m.t0 - 1) == b" "
-            && title(m.t0 - 2)
+            && any_case(m.t0 - 2)
         {
             return Person;
         }
@@ -2965,5 +2968,21 @@ mod issue3 {
     fn issue3_number_words_are_no_places() {
         let p = names("Ten other people were wounded. Douze soldats ont été tués. Six died.");
         assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_curated_villages_and_short_district_names_are_found() {
+        for (text, name, cc) in [
+            ("Strikes hit Khiam and Aita al-Shaab in southern Lebanon.", "Khiam", "LB"),
+            ("Strikes hit Khiam and Aita al-Shaab in southern Lebanon.", "Aita al-Shaab", "LB"),
+            ("Al Shabaab attacked a base in El Dher.", "El Dher", "SO"),
+            ("Troops raided a compound in North Waziristan.", "North Waziristan", "PK"),
+        ] {
+            let p = countries(text);
+            assert!(p.iter().any(|x| x.0 == name && x.1 == cc), "{name}: {p:?}");
+        }
+        // A lower-case title before a first name: "police chief Ziauddin Ahmad" is a person.
+        let p = names("The attack took place in Bannu, district police chief Ziauddin Ahmad said.");
+        assert!(p.iter().all(|x| x.0 != "Ahmad"), "{p:?}");
     }
 }
