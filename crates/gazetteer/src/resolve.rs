@@ -1852,9 +1852,11 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
     let mut start = m.start;
     let mut score = confidence(&ranked);
     let mut precision = best.kind.precision();
-    // Facility head without a facility candidate: the nearest facility of that kind.
+    // Facility head without a facility candidate: the nearest facility of that kind. (Not for
+    // a camp or another site: "Bureij camp" is at Bureij, not at the nearest camp the table
+    // holds, Nuseirat's; an airport or a base is often named for the town it serves.)
     if let Some(Hint::Facility(k)) = m.hint {
-        if best.kind != k {
+        if best.kind != k && k != Kind::Site {
             if let Some(f) = coords(&best).and_then(|p| g.nearest_facility(k, p, 40.0)) {
                 best = f;
                 precision = f.kind.precision();

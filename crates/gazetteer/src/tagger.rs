@@ -2985,4 +2985,15 @@ mod issue3 {
         let p = names("The attack took place in Bannu, district police chief Ziauddin Ahmad said.");
         assert!(p.iter().all(|x| x.0 != "Ahmad"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_a_camp_named_for_its_town_is_at_the_town_not_the_nearest_camp() {
+        for (text, name) in [
+            ("Israeli forces raided the Bureij camp in central Gaza.", "Al Burayj"),
+            ("Israeli forces stormed the Tulkarm refugee camp in the West Bank.", "Ţūlkarm"),
+        ] {
+            let p = names(text);
+            assert!(p.iter().any(|x| x.1 == name), "{name}: {p:?}");
+        }
+    }
 }
