@@ -2141,6 +2141,23 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             return Other;
         }
     }
+    // "Far'a camp": a name the gazetteer holds only cut at an apostrophe that a letter follows
+    // (not the possessive "'s") is a longer word it does not hold.
+    let rest = &toks.text.as_bytes()[m.end.min(toks.text.len())..];
+    let apostrophe = if rest.first() == Some(&b'\'') {
+        Some(&rest[1..])
+    } else if rest.starts_with("’".as_bytes()) {
+        Some(&rest[3..])
+    } else {
+        None
+    };
+    if let Some(after) = apostrophe {
+        let letter = |i: usize| after.get(i).is_some_and(|c| c.is_ascii_alphabetic());
+        let possessive = matches!(after.first(), Some(b's' | b'S')) && !letter(1);
+        if letter(0) && !possessive {
+            return Other;
+        }
+    }
     // "Darfour-Nord" unknown: a lone direction word joined to a name before it is part of it.
     if single
         && m.t0 > 0
@@ -2995,5 +3012,14 @@ mod issue3 {
             let p = names(text);
             assert!(p.iter().any(|x| x.1 == name), "{name}: {p:?}");
         }
+    }
+
+    #[test]
+    fn issue3_a_name_cut_at_an_apostrophe_is_a_longer_word() {
+        let p =
+            names("Raids in Far'a camp and near the town of Da'el. Kabul's mayor met in Sana'a.");
+        assert!(p.iter().all(|x| x.0 != "Far" && x.0 != "Da"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Kabul"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Sana'a"), "{p:?}");
     }
 }
