@@ -1721,6 +1721,10 @@ fn relative_gap(gap: &str) -> bool {
         let w = lowercase(w, &mut buf, &mut owned);
         // "30km", "10-km"
         let w = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
+        // ", dans le nord du Mali", ", in the north of Mali": inside, a stated container.
+        if matches!(w, "dans" | "in") {
+            return false;
+        }
         if RELATIVE.contains(&w) {
             direction = true;
         } else if !w.is_empty() && !RELATIVE_GAP.contains(&w) {
@@ -2353,5 +2357,8 @@ mod issue3_article_spelling {
         assert!(!super::relative_gap(" and "));
         assert!(!super::relative_gap(", then south to "));
         assert!(!super::relative_gap(", "));
+        // Inside, not beside: a stated container.
+        assert!(!super::relative_gap(", dans le nord du "));
+        assert!(!super::relative_gap(", in the north of "));
     }
 }

@@ -3022,4 +3022,16 @@ mod issue3 {
         assert!(p.iter().any(|x| x.0 == "Kabul"), "{p:?}");
         assert!(p.iter().any(|x| x.0 == "Sana'a"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_a_compass_part_of_a_stated_country_contains_the_name() {
+        // "dans le nord du Mali" is inside Mali, not beside it: Boni is no Bonn.
+        for text in [
+            "Des hommes armés ont attaqué Boni, dans le nord du Mali.",
+            "Des hommes armés ont attaqué Sabra, dans le sud du Liban.",
+        ] {
+            let p = countries(text);
+            assert!(p.iter().all(|x| x.1 == "ML" || x.1 == "LB"), "{p:?}");
+        }
+    }
 }
