@@ -143,6 +143,10 @@ fn casualty_sentences(
             let (Some(n), sitrep_quantify::CasualtyKind::Killed) = (c.count, c.kind) else {
                 continue;
             };
+            // "Le conflit a fait plus de 6.000 morts depuis 2017": the war's toll, background.
+            if mention::war_told(f, s.span, c.span.start) {
+                continue;
+            }
             e.killed = Some(e.killed.map_or(n, |k| k.max(n)));
         }
     }

@@ -554,7 +554,12 @@ const WAR_NOUNS: [&str; 6] = ["war", "conflict", "insurgency", "guerre", "confli
 /// thousands", "le conflit a fait des dizaines de milliers de morts": a war that has killed,
 /// told as background, is no incident.
 fn war_summary(f: &Folded, cl: Span, h: &Hit) -> bool {
-    let w = words(f, f.folded_at(cl.start), f.folded_at(h.start));
+    war_told(f, cl, h.start)
+}
+
+/// [`war_summary`] for the words of `cl` before byte `at` (a trigger's or a toll's).
+pub(crate) fn war_told(f: &Folded, cl: Span, at: usize) -> bool {
+    let w = words(f, f.folded_at(cl.start), f.folded_at(at));
     let Some(k) = w.iter().take(4).position(|x| WAR_NOUNS.contains(x)) else {
         return false;
     };
@@ -569,10 +574,18 @@ fn war_summary(f: &Folded, cl: Span, h: &Hit) -> bool {
     det && lead && perfect
 }
 
+/// Beginnings of folded verbs and nouns of condemning.
+const CONDEMN: [&str; 6] = ["denon", "condamn", "condemn", "denounc", "decri", "fustig"];
+
+/// True when a verb of condemning stands among the three words before the trigger.
+fn condemned(f: &Folded, cl: Span, h: &Hit) -> bool {
+    words_before(f, cl.start, h.start, 3).iter().any(|w| CONDEMN.iter().any(|c| w.starts_with(c)))
+}
+
 /// Folded words that tell a lasting state a place is in ("plagued by", "en proie à").
-const CHRONIC: [&str; 10] = [
+const CHRONIC: [&str; 12] = [
     "plagued", "wracked", "racked", "beset", "gripped", "proie", "secoue", "secouee", "ravage",
-    "ravagee",
+    "ravagee", "theatre", "scene",
 ];
 
 /// "Plateau has been plagued by clashes between farmers and herders", "une région en proie
@@ -868,7 +881,11 @@ fn clause_drafts(
     if trig.armed && !armed_cue {
         return;
     }
-    let weak = weak && !armed_cue;
+    // "Le Hamas a dénoncé un « massacre »", "condemned the killing": an incident named as
+    // what a party condemns is one told elsewhere (only a cue for it, which the condemning
+    // party did not do).
+    let condemned = condemned(f, cl, &main);
+    let weak = (weak && !armed_cue) || condemned;
     let tspan = Span::new(main.start, main.end);
     let before = words_before(f, cl.start, tspan.start, 2);
     // (French "a" before a verb is the auxiliary: "l'aviation a bombardé".)
@@ -963,6 +980,11 @@ fn clause_drafts(
         }
     } else {
         out.push(draft(a, f, x, si, cl, cl, hits, trig, tspan, (passive, nominal), weak, generic));
+    }
+    if condemned {
+        if let Some(d) = out.last_mut() {
+            (d.actor, d.actor_class) = (None, None);
+        }
     }
 }
 
@@ -1490,6 +1512,12 @@ fn locate(
                 .get(p.end..)
                 .is_some_and(|t| t.trim_start_matches([' ', '\u{a0}']).starts_with(':'));
         let party = party || label;
+        // The dateline's town abroad ("BEYROUTH, 9 mars (AFP)" on Syria) is where the reporter
+        // files from, never where.
+        let filed_abroad = x.dateline.is_some_and(|(d, _)| d.contains(&sp))
+            && x.home.is_some()
+            && p.country.as_deref() != x.home;
+        let party = party || filed_abroad;
         // Nor is a name the actor tagger read as a group or person ("Taliban", "Boko Haram").
         let actor = a.actors.iter().any(|m| {
             m.span.overlaps(&sp)

@@ -149,7 +149,16 @@ fn story_of_headline(e: &Draft, d: &Draft, headline: bool) -> bool {
 
 /// Whether two mentions tell the same tolls where both tell one.
 fn tolls_agree(e: &Draft, d: &Draft) -> bool {
-    let same = |x: Option<u32>, y: Option<u32>| x.is_none() || y.is_none() || x == y;
+    // (A round count is often a headline's rounding of the story's: "une vingtaine de
+    // soldats", then "vingt-deux soldats".)
+    let near = |x: u32, y: u32| {
+        let (lo, hi) = (x.min(y), x.max(y));
+        (x % 10 == 0 || y % 10 == 0) && hi - lo <= hi / 4
+    };
+    let same = |x: Option<u32>, y: Option<u32>| match (x, y) {
+        (Some(x), Some(y)) => x == y || near(x, y),
+        _ => true,
+    };
     same(e.killed, d.killed) && same(e.injured, d.injured)
 }
 

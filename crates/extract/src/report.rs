@@ -32,7 +32,9 @@ const EN_VERBS: [&str; 14] = [
     "declared",
 ];
 /// French reporting verbs (folded participles and present forms).
-const FR_VERBS: [&str; 27] = [
+const FR_VERBS: [&str; 29] = [
+    "ecrit",
+    "publie",
     "annonce",
     "annoncent",
     "indique",

@@ -1080,3 +1080,53 @@ fn issue5_a_protest_told_as_passing_without_incident_is_peaceful() {
     assert_eq!(ev[0].acled.sub_event_type, "Excessive force against protesters");
     assert_eq!(ev[1].acled.sub_event_type, "Peaceful protest");
 }
+
+#[test]
+fn issue5_an_incident_a_party_condemns_is_not_its_deed() {
+    let ev = run(
+        "Au moins quarante Palestiniens ont été tués lundi par des frappes israéliennes dans le camp de Nousseirat.\n\nLe Hamas a dénoncé un « massacre » et appelé les médiateurs à faire pression sur Israël.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Military Forces of Israel"));
+}
+
+#[test]
+fn issue5_a_round_headline_toll_is_the_storys_exact_one() {
+    let ev = run(
+        "Niger : une vingtaine de soldats tués dans une embuscade près de la frontière malienne\n\nNIAMEY, 4 mai (AFP) - Vingt-deux soldats nigériens ont été tués samedi dans une embuscade tendue par des « terroristes » dans la région de Tillabéri, a annoncé le ministère de la Défense.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(22));
+}
+
+#[test]
+fn issue5_a_dateline_abroad_is_never_where() {
+    let ev = run(
+        "BEYROUTH, 9 mars (AFP) - Plus de 200 personnes ont été tuées depuis jeudi dans des affrontements entre les forces de sécurité syriennes et des combattants fidèles à Bachar al-Assad dans l'ouest de la Syrie.",
+        Lang::Fr,
+    );
+    assert!(!ev.is_empty(), "{ev:#?}");
+    assert!(ev.iter().all(|e| place(e) != Some("Beirut")), "{ev:#?}");
+}
+
+#[test]
+fn issue5_a_wars_toll_told_after_an_incident_is_not_its_toll() {
+    let ev = run(
+        "Cinq enseignants ont été enlevés jeudi par des séparatistes armés à Bamenda. Le conflit a fait plus de 6.000 morts depuis 2017, selon l'International Crisis Group.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, None);
+}
+
+#[test]
+fn issue5_drones_counted_with_a_french_adjective_are_no_dead() {
+    let ev = run(
+        "Le ministère russe de la Défense a affirmé avoir abattu 47 drones ukrainiens.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, None);
+}

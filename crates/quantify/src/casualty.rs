@@ -1090,7 +1090,13 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
         // The head noun, before any complement ("four helicopter crew members").
         let stop = (n.first..n.end).find(|&k| is(toks.get(k), &W.of)).unwrap_or(n.end);
         let head = (n.first..stop).rev().find(|&k| toks[k].kind == Kind::Word);
-        if head.is_some_and(|h| is(toks.get(h), &W.not_people)) {
+        // (In French the noun comes first and its adjectives after: "47 drones ukrainiens".)
+        let first_noun = (n.first..stop)
+            .find(|&k| toks[k].kind == Kind::Word && s.num_of.get(k).is_none_or(|x| x.is_none()));
+        let french_head = s.ls.contains(&L::Fr).then_some(first_noun).flatten();
+        if head.is_some_and(|h| is(toks.get(h), &W.not_people))
+            || french_head.is_some_and(|h| is(toks.get(h), &W.not_people))
+        {
             return None;
         }
         // "shot down 45 of 60 drones", "abattu 45 des 60 drones": a part of things counted.
