@@ -135,11 +135,26 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
         return false;
     }
     match (place_key(e), place_key(d)) {
-        (Some(x), Some(y)) => x == y || within_km(e, d, 5.0) || (retold && retold_headline(e, d)),
+        (Some(x), Some(y)) => {
+            x == y || within_km(e, d, 5.0) || (retold && retold_headline(e, d)) || refined(e, d)
+        }
         (_, None) => d.sentence > e.sentence,
         // A headline that names no place ("Myanmar junta air strike on village kills 20").
         (None, Some(_)) => retold && tolls_agree(e, d),
     }
+}
+
+/// The same party's incident of one kind told again with a place inside the first one's, or
+/// around it ("une opération aérienne dans la région de Tombouctou", then "des frappes
+/// aériennes près de Léré"), the tolls agreeing: one incident, told more or less precisely.
+fn refined(e: &Draft, d: &Draft) -> bool {
+    let (Some((le, _)), Some((ld, _))) = (&e.location, &d.location) else {
+        return false;
+    };
+    (holds(le, ld) || holds(ld, le))
+        && told_alike(e, d)
+        && tolls_agree(e, d)
+        && named(e).zip(named(d)).is_some_and(|(x, y)| one_side(x, y))
 }
 
 /// Whether `e` is told in the document's headline and `d` in its story.
@@ -212,7 +227,11 @@ fn refers_to(e: &Draft, d: &Draft) -> bool {
     let kinds = told_alike(e, d);
     let place = match (&e.location, &d.location) {
         (_, None) => true,
-        (Some((_, re)), Some((_, rd))) => place_key(e) == place_key(d) || rd > re,
+        // (Or one inside the first's: "in Cabo Delgado", then "The attack took place … in
+        // Mocimboa da Praia district".)
+        (Some((le, re)), Some((ld, rd))) => {
+            place_key(e) == place_key(d) || rd > re || holds(le, ld)
+        }
         (None, Some(_)) => false,
     };
     kinds && place

@@ -218,9 +218,19 @@ pub fn roles(
         (w.ends_with("ing") || w.ends_with("ant"))
             && a.text().get(clause.start..trigger.start).is_some_and(|b| b.contains(','))
     };
+    // ("Sudan's paramilitary Rapid Support Forces killed…": the possessor of the subject is
+    // not it.)
+    let possessor = |m: &ActorMention| {
+        let rest = a.text().get(m.span.end..).unwrap_or("");
+        (rest.starts_with("'s ") || rest.starts_with("’s "))
+            && before.iter().any(|n| n.span.start > m.span.end && n.span.start <= m.span.end + 24)
+    };
     let first_subject = before.iter().copied().find(|m| {
         let w = prev_word(m);
-        !PREPOSITIONS.contains(&w.as_str()) && !AGAINST.contains(&w.as_str()) && in_region(m)
+        !PREPOSITIONS.contains(&w.as_str())
+            && !AGAINST.contains(&w.as_str())
+            && in_region(m)
+            && !possessor(m)
     });
     let (actor, target) = if let Some((x, y)) = between {
         (Some(x), y)
@@ -726,13 +736,27 @@ pub(crate) fn kin_only(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMent
         .any(|s| after.starts_with(s));
     let w = words_before(f, clause.start, m.span.start, 3);
     let tied = w.iter().rev().find(|w| !matches!(**w, "l" | "la" | "le" | "les" | "a"));
-    suffix
-        || tied.is_some_and(|w| {
-            matches!(
-                *w,
-                "lie" | "lies" | "liee" | "liees" | "affilie" | "affilies" | "proche" | "proches"
-            )
-        })
+    // (Only where the text names another armed group the kin could be: "Islamic State-linked
+    // insurgents" alone are that group's affiliate.)
+    let other = a
+        .actors
+        .iter()
+        .any(|o| o.kind == EntityKind::ArmedGroup && !o.adjectival && o.canonical != m.canonical);
+    other
+        && (suffix
+            || tied.is_some_and(|w| {
+                matches!(
+                    *w,
+                    "lie"
+                        | "lies"
+                        | "liee"
+                        | "liees"
+                        | "affilie"
+                        | "affilies"
+                        | "proche"
+                        | "proches"
+                )
+            }))
 }
 
 /// True when `m` only glosses the mention before it in parentheses, as an acronym or a

@@ -1130,3 +1130,23 @@ fn issue5_drones_counted_with_a_french_adjective_are_no_dead() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, None);
 }
+
+#[test]
+fn issue5_the_possessor_of_a_subject_is_not_it() {
+    let ev = run(
+        "Sudan's paramilitary Rapid Support Forces killed more than 100 people in an assault on the Zamzam displacement camp.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Rapid Support Forces"));
+}
+
+#[test]
+fn issue5_a_retelling_may_place_the_incident_inside_the_first_place() {
+    let ev = run(
+        "Islamic State-linked insurgents killed 11 Christians in an attack on a village in Mozambique's Cabo Delgado province, the group claimed on Sunday.\n\nThe attack took place on Friday in Mocimboa da Praia district, according to a statement.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(11));
+}

@@ -1833,8 +1833,10 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
     let (mut best, s) = ranked.first?;
     // A skeleton match far from everything else in the text is more likely a miss: small
     // places always, larger ones when the text is about other countries.
+    // (A curated village is no landmark a guess may reach from afar: "Khutsong" is no
+    // Kitshanga.)
     if m.skeleton
-        && !best.curated
+        && (!best.curated || best.kind == Kind::City)
         && best.kind != Kind::Country
         && ctx.country(best.cc) < 0.2
         && (best.population < 100_000 || ctx.total >= 0.5)
