@@ -144,7 +144,7 @@ fn casualty_sentences(
                 continue;
             };
             // "Le conflit a fait plus de 6.000 morts depuis 2017": the war's toll, background.
-            if mention::war_told(f, s.span, c.span.start) {
+            if mention::war_told(f, s.span, c.span.start) || mention::since_year(f, s.span) {
                 continue;
             }
             e.killed = Some(e.killed.map_or(n, |k| k.max(n)));

@@ -591,7 +591,21 @@ const CHRONIC: [&str; 12] = [
 /// "Plateau has been plagued by clashes between farmers and herders", "une région en proie
 /// aux violences": a lasting state the background tells, not an incident.
 fn chronic(f: &Folded, cl: Span, h: &Hit) -> bool {
-    words_before(f, cl.start, h.start, 4).iter().any(|w| CHRONIC.contains(w))
+    words_before(f, cl.start, h.start, 4).iter().any(|w| CHRONIC.contains(w)) || since_year(f, cl)
+}
+
+/// "More than 250 people have been killed in ethnic violence … since May 2023", "depuis
+/// 2017": a count since a year, the background's.
+pub(crate) fn since_year(f: &Folded, cl: Span) -> bool {
+    let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
+    w.iter().enumerate().any(|(i, x)| {
+        matches!(*x, "since" | "depuis")
+            && w[i + 1..].iter().take(3).any(|y| {
+                y.len() == 4
+                    && (y.starts_with("19") || y.starts_with("20"))
+                    && y.bytes().all(|b| b.is_ascii_digit())
+            })
+    })
 }
 
 /// True when hit `h` lies in a label that heads the clause ("Looting: On 9
@@ -1425,8 +1439,13 @@ fn weapons_in(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> Vec<Strin
         .collect();
     for h in LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang) {
         let w = &LEXICON.weapons.values[h.entry];
+        // ("Selon l'armée de l'air ukrainienne", "according to the air force": the source's
+        // name, no weapon.)
+        let source = words_before(f, cl.start, h.start, 3)
+            .iter()
+            .any(|w| matches!(*w, "selon" | "according" | "apres"));
         // ("-": a facility's or civil aviation's words, "base aérienne", no weapon.)
-        if w != NO_WEAPON {
+        if w != NO_WEAPON && !source {
             found.push((h.start, w.clone()));
         }
     }

@@ -1150,3 +1150,27 @@ fn issue5_a_retelling_may_place_the_incident_inside_the_first_place() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(11));
 }
+
+#[test]
+fn issue5_drones_launched_at_a_country_are_an_attack() {
+    let ev = run(
+        "Iran responded by launching around 100 drones towards Israel, the Israeli military said.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+    assert_eq!(actor(&ev[0]), Some("Military Forces of Iran"));
+    // "lancé" without a weapon launches no attack.
+    let ev = run("L'armée a lancé une opération de sensibilisation dans la région.", Lang::Fr);
+    assert!(ev.iter().all(|e| e.acled.event_type != "Explosions/Remote violence"), "{ev:#?}");
+}
+
+#[test]
+fn issue5_a_toll_counted_since_a_year_is_background() {
+    let ev = run(
+        "Three people were killed when unidentified gunmen opened fire on villagers in Manipur's Bishnupur district late on Tuesday, police said. More than 250 people have been killed in ethnic violence in the state since May 2023.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(3));
+}
