@@ -736,6 +736,13 @@ fn finish(
                 .is_some_and(|p| matches!(p.kind.as_str(), "military" | "state" | "government")));
     let target = if intervener { d.actor.clone() } else { d.target };
     let target = target.map(|p| localize(p, parties_country.as_deref()));
+    // A state's forces are not their own target ("Police used pepper spray …, and more than
+    // 300 people were detained": the head of the sentence read twice).
+    let state_kind = |p: &Party| matches!(p.kind.as_str(), "military" | "state" | "government");
+    let target = target.filter(|t| {
+        !(actor.as_ref().is_some_and(|a| a.canonical == t.canonical && state_kind(a))
+            && state_kind(t))
+    });
     let mut evidence: Vec<Span> = d.evidence.clone();
     evidence.sort();
     Event {

@@ -133,8 +133,14 @@ pub fn roles(
         .filter(|m| m.span.start < trigger.start)
         .filter(|m| appositive.is_none_or(|(s, e)| m.span.end <= s || m.span.start >= e))
         .collect();
+    // (Not past a reporting clause after the trigger: "un cessez-le-feu …, a annoncé le
+    // président américain, au terme de négociations menées par les États-Unis" names no
+    // party of the ceasefire there.)
+    let past_report = |m: &ActorMention| {
+        told_by.iter().any(|r| r.span.start >= trigger.end && r.span.end <= m.span.start)
+    };
     let after: Vec<&ActorMention> =
-        inside.iter().copied().filter(|m| m.span.start >= trigger.end).collect();
+        inside.iter().copied().filter(|m| m.span.start >= trigger.end && !past_report(m)).collect();
     let prev_word = |m: &ActorMention| word_before_np(f, clause.start, m.span.start);
     let agent =
         after.iter().copied().find(|m| AGENT.contains(&prev_word(m).as_str())).or_else(|| {
@@ -310,9 +316,13 @@ pub fn roles(
         let x = actor.filter(|_| !passive && mutual())?;
         before.iter().copied().find(|m| {
             m.span.start > x.span.end
-                && a.text()
-                    .get(x.span.end..m.span.start)
-                    .is_some_and(|g| matches!(g.trim(), "and" | "et" | "&"))
+                && a.text().get(x.span.end..m.span.start).is_some_and(|g| {
+                    // ("Israël et le Hezbollah": an article may lead the second.)
+                    let ws: Vec<&str> = g.split_whitespace().collect();
+                    matches!(ws.first(), Some(&("and" | "et" | "&")))
+                        && ws[1..].iter().all(|w| matches!(*w, "le" | "la" | "les" | "the"))
+                        && ws.len() <= 2
+                })
         })
     });
     // "X repelled an attack by Y", "X repelled a Y attack", "Y were killed
@@ -490,7 +500,8 @@ pub(crate) fn the_group<'a>(
 
 /// Beginnings of the folded words of a trigger two sides act on together (agreeing, signing,
 /// clashing, a ceasefire, a deal): there, a second coordinated subject is the other side.
-const MUTUAL: [&str; 14] = [
+const MUTUAL: [&str; 15] = [
+    "accept",
     "agree",
     "sign",
     "accord",

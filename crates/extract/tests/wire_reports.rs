@@ -1174,3 +1174,33 @@ fn issue5_a_toll_counted_since_a_year_is_background() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(3));
 }
+
+#[test]
+fn issue5_an_agreement_announced_by_a_third_party_is_between_its_parties() {
+    let ev = run(
+        "WASHINGTON, 20 janvier (AFP) - Israël et le Hezbollah ont accepté un cessez-le-feu qui doit entrer en vigueur à l'aube, a annoncé mardi le président américain, au terme de semaines de négociations menées par les États-Unis et la France.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Israel"));
+    assert_eq!(target(&ev[0]), Some("Hezbollah"));
+}
+
+#[test]
+fn issue5_a_warning_to_strike_threatens() {
+    let ev = run(
+        "Le Premier ministre israélien a averti que son armée « frapperait avec force » si le mouvement chiite violait l'accord.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].modality, "threatened");
+}
+
+#[test]
+fn issue5_state_forces_are_not_their_own_target() {
+    let ev = run(
+        "Police used pepper spray and rubber bullets to disperse crowds in Istanbul late on Wednesday, and more than 300 people were detained, the interior minister said.",
+        Lang::En,
+    );
+    assert!(ev.iter().all(|e| actor(e).is_none() || actor(e) != target(e)), "{ev:#?}");
+}

@@ -2268,7 +2268,11 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             && toks.toks[k].cap
     };
     if m.t0 > 0 && !any_country {
-        if title(m.t0 - 1) {
+        // (A title in lower case too before a small place's name: "Istanbul mayor Imamoglu".)
+        let lower_title = !strong
+            && max_pop < 100_000
+            && Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0 - 1), Role::PersonBefore).is_some();
+        if title(m.t0 - 1) || lower_title {
             return Person;
         }
         // (Before a first name, a title in lower case too: "police chief Ziauddin Ahmad".)
@@ -3081,5 +3085,12 @@ mod issue3 {
         for name in ["Israel", "Gaza", "Bannu", "Miranshah"] {
             assert!(p.iter().any(|x| x.0 == name), "{name}: {p:?}");
         }
+    }
+
+    #[test]
+    fn issue3_a_lower_case_title_before_a_small_places_name_makes_a_person() {
+        let p = names("Turkey detains Istanbul mayor Imamoglu, protests erupt.");
+        assert!(p.iter().all(|x| x.0 != "Imamoglu"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Istanbul"), "{p:?}");
     }
 }
