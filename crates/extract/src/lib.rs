@@ -686,6 +686,10 @@ fn finish(
     if c.sub == "Non-state actor overtakes territory" && state_force {
         c.sub = "Government regains territory".to_string();
     }
+    // Territory taken in a fight is one of ACLED's battles: its fine kind says so.
+    if c.sub.ends_with("overtakes territory") || c.sub == "Government regains territory" {
+        c.kind = "armed_clash".to_string();
+    }
     // Destruction is done by someone: unnamed, the actor is unknown.
     let violent = family(&c.kind) == "attack" || c.sub == "Looting/property destruction";
     let peaceful = matches!(c.sub.as_str(), "Peaceful protest" | "Protest with intervention");

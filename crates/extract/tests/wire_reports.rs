@@ -1204,3 +1204,14 @@ fn issue5_state_forces_are_not_their_own_target() {
     );
     assert!(ev.iter().all(|e| actor(e).is_none() || actor(e) != target(e)), "{ev:#?}");
 }
+
+#[test]
+fn issue5_territory_taken_in_a_fight_is_a_battle_kind() {
+    let ev = run(
+        "M23 rebels captured the town of Nyabiondo in North Kivu province on Tuesday.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory");
+    assert_eq!(ev[0].kind, "armed_clash");
+}
