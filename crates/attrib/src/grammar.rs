@@ -178,7 +178,15 @@ impl<'a, 't> Grammar<'a, 't> {
     /// after a marker): tokens up to punctuation or a stop word.
     pub fn np_after(&self, i: usize, hi: usize) -> Option<(usize, usize)> {
         let mut j = i;
-        while j < hi && j - i < 12 && self.np_token(j, j == i) && !self.lowercase_aux(j) {
+        // (A line break ends it: "…, annonce Washington" closes a headline before the
+        // dateline's "WASHINGTON".)
+        let broken = |j: usize| j > i && self.toks[j].span.start > self.toks[j - 1].span.end + 1;
+        while j < hi
+            && j - i < 12
+            && self.np_token(j, j == i)
+            && !self.lowercase_aux(j)
+            && !broken(j)
+        {
             j += 1;
         }
         (j > i).then_some((i, j))

@@ -287,7 +287,11 @@ impl Resolver<'_, '_, '_> {
             }
             let last = i + 1;
             let mut first = i;
-            while first > floor && g.toks[first - 1].name && !g.is(first - 1, cls::DEF) {
+            while first > floor
+                && g.toks[first - 1].name
+                && !g.is(first - 1, cls::DEF)
+                && g.toks[first].span.start <= g.toks[first - 1].span.end + 1
+            {
                 first -= 1;
             }
             i = first;
@@ -402,7 +406,10 @@ impl Resolver<'_, '_, '_> {
                     i += 1;
                     continue;
                 }
-                if !(t.name || particle) || (stop && i > start) {
+                // (A line break ends a name: "annonce Washington" closes a headline, the
+                // dateline's "WASHINGTON" opens the story.)
+                let broken = i > start && t.span.start > g.toks[i - 1].span.end + 1;
+                if !(t.name || particle) || (stop && i > start) || broken {
                     break;
                 }
                 i += 1;

@@ -478,3 +478,12 @@ fn pronouns_never_stand_as_speakers() {
         assert!(quotes.is_empty() && claims.is_empty(), "{text}: {quotes:?} {claims:?}");
     }
 }
+
+#[test]
+fn issue5_a_name_never_runs_across_a_line_break() {
+    // The headline ends with its source; the dateline's capital opens the story.
+    let text = "Le Hezbollah et Israël acceptent un cessez-le-feu, annonce Washington\n\nWASHINGTON, 20 janvier (AFP) - Israël et le Hezbollah ont accepté un cessez-le-feu, a annoncé mardi le président américain.";
+    let (_, claims) = run(text, Lang::Fr, &[]);
+    assert!(!claims.is_empty(), "{claims:?}");
+    assert!(claims.iter().all(|c| !c.source.text.contains('\n')), "{claims:?}");
+}
