@@ -638,6 +638,25 @@ fn state_forces(a: &Analysis<'_>, mut p: Party, violent: bool) -> Party {
 /// A generic actor ("Military Forces", "Police Forces", "Unidentified Armed
 /// Group") takes the country of its own mention, else of the event: ACLED's
 /// "Military Forces of Nigeria", "Unidentified Armed Group (Yemen)".
+/// A generic state force ("Military Forces", "Police Forces") as the one of that kind the
+/// text named last before byte `at` with its state ("Israeli forces" → "Military Forces of
+/// Israel"), when it named one.
+fn the_forces_named_before(a: &Analysis<'_>, p: Party, at: usize) -> Party {
+    let Some(c) = p.canonical.as_deref() else { return p };
+    if p.country.is_some() || !matches!(c, "Military Forces" | "Police Forces" | "Security Forces")
+    {
+        return p;
+    }
+    let prefix = format!("{c} of ");
+    let named = a.actors.iter().rev().find(|m| {
+        m.span.end <= at && m.canonical.as_deref().is_some_and(|k| k.starts_with(&prefix))
+    });
+    match named {
+        Some(m) => Party { canonical: m.canonical.clone(), country: m.country.clone(), ..p },
+        None => p,
+    }
+}
+
 fn localize(mut p: Party, country: Option<&str>) -> Party {
     let Some(c) = p.canonical.as_deref() else { return p };
     let Some(iso) = p.country.as_deref().or(country) else { return p };
@@ -728,6 +747,9 @@ fn finish(
     let actor = actor.map(|p| if violent { claimed_author(a, d.sentence, p) } else { p });
     let actor = actor.map(|p| execution_perpetrator(a, d.sentence, p, country.as_deref()));
     let actor = actor.map(|p| kin_militia(a, d.sentence, p, c.sub == "Armed clash"));
+    // "The Israeli military said its troops had opened fire…", "The military also said it had
+    // arrested…": a state's forces named without their state are the forces named before.
+    let actor = actor.map(|p| the_forces_named_before(a, p, d.first()));
     let actor = actor.map(|p| localize(p, parties_country.as_deref()));
     let actor = actor.map(|p| state_forces(a, p, violent));
     let actor = actor.map(|p| coalition_member(p, country.as_deref(), violent));

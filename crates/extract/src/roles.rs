@@ -142,8 +142,18 @@ pub fn roles(
     let after: Vec<&ActorMention> =
         inside.iter().copied().filter(|m| m.span.start >= trigger.end && !past_report(m)).collect();
     let prev_word = |m: &ActorMention| word_before_np(f, clause.start, m.span.start);
-    let agent =
-        after.iter().copied().find(|m| AGENT.contains(&prev_word(m).as_str())).or_else(|| {
+    // ("la capitale contrôlée par les rebelles houthis", "a Kyiv-controlled town", "backed by":
+    // the agent of a participle describing a place or a party, not of the trigger.)
+    let describing = |m: &ActorMention| {
+        let w = words_before(f, clause.start, m.span.start, 4);
+        let p = w.iter().rposition(|w| AGENT.contains(w));
+        p.and_then(|p| p.checked_sub(1)).is_some_and(|k| DESCRIBING.contains(&w[k]))
+    };
+    let agent = after
+        .iter()
+        .copied()
+        .find(|m| AGENT.contains(&prev_word(m).as_str()) && !describing(m))
+        .or_else(|| {
             // "par des combattants du Tehreek-e-Taliban Pakistan", "by fighters of the X": the
             // common noun is no mention of its own, the group it belongs to is the agent.
             after.iter().copied().find(|m| {
@@ -497,6 +507,35 @@ pub(crate) fn the_group<'a>(
             && !kin_only(a, f, clause, m)
     })
 }
+
+/// Folded participles whose "by"/"par" names who holds or backs a place or a party, not who
+/// did the event ("contrôlée par", "backed by", "led by").
+const DESCRIBING: [&str; 24] = [
+    "controlee",
+    "controle",
+    "controlees",
+    "controles",
+    "tenue",
+    "tenu",
+    "tenues",
+    "tenus",
+    "occupee",
+    "occupe",
+    "dirigee",
+    "dirige",
+    "soutenue",
+    "soutenu",
+    "soutenus",
+    "controlled",
+    "held",
+    "run",
+    "led",
+    "backed",
+    "supported",
+    "occupied",
+    "ruled",
+    "governed",
+];
 
 /// Beginnings of the folded words of a trigger two sides act on together (agreeing, signing,
 /// clashing, a ceasefire, a deal): there, a second coordinated subject is the other side.

@@ -1215,3 +1215,22 @@ fn issue5_territory_taken_in_a_fight_is_a_battle_kind() {
     assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory");
     assert_eq!(ev[0].kind, "armed_clash");
 }
+
+#[test]
+fn issue5_the_agent_of_a_participle_describing_a_place_is_not_the_actor() {
+    let ev = run(
+        "Des frappes aériennes américaines ont visé dans la nuit plusieurs sites à Sanaa, la capitale yéménite contrôlée par les rebelles houthis, faisant au moins six morts.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Military Forces of the United States"));
+}
+
+#[test]
+fn issue5_forces_named_without_their_state_are_those_named_before() {
+    let ev = run(
+        "Israeli forces killed two Palestinians during a raid on the Jenin refugee camp on Tuesday.\n\nThe military also said it had arrested 12 wanted suspects in overnight operations across the West Bank.",
+        Lang::En,
+    );
+    assert!(ev.iter().all(|e| actor(e) == Some("Military Forces of Israel")), "{ev:#?}");
+}
