@@ -725,7 +725,10 @@ fn finish(
         country.clone().filter(|cc| {
             a.places.iter().any(|p| {
                 p.country.as_deref() == Some(cc.as_str())
-                    && location.as_ref().is_none_or(|l| l.text != p.text)
+                    && location
+                        .as_ref()
+                        .is_none_or(|l| l.text.to_lowercase() != p.text.to_lowercase())
+                    && !x.in_dateline(Span::new(p.start, p.end))
             })
         })
     } else {

@@ -574,6 +574,19 @@ pub(crate) fn war_told(f: &Folded, cl: Span, at: usize) -> bool {
     det && lead && perfect
 }
 
+/// Folded words that name a fight's end or its prevention, not the fight ("an end to fighting",
+/// "la fin des combats", "to halt hostilities").
+const ENDING: [&str; 10] =
+    ["end", "halt", "fin", "arret", "cessation", "stop", "prevent", "eviter", "empecher", "avoid"];
+
+/// True when the trigger is what a word of ending or preventing names ("raising hopes of an end
+/// to fighting"): no incident.
+fn ended(f: &Folded, cl: Span, h: &Hit) -> bool {
+    let w = words_before(f, cl.start, h.start, 3);
+    w.iter().any(|x| ENDING.contains(x))
+        && matches!(w.last(), Some(&("to" | "des" | "du" | "de" | "the" | "les" | "aux" | "of")))
+}
+
 /// Beginnings of folded verbs and nouns of condemning.
 const CONDEMN: [&str; 6] = ["denon", "condamn", "condemn", "denounc", "decri", "fustig"];
 
@@ -629,7 +642,10 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
     let told: Vec<&Hit> = hits
         .iter()
         .filter(|h| {
-            !in_label(a, cl, h) && !describes_group(f, cl, h) && !held_responsible(f, cl, h)
+            !in_label(a, cl, h)
+                && !describes_group(f, cl, h)
+                && !held_responsible(f, cl, h)
+                && !ended(f, cl, h)
         })
         .collect();
     let strong: Vec<&Hit> = if told.iter().any(|h| !t(h).weak) {
@@ -871,6 +887,7 @@ fn clause_drafts(
     }
     if war_summary(f, cl, &main)
         || chronic(f, cl, &main)
+        || ended(f, cl, &main)
         || describes_group(f, cl, &main)
         || held_responsible(f, cl, &main)
     {

@@ -119,18 +119,22 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
         let c = |x: &Draft| x.actor.as_ref().and_then(|p| p.canonical.clone());
         let t = |x: &Draft| x.target.as_ref().and_then(|p| p.canonical.clone());
         let same_target = t(e).is_some() && t(e) == t(d);
-        return same_target || matches!((c(e), c(d)), (None, _) | (_, None)) || c(e) == c(d);
+        return same_target
+            || matches!((c(e), c(d)), (None, _) | (_, None))
+            || c(e).zip(c(d)).is_some_and(|(x, y)| one_side(&x, &y));
     }
     // A definite noun of another kind ("the kidnapping" after a bombing)
     // names an incident of its own, as does "another strike".
-    if targets_conflict(e, d) || d.another || (d.anaphoric && !told_alike(e, d)) {
+    // (A headline's parties are read from a few words: its target sets it apart from no
+    // telling of the same kind in the story's lead.)
+    let retold = story_of_headline(e, d, headline);
+    let same_kind = retold && d.sentence <= 2 && told_alike(e, d);
+    if (targets_conflict(e, d) && !same_kind) || d.another || (d.anaphoric && !told_alike(e, d)) {
         return false;
     }
     // (In a story of several paragraphs: a one-paragraph note tells one incident, whose two
     // sides each act: "X fired at Y. Y responded to the fire".)
     let clash = e.kind() == "armed_clash" || d.kind() == "armed_clash";
-    // (A headline's parties are read from a few words: they do not set it apart.)
-    let retold = story_of_headline(e, d, headline);
     if dates_conflict(e, d) || (paragraphs && !clash && !retold && actors_conflict(e, d)) {
         return false;
     }
@@ -355,7 +359,13 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
                     }
                 }
                 if let Some((actor, actor_class, target, target_class)) = parties {
-                    if actor.as_ref().is_some_and(|p| p.canonical.is_some()) {
+                    // (A headline's "actor" that is a victim, "un journaliste arrêté", gives
+                    // way even to none.)
+                    let victim = e.actor_class == Some(crate::lexicon::PartyClass::Civilian)
+                        || (e.actor.is_some()
+                            && e.actor.as_ref().map(|p| &p.canonical)
+                                == target.as_ref().map(|p| &p.canonical));
+                    if actor.as_ref().is_some_and(|p| p.canonical.is_some()) || victim {
                         (e.actor, e.actor_class) = (actor, actor_class);
                     }
                     if target.as_ref().is_some_and(|p| p.canonical.is_some()) {

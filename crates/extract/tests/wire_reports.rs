@@ -1234,3 +1234,35 @@ fn issue5_forces_named_without_their_state_are_those_named_before() {
     );
     assert!(ev.iter().all(|e| actor(e) == Some("Military Forces of Israel")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_headline_victim_is_no_actor() {
+    let ev = run(
+        "Sénégal : un journaliste arrêté après un article critique\n\nDAKAR, 2 juillet (AFP) - Le journaliste sénégalais Moussa Ndiaye a été arrêté mardi à Dakar par la Division des investigations criminelles, a annoncé son avocat.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Police Forces of Senegal"));
+}
+
+#[test]
+fn issue5_an_end_to_fighting_is_no_fight_and_a_deal_signed_abroad_is_between_its_parties() {
+    let ev = run(
+        "Congo rebels, government sign ceasefire in Doha\n\nDOHA, Aug 21 (Reuters) - Congo's government and the M23 rebel group signed a ceasefire agreement in Doha on Saturday, Qatari mediators said, raising hopes of an end to fighting in the mineral-rich east.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Agreement");
+    assert_eq!(actor(&ev[0]), Some("Government of Democratic Republic of Congo"));
+    assert_eq!(target(&ev[0]), Some("M23"));
+}
+
+#[test]
+fn issue5_a_headline_target_does_not_set_the_leads_incident_apart() {
+    let ev = run(
+        "Pakistan says it killed 30 militants in strikes on Afghan territory\n\nISLAMABAD, Feb 27 (Reuters) - Pakistan's military said on Thursday its aircraft had struck hideouts of the Pakistani Taliban in Afghanistan's Paktika and Khost provinces, killing 30 militants.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(30));
+}
