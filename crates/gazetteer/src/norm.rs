@@ -579,13 +579,7 @@ mod tests {
         for s in
             ["", " ", "Al-Anbar", "  Ras al  Ain ", "Deir ez-Zor", "A1 b2", "x", "'s-Hertogenbosch"]
         {
-            let mut want = String::new();
-            for (a, b) in token_ranges(s) {
-                if !want.is_empty() {
-                    want.push(' ');
-                }
-                fold_token_into(&s[a..b], &mut want);
-            }
+            let want = folded_by_tokens(s);
             assert_eq!(fold(s), want, "{s:?}");
             let mut onto = String::from("kept");
             fold_onto(s, &mut onto);
@@ -614,15 +608,20 @@ mod tests {
             .map(String::from),
         );
         for s in &names {
-            let mut want = String::new();
-            for (a, b) in token_ranges(s) {
-                if !want.is_empty() {
-                    want.push(' ');
-                }
-                fold_token_into(&s[a..b], &mut want);
-            }
-            assert_eq!(fold(s), want, "{s:?}");
+            assert_eq!(fold(s), folded_by_tokens(s), "{s:?}");
         }
+    }
+
+    /// The folding of `s` token by token, joined by spaces: what [`fold`] must equal.
+    fn folded_by_tokens(s: &str) -> String {
+        let mut want = String::new();
+        for (a, b) in token_ranges(s) {
+            if !want.is_empty() {
+                want.push(' ');
+            }
+            fold_token_into(&s[a..b], &mut want);
+        }
+        want
     }
 
     #[test]
