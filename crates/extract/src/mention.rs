@@ -732,7 +732,8 @@ fn taking(word: &str) -> bool {
     ["sais", "seiz", "confis", "recover", "empar"].iter().any(|p| w.starts_with(p))
 }
 
-/// Verbs of saying and accusing (folded) after which a state's capital is its government.
+/// Verbs of saying and accusing (folded): after them a state's capital is its government, and a
+/// date is the day of telling ("said on Monday", "a annoncé mardi").
 const SPEAKING: &[&str] = &[
     "said",
     "says",
@@ -762,6 +763,18 @@ const SPEAKING: &[&str] = &[
     "condamne",
     "assure",
     "estime",
+    "told",
+    "reported",
+    "added",
+    "confirmed",
+    "stated",
+    "indique",
+    "rapporte",
+    "precise",
+    "ajoute",
+    "confirme",
+    "revendique",
+    "revendiquee",
 ];
 
 /// Nouns for armed people (folded): a gathering of them is no protest.
@@ -1965,33 +1978,11 @@ fn date_of(
     }
 }
 
-/// Folded verbs of telling a date may follow ("said on Tuesday", "a annoncé mardi").
-const TELLING: [&str; 18] = [
-    "said",
-    "says",
-    "told",
-    "reported",
-    "announced",
-    "added",
-    "confirmed",
-    "stated",
-    "dit",
-    "annonce",
-    "indique",
-    "rapporte",
-    "precise",
-    "ajoute",
-    "confirme",
-    "declare",
-    "affirme",
-    "assure",
-];
-
 /// True when the date at `d` follows a verb of telling (with "on" between in English).
 fn told_on(f: &Folded, from: usize, d: Span) -> bool {
     let w = words_before(f, from, d.start, 2);
     let w: Vec<&str> = w.into_iter().filter(|w| *w != "on").collect();
-    w.last().is_some_and(|w| TELLING.contains(w))
+    w.last().is_some_and(|w| SPEAKING.contains(w))
 }
 
 /// The victims named by a casualty phrase, as the target.
