@@ -32,7 +32,10 @@ const EN_VERBS: [&str; 14] = [
     "declared",
 ];
 /// French reporting verbs (folded participles and present forms).
-const FR_VERBS: [&str; 29] = [
+const FR_VERBS: [&str; 32] = [
+    "raconte",
+    "racontent",
+    "confie",
     "ecrit",
     "publie",
     "annonce",

@@ -1266,3 +1266,19 @@ fn issue5_a_headline_target_does_not_set_the_leads_incident_apart() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(30));
 }
+
+#[test]
+fn issue5_air_defences_and_a_news_agency_told_are_no_weapon_and_no_target() {
+    let ev = run(
+        "L'un des drones a été abattu par les défenses aériennes près de la base de Harir.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].weapons, ["drone"]);
+    assert_eq!(ev[0].fatalities, None);
+    let ev = run(
+        "« Les assaillants sont arrivés à moto, ils ont tiré sur tout ce qui bougeait », a raconté à l'AFP un habitant de Songho.",
+        Lang::Fr,
+    );
+    assert!(ev.iter().all(|e| target(e) != Some("Agence France-Presse")), "{ev:#?}");
+}

@@ -1094,15 +1094,28 @@ fn resolve(s: &mut Sentence<'_>, a: usize, b: usize, lo: usize, trig: Trigger) -
         let first_noun = (n.first..stop)
             .find(|&k| toks[k].kind == Kind::Word && s.num_of.get(k).is_none_or(|x| x.is_none()));
         let french_head = s.ls.contains(&L::Fr).then_some(first_noun).flatten();
+        // ("l'un des drones", "one of the drones": a number alone before its complement counts
+        // the complement's noun.)
+        let of_noun = first_noun
+            .is_none()
+            .then(|| {
+                (stop + 1..n.end).find(|&k| toks[k].kind == Kind::Word && !is(toks.get(k), &W.of))
+            })
+            .flatten();
         if head.is_some_and(|h| is(toks.get(h), &W.not_people))
             || french_head.is_some_and(|h| is(toks.get(h), &W.not_people))
+            || of_noun.is_some_and(|h| is(toks.get(h), &W.not_people))
         {
             return None;
         }
-        // "shot down 45 of 60 drones", "abattu 45 des 60 drones": a part of things counted.
+        // "shot down 45 of 60 drones", "abattu 45 des 60 drones", "l'un des drones": a part of
+        // things counted.
         if is(toks.get(n.end), &W.of) {
             let whole = s.num_of.get(n.end + 1).copied().flatten().map(|k| s.nums[k].end);
-            if whole.is_some_and(|e| is(toks.get(e), &W.not_people)) {
+            let next = (n.end + 1..toks.len().min(n.end + 3)).find(|&k| toks[k].kind == Kind::Word);
+            if whole.is_some_and(|e| is(toks.get(e), &W.not_people))
+                || next.is_some_and(|k| is(toks.get(k), &W.not_people))
+            {
                 return None;
             }
         }
@@ -1204,6 +1217,11 @@ mod tests {
             ("Des avions ont ciblé des zones à la frontière irako-syrienne, tuant quatre membres des Unités de mobilisation populaire irakiennes (Hachd al-Chaabi).", Lang::Fr, &[(K, Some(4), false)]),
             ("l'invasion menée par les États-Unis sur la frontière irako-syrienne, qui a entraîné le martyre de quatre membres des Hachd al-Chaabi.", Lang::Fr, &[(K, Some(4), false)]),
             ("L'attaque a fait 3 morts et 12 blessés.", Lang::Fr, &[(K, Some(3), false), (I, Some(12), false)]),
+            // Regression (issue 5): things counted are no dead, the noun before its French
+            // adjective ("47 drones ukrainiens") or after "l'un des".
+            ("Le ministère a affirmé avoir abattu 47 drones ukrainiens.", Lang::Fr, &[]),
+            ("L'un des drones a été abattu par les défenses aériennes.", Lang::Fr, &[]),
+            ("L'un des soldats a été tué.", Lang::Fr, &[(K, Some(1), false)]),
             // Regression (issue 5): "à" after the casualty word is no article ("a" = one).
             ("La frappe a fait une vingtaine de blessés lundi à Gao.", Lang::Fr, &[(I, Some(20), false)]),
             ("Trois soldats ont été blessés à Gao.", Lang::Fr, &[(I, Some(3), false)]),
