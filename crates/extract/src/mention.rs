@@ -1525,7 +1525,22 @@ fn locate(
                 _ => false,
             });
             let passive = w.get(1).is_some_and(|w| matches!(*w, "ete" | "been"));
-            verb(0) || (aux && (verb(1) || !passive))
+            // ("as Kyiv hits Russian refinery", "Kiev frappe": a verb of attack right after it,
+            // in the present, is its deed; "Minsk demonstration" is where.)
+            let end = a.text().len().min(p.end + 24);
+            let acts =
+                LEXICON.triggers.find(f, f.folded_at(p.end), f.folded_at(end), a.lang).iter().any(
+                    |h| {
+                        let t = &LEXICON.triggers.values[h.entry];
+                        let gap = a.text().get(p.end..h.start).unwrap_or("x");
+                        let word = a.text().get(h.start..h.end).unwrap_or("");
+                        !t.noun
+                            && !gap.is_empty()
+                            && gap.chars().all(char::is_whitespace)
+                            && (fr || word.ends_with('s'))
+                    },
+                );
+            verb(0) || (aux && (verb(1) || !passive)) || acts
         };
         // "artillery fire on southern Lebanon", "sur le sud du Liban": a part of the country,
         // where, whatever role it also plays.

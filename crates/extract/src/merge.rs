@@ -443,7 +443,14 @@ fn told_in_detail(mut events: Vec<Draft>) -> Vec<Draft> {
     let mut i = 0;
     while i < events.len() {
         let u = &events[i];
-        let Some(total) = u.killed.filter(|_| u.umbrella && u.family() == "attack") else {
+        // (A plural summary, or one placed only in a country or a region: "Russian strikes
+        // kill 9 across Ukraine", then five in Odesa and four in Kharkiv.)
+        let coarse = u
+            .location
+            .as_ref()
+            .is_some_and(|(l, _)| matches!(l.precision.as_str(), "country" | "admin1"));
+        let Some(total) = u.killed.filter(|_| (u.umbrella || coarse) && u.family() == "attack")
+        else {
             i += 1;
             continue;
         };

@@ -1282,3 +1282,19 @@ fn issue5_air_defences_and_a_news_agency_told_are_no_weapon_and_no_target() {
     );
     assert!(ev.iter().all(|e| target(e) != Some("Agence France-Presse")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_summary_placed_in_a_country_is_the_sum_of_the_incidents_told_after_it() {
+    let ev = run(
+        "Russian strikes kill 9 across Ukraine as Kyiv hits Russian refinery\n\nKYIV, Ukraine, March 11 (AP) - Russian missile and drone attacks killed at least nine people across Ukraine overnight, officials said Tuesday.\n\nIn the southern city of Odesa, a ballistic missile struck a residential building, killing five people and injuring 18, the governor said. Four people were killed in a drone attack on the city of Kharkiv, its mayor said.",
+        Lang::En,
+    );
+    let tolls: Vec<Option<u32>> = ev.iter().map(|e| e.fatalities).collect();
+    assert_eq!(tolls, [Some(5), Some(4)], "{ev:#?}");
+    // "Minsk demonstration" is where; "Kyiv hits" is who.
+    let ev = run(
+        "On 6 May, around 20 people protested in Mogilev, demanding the release of a blogger arrested for covering a Minsk demonstration.",
+        Lang::En,
+    );
+    assert!(ev.iter().all(|e| place(e) != Some("Russia")), "{ev:#?}");
+}
