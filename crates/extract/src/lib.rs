@@ -639,7 +639,7 @@ fn state_forces(a: &Analysis<'_>, mut p: Party, violent: bool) -> Party {
 /// Group") takes the country of its own mention, else of the event: ACLED's
 /// "Military Forces of Nigeria", "Unidentified Armed Group (Yemen)".
 /// A generic state force ("Military Forces", "Police Forces") as the one of that kind the
-/// text named last before byte `at` with its state ("Israeli forces" → "Military Forces of
+/// text named last before byte `at` (the deciding trigger) with its state ("Israeli forces" → "Military Forces of
 /// Israel"), when it named one.
 fn the_forces_named_before(a: &Analysis<'_>, p: Party, at: usize) -> Party {
     let Some(c) = p.canonical.as_deref() else { return p };
@@ -752,7 +752,7 @@ fn finish(
     let actor = actor.map(|p| kin_militia(a, d.sentence, p, c.sub == "Armed clash"));
     // "The Israeli military said its troops had opened fire…", "The military also said it had
     // arrested…": a state's forces named without their state are the forces named before.
-    let actor = actor.map(|p| the_forces_named_before(a, p, d.first()));
+    let actor = actor.map(|p| the_forces_named_before(a, p, d.trigger.start));
     let actor = actor.map(|p| localize(p, parties_country.as_deref()));
     let actor = actor.map(|p| state_forces(a, p, violent));
     let actor = actor.map(|p| coalition_member(p, country.as_deref(), violent));

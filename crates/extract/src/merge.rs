@@ -128,7 +128,7 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
     // (A headline's parties are read from a few words: its target sets it apart from no
     // telling of the same kind in the story's lead.)
     let retold = story_of_headline(e, d, headline);
-    let same_kind = retold && d.sentence <= 2 && told_alike(e, d);
+    let same_kind = retold && d.sentence == 1 && told_alike(e, d);
     if (targets_conflict(e, d) && !same_kind) || d.another || (d.anaphoric && !told_alike(e, d)) {
         return false;
     }
