@@ -416,10 +416,11 @@ const AUTHOR_BEFORE: [&str; 32] = [
 /// Folded words between a common noun for fighters and the group they
 /// belong to ("jihadistes liés à l'État islamique", "militants linked to
 /// al-Shabaab").
-const LINKED: [&str; 13] = [
+const LINKED: [&str; 14] = [
     " of",
     " de",
     " du",
+    " des",
     " lies a",
     " lie a",
     " liee a",

@@ -1298,3 +1298,14 @@ fn issue5_a_summary_placed_in_a_country_is_the_sum_of_the_incidents_told_after_i
     );
     assert!(ev.iter().all(|e| place(e) != Some("Russia")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_an_attack_attributed_to_fighters_of_a_named_group_is_that_groups() {
+    let ev = run(
+        "Au moins vingt civils ont été tués dans la nuit de dimanche à lundi lors d'une attaque attribuée aux rebelles des Forces démocratiques alliées (ADF) contre le village de Mambelenga, dans la province de l'Ituri.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Allied Democratic Forces"));
+    assert_ne!(target(&ev[0]), Some("Allied Democratic Forces"));
+}
