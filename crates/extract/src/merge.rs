@@ -321,8 +321,14 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
     let mut rest = Vec::new();
     for mut d in weak {
         let toll = d.killed.is_some() || d.injured.is_some();
+        // (Or just after it, told by no named party: "… to disperse the demonstrators. The
+        // Interior Ministry said 12 police officers were injured.")
+        let unnamed = named(&d).is_none();
         let protest = strong.iter_mut().find(|e| {
-            toll && d.family() == "attack" && e.family() == "protest" && e.sentence == d.sentence
+            toll && d.family() == "attack"
+                && e.family() == "protest"
+                && (e.sentence == d.sentence
+                    || (unnamed && e.sentence < d.sentence && d.sentence <= e.sentence + 2))
         });
         match protest {
             Some(e) => {

@@ -1309,3 +1309,15 @@ fn issue5_an_attack_attributed_to_fighters_of_a_named_group_is_that_groups() {
     assert_eq!(actor(&ev[0]), Some("Allied Democratic Forces"));
     assert_ne!(target(&ev[0]), Some("Allied Democratic Forces"));
 }
+
+#[test]
+fn issue5_the_hurt_told_just_after_a_protest_are_its_toll() {
+    let ev = run(
+        "Police in Georgia detained at least 40 people overnight as thousands of protesters rallied outside parliament in Tbilisi.\n\nPolice used water cannons and tear gas to disperse the demonstrators, some of whom threw stones at officers. The Interior Ministry said 12 police officers were injured.",
+        Lang::En,
+    );
+    assert!(ev.iter().all(|e| e.acled.event_type != "Battles"), "{ev:#?}");
+    // (A crowd that threw stones: a violent demonstration, a riot.)
+    let crowd = |e: &Event| matches!(e.acled.event_type.as_str(), "Protests" | "Riots");
+    assert!(ev.iter().any(|e| crowd(e) && e.injured == Some(12)), "{ev:#?}");
+}
