@@ -2263,27 +2263,21 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         }
     }
     // Title before: "M. Omar", "President Mali", or before a first name: "Const. Kim Flett".
-    let title = |k: usize| {
-        Lexicon::cue_in(toks.word(&lx.fast.cues, k), Role::PersonBefore).is_some()
-            && toks.toks[k].cap
-    };
+    let title =
+        |k: usize| Lexicon::cue_in(toks.word(&lx.fast.cues, k), Role::PersonBefore).is_some();
     if m.t0 > 0 && !any_country {
         // (A title in lower case too before a small place's name: "Istanbul mayor Imamoglu".)
-        let lower_title = !strong
-            && max_pop < 100_000
-            && Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0 - 1), Role::PersonBefore).is_some();
-        if title(m.t0 - 1) || lower_title {
+        let small = !strong && max_pop < 100_000;
+        if title(m.t0 - 1) && (toks.toks[m.t0 - 1].cap || small) {
             return Person;
         }
         // (Before a first name, a title in lower case too: "police chief Ziauddin Ahmad".)
-        let any_case =
-            |k: usize| Lexicon::cue_in(toks.word(&lx.fast.cues, k), Role::PersonBefore).is_some();
         if single
             && !strong
             && m.t0 > 1
             && toks.toks[m.t0 - 1].cap
             && toks.gap_bytes(m.t0 - 1) == b" "
-            && any_case(m.t0 - 2)
+            && title(m.t0 - 2)
         {
             return Person;
         }
