@@ -693,11 +693,7 @@ fn finish(
         protest_doc,
         demands,
         two_sided: x.two_sided(d.sentence),
-        state_actor: d
-            .actor
-            .as_ref()
-            .is_some_and(|p| matches!(p.kind.as_str(), "military" | "state" | "government"))
-            || matches!(d.actor_class, Some(PartyClass::Police)),
+        state_actor: d.by_state_force(),
     };
     let mut c = code(&ctx);
     // Territory taken by a state's forces is territory regained (ACLED).
@@ -759,11 +755,7 @@ fn finish(
     let actor = actor.map(|p| coalition_member(p, country.as_deref(), violent));
     // "Police opened fire on protesters": in a protest coded from the force's deed, the crowd
     // is the actor (ACLED's convention) and the force the other party.
-    let intervener = family(&c.kind) == "protest"
-        && (matches!(d.actor_class, Some(PartyClass::Police))
-            || d.actor
-                .as_ref()
-                .is_some_and(|p| matches!(p.kind.as_str(), "military" | "state" | "government")));
+    let intervener = family(&c.kind) == "protest" && d.by_state_force();
     let target = if intervener { d.actor.clone() } else { d.target };
     let target = target.map(|p| localize(p, parties_country.as_deref()));
     // A state's forces are not their own target ("Police used pepper spray …, and more than

@@ -84,16 +84,26 @@ impl Draft {
     /// manifestants") are the protest's story (ACLED codes it so).
     pub fn family(&self) -> &'static str {
         let f = family(self.kind());
-        let force = matches!(self.actor_class, Some(PartyClass::Police))
-            || self
-                .actor
-                .as_ref()
-                .is_some_and(|p| matches!(p.kind.as_str(), "military" | "state" | "government"));
-        if f == "attack" && force && self.target_class == Some(PartyClass::Crowd) {
+        if f == "attack" && self.by_state_force() && self.target_class == Some(PartyClass::Crowd) {
             "protest"
         } else {
             f
         }
+    }
+    /// Done by a state's forces: its police, military or government.
+    pub fn by_state_force(&self) -> bool {
+        matches!(self.actor_class, Some(PartyClass::Police))
+            || self
+                .actor
+                .as_ref()
+                .is_some_and(|p| matches!(p.kind.as_str(), "military" | "state" | "government"))
+    }
+    /// The party named as its actor, if a definite one (not "Unidentified Armed Group").
+    pub fn named_actor(&self) -> Option<&str> {
+        self.actor
+            .as_ref()
+            .and_then(|p| p.canonical.as_deref())
+            .filter(|c| !c.starts_with(crate::roles::UNIDENTIFIED))
     }
     /// The fine kind before coding (threats to attack are threats).
     pub fn kind(&self) -> &str {
@@ -505,9 +515,8 @@ fn subordinate(f: &Folded, cl: Span, h: &Hit) -> bool {
         .rev()
         .take(8)
         .any(|x| matches!(*x, "if" | "si" | "unless"));
-    // "un commandant responsable de tirs de roquettes", "a commander responsible for attacks":
-    // what someone is held responsible for describes them.
-    // "…during an operation to arrest suspects": an aim, not the deed.
+    // "un commandant responsable de tirs de roquettes": what someone is held responsible for
+    // describes them. "…during an operation to arrest suspects": an aim, not the deed.
     reason
         || consequence
         || condition
@@ -552,12 +561,8 @@ const WAR_NOUNS: [&str; 6] = ["war", "conflict", "insurgency", "guerre", "confli
 
 /// "The war between the army and the RSF, which erupted in April 2023, has killed tens of
 /// thousands", "le conflit a fait des dizaines de milliers de morts": a war that has killed,
-/// told as background, is no incident.
-fn war_summary(f: &Folded, cl: Span, h: &Hit) -> bool {
-    war_told(f, cl, h.start)
-}
-
-/// [`war_summary`] for the words of `cl` before byte `at` (a trigger's or a toll's).
+/// told as background, is no incident (read in the words of `cl` before byte `at`, a trigger's
+/// or a toll's).
 pub(crate) fn war_told(f: &Folded, cl: Span, at: usize) -> bool {
     let w = words(f, f.folded_at(cl.start), f.folded_at(at));
     let Some(k) = w.iter().take(4).position(|x| WAR_NOUNS.contains(x)) else {
@@ -572,6 +577,12 @@ pub(crate) fn war_told(f: &Folded, cl: Span, at: usize) -> bool {
     let perfect =
         w[k + 1..].iter().rev().take(2).any(|x| matches!(*x, "has" | "have" | "a" | "ont"));
     det && lead && perfect
+}
+
+/// A trigger that tells no incident of the text: a participle describing a group, what someone
+/// is held responsible for, a fight's end.
+fn tells_no_incident(f: &Folded, cl: Span, h: &Hit) -> bool {
+    describes_group(f, cl, h) || held_responsible(f, cl, h) || ended(f, cl, h)
 }
 
 /// Folded words that name a fight's end or its prevention, not the fight ("an end to fighting",
@@ -639,15 +650,8 @@ const BACKGROUND: [&str; 7] = ["after", "following", "apres", "suite", "lors", "
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
     // (A participle that describes a group tells nothing: "the group fighting to topple…".)
-    let told: Vec<&Hit> = hits
-        .iter()
-        .filter(|h| {
-            !in_label(a, cl, h)
-                && !describes_group(f, cl, h)
-                && !held_responsible(f, cl, h)
-                && !ended(f, cl, h)
-        })
-        .collect();
+    let told: Vec<&Hit> =
+        hits.iter().filter(|h| !in_label(a, cl, h) && !tells_no_incident(f, cl, h)).collect();
     let strong: Vec<&Hit> = if told.iter().any(|h| !t(h).weak) {
         told.into_iter().filter(|h| !t(h).weak).collect()
     } else {
@@ -693,10 +697,10 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
     let best = highest(strong.iter().copied());
     // "affirme avoir tué 50 soldats et saisi des armes", "killed five militants and seized
     // weapons": arms taken in a killing are its spoils, not an incident of their own.
-    let killing_before = |b: &Hit| {
-        hits.iter().find(|h| h.end <= b.start && t(h).weak && killing(&a.text()[h.start..h.end]))
-    };
-    let taken = |b: &Hit| t(b).mode == "seize" && taking(&a.text()[b.start..b.end]);
+    let folded = |h: &Hit| f.text.get(h.fstart..h.fend).unwrap_or("").trim();
+    let killing_before =
+        |b: &Hit| hits.iter().find(|h| h.end <= b.start && t(h).weak && killing(folded(h)));
+    let taken = |b: &Hit| t(b).mode == "seize" && taking(folded(b));
     let spoils = best.filter(|b| taken(b)).and_then(killing_before);
     if let Some(k) = spoils {
         let other = highest(strong.iter().copied().filter(|h| !taken(h)));
@@ -719,16 +723,14 @@ fn highest<'h>(hits: impl Iterator<Item = &'h Hit>) -> Option<&'h Hit> {
     })
 }
 
-/// True for a word of killing ("tué", "tuant", "killed", "killing", "neutralisés").
-fn killing(word: &str) -> bool {
-    let w = word.to_lowercase();
+/// True for a folded word of killing ("tue", "tuant", "killed", "killing", "neutralises").
+fn killing(w: &str) -> bool {
     ["tu", "kill", "neutralis"].iter().any(|p| w.starts_with(p))
 }
 
-/// True for a word of taking arms ("saisi des armes", "seized", "confiscated"), not of
+/// True for a folded word of taking arms ("saisi des armes", "seized", "confiscated"), not of
 /// stopping them ("shot down", "exploded prematurely").
-fn taking(word: &str) -> bool {
-    let w = word.to_lowercase();
+fn taking(w: &str) -> bool {
     ["sais", "seiz", "confis", "recover", "empar"].iter().any(|p| w.starts_with(p))
 }
 
@@ -898,12 +900,7 @@ fn clause_drafts(
     if weak && subordinate(f, cl, &main) {
         return;
     }
-    if war_summary(f, cl, &main)
-        || chronic(f, cl, &main)
-        || ended(f, cl, &main)
-        || describes_group(f, cl, &main)
-        || held_responsible(f, cl, &main)
-    {
+    if war_told(f, cl, main.start) || chronic(f, cl, &main) || tells_no_incident(f, cl, &main) {
         return;
     }
     // The label that heads the clause ("Arrests: …", "Weapons seizure: …")
@@ -1248,7 +1245,7 @@ fn continued(f: &Folded, cl: Span, actor: &Role) -> bool {
 }
 
 /// Definite and demonstrative singular determiners (folded).
-const DEFINITE: [&str; 8] = ["l", "le", "la", "the", "this", "cette", "cet", "ce"];
+pub(crate) const DEFINITE: [&str; 8] = ["l", "le", "la", "the", "this", "cette", "cet", "ce"];
 
 /// True when the trigger is a noun after a definite or demonstrative
 /// singular determiner ("L'attaque, qui n'a pas été revendiquée…", "The
@@ -1357,10 +1354,7 @@ pub fn share_context(a: &Analysis<'_>, f: &Folded, drafts: &mut [Draft]) {
         }
         // "Une autre frappe…" after "un drone israélien a frappé…": another strike by the same
         // hand, when the text names none.
-        let unnamed = d.actor.as_ref().is_none_or(|p| {
-            p.canonical.as_deref().is_none_or(|c| c.starts_with(crate::roles::UNIDENTIFIED))
-        });
-        if d.another && unnamed {
+        if d.another && d.named_actor().is_none() {
             if let Some(e) = prev.clone().find(|e| e.actor.is_some()) {
                 (d.actor, d.actor_class) = (e.actor.clone(), e.actor_class);
             }
@@ -1578,9 +1572,7 @@ fn locate(
         let party = party || label;
         // The dateline's town abroad ("BEYROUTH, 9 mars (AFP)" on Syria) is where the reporter
         // files from, never where.
-        let filed_abroad = x.dateline.is_some_and(|(d, _)| d.contains(&sp))
-            && x.home.is_some()
-            && p.country.as_deref() != x.home;
+        let filed_abroad = x.in_dateline(sp) && x.home.is_some() && p.country.as_deref() != x.home;
         let party = party || filed_abroad;
         // Nor is a name the actor tagger read as a group or person ("Taliban", "Boko Haram").
         let actor = a.actors.iter().any(|m| {
@@ -1630,7 +1622,7 @@ fn locate(
                 let sub = sub_locality(a.text(), f, p);
                 // The dateline's town is where the reporter files from: where only when the
                 // text names no other place for the event.
-                let filed = x.dateline.is_some_and(|(d, _)| d.contains(&Span::new(p.start, p.end)));
+                let filed = x.in_dateline(Span::new(p.start, p.end));
                 // A place the text names inside a division still beats the country
                 // ("Sadr City neighborhood, Baghdad city, Baghdad governorate, Iraq").
                 let country = rank(p) >= 6;

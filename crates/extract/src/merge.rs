@@ -65,13 +65,18 @@ fn within_km(e: &Draft, d: &Draft, km: f64) -> bool {
 /// Bint Jbeil…, tuant deux personnes"): the headline names the place less precisely, and the
 /// kinds and tolls agree.
 fn retold_headline(e: &Draft, d: &Draft) -> bool {
-    let (Some((le, _)), Some((ld, _))) = (&e.location, &d.location) else {
-        return false;
-    };
     // (A town named in the headline near the story's: "near Kirkuk", then "near Daquq, south
     // of Kirkuk", with the same toll told.)
-    let near = within_km(e, d, 60.0) && e.killed.is_some() && e.killed == d.killed;
-    (holds(le, ld) || holds(ld, le) || near) && told_alike(e, d) && tolls_agree(e, d)
+    let near = || within_km(e, d, 60.0) && e.killed.is_some() && e.killed == d.killed;
+    (nested(e, d) || near()) && told_alike(e, d) && tolls_agree(e, d)
+}
+
+/// Whether one draft's place holds the other's ([`holds`], either way round).
+fn nested(e: &Draft, d: &Draft) -> bool {
+    match (&e.location, &d.location) {
+        (Some((le, _)), Some((ld, _))) => holds(le, ld) || holds(ld, le),
+        _ => false,
+    }
 }
 
 /// Two dates told for two mentions that do not overlap: two incidents ("on Monday … fired
@@ -87,7 +92,7 @@ fn dates_conflict(e: &Draft, d: &Draft) -> bool {
 /// ("Houthi rebels fired missiles at a ship", "the United States carried out strikes").
 fn actors_conflict(e: &Draft, d: &Draft) -> bool {
     let c = |p: &Option<sitrep_model::Party>| p.as_ref().and_then(|p| p.canonical.clone());
-    match (named(e), named(d)) {
+    match (e.named_actor(), d.named_actor()) {
         (Some(x), Some(y)) => {
             !one_side(x, y)
                 && c(&e.target).as_deref() != Some(y)
@@ -152,13 +157,10 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
 /// around it ("une opération aérienne dans la région de Tombouctou", then "des frappes
 /// aériennes près de Léré"), the tolls agreeing: one incident, told more or less precisely.
 fn refined(e: &Draft, d: &Draft) -> bool {
-    let (Some((le, _)), Some((ld, _))) = (&e.location, &d.location) else {
-        return false;
-    };
-    (holds(le, ld) || holds(ld, le))
+    nested(e, d)
         && told_alike(e, d)
         && tolls_agree(e, d)
-        && named(e).zip(named(d)).is_some_and(|(x, y)| one_side(x, y))
+        && e.named_actor().zip(d.named_actor()).is_some_and(|(x, y)| one_side(x, y))
 }
 
 /// Whether `e` is told in the document's headline and `d` in its story.
@@ -191,14 +193,6 @@ fn kind_group(kind: &str) -> u8 {
         "attack" => 0,
         _ => 3,
     }
-}
-
-/// The party a draft names as its actor, if a definite one (not "Unidentified Armed Group").
-fn named(d: &Draft) -> Option<&str> {
-    d.actor
-        .as_ref()
-        .and_then(|p| p.canonical.as_deref())
-        .filter(|c| !c.starts_with(crate::roles::UNIDENTIFIED))
 }
 
 /// True when two kinds are the same or of one group (see [`kind_group`]), a generic attack
@@ -323,7 +317,7 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
         let toll = d.killed.is_some() || d.injured.is_some();
         // (Or just after it, told by no named party: "… to disperse the demonstrators. The
         // Interior Ministry said 12 police officers were injured.")
-        let unnamed = named(&d).is_none();
+        let unnamed = d.named_actor().is_none();
         let protest = strong.iter_mut().find(|e| {
             toll && d.family() == "attack"
                 && e.family() == "protest"
@@ -391,10 +385,10 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
         // (Not a headline's: its parties are read from a few words.)
         let own = paragraphs
             && !(headline && d.sentence == 0)
-            && named(&d).is_some_and(|x| {
+            && d.named_actor().is_some_and(|x| {
                 events.iter().filter(|e| e.family() == fam).all(|e| {
                     !kinds_agree_strictly(e.kind(), d.kind())
-                        && named(e).is_some_and(|c| !one_side(c, x))
+                        && e.named_actor().is_some_and(|c| !one_side(c, x))
                 })
             });
         if had.contains(&fam) && own {
@@ -483,7 +477,7 @@ fn told_in_detail(mut events: Vec<Draft>) -> Vec<Draft> {
             if e.date.start.is_none() {
                 e.date = u.date.clone();
             }
-            if named(e).is_none() && named(&u).is_some() {
+            if e.named_actor().is_none() && u.named_actor().is_some() {
                 (e.actor, e.actor_class) = (u.actor.clone(), u.actor_class);
             }
         }

@@ -491,9 +491,7 @@ pub(crate) fn the_group<'a>(
     let ws = words_before(f, clause.start, trigger.start, 8);
     let refers = ws.iter().enumerate().any(|(i, w)| {
         GROUP_NOUNS.contains(w)
-            && ws[i.saturating_sub(4)..i]
-                .iter()
-                .any(|d| matches!(*d, "the" | "le" | "la" | "l" | "this" | "ce" | "cette"))
+            && ws[i.saturating_sub(4)..i].iter().any(|d| crate::mention::DEFINITE.contains(d))
     });
     if !refers {
         return None;
@@ -788,25 +786,18 @@ pub(crate) fn kin_only(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMent
     let tied = w.iter().rev().find(|w| !matches!(**w, "l" | "la" | "le" | "les" | "a"));
     // (Only where the text names another armed group the kin could be: "Islamic State-linked
     // insurgents" alone are that group's affiliate.)
-    let other = a
+    let kin = suffix
+        || tied.is_some_and(|w| {
+            matches!(
+                *w,
+                "lie" | "lies" | "liee" | "liees" | "affilie" | "affilies" | "proche" | "proches"
+            )
+        });
+    // (The scan of the text's parties last: most mentions are no kin.)
+    kin && a
         .actors
         .iter()
-        .any(|o| o.kind == EntityKind::ArmedGroup && !o.adjectival && o.canonical != m.canonical);
-    other
-        && (suffix
-            || tied.is_some_and(|w| {
-                matches!(
-                    *w,
-                    "lie"
-                        | "lies"
-                        | "liee"
-                        | "liees"
-                        | "affilie"
-                        | "affilies"
-                        | "proche"
-                        | "proches"
-                )
-            }))
+        .any(|o| o.kind == EntityKind::ArmedGroup && !o.adjectival && o.canonical != m.canonical)
 }
 
 /// True when `m` only glosses the mention before it in parentheses, as an acronym or a
