@@ -68,6 +68,13 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
     // novembre 2024" in a story of October 2026) is background, not news.
     if let Some(p) = x.anchor(a) {
         events.retain(|d| !stale(d, p));
+        // "Le cessez-le-feu doit entrer en vigueur mercredi": what is dated after the report
+        // has not happened yet.
+        for d in events.iter_mut().filter(|d| ahead(d, p)) {
+            if matches!(d.modality.as_str(), "asserted" | "reported") {
+                d.modality = "planned".to_string();
+            }
+        }
     }
     casualty_sentences(a, &f, &x, &mut events);
     let protest = protest_class(a, &f);
@@ -100,6 +107,15 @@ fn stale(d: &Draft, published: chrono::NaiveDate) -> bool {
         .as_deref()
         .and_then(|e| chrono::NaiveDate::parse_from_str(e, "%Y-%m-%d").ok())
         .is_some_and(|end| (published - end).num_days() > STALE_DAYS)
+}
+
+/// True when the draft's date begins after `published`.
+fn ahead(d: &Draft, published: chrono::NaiveDate) -> bool {
+    d.date
+        .start
+        .as_deref()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .is_some_and(|start| start > published)
 }
 
 /// Casualty counts stated in sentences without a trigger ("Three officers

@@ -1321,3 +1321,16 @@ fn issue5_the_hurt_told_just_after_a_protest_are_its_toll() {
     let crowd = |e: &Event| matches!(e.acled.event_type.as_str(), "Protests" | "Riots");
     assert!(ev.iter().any(|e| crowd(e) && e.injured == Some(12)), "{ev:#?}");
 }
+
+#[test]
+fn issue5_what_is_dated_after_the_report_is_planned() {
+    // Friday 20 November 2026: "mercredi" after "doit" is the 25th, not the 18th.
+    let ev = run_at(
+        "Le cessez-le-feu entre l'armée et les rebelles doit entrer en vigueur mercredi, a annoncé le ministre de la Défense.",
+        Lang::Fr,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].date.start.as_deref(), Some("2026-11-25"));
+    assert_eq!(ev[0].modality, "planned");
+}

@@ -577,8 +577,10 @@ fn weekday_at(toks: &[Tok], i: usize, ls: &[L], p: Option<NaiveDate>) -> Option<
             break;
         }
     }
+    // "doit entrer en vigueur mercredi", "will resume on Monday": the coming day.
+    let ahead = !last && !next && told_ahead(toks, i, ls);
     let range = p.map_or((None, None), |p| {
-        let day = resolve_weekday(p, wd, last, next);
+        let day = if ahead { coming_weekday(p, wd) } else { resolve_weekday(p, wd, last, next) };
         let end = match wd_end {
             Some(w2) => day.and_then(|d| add_days(d, i64::from((w2 + 7 - wd) % 7))),
             None => day,
@@ -586,6 +588,45 @@ fn weekday_at(toks: &[Tok], i: usize, ls: &[L], p: Option<NaiveDate>) -> Option<
         (day, end)
     });
     Some(Found { first: i, end: k, range, kind: DateKind::Weekday })
+}
+
+/// How far back from a weekday a word of the future is looked for (in its sentence).
+const AHEAD_REACH: usize = 12;
+
+/// True when a word of the future comes before token `i` in its clause (a comma ends the
+/// search: "doivent reprendre, a indiqué mardi le ministre" tells when it was said): an auxiliary or a
+/// phrase of planning of `future_cues.tsv`, or a French verb in the simple future.
+fn told_ahead(toks: &[Tok], i: usize, ls: &[L]) -> bool {
+    let from = i.saturating_sub(AHEAD_REACH);
+    for k in (from..i).rev() {
+        let t = &toks[k];
+        if t.kind == Kind::Punct && matches!(t.norm, "." | "!" | "?" | ";" | ",") {
+            return false;
+        }
+        if LEXICON.future.match_at(toks, k, ls, &no_slot).is_some_and(|m| m.end <= i)
+            || (ls.contains(&L::Fr) && french_future(t))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A French verb in the simple future: "entreront", "se tiendra", "reprendra", "entrera".
+fn french_future(t: &Tok) -> bool {
+    const NOT_VERBS: [&str; 6] = ["front", "affront", "camera", "cholera", "opera", "extra"];
+    t.kind == Kind::Word
+        && !t.cap
+        && t.norm.len() >= 6
+        && !NOT_VERBS.contains(&t.norm)
+        && (t.norm.ends_with("ront")
+            || ["era", "ira", "dra", "tra"].iter().any(|s| t.norm.ends_with(s)))
+}
+
+/// The first `wd` (1 = Monday) on or after `p`.
+fn coming_weekday(p: NaiveDate, wd: u32) -> Option<NaiveDate> {
+    let cur = p.weekday().number_from_monday();
+    add_days(p, i64::from((wd + 7 - cur) % 7))
 }
 
 /// The most recent `wd` (1 = Monday) on or before `p` (before `p` when
@@ -868,6 +909,33 @@ mod tests {
                 "{text}"
             );
             assert_eq!(d.span.slice(text), d.text);
+        }
+    }
+
+    /// Issue 5: a weekday after a word of the future is the coming day, not the last one.
+    #[test]
+    fn issue5_weekday_told_ahead_is_the_coming_day() {
+        // Thursday 8 July 2021.
+        let p = ymd(2021, 7, 8);
+        let cases = [
+            ("Le cessez-le-feu doit entrer en vigueur mercredi.", Lang::Fr, ymd(2021, 7, 14)),
+            ("L'accord entrera en vigueur lundi.", Lang::Fr, ymd(2021, 7, 12)),
+            ("Les pourparlers se tiendront jeudi à Doha.", Lang::Fr, p),
+            ("Talks will resume in Geneva on Monday.", Lang::En, ymd(2021, 7, 12)),
+            ("The vote is scheduled for Saturday.", Lang::En, ymd(2021, 7, 10)),
+            // A comma or a full stop ends the search: these weekdays are past.
+            (
+                "Les discussions doivent reprendre, a indiqué mardi le ministre.",
+                Lang::Fr,
+                ymd(2021, 7, 6),
+            ),
+            ("Talks will resume. Rebels attacked a base on Monday.", Lang::En, ymd(2021, 7, 5)),
+            ("Une caméra a filmé l'attaque lundi.", Lang::Fr, ymd(2021, 7, 5)),
+        ];
+        for (text, lang, want) in cases {
+            let got = find_dates(text, Span::new(0, text.len()), lang, p);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].start, want, "{text}");
         }
     }
 

@@ -458,6 +458,8 @@ pub(crate) struct Lexicon {
     pub triggers: PhraseTable<Trigger>,
     /// Zero-casualty phrases.
     pub zeros: PhraseTable<Zero>,
+    /// Words that set a bare weekday in the future ("doit", "will").
+    pub future: PhraseTable<()>,
 }
 
 pub(crate) const MONTHS: &str = include_str!("../../../data/quantify/months.tsv");
@@ -468,6 +470,7 @@ const RELATIVE: &str = include_str!("../../../data/quantify/relative_dates.tsv")
 const TRIGGERS: &str = include_str!("../../../data/quantify/casualty_triggers.tsv");
 const WORDS_SRC: &str = include_str!("../../../data/quantify/casualty_words.tsv");
 const ZEROS: &str = include_str!("../../../data/quantify/casualty_zero.tsv");
+const FUTURE: &str = include_str!("../../../data/quantify/future_cues.tsv");
 
 fn table<T>(src: &str, parse: impl Fn(&[&str]) -> Option<T>, vocab: &mut Vocab) -> PhraseTable<T> {
     let items = rows(src).filter_map(|r| {
@@ -529,6 +532,10 @@ pub(crate) fn parse_zero(r: &[&str]) -> Option<Zero> {
     }
 }
 
+pub(crate) fn parse_future(r: &[&str]) -> Option<()> {
+    (*r.first()? == "future").then_some(())
+}
+
 fn parse_u32(r: &[&str]) -> Option<u32> {
     r.first()?.parse().ok()
 }
@@ -549,6 +556,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         relative: table(RELATIVE, parse_rule, v),
         triggers: table(TRIGGERS, parse_trigger, v),
         zeros: table(ZEROS, parse_zero, v),
+        future: table(FUTURE, parse_future, v),
         vocab,
     }
 });
@@ -566,7 +574,7 @@ mod tests {
         let slot = |toks: &[Tok], k: usize| {
             toks.get(k).and_then(|t| t.norm.parse::<u32>().ok()).map(|v| (k + 1, v))
         };
-        let files: [(&str, &str); 7] = [
+        let files: [(&str, &str); 8] = [
             ("months", MONTHS),
             ("weekdays", WEEKDAYS),
             ("numbers", NUMBERS),
@@ -574,6 +582,7 @@ mod tests {
             ("relative", RELATIVE),
             ("triggers", TRIGGERS),
             ("zeros", ZEROS),
+            ("future", FUTURE),
         ];
         let mut failures = Vec::new();
         for (name, src) in files {
@@ -593,6 +602,7 @@ mod tests {
                     "modifiers" => LEXICON.modifiers.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
                     "relative" => LEXICON.relative.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
                     "triggers" => LEXICON.triggers.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
+                    "future" => LEXICON.future.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
                     _ => LEXICON.zeros.match_at(&toks, 0, &[l], &slot).map(|m| m.end),
                 };
                 if end != Some(want) {
@@ -615,6 +625,7 @@ mod tests {
             ("relative", RELATIVE, |r| parse_rule(r).is_some()),
             ("triggers", TRIGGERS, |r| parse_trigger(r).is_some()),
             ("zeros", ZEROS, |r| parse_zero(r).is_some()),
+            ("future", FUTURE, |r| parse_future(r).is_some()),
         ];
         for (name, src, check) in files {
             for r in rows(src) {
