@@ -3012,6 +3012,24 @@ mod issue3 {
     }
 
     #[test]
+    fn issue3_regions_and_federal_states_the_news_names_are_found() {
+        for (text, name, cc) in [
+            ("Clashes erupted in Darfur on Tuesday.", "Darfur", "SD"),
+            ("Fighting spread across Kordofan.", "Kordofan", "SD"),
+            ("Troops were deployed in Puntland and Jubaland.", "Puntland", "SO"),
+            ("Troops were deployed in Puntland and Jubaland.", "Jubaland", "SO"),
+            ("Al Shabaab attacked a base in Hiraan region.", "Hiraan", "SO"),
+            ("Gunmen killed ten people in Oromia on Sunday.", "Oromia", "ET"),
+            ("Russia pressed its offensive in the Donbas.", "Donbas", "UA"),
+            ("An air strike hit Shabwa province.", "Shabwa", "YE"),
+            ("Gunmen attacked villages in Southern Kaduna.", "Southern Kaduna", "NG"),
+        ] {
+            let p = countries(text);
+            assert!(p.iter().any(|x| x.0 == name && x.1 == cc), "{name}: {p:?}");
+        }
+    }
+
+    #[test]
     fn issue3_curated_villages_and_short_district_names_are_found() {
         for (text, name, cc) in [
             ("Strikes hit Khiam and Aita al-Shaab in southern Lebanon.", "Khiam", "LB"),
