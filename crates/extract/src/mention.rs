@@ -1322,8 +1322,9 @@ fn struck_device(f: &Folded, cl: Span, t: Span) -> bool {
 /// no date takes the date of the umbrella mention of its paragraph ("des
 /// frappes … au cours de ces derniers jours; … En outre, X et Y ont été
 /// prises pour cible"), and one that names no means is coded with the means
-/// of the attack told just before it in the paragraph (not listed as its
-/// weapons: the text does not say so).
+/// of the attack told just before it in the paragraph, when it names no
+/// perpetrator of its own (not listed as its weapons: the text does not say
+/// so).
 ///
 /// A clash whose clause names no side takes as its actor the armed party
 /// the sentence before set out with ("the Military Police carried out an
@@ -1335,6 +1336,18 @@ pub fn share_context(a: &Analysis<'_>, f: &Folded, drafts: &mut [Draft]) {
             if let Some(r) = previous_agent(a, f, d.sentence) {
                 d.actor = r.party;
                 d.actor_class = r.class;
+            }
+        }
+    }
+    // "Hours later, militants attacked…", "Le même jour, …": the day of the incident told just
+    // before.
+    for i in 1..drafts.len() {
+        let Some(s) = a.seg.sentences.get(drafts[i].sentence) else { continue };
+        // (A date of its own without a day, "le même jour" itself, gives way.)
+        if drafts[i].date.start.is_none() && same_day_opening(f, s.span, drafts[i].trigger) {
+            let (done, rest) = drafts.split_at_mut(i);
+            if let Some(e) = done.iter().rev().find(|e| e.date.start.is_some()) {
+                rest[0].date = e.date.clone();
             }
         }
     }
@@ -1359,12 +1372,33 @@ pub fn share_context(a: &Analysis<'_>, f: &Folded, drafts: &mut [Draft]) {
                 (d.actor, d.actor_class) = (e.actor.clone(), e.actor_class);
             }
         }
-        if d.weapons.is_empty() {
+        // (Not to an attack whose clause names its own perpetrator: "Hours later, militants
+        // attacked a police checkpoint" after a suicide bombing is no suicide bombing.)
+        if d.weapons.is_empty() && d.actor.is_none() {
             if let Some(e) = prev.clone().find(|e| !e.weapons.is_empty() || !e.means.is_empty()) {
                 d.means = if e.weapons.is_empty() { e.means.clone() } else { e.weapons.clone() };
             }
         }
     }
+}
+
+/// Folded openings of a sentence that dates its incident by the one told before.
+const SAME_DAY: [&[&str]; 8] = [
+    &["hours", "later"],
+    &["later", "that", "day"],
+    &["later", "the", "same", "day"],
+    &["the", "same", "day"],
+    &["on", "the", "same", "day"],
+    &["le", "meme", "jour"],
+    &["quelques", "heures", "plus", "tard"],
+    &["plus", "tard", "dans", "la", "journee"],
+];
+
+/// True when the sentence opens, before the trigger, with words that date its incident by the
+/// one told before ("Hours later, …", "Le même jour, …").
+fn same_day_opening(f: &Folded, sentence: Span, t: Span) -> bool {
+    let w = words(f, f.folded_at(sentence.start), f.folded_at(t.start));
+    SAME_DAY.iter().any(|p| w.starts_with(p))
 }
 
 /// The armed subject of the sentence before `si`, in the same paragraph.

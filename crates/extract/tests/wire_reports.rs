@@ -1334,3 +1334,28 @@ fn issue5_what_is_dated_after_the_report_is_planned() {
     assert_eq!(ev[0].date.start.as_deref(), Some("2026-11-25"));
     assert_eq!(ev[0].modality, "planned");
 }
+
+#[test]
+fn issue5_an_attack_naming_its_own_perpetrator_keeps_its_own_kind() {
+    let ev = run(
+        "A drone attack struck the Khor Mor gas field late on Saturday. In a separate incident, Islamic State militants attacked an army outpost in Kirkuk province on Friday night, killing three soldiers.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike");
+    assert_eq!(ev[1].acled.sub_event_type, "Armed clash", "{ev:#?}");
+}
+
+#[test]
+fn issue5_hours_later_is_the_day_of_the_incident_told_before() {
+    for (text, lang) in [
+        ("A suicide bomber killed 11 people at a mosque in Peshawar on Monday. Hours later, militants attacked a police checkpoint in Bannu, killing two policemen.", Lang::En),
+        ("Un kamikaze a tué onze personnes lundi dans une mosquée de Peshawar. Le même jour, des hommes armés ont attaqué un poste de police à Bannu.", Lang::Fr),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 2, "{ev:#?}");
+        assert_eq!(ev[1].acled.sub_event_type, "Armed clash", "{ev:#?}");
+        assert_eq!(ev[1].date.start, ev[0].date.start, "{ev:#?}");
+        assert!(ev[1].date.start.is_some());
+    }
+}
