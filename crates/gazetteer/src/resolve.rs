@@ -1776,6 +1776,11 @@ fn town_container(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec) -
     own.chain(g.store.rec(first.admin1).filter(|_| first.admin1 != u32::MAX)).find(holds)
 }
 
+/// Division words that, after "in"/"dans", state a name's container ("in Diyala province",
+/// "in the Donetsk region", "dans la région de Sikasso").
+const DIVISION_WORDS: [&str; 8] =
+    ["province", "governorate", "gouvernorat", "wilaya", "oblast", "region", "région", "state"];
+
 /// Whether a mention's best reading lies outside the container the text states right after
 /// it, where none of that container's readings is: then the name is a local place the
 /// gazetteer does not hold. A country rules readings out ("près de Boni, dans le centre du
@@ -1783,7 +1788,8 @@ fn town_container(g: &Gazetteer, inner: &Mention, outer: &Mention, first: Rec) -
 /// no Kelly of the United States): a division's name is less sure for a city ("Valdivia (Los
 /// Rios)" is first read in Ecuador, whose Los Ríos is the only one the gazetteer names so).
 /// A division named with its division word ("Abu Saida in Diyala province") rules out a city
-/// too. Not a town it is only said to lie near (see [`NEAR_DIVISION`]).
+/// too. Not a town it is only said to lie near (see [`NEAR_DIVISION`]). In the same country, a
+/// small town of another division than the one stated with its division word is ruled out.
 ///
 /// The third argument: the mention's containment, its container's reading and the mention
 /// that names the container; the last, the words between the mention and the container's
@@ -1801,7 +1807,7 @@ fn abroad_of_stated(
     };
     // (The tests that need no search first: most names are read where their container is.)
     let near = a != u32::MAX && a & NEAR_DIVISION != 0;
-    if near || best.cc == cc || matches!(best.kind, Kind::Country | Kind::Continent) {
+    if near || matches!(best.kind, Kind::Country | Kind::Continent) {
         return false;
     }
     // "in … province", never a comma alone ("Aleppo, Hatay province and Gaziantep" is a list).
@@ -1814,10 +1820,20 @@ fn abroad_of_stated(
         between
             .split(|c: char| !c.is_ascii_alphabetic())
             .any(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("dans"))
-            && ["province", "governorate", "gouvernorat", "wilaya", "oblast"]
-                .iter()
-                .any(|w| has(between, w) || has(after, w))
+            && DIVISION_WORDS.iter().any(|w| has(between, w) || has(after, w))
     };
+    if best.cc == cc {
+        // "the village of Novopavlivka in the Donetsk region": a small town of another
+        // division of the same country is a namesake; the village the text means is missing
+        // from the gazetteer, and its division is where it surely lies.
+        return container.kind == Kind::Admin1
+            && a != u32::MAX
+            && best.admin1 != a
+            && matches!(best.kind, Kind::City | Kind::Admin2)
+            && best.population < 50_000
+            && !best.curated
+            && worded();
+    }
     let small = matches!(best.kind, Kind::City | Kind::Admin2)
         && (best.population < 50_000 || worded())
         && !best.curated;

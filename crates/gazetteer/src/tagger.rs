@@ -3012,6 +3012,20 @@ mod issue3 {
     }
 
     #[test]
+    fn issue3_a_small_namesake_in_another_division_than_the_stated_one_is_ruled_out() {
+        // GeoNames' Novopavlivka of 500+ people lie in other oblasts: the village is missing,
+        // and the Donetsk region is where it surely lies.
+        for text in [
+            "Russian forces captured the village of Novopavlivka in the Donetsk region.",
+            "Les forces russes ont pris le village de Novopavlivka, dans la région de Donetsk.",
+        ] {
+            let p = names(text);
+            assert!(p.iter().all(|x| x.0 != "Novopavlivka"), "{p:?}");
+            assert!(p.iter().any(|x| x.0 == "Donetsk"), "{p:?}");
+        }
+    }
+
+    #[test]
     fn issue3_regions_and_federal_states_the_news_names_are_found() {
         for (text, name, cc) in [
             ("Clashes erupted in Darfur on Tuesday.", "Darfur", "SD"),
