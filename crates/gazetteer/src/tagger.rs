@@ -2014,6 +2014,48 @@ fn street_before(folded: &[u8]) -> bool {
     matches!(folded, b"rue" | b"avenue" | b"boulevard" | b"bd" | b"impasse" | b"allee")
 }
 
+/// True when the single-word name `m` is the second or third word of a run of exactly three
+/// capitalised words joined by single spaces, in mid-sentence, as in a person's name
+/// ("Abdifatah Aden Hassan", "claimed by Mohamed Homs Ali"): the run opens no sentence and
+/// follows no determiner ("the Greater Toronto Area", "The Texas Cowboys" name things), and no
+/// word of it is a facility or division word ("Aden Port Authority").
+fn inside_name_run(lx: &Lexicon, toks: &Toks, m: &Mention) -> bool {
+    let n = toks.toks.len();
+    if m.t1 - m.t0 != 1 {
+        return false;
+    }
+    let joined = |k: usize| {
+        k + 1 < n
+            && toks.gap_bytes(k) == b" "
+            && toks.toks[k].cap
+            && toks.toks[k + 1].cap
+            && !toks.toks[k].upper
+            && !toks.toks[k + 1].upper
+    };
+    let (mut first, mut last) = (m.t0, m.t0);
+    while first > 0 && joined(first - 1) {
+        first -= 1;
+    }
+    while joined(last) {
+        last += 1;
+    }
+    let cue = |k: usize| {
+        [Role::HeadBefore, Role::HeadAfter, Role::AdminBefore, Role::AdminAfter]
+            .iter()
+            .any(|&r| Lexicon::cue_in(toks.word(&lx.fast.cues, k), r).is_some())
+    };
+    last - first == 2
+        && m.t0 > first
+        && !toks.sent_start(first)
+        && (first == 0 || !DETERMINERS.contains(&toks.f(first - 1)))
+        && !DETERMINERS.contains(&toks.f(first))
+        && !(first..=last).any(|k| toks.art(k) || cue(k))
+}
+
+/// Folded determiners before a run of capitalised words that names a thing ("the Greater
+/// Toronto Area").
+const DETERMINERS: [&str; 9] = ["the", "a", "an", "la", "le", "les", "l", "un", "une"];
+
 /// The name is part of a street's name: "Falcon Street", "Haifa Street", "rue de Paris". After
 /// the name the street word must be capitalised (before a lower-case "road" the name is a place:
 /// "the Baghdad road" leads there).
@@ -2296,6 +2338,12 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         {
             return Person;
         }
+    }
+    // Inside a run of three capitalised words, mid-sentence: "le porte-parole de la police,
+    // Abdifatah Aden Hassan", "claimed by Mohamed Homs Ali" name a person (see
+    // [`inside_name_run`]; not after a place just named).
+    if single && inside_name_run(lx, toks, m) && prev.last().is_none_or(|p| p.t1 != m.t0) {
+        return Person;
     }
     // "Abu Salim", "Ras Baalbek", "Jabal al-Zawiya": an Arabic name element before the name
     // makes a longer name the gazetteer does not hold (a district, a neighbouring town, a
@@ -3023,6 +3071,20 @@ mod issue3 {
             assert!(p.iter().all(|x| x.0 != "Novopavlivka"), "{p:?}");
             assert!(p.iter().any(|x| x.0 == "Donetsk"), "{p:?}");
         }
+    }
+
+    #[test]
+    fn issue3_a_place_inside_a_run_of_three_capitalised_words_is_a_persons_name() {
+        for text in [
+            "« Un kamikaze s'est fait exploser », a déclaré le porte-parole de la police, Abdifatah Aden Hassan.",
+            "The attack was claimed by Mohamed Homs Ali.",
+        ] {
+            let p = names(text);
+            assert!(p.is_empty(), "{p:?}");
+        }
+        // A facility word in the run: the place stays.
+        let p = names("Shelling closed the airport, and Aden Port Authority suspended work.");
+        assert!(p.iter().any(|x| x.0.starts_with("Aden")), "{p:?}");
     }
 
     #[test]
