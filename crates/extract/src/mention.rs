@@ -582,7 +582,55 @@ pub(crate) fn war_told(f: &Folded, cl: Span, at: usize) -> bool {
 /// A trigger that tells no incident of the text: a participle describing a group, what someone
 /// is held responsible for, a fight's end.
 fn tells_no_incident(f: &Folded, cl: Span, h: &Hit) -> bool {
-    describes_group(f, cl, h) || held_responsible(f, cl, h) || ended(f, cl, h)
+    describes_group(f, cl, h) || held_responsible(f, cl, h) || ended(f, cl, h) || sought(f, cl, h)
+}
+
+/// Folded words after a truce's noun that make it one sought, not reached ("ceasefire talks").
+const SOUGHT_AFTER: [&str; 9] = [
+    "talks",
+    "negotiations",
+    "proposal",
+    "plan",
+    "efforts",
+    "bid",
+    "push",
+    "mediation",
+    "proposals",
+];
+
+/// Beginnings of folded words before a truce's noun that make it one sought, not reached ("called
+/// for a ceasefire", "les négociations en vue d'un cessez-le-feu", "une proposition de trêve").
+const SOUGHT_BEFORE: [&str; 15] = [
+    "call",
+    "urg",
+    "demand",
+    "push",
+    "negoti",
+    "negoci",
+    "talks",
+    "pourparler",
+    "discussion",
+    "appel",
+    "reclam",
+    "exhort",
+    "plaid",
+    "proposal",
+    "proposition",
+];
+
+/// True when the trigger is a truce sought, called for or proposed, not one reached ("ceasefire
+/// talks were due to resume", "The UN called for an immediate ceasefire"), unless a party
+/// accepts it ("a accepté une proposition de cessez-le-feu").
+fn sought(f: &Folded, cl: Span, h: &Hit) -> bool {
+    if LEXICON.triggers.values[h.entry].kind != "ceasefire" {
+        return false;
+    }
+    let before = words_before(f, cl.start, h.start, 5);
+    let after = words(f, h.fend.min(f.text.len()), f.folded_at(cl.end));
+    let accepted = before.iter().any(|w| w.starts_with("accept") || w.starts_with("agree"));
+    !accepted
+        && (after.first().is_some_and(|w| SOUGHT_AFTER.contains(w))
+            || before.iter().any(|w| SOUGHT_BEFORE.iter().any(|s| w.starts_with(s))))
 }
 
 /// Folded words that name a fight's end or its prevention, not the fight ("an end to fighting",

@@ -222,7 +222,10 @@ fn refers_to(e: &Draft, d: &Draft) -> bool {
     if !d.anaphoric || e.family() != d.family() || e.first() >= d.first() {
         return false;
     }
-    let kinds = told_alike(e, d);
+    // (A kidnapping done in a raid: "A vice principal was killed during the raid", "lors de
+    // l'attaque" after the abduction.)
+    let kinds =
+        told_alike(e, d) || (e.kind() == "abduction" && matches!(d.kind(), "attack" | "raid"));
     let place = match (&e.location, &d.location) {
         (_, None) => true,
         // (Or one inside the first's: "in Cabo Delgado", then "The attack took place … in

@@ -1359,3 +1359,31 @@ fn issue5_hours_later_is_the_day_of_the_incident_told_before() {
         assert!(ev[1].date.start.is_some());
     }
 }
+
+#[test]
+fn issue5_a_killing_during_the_raid_is_the_abductions_toll() {
+    for (text, lang) in [
+        ("Gunmen abducted 25 schoolgirls from a school in Maga town, Kebbi state, on Monday, police said. A vice principal was killed during the raid.", Lang::En),
+        ("Des hommes armés ont enlevé 25 élèves lundi dans une école de Maga, dans l'Etat de Kebbi. Un enseignant a été tué lors de l'attaque.", Lang::Fr),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].fatalities, Some(1));
+    }
+}
+
+#[test]
+fn issue5_a_truce_sought_or_proposed_is_no_agreement() {
+    for (text, lang) in [
+        ("Mediators from Egypt and Qatar said ceasefire talks were due to resume in Cairo on Tuesday.", Lang::En),
+        ("The UN Security Council called for an immediate ceasefire in Gaza.", Lang::En),
+        ("A ceasefire proposal was submitted to Hamas on Monday.", Lang::En),
+        ("Les négociations en vue d'un cessez-le-feu ont repris au Caire.", Lang::Fr),
+    ] {
+        let ev = run(text, lang);
+        assert!(ev.is_empty(), "{text}: {ev:#?}");
+    }
+    let ev = run("Le Hamas a accepté dimanche une proposition de cessez-le-feu.", Lang::Fr);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Agreement");
+}
