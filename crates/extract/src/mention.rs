@@ -663,7 +663,32 @@ const CHRONIC: [&str; 12] = [
 /// "Plateau has been plagued by clashes between farmers and herders", "une région en proie
 /// aux violences": a lasting state the background tells, not an incident.
 fn chronic(f: &Folded, cl: Span, h: &Hit) -> bool {
-    words_before(f, cl.start, h.start, 4).iter().any(|w| CHRONIC.contains(w)) || since_year(f, cl)
+    words_before(f, cl.start, h.start, 4).iter().any(|w| CHRONIC.contains(w))
+        || since_year(f, cl)
+        || habitual(f, cl)
+}
+
+/// Folded words and phrases that tell what a party does habitually or did in the past, not an
+/// incident ("bandits frequently carry out kidnappings", "has targeted mosques in the past").
+const HABITUAL: [&[&str]; 12] = [
+    &["frequently"],
+    &["often"],
+    &["regularly"],
+    &["routinely"],
+    &["usually"],
+    &["in", "the", "past"],
+    &["souvent"],
+    &["regulierement"],
+    &["frequemment"],
+    &["habituellement"],
+    &["par", "le", "passe"],
+    &["dans", "le", "passe"],
+];
+
+/// True when the clause tells a habit or the past at large (see [`HABITUAL`]).
+fn habitual(f: &Folded, cl: Span) -> bool {
+    let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
+    (0..w.len()).any(|i| HABITUAL.iter().any(|p| w[i..].starts_with(p)))
 }
 
 /// "More than 250 people have been killed in ethnic violence … since May 2023", "depuis

@@ -1387,3 +1387,23 @@ fn issue5_a_truce_sought_or_proposed_is_no_agreement() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].acled.sub_event_type, "Agreement");
 }
+
+#[test]
+fn issue5_what_a_party_does_habitually_or_did_in_the_past_is_no_incident() {
+    let ev = run(
+        "A suicide bomber killed 11 worshippers at a mosque in Peshawar on Friday, police said. Islamic State has targeted mosques in the area in the past.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_ne!(actor(&ev[0]), Some("Islamic State"), "{ev:#?}");
+    let ev = run(
+        "Gunmen abducted 25 schoolgirls in Kebbi state on Monday. Armed gangs known locally as bandits frequently carry out kidnappings for ransom in northwest Nigeria.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let ev = run(
+        "Des hommes armés ont enlevé dix villageois lundi près de Kidal. Les jihadistes enlèvent souvent des civils dans la région.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
