@@ -248,6 +248,9 @@ fn accept(
         if e - s <= 3 && shouted(text, s, e) {
             continue;
         }
+        if stance_prefixed(text, s) {
+            continue;
+        }
         return Some(Hit {
             span: Span::new(s, e),
             actor: alias.actor,
@@ -256,6 +259,14 @@ fn accept(
         });
     }
     None
+}
+
+/// True when the words at `s` follow "anti-" or "pro-": "anti-government demonstrators",
+/// "pro-Russian separatists" name the stance of others, not that actor.
+fn stance_prefixed(text: &str, s: usize) -> bool {
+    let head = text.get(s.saturating_sub(5)..s).unwrap_or("");
+    let head = head.to_ascii_lowercase();
+    head.ends_with("anti-") || head.ends_with("pro-")
 }
 
 /// The case check of `alias` on the original words `text`, from the rules

@@ -694,7 +694,17 @@ fn finish(
     protest: Option<&str>,
     (protest_doc, demands): (bool, bool),
 ) -> Event {
-    let kind = d.kind();
+    let mut kind = d.kind();
+    // A state's forces fighting a crowd of protesters ("police clashed with demonstrators"):
+    // the crowd's violence too, a violent demonstration (ACLED's riots), not a battle.
+    let protesters = d
+        .target
+        .as_ref()
+        .and_then(|p| p.canonical.as_deref())
+        .is_some_and(|c| c.starts_with("Protesters") || c.starts_with("Rioters"));
+    if kind == "armed_clash" && d.family() == "protest" && protesters {
+        kind = "riot";
+    }
     let means: Vec<String> = if d.weapons.is_empty() { d.means.clone() } else { d.weapons.clone() };
     let ctx = Context {
         kind,

@@ -1407,3 +1407,16 @@ fn issue5_what_a_party_does_habitually_or_did_in_the_past_is_no_incident() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn issue5_police_clashing_with_demonstrators_is_a_violent_demonstration() {
+    let ev = run(
+        "Tens of thousands of Georgians rallied outside parliament in Tbilisi on Sunday evening. The rally was peaceful, a Reuters witness said. In Serbia, police clashed with anti-government demonstrators in Novi Sad on Saturday, detaining 12 people.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Peaceful protest", "{ev:#?}");
+    assert_eq!(ev[1].acled.sub_event_type, "Violent demonstration", "{ev:#?}");
+    // "anti-government" names the crowd's stance, not a party.
+    assert_ne!(target(&ev[1]), Some("Government of Serbia"), "{ev:#?}");
+}
