@@ -120,6 +120,9 @@ cue_lists! {
     /// Participles whose "by"/"par" names who holds or backs a place or a party, not who did the
     /// event ("contrôlée par", "backed by", "led by").
     describing,
+    /// Participles of support or allegiance that open an apposition after a name ("Les rebelles
+    /// du M23, soutenus par le Rwanda, se sont emparés…"); matched on the original text.
+    apposition,
     /// Words of a trigger two sides act on together (agreeing, signing, clashing, a ceasefire, a
     /// deal): there, a second coordinated subject is the other side.
     mutual,
@@ -145,6 +148,12 @@ cue_lists! {
     /// Words between fighters named by a common noun and the group they belong to ("fighters of the
     /// X", "membres présumés du X").
     member_of,
+    /// Words right before a party that name it only as kin of another group ("le groupe lié à
+    /// Al-Qaïda", "proche de l'EI").
+    kin_words,
+    /// Endings glued to a party's name that make it only kin of another group ("the al
+    /// Qaeda-linked group"); matched on the original text.
+    kin_suffixes,
     /// Nouns for a kind of place ("the Israeli port city of Eilat").
     place_nouns,
     /// Nouns for a border.
@@ -280,6 +289,7 @@ mod tests {
             c.military_heads,
             c.group_nouns,
             c.describing,
+            c.apposition,
             c.mutual,
             c.background_noun,
             c.repel,
@@ -290,6 +300,8 @@ mod tests {
             c.hedges,
             c.member_nouns,
             c.member_of,
+            c.kin_words,
+            c.kin_suffixes,
             c.place_nouns,
             c.border,
             c.place_preps,

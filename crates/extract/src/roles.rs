@@ -454,21 +454,7 @@ fn apposition(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     // A noun phrase, or a participle of support or allegiance ("Les rebelles du M23, soutenus
     // par le Rwanda, se sont emparés…", "the RSF, backed by the UAE, shelled…").
     let det = ["the ", "a ", "an ", "le ", "la ", "les ", "l'", "l’", "un ", "une "];
-    let participle = [
-        "soutenu",
-        "appuy",
-        "backed ",
-        "supported ",
-        "lié",
-        "linked ",
-        "allied ",
-        "allié",
-        "affili",
-        "proche",
-        "loyal",
-        "fidèle",
-    ];
-    if !det.iter().chain(participle.iter()).any(|d| rest.starts_with(d)) {
+    if !det.iter().chain(cues().apposition.iter()).any(|d| rest.starts_with(d)) {
         return None;
     }
     // A name before it.
@@ -596,20 +582,12 @@ pub(crate) fn word_before_np(f: &Folded, from: usize, off: usize) -> String {
 /// backed rebels", "le groupe lié à Al-Qaïda", "proche de l'EI"): not a party to the event.
 pub(crate) fn kin_only(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> bool {
     let after = a.text().get(m.span.end..).unwrap_or("");
-    let suffix = ["-linked", "-affiliated", "-aligned", "-allied", "-inspired", "-backed"]
-        .iter()
-        .any(|s| after.starts_with(s));
+    let suffix = cues().kin_suffixes.iter().any(|s| after.starts_with(s));
     let w = words_before(f, clause.start, m.span.start, 3);
     let tied = w.iter().rev().find(|w| !matches!(**w, "l" | "la" | "le" | "les" | "a"));
     // (Only where the text names another armed group the kin could be: "Islamic State-linked
     // insurgents" alone are that group's affiliate.)
-    let kin = suffix
-        || tied.is_some_and(|w| {
-            matches!(
-                *w,
-                "lie" | "lies" | "liee" | "liees" | "affilie" | "affilies" | "proche" | "proches"
-            )
-        });
+    let kin = suffix || tied.is_some_and(|w| cues().kin_words.contains(w));
     // (The scan of the text's parties last: most mentions are no kin.)
     kin && a
         .actors
