@@ -4,24 +4,12 @@
 
 use sitrep_model::Span;
 
+use crate::cues::cues;
 use crate::fold::Folded;
-
-/// Connectives that open a new clause (folded, with surrounding spaces).
-const CONNECTIVES: [&str; 9] = [
-    " alors que ",
-    " tandis que ",
-    " while ",
-    " whereas ",
-    " mais ",
-    " but ",
-    " cependant ",
-    " however ",
-    " lorsque ",
-];
 
 /// All connectives in one automaton: one pass a sentence.
 static CONNECTIVE_AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(CONNECTIVES).ok());
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(cues().connectives).ok());
 
 /// Determiners that open a noun phrase (folded words).
 pub const DETERMINERS: [&str; 16] = [
@@ -41,7 +29,7 @@ pub fn clauses(text: &str, f: &Folded, s: Span) -> Vec<Span> {
     if let Some(fb) = f.text.get(fs.saturating_sub(1)..fe) {
         let ac = CONNECTIVE_AC.as_ref();
         for m in ac.into_iter().flat_map(|ac| ac.find_overlapping_iter(fb)) {
-            let (i, c) = (m.start(), CONNECTIVES[m.pattern().as_usize()]);
+            let (i, c) = (m.start(), cues().connectives[m.pattern().as_usize()]);
             // "while conducting an operation" is a participle, not a clause.
             let next = fb.get(m.end()..).and_then(|r| r.split(' ').next()).unwrap_or("");
             if c == " while " && next.ends_with("ing") {

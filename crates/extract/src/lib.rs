@@ -30,6 +30,7 @@
 
 pub mod clause;
 pub mod code;
+mod cues;
 pub mod fold;
 pub mod lexicon;
 pub mod mention;
@@ -39,6 +40,7 @@ pub mod roles;
 
 use sitrep_model::{AcledCode, Analysis, EntityKind, Event, Party, PloverCode, Span};
 
+use crate::cues::cues;
 use crate::lexicon::PartyClass;
 
 use crate::code::{code, family, Context};
@@ -316,34 +318,6 @@ fn unnamed_perpetrator(mut p: Party, class: Option<PartyClass>, violent: bool) -
     p
 }
 
-/// Folded cues of a killing with the marks of an execution: a drive-by
-/// shooting, a body found bound or tortured, a victim with a criminal past.
-const EXECUTION_CUES: [&str; 23] = [
-    " drive by ",
-    " executed ",
-    " found dead",
-    " execute ",
-    " retrouve mort",
-    " body of ",
-    " bodies of ",
-    " body was found",
-    " bodies were found",
-    " tied ",
-    " signs of torture",
-    " had charges",
-    " criminal record",
-    " arrested before",
-    " drug trafficking",
-    " execution style",
-    " depuis une moto",
-    " corps de ",
-    " corps a ete retrouve",
-    " ligote",
-    " signes de torture",
-    " casier judiciaire",
-    " antecedents judiciaires",
-];
-
 /// ACLED's Brazil convention: an unidentified perpetrator of a killing with
 /// the marks of an execution (drive-by shooting, bound or tortured body,
 /// victim with a criminal past) is "Unidentified Gang and/or Police
@@ -367,87 +341,11 @@ fn execution_perpetrator(
     };
     let Some(body) = a.text().get(first.span.start..last.span.end) else { return p };
     let body = fold::fold(body).text;
-    if EXECUTION_CUES.iter().any(|c| body.contains(c)) {
+    if cues().execution_cues.iter().any(|c| body.contains(c)) {
         p.canonical = Some("Unidentified Gang and/or Police Militia".to_string());
     }
     p
 }
-
-/// Folded words after a named group that make it the claimed or suspected
-/// author of the event told near it ("JNIM claimed responsibility", "X are
-/// the suspected attackers", "an IS-planted landmine").
-const AUTHOR_AFTER: [&str; 12] = [
-    " claimed",
-    " claims",
-    " are the suspected",
-    " is the suspected",
-    " are suspected",
-    " is suspected",
-    " planted",
-    " were suspected",
-    " was suspected",
-    " a revendique",
-    " ont revendique",
-    " revendique",
-];
-
-/// Folded words before a named group that make it the claimed or suspected
-/// author ("likely planted by JNIM militants", "gunmen believed to belong to
-/// IS", "presumably IS").
-const AUTHOR_BEFORE: [&str; 32] = [
-    " blamed",
-    " blames",
-    " accused",
-    " accuse",
-    " accusent",
-    " accusant",
-    " planted by",
-    " carried out by",
-    " believed to belong to",
-    " believed to be",
-    " thought to be",
-    " presumably",
-    " suspected",
-    " allegedly by",
-    " attributed to",
-    " attribue a",
-    " attribuee a",
-    " imputee a",
-    " attribue aux",
-    " attribuee aux",
-    " imputee aux",
-    " impute a",
-    " impute aux",
-    " hallmarks of",
-    " hallmark of",
-    " blamed on",
-    " marque du",
-    " marque de",
-    " marque d",
-    " marque des",
-    " signature du",
-    " signature de",
-];
-
-/// Folded words between a common noun for fighters and the group they
-/// belong to ("jihadistes liés à l'État islamique", "militants linked to
-/// al-Shabaab").
-const LINKED: [&str; 14] = [
-    " of",
-    " de",
-    " du",
-    " des",
-    " lies a",
-    " lie a",
-    " liee a",
-    " liees a",
-    " linked to",
-    " affiliated with",
-    " affiliated to",
-    " affilies a",
-    " loyal to",
-    " proches de",
-];
 
 /// Determiners a cue may stand before the group's name with (folded).
 const CUE_DETS: [&str; 5] = [" the", " l", " la", " le", " les"];
@@ -471,16 +369,16 @@ pub(crate) fn author_cued(a: &Analysis<'_>, from: usize, m: Span) -> bool {
     let before = fold::fold(raw).text;
     let b = before.trim_end();
     let b = CUE_DETS.iter().find_map(|d| b.strip_suffix(d)).unwrap_or(b);
-    if AUTHOR_BEFORE.iter().any(|c| b.ends_with(c)) {
+    if cues().author_before.iter().any(|c| b.ends_with(c)) {
         return true;
     }
     // "attribué aux jihadistes liés à l'État islamique".
-    let Some(rest) = LINKED.iter().find_map(|c| b.strip_suffix(c)) else { return false };
+    let Some(rest) = cues().linked.iter().find_map(|c| b.strip_suffix(c)) else { return false };
     let ws: Vec<&str> = rest.rsplitn(3, ' ').collect();
     (1..ws.len()).any(|k| {
         let head =
             rest[..rest.len() - ws[..k].iter().map(|w| w.len() + 1).sum::<usize>()].trim_end();
-        AUTHOR_BEFORE.iter().any(|c| head.ends_with(c))
+        cues().author_before.iter().any(|c| head.ends_with(c))
     })
 }
 
@@ -540,8 +438,8 @@ fn claimed_author(a: &Analysis<'_>, sentence: usize, p: Party) -> Party {
         let after_t = format!(" {after_t}");
         let b = before.text.trim_end();
         let b = b.strip_suffix(" the").unwrap_or(b);
-        let hit = AUTHOR_AFTER.iter().any(|c| after_t.starts_with(c))
-            || AUTHOR_BEFORE.iter().any(|c| b.ends_with(c))
+        let hit = cues().author_after.iter().any(|c| after_t.starts_with(c))
+            || cues().author_before.iter().any(|c| b.ends_with(c))
             || author_cued(a, first.span.start, m.span);
         if hit {
             return party_of_mention(a, m);
@@ -575,12 +473,8 @@ fn linked_group(a: &Analysis<'_>, m: &sitrep_model::ActorMention, end: usize) ->
     let between = fold::fold(text.get(m.span.end..g.span.start).unwrap_or("")).text;
     let b = between.trim_end();
     let b = CUE_DETS.iter().find_map(|d| b.strip_suffix(d)).unwrap_or(b);
-    LINKED.iter().any(|c| b.ends_with(c)).then(|| party_of_mention(a, g))
+    cues().linked.iter().any(|c| b.ends_with(c)).then(|| party_of_mention(a, g))
 }
-
-/// Folded words that tell a fight between kin groups.
-const KIN: [&str; 6] =
-    [" clan ", " clans ", " families ", " inter clan ", " sub clan ", " familles "];
 
 /// ACLED's convention: armed kin groups fighting each other ("clashes broke
 /// out between two families", "militiamen from the X clan exchanged fire")
@@ -596,7 +490,7 @@ fn kin_militia(a: &Analysis<'_>, sentence: usize, mut p: Party, clash: bool) -> 
         return p;
     }
     let body = fold::fold(s.span.slice(a.text())).text;
-    if KIN.iter().any(|k| body.contains(k)) {
+    if cues().kin.iter().any(|k| body.contains(k)) {
         p.canonical = Some("Unidentified Clan Militia".to_string());
     }
     p

@@ -11,6 +11,7 @@ use sitrep_quantify::{find_casualties, find_dates, Casualty, CasualtyKind, DateK
 
 use crate::clause::{clauses, conjuncts, words, words_before, DETERMINERS};
 use crate::code::{family, trigger_rank};
+use crate::cues::cues;
 use crate::fold::Folded;
 use crate::lexicon::{Hit, PartyClass, Trigger, LEXICON};
 use crate::roles::{roles, Role};
@@ -305,21 +306,6 @@ fn dateline(a: &Analysis<'_>) -> Option<(Span, Option<NaiveDate>)> {
     })
 }
 
-/// Folded cues of a soldier or police officer off duty.
-const OFF_DUTY: [&str; 3] = ["off duty", "hors service", "en permission"];
-
-/// Folded cues of fire answered by the other side.
-const ANSWERED: [&str; 8] = [
-    " responded",
-    " fired back",
-    " returned fire",
-    " return fire",
-    " exchanged",
-    " exchange of fire",
-    " echange de tirs",
-    " echanges de tirs",
-];
-
 /// For each sentence, true when it tells of fire answered by the other side.
 pub fn answered(a: &Analysis<'_>, f: &Folded) -> Vec<bool> {
     a.seg
@@ -327,7 +313,7 @@ pub fn answered(a: &Analysis<'_>, f: &Folded) -> Vec<bool> {
         .iter()
         .map(|s| {
             let body = f.text.get(f.folded_at(s.span.start)..f.folded_at(s.span.end)).unwrap_or("");
-            ANSWERED.iter().any(|c| body.contains(c))
+            cues().answered.iter().any(|c| body.contains(c))
         })
         .collect()
 }
@@ -413,10 +399,11 @@ fn plural_reference(a: &Analysis<'_>, f: &Folded, cl: Span, h: &Hit) -> Option<b
     let plural = w.split_whitespace().next().is_some_and(|x| x.ends_with('s') || x.ends_with('x'));
     // "des centaines de frappes", "dozens of strikes": a count of many, as
     // indefinite as "des frappes".
-    let many =
-        before.len() == 2 && QUANTITY.contains(&before[0]) && matches!(*det, "de" | "d" | "of");
+    let many = before.len() == 2
+        && cues().quantity.contains(&before[0])
+        && matches!(*det, "de" | "d" | "of");
     // "similar attacks in the past", "de nombreuses attaques": attacks in general.
-    let kind_of = before.last().is_some_and(|w| GENERIC_ADJ.contains(w));
+    let kind_of = before.last().is_some_and(|w| cues().generic_adj.contains(w));
     if plural && (many || kind_of) {
         return Some(false);
     }
@@ -426,74 +413,10 @@ fn plural_reference(a: &Analysis<'_>, f: &Folded, cl: Span, h: &Hit) -> Option<b
     Some(!matches!(*det, "des"))
 }
 
-/// Adjectives before a plural noun that make it a kind, not an incident
-/// (folded).
-const GENERIC_ADJ: [&str; 14] = [
-    "similar",
-    "such",
-    "previous",
-    "past",
-    "earlier",
-    "several",
-    "numerous",
-    "repeated",
-    "similaires",
-    "semblables",
-    "precedentes",
-    "nombreuses",
-    "nombreux",
-    "plusieurs",
-];
-
-/// Nouns for an indefinite great number (folded).
-const QUANTITY: [&str; 10] = [
-    "centaines",
-    "dizaines",
-    "milliers",
-    "multitude",
-    "hundreds",
-    "dozens",
-    "thousands",
-    "scores",
-    "numerous",
-    "serie",
-];
-
 /// Rank of a trigger: specificity, then a fixed ACLED code over "from context".
 fn rank_of(t: &Trigger) -> (u8, bool) {
     (trigger_rank(&t.kind, &t.sub_event_type), !t.sub_event_type.is_empty())
 }
-
-/// Words that make the trigger after them the reason or the consequence of
-/// the clause's event, not the event: "arrested for participating in
-/// protests", "pour avoir participé à une manifestation", "…, sparking
-/// protests".
-const REASON_HEADS: [&str; 4] = ["for", "pour", "over", "after"];
-const REASON_VERBS: [&str; 13] = [
-    "participating",
-    "participation",
-    "taking",
-    "joining",
-    "organizing",
-    "organising",
-    "attending",
-    "staging",
-    "participe",
-    "pris",
-    "organise",
-    "organisation",
-    "role",
-];
-const CONSEQUENCE_VERBS: [&str; 8] = [
-    "causing",
-    "sparking",
-    "prompting",
-    "triggering",
-    "provoking",
-    "provoquant",
-    "declenchant",
-    "suscitant",
-];
 
 /// True when `h` names the reason or the consequence of another event of
 /// its clause ("arrested for participating in protests", "…, sparking
@@ -505,9 +428,9 @@ fn subordinate(f: &Folded, cl: Span, h: &Hit) -> bool {
         .collect();
     let reason = w
         .iter()
-        .rposition(|x| REASON_HEADS.contains(x))
-        .is_some_and(|i| w[i + 1..].iter().any(|x| REASON_VERBS.contains(x)));
-    let consequence = w.iter().rev().take(3).any(|x| CONSEQUENCE_VERBS.contains(x));
+        .rposition(|x| cues().reason_heads.contains(x))
+        .is_some_and(|i| w[i + 1..].iter().any(|x| cues().reason_verbs.contains(x)));
+    let consequence = w.iter().rev().take(3).any(|x| cues().consequence_verbs.contains(x));
     // "threatened to close the strait if the United States carried out further strikes": the
     // condition of another event of its clause.
     let condition = words(f, f.folded_at(cl.start), f.folded_at(h.start))
@@ -556,16 +479,13 @@ fn describes_group(f: &Folded, cl: Span, h: &Hit) -> bool {
     })
 }
 
-/// Nouns of a whole war (folded), whose toll is the war's story, not an incident's.
-const WAR_NOUNS: [&str; 6] = ["war", "conflict", "insurgency", "guerre", "conflit", "insurrection"];
-
 /// "The war between the army and the RSF, which erupted in April 2023, has killed tens of
 /// thousands", "le conflit a fait des dizaines de milliers de morts": a war that has killed,
 /// told as background, is no incident (read in the words of `cl` before byte `at`, a trigger's
 /// or a toll's).
 pub(crate) fn war_told(f: &Folded, cl: Span, at: usize) -> bool {
     let w = words(f, f.folded_at(cl.start), f.folded_at(at));
-    let Some(k) = w.iter().take(4).position(|x| WAR_NOUNS.contains(x)) else {
+    let Some(k) = w.iter().take(4).position(|x| cues().war_nouns.contains(x)) else {
         return false;
     };
     // The noun is the subject ("the war", "la guerre", not "during the war"), and the verb is
@@ -633,37 +553,25 @@ fn sought(f: &Folded, cl: Span, h: &Hit) -> bool {
             || before.iter().any(|w| SOUGHT_BEFORE.iter().any(|s| w.starts_with(s))))
 }
 
-/// Folded words that name a fight's end or its prevention, not the fight ("an end to fighting",
-/// "la fin des combats", "to halt hostilities").
-const ENDING: [&str; 10] =
-    ["end", "halt", "fin", "arret", "cessation", "stop", "prevent", "eviter", "empecher", "avoid"];
-
 /// True when the trigger is what a word of ending or preventing names ("raising hopes of an end
 /// to fighting"): no incident.
 fn ended(f: &Folded, cl: Span, h: &Hit) -> bool {
     let w = words_before(f, cl.start, h.start, 3);
-    w.iter().any(|x| ENDING.contains(x))
+    w.iter().any(|x| cues().ending.contains(x))
         && matches!(w.last(), Some(&("to" | "des" | "du" | "de" | "the" | "les" | "aux" | "of")))
 }
 
-/// Beginnings of folded verbs and nouns of condemning.
-const CONDEMN: [&str; 6] = ["denon", "condamn", "condemn", "denounc", "decri", "fustig"];
-
 /// True when a verb of condemning stands among the three words before the trigger.
 fn condemned(f: &Folded, cl: Span, h: &Hit) -> bool {
-    words_before(f, cl.start, h.start, 3).iter().any(|w| CONDEMN.iter().any(|c| w.starts_with(c)))
+    words_before(f, cl.start, h.start, 3)
+        .iter()
+        .any(|w| cues().condemn.iter().any(|c| w.starts_with(c)))
 }
-
-/// Folded words that tell a lasting state a place is in ("plagued by", "en proie à").
-const CHRONIC: [&str; 12] = [
-    "plagued", "wracked", "racked", "beset", "gripped", "proie", "secoue", "secouee", "ravage",
-    "ravagee", "theatre", "scene",
-];
 
 /// "Plateau has been plagued by clashes between farmers and herders", "une région en proie
 /// aux violences": a lasting state the background tells, not an incident.
 fn chronic(f: &Folded, cl: Span, h: &Hit) -> bool {
-    words_before(f, cl.start, h.start, 4).iter().any(|w| CHRONIC.contains(w))
+    words_before(f, cl.start, h.start, 4).iter().any(|w| cues().chronic.contains(w))
         || since_year(f, cl)
         || habitual(f, cl)
 }
@@ -717,9 +625,6 @@ fn in_label(a: &Analysis<'_>, cl: Span, h: &Hit) -> bool {
         && cl.end > cl.start + colon + 10
 }
 
-/// Words that tell what went before the clause's event ("after clashes").
-const BACKGROUND: [&str; 7] = ["after", "following", "apres", "suite", "lors", "as", "alors"];
-
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
     // (A participle that describes a group tells nothing: "the group fighting to topple…".)
@@ -744,7 +649,9 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
             .copied()
             .filter(|h| {
                 h.start < g.end
-                    || !words_before(f, cl.start, h.start, 3).iter().any(|w| BACKGROUND.contains(w))
+                    || !words_before(f, cl.start, h.start, 3)
+                        .iter()
+                        .any(|w| cues().background_event.contains(w))
             })
             .collect(),
         None => strong,
@@ -754,7 +661,7 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
     let fighters = |h: &Hit| {
         let w = words(f, f.folded_at(h.end), f.folded_at(cl.end));
         w.first().is_some_and(|w| matches!(*w, "de" | "d" | "des" | "du" | "of"))
-            && w.iter().skip(1).take(2).any(|w| ARMED_NOUNS.contains(w))
+            && w.iter().skip(1).take(2).any(|w| cues().armed_nouns.contains(w))
     };
     let strong: Vec<&Hit> = if strong.iter().any(|h| family(&t(h).kind) != "protest") {
         strong.into_iter().filter(|h| family(&t(h).kind) != "protest" || !fighters(h)).collect()
@@ -807,101 +714,12 @@ fn taking(w: &str) -> bool {
     ["sais", "seiz", "confis", "recover", "empar"].iter().any(|p| w.starts_with(p))
 }
 
-/// Verbs of saying and accusing (folded): after them a state's capital is its government, and a
-/// date is the day of telling ("said on Monday", "a annoncé mardi").
-const SPEAKING: &[&str] = &[
-    "said",
-    "says",
-    "accused",
-    "accuses",
-    "blamed",
-    "blames",
-    "denied",
-    "denies",
-    "warned",
-    "warns",
-    "condemned",
-    "condemns",
-    "claimed",
-    "announced",
-    "threatened",
-    "insisted",
-    "accuse",
-    "dit",
-    "declare",
-    "annonce",
-    "affirme",
-    "denonce",
-    "dementi",
-    "replique",
-    "menace",
-    "condamne",
-    "assure",
-    "estime",
-    "told",
-    "reported",
-    "added",
-    "confirmed",
-    "stated",
-    "indique",
-    "rapporte",
-    "precise",
-    "ajoute",
-    "confirme",
-    "revendique",
-    "revendiquee",
-];
-
-/// Nouns for armed people (folded): a gathering of them is no protest.
-const ARMED_NOUNS: &[&str] = &[
-    "combattants",
-    "combattant",
-    "jihadistes",
-    "djihadistes",
-    "terroristes",
-    "militants",
-    "fighters",
-    "insurgents",
-    "insurges",
-    "rebelles",
-    "rebels",
-    "soldats",
-    "soldiers",
-    "troops",
-    "militaires",
-    "assaillants",
-    "gunmen",
-    "hommes",
-    "miliciens",
-    "militiamen",
-    "elements",
-];
-
-/// Folded words that say a truce is over ("its truce … was over", "la trêve a été rompue").
-/// Not "end"/"fin": "a truce to end the fighting" is an agreement.
-const TRUCE_ENDED: [&str; 14] = [
-    "over",
-    "ended",
-    "collapsed",
-    "suspended",
-    "terminated",
-    "scrapped",
-    "rompu",
-    "rompue",
-    "suspendu",
-    "suspendue",
-    "caduc",
-    "caduque",
-    "termine",
-    "terminee",
-];
-
 /// A truce the clause says is over is a statement of its end (THREATEN), not an agreement.
 fn ended_truce(f: &Folded, cl: Span, trig: &'static Trigger) -> Option<&'static Trigger> {
     if trig.kind != "ceasefire"
         || !words(f, f.folded_at(cl.start), f.folded_at(cl.end))
             .iter()
-            .any(|w| TRUCE_ENDED.contains(w))
+            .any(|w| cues().truce_ended.contains(w))
     {
         return None;
     }
@@ -1222,7 +1040,7 @@ fn draft(
     // ACLED's convention: soldiers or police attacked off duty are civilians.
     let cl_folded = f.text.get(f.folded_at(cl.start)..f.folded_at(cl.end)).unwrap_or("");
     let armed_target = matches!(target.class, Some(PartyClass::Armed) | Some(PartyClass::Police));
-    if armed_target && OFF_DUTY.iter().any(|c| cl_folded.contains(c)) {
+    if armed_target && cues().off_duty.iter().any(|c| cl_folded.contains(c)) {
         target.class = Some(PartyClass::Civilian);
     }
     let location = locate(a, f, x, cl, region, si, &[actor.span, target.span]);
@@ -1331,10 +1149,6 @@ fn anaphoric(f: &Folded, cl: Span, t: Span, plural: bool) -> bool {
     !plural && singular && before.first().is_some_and(|d| DEFINITE.contains(d))
 }
 
-/// Folded words that name an incident as one more ("une autre frappe", "a second blast").
-const ANOTHER: [&str; 7] =
-    ["autre", "another", "second", "seconde", "deuxieme", "further", "separate"];
-
 /// True when the trigger (or one of the two words before it) names its incident as one more
 /// than those told: "Une autre frappe a détruit une maison", "a second explosion" (not "the
 /// second such demonstration in a week", which counts a series).
@@ -1342,19 +1156,16 @@ fn another(f: &Folded, cl: Span, t: Span) -> bool {
     let own = f.text.get(f.folded_at(t.start)..f.folded_at(t.end)).unwrap_or("");
     let before = words_before(f, cl.start, t.start, 2);
     !before.contains(&"such")
-        && (own.split_whitespace().any(|w| ANOTHER.contains(&w))
-            || before.iter().any(|w| ANOTHER.contains(w)))
+        && (own.split_whitespace().any(|w| cues().another.contains(&w))
+            || before.iter().any(|w| cues().another.contains(w)))
 }
-
-/// Folded words that open a sentence telling an incident apart from those told before.
-const APART: [&str; 5] = ["separately", "meanwhile", "elsewhere", "ailleurs", "separate"];
 
 /// True when the sentence opens by setting its incident apart ("Separately, security forces
 /// killed…", "Meanwhile in Ituri…", "Par ailleurs, …", "In another incident, …").
 fn told_apart(f: &Folded, sentence: Span, t: Span) -> bool {
     let w = words(f, f.folded_at(sentence.start), f.folded_at(t.start));
     let head = &w[..w.len().min(4)];
-    head.iter().any(|w| APART.contains(w))
+    head.iter().any(|w| cues().apart.contains(w))
         || head.windows(2).any(|p| matches!(p[0], "another" | "autre") && p[1] == "incident")
 }
 
@@ -1374,18 +1185,11 @@ fn repelled_told(f: &Folded, cl: Span, t: Span) -> bool {
     )
 }
 
-/// Folded verbs by which a vehicle or a person sets off a device it did
-/// not lay ("struck an IED", "stepped on a landmine", "a sauté sur une mine").
-const STRUCK: [&str; 12] = [
-    "struck", "strikes", "hit", "hits", "stepped", "steps", "ran", "drove", "trod", "saute",
-    "sautee", "heurte",
-];
-
-/// True when the device noun at `t` is the object of a [`STRUCK`] verb, with
+/// True when the device noun at `t` is the object of a `struck` (cues.tsv) verb, with
 /// only a determiner or "on/over/sur" between them.
 fn struck_device(f: &Folded, cl: Span, t: Span) -> bool {
     let ws = words_before(f, cl.start, t.start, 4);
-    let Some(k) = ws.iter().rposition(|w| STRUCK.contains(w)) else { return false };
+    let Some(k) = ws.iter().rposition(|w| cues().struck.contains(w)) else { return false };
     ws[k + 1..]
         .iter()
         .all(|w| DETERMINERS.contains(w) || matches!(*w, "on" | "over" | "upon" | "sur"))
@@ -1489,26 +1293,6 @@ fn previous_agent(a: &Analysis<'_>, f: &Folded, si: usize) -> Option<Role> {
     Some(crate::roles::party_of(a, f, p.span, m))
 }
 
-/// Verbs that open a nominal trigger's phrase ("staged a protest").
-const LIGHT_VERBS: [&str; 16] = [
-    "held",
-    "staged",
-    "organized",
-    "organised",
-    "launched",
-    "carried",
-    "began",
-    "started",
-    "conducted",
-    "mounted",
-    "tiennent",
-    "ont",
-    "a",
-    "organise",
-    "organisent",
-    "mene",
-];
-
 /// The bare noun phrase right before the trigger: from the last comma (or
 /// the clause start) to the trigger, without a light verb and determiner
 /// ("school workers staged a protest" → "school workers"). `None` when it
@@ -1522,7 +1306,7 @@ fn subject_np(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span, nominal: bool) ->
         if ws.last().is_some_and(|w| DETERMINERS.contains(w)) {
             ws.pop();
         }
-        if ws.last().is_some_and(|w| LIGHT_VERBS.contains(w)) {
+        if ws.last().is_some_and(|w| cues().light_verbs.contains(w)) {
             ws.pop();
         }
     }
@@ -1590,10 +1374,6 @@ fn weapons_in(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> Vec<Strin
     out
 }
 
-/// Prepositions that set an event in a place (folded).
-const LOCATIVE: [&str; 10] =
-    ["in", "at", "near", "outside", "dans", "a", "pres", "en", "au", "inside"];
-
 /// The most precise place of the region, else of the clause, else of the sentence.
 fn locate(
     a: &Analysis<'_>,
@@ -1618,7 +1398,7 @@ fn locate(
         // frappée").
         let speaks = metonym && {
             let w = words(f, f.folded_at(p.end), f.folded_at(a.text().len().min(p.end + 40)));
-            let verb = |i: usize| w.get(i).is_some_and(|w| SPEAKING.contains(w));
+            let verb = |i: usize| w.get(i).is_some_and(|w| cues().speaking.contains(w));
             let fr = a.lang == sitrep_model::Lang::Fr;
             let aux = w.first().is_some_and(|w| match *w {
                 "a" | "ont" => fr,
@@ -1723,7 +1503,7 @@ fn locate(
                     && n.reread.is_none();
                 // "in X", "near X", "à X": the place the clause sets the event in.
                 let w = words_before(f, within.start.min(p.start), p.start, 1);
-                let locative = w.first().is_some_and(|w| LOCATIVE.contains(w));
+                let locative = w.first().is_some_and(|w| cues().locative.contains(w));
                 // A town read with little confidence ranks after a surer district.
                 let r = rank(p) + u8::from(p.score < 0.7 && rank(p) <= 1);
                 let sub = sub_locality(a.text(), f, p);
@@ -1768,69 +1548,6 @@ struct Nest {
     reread: Option<Place>,
 }
 
-/// Words that may stand between a place and the place that contains it: "X (Y", "X, Y",
-/// "X district of Y", "X village in the countryside of Y", "X dans la province de Y".
-const NEST_GAP: [&str; 58] = [
-    "front",
-    "frontline",
-    "neighborhood",
-    "neighbourhood",
-    "in",
-    "of",
-    "dans",
-    "de",
-    "du",
-    "des",
-    "d",
-    "en",
-    "la",
-    "le",
-    "l",
-    "the",
-    "a",
-    "an",
-    "district",
-    "districts",
-    "village",
-    "town",
-    "city",
-    "area",
-    "areas",
-    "sector",
-    "locality",
-    "province",
-    "governorate",
-    "state",
-    "region",
-    "county",
-    "lga",
-    "tehsil",
-    "upazila",
-    "township",
-    "municipality",
-    "countryside",
-    "rural",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "commune",
-    "cercle",
-    "departement",
-    "département",
-    "localité",
-    "ville",
-    "région",
-    "campagne",
-    "état",
-    "etat",
-    "gouvernorat",
-    "préfecture",
-    "prefecture",
-    "wilaya",
-    "oblast",
-];
-
 /// [`Nest`] of each place (in text order) against the next ones: a place followed within a
 /// few containment words by another of the same country is inside it when its point lies
 /// within reach of the container's (a division is wide, a town that names its district
@@ -1861,7 +1578,7 @@ fn nesting(text: &str, places: &[&Place], x: &Facts<'_>) -> Vec<Nest> {
         let words_ok = gap
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| NEST_GAP.contains(&w.to_lowercase().as_str()));
+            .all(|w| cues().nest_gap.contains(&w.to_lowercase().as_str()));
         if !words_ok || gap.contains([')', '.', ';']) {
             continue;
         }
@@ -1983,13 +1700,6 @@ fn fronted_place(a: &Analysis<'_>, f: &Folded, s: Span) -> Option<usize> {
         .then_some(p.start)
 }
 
-/// Words after a name that make it a part of a town ("Jardim Laguna
-/// neighborhood", "Bat Galim Square"), and words before one ("Colonia
-/// Pemex", "Barangay Poblacion"), folded.
-const PART_AFTER: [&str; 7] =
-    ["neighborhood", "neighbourhood", "square", "street", "quartier", "market", "camp"];
-const PART_BEFORE: [&str; 5] = ["colonia", "barangay", "bairro", "quartier", "rue"];
-
 /// True when the place is read inside a longer name of a part of a town:
 /// the gazetteer's reading of it is likely a namesake elsewhere.
 fn sub_locality(text: &str, f: &Folded, p: &Place) -> bool {
@@ -2003,11 +1713,11 @@ fn sub_locality(text: &str, f: &Folded, p: &Place) -> bool {
     let rest_words = words(f, f.folded_at(p.end), f.folded_at((p.end + 40).min(text.len())));
     // The name runs on ("Bat Galim Square"): one more capitalised word, then the part noun.
     let runs_on = after.trim_start().starts_with(|c: char| c.is_uppercase())
-        && rest_words.get(1).is_some_and(|w| PART_AFTER.contains(w));
+        && rest_words.get(1).is_some_and(|w| cues().part_after.contains(w));
     let before = words_before(f, p.start.saturating_sub(30), p.start, 1);
-    PART_AFTER.contains(&next.as_str())
+    cues().part_after.contains(&next.as_str())
         || runs_on
-        || before.first().is_some_and(|w| PART_BEFORE.contains(w))
+        || before.first().is_some_and(|w| cues().part_before.contains(w))
 }
 
 /// The country most of the document's places lie in, when one leads alone. A demonym
@@ -2096,7 +1806,7 @@ fn date_of(
 fn told_on(f: &Folded, from: usize, d: Span) -> bool {
     let w = words_before(f, from, d.start, 2);
     let w: Vec<&str> = w.into_iter().filter(|w| *w != "on").collect();
-    w.last().is_some_and(|w| SPEAKING.contains(w))
+    w.last().is_some_and(|w| cues().speaking.contains(w))
 }
 
 /// The victims named by a casualty phrase, as the target.
@@ -2211,23 +1921,6 @@ fn modality(a: &Analysis<'_>, f: &Folded, cl: Span, t: Span) -> (String, Option<
     (m, by)
 }
 
-/// Folded nouns of an undertaking whose aim an infinitive names ("an
-/// operation to arrest suspects", "une opération pour arrêter").
-const UNDERTAKINGS: [&str; 12] = [
-    "operation",
-    "operations",
-    "bid",
-    "campaign",
-    "mission",
-    "effort",
-    "attempt",
-    "order",
-    "sweep",
-    "offensive",
-    "ratissage",
-    "afin",
-];
-
 /// True when the trigger is the aim of an undertaking, not a deed told:
 /// "came under fire during an operation to arrest suspects", "une
 /// opération pour arrêter", "afin de neutraliser".
@@ -2240,34 +1933,18 @@ fn purpose(f: &Folded, cl: Span, t: Span) -> bool {
     let (head, last) = (ws[n - 2], ws[n - 1]);
     match last {
         // "an operation (in Aleppo) to arrest".
-        "to" | "pour" => ws[..n - 1].iter().any(|w| UNDERTAKINGS.contains(w) && *w != "afin"),
+        "to" | "pour" => {
+            ws[..n - 1].iter().any(|w| cues().undertakings.contains(w) && *w != "afin")
+        }
         "de" | "d" => head == "afin",
         _ => false,
     }
 }
 
-/// Folded forms of the verbs of a threat ("threatened", "a menacé", "vowed").
-const THREAT_VERBS: [&str; 14] = [
-    "threaten",
-    "threatened",
-    "threatens",
-    "threatening",
-    "vow",
-    "vowed",
-    "vows",
-    "menace",
-    "menacent",
-    "menacant",
-    "menacait",
-    "menacaient",
-    "menacera",
-    "menaceront",
-];
-
 /// True when the trigger is the infinitive a threat names a few words earlier ("Iran
 /// threatened on Wednesday to strike", "l'Iran a menacé mercredi de frapper").
 fn threat_infinitive(f: &Folded, cl: Span, t: Span) -> bool {
-    governed_infinitive(f, cl, t, &[&["to"], &["de"], &["d"]], |w| THREAT_VERBS.contains(&w))
+    governed_infinitive(f, cl, t, &[&["to"], &["de"], &["d"]], |w| cues().threat_verbs.contains(&w))
 }
 
 /// True when a verb of claiming precedes the trigger's infinitive ("avoir", "to have") by a few
@@ -2300,11 +1977,7 @@ fn governed_infinitive(
     w[inf.saturating_sub(5)..inf].iter().any(|x| cue(x))
 }
 
-/// Folded words that deny what follows within three words ("n'a pas été
-/// revendiquée", "has not been claimed", "aucune revendication").
-const NEGATIONS: [&str; 8] = ["pas", "not", "no", "aucun", "aucune", "jamais", "never", "nobody"];
-
 /// True when a negation stands in the three words before `off`.
 fn negated(f: &Folded, cl: Span, off: usize) -> bool {
-    words_before(f, cl.start, off, 4).iter().any(|w| NEGATIONS.contains(w))
+    words_before(f, cl.start, off, 4).iter().any(|w| cues().negations.contains(w))
 }

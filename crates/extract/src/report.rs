@@ -12,81 +12,24 @@
 use sitrep_model::{ActorMention, Analysis, EntityKind, Span};
 
 use crate::clause::{words, DETERMINERS};
+use crate::cues::cues;
 use crate::fold::Folded;
 
-/// English reporting verbs (folded).
-const EN_VERBS: [&str; 14] = [
-    "said",
-    "says",
-    "told",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "stated",
-    "added",
-    "confirmed",
-    "tweeted",
-    "wrote",
-    "indicated",
-    "declared",
-];
-/// French reporting verbs (folded participles and present forms).
-const FR_VERBS: [&str; 32] = [
-    "raconte",
-    "racontent",
-    "confie",
-    "ecrit",
-    "publie",
-    "annonce",
-    "annoncent",
-    "indique",
-    "indiquent",
-    "affirme",
-    "affirment",
-    "declare",
-    "declarent",
-    "rapporte",
-    "rapportent",
-    "precise",
-    "precisent",
-    "ajoute",
-    "ajoutent",
-    "assure",
-    "assurent",
-    "confirme",
-    "confirment",
-    "souligne",
-    "soulignent",
-    "explique",
-    "expliquent",
-    "appris",
-    "communique",
-    "signale",
-    "signalent",
-    "rapportait",
-];
 /// French auxiliaries before a reporting participle.
 const FR_AUX: [&str; 4] = ["a", "ont", "avait", "avaient"];
-/// Prepositions that introduce a source (folded, possibly two words).
-const SOURCE_PREPS: [&str; 5] = ["selon", "d apres", "according to", "citing", "cite par"];
 /// The source prepositions with a space on each side, in one automaton: the
 /// leftmost match is the first preposition of a segment.
 static SOURCE_AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
     std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(SOURCE_PREPS.map(|p| format!(" {p} ")))
+            .build(cues().source_preps.iter().map(|p| format!(" {p} ")))
             .ok()
     });
 /// Words after a leading reporting verb by which the speaker reports its
 /// own deed ("the army said it killed", "l'armée a affirmé avoir visé").
 const OWN_DEED: [&str; 10] =
     ["it", "they", "he", "she", "il", "ils", "elle", "elles", "avoir", "its"];
-/// Words that make a phrase before a verb a clause of its own, not a
-/// speaker's name.
-const NOT_A_NAME: [&str; 10] =
-    ["that", "which", "who", "when", "after", "while", "qui", "que", "killing", "leaving"];
 
 /// A reporting clause of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,41 +42,8 @@ pub struct Report {
     pub after_verb: Option<usize>,
 }
 
-/// Folded words that may stand between an inverted reporting verb and its
-/// speaker: days, times, adverbs.
-const SKIP: [&str; 20] = [
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "hier",
-    "soir",
-    "matin",
-    "encore",
-    "egalement",
-    "aussi",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-/// Folded words that end a speaker's noun phrase.
-const NP_END: [&str; 12] =
-    ["a", "au", "aux", "dans", "sur", "to", "in", "on", "par", "lors", "que", "that"];
-
-/// Verbs by which a speaker lays an event at another's door ("L'armée a
-/// accusé Israël d'avoir mené des frappes", "officials blamed X for").
-const ACCUSE: [&str; 8] =
-    ["accuse", "accusent", "accused", "accuses", "blamed", "blames", "imputent", "impute"];
-
 fn is_verb(w: &str) -> bool {
-    EN_VERBS.contains(&w) || FR_VERBS.contains(&w)
+    cues().en_verbs.contains(&w) || cues().fr_verbs.contains(&w)
 }
 
 /// Commas at parenthesis depth zero in `s`, as original offsets.
@@ -188,9 +98,9 @@ pub fn reports(text: &str, f: &Folded, s: Span) -> Vec<Report> {
                 continue;
             }
             // Postposed: ", the Iraqi military said in a statement".
-            if let Some(i) = ws.iter().take(7).position(|w| EN_VERBS.contains(w)) {
+            if let Some(i) = ws.iter().take(7).position(|w| cues().en_verbs.contains(w)) {
                 let name = &ws[..i];
-                if !name.is_empty() && !name.iter().any(|w| NOT_A_NAME.contains(w)) {
+                if !name.is_empty() && !name.iter().any(|w| cues().not_a_name.contains(w)) {
                     out.push(Report { span: Span::new(b, e), after_verb: None });
                     continue;
                 }
@@ -202,20 +112,20 @@ pub fn reports(text: &str, f: &Folded, s: Span) -> Vec<Report> {
             let i = ws
                 .iter()
                 .take(9)
-                .position(|w| (is_verb(w) || ACCUSE.contains(w)) && !FR_AUX.contains(w))
-                .filter(|&i| i < 7 || ACCUSE.contains(&ws[i]));
+                .position(|w| (is_verb(w) || cues().accuse.contains(w)) && !FR_AUX.contains(w))
+                .filter(|&i| i < 7 || cues().accuse.contains(&ws[i]));
             let Some(i) = i.filter(|i| *i >= 1) else { continue };
             let name: Vec<&str> = ws[..i]
                 .iter()
                 .copied()
                 .filter(|w| !DETERMINERS.contains(w) && !FR_AUX.contains(w))
                 .collect();
-            if name.is_empty() || name.iter().any(|w| NOT_A_NAME.contains(w)) {
+            if name.is_empty() || name.iter().any(|w| cues().not_a_name.contains(w)) {
                 continue;
             }
             // "said on Saturday (that) they had fired": within a few words.
             // An accuser speaks of another's deed ("a accusé Israël d'avoir…").
-            let accuses = ACCUSE.contains(&ws[i]);
+            let accuses = cues().accuse.contains(&ws[i]);
             if !accuses && ws.iter().skip(i + 1).take(5).any(|w| OWN_DEED.contains(w)) {
                 continue;
             }
@@ -249,7 +159,8 @@ pub fn around(a: &Analysis<'_>, f: &Folded, clause: Span, trigger: Span) -> Vec<
 
 /// Length of the source preposition found at folded offset `i` of `seg`.
 fn p_len(seg: &str, i: usize) -> usize {
-    SOURCE_PREPS
+    cues()
+        .source_preps
         .iter()
         .find(|p| seg.get(i + 1..).is_some_and(|r| r.starts_with(*p)))
         .map_or(0, |p| p.len())
@@ -279,8 +190,9 @@ pub fn speaker_text(text: &str, f: &Folded, r: &Report) -> Option<String> {
     let from = r.after_verb?;
     let (fs, fe) = (f.folded_at(from), f.folded_at(r.span.end));
     let ws = words(f, fs, fe);
-    let start = ws.iter().position(|w| !SKIP.contains(w))?;
-    let len = ws[start..].iter().position(|w| NP_END.contains(w)).unwrap_or(ws.len() - start);
+    let start = ws.iter().position(|w| !cues().skip.contains(w))?;
+    let len =
+        ws[start..].iter().position(|w| cues().np_end.contains(w)).unwrap_or(ws.len() - start);
     if len == 0 || len > 8 {
         return None;
     }

@@ -16,6 +16,7 @@
 use sitrep_model::{ActorMention, Analysis, EntityKind, Party, Span};
 
 use crate::clause::{words, words_before, DETERMINERS};
+use crate::cues::cues;
 use crate::fold::Folded;
 use crate::lexicon::{PartyClass, LEXICON};
 
@@ -24,55 +25,6 @@ const AGENT: [&str; 2] = ["par", "by"];
 pub(crate) const PREPOSITIONS: [&str; 16] = [
     "de", "d", "du", "des", "dans", "a", "en", "pres", "in", "of", "near", "at", "from", "au",
     "aux", "with",
-];
-const AGAINST: [&str; 10] =
-    ["contre", "sur", "visant", "against", "on", "targeting", "at", "upon", "vers", "toward"];
-/// Head nouns that make a demonym stand for the country's armed forces.
-const MILITARY_HEADS: [&str; 44] = [
-    "frappe",
-    "frappes",
-    "missile",
-    "missiles",
-    "roquette",
-    "roquettes",
-    "obus",
-    "bombardement",
-    "bombardements",
-    "tirs",
-    "strike",
-    "strikes",
-    "airstrike",
-    "airstrikes",
-    "avion",
-    "avions",
-    "chasse",
-    "forces",
-    "troupes",
-    "soldats",
-    "armee",
-    "militaire",
-    "militaires",
-    "base",
-    "bases",
-    "positions",
-    "drones",
-    "helicopteres",
-    "aviation",
-    "military",
-    "troops",
-    "soldiers",
-    "army",
-    "jets",
-    "aircraft",
-    "warplanes",
-    "drone",
-    "helicopters",
-    "navy",
-    "marine",
-    "convoi",
-    "convoy",
-    "patrouille",
-    "patrol",
 ];
 
 /// A resolved party with its class for coding.
@@ -147,7 +99,7 @@ pub fn roles(
     let describing = |m: &ActorMention| {
         let w = words_before(f, clause.start, m.span.start, 4);
         let p = w.iter().rposition(|w| AGENT.contains(w));
-        p.and_then(|p| p.checked_sub(1)).is_some_and(|k| DESCRIBING.contains(&w[k]))
+        p.and_then(|p| p.checked_sub(1)).is_some_and(|k| cues().describing.contains(&w[k]))
     };
     let agent = after
         .iter()
@@ -161,10 +113,10 @@ pub fn roles(
                     let ws = words_before(f, clause.start, m.span.start, 6);
                     ws.iter().rposition(|w| AGENT.contains(w)).is_some_and(|p| {
                         let rest = &ws[p + 1..];
-                        rest.iter().any(|w| MEMBER_NOUNS.contains(w))
-                            && rest
-                                .iter()
-                                .all(|w| MEMBER_NOUNS.contains(w) || MEMBER_OF.contains(w))
+                        rest.iter().any(|w| cues().member_nouns.contains(w))
+                            && rest.iter().all(|w| {
+                                cues().member_nouns.contains(w) || cues().member_of.contains(w)
+                            })
                     })
                 }
             })
@@ -177,7 +129,7 @@ pub fn roles(
         None => after,
     };
     let agent = named.or(agent);
-    let against = after.iter().copied().find(|m| AGAINST.contains(&prev_word(m).as_str()));
+    let against = after.iter().copied().find(|m| cues().against.contains(&prev_word(m).as_str()));
     let in_region = |m: &&ActorMention| region.contains(&m.span) || region == clause;
     // The objects of an active verb split into conjuncts ("bombed X, Y and Z") share the
     // verb's subject.
@@ -199,7 +151,7 @@ pub fn roles(
         .rfind(|m| {
             let w = prev_word(m);
             let w = w.as_str();
-            !AGAINST.contains(&w)
+            !cues().against.contains(&w)
                 && !PREPOSITIONS.contains(&w)
                 && !COORD.contains(&w)
                 && !in_parens(a.text(), clause.start, m.span.start)
@@ -209,7 +161,7 @@ pub fn roles(
             before
                 .iter()
                 .copied()
-                .rfind(|m| !AGAINST.contains(&prev_word(m).as_str()) && subject_in_region(m))
+                .rfind(|m| !cues().against.contains(&prev_word(m).as_str()) && subject_in_region(m))
         });
     // "clashes between X and Y": X acts, Y is the other side.
     let between = between_pair(f, clause, trigger, &after);
@@ -244,7 +196,7 @@ pub fn roles(
     let first_subject = before.iter().copied().find(|m| {
         let w = prev_word(m);
         !PREPOSITIONS.contains(&w.as_str())
-            && !AGAINST.contains(&w.as_str())
+            && !cues().against.contains(&w.as_str())
             && in_region(m)
             && !possessor(m)
     });
@@ -320,7 +272,7 @@ pub fn roles(
     // (Only for a verb two sides do together: allies who "fired at" a third party both act.)
     let mutual = || {
         let t = f.text.get(f.folded_at(trigger.start)..f.folded_at(trigger.end)).unwrap_or("");
-        t.split_whitespace().any(|w| MUTUAL.iter().any(|m| w.starts_with(m)))
+        t.split_whitespace().any(|w| cues().mutual.iter().any(|m| w.starts_with(m)))
     };
     let target = target.or_else(|| {
         let x = actor.filter(|_| !passive && mutual())?;
@@ -396,7 +348,7 @@ pub fn roles(
         let victim = r.span.is_some_and(|sp| {
             words(f, f.folded_at(sp.end), f.folded_at(trigger.start))
                 .iter()
-                .any(|w| VICTIM_AUX.contains(w) || DIED.contains(w))
+                .any(|w| VICTIM_AUX.contains(w) || cues().died.contains(w))
         });
         if victim {
             Role::default()
@@ -466,19 +418,6 @@ pub fn roles(
     (actor_role, target_role)
 }
 
-/// Folded nouns a definite article makes a reference to a group already named ("the group",
-/// "le mouvement").
-const GROUP_NOUNS: [&str; 8] = [
-    "group",
-    "groupe",
-    "movement",
-    "mouvement",
-    "militia",
-    "milice",
-    "organisation",
-    "organization",
-];
-
 /// The armed group "the group" before the trigger refers to: the last armed group named
 /// before it, in its sentence or the one before.
 pub(crate) fn the_group<'a>(
@@ -490,7 +429,7 @@ pub(crate) fn the_group<'a>(
     // (Up to three words between: "the al Qaeda-linked group".)
     let ws = words_before(f, clause.start, trigger.start, 8);
     let refers = ws.iter().enumerate().any(|(i, w)| {
-        GROUP_NOUNS.contains(w)
+        cues().group_nouns.contains(w)
             && ws[i.saturating_sub(4)..i].iter().any(|d| crate::mention::DEFINITE.contains(d))
     });
     if !refers {
@@ -506,55 +445,6 @@ pub(crate) fn the_group<'a>(
     })
 }
 
-/// Folded participles whose "by"/"par" names who holds or backs a place or a party, not who
-/// did the event ("contrôlée par", "backed by", "led by").
-const DESCRIBING: [&str; 24] = [
-    "controlee",
-    "controle",
-    "controlees",
-    "controles",
-    "tenue",
-    "tenu",
-    "tenues",
-    "tenus",
-    "occupee",
-    "occupe",
-    "dirigee",
-    "dirige",
-    "soutenue",
-    "soutenu",
-    "soutenus",
-    "controlled",
-    "held",
-    "run",
-    "led",
-    "backed",
-    "supported",
-    "occupied",
-    "ruled",
-    "governed",
-];
-
-/// Beginnings of the folded words of a trigger two sides act on together (agreeing, signing,
-/// clashing, a ceasefire, a deal): there, a second coordinated subject is the other side.
-const MUTUAL: [&str; 15] = [
-    "accept",
-    "agree",
-    "sign",
-    "accord",
-    "clash",
-    "fought",
-    "affront",
-    "heurt",
-    "negoci",
-    "negotiat",
-    "ceasefire",
-    "cessez",
-    "truce",
-    "treve",
-    "deal",
-];
-
 /// The byte range of an apposition between a clause's start and its trigger: ", the … ," or
 /// ", un … ," right after a name (a capitalised word), closed by a comma before the trigger.
 fn apposition(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
@@ -564,21 +454,7 @@ fn apposition(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     // A noun phrase, or a participle of support or allegiance ("Les rebelles du M23, soutenus
     // par le Rwanda, se sont emparés…", "the RSF, backed by the UAE, shelled…").
     let det = ["the ", "a ", "an ", "le ", "la ", "les ", "l'", "l’", "un ", "une "];
-    let participle = [
-        "soutenu",
-        "appuy",
-        "backed ",
-        "supported ",
-        "lié",
-        "linked ",
-        "allied ",
-        "allié",
-        "affili",
-        "proche",
-        "loyal",
-        "fidèle",
-    ];
-    if !det.iter().chain(participle.iter()).any(|d| rest.starts_with(d)) {
+    if !det.iter().chain(cues().apposition.iter()).any(|d| rest.starts_with(d)) {
         return None;
     }
     // A name before it.
@@ -589,21 +465,6 @@ fn apposition(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     let close = rest.find(',')?;
     Some((from + open + 2, from + open + 2 + close))
 }
-
-/// Words that set a noun as the background of the clause's verb ("after
-/// the kidnapping of", "après l'enlèvement de").
-const BACKGROUND: [&str; 10] = [
-    "after",
-    "following",
-    "apres",
-    "since",
-    "depuis",
-    "before",
-    "avant",
-    "amid",
-    "despite",
-    "malgre",
-];
 
 /// True when the nominal trigger at `t` is introduced as the background of
 /// another verb: "after the kidnapping", "à la suite de l'attaque", "in the
@@ -623,15 +484,9 @@ fn background(a: &Analysis<'_>, f: &Folded, clause: Span, t: Span) -> bool {
     let n = ws.len();
     let w1 = ws.last().copied().unwrap_or("");
     let w2 = if n >= 2 { ws[n - 2] } else { "" };
-    BACKGROUND.contains(&w1)
+    cues().background_noun.contains(&w1)
         || (matches!(w1, "a" | "de" | "of" | "d") && matches!(w2, "suite" | "wake" | "lendemain"))
 }
-
-/// Verbs by which a side beats off the other's attack (folded prefixes).
-const REPEL: [&str; 6] = ["repel", "repuls", "thwart", "foil", "repouss", "dejou"];
-/// Nouns for the attack a side beats off (folded).
-const ATTACK_NOUNS: [&str; 6] =
-    ["attack", "attacks", "attaque", "attaques", "assault", "offensive"];
 
 /// The attacker of an attack that the clause's subject beat off: "an
 /// attack by Y" / "une attaque de Y", "a Y attack", or "their attack" with
@@ -645,11 +500,11 @@ fn repelled_attacker<'m>(
     subject: Option<Span>,
 ) -> Option<&'m ActorMention> {
     let verb = f.text.get(f.folded_at(t.start)..f.folded_at(t.end))?;
-    if !REPEL.iter().any(|r| verb.starts_with(r)) {
+    if !cues().repel.iter().any(|r| verb.starts_with(r)) {
         return None;
     }
     let ws = words(f, f.folded_at(t.end), f.folded_at(clause.end));
-    let k = ws.iter().take(5).position(|w| ATTACK_NOUNS.contains(w))?;
+    let k = ws.iter().take(5).position(|w| cues().attack_nouns.contains(w))?;
     let between = &ws[..k];
     if between.iter().any(|w| matches!(*w, "their" | "leur" | "leurs")) {
         let s = a.seg.sentences.iter().find(|s| s.span.contains(&clause))?;
@@ -675,36 +530,8 @@ fn repelled_attacker<'m>(
 /// Passive auxiliaries: a subject that underwent something before a
 /// nominal trigger is not its actor.
 const VICTIM_AUX: [&str; 6] = ["was", "were", "been", "ete", "fut", "furent"];
-/// Verbs by which the subject died (of the event after them).
-const DIED: [&str; 7] = ["died", "dies", "succumbed", "mort", "morts", "decede", "decedes"];
-/// Nouns for a state's forces before "of <state>".
-const FORCES: [&str; 6] = ["forces", "military", "army", "troops", "police", "armee"];
 /// Words that join a second conjunct.
 const COORD: [&str; 4] = ["and", "et", "ou", "or"];
-/// Verbs by which a subject reports or witnesses an event it did not do
-/// ("the OSCE SMM observed explosions").
-const WITNESS: [&str; 20] = [
-    "observed",
-    "recorded",
-    "reported",
-    "documented",
-    "heard",
-    "saw",
-    "noted",
-    "said",
-    "says",
-    "confirmed",
-    "counted",
-    "monitored",
-    "observe",
-    "observent",
-    "signale",
-    "rapporte",
-    "constate",
-    "enregistre",
-    "indique",
-    "affirme",
-];
 
 /// True when mention `m` is only the witness or the victim of a nominal
 /// trigger: a reporting verb or a passive stands between it and the trigger.
@@ -715,7 +542,7 @@ fn witness_only(f: &Folded, clause: Span, m: &ActorMention, t: Span, noun: bool)
     let ws = words(f, f.folded_at(m.span.end), f.folded_at(t.start));
     let _ = clause;
     // "X were killed when their vehicle hit a roadside bomb": a victim.
-    ws.iter().any(|w| WITNESS.contains(w) || VICTIM_AUX.contains(w))
+    ws.iter().any(|w| cues().witness.contains(w) || VICTIM_AUX.contains(w))
 }
 
 /// "between X and Y" (or "entre X et Y") right after the trigger: the
@@ -746,53 +573,21 @@ pub(crate) fn word_before_np(f: &Folded, from: usize, off: usize) -> String {
     let ws = words_before(f, from, off, 4);
     ws.iter()
         .rev()
-        .find(|w| !DETERMINERS.contains(w) && !HEDGES.contains(w))
+        .find(|w| !DETERMINERS.contains(w) && !cues().hedges.contains(w))
         .map(|w| w.to_string())
         .unwrap_or_default()
 }
-
-/// Hedges and descriptors between a preposition and its noun phrase ("by presumed LNA
-/// forces", "by the paramilitary Rapid Support Forces").
-const HEDGES: [&str; 19] = [
-    "presumed",
-    "alleged",
-    "suspected",
-    "reported",
-    "possible",
-    "probable",
-    "presumes",
-    "presume",
-    "presumees",
-    "supposes",
-    "present",
-    "apparent",
-    "paramilitary",
-    "rebel",
-    "jihadist",
-    "islamist",
-    "separatist",
-    "insurgent",
-    "rival",
-];
 
 /// True when a party is named only as kin of another ("the al Qaeda-linked group", "Rwandan-
 /// backed rebels", "le groupe lié à Al-Qaïda", "proche de l'EI"): not a party to the event.
 pub(crate) fn kin_only(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMention) -> bool {
     let after = a.text().get(m.span.end..).unwrap_or("");
-    let suffix = ["-linked", "-affiliated", "-aligned", "-allied", "-inspired", "-backed"]
-        .iter()
-        .any(|s| after.starts_with(s));
+    let suffix = cues().kin_suffixes.iter().any(|s| after.starts_with(s));
     let w = words_before(f, clause.start, m.span.start, 3);
     let tied = w.iter().rev().find(|w| !matches!(**w, "l" | "la" | "le" | "les" | "a"));
     // (Only where the text names another armed group the kin could be: "Islamic State-linked
     // insurgents" alone are that group's affiliate.)
-    let kin = suffix
-        || tied.is_some_and(|w| {
-            matches!(
-                *w,
-                "lie" | "lies" | "liee" | "liees" | "affilie" | "affilies" | "proche" | "proches"
-            )
-        });
+    let kin = suffix || tied.is_some_and(|w| cues().kin_words.contains(w));
     // (The scan of the text's parties last: most mentions are no kin.)
     kin && a
         .actors
@@ -836,56 +631,13 @@ fn in_place(a: &Analysis<'_>, f: &Folded, m: &ActorMention) -> bool {
             let n = w.len();
             // "a" two words back is the auxiliary of "a accusé Israël", not "à".
             w.iter().enumerate().any(|(i, w)| {
-                (PREPOSITIONS.contains(w) && !(*w == "a" && i + 1 < n)) || PLACE_PREPS.contains(w)
+                (PREPOSITIONS.contains(w) && !(*w == "a" && i + 1 < n))
+                    || cues().place_preps.contains(w)
             })
         };
         ps.len() > m.span.len() || (!m.adjectival && gone())
     })
 }
-
-/// Words between fighters named by a common noun and the group they
-/// belong to (folded).
-/// Folded common nouns for the members of an armed group ("des combattants du X").
-const MEMBER_NOUNS: [&str; 18] = [
-    "combattants",
-    "combattant",
-    "membres",
-    "members",
-    "militants",
-    "militant",
-    "fighters",
-    "fighter",
-    "jihadistes",
-    "djihadistes",
-    "hommes",
-    "men",
-    "elements",
-    "miliciens",
-    "militiamen",
-    "insurges",
-    "insurgents",
-    "gunmen",
-];
-
-const MEMBER_OF: [&str; 17] = [
-    "presumes",
-    "presume",
-    "suspected",
-    "de",
-    "du",
-    "des",
-    "d",
-    "l",
-    "la",
-    "le",
-    "of",
-    "the",
-    "from",
-    "belonging",
-    "to",
-    "members",
-    "membres",
-];
 
 /// The named armed group that generic mention `g` ("des jihadistes",
 /// "gunmen") is said to belong to right after it ("présumés de Boko Haram",
@@ -909,15 +661,9 @@ fn member_of<'m>(
     (named
         && !between.is_empty()
         && between.len() <= 4
-        && between.iter().all(|w| MEMBER_OF.contains(w)))
+        && between.iter().all(|w| cues().member_of.contains(w)))
     .then_some(m)
 }
-
-/// Folded nouns for a kind of place ("the Israeli port city of Eilat").
-const PLACE_NOUNS: [&str; 16] = [
-    "city", "town", "village", "port", "region", "province", "district", "capital", "border",
-    "ville", "localite", "region", "commune", "cite", "capitale", "coast",
-];
 
 /// True when a demonym describes a place, not a party: "the Israeli port
 /// city of Eilat", "la ville malienne de Gao".
@@ -933,12 +679,9 @@ fn place_descriptor(f: &Folded, clause: Span, m: &ActorMention) -> bool {
         return false;
     }
     let before = words_before(f, clause.start, m.span.start, 1);
-    after.first().is_some_and(|w| PLACE_NOUNS.contains(w))
-        || before.first().is_some_and(|w| PLACE_NOUNS.contains(w))
+    after.first().is_some_and(|w| cues().place_nouns.contains(w))
+        || before.first().is_some_and(|w| cues().place_nouns.contains(w))
 }
-
-/// Folded nouns for a border.
-const BORDER: [&str; 6] = ["border", "borders", "frontier", "frontiere", "frontieres", "bordering"];
 
 /// True when a state is named as the far side of a border, a place and not
 /// a party: "près de la frontière avec le Burkina Faso", "near the border
@@ -955,18 +698,15 @@ fn at_border(f: &Folded, clause: Span, m: &ActorMention) -> bool {
             matches!(*w, "guard" | "guards" | "police" | "force" | "forces" | "patrol" | "troops")
         })
     };
-    if after.first().is_some_and(|w| BORDER.contains(w)) && force(1) {
+    if after.first().is_some_and(|w| cues().border.contains(w)) && force(1) {
         return false;
     }
-    before.iter().any(|w| BORDER.contains(w))
-        || after.first().is_some_and(|w| BORDER.contains(w))
+    before.iter().any(|w| cues().border.contains(w))
+        || after.first().is_some_and(|w| cues().border.contains(w))
         || (after.first().is_some_and(|w| COORD.contains(w))
-            && after.iter().take(4).any(|w| BORDER.contains(w))
+            && after.iter().take(4).any(|w| cues().border.contains(w))
             && m.adjectival)
 }
-
-/// Prepositions of direction or extent before a place.
-const PLACE_PREPS: [&str; 6] = ["to", "into", "across", "throughout", "towards", "inside"];
 
 /// The party named inside `span` (e.g. the victims of a casualty phrase).
 pub fn named_in(a: &Analysis<'_>, f: &Folded, clause: Span, span: Span) -> Option<Role> {
@@ -1086,7 +826,7 @@ pub(crate) fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMent
         let ws_start = phrase_start(f, clause.start, m.span.start);
         span = Span::new(ws_start, m.span.end);
         let head = words(f, f.folded_at(ws_start), f.folded_at(m.span.start));
-        let mut military = head.iter().any(|w| MILITARY_HEADS.contains(w));
+        let mut military = head.iter().any(|w| cues().military_heads.contains(w));
         if let Some(pc) = noun_class(f, a, Span::new(ws_start, m.span.start)) {
             class = Some(pc);
         }
@@ -1128,7 +868,11 @@ pub(crate) fn party_of(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMent
             .into_iter()
             .take(1)
             .collect();
-        if m.kind == EntityKind::State && w.len() == 2 && w[1] == "of" && FORCES.contains(&w[0]) {
+        if m.kind == EntityKind::State
+            && w.len() == 2
+            && w[1] == "of"
+            && cues().forces.contains(&w[0])
+        {
             // "the military forces of Chile": the state's forces.
             if let Some(mil) = m.country.as_deref().and_then(sitrep_actors::military_of) {
                 canonical = Some(mil);
