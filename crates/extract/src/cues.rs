@@ -107,6 +107,17 @@ cue_lists! {
     /// Words that deny what follows within three words ("n'a pas été revendiquée", "has not been
     /// claimed", "aucune revendication").
     negations,
+    /// Phrases that tell what a party does habitually or did in the past, not an incident
+    /// ("bandits frequently carry out kidnappings", "has targeted mosques in the past").
+    habitual,
+    /// Openings of a sentence that date its incident by the one told before ("Hours later",
+    /// "Le même jour").
+    same_day,
+    /// Words after a truce's noun that make it one sought, not reached ("ceasefire talks").
+    sought_after,
+    /// Beginnings of words before a truce's noun that make it one sought, not reached ("called for
+    /// a ceasefire", "négociations en vue d'un cessez-le-feu").
+    sought_before,
     // roles.rs
     /// Prepositions and participles that introduce an event's target ("contre", "visant",
     /// "targeting").
@@ -285,6 +296,10 @@ mod tests {
             c.undertakings,
             c.threat_verbs,
             c.negations,
+            c.habitual,
+            c.same_day,
+            c.sought_after,
+            c.sought_before,
             c.against,
             c.military_heads,
             c.group_nouns,

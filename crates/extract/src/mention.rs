@@ -505,39 +505,6 @@ fn tells_no_incident(f: &Folded, cl: Span, h: &Hit) -> bool {
     describes_group(f, cl, h) || held_responsible(f, cl, h) || ended(f, cl, h) || sought(f, cl, h)
 }
 
-/// Folded words after a truce's noun that make it one sought, not reached ("ceasefire talks").
-const SOUGHT_AFTER: [&str; 9] = [
-    "talks",
-    "negotiations",
-    "proposal",
-    "plan",
-    "efforts",
-    "bid",
-    "push",
-    "mediation",
-    "proposals",
-];
-
-/// Beginnings of folded words before a truce's noun that make it one sought, not reached ("called
-/// for a ceasefire", "les négociations en vue d'un cessez-le-feu", "une proposition de trêve").
-const SOUGHT_BEFORE: [&str; 15] = [
-    "call",
-    "urg",
-    "demand",
-    "push",
-    "negoti",
-    "negoci",
-    "talks",
-    "pourparler",
-    "discussion",
-    "appel",
-    "reclam",
-    "exhort",
-    "plaid",
-    "proposal",
-    "proposition",
-];
-
 /// True when the trigger is a truce sought, called for or proposed, not one reached ("ceasefire
 /// talks were due to resume", "The UN called for an immediate ceasefire"), unless a party
 /// accepts it ("a accepté une proposition de cessez-le-feu").
@@ -549,8 +516,8 @@ fn sought(f: &Folded, cl: Span, h: &Hit) -> bool {
     let after = words(f, h.fend.min(f.text.len()), f.folded_at(cl.end));
     let accepted = before.iter().any(|w| w.starts_with("accept") || w.starts_with("agree"));
     !accepted
-        && (after.first().is_some_and(|w| SOUGHT_AFTER.contains(w))
-            || before.iter().any(|w| SOUGHT_BEFORE.iter().any(|s| w.starts_with(s))))
+        && (after.first().is_some_and(|w| cues().sought_after.contains(w))
+            || before.iter().any(|w| cues().sought_before.iter().any(|s| w.starts_with(s))))
 }
 
 /// True when the trigger is what a word of ending or preventing names ("raising hopes of an end
@@ -576,27 +543,16 @@ fn chronic(f: &Folded, cl: Span, h: &Hit) -> bool {
         || habitual(f, cl)
 }
 
-/// Folded words and phrases that tell what a party does habitually or did in the past, not an
-/// incident ("bandits frequently carry out kidnappings", "has targeted mosques in the past").
-const HABITUAL: [&[&str]; 12] = [
-    &["frequently"],
-    &["often"],
-    &["regularly"],
-    &["routinely"],
-    &["usually"],
-    &["in", "the", "past"],
-    &["souvent"],
-    &["regulierement"],
-    &["frequemment"],
-    &["habituellement"],
-    &["par", "le", "passe"],
-    &["dans", "le", "passe"],
-];
-
-/// True when the clause tells a habit or the past at large (see [`HABITUAL`]).
+/// True when the clause tells a habit or the past at large ("bandits frequently carry out
+/// kidnappings", "has targeted mosques in the past"; see `habitual` in the cue lists).
 fn habitual(f: &Folded, cl: Span) -> bool {
     let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
-    (0..w.len()).any(|i| HABITUAL.iter().any(|p| w[i..].starts_with(p)))
+    (0..w.len()).any(|i| cues().habitual.iter().any(|p| opens_with(&w[i..], p)))
+}
+
+/// True when the words `w` begin with the words of `phrase`.
+fn opens_with(w: &[&str], phrase: &str) -> bool {
+    phrase.split(' ').enumerate().all(|(n, p)| w.get(n) == Some(&p))
 }
 
 /// "More than 250 people have been killed in ethnic violence … since May 2023", "depuis
@@ -1259,23 +1215,11 @@ pub fn share_context(a: &Analysis<'_>, f: &Folded, drafts: &mut [Draft]) {
     }
 }
 
-/// Folded openings of a sentence that dates its incident by the one told before.
-const SAME_DAY: [&[&str]; 8] = [
-    &["hours", "later"],
-    &["later", "that", "day"],
-    &["later", "the", "same", "day"],
-    &["the", "same", "day"],
-    &["on", "the", "same", "day"],
-    &["le", "meme", "jour"],
-    &["quelques", "heures", "plus", "tard"],
-    &["plus", "tard", "dans", "la", "journee"],
-];
-
 /// True when the sentence opens, before the trigger, with words that date its incident by the
 /// one told before ("Hours later, …", "Le même jour, …").
 fn same_day_opening(f: &Folded, sentence: Span, t: Span) -> bool {
     let w = words(f, f.folded_at(sentence.start), f.folded_at(t.start));
-    SAME_DAY.iter().any(|p| w.starts_with(p))
+    cues().same_day.iter().any(|p| opens_with(&w, p))
 }
 
 /// The armed subject of the sentence before `si`, in the same paragraph.
