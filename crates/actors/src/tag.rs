@@ -248,7 +248,7 @@ fn accept(
         if e - s <= 3 && shouted(text, s, e) {
             continue;
         }
-        if stance_prefixed(text, s) {
+        if stance_prefixed(text, s) || inside_longer_name(text, s, span_text) {
             continue;
         }
         return Some(Hit {
@@ -260,6 +260,62 @@ fn accept(
     }
     None
 }
+
+/// True when the name at `s` ends a longer capitalised name the knowledge base does not hold:
+/// two capitalised words, none a function word, stand right before it ("the opposition Oromo
+/// Federalist Congress party" is no Indian National Congress). Only for a name of several words
+/// that opens with a capital: not an acronym ("South African ANC"), nor a generic word ("Imphal
+/// West police", "Nepal Armed Police"), nor a name one capitalised word away ("Pakistani
+/// Taliban").
+fn inside_longer_name(text: &str, s: usize, name: &str) -> bool {
+    let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised
+        || !name.contains(' ')
+        || name.bytes().filter(u8::is_ascii_alphabetic).all(|b| b.is_ascii_uppercase())
+        || !text[..s].ends_with(' ')
+    {
+        return false;
+    }
+    let mut words = text[..s].trim_end_matches(' ').rsplit(' ');
+    let name_word = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        })
+    };
+    name_word(words.next()) && name_word(words.next())
+}
+
+/// Capitalised words that open a sentence or a date, not a name.
+const FUNCTION_WORDS: [&str; 26] = [
+    "the",
+    "on",
+    "in",
+    "at",
+    "of",
+    "and",
+    "for",
+    "by",
+    "a",
+    "an",
+    "le",
+    "la",
+    "les",
+    "du",
+    "de",
+    "des",
+    "en",
+    "au",
+    "aux",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// True when the words at `s` follow "anti-" or "pro-": "anti-government demonstrators",
 /// "pro-Russian separatists" name the stance of others, not that actor.

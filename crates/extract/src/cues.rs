@@ -119,6 +119,13 @@ cue_lists! {
     /// a ceasefire", "négociations en vue d'un cessez-le-feu").
     sought_before,
     // roles.rs
+    /// Beginnings of verbs of checking that a party could not do ("a claim Reuters could not
+    /// independently verify", "que l'AFP n'a pas pu vérifier"): that party is no party of the
+    /// event.
+    unverified,
+    /// Nouns of a public facility "government" qualifies ("a government secondary school"): the
+    /// facility is meant, not the government.
+    public_facilities,
     /// Prepositions and participles that introduce an event's target ("contre", "visant",
     /// "targeting").
     against,
@@ -300,6 +307,8 @@ mod tests {
             c.same_day,
             c.sought_after,
             c.sought_before,
+            c.unverified,
+            c.public_facilities,
             c.against,
             c.military_heads,
             c.group_nouns,

@@ -612,12 +612,12 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
             .collect(),
         None => strong,
     };
-    // "un rassemblement de combattants", "a gathering of suspected militants": fighters
-    // gathered are a target, not a protest.
+    // "un rassemblement de combattants", "a gathering of suspected militants", "un
+    // rassemblement présumé de jihadistes": fighters gathered are a target, not a protest.
     let fighters = |h: &Hit| {
         let w = words(f, f.folded_at(h.end), f.folded_at(cl.end));
-        w.first().is_some_and(|w| matches!(*w, "de" | "d" | "des" | "du" | "of"))
-            && w.iter().skip(1).take(2).any(|w| cues().armed_nouns.contains(w))
+        let of = w.iter().take(2).position(|w| matches!(*w, "de" | "d" | "des" | "du" | "of"));
+        of.is_some_and(|k| w.iter().skip(k + 1).take(2).any(|w| cues().armed_nouns.contains(w)))
     };
     let strong: Vec<&Hit> = if strong.iter().any(|h| family(&t(h).kind) != "protest") {
         strong.into_iter().filter(|h| family(&t(h).kind) != "protest" || !fighters(h)).collect()

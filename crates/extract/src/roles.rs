@@ -74,6 +74,8 @@ pub fn roles(
                 && !heads_label(a, f, clause, m)
                 && !gloss(a, m)
                 && !kin_only(a, f, clause, m)
+                && !verifier(f, clause, m)
+                && !public_facility(f, clause, m)
         })
         .collect();
     // "Al Shabaab, the al Qaeda-linked group fighting to topple the government, claimed…": a
@@ -593,6 +595,26 @@ pub(crate) fn kin_only(a: &Analysis<'_>, f: &Folded, clause: Span, m: &ActorMent
         .actors
         .iter()
         .any(|o| o.kind == EntityKind::ArmedGroup && !o.adjectival && o.canonical != m.canonical)
+}
+
+/// True when `m` is "government" used as an adjective before a public facility ("a government
+/// secondary school", "the government hospital"): the facility, a civilian one, is meant.
+fn public_facility(f: &Folded, clause: Span, m: &ActorMention) -> bool {
+    let own = words(f, f.folded_at(m.span.start), f.folded_at(m.span.end));
+    let next = words(f, f.folded_at(m.span.end), f.folded_at(clause.end));
+    own.last().is_some_and(|w| *w == "government")
+        && next.first().is_some_and(|w| cues().public_facilities.contains(w))
+}
+
+/// True when `m` is who could not verify what the clause tells ("a claim Reuters could not
+/// independently verify", "ce que l'AFP n'a pas pu vérifier"): the teller's check, no party.
+fn verifier(f: &Folded, clause: Span, m: &ActorMention) -> bool {
+    let w = words(f, f.folded_at(m.span.end), f.folded_at(clause.end));
+    let w = &w[..w.len().min(7)];
+    let denied = w.iter().take(4).any(|x| {
+        matches!(*x, "could" | "couldn" | "cannot" | "unable" | "pas" | "n" | "not" | "ne")
+    });
+    denied && w.iter().any(|x| cues().unverified.iter().any(|s| x.starts_with(s)))
 }
 
 /// True when `m` only glosses the mention before it in parentheses, as an acronym or a

@@ -1420,3 +1420,35 @@ fn issue5_police_clashing_with_demonstrators_is_a_violent_demonstration() {
     // "anti-government" names the crowd's stance, not a party.
     assert_ne!(target(&ev[1]), Some("Government of Serbia"), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_suspected_gathering_of_fighters_struck_is_no_protest() {
+    let ev = run(
+        "La semaine dernière, des drones de l'armée avaient frappé un rassemblement présumé de jihadistes près de Djibo, tuant plusieurs dizaines de terroristes.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike", "{ev:#?}");
+}
+
+#[test]
+fn issue5_the_verifier_a_public_facility_and_a_longer_name_are_no_parties() {
+    let ev = run(
+        "Russia's defence ministry said its forces had captured the village of Novopavlivka, a claim Reuters could not independently verify.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_ne!(target(&ev[0]), Some("Reuters"), "{ev:#?}");
+    let ev = run(
+        "Gunmen abducted at least 25 schoolgirls from a government secondary school in Kebbi state on Monday.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_ne!(target(&ev[0]), Some("Government of Nigeria"), "{ev:#?}");
+    let ev = run(
+        "Government security forces arrested 14 members of the opposition Oromo Federalist Congress party in Adama on Saturday, the party said.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_ne!(target(&ev[0]), Some("Indian National Congress"), "{ev:#?}");
+}
