@@ -1452,3 +1452,15 @@ fn issue5_the_verifier_a_public_facility_and_a_longer_name_are_no_parties() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_ne!(target(&ev[0]), Some("Indian National Congress"), "{ev:#?}");
 }
+
+#[test]
+fn issue5_the_strike_told_again_with_its_village_and_day_is_one_incident() {
+    let ev = run_at(
+        "A Myanmar military airstrike on a village in the Sagaing region killed at least 18 civilians, residents said on Monday. The strike hit Let Pan Hla village on Sunday afternoon, according to the People's Defense Force.",
+        Lang::En,
+        chrono::NaiveDate::from_ymd_opt(2026, 5, 5),
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(18));
+    assert_eq!(ev[0].date.start.as_deref(), Some("2026-05-03"));
+}

@@ -2428,7 +2428,11 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         if before && single {
             return Person;
         }
-        if before || (after && single) {
+        // (A longer name too: "Let Pan Hla village" is no Let Pan.)
+        let settlement = m.t1 + 1 < toks.toks.len()
+            && toks.gap_bytes(m.t1) == b" "
+            && matches!(toks.fb(m.t1 + 1), b"village" | b"town" | b"township" | b"hamlet");
+        if before || (after && (single || settlement)) {
             return Other;
         }
     }
@@ -3085,6 +3089,12 @@ mod issue3 {
         // A facility word in the run: the place stays.
         let p = names("Shelling closed the airport, and Aden Port Authority suspended work.");
         assert!(p.iter().any(|x| x.0.starts_with("Aden")), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_small_name_a_capitalised_word_and_a_settlement_word_continue_is_a_longer_name() {
+        let p = names("The strike hit Let Pan Hla village on Sunday afternoon.");
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]
