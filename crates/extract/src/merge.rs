@@ -435,7 +435,35 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
         }
     }
     events.sort_by_key(|e| e.first());
-    told_in_detail(continuations(events))
+    told_in_detail(spoils(continuations(events)))
+}
+
+/// "Les bandits ont pillé les commerces et incendié des maisons" or "Des vitrines ont été
+/// brisées … en marge du cortège" just after an attack or a protest told at the same place:
+/// the destruction done in that incident (ACLED codes the attack or the riot), not a looting
+/// of its own. Not one dated on its own, nor one by another named party.
+fn spoils(events: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in events {
+        let looting = d.trig.sub_event_type == "Looting/property destruction";
+        let during = |e: &Draft| {
+            matches!(e.family(), "attack" | "protest")
+                && e.sentence < d.sentence
+                && d.sentence <= e.sentence + 2
+                && (d.location.is_none() || place_key(e) == place_key(&d) || within_km(e, &d, 5.0))
+                && !actors_conflict(e, &d)
+        };
+        match out.iter_mut().rev().find(|e| looting && d.date.start.is_none() && during(e)) {
+            Some(e) => {
+                let mut d = d;
+                d.trig = e.trig;
+                (d.actor, d.target) = (None, None);
+                absorb(e, d);
+            }
+            None => out.push(d),
+        }
+    }
+    out
 }
 
 /// "Au moins sept personnes ont été tuées dans des frappes israéliennes", then each strike

@@ -1464,3 +1464,16 @@ fn issue5_the_strike_told_again_with_its_village_and_day_is_one_incident() {
     assert_eq!(ev[0].fatalities, Some(18));
     assert_eq!(ev[0].date.start.as_deref(), Some("2026-05-03"));
 }
+
+#[test]
+fn issue5_destruction_told_just_after_an_attack_or_a_protest_is_part_of_it() {
+    for (text, lang) in [
+        ("Des hommes armés ont attaqué mercredi la ville de Mirebalais, tuant au moins dix personnes. « Les bandits ont pillé les commerces et incendié des maisons », a déclaré le maire adjoint.", Lang::Fr),
+        ("Plusieurs milliers de personnes ont manifesté mardi à Nantes contre la réforme. Des vitrines ont été brisées et des poubelles incendiées en marge du cortège.", Lang::Fr),
+        ("Thousands of protesters took to the streets of Kitengela on Tuesday. Protesters set fire to a police station in Kitengela and looted shops.", Lang::En),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{text}: {ev:#?}");
+        assert_ne!(ev[0].acled.sub_event_type, "Looting/property destruction", "{ev:#?}");
+    }
+}
