@@ -38,7 +38,7 @@ pub mod merge;
 pub mod report;
 pub mod roles;
 
-use sitrep_model::{AcledCode, Analysis, EntityKind, Event, Party, PloverCode, Span};
+use sitrep_model::{AcledCode, Analysis, EntityKind, Event, Party, Place, PloverCode, Span};
 
 use crate::cues::cues;
 use crate::lexicon::PartyClass;
@@ -78,6 +78,7 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
             }
         }
     }
+    let mut events = per_town(a, &x, events);
     casualty_sentences(a, &f, &x, &mut events);
     let protest = protest_class(a, &f);
     let demands = makes_demands(a, &f);
@@ -97,6 +98,86 @@ pub fn extract_events(a: &Analysis<'_>) -> Vec<Event> {
             finish(a, &x, i, d, if calm { None } else { protest }, (protest_doc, demands))
         })
         .collect()
+}
+
+/// "Des manifestations ont eu lieu à Mombasa et à Kisumu", "protests in Lagos, Abuja and
+/// Kano": a protest told in towns listed in its sentence is one protest a town (ACLED codes
+/// one event a place). The copies keep the telling's evidence, date and parties.
+fn per_town(a: &Analysis<'_>, x: &mention::Facts<'_>, events: Vec<Draft>) -> Vec<Draft> {
+    let mut out = Vec::with_capacity(events.len());
+    // (One protest a town and sentence, however many mentions told it there.)
+    let mut told: Vec<(usize, Span)> = Vec::new();
+    for d in events {
+        let list = (d.family() == "protest")
+            .then(|| a.seg.sentences.get(d.sentence))
+            .flatten()
+            .map(|s| listed_towns(a, s.span))
+            .unwrap_or_default();
+        let at = |p: &&Place| {
+            d.location.as_ref().is_some_and(|(l, _)| l.text == p.text && l.name == *p.name)
+        };
+        if list.len() < 2 || !list.iter().any(|p| at(p)) {
+            out.push(d);
+            continue;
+        }
+        for p in list {
+            let key = (d.sentence, Span::new(p.start, p.end));
+            if told.contains(&key) {
+                continue;
+            }
+            told.push(key);
+            let mut c = d.clone();
+            c.location = Some((location_of(p, x), rank(p)));
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The longest list of towns of one country in `sentence` joined only by commas and "and"/"et"
+/// ("à Mombasa et à Kisumu", "in Lagos, Abuja and Kano").
+fn listed_towns<'p>(a: &'p Analysis<'_>, sentence: Span) -> Vec<&'p Place> {
+    let towns: Vec<&Place> = a
+        .places
+        .iter()
+        .filter(|p| sentence.contains(&Span::new(p.start, p.end)) && rank(p) == 1)
+        .collect();
+    let joined = |x: &Place, y: &Place| {
+        let gap = a.text().get(x.end..y.start).unwrap_or("").to_lowercase();
+        let words: Vec<&str> =
+            gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        x.country == y.country
+            && gap.len() <= 12
+            && matches!(words.as_slice(), [] | ["and"] | ["et"] | ["et", "à"] | ["and", "in"])
+    };
+    let mut best: Vec<&Place> = Vec::new();
+    let mut run: Vec<&Place> = Vec::new();
+    for p in towns {
+        if run.last().is_some_and(|q| !joined(q, p)) {
+            run.clear();
+        }
+        run.push(p);
+        if run.len() > best.len() {
+            best = run.clone();
+        }
+    }
+    // (A list closes with "and"/"et": "Chechi, Daquq, Kirkuk" is a chain of containers. It
+    // follows a preposition of place: "residents from Barquisimeto and Cabudare" came from
+    // there.)
+    let closed = best.windows(2).last().is_some_and(|w| {
+        let gap = a.text().get(w[0].end..w[1].start).unwrap_or("").to_lowercase();
+        gap.contains("and") || gap.contains("et")
+    });
+    let placed = best.first().is_some_and(|p| {
+        let before = a.text().get(sentence.start..p.start).unwrap_or("").to_lowercase();
+        let w = before.split_whitespace().last().unwrap_or("");
+        matches!(w, "in" | "at" | "across" | "à" | "a" | "dans" | "au" | "en")
+    });
+    if closed && placed {
+        best
+    } else {
+        Vec::new()
+    }
 }
 
 /// Days before the report's date after which a told event is background.

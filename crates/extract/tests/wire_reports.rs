@@ -1477,3 +1477,16 @@ fn issue5_destruction_told_just_after_an_attack_or_a_protest_is_part_of_it() {
         assert_ne!(ev[0].acled.sub_event_type, "Looting/property destruction", "{ev:#?}");
     }
 }
+
+#[test]
+fn issue5_a_protest_in_listed_towns_is_one_protest_a_town() {
+    let ev = run("Des manifestations ont eu lieu mardi à Mombasa et à Kisumu.", Lang::Fr);
+    let at: Vec<&str> = ev.iter().filter_map(place).collect();
+    assert_eq!(at, ["Mombasa", "Kisumu"], "{ev:#?}");
+    // Where the protesters came from is no place of the protest.
+    let ev = run(
+        "On Monday, in Cabudare, Lara state, residents from Barquisimeto and Cabudare protested to demand food.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
