@@ -116,7 +116,7 @@ fn per_town(a: &Analysis<'_>, x: &mention::Facts<'_>, events: Vec<Draft>) -> Vec
         let at = |p: &&Place| {
             d.location.as_ref().is_some_and(|(l, _)| l.text == p.text && l.name == *p.name)
         };
-        if list.len() < 2 || !list.iter().any(|p| at(p)) {
+        if list.len() < 2 || !list.iter().any(at) {
             out.push(d);
             continue;
         }
