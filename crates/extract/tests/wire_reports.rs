@@ -1490,3 +1490,18 @@ fn issue5_a_protest_in_listed_towns_is_one_protest_a_town() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_base_or_a_town_captured_is_territory_taken() {
+    for (text, lang, who) in [
+        ("Meanwhile, the Arakan Army said it had captured a military base in Rakhine state after weeks of fighting.", Lang::En, Some("Arakan Army")),
+        ("Les jihadistes ont pris la ville de Boni dimanche, dans le centre du Mali.", Lang::Fr, None),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory", "{ev:#?}");
+        if who.is_some() {
+            assert_eq!(actor(&ev[0]), who);
+        }
+    }
+}
