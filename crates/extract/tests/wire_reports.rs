@@ -1505,3 +1505,14 @@ fn issue5_a_base_or_a_town_captured_is_territory_taken() {
         }
     }
 }
+
+#[test]
+fn issue5_clashes_between_druze_fighters_and_bedouin_tribes_name_both_sides() {
+    let ev = run(
+        "Au moins quatorze personnes ont été tuées lors d'affrontements entre des combattants druzes et des tribus bédouines dans la province de Soueida.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(actor(&ev[0]), Some("Druze Ethnic Militia (Syria)"));
+    assert_eq!(target(&ev[0]), Some("Bedouin Ethnic Militia (Syria)"));
+}
