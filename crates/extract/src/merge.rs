@@ -426,6 +426,21 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
                         }
                     }
                 }
+            } else if d.date.start.is_some() || d.location.is_some() {
+                // "Les heurts ont éclaté lundi soir dans le village d'al-Mazraa", "The clashes
+                // erupted on Monday": a retelling of the incident just told that gives its day
+                // or its place.
+                let last = events.iter_mut().rfind(|e| {
+                    e.family() == fam
+                        && e.first() <= d.first()
+                        && d.sentence == e.sentence + 1
+                        && told_alike(e, &d)
+                        && !dates_conflict(e, &d)
+                });
+                if let Some(e) = last {
+                    d.actor = None;
+                    absorb(e, d);
+                }
             }
             continue;
         }

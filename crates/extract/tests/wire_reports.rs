@@ -1516,3 +1516,16 @@ fn issue5_clashes_between_druze_fighters_and_bedouin_tribes_name_both_sides() {
     assert_eq!(actor(&ev[0]), Some("Druze Ethnic Militia (Syria)"));
     assert_eq!(target(&ev[0]), Some("Bedouin Ethnic Militia (Syria)"));
 }
+
+#[test]
+fn issue5_the_clashes_told_again_with_their_day_date_the_incident() {
+    for (text, lang) in [
+        ("Au moins quatorze personnes ont été tuées lors d'affrontements entre des combattants druzes et des tribus bédouines dans la province de Soueida. Les heurts ont éclaté lundi soir dans le village d'al-Mazraa.", Lang::Fr),
+        ("At least 14 people were killed in clashes between Druze fighters and Bedouin tribes in Sweida province. The clashes erupted on Monday evening in the village of al-Mazraa.", Lang::En),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].fatalities, Some(14));
+        assert_eq!(ev[0].date.start.as_deref(), Some("2023-03-13"), "{ev:#?}");
+    }
+}
