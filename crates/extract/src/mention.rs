@@ -73,8 +73,11 @@ pub struct Draft {
     /// Its date is only the day the incident was told ("residents said on Tuesday").
     pub date_told: bool,
     /// Named as another incident ("Une autre frappe a détruit une maison", "a second
-    /// blast"): never a retelling of the one before.
+    /// blast") or told apart ("Par ailleurs, …"): never a retelling of the one before.
     pub another: bool,
+    /// Told apart from the incidents before ("Separately, …", "Par ailleurs, …"): by no hand
+    /// named for them.
+    pub apart: bool,
     /// Its toll is only one a party claims ("L'attaque a été revendiquée par le GSIM, qui
     /// affirme avoir tué 50 soldats"): it does not raise the toll the text tells.
     pub toll_claimed: bool,
@@ -1013,6 +1016,7 @@ fn draft(
         modality = "claimed".to_string();
     }
     let continued = continued(f, cl, &actor);
+    let apart = a.seg.sentences.get(si).is_some_and(|s| told_apart(f, s.span, tspan));
     let framing = LEXICON
         .framing
         .find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang)
@@ -1067,8 +1071,8 @@ fn draft(
             || repelled_told(f, cl, tspan),
         continued,
         date_told,
-        another: another(f, cl, tspan)
-            || a.seg.sentences.get(si).is_some_and(|s| told_apart(f, s.span, tspan)),
+        another: another(f, cl, tspan) || apart,
+        apart,
         toll_claimed,
         weak: (weak && !by_named_agent)
             || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
@@ -1200,7 +1204,7 @@ pub fn share_context(a: &Analysis<'_>, f: &Folded, drafts: &mut [Draft]) {
         }
         // "Une autre frappe…" after "un drone israélien a frappé…": another strike by the same
         // hand, when the text names none.
-        if d.another && d.named_actor().is_none() {
+        if d.another && !d.apart && d.named_actor().is_none() {
             if let Some(e) = prev.clone().find(|e| e.actor.is_some()) {
                 (d.actor, d.actor_class) = (e.actor.clone(), e.actor_class);
             }

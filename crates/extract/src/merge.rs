@@ -408,8 +408,10 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
                     .iter_mut()
                     .filter(|e| e.family() == fam && e.first() <= d.first())
                     .last();
+                let told = last.as_ref().is_some_and(|e| e.killed.is_some());
                 match last.filter(|e| !(claimed && e.killed.is_some())) {
                     Some(e) => absorb(e, d),
+                    None if claimed && told => {}
                     // A toll told before the incident's telling ("Au moins cinquante civils
                     // ont été tués lundi par des jihadistes…", then what the assailants did):
                     // the next incident of its family in the same or the next paragraph.
@@ -419,10 +421,21 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
                                 && e.first() > d.first()
                                 && e.sentence <= d.sentence + 2
                                 && e.killed.is_none()
-                                && !targets_conflict(e, &d)
+                                // (The dead of a clash may be of either side.)
+                                && (e.kind() == "armed_clash" || !targets_conflict(e, &d))
+                                && !e.another
+                                && !dates_conflict(e, &d)
                         });
-                        if let Some(e) = next {
-                            absorb(e, d);
+                        match next {
+                            Some(e) => absorb(e, d),
+                            // ("Douze soldats ont été tués dimanche à Andéramboukane", then
+                            // "Par ailleurs, un engin explosif … samedi": a toll of its own.)
+                            // (A party's claimed toll with none to join is no incident told.)
+                            None if claimed => {}
+                            None => {
+                                d.weak = false;
+                                events.push(d);
+                            }
                         }
                     }
                 }

@@ -1529,3 +1529,25 @@ fn issue5_the_clashes_told_again_with_their_day_date_the_incident() {
         assert_eq!(ev[0].date.start.as_deref(), Some("2023-03-13"), "{ev:#?}");
     }
 }
+
+#[test]
+fn issue5_a_toll_with_no_incident_to_join_stands_and_an_incident_told_apart_takes_no_hand() {
+    let ev = run(
+        "Douze soldats ont été tués dimanche à Andéramboukane. L'armée malienne a affirmé avoir neutralisé une vingtaine d'assaillants. Par ailleurs, un engin explosif improvisé a tué trois civils samedi soir sur l'axe Gao-Ansongo.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(12));
+    assert_eq!(ev[1].fatalities, Some(3));
+    assert_ne!(actor(&ev[1]), Some("Military Forces of Mali"), "{ev:#?}");
+}
+
+#[test]
+fn issue5_the_dead_told_before_a_firefight_in_its_sentence_are_its_toll() {
+    let ev = run(
+        "On Monday, three NPA militants were killed while a government soldier was wounded during a 30-minute firefight between the NPA and the military in Barangay Camudlas, Bindoy, Negros Oriental.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(3));
+}
