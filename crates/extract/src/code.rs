@@ -120,6 +120,8 @@ pub fn family(kind: &str) -> &'static str {
 /// disrupted weapon (defused, shot down) outranks the weapon.
 pub fn trigger_rank(kind: &str, sub: &str) -> u8 {
     match sub {
+        // (Territory changes hands in a fight: ACLED codes the change.)
+        s if s.ends_with("territory") => 13,
         "Disrupted weapons use" => 12,
         "Armed clash" if kind == "armed_clash" => 11,
         _ => specificity(kind),

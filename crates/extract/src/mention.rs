@@ -90,6 +90,10 @@ impl Draft {
         let f = family(self.kind());
         if f == "attack" && self.by_state_force() && self.target_class == Some(PartyClass::Crowd) {
             "protest"
+        } else if self.trig.sub_event_type.ends_with("territory") {
+            // Territory taken is taken in a fight: "Les combats ont fait six morts" after it is
+            // its toll.
+            "attack"
         } else {
             f
         }

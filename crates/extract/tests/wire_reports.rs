@@ -1551,3 +1551,14 @@ fn issue5_the_dead_told_before_a_firefight_in_its_sentence_are_its_toll() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(3));
 }
+
+#[test]
+fn issue5_the_fighting_told_after_territory_taken_is_its_toll() {
+    let ev = run(
+        "Les rebelles du M23 se sont emparés dimanche de la localité de Nyabiondo, dans le territoire de Masisi (Nord-Kivu). Les combats ont fait six morts parmi les civils, selon la Croix-Rouge.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory");
+    assert_eq!(ev[0].fatalities, Some(6));
+}
