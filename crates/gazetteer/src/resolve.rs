@@ -1332,7 +1332,7 @@ fn resolve_with(
             let after = toks.text.get(by.end..to).or_else(|| toks.text.get(by.end..));
             (toks.text.get(m.end..by.start).unwrap_or(""), after.unwrap_or(""))
         });
-        if abroad_of_stated(g, ranked, container, stated) {
+        if abroad_of_stated(g, ranked, container, stated, m.skeleton) {
             continue;
         }
         if let Some(p) = place(g, toks, m, ranked, ctx) {
@@ -1789,7 +1789,8 @@ const DIVISION_WORDS: [&str; 8] =
 /// Rios)" is first read in Ecuador, whose Los Ríos is the only one the gazetteer names so).
 /// A division named with its division word ("Abu Saida in Diyala province") rules out a city
 /// too. Not a town it is only said to lie near (see [`NEAR_DIVISION`]). In the same country, a
-/// small town of another division than the one stated with its division word is ruled out.
+/// small town of another division than the one stated with its division word is ruled out,
+/// and so is a transliteration guess (`guess`) read outside the stated division.
 ///
 /// The third argument: the mention's containment, its container's reading and the mention
 /// that names the container; the last, the words between the mention and the container's
@@ -1799,6 +1800,7 @@ fn abroad_of_stated(
     ranked: Ranked,
     (within, container, by): (Within, Option<Rec>, Option<&Mention>),
     stated: (&str, &str),
+    guess: bool,
 ) -> bool {
     let (Some((best, _)), Some((cc, a)), Some(container), Some(by)) =
         (ranked.first, within, container, by)
@@ -1826,13 +1828,14 @@ fn abroad_of_stated(
         // "the village of Novopavlivka in the Donetsk region": a small town of another
         // division of the same country is a namesake; the village the text means is missing
         // from the gazetteer, and its division is where it surely lies.
+        // (A transliteration guess outside the division stated with a comma alone too:
+        // "Al-Saqlawiyah region, Al-Anbar governorate" is no Shaqlawah of Erbil.)
         return container.kind == Kind::Admin1
             && a != u32::MAX
             && best.admin1 != a
             && matches!(best.kind, Kind::City | Kind::Admin2)
-            && best.population < 50_000
             && !best.curated
-            && worded();
+            && (guess || (best.population < 50_000 && worded()));
     }
     let small = matches!(best.kind, Kind::City | Kind::Admin2)
         && (best.population < 50_000 || worded())

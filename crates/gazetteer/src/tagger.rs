@@ -3098,6 +3098,13 @@ mod issue3 {
     }
 
     #[test]
+    fn issue3_a_guess_outside_the_division_stated_with_a_comma_is_ruled_out() {
+        let p = names("Assailants attacked an army checkpoint in Al-Saqlawiyah region, Al-Anbar governorate, Iraq.");
+        assert!(p.iter().all(|x| x.1 != "Shaqlāwah"), "{p:?}");
+        assert!(p.iter().any(|x| x.1 == "Al Anbar"), "{p:?}");
+    }
+
+    #[test]
     fn issue3_regions_and_federal_states_the_news_names_are_found() {
         for (text, name, cc) in [
             ("Clashes erupted in Darfur on Tuesday.", "Darfur", "SD"),
