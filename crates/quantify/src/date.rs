@@ -887,6 +887,8 @@ mod tests {
             ("on Monday morning", Lang::En, p, "Monday morning", ymd(2021, 7, 5), ymd(2021, 7, 5), Weekday),
             ("next Monday", Lang::En, p, "next Monday", ymd(2021, 7, 12), ymd(2021, 7, 12), Weekday),
             ("yesterday", Lang::En, p, "yesterday", ymd(2021, 7, 7), ymd(2021, 7, 7), Relative),
+            ("at the weekend", Lang::En, p, "at the weekend", ymd(2021, 7, 3), ymd(2021, 7, 4), Relative),
+            ("au cours du week-end", Lang::Fr, p, "au cours du week-end", ymd(2021, 7, 3), ymd(2021, 7, 4), Relative),
             ("today", Lang::En, p, "today", p, p, Relative),
             ("last week", Lang::En, p, "last week", ymd(2021, 6, 28), ymd(2021, 7, 4), Relative),
             ("earlier this month", Lang::En, p, "earlier this month", ymd(2021, 7, 1), p, Relative),
