@@ -287,7 +287,12 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let mut postings = Vec::new();
+    // Where the skeleton map's postings start in `postings.bin` (they follow the folded map's).
+    let mut skel_start = 0u32;
     for (map, name) in [(&exact, "exact.fst"), (&skel, "skel.fst")] {
+        if name == "skel.fst" {
+            skel_start = (postings.len() / 4) as u32;
+        }
         let mut b = fst::MapBuilder::memory();
         for (k, v) in map.iter() {
             let off = (postings.len() / 4) as u64;
@@ -298,6 +303,30 @@ fn main() {
         }
         std::fs::write(out.join(name), b.into_inner().expect("fst")).expect("write fst");
     }
+    // The folded names of the skeleton postings' records (`norm::fold` of each record's own
+    // name, which a transliteration guess compares; each record's once, in `skel_names.bin`),
+    // and per skeleton posting, in the order of `postings.bin` from `skel_start`, where its
+    // record's folded name lies: offset (u32), length (u16), initial (`norm::initial`, 0 for
+    // none) and a spare byte. The header is `skel_start` (see `Store::skeleton_name`).
+    let mut skel_names = String::new();
+    let mut skel_refs = skel_start.to_le_bytes().to_vec();
+    let mut placed: HashMap<u32, [u8; 8]> = HashMap::new();
+    for x in skel.values().flatten() {
+        let entry = *placed.entry(*x & !PRIMARY).or_insert_with(|| {
+            let f = norm::fold(&recs[(*x & !PRIMARY) as usize].name);
+            let off = skel_names.len() as u32;
+            skel_names.push_str(&f);
+            let len = u16::try_from(f.len()).expect("folded name under 64 KB");
+            let mut e = [0u8; 8];
+            e[..4].copy_from_slice(&off.to_le_bytes());
+            e[4..6].copy_from_slice(&len.to_le_bytes());
+            e[6] = norm::initial(&f).unwrap_or(0);
+            e
+        });
+        skel_refs.extend_from_slice(&entry);
+    }
+    std::fs::write(out.join("skel_names.bin"), &skel_names).expect("write");
+    std::fs::write(out.join("skel_name_refs.bin"), &skel_refs).expect("write");
     // First words of the folded keys (each key up to its first space): one bit per word, at the
     // top bits of its hash (`norm::word_bytes_hash`, as the tagger hashes its tokens). A word
     // whose bit is clear starts no key, so the tagger walks nothing from it (see

@@ -313,7 +313,7 @@ pub fn initials_compatible(a: &str, b: &str) -> bool {
 }
 
 /// The first letter of a folded name, articles skipped (see [`initials_compatible`]).
-fn initial(s: &str) -> Option<u8> {
+pub fn initial(s: &str) -> Option<u8> {
     core_tokens(s).next().and_then(|t| t.bytes().next())
 }
 
@@ -423,6 +423,12 @@ impl Probe {
     /// [`initials_compatible`] of the prepared name and `b`.
     pub fn initials_compatible(&self, b: &str) -> bool {
         initials_agree(self.initial, initial(b))
+    }
+
+    /// [`Probe::initials_compatible`] of the prepared name and a name whose [`initial`] is
+    /// known (the skeleton candidates' names have theirs stored).
+    pub fn initials_agree_with(&self, initial: Option<u8>) -> bool {
+        initials_agree(self.initial, initial)
     }
 
     /// [`distance_ratio_within`] of the prepared name and `b`.

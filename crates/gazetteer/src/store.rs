@@ -16,6 +16,15 @@ static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
+/// The folded names (`norm::fold`) of the records the skeleton map's postings hold, each
+/// record's once (written by `build.rs` from Rust strings, so a name is a slice, as in
+/// [`STRINGS`]).
+static SKEL_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/skel_names.bin"));
+/// Where the skeleton map's postings start in [`POSTINGS`] (a little-endian `u32`), then per
+/// skeleton posting, in [`POSTINGS`]' order, eight bytes: its record's folded name in
+/// [`SKEL_NAMES`] (offset `u32`, length `u16`), the name's initial (`norm::initial`, 0 for
+/// none) and a spare byte. See [`Store::skeleton_name`].
+static SKEL_NAME_REFS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel_name_refs.bin"));
 /// One bit per first word of the folded keys, indexed by the top [`FIRST_WORD_BITS`] bits of
 /// its hash (`norm::word_bytes_hash`; see `build.rs`).
 static FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_words.bin"));
@@ -350,6 +359,26 @@ impl Store {
         self.skel.get(key)
     }
 
+    /// The folded name (`norm::fold` of [`Rec::name`]) and its initial (`norm::initial`) of
+    /// the record of the `k`th posting of a skeleton key's value (see
+    /// [`Store::skeleton_value`]), compiled with the tables: a transliteration guess compares
+    /// its candidates' folded names, which would otherwise be read from the name pool and
+    /// folded for every guess. `None` past the posting list or for a value of the other map.
+    pub fn skeleton_name(&self, v: u64, k: usize) -> Option<(&'static str, Option<u8>)> {
+        if k >= (v & 0xFFFFF) as usize {
+            return None;
+        }
+        let word =
+            |at: usize| Some(u32::from_le_bytes(SKEL_NAME_REFS.get(at..at + 4)?.try_into().ok()?));
+        let start = word(0)? as usize;
+        let at = 4 + ((v >> 20) as usize + k).checked_sub(start)? * 8;
+        let e = SKEL_NAME_REFS.get(at..at + 8)?;
+        let off = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
+        let len = u16::from_le_bytes([e[4], e[5]]) as usize;
+        let name = SKEL_NAMES.get(off..off + len)?;
+        Some((name, (e[6] != 0).then_some(e[6])))
+    }
+
     /// Records whose skeleton is exactly `key`.
     pub fn lookup_skeleton(&self, key: &str) -> Vec<u32> {
         self.skel.get(key).map(postings).unwrap_or_default()
@@ -438,6 +467,27 @@ mod tests {
         }
         assert!(s.is_common_word("later"));
         assert!(!s.is_common_word("baghdad"));
+    }
+
+    #[test]
+    fn skeleton_names_are_the_records_folded_names() {
+        let s = Store::open().expect("open");
+        let mut keys = s.skel.stream();
+        let mut checked = 0;
+        while let Some((key, v)) = fst::Streamer::next(&mut keys) {
+            for (k, c) in postings_iter(v).enumerate() {
+                let r = s.rec(c).expect("record");
+                let folded = crate::norm::fold(r.name());
+                let want = (folded.as_str(), crate::norm::initial(&folded));
+                assert_eq!(s.skeleton_name(v, k), Some(want), "{:?}", std::str::from_utf8(key));
+                checked += 1;
+            }
+            assert_eq!(s.skeleton_name(v, postings_iter(v).len()), None);
+        }
+        assert!(checked > 10_000, "{checked}");
+        // A value of the folded map's postings (before the skeleton map's) holds none.
+        let v = s.exact_value("bagdad").expect("bagdad");
+        assert_eq!(s.skeleton_name(v, 0), None);
     }
 
     #[test]

@@ -1618,60 +1618,50 @@ const SKELETON_POSTINGS: usize = 32;
 /// compatible initial and ending, and (but for curated sites) a close spelling.
 ///
 /// The work is done in passes over the (at most [`SKELETON_POSTINGS`]) candidates rather than
-/// candidate by candidate: their records lie far apart in the record table and their names far
-/// apart in the name pool, mostly out of the caches on text not seen before. A pass that only
-/// reads records (or only folds names) issues the reads of the next candidates before the
-/// earlier ones have arrived, where a candidate's spelling comparison between two reads held
-/// each read up until the one before it was done. The order of the candidates, and the tests,
-/// are unchanged.
+/// candidate by candidate: their records lie far apart in the record table, mostly out of the
+/// caches on text not seen before. A pass that only reads records issues the reads of the
+/// next candidates before the earlier ones have arrived, where a candidate's spelling
+/// comparison between two reads held each read up until the one before it was done. The
+/// candidates' folded names and their initials are compiled with the tables
+/// ([`Store::skeleton_name`]), not read from the name pool and folded for every guess. The
+/// order of the candidates, and the tests, are unchanged.
 fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32> {
-    let postings = match g.store.skeleton_value(sk) {
-        Some(v) => crate::store::postings_iter(v),
-        None => return Vec::new(),
+    let Some(v) = g.store.skeleton_value(sk) else {
+        return Vec::new();
     };
-    // Pass 1: the records, and which are large or curated enough to stand for a guess.
+    // Pass 1: the records, and which are large or curated enough to stand for a guess (with
+    // their place in the posting list, which finds their folded names).
     let mut recs = [None; SKELETON_POSTINGS];
     let mut n = 0;
-    for c in postings.take(SKELETON_POSTINGS) {
+    for (k, c) in crate::store::postings_iter(v).take(SKELETON_POSTINGS).enumerate() {
         if let Some(r) = g.store.rec(c) {
             if r.curated
                 || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
                 || r.population >= 20_000
             {
-                recs[n] = Some((c, r));
+                recs[n] = Some((c, r.curated, k));
                 n += 1;
             }
         }
     }
-    let recs = &recs[..n];
-    // Pass 2: their names (a name's slice is checked at both ends, which reads it), then
-    // folded one after another into one buffer (`ends[k]`: where the `k`th ends).
-    let mut raw = [""; SKELETON_POSTINGS];
-    for (name, (_, r)) in raw.iter_mut().zip(recs.iter().flatten()) {
-        *name = r.name();
-    }
-    let mut names = String::new();
-    let mut ends = [0usize; SKELETON_POSTINGS];
-    for (end, name) in ends.iter_mut().zip(&raw[..n]) {
-        crate::norm::fold_onto(name, &mut names);
-        *end = names.len();
-    }
-    // Pass 3: the spelling tests, against the folded phrase prepared once.
+    // Pass 2: the spelling tests of their folded names, against the folded phrase prepared
+    // once.
     let probe = crate::norm::Probe::new(folded);
-    let mut from = 0;
     let mut cands = Vec::new();
-    for (&end, &(c, r)) in ends.iter().zip(recs.iter().flatten()) {
-        let name = names.get(from..end).unwrap_or("");
-        from = end;
+    for &(c, curated, k) in recs[..n].iter().flatten() {
+        // (Every skeleton posting has its name compiled: see the store's test.)
+        let Some((name, initial)) = g.store.skeleton_name(v, k) else {
+            continue;
+        };
         // Lengths alone bound the edit distance from below.
         let (la, lb) = (folded.len() as f64, name.len() as f64);
         // A final -i against none is a family name from a place ("al-Zarqawi", "al-Masri",
         // "al-Maliki"), not that place.
         let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
-        if probe.initials_compatible(name)
+        if probe.initials_agree_with(initial)
             && (!folded.ends_with('i') || ends_i(name))
             && (!name.ends_with('i') || ends_i(folded))
-            && (r.curated
+            && (curated
                 || ((la - lb).abs() <= 0.5 * la.max(lb) && probe.distance_ratio_within(name, 0.35)))
         {
             cands.push(c);
