@@ -19,6 +19,9 @@ const FIRST_WORD_BITS: u32 = 21;
 /// Bits of `pairs.bin` (mirrors `store::PAIR_BITS`).
 const PAIR_BITS: u32 = 20;
 
+/// Bits of `skel_filter.bin` (mirrors `store::SKELETON_FILTER_BITS`).
+const SKELETON_FILTER_BITS: u32 = 20;
+
 /// Bits of `common_filter.bin` (mirrors `store::COMMON_FILTER_BITS`).
 const COMMON_FILTER_BITS: u32 = 18;
 
@@ -326,6 +329,12 @@ fn main() {
         skel_refs.extend_from_slice(&entry);
     }
     std::fs::write(out.join("skel_names.bin"), &skel_names).expect("write");
+    // The skeleton keys: one bit per key, at the top bits of its hash
+    // (`norm::word_bytes_hash`). A skeleton whose bit is clear is no key, so a transliteration
+    // guess looks it up in no map (see `Store::skeleton_value`).
+    let skel_hashes = skel.keys().map(|k| norm::word_bytes_hash(k.as_bytes()));
+    std::fs::write(out.join("skel_filter.bin"), bit_filter(SKELETON_FILTER_BITS, skel_hashes))
+        .expect("write");
     std::fs::write(out.join("skel_name_refs.bin"), &skel_refs).expect("write");
     // First words of the folded keys (each key up to its first space): one bit per word, at the
     // top bits of its hash (`norm::word_bytes_hash`, as the tagger hashes its tokens). A word

@@ -318,7 +318,7 @@ pub fn initial(s: &str) -> Option<u8> {
 }
 
 /// [`initials_compatible`] of two names by their [`initial`]s.
-fn initials_agree(a: Option<u8>, b: Option<u8>) -> bool {
+pub fn initials_agree(a: Option<u8>, b: Option<u8>) -> bool {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     match (a, b) {
         (Some(x), Some(y)) => {
@@ -423,12 +423,6 @@ impl Probe {
     /// [`initials_compatible`] of the prepared name and `b`.
     pub fn initials_compatible(&self, b: &str) -> bool {
         initials_agree(self.initial, initial(b))
-    }
-
-    /// [`Probe::initials_compatible`] of the prepared name and a name whose [`initial`] is
-    /// known (the skeleton candidates' names have theirs stored).
-    pub fn initials_agree_with(&self, initial: Option<u8>) -> bool {
-        initials_agree(self.initial, initial)
     }
 
     /// [`distance_ratio_within`] of the prepared name and `b`.

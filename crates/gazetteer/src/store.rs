@@ -20,6 +20,14 @@ static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
 /// record's once (written by `build.rs` from Rust strings, so a name is a slice, as in
 /// [`STRINGS`]).
 static SKEL_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/skel_names.bin"));
+/// One bit per skeleton key, indexed by the top [`SKELETON_FILTER_BITS`] bits of its hash
+/// (`norm::word_bytes_hash`; see `build.rs`): about half the skeletons a transliteration guess
+/// looks up are no key, and a clear bit says so without walking the skeleton map.
+static SKEL_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel_filter.bin"));
+
+/// Bits of [`SKEL_FILTER`] (128 KB, about one bit in sixteen set; `build.rs` mirrors it).
+const SKELETON_FILTER_BITS: u32 = 20;
+
 /// Where the skeleton map's postings start in [`POSTINGS`] (a little-endian `u32`), then per
 /// skeleton posting, in [`POSTINGS`]' order, eight bytes: its record's folded name in
 /// [`SKEL_NAMES`] (offset `u32`, length `u16`), the name's initial (`norm::initial`, 0 for
@@ -356,6 +364,11 @@ impl Store {
 
     /// The posting list value of a skeleton key (see [`postings_iter`]).
     pub fn skeleton_value(&self, key: &str) -> Option<u64> {
+        // (A clear filter bit is an exact "no such key".)
+        let hash = crate::norm::word_bytes_hash(key.as_bytes());
+        if !filter_bit(SKEL_FILTER, hash, SKELETON_FILTER_BITS) {
+            return None;
+        }
         self.skel.get(key)
     }
 
@@ -381,7 +394,7 @@ impl Store {
 
     /// Records whose skeleton is exactly `key`.
     pub fn lookup_skeleton(&self, key: &str) -> Vec<u32> {
-        self.skel.get(key).map(postings).unwrap_or_default()
+        self.skeleton_value(key).map(postings).unwrap_or_default()
     }
 
     /// Iterates over all records.
@@ -485,6 +498,13 @@ mod tests {
             assert_eq!(s.skeleton_name(v, postings_iter(v).len()), None);
         }
         assert!(checked > 10_000, "{checked}");
+        // Every skeleton key passes the skeleton filter, and is found through it.
+        assert_eq!(SKEL_FILTER.len(), 1 << (SKELETON_FILTER_BITS - 3));
+        let mut keys = s.skel.stream();
+        while let Some((key, v)) = fst::Streamer::next(&mut keys) {
+            let key = std::str::from_utf8(key).expect("skeletons are ASCII");
+            assert_eq!(s.skeleton_value(key), Some(v), "{key}");
+        }
         // A value of the folded map's postings (before the skeleton map's) holds none.
         let v = s.exact_value("bagdad").expect("bagdad");
         assert_eq!(s.skeleton_name(v, 0), None);

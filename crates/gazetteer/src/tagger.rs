@@ -1645,12 +1645,14 @@ fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32>
         }
     }
     // Pass 2: the spelling tests of their folded names, against the folded phrase prepared
-    // once.
-    let probe = crate::norm::Probe::new(folded);
+    // once, when a name first needs the spelling distance (most guesses find no candidate
+    // whose initial and ending agree, or only curated ones, which need none).
+    let initial = crate::norm::initial(folded);
+    let mut probe = None;
     let mut cands = Vec::new();
     for &(c, curated, k) in recs[..n].iter().flatten() {
         // (Every skeleton posting has its name compiled: see the store's test.)
-        let Some((name, initial)) = g.store.skeleton_name(v, k) else {
+        let Some((name, name_initial)) = g.store.skeleton_name(v, k) else {
             continue;
         };
         // Lengths alone bound the edit distance from below.
@@ -1658,11 +1660,14 @@ fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32>
         // A final -i against none is a family name from a place ("al-Zarqawi", "al-Masri",
         // "al-Maliki"), not that place.
         let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
-        if probe.initials_agree_with(initial)
+        if crate::norm::initials_agree(initial, name_initial)
             && (!folded.ends_with('i') || ends_i(name))
             && (!name.ends_with('i') || ends_i(folded))
             && (curated
-                || ((la - lb).abs() <= 0.5 * la.max(lb) && probe.distance_ratio_within(name, 0.35)))
+                || ((la - lb).abs() <= 0.5 * la.max(lb)
+                    && probe
+                        .get_or_insert_with(|| crate::norm::Probe::new(folded))
+                        .distance_ratio_within(name, 0.35)))
         {
             cands.push(c);
         }
