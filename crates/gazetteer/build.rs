@@ -310,7 +310,8 @@ fn main() {
     // name, which a transliteration guess compares; each record's once, in `skel_names.bin`),
     // and per skeleton posting, in the order of `postings.bin` from `skel_start`, where its
     // record's folded name lies: offset (u32), length (u16), initial (`norm::initial`, 0 for
-    // none) and a spare byte. The header is `skel_start` (see `Store::skeleton_name`).
+    // none) and its chars compared by a spelling distance (`norm::core_len`, 255 for that many
+    // or more). The header is `skel_start` (see `Store::skeleton_name`).
     let mut skel_names = String::new();
     let mut skel_refs = skel_start.to_le_bytes().to_vec();
     let mut placed: HashMap<u32, [u8; 8]> = HashMap::new();
@@ -324,6 +325,7 @@ fn main() {
             e[..4].copy_from_slice(&off.to_le_bytes());
             e[4..6].copy_from_slice(&len.to_le_bytes());
             e[6] = norm::initial(&f).unwrap_or(0);
+            e[7] = u8::try_from(norm::core_len(&f)).unwrap_or(u8::MAX);
             e
         });
         skel_refs.extend_from_slice(&entry);

@@ -346,6 +346,21 @@ fn core_chars(s: &str, buf: &mut [char; MAX_RATIO_CHARS]) -> Option<usize> {
     Some(n)
 }
 
+/// Chars of a folded name that [`distance_ratio`] compares: its core tokens' chars, and one
+/// space between each two.
+pub fn core_len(s: &str) -> usize {
+    core_tokens(s).enumerate().map(|(k, t)| usize::from(k > 0) + t.chars().count()).sum()
+}
+
+/// Whether names of `la` and `lb` chars ([`core_len`]) differ too much in length for their
+/// [`distance_ratio`] to be at most `max`: the edit distance is at least the difference of
+/// the lengths, so the ratio is at least that difference over the longer length. `false`
+/// (the distance answers) when either is too long to compare or both are empty.
+pub fn lengths_exceed(la: usize, lb: usize, max: f64) -> bool {
+    let longer = la.max(lb);
+    longer > 0 && longer <= MAX_RATIO_CHARS && la.abs_diff(lb) as f64 / longer as f64 > max
+}
+
 /// Levenshtein distance of two folded names, without their Arabic articles, divided by the
 /// longer length (0 = equal, 1 = nothing in common). Allocation-free: it runs on every
 /// transliteration candidate.
@@ -771,6 +786,28 @@ mod tests {
                 assert_eq!(Probe::new(a).initials_compatible(b), initials_compatible(a, b));
             }
         }
+        // The length bound never rules out a pair the distance keeps, and rules out some.
+        let mut ruled_out = 0;
+        for _ in 0..4000 {
+            let mut name = || {
+                let n = next(12) + if next(10) == 0 { 60 } else { 0 };
+                (0..n).map(|_| parts[next(parts.len() as u64) as usize]).collect::<String>()
+            };
+            let (a, b) = (name(), name());
+            let mut chars = ['\0'; MAX_RATIO_CHARS];
+            // `core_len` counts the chars `core_chars` lists.
+            let n = core_len(&a);
+            assert_eq!(core_chars(&a, &mut chars), (n <= MAX_RATIO_CHARS).then_some(n));
+            for max in [0.0, 0.2, 0.35, 0.5, 1.0] {
+                if lengths_exceed(core_len(&a), core_len(&b), max) {
+                    assert!(!distance_ratio_within(&a, &b, max), "{a:?} {b:?} {max}");
+                    ruled_out += 1;
+                }
+            }
+        }
+        assert!(ruled_out > 1000, "{ruled_out}");
+        assert!(!lengths_exceed(0, 0, 0.0));
+        assert!(!lengths_exceed(3, 200, 0.35));
     }
 
     #[test]

@@ -31,7 +31,8 @@ const SKELETON_FILTER_BITS: u32 = 20;
 /// Where the skeleton map's postings start in [`POSTINGS`] (a little-endian `u32`), then per
 /// skeleton posting, in [`POSTINGS`]' order, eight bytes: its record's folded name in
 /// [`SKEL_NAMES`] (offset `u32`, length `u16`), the name's initial (`norm::initial`, 0 for
-/// none) and a spare byte. See [`Store::skeleton_name`].
+/// none) and its chars compared by a spelling distance (`norm::core_len`, 255 for that many or
+/// more). See [`Store::skeleton_name`].
 static SKEL_NAME_REFS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel_name_refs.bin"));
 /// One bit per first word of the folded keys, indexed by the top [`FIRST_WORD_BITS`] bits of
 /// its hash (`norm::word_bytes_hash`; see `build.rs`).
@@ -275,6 +276,18 @@ fn prefix_class(b: u8) -> Option<usize> {
 /// output added on the way, or `None` when no key starts with them.
 pub type PrefixStep = Option<(fst::raw::CompiledAddr, u64)>;
 
+/// A skeleton candidate's folded name, as [`Store::skeleton_name`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkeletonName {
+    /// The folded name.
+    pub name: &'static str,
+    /// Its initial (`norm::initial`).
+    pub initial: Option<u8>,
+    /// Its chars a spelling distance compares (`norm::core_len`; `usize::MAX` when 255 or
+    /// more, which no distance compares).
+    pub core_len: usize,
+}
+
 /// The compiled tables.
 pub struct Store {
     exact: Map<&'static [u8]>,
@@ -423,12 +436,12 @@ impl Store {
         self.skel.get(key)
     }
 
-    /// The folded name (`norm::fold` of [`Rec::name`]) and its initial (`norm::initial`) of
-    /// the record of the `k`th posting of a skeleton key's value (see
-    /// [`Store::skeleton_value`]), compiled with the tables: a transliteration guess compares
-    /// its candidates' folded names, which would otherwise be read from the name pool and
-    /// folded for every guess. `None` past the posting list or for a value of the other map.
-    pub fn skeleton_name(&self, v: u64, k: usize) -> Option<(&'static str, Option<u8>)> {
+    /// The folded name (`norm::fold` of [`Rec::name`]) of the record of the `k`th posting of
+    /// a skeleton key's value (see [`Store::skeleton_value`]), with what a transliteration
+    /// guess reads of it, compiled with the tables: the guess compares its candidates' folded
+    /// names, which would otherwise be read from the name pool and folded for every guess.
+    /// `None` past the posting list or for a value of the other map.
+    pub fn skeleton_name(&self, v: u64, k: usize) -> Option<SkeletonName> {
         if k >= (v & 0xFFFFF) as usize {
             return None;
         }
@@ -440,7 +453,11 @@ impl Store {
         let off = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
         let len = u16::from_le_bytes([e[4], e[5]]) as usize;
         let name = SKEL_NAMES.get(off..off + len)?;
-        Some((name, (e[6] != 0).then_some(e[6])))
+        Some(SkeletonName {
+            name,
+            initial: (e[6] != 0).then_some(e[6]),
+            core_len: if e[7] == u8::MAX { usize::MAX } else { usize::from(e[7]) },
+        })
     }
 
     /// Records whose skeleton is exactly `key`.
@@ -542,8 +559,11 @@ mod tests {
             for (k, c) in postings_iter(v).enumerate() {
                 let r = s.rec(c).expect("record");
                 let folded = crate::norm::fold(r.name());
-                let want = (folded.as_str(), crate::norm::initial(&folded));
-                assert_eq!(s.skeleton_name(v, k), Some(want), "{:?}", std::str::from_utf8(key));
+                let core_len = crate::norm::core_len(&folded);
+                let got = s.skeleton_name(v, k).expect("skeleton name");
+                assert_eq!(got.name, folded, "{:?}", std::str::from_utf8(key));
+                assert_eq!(got.initial, crate::norm::initial(&folded));
+                assert_eq!(got.core_len, if core_len >= 255 { usize::MAX } else { core_len });
                 checked += 1;
             }
             assert_eq!(s.skeleton_name(v, postings_iter(v).len()), None);

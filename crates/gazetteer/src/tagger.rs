@@ -1648,23 +1648,27 @@ fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32>
     // once, when a name first needs the spelling distance (most guesses find no candidate
     // whose initial and ending agree, or only curated ones, which need none).
     let initial = crate::norm::initial(folded);
+    let core_len = crate::norm::core_len(folded);
     let mut probe = None;
     let mut cands = Vec::new();
     for &(c, curated, k) in recs[..n].iter().flatten() {
         // (Every skeleton posting has its name compiled: see the store's test.)
-        let Some((name, name_initial)) = g.store.skeleton_name(v, k) else {
+        let Some(sn) = g.store.skeleton_name(v, k) else {
             continue;
         };
+        let name = sn.name;
         // Lengths alone bound the edit distance from below.
         let (la, lb) = (folded.len() as f64, name.len() as f64);
         // A final -i against none is a family name from a place ("al-Zarqawi", "al-Masri",
         // "al-Maliki"), not that place.
         let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
-        if crate::norm::initials_agree(initial, name_initial)
+        // (The chars' counts bound the spelling distance from below too, and more tightly.)
+        if crate::norm::initials_agree(initial, sn.initial)
             && (!folded.ends_with('i') || ends_i(name))
             && (!name.ends_with('i') || ends_i(folded))
             && (curated
                 || ((la - lb).abs() <= 0.5 * la.max(lb)
+                    && !crate::norm::lengths_exceed(core_len, sn.core_len, 0.35)
                     && probe
                         .get_or_insert_with(|| crate::norm::Probe::new(folded))
                         .distance_ratio_within(name, 0.35)))
