@@ -17,7 +17,7 @@ const PRIMARY: u32 = 1 << 31;
 const FIRST_WORD_BITS: u32 = 21;
 
 /// Bits of `pairs.bin` (mirrors `store::PAIR_BITS`).
-const PAIR_BITS: u32 = 20;
+const PAIR_BITS: u32 = 21;
 
 /// Bits of `skel_filter.bin` (mirrors `store::SKELETON_FILTER_BITS`).
 const SKELETON_FILTER_BITS: u32 = 20;
