@@ -19,6 +19,10 @@ const FIRST_WORD_BITS: u32 = 21;
 /// Bits of `pairs.bin` (mirrors `store::PAIR_BITS`).
 const PAIR_BITS: u32 = 21;
 
+/// Flag on the length of a skeleton name's entry in `skel_name_refs.bin`: the name is its own
+/// core (mirrors `store::OWN_CORE`).
+const OWN_CORE: u16 = 1 << 15;
+
 /// Bits of `skel_filter.bin` (mirrors `store::SKELETON_FILTER_BITS`).
 const SKELETON_FILTER_BITS: u32 = 20;
 
@@ -309,7 +313,8 @@ fn main() {
     // The folded names of the skeleton postings' records (`norm::fold` of each record's own
     // name, which a transliteration guess compares; each record's once, in `skel_names.bin`),
     // and per skeleton posting, in the order of `postings.bin` from `skel_start`, where its
-    // record's folded name lies: offset (u32), length (u16), initial (`norm::initial`, 0 for
+    // record's folded name lies: offset (u32), length (u16, its top bit `OWN_CORE` set when the
+    // name is its own core, `norm::is_own_core`), initial (`norm::initial`, 0 for
     // none) and its chars compared by a spelling distance (`norm::core_len`, 255 for that many
     // or more). The header is `skel_start` (see `Store::skeleton_name`).
     let mut skel_names = String::new();
@@ -320,7 +325,9 @@ fn main() {
             let f = norm::fold(&recs[(*x & !PRIMARY) as usize].name);
             let off = skel_names.len() as u32;
             skel_names.push_str(&f);
-            let len = u16::try_from(f.len()).expect("folded name under 64 KB");
+            let len = u16::try_from(f.len()).ok().filter(|&l| l < OWN_CORE);
+            let len = len.expect("folded name under 32 KB")
+                | if norm::is_own_core(&f) { OWN_CORE } else { 0 };
             let mut e = [0u8; 8];
             e[..4].copy_from_slice(&off.to_le_bytes());
             e[4..6].copy_from_slice(&len.to_le_bytes());

@@ -346,6 +346,20 @@ fn core_chars(s: &str, buf: &mut [char; MAX_RATIO_CHARS]) -> Option<usize> {
     Some(n)
 }
 
+/// Whether a folded name is its own core: its core tokens joined by single spaces (what
+/// [`distance_ratio`] compares) are the name itself, as for most names (one token, or no
+/// Arabic article among several, each one space apart).
+pub fn is_own_core(s: &str) -> bool {
+    let mut joined = String::with_capacity(s.len());
+    for (k, t) in core_tokens(s).enumerate() {
+        if k > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(t);
+    }
+    joined == s
+}
+
 /// Chars of a folded name that [`distance_ratio`] compares: its core tokens' chars, and one
 /// space between each two.
 pub fn core_len(s: &str) -> usize {
@@ -447,6 +461,22 @@ impl Probe {
     /// two whole strings): a few word operations per char of `b` where the table cost one cell
     /// per pair of chars. `b`'s core chars are read as they come, not copied.
     pub fn distance_ratio_within(&self, b: &str, max: f64) -> bool {
+        let chars = core_tokens(b)
+            .enumerate()
+            .flat_map(|(k, t)| (k > 0).then_some(' ').into_iter().chain(t.chars()));
+        self.distance_of_chars_within(chars, max)
+    }
+
+    /// [`Probe::distance_ratio_within`] of a name that is its own core ([`is_own_core`]: one
+    /// token, or no Arabic article among its tokens), whose chars are read as they stand
+    /// rather than cut into tokens first.
+    pub fn own_core_distance_ratio_within(&self, b: &str, max: f64) -> bool {
+        self.distance_of_chars_within(b.chars(), max)
+    }
+
+    /// [`Probe::distance_ratio_within`] of the name whose core chars are `chars`.
+    #[inline]
+    fn distance_of_chars_within(&self, chars: impl Iterator<Item = char>, max: f64) -> bool {
         let Some(la) = self.len else {
             return 1.0 <= max;
         };
@@ -455,9 +485,6 @@ impl Probe {
         // Vertical deltas of the current column (+1 and -1), and the last row's cell.
         let (mut plus, mut minus, mut dist) = (u64::MAX, 0u64, la);
         let mut lb = 0;
-        let chars = core_tokens(b)
-            .enumerate()
-            .flat_map(|(k, t)| (k > 0).then_some(' ').into_iter().chain(t.chars()));
         for c in chars {
             lb += 1;
             if lb > MAX_RATIO_CHARS {
@@ -806,6 +833,29 @@ mod tests {
             }
         }
         assert!(ruled_out > 1000, "{ruled_out}");
+        // A name that is its own core has the distance of its chars as they stand.
+        let mut own = 0;
+        for _ in 0..4000 {
+            let mut name = || {
+                let n = next(12) + if next(10) == 0 { 60 } else { 0 };
+                (0..n).map(|_| parts[next(parts.len() as u64) as usize]).collect::<String>()
+            };
+            let (a, b) = (name(), name());
+            if is_own_core(&b) {
+                own += 1;
+                for max in [0.0, 0.2, 0.35, 0.5, 1.0] {
+                    let probe = Probe::new(&a);
+                    assert_eq!(
+                        probe.own_core_distance_ratio_within(&b, max),
+                        probe.distance_ratio_within(&b, max),
+                        "{a:?} {b:?} {max}"
+                    );
+                }
+            }
+        }
+        assert!(own > 500, "{own}");
+        assert!(is_own_core("mosul") && is_own_core("tall abyad") && is_own_core(""));
+        assert!(!is_own_core("al anbar") && !is_own_core("ras el ain"));
         assert!(!lengths_exceed(0, 0, 0.0));
         assert!(!lengths_exceed(3, 200, 0.35));
     }

@@ -30,10 +30,14 @@ const SKELETON_FILTER_BITS: u32 = 20;
 
 /// Where the skeleton map's postings start in [`POSTINGS`] (a little-endian `u32`), then per
 /// skeleton posting, in [`POSTINGS`]' order, eight bytes: its record's folded name in
-/// [`SKEL_NAMES`] (offset `u32`, length `u16`), the name's initial (`norm::initial`, 0 for
+/// [`SKEL_NAMES`] (offset `u32`, length `u16` with [`OWN_CORE`]), the name's initial (`norm::initial`, 0 for
 /// none) and its chars compared by a spelling distance (`norm::core_len`, 255 for that many or
 /// more). See [`Store::skeleton_name`].
 static SKEL_NAME_REFS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel_name_refs.bin"));
+
+/// Flag on a name's length in [`SKEL_NAME_REFS`]: the name is its own core
+/// (`norm::is_own_core`; `build.rs` mirrors it).
+const OWN_CORE: u16 = 1 << 15;
 /// One bit per first word of the folded keys, indexed by the top [`FIRST_WORD_BITS`] bits of
 /// its hash (`norm::word_bytes_hash`; see `build.rs`).
 static FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_words.bin"));
@@ -283,6 +287,9 @@ pub type PrefixStep = Option<(fst::raw::CompiledAddr, u64)>;
 pub struct SkeletonName {
     /// The folded name.
     pub name: &'static str,
+    /// Whether it is its own core (`norm::is_own_core`): a spelling distance reads its chars
+    /// as they stand.
+    pub own_core: bool,
     /// Its initial (`norm::initial`).
     pub initial: Option<u8>,
     /// Its chars a spelling distance compares (`norm::core_len`; `usize::MAX` when 255 or
@@ -453,10 +460,11 @@ impl Store {
         let at = 4 + ((v >> 20) as usize + k).checked_sub(start)? * 8;
         let e = SKEL_NAME_REFS.get(at..at + 8)?;
         let off = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
-        let len = u16::from_le_bytes([e[4], e[5]]) as usize;
-        let name = SKEL_NAMES.get(off..off + len)?;
+        let len = u16::from_le_bytes([e[4], e[5]]);
+        let name = SKEL_NAMES.get(off..off + usize::from(len & !OWN_CORE))?;
         Some(SkeletonName {
             name,
+            own_core: len & OWN_CORE != 0,
             initial: (e[6] != 0).then_some(e[6]),
             core_len: if e[7] == u8::MAX { usize::MAX } else { usize::from(e[7]) },
         })
@@ -565,6 +573,7 @@ mod tests {
                 let got = s.skeleton_name(v, k).expect("skeleton name");
                 assert_eq!(got.name, folded, "{:?}", std::str::from_utf8(key));
                 assert_eq!(got.initial, crate::norm::initial(&folded));
+                assert_eq!(got.own_core, crate::norm::is_own_core(&folded));
                 assert_eq!(got.core_len, if core_len >= 255 { usize::MAX } else { core_len });
                 checked += 1;
             }

@@ -1669,9 +1669,15 @@ fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32>
             && (curated
                 || ((la - lb).abs() <= 0.5 * la.max(lb)
                     && !crate::norm::lengths_exceed(core_len, sn.core_len, 0.35)
-                    && probe
-                        .get_or_insert_with(|| crate::norm::Probe::new(folded))
-                        .distance_ratio_within(name, 0.35)))
+                    && {
+                        let probe = probe.get_or_insert_with(|| crate::norm::Probe::new(folded));
+                        // (Most names are their own core: read as they stand.)
+                        if sn.own_core {
+                            probe.own_core_distance_ratio_within(name, 0.35)
+                        } else {
+                            probe.distance_ratio_within(name, 0.35)
+                        }
+                    }))
         {
             cands.push(c);
         }
