@@ -17,7 +17,14 @@ const PRIMARY: u32 = 1 << 31;
 const FIRST_WORD_BITS: u32 = 21;
 
 /// Bits of `pairs.bin` (mirrors `store::PAIR_BITS`).
-const PAIR_BITS: u32 = 20;
+const PAIR_BITS: u32 = 21;
+
+/// Flag on the length of a skeleton name's entry in `skel_name_refs.bin`: the name is its own
+/// core (mirrors `store::OWN_CORE`).
+const OWN_CORE: u16 = 1 << 15;
+
+/// Bits of `skel_filter.bin` (mirrors `store::SKELETON_FILTER_BITS`).
+const SKELETON_FILTER_BITS: u32 = 20;
 
 /// Bits of `common_filter.bin` (mirrors `store::COMMON_FILTER_BITS`).
 const COMMON_FILTER_BITS: u32 = 18;
@@ -287,7 +294,12 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let mut postings = Vec::new();
+    // Where the skeleton map's postings start in `postings.bin` (they follow the folded map's).
+    let mut skel_start = 0u32;
     for (map, name) in [(&exact, "exact.fst"), (&skel, "skel.fst")] {
+        if name == "skel.fst" {
+            skel_start = (postings.len() / 4) as u32;
+        }
         let mut b = fst::MapBuilder::memory();
         for (k, v) in map.iter() {
             let off = (postings.len() / 4) as u64;
@@ -298,6 +310,41 @@ fn main() {
         }
         std::fs::write(out.join(name), b.into_inner().expect("fst")).expect("write fst");
     }
+    // The folded names of the skeleton postings' records (`norm::fold` of each record's own
+    // name, which a transliteration guess compares; each record's once, in `skel_names.bin`),
+    // and per skeleton posting, in the order of `postings.bin` from `skel_start`, where its
+    // record's folded name lies: offset (u32), length (u16, its top bit `OWN_CORE` set when the
+    // name is its own core, `norm::is_own_core`), initial (`norm::initial`, 0 for
+    // none) and its chars compared by a spelling distance (`norm::core_len`, 255 for that many
+    // or more). The header is `skel_start` (see `Store::skeleton_name`).
+    let mut skel_names = String::new();
+    let mut skel_refs = skel_start.to_le_bytes().to_vec();
+    let mut placed: HashMap<u32, [u8; 8]> = HashMap::new();
+    for x in skel.values().flatten() {
+        let entry = *placed.entry(*x & !PRIMARY).or_insert_with(|| {
+            let f = norm::fold(&recs[(*x & !PRIMARY) as usize].name);
+            let off = skel_names.len() as u32;
+            skel_names.push_str(&f);
+            let len = u16::try_from(f.len()).ok().filter(|&l| l < OWN_CORE);
+            let len = len.expect("folded name under 32 KB")
+                | if norm::is_own_core(&f) { OWN_CORE } else { 0 };
+            let mut e = [0u8; 8];
+            e[..4].copy_from_slice(&off.to_le_bytes());
+            e[4..6].copy_from_slice(&len.to_le_bytes());
+            e[6] = norm::initial(&f).unwrap_or(0);
+            e[7] = u8::try_from(norm::core_len(&f)).unwrap_or(u8::MAX);
+            e
+        });
+        skel_refs.extend_from_slice(&entry);
+    }
+    std::fs::write(out.join("skel_names.bin"), &skel_names).expect("write");
+    // The skeleton keys: one bit per key, at the top bits of its hash
+    // (`norm::word_bytes_hash`). A skeleton whose bit is clear is no key, so a transliteration
+    // guess looks it up in no map (see `Store::skeleton_value`).
+    let skel_hashes = skel.keys().map(|k| norm::word_bytes_hash(k.as_bytes()));
+    std::fs::write(out.join("skel_filter.bin"), bit_filter(SKELETON_FILTER_BITS, skel_hashes))
+        .expect("write");
+    std::fs::write(out.join("skel_name_refs.bin"), &skel_refs).expect("write");
     // First words of the folded keys (each key up to its first space): one bit per word, at the
     // top bits of its hash (`norm::word_bytes_hash`, as the tagger hashes its tokens). A word
     // whose bit is clear starts no key, so the tagger walks nothing from it (see

@@ -313,12 +313,12 @@ pub fn initials_compatible(a: &str, b: &str) -> bool {
 }
 
 /// The first letter of a folded name, articles skipped (see [`initials_compatible`]).
-fn initial(s: &str) -> Option<u8> {
+pub fn initial(s: &str) -> Option<u8> {
     core_tokens(s).next().and_then(|t| t.bytes().next())
 }
 
 /// [`initials_compatible`] of two names by their [`initial`]s.
-fn initials_agree(a: Option<u8>, b: Option<u8>) -> bool {
+pub fn initials_agree(a: Option<u8>, b: Option<u8>) -> bool {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     match (a, b) {
         (Some(x), Some(y)) => {
@@ -344,6 +344,35 @@ fn core_chars(s: &str, buf: &mut [char; MAX_RATIO_CHARS]) -> Option<usize> {
         }
     }
     Some(n)
+}
+
+/// Whether a folded name is its own core: its core tokens joined by single spaces (what
+/// [`distance_ratio`] compares) are the name itself, as for most names (one token, or no
+/// Arabic article among several, each one space apart).
+pub fn is_own_core(s: &str) -> bool {
+    let mut joined = String::with_capacity(s.len());
+    for (k, t) in core_tokens(s).enumerate() {
+        if k > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(t);
+    }
+    joined == s
+}
+
+/// Chars of a folded name that [`distance_ratio`] compares: its core tokens' chars, and one
+/// space between each two.
+pub fn core_len(s: &str) -> usize {
+    core_tokens(s).enumerate().map(|(k, t)| usize::from(k > 0) + t.chars().count()).sum()
+}
+
+/// Whether names of `la` and `lb` chars ([`core_len`]) differ too much in length for their
+/// [`distance_ratio`] to be at most `max`: the edit distance is at least the difference of
+/// the lengths, so the ratio is at least that difference over the longer length. `false`
+/// (the distance answers) when either is too long to compare or both are empty.
+pub fn lengths_exceed(la: usize, lb: usize, max: f64) -> bool {
+    let longer = la.max(lb);
+    longer > 0 && longer <= MAX_RATIO_CHARS && la.abs_diff(lb) as f64 / longer as f64 > max
 }
 
 /// Levenshtein distance of two folded names, without their Arabic articles, divided by the
@@ -432,6 +461,22 @@ impl Probe {
     /// two whole strings): a few word operations per char of `b` where the table cost one cell
     /// per pair of chars. `b`'s core chars are read as they come, not copied.
     pub fn distance_ratio_within(&self, b: &str, max: f64) -> bool {
+        let chars = core_tokens(b)
+            .enumerate()
+            .flat_map(|(k, t)| (k > 0).then_some(' ').into_iter().chain(t.chars()));
+        self.distance_of_chars_within(chars, max)
+    }
+
+    /// [`Probe::distance_ratio_within`] of a name that is its own core ([`is_own_core`]: one
+    /// token, or no Arabic article among its tokens), whose chars are read as they stand
+    /// rather than cut into tokens first.
+    pub fn own_core_distance_ratio_within(&self, b: &str, max: f64) -> bool {
+        self.distance_of_chars_within(b.chars(), max)
+    }
+
+    /// [`Probe::distance_ratio_within`] of the name whose core chars are `chars`.
+    #[inline]
+    fn distance_of_chars_within(&self, chars: impl Iterator<Item = char>, max: f64) -> bool {
         let Some(la) = self.len else {
             return 1.0 <= max;
         };
@@ -440,9 +485,6 @@ impl Probe {
         // Vertical deltas of the current column (+1 and -1), and the last row's cell.
         let (mut plus, mut minus, mut dist) = (u64::MAX, 0u64, la);
         let mut lb = 0;
-        let chars = core_tokens(b)
-            .enumerate()
-            .flat_map(|(k, t)| (k > 0).then_some(' ').into_iter().chain(t.chars()));
         for c in chars {
             lb += 1;
             if lb > MAX_RATIO_CHARS {
@@ -771,6 +813,51 @@ mod tests {
                 assert_eq!(Probe::new(a).initials_compatible(b), initials_compatible(a, b));
             }
         }
+        // The length bound never rules out a pair the distance keeps, and rules out some.
+        let mut ruled_out = 0;
+        for _ in 0..4000 {
+            let mut name = || {
+                let n = next(12) + if next(10) == 0 { 60 } else { 0 };
+                (0..n).map(|_| parts[next(parts.len() as u64) as usize]).collect::<String>()
+            };
+            let (a, b) = (name(), name());
+            let mut chars = ['\0'; MAX_RATIO_CHARS];
+            // `core_len` counts the chars `core_chars` lists.
+            let n = core_len(&a);
+            assert_eq!(core_chars(&a, &mut chars), (n <= MAX_RATIO_CHARS).then_some(n));
+            for max in [0.0, 0.2, 0.35, 0.5, 1.0] {
+                if lengths_exceed(core_len(&a), core_len(&b), max) {
+                    assert!(!distance_ratio_within(&a, &b, max), "{a:?} {b:?} {max}");
+                    ruled_out += 1;
+                }
+            }
+        }
+        assert!(ruled_out > 1000, "{ruled_out}");
+        // A name that is its own core has the distance of its chars as they stand.
+        let mut own = 0;
+        for _ in 0..4000 {
+            let mut name = || {
+                let n = next(12) + if next(10) == 0 { 60 } else { 0 };
+                (0..n).map(|_| parts[next(parts.len() as u64) as usize]).collect::<String>()
+            };
+            let (a, b) = (name(), name());
+            if is_own_core(&b) {
+                own += 1;
+                for max in [0.0, 0.2, 0.35, 0.5, 1.0] {
+                    let probe = Probe::new(&a);
+                    assert_eq!(
+                        probe.own_core_distance_ratio_within(&b, max),
+                        probe.distance_ratio_within(&b, max),
+                        "{a:?} {b:?} {max}"
+                    );
+                }
+            }
+        }
+        assert!(own > 500, "{own}");
+        assert!(is_own_core("mosul") && is_own_core("tall abyad") && is_own_core(""));
+        assert!(!is_own_core("al anbar") && !is_own_core("ras el ain"));
+        assert!(!lengths_exceed(0, 0, 0.0));
+        assert!(!lengths_exceed(3, 200, 0.35));
     }
 
     #[test]

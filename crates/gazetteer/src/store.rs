@@ -16,6 +16,28 @@ static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
 static SKEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel.fst"));
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
+/// The folded names (`norm::fold`) of the records the skeleton map's postings hold, each
+/// record's once (written by `build.rs` from Rust strings, so a name is a slice, as in
+/// [`STRINGS`]).
+static SKEL_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/skel_names.bin"));
+/// One bit per skeleton key, indexed by the top [`SKELETON_FILTER_BITS`] bits of its hash
+/// (`norm::word_bytes_hash`; see `build.rs`): about half the skeletons a transliteration guess
+/// looks up are no key, and a clear bit says so without walking the skeleton map.
+static SKEL_FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel_filter.bin"));
+
+/// Bits of [`SKEL_FILTER`] (128 KB, about one bit in sixteen set; `build.rs` mirrors it).
+const SKELETON_FILTER_BITS: u32 = 20;
+
+/// Where the skeleton map's postings start in [`POSTINGS`] (a little-endian `u32`), then per
+/// skeleton posting, in [`POSTINGS`]' order, eight bytes: its record's folded name in
+/// [`SKEL_NAMES`] (offset `u32`, length `u16` with [`OWN_CORE`]), the name's initial (`norm::initial`, 0 for
+/// none) and its chars compared by a spelling distance (`norm::core_len`, 255 for that many or
+/// more). See [`Store::skeleton_name`].
+static SKEL_NAME_REFS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skel_name_refs.bin"));
+
+/// Flag on a name's length in [`SKEL_NAME_REFS`]: the name is its own core
+/// (`norm::is_own_core`; `build.rs` mirrors it).
+const OWN_CORE: u16 = 1 << 15;
 /// One bit per first word of the folded keys, indexed by the top [`FIRST_WORD_BITS`] bits of
 /// its hash (`norm::word_bytes_hash`; see `build.rs`).
 static FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_words.bin"));
@@ -27,8 +49,10 @@ const FIRST_WORD_BITS: u32 = 21;
 /// bits of [`pair_hash`] (see `build.rs`).
 static PAIRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pairs.bin"));
 
-/// Bits of [`PAIRS`] (128 KB; `build.rs` mirrors it).
-const PAIR_BITS: u32 = 20;
+/// Bits of [`PAIRS`] (256 KB, about one bit in ten set, so a pair of words in no key passes
+/// one time in ten; at 128 KB one in five did, each walking the map for nothing; `build.rs`
+/// mirrors it).
+const PAIR_BITS: u32 = 21;
 
 /// Hash of two consecutive words from their hashes (`build.rs` mirrors it).
 fn pair_hash(a: u64, b: u64) -> u64 {
@@ -240,16 +264,82 @@ fn filter_bit(bits: &[u8], hash: u64, log2: u32) -> bool {
     bits.get(i >> 3).is_none_or(|b| b >> (i & 7) & 1 == 1)
 }
 
+/// Letters and digits that [`Store::exact_prefix`] knows the first two bytes of a key from:
+/// `a` to `z`, then `0` to `9`.
+const PREFIX_CLASSES: usize = 36;
+
+/// [`PREFIX_CLASSES`]' number of an ASCII lower-case letter or digit.
+#[inline]
+fn prefix_class(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some((b - b'a') as usize),
+        b'0'..=b'9' => Some(26 + (b - b'0') as usize),
+        _ => None,
+    }
+}
+
+/// The state of the folded map after two bytes walked from its root: the node reached and the
+/// output added on the way, or `None` when no key starts with them.
+pub type PrefixStep = Option<(fst::raw::CompiledAddr, u64)>;
+
+/// A skeleton candidate's folded name, as [`Store::skeleton_name`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkeletonName {
+    /// The folded name.
+    pub name: &'static str,
+    /// Whether it is its own core (`norm::is_own_core`): a spelling distance reads its chars
+    /// as they stand.
+    pub own_core: bool,
+    /// Its initial (`norm::initial`).
+    pub initial: Option<u8>,
+    /// Its chars a spelling distance compares (`norm::core_len`; `usize::MAX` when 255 or
+    /// more, which no distance compares).
+    pub core_len: usize,
+}
+
 /// The compiled tables.
 pub struct Store {
     exact: Map<&'static [u8]>,
     skel: Map<&'static [u8]>,
+    /// [`Store::exact_prefix`]'s answers, per pair of [`prefix_class`]es (first byte major),
+    /// walked once when the store is opened (1,296 pairs, 20 KB).
+    prefixes: Vec<PrefixStep>,
+}
+
+/// Walks `bytes` from the folded map's root, adding outputs: the node reached and the output.
+fn walk_from_root(fst: &Fst<&'static [u8]>, bytes: &[u8]) -> PrefixStep {
+    let mut node = fst.root();
+    let mut out = 0;
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out += t.out.value();
+        node = fst.node(t.addr);
+    }
+    Some((node.addr(), out))
 }
 
 impl Store {
     /// Opens the embedded tables (validates the FST headers only).
     pub fn open() -> Result<Store, fst::Error> {
-        Ok(Store { exact: Map::new(EXACT)?, skel: Map::new(SKEL)? })
+        let exact = Map::new(EXACT)?;
+        let mut prefixes = Vec::with_capacity(PREFIX_CLASSES * PREFIX_CLASSES);
+        let class_byte = |c: usize| if c < 26 { b'a' + c as u8 } else { b'0' + (c - 26) as u8 };
+        for a in 0..PREFIX_CLASSES {
+            for b in 0..PREFIX_CLASSES {
+                prefixes.push(walk_from_root(exact.as_fst(), &[class_byte(a), class_byte(b)]));
+            }
+        }
+        Ok(Store { exact, skel: Map::new(SKEL)?, prefixes })
+    }
+
+    /// The folded map's state after the first two bytes of `word` walked from its root, when
+    /// both are ASCII lower-case letters or digits (`None` otherwise: the caller walks them).
+    /// A word that starts a name is walked from the root byte by byte, decoding a node per
+    /// byte; its first two bytes, shared by many words, are looked up here instead.
+    #[inline]
+    pub fn exact_prefix(&self, word: &[u8]) -> Option<PrefixStep> {
+        let (a, b) = (prefix_class(*word.first()?)?, prefix_class(*word.get(1)?)?);
+        self.prefixes.get(a * PREFIX_CLASSES + b).copied()
     }
 
     /// Number of records.
@@ -347,12 +437,42 @@ impl Store {
 
     /// The posting list value of a skeleton key (see [`postings_iter`]).
     pub fn skeleton_value(&self, key: &str) -> Option<u64> {
+        // (A clear filter bit is an exact "no such key".)
+        let hash = crate::norm::word_bytes_hash(key.as_bytes());
+        if !filter_bit(SKEL_FILTER, hash, SKELETON_FILTER_BITS) {
+            return None;
+        }
         self.skel.get(key)
+    }
+
+    /// The folded name (`norm::fold` of [`Rec::name`]) of the record of the `k`th posting of
+    /// a skeleton key's value (see [`Store::skeleton_value`]), with what a transliteration
+    /// guess reads of it, compiled with the tables: the guess compares its candidates' folded
+    /// names, which would otherwise be read from the name pool and folded for every guess.
+    /// `None` past the posting list or for a value of the other map.
+    pub fn skeleton_name(&self, v: u64, k: usize) -> Option<SkeletonName> {
+        if k >= (v & 0xFFFFF) as usize {
+            return None;
+        }
+        let word =
+            |at: usize| Some(u32::from_le_bytes(SKEL_NAME_REFS.get(at..at + 4)?.try_into().ok()?));
+        let start = word(0)? as usize;
+        let at = 4 + ((v >> 20) as usize + k).checked_sub(start)? * 8;
+        let e = SKEL_NAME_REFS.get(at..at + 8)?;
+        let off = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
+        let len = u16::from_le_bytes([e[4], e[5]]);
+        let name = SKEL_NAMES.get(off..off + usize::from(len & !OWN_CORE))?;
+        Some(SkeletonName {
+            name,
+            own_core: len & OWN_CORE != 0,
+            initial: (e[6] != 0).then_some(e[6]),
+            core_len: if e[7] == u8::MAX { usize::MAX } else { usize::from(e[7]) },
+        })
     }
 
     /// Records whose skeleton is exactly `key`.
     pub fn lookup_skeleton(&self, key: &str) -> Vec<u32> {
-        self.skel.get(key).map(postings).unwrap_or_default()
+        self.skeleton_value(key).map(postings).unwrap_or_default()
     }
 
     /// Iterates over all records.
@@ -438,6 +558,61 @@ mod tests {
         }
         assert!(s.is_common_word("later"));
         assert!(!s.is_common_word("baghdad"));
+    }
+
+    #[test]
+    fn skeleton_names_are_the_records_folded_names() {
+        let s = Store::open().expect("open");
+        let mut keys = s.skel.stream();
+        let mut checked = 0;
+        while let Some((key, v)) = fst::Streamer::next(&mut keys) {
+            for (k, c) in postings_iter(v).enumerate() {
+                let r = s.rec(c).expect("record");
+                let folded = crate::norm::fold(r.name());
+                let core_len = crate::norm::core_len(&folded);
+                let got = s.skeleton_name(v, k).expect("skeleton name");
+                assert_eq!(got.name, folded, "{:?}", std::str::from_utf8(key));
+                assert_eq!(got.initial, crate::norm::initial(&folded));
+                assert_eq!(got.own_core, crate::norm::is_own_core(&folded));
+                assert_eq!(got.core_len, if core_len >= 255 { usize::MAX } else { core_len });
+                checked += 1;
+            }
+            assert_eq!(s.skeleton_name(v, postings_iter(v).len()), None);
+        }
+        assert!(checked > 10_000, "{checked}");
+        // Every skeleton key passes the skeleton filter, and is found through it.
+        assert_eq!(SKEL_FILTER.len(), 1 << (SKELETON_FILTER_BITS - 3));
+        let mut keys = s.skel.stream();
+        while let Some((key, v)) = fst::Streamer::next(&mut keys) {
+            let key = std::str::from_utf8(key).expect("skeletons are ASCII");
+            assert_eq!(s.skeleton_value(key), Some(v), "{key}");
+        }
+        // A value of the folded map's postings (before the skeleton map's) holds none.
+        let v = s.exact_value("bagdad").expect("bagdad");
+        assert_eq!(s.skeleton_name(v, 0), None);
+    }
+
+    #[test]
+    fn prefixes_are_the_walks_from_the_root() {
+        let s = Store::open().expect("open");
+        let fst = s.exact_fst();
+        let mut n = 0;
+        for a in (b'a'..=b'z').chain(b'0'..=b'9') {
+            for b in (b'a'..=b'z').chain(b'0'..=b'9') {
+                let want = walk_from_root(fst, &[a, b]);
+                assert_eq!(s.exact_prefix(&[a, b, b'x']), Some(want));
+                n += usize::from(want.is_some());
+            }
+        }
+        // Most pairs of letters start some key ("ba", "qa"…).
+        assert!(n > 500, "{n}");
+        let (addr, out) = s.exact_prefix(b"ba").flatten().expect("ba");
+        assert!(fst.node(addr).find_input(b'g').is_some());
+        assert_eq!(walk_from_root(fst, b"ba"), Some((addr, out)));
+        // Other bytes, and words of one byte, are left to the caller.
+        for w in [&b"b"[..], b"", b"Ba", b"b ", b"\xc3\xa9a", b"a-"] {
+            assert_eq!(s.exact_prefix(w), None, "{w:?}");
+        }
     }
 
     #[test]

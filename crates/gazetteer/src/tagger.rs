@@ -853,28 +853,28 @@ impl StepCache {
     /// Walks the word `w` (after a space unless `from` is [`ROOT_STEP`]) from state `from`.
     fn step(
         &mut self,
-        fst: &fst::raw::Fst<&'static [u8]>,
+        store: &Store,
         from: fst::raw::CompiledAddr,
         w: &[u8],
         hash: u64,
     ) -> Option<Step> {
         // Addresses fit the slots' 32 bits (the automaton is embedded, far below 4 GB).
         let Ok(from32) = u32::try_from(from) else {
-            return walk_step(fst, from, w);
+            return walk_step(store, from, w);
         };
         if from32 >= NO_STEP && from != ROOT_STEP {
-            return walk_step(fst, from, w);
+            return walk_step(store, from, w);
         }
         // Never 0 (an empty slot's hash): an empty word, or a mix that comes out 0, is walked
         // uncached.
         let mixed =
             (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_add(w.len() as u64);
         if mixed == 0 || w.is_empty() {
-            return walk_step(fst, from, w);
+            return walk_step(store, from, w);
         }
         let set = (mixed >> 40) as usize & (STEP_SETS - 1);
         let Some(StepSet(ways)) = self.0.get_mut(set) else {
-            return walk_step(fst, from, w);
+            return walk_step(store, from, w);
         };
         let hit = |slot: &StepSlot| slot.hash == mixed && slot.from == from32;
         let way = if hit(&ways[0]) {
@@ -893,7 +893,7 @@ impl StepCache {
                 fin: (slot.fin != NOT_FINAL).then_some(slot.fin),
             });
         }
-        let step = walk_step(fst, from, w);
+        let step = walk_step(store, from, w);
         let slot = match step {
             Some(st) if st.addr < NO_STEP as usize && st.fin != Some(NOT_FINAL) => StepSlot {
                 hash: mixed,
@@ -912,14 +912,19 @@ impl StepCache {
 }
 
 /// [`StepCache::step`] without the cache.
-fn walk_step(
-    fst: &fst::raw::Fst<&'static [u8]>,
-    from: fst::raw::CompiledAddr,
-    word: &[u8],
-) -> Option<Step> {
+fn walk_step(store: &Store, from: fst::raw::CompiledAddr, word: &[u8]) -> Option<Step> {
+    let fst = store.exact_fst();
     let mut out = 0;
     let node = if from == ROOT_STEP {
-        walk_bytes(fst, fst.root(), word, &mut out)?
+        // The first two bytes from the store's table of them (most words), the rest walked.
+        match store.exact_prefix(word) {
+            Some(prefix) => {
+                let (addr, prefix_out) = prefix?;
+                out = prefix_out;
+                walk_bytes(fst, fst.node(addr), word.get(2..).unwrap_or(&[]), &mut out)?
+            }
+            None => walk_bytes(fst, fst.root(), word, &mut out)?,
+        }
     } else {
         let sp = walk_bytes(fst, fst.node(from), b" ", &mut out)?;
         walk_bytes(fst, sp, word, &mut out)?
@@ -953,7 +958,6 @@ fn walk_bytes<'f>(
 /// most [`MAX_NAME_TOKENS`] tokens, into `found` (empty), which the caller holds (no copy of
 /// the matches).
 fn walk_into(store: &Store, toks: &Toks, i: usize, max: usize, found: &mut Matches) {
-    let fst = store.exact_fst();
     let max = max.min(MAX_NAME_TOKENS);
     let n = toks.toks.len();
     // A word that starts no key walks nowhere (an exact test, cheaper than a cache probe).
@@ -962,7 +966,7 @@ fn walk_into(store: &Store, toks: &Toks, i: usize, max: usize, found: &mut Match
     }
     STEPS.with(|c| {
         let mut c = c.borrow_mut();
-        let Some(mut st) = c.step(fst, ROOT_STEP, toks.fb(i), toks.hash(i)) else {
+        let Some(mut st) = c.step(store, ROOT_STEP, toks.fb(i), toks.hash(i)) else {
             return;
         };
         let mut out = st.out;
@@ -975,7 +979,7 @@ fn walk_into(store: &Store, toks: &Toks, i: usize, max: usize, found: &mut Match
             if !toks.joinable(j - 1) || !store.may_continue(toks.hash(j - 1), toks.hash(j)) {
                 break;
             }
-            let Some(next) = c.step(fst, st.addr, toks.fb(j), toks.hash(j)) else {
+            let Some(next) = c.step(store, st.addr, toks.fb(j), toks.hash(j)) else {
                 break;
             };
             st = next;
@@ -1386,13 +1390,11 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         values: Vec<u64>,
     }
     let mut w = Walk { best: 0, values: Vec::new() };
-    let fst = g.store.exact_fst();
     #[allow(clippy::too_many_arguments)]
     fn visit(
         g: &Gazetteer,
         toks: &Toks,
         c: &mut StepCache,
-        fst: &fst::raw::Fst<&'static [u8]>,
         (i, k, end): (usize, usize, usize),
         from: fst::raw::CompiledAddr,
         (out, respelt): (u64, bool),
@@ -1409,7 +1411,7 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             .filter(|f| f.as_bytes() != own.0)
             .map(|f| (f.as_bytes(), crate::lexicon::word_hash(f), true));
         for (word, hash, changed) in std::iter::once((own.0, own.1, false)).chain(alternatives) {
-            let Some(st) = c.step(fst, from, word, hash) else {
+            let Some(st) = c.step(&g.store, from, word, hash) else {
                 continue;
             };
             let (out, respelt) = (out + st.out, respelt || changed);
@@ -1425,13 +1427,11 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
                 }
             }
             if k + 1 < end && toks.joinable(k) {
-                visit(g, toks, c, fst, (i, k + 1, end), st.addr, (out, respelt), w);
+                visit(g, toks, c, (i, k + 1, end), st.addr, (out, respelt), w);
             }
         }
     }
-    STEPS.with(|c| {
-        visit(g, toks, &mut c.borrow_mut(), fst, (i, i, end), ROOT_STEP, (0, false), &mut w)
-    });
+    STEPS.with(|c| visit(g, toks, &mut c.borrow_mut(), (i, i, end), ROOT_STEP, (0, false), &mut w));
     if w.best == 0 {
         return None;
     }
@@ -1618,61 +1618,66 @@ const SKELETON_POSTINGS: usize = 32;
 /// compatible initial and ending, and (but for curated sites) a close spelling.
 ///
 /// The work is done in passes over the (at most [`SKELETON_POSTINGS`]) candidates rather than
-/// candidate by candidate: their records lie far apart in the record table and their names far
-/// apart in the name pool, mostly out of the caches on text not seen before. A pass that only
-/// reads records (or only folds names) issues the reads of the next candidates before the
-/// earlier ones have arrived, where a candidate's spelling comparison between two reads held
-/// each read up until the one before it was done. The order of the candidates, and the tests,
-/// are unchanged.
+/// candidate by candidate: their records lie far apart in the record table, mostly out of the
+/// caches on text not seen before. A pass that only reads records issues the reads of the
+/// next candidates before the earlier ones have arrived, where a candidate's spelling
+/// comparison between two reads held each read up until the one before it was done. The
+/// candidates' folded names and their initials are compiled with the tables
+/// ([`Store::skeleton_name`]), not read from the name pool and folded for every guess. The
+/// order of the candidates, and the tests, are unchanged.
 fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32> {
-    let postings = match g.store.skeleton_value(sk) {
-        Some(v) => crate::store::postings_iter(v),
-        None => return Vec::new(),
+    let Some(v) = g.store.skeleton_value(sk) else {
+        return Vec::new();
     };
-    // Pass 1: the records, and which are large or curated enough to stand for a guess.
+    // Pass 1: the records, and which are large or curated enough to stand for a guess (with
+    // their place in the posting list, which finds their folded names).
     let mut recs = [None; SKELETON_POSTINGS];
     let mut n = 0;
-    for c in postings.take(SKELETON_POSTINGS) {
+    for (k, c) in crate::store::postings_iter(v).take(SKELETON_POSTINGS).enumerate() {
         if let Some(r) = g.store.rec(c) {
             if r.curated
                 || matches!(r.kind, Kind::Country | Kind::Admin1 | Kind::Capital)
                 || r.population >= 20_000
             {
-                recs[n] = Some((c, r));
+                recs[n] = Some((c, r.curated, k));
                 n += 1;
             }
         }
     }
-    let recs = &recs[..n];
-    // Pass 2: their names (a name's slice is checked at both ends, which reads it), then
-    // folded one after another into one buffer (`ends[k]`: where the `k`th ends).
-    let mut raw = [""; SKELETON_POSTINGS];
-    for (name, (_, r)) in raw.iter_mut().zip(recs.iter().flatten()) {
-        *name = r.name();
-    }
-    let mut names = String::new();
-    let mut ends = [0usize; SKELETON_POSTINGS];
-    for (end, name) in ends.iter_mut().zip(&raw[..n]) {
-        crate::norm::fold_onto(name, &mut names);
-        *end = names.len();
-    }
-    // Pass 3: the spelling tests, against the folded phrase prepared once.
-    let probe = crate::norm::Probe::new(folded);
-    let mut from = 0;
+    // Pass 2: the spelling tests of their folded names, against the folded phrase prepared
+    // once, when a name first needs the spelling distance (most guesses find no candidate
+    // whose initial and ending agree, or only curated ones, which need none).
+    let initial = crate::norm::initial(folded);
+    let core_len = crate::norm::core_len(folded);
+    let mut probe = None;
     let mut cands = Vec::new();
-    for (&end, &(c, r)) in ends.iter().zip(recs.iter().flatten()) {
-        let name = names.get(from..end).unwrap_or("");
-        from = end;
+    for &(c, curated, k) in recs[..n].iter().flatten() {
+        // (Every skeleton posting has its name compiled: see the store's test.)
+        let Some(sn) = g.store.skeleton_name(v, k) else {
+            continue;
+        };
+        let name = sn.name;
         // Lengths alone bound the edit distance from below.
         let (la, lb) = (folded.len() as f64, name.len() as f64);
         // A final -i against none is a family name from a place ("al-Zarqawi", "al-Masri",
         // "al-Maliki"), not that place.
         let ends_i = |s: &str| s.ends_with(['i', 'y', 'e']);
-        if probe.initials_compatible(name)
+        // (The chars' counts bound the spelling distance from below too, and more tightly.)
+        if crate::norm::initials_agree(initial, sn.initial)
             && (!folded.ends_with('i') || ends_i(name))
             && (!name.ends_with('i') || ends_i(folded))
-            && (r.curated
-                || ((la - lb).abs() <= 0.5 * la.max(lb) && probe.distance_ratio_within(name, 0.35)))
+            && (curated
+                || ((la - lb).abs() <= 0.5 * la.max(lb)
+                    && !crate::norm::lengths_exceed(core_len, sn.core_len, 0.35)
+                    && {
+                        let probe = probe.get_or_insert_with(|| crate::norm::Probe::new(folded));
+                        // (Most names are their own core: read as they stand.)
+                        if sn.own_core {
+                            probe.own_core_distance_ratio_within(name, 0.35)
+                        } else {
+                            probe.distance_ratio_within(name, 0.35)
+                        }
+                    }))
         {
             cands.push(c);
         }
