@@ -1483,7 +1483,28 @@ fn locate(
             .map(|(p, _)| p.clone())
     };
     let p = best(region).or_else(|| best(cl)).or_else(|| best(sentence))?;
+    // The dateline's town alone ("JUBA, Nov 3 (Reuters) - Twenty people were killed in
+    // clashes"): the reporter files from there, the event lies somewhere in its country.
+    if x.in_dateline(Span::new(p.start, p.end)) && rank(&p) < 6 {
+        if let Some(c) = p.country.as_deref().and_then(sitrep_gazetteer::country) {
+            return Some((country_location(&p, &c), 6));
+        }
+    }
     Some((location_of(&p, x), rank(&p)))
+}
+
+/// The country of the dateline's town `p` (see [`locate`]), its evidence the town's words.
+fn country_location(p: &Place, c: &sitrep_gazetteer::Candidate) -> Location {
+    Location {
+        text: p.text.clone(),
+        name: c.name.clone(),
+        geonameid: c.geonameid,
+        country: c.country.clone(),
+        admin1: None,
+        lat: c.lat,
+        lon: c.lon,
+        precision: "country".to_string(),
+    }
 }
 
 /// What the text says of a place against the place named right after it.

@@ -1562,3 +1562,16 @@ fn issue5_the_fighting_told_after_territory_taken_is_its_toll() {
     assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory");
     assert_eq!(ev[0].fatalities, Some(6));
 }
+
+#[test]
+fn issue5_an_event_placed_only_by_the_dateline_lies_in_its_country() {
+    let ev = run(
+        "JUBA, Nov 3 (Reuters) - Twenty people were killed in clashes at the weekend, an official said on Monday.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let l = ev[0].location.as_ref().expect("a location");
+    assert_eq!((l.name.as_str(), l.precision.as_str()), ("South Sudan", "country"));
+    // The weekend before the report (Tuesday 14 March 2023), not the day it was told.
+    assert_eq!(ev[0].date.start.as_deref(), Some("2023-03-11"));
+}

@@ -390,22 +390,47 @@ pub fn geocode(name: &str, country: Option<&str>) -> Vec<Candidate> {
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.population.cmp(&a.0.population)));
     let z: f64 = v.iter().map(|(_, s)| (2.0 * s).exp()).sum();
     v.into_iter()
-        .map(|(r, s)| Candidate {
-            name: r.name().to_string(),
-            geonameid: (r.geonameid != 0).then_some(r.geonameid as u64),
-            feature: r.kind.feature().to_string(),
-            country: r.country().map(String::from),
-            admin1: if r.kind == Kind::Admin1 {
-                Some(r.name().to_string())
-            } else {
-                g.store.rec(r.admin1).map(|a| a.name().to_string())
-            },
-            lat: r.has_coords().then_some(r.lat as f64),
-            lon: r.has_coords().then_some(r.lon as f64),
-            population: r.population as u64,
-            score: if z > 0.0 { ((2.0 * s).exp() / z * 1000.0).round() / 1000.0 } else { 0.0 },
+        .map(|(r, s)| {
+            candidate(
+                g,
+                r,
+                if z > 0.0 { ((2.0 * s).exp() / z * 1000.0).round() / 1000.0 } else { 0.0 },
+            )
         })
         .collect()
+}
+
+/// The country whose ISO 3166 alpha-2 code is `cc` (any case), as a candidate of score 1.
+///
+/// ```
+/// let c = sitrep_gazetteer::country("ss").unwrap();
+/// assert_eq!((c.name.as_str(), c.feature.as_str()), ("South Sudan", "country"));
+/// ```
+pub fn country(cc: &str) -> Option<Candidate> {
+    let g = Gazetteer::global();
+    let b = cc.trim().to_ascii_uppercase().into_bytes();
+    let key: [u8; 2] = b.as_slice().try_into().ok()?;
+    let r = g.country_index.get(&key).and_then(|&i| g.store.rec(i))?;
+    Some(candidate(g, r, 1.0))
+}
+
+/// A record as a ranked candidate.
+fn candidate(g: &Gazetteer, r: Rec, score: f64) -> Candidate {
+    Candidate {
+        name: r.name().to_string(),
+        geonameid: (r.geonameid != 0).then_some(r.geonameid as u64),
+        feature: r.kind.feature().to_string(),
+        country: r.country().map(String::from),
+        admin1: if r.kind == Kind::Admin1 {
+            Some(r.name().to_string())
+        } else {
+            g.store.rec(r.admin1).map(|a| a.name().to_string())
+        },
+        lat: r.has_coords().then_some(r.lat as f64),
+        lon: r.has_coords().then_some(r.lon as f64),
+        population: r.population as u64,
+        score,
+    }
 }
 
 /// Every toponym mention of the text, resolved, in text order.
