@@ -78,6 +78,8 @@ pub struct Draft {
     /// Told apart from the incidents before ("Separately, …", "Par ailleurs, …"): by no hand
     /// named for them.
     pub apart: bool,
+    /// An attack told inside a speaker's direct quote (see [`quoted_attack`]).
+    pub quoted: bool,
     /// Its toll is only one a party claims ("L'attaque a été revendiquée par le GSIM, qui
     /// affirme avoir tué 50 soldats"): it does not raise the toll the text tells.
     pub toll_claimed: bool,
@@ -1021,6 +1023,7 @@ fn draft(
     }
     let continued = continued(f, cl, &actor);
     let apart = a.seg.sentences.get(si).is_some_and(|s| told_apart(f, s.span, tspan));
+    let quoted = quoted_attack(a, trig, tspan);
     let framing = LEXICON
         .framing
         .find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang)
@@ -1079,8 +1082,17 @@ fn draft(
         apart,
         toll_claimed,
         weak: (weak && !by_named_agent)
-            || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague)),
+            || killed.is_none() && (generic == Some(true) || (generic == Some(false) && vague))
+            || quoted,
+        quoted,
     }
+}
+
+/// True when an attack's trigger lies inside a direct quote ("\"They beat peaceful people,\"
+/// an opposition leader said"): a speaker's words retell or judge an incident; they add to one
+/// the text tells, or stand alone only when the text tells no incident at all.
+fn quoted_attack(a: &Analysis<'_>, trig: &Trigger, t: Span) -> bool {
+    family(&trig.kind) == "attack" && a.quotes.iter().any(|q| q.start <= t.start && t.end <= q.end)
 }
 
 /// True when the actor is named by a definite plural common noun for

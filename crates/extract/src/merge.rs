@@ -238,6 +238,29 @@ fn refers_to(e: &Draft, d: &Draft) -> bool {
     kinds && place
 }
 
+/// True when `d` tells what the side `e` struck did to `e`'s own side: its actor is `e`'s
+/// target and its target `e`'s actor ("the army said it killed 21 attackers" after the attack
+/// that killed seven soldiers).
+fn other_side(e: &Draft, d: &Draft) -> bool {
+    let c = |p: &Option<sitrep_model::Party>| p.as_ref().and_then(|p| p.canonical.clone());
+    let (Some(et), Some(da), Some(dt)) = (c(&e.target), c(&d.actor), c(&d.target)) else {
+        return false;
+    };
+    // (Unnamed attackers: "une embuscade", then "21 assaillants" neutralised.)
+    let attackers = match c(&e.actor) {
+        Some(ea) => one_side(&dt, &ea) && !one_side(&ea, &et),
+        None => dt.starts_with(crate::roles::UNIDENTIFIED),
+    };
+    one_side(&da, &et) && attackers
+}
+
+fn sum_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.saturating_add(y)),
+        (x, y) => x.or(y),
+    }
+}
+
 fn max_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
     match (a, b) {
         (Some(x), Some(y)) => Some(x.max(y)),
@@ -247,6 +270,7 @@ fn max_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
 
 /// Folds draft `d` into event `e`.
 fn absorb(e: &mut Draft, d: Draft) {
+    let other = other_side(e, &d);
     if !d.weak
         && trigger_rank(&d.trig.kind, &d.trig.sub_event_type)
             > trigger_rank(&e.trig.kind, &e.trig.sub_event_type)
@@ -291,6 +315,11 @@ fn absorb(e: &mut Draft, d: Draft) {
     if (d.modality == "claimed" || d.toll_claimed) && e.modality != "claimed" && e.killed.is_some()
     {
         e.injured = e.injured.or(d.injured);
+    } else if other {
+        // "Sept soldats ont été tués …", then "les forces armées ont neutralisé 21 assaillants":
+        // the dead of each side, counted once each.
+        e.killed = sum_opt(e.killed, d.killed);
+        e.injured = sum_opt(e.injured, d.injured);
     } else {
         e.killed = max_opt(e.killed, d.killed);
         e.injured = max_opt(e.injured, d.injured);
@@ -382,6 +411,10 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
     let had: Vec<&'static str> = events.iter().map(|e| e.family()).collect();
     for mut d in weak {
         let fam = d.family();
+        // (A speaker's words of an attack in a story of another incident: see `quoted`.)
+        if d.quoted && !events.is_empty() && events.iter().all(|e| e.family() != fam) {
+            continue;
+        }
         // "l'armée a mené des frappes aériennes … tuant plusieurs dizaines de terroristes" after
         // the jihadists' attack, paragraphs later in a story: another party's strikes of
         // another kind are an incident of their own, not a retelling.

@@ -1575,3 +1575,23 @@ fn issue5_an_event_placed_only_by_the_dateline_lies_in_its_country() {
     // The weekend before the report (Tuesday 14 March 2023), not the day it was told.
     assert_eq!(ev[0].date.start.as_deref(), Some("2023-03-11"));
 }
+
+#[test]
+fn issue5_a_speakers_words_retelling_an_incident_add_no_incident() {
+    let ev = run(
+        "TBILISI, Nov 3 (Reuters) - Police dispersed protesters in Tbilisi on Saturday. \"They beat peaceful people,\" an opposition leader said.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.event_type, "Protests", "{ev:#?}");
+}
+
+#[test]
+fn issue5_the_dead_of_each_side_are_counted_once_each() {
+    let ev = run(
+        "Sept soldats ont été tués samedi dans une embuscade près de Banibangou, a annoncé le ministère. Selon le ministère, les forces armées ont neutralisé 21 assaillants.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(28));
+}
