@@ -385,6 +385,12 @@ fn apposition_after(
     }) {
         j += 1;
     }
+    // ("Bamenda, chef-lieu de la région du Nord-Ouest": the seat of a division, a town.)
+    if ws.get(j).is_some_and(|w| w.fo(f) == "chef")
+        && ws.get(j + 1).is_some_and(|w| w.fo(f) == "lieu")
+    {
+        return false;
+    }
     let at = ws.get(j).map(|w| w.start()).unwrap_or(end);
     cue_after(ws, f, text, j, at, &cues.role) || cue_after(ws, f, text, j, at, &cues.title)
 }

@@ -1595,3 +1595,15 @@ fn issue5_the_dead_of_each_side_are_counted_once_each() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(28));
 }
+
+#[test]
+fn issue5_a_town_named_as_its_divisions_seat_is_where() {
+    for text in [
+        "Deux gendarmes ont été tués mercredi par un engin explosif à Bamenda, chef-lieu de la région du Nord-Ouest.",
+        "Deux gendarmes ont été tués mercredi par un engin explosif à Bamenda, capitale de la région du Nord-Ouest.",
+    ] {
+        let ev = run(text, Lang::Fr);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(place(&ev[0]), Some("Bamenda"), "{text}");
+    }
+}
