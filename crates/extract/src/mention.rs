@@ -510,8 +510,35 @@ pub(crate) fn war_told(f: &Folded, cl: Span, at: usize) -> bool {
 
 /// A trigger that tells no incident of the text: a participle describing a group, what someone
 /// is held responsible for, a fight's end.
-fn tells_no_incident(f: &Folded, cl: Span, h: &Hit) -> bool {
-    describes_group(f, cl, h) || held_responsible(f, cl, h) || ended(f, cl, h) || sought(f, cl, h)
+fn tells_no_incident(text: &str, f: &Folded, cl: Span, h: &Hit) -> bool {
+    describes_group(f, cl, h)
+        || held_responsible(f, cl, h)
+        || ended(f, cl, h)
+        || sought(f, cl, h)
+        || protest_incise(text, f, cl, h)
+}
+
+/// True when a protest verb tells who told the clause, in an incise at its end ("…, ont
+/// protesté ses partisans", "…, protested his lawyer"): a way of saying, not a protest.
+fn protest_incise(text: &str, f: &Folded, cl: Span, h: &Hit) -> bool {
+    if family(&LEXICON.triggers.values[h.entry].kind) != "protest" {
+        return false;
+    }
+    // (The clause may begin at the comma or after it.)
+    let head = text.get(cl.start.saturating_sub(2)..h.start).unwrap_or("");
+    let Some(comma) = head.rfind(',') else { return false };
+    let between: Vec<String> =
+        head[comma + 1..].split_whitespace().map(|w| w.to_lowercase()).collect();
+    let between: Vec<&str> = between.iter().map(String::as_str).collect();
+    let after = words(f, h.fend.min(f.text.len()), f.folded_at(cl.end));
+    // (Its subject after it: "ses partisans", "his lawyer", "the party".)
+    let subject = after.first().is_some_and(|w| {
+        matches!(*w, "ses" | "son" | "sa" | "leur" | "leurs" | "le" | "la" | "les" | "l")
+            || matches!(*w, "his" | "her" | "their" | "the")
+    });
+    matches!(between.as_slice(), [] | ["a"] | ["ont"] | ["has"] | ["have"])
+        && (1..=4).contains(&after.len())
+        && subject
 }
 
 /// True when the trigger is a truce sought, called for or proposed, not one reached ("ceasefire
@@ -593,8 +620,10 @@ fn in_label(a: &Analysis<'_>, cl: Span, h: &Hit) -> bool {
 fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool) {
     let t = |h: &Hit| &LEXICON.triggers.values[h.entry];
     // (A participle that describes a group tells nothing: "the group fighting to topple…".)
-    let told: Vec<&Hit> =
-        hits.iter().filter(|h| !in_label(a, cl, h) && !tells_no_incident(f, cl, h)).collect();
+    let told: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| !in_label(a, cl, h) && !tells_no_incident(a.text(), f, cl, h))
+        .collect();
     let strong: Vec<&Hit> = if told.iter().any(|h| !t(h).weak) {
         told.into_iter().filter(|h| !t(h).weak).collect()
     } else {
@@ -756,7 +785,10 @@ fn clause_drafts(
     if weak && subordinate(f, cl, &main) {
         return;
     }
-    if war_told(f, cl, main.start) || chronic(f, cl, &main) || tells_no_incident(f, cl, &main) {
+    if war_told(f, cl, main.start)
+        || chronic(f, cl, &main)
+        || tells_no_incident(a.text(), f, cl, &main)
+    {
         return;
     }
     // The label that heads the clause ("Arrests: …", "Weapons seizure: …")

@@ -1607,3 +1607,13 @@ fn issue5_a_town_named_as_its_divisions_seat_is_where() {
         assert_eq!(place(&ev[0]), Some("Bamenda"), "{text}");
     }
 }
+
+#[test]
+fn issue5_a_protest_verb_in_an_incise_tells_who_told_it() {
+    let ev = run(
+        "L'opposant Succès Masra a été arrêté mercredi à son domicile par des agents de l'ANS, ont protesté ses partisans.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Arrests", "{ev:#?}");
+}
