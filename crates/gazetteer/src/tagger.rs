@@ -2315,12 +2315,17 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     if m.t0 > 0 && !any_country {
         // (A title in lower case too before a small place's name: "Istanbul mayor Imamoglu".)
         let small = !strong && max_pop < 100_000;
-        if title(m.t0 - 1) && (toks.toks[m.t0 - 1].cap || small) {
+        // (Or before a first name and a surname: "opposition leader Hassan Bulo Burte".)
+        let surname = single
+            && toks.toks.get(m.t1).is_some_and(|t| t.cap)
+            && toks.joinable(m.t1 - 1)
+            && toks.gap_bytes(m.t1 - 1) == b" ";
+        if title(m.t0 - 1) && (toks.toks[m.t0 - 1].cap || small || surname) {
             return Person;
         }
         // (Before a first name, a title in lower case too: "police chief Ziauddin Ahmad".)
         if single
-            && !strong
+            && (!strong || m.skeleton)
             && m.t0 > 1
             && toks.toks[m.t0 - 1].cap
             && toks.gap_bytes(m.t0 - 1) == b" "
@@ -3202,5 +3207,16 @@ mod issue3 {
         let p = names("Turkey detains Istanbul mayor Imamoglu, protests erupt.");
         assert!(p.iter().all(|x| x.0 != "Imamoglu"), "{p:?}");
         assert!(p.iter().any(|x| x.0 == "Istanbul"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_title_before_a_first_name_and_a_surname_makes_a_person() {
+        let p = names("Opposition leader Hassan Bulo Burte was killed in Mogadishu.");
+        assert!(p.iter().all(|x| x.0 != "Hassan" && x.0 != "Bulo Burte"), "{p:?}");
+        let p = names("L'opposant Succès Masra a été arrêté à N'Djamena.");
+        assert!(p.iter().all(|x| x.0 != "Masra"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "N'Djamena"), "{p:?}");
+        let p = names("The journalist flew to Baghdad and Erbil on Monday.");
+        assert!(p.iter().any(|x| x.0 == "Baghdad"), "{p:?}");
     }
 }
