@@ -439,9 +439,11 @@ impl<'t> Toks<'t> {
             let joined = !toks.is_empty()
                 && match bytes.get(prev_end) {
                     _ if a == prev_end + 1 => {
-                        matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.')
+                        matches!(bytes[prev_end], b' ' | b'-' | b'\'' | b'.' | b'&')
                     }
-                    Some(&c) if c < 0x80 && !matches!(c, b' ' | b'-' | b'\'' | b'.') => false,
+                    Some(&c) if c < 0x80 && !matches!(c, b' ' | b'-' | b'\'' | b'.' | b'&') => {
+                        false
+                    }
                     _ => {
                         a > prev_end
                             && a - prev_end <= 3
@@ -700,14 +702,25 @@ const LOWER_SCANS: u32 = 8;
 /// Whether the text between two tokens lets them belong to one name (see [`Toks::joinable`]).
 /// (Out of the tokenizer's loop, which tests the one-byte gaps itself.)
 #[inline(never)]
+/// A word written like an acronym in mixed case, a lower-case letter inside and a capital
+/// last ("SoG", "AGuH", "JeM"): a unit's or a group's initials, not a place's name.
+fn mixed_case_acronym(toks: &Toks, i: usize) -> bool {
+    let t = &toks.toks[i];
+    let w = &toks.text[t.start..t.end];
+    w.chars().last().is_some_and(|c| c.is_uppercase())
+        && w.chars().any(|c| c.is_lowercase())
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
 fn joinable_gap(g: &str) -> bool {
-    // One-byte gaps (most of them): a space, hyphen, apostrophe or period.
+    // One-byte gaps (most of them): a space, hyphen, apostrophe or period; an ampersand
+    // ("J&K").
     if let [b] = g.as_bytes() {
-        return matches!(b, b' ' | b'-' | b'\'' | b'.');
+        return matches!(b, b' ' | b'-' | b'\'' | b'.' | b'&');
     }
     !g.is_empty()
         && g.len() <= 3
-        && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–'))
+        && g.chars().all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{a0}' | '‐' | '–' | '&'))
         && g.chars().filter(|c| *c == '.').count() <= 1
 }
 
@@ -2278,8 +2291,13 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     {
         return Other;
     }
-    if toks.toks[m.t0].upper && single && !strong && max_pop < 100_000 && !verbatim() {
-        return Other; // acronyms (ONU, ISIS…) are not small towns
+    if (toks.toks[m.t0].upper || mixed_case_acronym(toks, m.t0))
+        && single
+        && !strong
+        && max_pop < 100_000
+        && !verbatim()
+    {
+        return Other; // acronyms (ONU, ISIS, SoG, AGuH…) are not small towns
     }
     if m.demonym {
         return Place;
@@ -2664,7 +2682,8 @@ mod issue3 {
     fn join_flags_agree_with_the_gap_test() {
         let gaps = [
             " ", "-", "'", ".", ", ", " - ", "  ", "   ", "    ", "..", ". ", " .", "\u{a0}", "’",
-            "‐", "–", " – ", "—", "(", " (", "\n", "/", ",", "-.", "'.", ".-.", " \u{a0}",
+            "‐", "–", " – ", "—", "(", " (", "\n", "/", ",", "-.", "'.", ".-.", " \u{a0}", "&",
+            " & ",
         ];
         for gap in gaps {
             let text = format!("Abu{gap}Kamal");
@@ -3218,5 +3237,15 @@ mod issue3 {
         assert!(p.iter().any(|x| x.0 == "N'Djamena"), "{p:?}");
         let p = names("The journalist flew to Baghdad and Erbil on Monday.");
         assert!(p.iter().any(|x| x.0 == "Baghdad"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_initials_in_mixed_case_and_an_ampersand_abbreviation() {
+        let p = countries("RR, CRPF and SoG had an encounter with AGuH militants at Zainapora town (Shopian district, J&K).");
+        assert!(p.iter().all(|x| x.0 != "SoG" && x.0 != "AGuH"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "J&K" && x.1 == "IN"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Shopian" && x.1 == "IN"), "{p:?}");
+        let p = countries("Troops exchanged fire in Degwar sector (Poonch district, J&K).");
+        assert!(p.iter().any(|x| x.0 == "Poonch district" && x.1 == "IN"), "{p:?}");
     }
 }
