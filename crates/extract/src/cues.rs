@@ -76,6 +76,9 @@ cue_lists! {
     speaking,
     /// Nouns for armed people: a gathering of them is no protest.
     armed_nouns,
+    /// Prepositions that make a gathering a blast's setting ("blew himself up at a rally", "lors
+    /// d'un meeting"), not the event.
+    protest_setting,
     /// Words that say a truce is over ("its truce … was over", "la trêve a été rompue"); not
     /// "end"/"fin": "a truce to end the fighting" is an agreement.
     truce_ended,
@@ -291,6 +294,7 @@ mod tests {
             c.background_event,
             c.speaking,
             c.armed_nouns,
+            c.protest_setting,
             c.truce_ended,
             c.another,
             c.apart,

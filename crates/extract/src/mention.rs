@@ -662,6 +662,32 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
     } else {
         strong
     };
+    // "A suicide bomber blew himself up at a rally", "une bombe a explosé lors d'un meeting":
+    // a gathering that is only where a blast struck is its setting, not the event.
+    let blast = strong.iter().any(|h| {
+        matches!(
+            t(h).kind.as_str(),
+            "suicide_bombing"
+                | "bombing"
+                | "airstrike"
+                | "drone_strike"
+                | "shelling"
+                | "rocket_attack"
+                | "missile_attack"
+        )
+    });
+    let setting = |h: &Hit| {
+        blast
+            && family(&t(h).kind) == "protest"
+            && words_before(f, cl.start, h.start, 3)
+                .iter()
+                .any(|w| cues().protest_setting.contains(w))
+    };
+    let strong: Vec<&Hit> = if strong.iter().any(|h| setting(h)) {
+        strong.into_iter().filter(|h| !setting(h)).collect()
+    } else {
+        strong
+    };
     let protest = strong
         .iter()
         .find(|h| family(&t(h).kind) == "protest" && t(h).sub_event_type != "Mob violence");

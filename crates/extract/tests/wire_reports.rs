@@ -1617,3 +1617,18 @@ fn issue5_a_protest_verb_in_an_incise_tells_who_told_it() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].acled.sub_event_type, "Arrests", "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_gathering_where_a_blast_struck_is_its_setting() {
+    for (text, lang, sub) in [
+        ("A suicide bomber blew himself up at a rally in Bajaur district on Sunday, killing at least 44 people, officials said.", Lang::En, "Suicide bomb"),
+        ("Une bombe a explosé lors d'un meeting électoral à Quetta dimanche, tuant cinq personnes.", Lang::Fr, "Remote explosive/landmine/IED"),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].acled.sub_event_type, sub, "{text}");
+    }
+    // Police firing on a rally stays the protest's story.
+    let ev = run("Police fired tear gas at a rally in Quetta on Sunday.", Lang::En);
+    assert_eq!(ev[0].acled.event_type, "Protests", "{ev:#?}");
+}
