@@ -388,13 +388,29 @@ pub fn drafts(a: &Analysis<'_>, f: &Folded, x: &Facts<'_>) -> Vec<Draft> {
             continue;
         }
         for cl in clauses(text, f, s.span) {
-            let hits = LEXICON.triggers.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
+            let mut hits =
+                LEXICON.triggers.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
+            hits.retain(|h| !LEXICON.triggers.values[h.entry].town || town_after(a, h.end));
             if !hits.is_empty() {
                 clause_drafts(a, f, x, si, cl, &hits, &mut out);
             }
         }
     }
     out
+}
+
+/// True when a place's name other than a country's begins right after byte `end` (past spaces
+/// and a French "de"/"d'": "s'est emparé de Kidal").
+fn town_after(a: &Analysis<'_>, end: usize) -> bool {
+    let text = a.text();
+    let rest = text.get(end..).unwrap_or("");
+    let mut at = end + (rest.len() - rest.trim_start().len());
+    for de in ["de ", "d'", "d’"] {
+        if text.get(at..).is_some_and(|r| r.starts_with(de)) {
+            at += de.len();
+        }
+    }
+    a.places.iter().any(|p| p.start == at && p.precision != "country")
 }
 
 /// How a nominal trigger is determined: `Some(true)` for a definite or

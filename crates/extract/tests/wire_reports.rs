@@ -1632,3 +1632,19 @@ fn issue5_a_gathering_where_a_blast_struck_is_its_setting() {
     let ev = run("Police fired tear gas at a rally in Quetta on Sunday.", Lang::En);
     assert_eq!(ev[0].acled.event_type, "Protests", "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_named_place_seized_is_territory_taken() {
+    for (text, lang) in [
+        ("M23 rebels said on Monday they had seized Goma after a lightning offensive.", Lang::En),
+        ("Les rebelles du FLA ont pris Kidal mardi après des combats avec l'armée.", Lang::Fr),
+        ("The militia seized several towns in the Amhara region on Friday.", Lang::En),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory", "{text}");
+    }
+    // Not arms seized in a town.
+    let ev = run("Police seized weapons in Goma on Monday.", Lang::En);
+    assert!(ev.iter().all(|e| !e.acled.sub_event_type.ends_with("territory")), "{ev:#?}");
+}
