@@ -79,6 +79,8 @@ cue_lists! {
     /// Prepositions that make a gathering a blast's setting ("blew himself up at a rally", "lors
     /// d'un meeting"), not the event.
     protest_setting,
+    /// Nouns of vehicles: a verb of arresting with one for its object tells vehicles stopped.
+    vehicles,
     /// Words that say a truce is over ("its truce … was over", "la trêve a été rompue"); not
     /// "end"/"fin": "a truce to end the fighting" is an agreement.
     truce_ended,
@@ -295,6 +297,7 @@ mod tests {
             c.speaking,
             c.armed_nouns,
             c.protest_setting,
+            c.vehicles,
             c.truce_ended,
             c.another,
             c.apart,

@@ -532,6 +532,26 @@ fn tells_no_incident(text: &str, f: &Folded, cl: Span, h: &Hit) -> bool {
         || ended(f, cl, h)
         || sought(f, cl, h)
         || protest_incise(text, f, cl, h)
+        || denied_noun(f, cl, h)
+        || vehicles_stopped(f, cl, h)
+}
+
+/// True when a trigger noun is denied by the word before it ("Aucune interpellation n'a eu
+/// lieu", "no arrests were made"): nothing happened.
+fn denied_noun(f: &Folded, cl: Span, h: &Hit) -> bool {
+    words_before(f, cl.start, h.start, 1)
+        .last()
+        .is_some_and(|w| matches!(*w, "aucun" | "aucune" | "no"))
+}
+
+/// True when a verb of arresting has vehicles for its object ("ont arrêté des camions",
+/// "stopped buses"): vehicles stopped, not people arrested.
+fn vehicles_stopped(f: &Folded, cl: Span, h: &Hit) -> bool {
+    LEXICON.triggers.values[h.entry].kind == "arrest"
+        && words(f, h.fend.min(f.text.len()), f.folded_at(cl.end))
+            .iter()
+            .take(3)
+            .any(|w| cues().vehicles.contains(w))
 }
 
 /// True when a protest verb tells who told the clause, in an incise at its end ("…, ont
@@ -718,6 +738,14 @@ fn main_hit(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &[Hit]) -> (Hit, bool)
         |b: &Hit| hits.iter().find(|h| h.end <= b.start && t(h).weak && killing(folded(h)));
     let taken = |b: &Hit| t(b).mode == "seize" && taking(folded(b));
     let spoils = best.filter(|b| taken(b)).and_then(killing_before);
+    // "killed two gendarmes and burned a police post": the killing is the incident, the
+    // burning its aftermath.
+    let burnt = best
+        .filter(|b| t(b).sub_event_type == "Looting/property destruction")
+        .and_then(killing_before);
+    if let Some(k) = burnt {
+        return (*k, true);
+    }
     if let Some(k) = spoils {
         let other = highest(strong.iter().copied().filter(|h| !taken(h)));
         return other.map_or((*k, true), |h| (*h, false));

@@ -1648,3 +1648,26 @@ fn issue5_a_named_place_seized_is_territory_taken() {
     let ev = run("Police seized weapons in Goma on Monday.", Lang::En);
     assert!(ev.iter().all(|e| !e.acled.sub_event_type.ends_with("territory")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_killing_then_a_burning_is_the_killing() {
+    let ev = run(
+        "Separatist fighters killed two gendarmes and burned a police post in Bamenda on Saturday, the regional governor said.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.event_type, "Battles", "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(2));
+}
+
+#[test]
+fn issue5_vehicles_stopped_and_arrests_denied_are_no_arrests() {
+    let ev = run(
+        "Dans le district de Musakhel, des hommes armés ont arrêté des camions et abattu 23 passagers.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Attack", "{ev:#?}");
+    let ev = run("Aucune interpellation n'a eu lieu, a précisé la préfecture.", Lang::Fr);
+    assert!(ev.is_empty(), "{ev:#?}");
+}
