@@ -81,6 +81,8 @@ cue_lists! {
     protest_setting,
     /// Nouns of vehicles: a verb of arresting with one for its object tells vehicles stopped.
     vehicles,
+    /// Verbs of taking: right before a place's name they tell territory taken ("seized Goma").
+    taking_verbs,
     /// Words that say a truce is over ("its truce … was over", "la trêve a été rompue"); not
     /// "end"/"fin": "a truce to end the fighting" is an agreement.
     truce_ended,
@@ -298,6 +300,7 @@ mod tests {
             c.armed_nouns,
             c.protest_setting,
             c.vehicles,
+            c.taking_verbs,
             c.truce_ended,
             c.another,
             c.apart,

@@ -202,9 +202,6 @@ pub struct Trigger {
     /// A verb of attack only where its clause names a weapon ("drones hit a depot", not
     /// "a man was hit by a car" or "inflation hit a record").
     pub armed: bool,
-    /// A verb of taking that tells territory taken only where a place's name follows it
-    /// ("seized Goma", "a pris Kidal"), not "seized weapons".
-    pub town: bool,
 }
 
 /// Class of a party noun (`parties.tsv`).
@@ -278,7 +275,6 @@ fn parse_triggers(src: &str) -> Vec<(String, Langs, Trigger)> {
                 weak: has("weak"),
                 stmt: has("stmt"),
                 armed: has("armed"),
-                town: has("town"),
             };
             (r[0].to_string(), Langs::parse(r[1]), t)
         })

@@ -390,7 +390,7 @@ pub fn drafts(a: &Analysis<'_>, f: &Folded, x: &Facts<'_>) -> Vec<Draft> {
         for cl in clauses(text, f, s.span) {
             let mut hits =
                 LEXICON.triggers.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
-            hits.retain(|h| !LEXICON.triggers.values[h.entry].town || town_after(a, h.end));
+            towns_taken(a, f, cl, &mut hits);
             if !hits.is_empty() {
                 clause_drafts(a, f, x, si, cl, &hits, &mut out);
             }
@@ -399,18 +399,46 @@ pub fn drafts(a: &Analysis<'_>, f: &Folded, x: &Facts<'_>) -> Vec<Draft> {
     out
 }
 
-/// True when a place's name other than a country's begins right after byte `end` (past spaces
-/// and a French "de"/"d'": "s'est emparé de Kidal").
-fn town_after(a: &Analysis<'_>, end: usize) -> bool {
+/// "seized Goma", "ont pris Kidal", "s'est emparé de Boulkessi": a verb of taking right before a
+/// place's name other than a country's (past a French "de"/"d'") tells territory taken; not
+/// "seized weapons". Adds a hit of territory taken over the verb where no trigger covers it.
+fn towns_taken(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &mut Vec<Hit>) {
     let text = a.text();
-    let rest = text.get(end..).unwrap_or("");
-    let mut at = end + (rest.len() - rest.trim_start().len());
-    for de in ["de ", "d'", "d’"] {
-        if text.get(at..).is_some_and(|r| r.starts_with(de)) {
-            at += de.len();
+    for p in a.places.iter().filter(|p| cl.start < p.start && p.start < cl.end) {
+        if p.precision == "country" {
+            continue;
         }
+        let mut before = text[cl.start..p.start].trim_end();
+        for de in [" de", " d'", " d’"] {
+            if let Some(b) = before.strip_suffix(de) {
+                before = b.trim_end();
+            }
+        }
+        let Some(word) = before.rsplit(char::is_whitespace).next().filter(|w| !w.is_empty()) else {
+            continue;
+        };
+        let end = cl.start + before.len();
+        let start = end - word.len();
+        let folded = words(f, f.folded_at(start), f.folded_at(end));
+        if !folded.last().is_some_and(|w| cues().taking_verbs.contains(w)) {
+            continue;
+        }
+        let Some(entry) = LEXICON.triggers.values.iter().position(|t| {
+            t.sub_event_type == "Non-state actor overtakes territory" && !t.noun && !t.weak
+        }) else {
+            return;
+        };
+        // (The verb alone may be a trigger of its own, "seized" of goods: here it takes a town.)
+        if let Some(h) = hits.iter_mut().find(|h| h.start < end && start < h.end) {
+            if start <= h.start && h.end <= end {
+                h.entry = entry;
+            }
+            continue;
+        }
+        let at = hits.partition_point(|h| h.start < start);
+        let (fstart, fend) = (f.folded_at(start), f.folded_at(end));
+        hits.insert(at, Hit { fstart, fend, start, end, entry });
     }
-    a.places.iter().any(|p| p.start == at && p.precision != "country")
 }
 
 /// How a nominal trigger is determined: `Some(true)` for a definite or
