@@ -647,7 +647,28 @@ fn chronic(f: &Folded, cl: Span, h: &Hit) -> bool {
 /// kidnappings", "has targeted mosques in the past"; see `habitual` in the cue lists).
 fn habitual(f: &Folded, cl: Span) -> bool {
     let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
-    (0..w.len()).any(|i| cues().habitual.iter().any(|p| opens_with(&w[i..], p)))
+    (0..w.len()).any(|i| cues().habitual.iter().any(|p| opens_with(&w[i..], p))) || years_long(&w)
+}
+
+/// "has fought the government for more than 15 years", "depuis plus de dix ans": a fight told
+/// over years, the background's.
+/// (In English only with a present perfect before it, "has fought … for", not "where he had
+/// lived for two decades"; the French "depuis" tells a state still going on.)
+fn years_long(w: &[&str]) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        let lead = match *x {
+            "depuis" => true,
+            "for" => {
+                w[..i].iter().any(|y| matches!(*y, "has" | "have"))
+                    && w.get(i + 1).is_some_and(|y| !matches!(*y, "the" | "these" | "those"))
+            }
+            _ => false,
+        };
+        lead && w[i + 1..]
+            .iter()
+            .take(4)
+            .any(|y| matches!(*y, "years" | "ans" | "annees" | "decades" | "decennies"))
+    })
 }
 
 /// True when the words `w` begin with the words of `phrase`.

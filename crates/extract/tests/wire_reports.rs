@@ -1671,3 +1671,23 @@ fn issue5_vehicles_stopped_and_arrests_denied_are_no_arrests() {
     let ev = run("Aucune interpellation n'a eu lieu, a précisé la préfecture.", Lang::Fr);
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_fight_or_a_toll_over_years_or_since_the_years_start_is_background() {
+    let ev = run(
+        "A car bomb exploded near a military checkpoint in Beledweyne on Wednesday, killing at least seven people, police said. The al Qaeda-linked group has fought the Mogadishu government for more than 15 years.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let ev = run(
+        "Selon la Monusco, les attaques des milices CODECO ont fait plus de 200 morts dans la province depuis le début de l'année.",
+        Lang::Fr,
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    // A clause told with a past perfect keeps its incident.
+    let ev = run(
+        "Brunson was detained in the coastal town of Izmir, where he had lived for two decades.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
