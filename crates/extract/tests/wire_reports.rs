@@ -1691,3 +1691,14 @@ fn issue5_a_fight_or_a_toll_over_years_or_since_the_years_start_is_background() 
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn issue5_bodies_found_in_french_are_an_attack() {
+    let ev = run(
+        "Au moins huit corps ont été retrouvés samedi à Culiacán, capitale de l'État de Sinaloa, ont indiqué les autorités.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Attack", "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(8));
+}
