@@ -933,6 +933,14 @@ mod tests {
             ),
             ("Talks will resume. Rebels attacked a base on Monday.", Lang::En, ymd(2021, 7, 5)),
             ("Une caméra a filmé l'attaque lundi.", Lang::Fr, ymd(2021, 7, 5)),
+            // A call to gather is for a coming day.
+            (
+                "Students have called for a mass rally in Belgrade on Saturday.",
+                Lang::En,
+                ymd(2021, 7, 10),
+            ),
+            ("Les syndicats appellent à manifester samedi à Paris.", Lang::Fr, ymd(2021, 7, 10)),
+            ("Thousands protested on Saturday and called for change.", Lang::En, ymd(2021, 7, 3)),
         ];
         for (text, lang, want) in cases {
             let got = find_dates(text, Span::new(0, text.len()), lang, p);
