@@ -490,6 +490,32 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
             }
             continue;
         }
+        // "Des membres du gang ont incendié mardi plusieurs maisons…", then "Au moins cinq
+        // personnes ont été tuées": the dead, told by no party of their own within two
+        // sentences of a burning a named party did, are that attack's toll.
+        let burning = (fam == "attack"
+            && d.killed.is_some()
+            && d.named_actor().is_none()
+            && d.modality != "claimed"
+            && !d.toll_claimed)
+            .then(|| {
+                events.iter_mut().rfind(|e| {
+                    e.trig.sub_event_type == "Looting/property destruction"
+                        && e.sentence < d.sentence
+                        && d.sentence <= e.sentence + 2
+                        && e.named_actor().is_some()
+                        && !dates_conflict(e, &d)
+                })
+            })
+            .flatten();
+        if let Some(e) = burning {
+            // (A burning that kills is an attack.)
+            let trig = d.trig;
+            d.weak = false;
+            absorb(e, d);
+            e.trig = trig;
+            continue;
+        }
         match events.iter_mut().find(|e| e.family() == fam && e.weak) {
             Some(e) => absorb(e, d),
             None => events.push(d),

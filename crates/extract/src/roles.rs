@@ -417,6 +417,12 @@ pub fn roles(
         };
         noun_role(a, f, r, false)
     });
+    // One phrase never names both sides ("tué par un policier": the police officer acts).
+    // (A target inside the actor's phrase may be its second conjunct: "Burundian and Rwandan
+    // soldiers clashed".)
+    let same = matches!((actor_role.span, target_role.span),
+        (Some(x), Some(y)) if y.start <= x.start && x.end <= y.end);
+    let target_role = if same { Role::default() } else { target_role };
     (actor_role, target_role)
 }
 

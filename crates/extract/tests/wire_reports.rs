@@ -1702,3 +1702,23 @@ fn issue5_bodies_found_in_french_are_an_attack() {
     assert_eq!(ev[0].acled.sub_event_type, "Attack", "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(8));
 }
+
+#[test]
+fn issue5_the_dead_after_a_burning_are_its_toll_and_one_phrase_is_never_both_sides() {
+    let ev = run(
+        "Des membres de la coalition de gangs Viv Ansanm ont incendié mardi plusieurs maisons et un commissariat à Port-au-Prince, selon des habitants. « Ils tirent sur tout ce qui bouge », a témoigné une habitante. Au moins cinq personnes ont été tuées, selon le RNDDH.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Attack", "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(5));
+    assert!(ev[0].date.start.is_some(), "{ev:#?}");
+    let ev = run(
+        "Des violences urbaines ont éclaté dans plusieurs villes après la mort de Nahel, tué mardi par un policier à Nanterre.",
+        Lang::Fr,
+    );
+    assert_eq!(ev[0].acled.event_type, "Riots", "{ev:#?}");
+    for e in &ev {
+        assert!(actor(e).is_none() || actor(e) != target(e), "{ev:#?}");
+    }
+}
