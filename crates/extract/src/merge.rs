@@ -157,10 +157,14 @@ fn same_incident(e: &Draft, d: &Draft, paragraphs: bool, headline: bool) -> bool
 /// around it ("une opération aérienne dans la région de Tombouctou", then "des frappes
 /// aériennes près de Léré"), the tolls agreeing: one incident, told more or less precisely.
 fn refined(e: &Draft, d: &Draft) -> bool {
+    // (Or, in the next sentence, undated and by no party named: "A military airstrike on a
+    // village in Sagaing region killed 17 civilians on Saturday", then "Junta jets bombed Kanan
+    // village in Tamu township".)
+    let next = d.sentence == e.sentence + 1 && d.date.start.is_none() && d.named_actor().is_none();
     nested(e, d)
         && told_alike(e, d)
         && tolls_agree(e, d)
-        && e.named_actor().zip(d.named_actor()).is_some_and(|(x, y)| one_side(x, y))
+        && (next || e.named_actor().zip(d.named_actor()).is_some_and(|(x, y)| one_side(x, y)))
 }
 
 /// Whether `e` is told in the document's headline and `d` in its story.

@@ -1722,3 +1722,14 @@ fn issue5_the_dead_after_a_burning_are_its_toll_and_one_phrase_is_never_both_sid
         assert!(actor(e).is_none() || actor(e) != target(e), "{ev:#?}");
     }
 }
+
+#[test]
+fn issue5_an_undated_strike_told_next_inside_the_first_ones_region_refines_it() {
+    let ev = run(
+        "A military airstrike on a village in Myanmar's northwestern Sagaing region killed 17 civilians on Saturday, residents said. Junta jets bombed a village in Tamu township, near the Indian border, hitting a school and a church.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(place(&ev[0]), Some("Tamu"), "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(17));
+}
