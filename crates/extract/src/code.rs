@@ -276,6 +276,19 @@ pub fn code(x: &Context<'_>) -> Coding {
     if let Some(k) = shelling {
         return c(k, "Shelling/artillery/missile attack", "ASSAULT", Some("heavy-weapons"));
     }
+    // "pounded", "pilonné": heavy fire, from guns unless the clause names aircraft (above) or
+    // drones.
+    if x.kind == "shelling" && !has("drone") {
+        if x.two_sided || has(SMALL_ARMS) {
+            return c("armed_clash", "Armed clash", "FIGHT", Some("heavy-weapons"));
+        }
+        return c(
+            "shelling",
+            "Shelling/artillery/missile attack",
+            "ASSAULT",
+            Some("heavy-weapons"),
+        );
+    }
     if has("drone") {
         return c("drone_strike", "Air/drone strike", "ASSAULT", Some("drone"));
     }

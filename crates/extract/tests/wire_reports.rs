@@ -1733,3 +1733,14 @@ fn issue5_an_undated_strike_told_next_inside_the_first_ones_region_refines_it() 
     assert_eq!(place(&ev[0]), Some("Tamu"), "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(17));
 }
+
+#[test]
+fn issue5_warplanes_that_pound_make_an_air_strike() {
+    let ev = run(
+        "Russian warplanes pounded towns in Idlib on Thursday, killing 11 civilians.",
+        Lang::En,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike", "{ev:#?}");
+    let ev = run("L'armée a pilonné des positions rebelles jeudi près d'Idlib.", Lang::Fr);
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
+}
