@@ -743,8 +743,35 @@ pub fn find_dates(
     cached(&MEMO, (span.start, lang, published), body, || {
         let toks = crate::token::tokenize_shared(text, span);
         let toks = toks.toks();
-        dates_in(text, &toks, langs(lang), published)
+        join_ranges(text, dates_in(text, &toks, langs(lang), published))
     })
+}
+
+/// "entre jeudi et samedi", "between Thursday and Saturday", "du 3 au 5": two dates joined as
+/// the bounds of one range become one mention of the whole range.
+fn join_ranges(text: &str, dates: Vec<DateMention>) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = Vec::with_capacity(dates.len());
+    for d in dates {
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.span.end..d.span.start).unwrap_or("").trim().to_lowercase();
+            let lead_of = |s: &str| {
+                let w = s.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+                matches!(w.to_lowercase().as_str(), "entre" | "between" | "from" | "du")
+            };
+            let lead = lead_of(text.get(..prev.span.start).unwrap_or(""))
+                || prev.text.split_whitespace().next().is_some_and(lead_of);
+            let ordered = matches!((prev.start, d.end), (Some(a), Some(b)) if a < b);
+            if lead && ordered && matches!(gap.as_str(), "et" | "and" | "to" | "au" | "à" | "until")
+            {
+                prev.span = Span::new(prev.span.start, d.span.end);
+                prev.text = text[prev.span.start..prev.span.end].to_string();
+                prev.end = d.end;
+                continue;
+            }
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// The key of a date reading besides the span's text.
@@ -947,6 +974,24 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].start, want, "{text}");
         }
+    }
+
+    /// Issue 5: two weekdays as the bounds of a range are one mention of the range.
+    #[test]
+    fn issue5_weekdays_between_bounds_make_one_range() {
+        // Monday 29 July 2024.
+        let p = ymd(2024, 7, 29);
+        for (text, lang) in [
+            ("Des combats ont eu lieu entre jeudi et samedi près de Tinzaouatène.", Lang::Fr),
+            ("Fighting raged between Thursday and Saturday near the border.", Lang::En),
+        ] {
+            let got = find_dates(text, Span::new(0, text.len()), lang, p);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!((got[0].start, got[0].end), (ymd(2024, 7, 25), ymd(2024, 7, 27)));
+        }
+        // Not a list of two days.
+        let text = "Rebels attacked on Thursday and Saturday.";
+        assert_eq!(find_dates(text, Span::new(0, text.len()), Lang::En, p).len(), 2);
     }
 
     #[test]
