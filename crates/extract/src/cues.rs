@@ -83,6 +83,8 @@ cue_lists! {
     vehicles,
     /// Verbs of taking: right before a place's name they tell territory taken ("seized Goma").
     taking_verbs,
+    /// Titles of an office held over a place ("the governor of X"): that place is no event's.
+    office_titles,
     /// Words that say a truce is over ("its truce … was over", "la trêve a été rompue"); not
     /// "end"/"fin": "a truce to end the fighting" is an agreement.
     truce_ended,
@@ -301,6 +303,7 @@ mod tests {
             c.protest_setting,
             c.vehicles,
             c.taking_verbs,
+            c.office_titles,
             c.truce_ended,
             c.another,
             c.apart,

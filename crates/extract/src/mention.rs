@@ -1576,6 +1576,28 @@ fn locate(
         // files from, never where.
         let filed_abroad = x.in_dateline(sp) && x.home.is_some() && p.country.as_deref() != x.home;
         let party = party || filed_abroad;
+        // "the governor of Norte de Santander said", "le gouverneur du Nord-Kivu": the seat of
+        // an office its holder is named by, not where.
+        let office = {
+            let w = words_before(f, p.start.saturating_sub(40), p.start, 3);
+            let n = w.len();
+            n >= 2
+                && matches!(w[n - 1], "of" | "de" | "du" | "d" | "des")
+                && (cues().office_titles.contains(&w[n - 2])
+                    || (n == 3
+                        && matches!(w[n - 2], "la" | "l")
+                        && cues().office_titles.contains(&w[n - 3])))
+        };
+        // (Only where the office holder tells the story: "the house of the Mayor of Tyr was
+        // shot at" happened there.)
+        let tells = office && {
+            let end = a.text().len().min(p.end + 60);
+            words(f, f.folded_at(p.end), f.folded_at(end))
+                .iter()
+                .take(8)
+                .any(|w| cues().speaking.contains(w))
+        };
+        let party = party || tells;
         // Nor is a name the actor tagger read as a group or person ("Taliban", "Boko Haram").
         let actor = a.actors.iter().any(|m| {
             m.span.overlaps(&sp)

@@ -1744,3 +1744,13 @@ fn issue5_warplanes_that_pound_make_an_air_strike() {
     let ev = run("L'armée a pilonné des positions rebelles jeudi près d'Idlib.", Lang::Fr);
     assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
 }
+
+#[test]
+fn issue5_the_seat_of_an_office_whose_holder_tells_the_story_is_not_where() {
+    let ev = run(
+        "Clashes between the ELN and FARC dissidents in the Catatumbo region near the Venezuelan border have killed at least 80 people since Thursday, the governor of Norte de Santander, William Villamizar, said on Sunday.",
+        Lang::En,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(place(&ev[0]), Some("Catatumbo"), "{ev:#?}");
+}
