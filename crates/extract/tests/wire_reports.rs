@@ -1754,3 +1754,14 @@ fn issue5_the_seat_of_an_office_whose_holder_tells_the_story_is_not_where() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(place(&ev[0]), Some("Catatumbo"), "{ev:#?}");
 }
+
+#[test]
+fn issue5_fire_in_retaliation_is_no_exchange_of_fire() {
+    let ev = run(
+        "Le Hezbollah a affirmé avoir tiré en riposte une salve de roquettes sur une caserne dans le nord d'Israël.",
+        Lang::Fr,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
+    let ev = run("Les militaires ont riposté, tuant deux assaillants.", Lang::Fr);
+    assert_eq!(ev[0].acled.sub_event_type, "Armed clash", "{ev:#?}");
+}
