@@ -85,6 +85,8 @@ cue_lists! {
     taking_verbs,
     /// Titles of an office held over a place ("the governor of X"): that place is no event's.
     office_titles,
+    /// Adjectives that stand between a determiner and a trigger noun ("une double frappe").
+    prenominal,
     /// Words that say a truce is over ("its truce … was over", "la trêve a été rompue"); not
     /// "end"/"fin": "a truce to end the fighting" is an agreement.
     truce_ended,
@@ -304,6 +306,7 @@ mod tests {
             c.vehicles,
             c.taking_verbs,
             c.office_titles,
+            c.prenominal,
             c.truce_ended,
             c.another,
             c.apart,

@@ -937,10 +937,12 @@ fn clause_drafts(
     let tspan = Span::new(main.start, main.end);
     let before = words_before(f, cl.start, tspan.start, 2);
     // (French "a" before a verb is the auxiliary: "l'aviation a bombardé".)
+    let det =
+        |w: &&str| DETERMINERS.contains(w) && !(*w == "a" && a.lang == sitrep_model::Lang::Fr);
+    // (An adjective may stand between: "une double frappe", "une nouvelle attaque".)
     let nominal = trig.noun
-        || before.last().is_some_and(|w| {
-            DETERMINERS.contains(w) && !(*w == "a" && a.lang == sitrep_model::Lang::Fr)
-        });
+        || before.last().is_some_and(det)
+        || (before.len() == 2 && det(&before[0]) && cues().prenominal.contains(&before[1]));
     // "attacks by X", "soldiers ambushed by X", "attaqués par X": a trigger
     // whose next word is the agent's preposition is a noun or a reduced
     // passive; either way the "by" phrase names its actor.

@@ -1765,3 +1765,22 @@ fn issue5_fire_in_retaliation_is_no_exchange_of_fire() {
     let ev = run("Les militaires ont riposté, tuant deux assaillants.", Lang::Fr);
     assert_eq!(ev[0].acled.sub_event_type, "Armed clash", "{ev:#?}");
 }
+
+#[test]
+fn issue5_an_adjective_before_a_trigger_noun_keeps_it_a_noun() {
+    let ev = run(
+        "Une double frappe de missiles russes a tué au moins 20 personnes vendredi à Kharkiv.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let a = ev[0].actor.as_ref().and_then(|p| p.canonical.as_deref()).unwrap_or("");
+    assert!(a.contains("Russia"), "{ev:#?}");
+    assert!(
+        ev[0]
+            .target
+            .as_ref()
+            .and_then(|p| p.canonical.as_deref())
+            .is_none_or(|t| !t.contains("Russia")),
+        "{ev:#?}"
+    );
+}
