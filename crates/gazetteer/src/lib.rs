@@ -435,11 +435,23 @@ fn candidate(g: &Gazetteer, r: Rec, score: f64) -> Candidate {
 
 /// Every toponym mention of the text, resolved, in text order.
 pub fn tag_places(text: &str, seg: &Segmented, lang: Lang) -> Vec<Place> {
+    tag_places_hinted(text, seg, lang, &[])
+}
+
+/// [`tag_places`] with the countries other stages read in the text besides its place names
+/// (the home countries of the armed groups it names: "AQAP" is Yemen's): each weighs on
+/// resolution as a French country adjective does ("Al Bayda" in a story of AQAP is Yemen's).
+pub fn tag_places_hinted(
+    text: &str,
+    seg: &Segmented,
+    lang: Lang,
+    countries: &[[u8; 2]],
+) -> Vec<Place> {
     let _ = lang;
     let g = Gazetteer::global();
     let toks = tagger::Toks::new(text, seg, g);
     let mentions = tagger::recognise(g, &toks);
-    let places = resolve::resolve(g, &toks, &mentions);
+    let places = resolve::resolve(g, &toks, &mentions, countries);
     tagger::recycle(mentions);
     places
 }

@@ -1117,7 +1117,12 @@ struct DocBufs {
 const NAME_SCAN: usize = 32;
 
 /// Resolves all mentions into places, in text order.
-pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<Place> {
+pub(crate) fn resolve(
+    g: &Gazetteer,
+    toks: &Toks,
+    mentions: &[Mention],
+    hints: &[[u8; 2]],
+) -> Vec<Place> {
     TABLES.with(|t| match t.try_borrow_mut() {
         Ok(mut t) => {
             // A text builds at most two tables per mention (with its own containment and with
@@ -1126,9 +1131,9 @@ pub(crate) fn resolve(g: &Gazetteer, toks: &Toks, mentions: &[Mention]) -> Vec<P
                 t.clear();
             }
             t.reserve_all();
-            resolve_with(g, toks, mentions, &mut t)
+            resolve_with(g, toks, mentions, hints, &mut t)
         }
-        Err(_) => resolve_with(g, toks, mentions, &mut Tables::default()),
+        Err(_) => resolve_with(g, toks, mentions, hints, &mut Tables::default()),
     })
 }
 
@@ -1137,6 +1142,7 @@ fn resolve_with(
     g: &Gazetteer,
     toks: &Toks,
     mentions: &[Mention],
+    hints: &[[u8; 2]],
     tables: &mut Tables,
 ) -> Vec<Place> {
     let mut b = tables.bufs.take().unwrap_or_default();
@@ -1222,7 +1228,7 @@ fn resolve_with(
             });
         }
     }
-    for &cc in adjectives.iter() {
+    for &cc in adjectives.iter().chain(hints) {
         contribs.push(Contribution { key: NO_NAME, cc, weight: 0.3, admin1: None, named: false });
     }
     // Pass 2: each mention is resolved against the context of the *other* names

@@ -178,9 +178,11 @@ impl Pipeline {
         let rules = rules_for(lang);
         let seg = sitrep_text::segment(text, rules);
         lap(&mut times.segment);
-        let mut places = sitrep_gazetteer::tag_places(text, &seg, rules);
-        lap(&mut times.places);
         let actors = sitrep_actors::tag_actors(text, &seg, rules);
+        lap(&mut times.actors);
+        let hints = group_countries(&actors);
+        let mut places = sitrep_gazetteer::tag_places_hinted(text, &seg, rules, &hints);
+        lap(&mut times.places);
         places.retain(|p| !named_actor(&actors, p));
         let entities = entities::group(text, &actors, &places);
         lap(&mut times.actors);
@@ -202,6 +204,26 @@ impl Pipeline {
         lap(&mut times.events);
         Coded { entities, places, events, quotes, claims }
     }
+}
+
+/// The home countries of the armed groups a text names ("AQAP": Yemen), once each, in text
+/// order: hints for resolving its place names. (Not a state's forces, which act abroad too:
+/// "US military forces" in a story of Yemen.)
+fn group_countries(actors: &[ActorMention]) -> Vec<[u8; 2]> {
+    let mut out: Vec<[u8; 2]> = Vec::new();
+    for a in actors {
+        if a.adjectival || a.kind != sitrep_model::EntityKind::ArmedGroup {
+            continue;
+        }
+        let Some(cc) = a.country.as_deref().and_then(|c| <[u8; 2]>::try_from(c.as_bytes()).ok())
+        else {
+            continue;
+        };
+        if !out.contains(&cc) {
+            out.push(cc);
+        }
+    }
+    out
 }
 
 /// Whether a place mention is the whole name of a force or armed group instead ("Barkhane",
