@@ -87,6 +87,12 @@ cue_lists! {
     office_titles,
     /// Adjectives that stand between a determiner and a trigger noun ("une double frappe").
     prenominal,
+    /// Events that open a long period ("since the coup"): a toll since them is the background's.
+    turning_points,
+    /// Month names, French and English.
+    months,
+    /// Phrases of a long period ("last year", "l'an dernier"): a toll over it is the background's.
+    long_periods,
     /// Words that say a truce is over ("its truce … was over", "la trêve a été rompue"); not
     /// "end"/"fin": "a truce to end the fighting" is an agreement.
     truce_ended,
@@ -307,6 +313,9 @@ mod tests {
             c.taking_verbs,
             c.office_titles,
             c.prenominal,
+            c.turning_points,
+            c.months,
+            c.long_periods,
             c.truce_ended,
             c.another,
             c.apart,

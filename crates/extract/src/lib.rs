@@ -238,6 +238,17 @@ fn casualty_sentences(
         if told || (e.killed.is_some() && claimed()) {
             continue;
         }
+        // ("Last year was the deadliest, with more than 1,600 people killed", "since the
+        // coup": a toll over a long time is the background's; so is one told in a later
+        // paragraph, more than two sentences after the event's last words.)
+        let last = e.evidence.iter().map(|v| v.end).max().unwrap_or(0);
+        let later =
+            a.seg.sentences.iter().filter(|t| t.span.start >= last && t.span.start < s.span.start);
+        let (between, paragraphs) =
+            later.fold((0, false), |(n, p), t| (n + 1, p || t.paragraph != s.paragraph));
+        if mention::long_toll(f, s.span) || (between > 2 && paragraphs) {
+            continue;
+        }
         for c in x.casualties(a, si).iter().copied() {
             let (Some(n), sitrep_quantify::CasualtyKind::Killed) = (c.count, c.kind) else {
                 continue;

@@ -681,13 +681,40 @@ fn opens_with(w: &[&str], phrase: &str) -> bool {
 pub(crate) fn since_year(f: &Folded, cl: Span) -> bool {
     let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
     w.iter().enumerate().any(|(i, x)| {
-        matches!(*x, "since" | "depuis")
-            && w[i + 1..].iter().take(3).any(|y| {
-                y.len() == 4
-                    && (y.starts_with("19") || y.starts_with("20"))
-                    && y.bytes().all(|b| b.is_ascii_digit())
-            })
+        matches!(*x, "since" | "depuis") && w[i + 1..].iter().take(3).any(|y| year(y))
     })
+}
+
+/// True for a folded word that is a year ("2024").
+fn year(y: &str) -> bool {
+    y.len() == 4
+        && (y.starts_with("19") || y.starts_with("20"))
+        && y.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True for a folded month name, French or English.
+fn month(y: &str) -> bool {
+    cues().months.contains(&y)
+}
+
+/// "Last year was the deadliest, with more than 1,600 people killed", "Plus de 5.600 personnes
+/// ont été tuées en 2024", "Last June, more than 60 people were killed", "since the coup",
+/// "Depuis le 8 octobre": a toll over a year, a month or weeks, or since a month's day or a
+/// turning point, told with no incident, is the background's.
+pub(crate) fn long_toll(f: &Folded, cl: Span) -> bool {
+    let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
+    let since = w.iter().enumerate().any(|(i, x)| {
+        matches!(*x, "since" | "depuis")
+            && w[i + 1..].iter().take(3).any(|y| month(y) || cues().turning_points.contains(y))
+    });
+    since
+        || (0..w.len()).any(|i| cues().long_periods.iter().any(|p| opens_with(&w[i..], p)))
+        || w.windows(2).any(|p| {
+            (matches!(p[0], "in" | "en" | "during" | "durant" | "pendant")
+                && (year(p[1]) || month(p[1])))
+                || (matches!(p[0], "last" | "since") && month(p[1]))
+                || (month(p[0]) && matches!(p[1], "dernier" | "passe"))
+        })
 }
 
 /// True when hit `h` lies in a label that heads the clause ("Looting: On 9
@@ -907,6 +934,9 @@ fn clause_drafts(
     if war_told(f, cl, main.start)
         || chronic(f, cl, &main)
         || tells_no_incident(a.text(), f, cl, &main)
+        || (weak
+            && family(&LEXICON.triggers.values[main.entry].kind) == "attack"
+            && long_toll(f, a.seg.sentences.get(si).map_or(cl, |s| s.span)))
     {
         return;
     }

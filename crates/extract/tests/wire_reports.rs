@@ -1784,3 +1784,16 @@ fn issue5_an_adjective_before_a_trigger_noun_keeps_it_a_noun() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn issue5_a_toll_over_a_long_time_or_since_a_turning_point_is_background() {
+    for text in [
+        "On Sunday, dozens of militants stormed a security post in the Mir Ali area, killing eight soldiers, officials said. Last year was the deadliest for Pakistan in nearly a decade, with more than 1,600 people killed in militant violence, according to a research centre.",
+        "On Sunday, dozens of militants stormed a security post in the Mir Ali area, killing eight soldiers, officials said. More than 6,000 civilians have been killed by the military since the coup, according to a rights group.",
+        "Dimanche, des dizaines de combattants ont attaqué un poste de sécurité à Mir Ali, tuant huit soldats. Plus de 5.600 personnes ont été tuées en 2024 dans les violences, selon l'ONU.",
+    ] {
+        let ev = run(text, if text.starts_with("Dimanche") { Lang::Fr } else { Lang::En });
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].fatalities, Some(8), "{text}");
+    }
+}
