@@ -842,12 +842,17 @@ const STEP_SETS: usize = 1 << 16;
 /// recur within and across the documents of a corpus, and walking the automaton byte by byte
 /// (decoding a node per byte) costs far more than one probe. A pure function of its key, so
 /// caching never changes a result; a colliding step replaces the older way.
-struct StepCache(Vec<StepSet>);
+struct StepCache {
+    sets: Vec<StepSet>,
+    /// The automaton's transitions walked byte by byte when a step is not cached (see
+    /// [`TransCache`]).
+    trans: TransCache,
+}
 
 impl StepCache {
     fn new() -> StepCache {
         let empty = StepSlot { hash: 0, from: NO_STEP, to: NO_STEP, out: 0, fin: 0 };
-        StepCache(vec![StepSet([empty; 2]); STEP_SETS])
+        StepCache { sets: vec![StepSet([empty; 2]); STEP_SETS], trans: TransCache::new() }
     }
 
     /// Walks the word `w` (after a space unless `from` is [`ROOT_STEP`]) from state `from`.
@@ -860,21 +865,21 @@ impl StepCache {
     ) -> Option<Step> {
         // Addresses fit the slots' 32 bits (the automaton is embedded, far below 4 GB).
         let Ok(from32) = u32::try_from(from) else {
-            return walk_step(store, from, w);
+            return walk_step(store, from, w, &mut self.trans);
         };
         if from32 >= NO_STEP && from != ROOT_STEP {
-            return walk_step(store, from, w);
+            return walk_step(store, from, w, &mut self.trans);
         }
         // Never 0 (an empty slot's hash): an empty word, or a mix that comes out 0, is walked
         // uncached.
         let mixed =
             (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_add(w.len() as u64);
         if mixed == 0 || w.is_empty() {
-            return walk_step(store, from, w);
+            return walk_step(store, from, w, &mut self.trans);
         }
         let set = (mixed >> 40) as usize & (STEP_SETS - 1);
-        let Some(StepSet(ways)) = self.0.get_mut(set) else {
-            return walk_step(store, from, w);
+        let Some(StepSet(ways)) = self.sets.get_mut(set) else {
+            return walk_step(store, from, w, &mut self.trans);
         };
         let hit = |slot: &StepSlot| slot.hash == mixed && slot.from == from32;
         let way = if hit(&ways[0]) {
@@ -893,7 +898,7 @@ impl StepCache {
                 fin: (slot.fin != NOT_FINAL).then_some(slot.fin),
             });
         }
-        let step = walk_step(store, from, w);
+        let step = walk_step(store, from, w, &mut self.trans);
         let slot = match step {
             Some(st) if st.addr < NO_STEP as usize && st.fin != Some(NOT_FINAL) => StepSlot {
                 hash: mixed,
@@ -911,47 +916,112 @@ impl StepCache {
     }
 }
 
-/// [`StepCache::step`] without the cache.
-fn walk_step(store: &Store, from: fst::raw::CompiledAddr, word: &[u8]) -> Option<Step> {
+/// [`StepCache::step`] without the cache of steps: the word's bytes walked through the cache of
+/// transitions, and only the node reached decoded (for whether it is final).
+fn walk_step(
+    store: &Store,
+    from: fst::raw::CompiledAddr,
+    word: &[u8],
+    tc: &mut TransCache,
+) -> Option<Step> {
     let fst = store.exact_fst();
     let mut out = 0;
-    let node = if from == ROOT_STEP {
+    let addr = if from == ROOT_STEP {
         // The first two bytes from the store's table of them (most words), the rest walked.
         match store.exact_prefix(word) {
             Some(prefix) => {
                 let (addr, prefix_out) = prefix?;
                 out = prefix_out;
-                walk_bytes(fst, fst.node(addr), word.get(2..).unwrap_or(&[]), &mut out)?
+                tc.walk(fst, addr, word.get(2..).unwrap_or(&[]), &mut out)?
             }
-            None => walk_bytes(fst, fst.root(), word, &mut out)?,
+            None => tc.walk(fst, fst.root().addr(), word, &mut out)?,
         }
     } else {
-        let sp = walk_bytes(fst, fst.node(from), b" ", &mut out)?;
-        walk_bytes(fst, sp, word, &mut out)?
+        let sp = tc.walk(fst, from, b" ", &mut out)?;
+        tc.walk(fst, sp, word, &mut out)?
     };
+    let node = fst.node(addr);
     let fin = node.is_final().then(|| node.final_output().value());
-    Some(Step { addr: node.addr(), out, fin })
+    Some(Step { addr, out, fin })
+}
+
+/// A cached transition of the automaton: from which node by which byte (`key`, see
+/// [`TransCache::key`]; 0: empty), to which node (`to`, [`NO_TRANS`]: no transition) with
+/// which output.
+#[derive(Clone, Copy)]
+struct TransSlot {
+    key: u64,
+    to: u64,
+    out: u64,
+}
+
+/// `to` of a [`TransSlot`] whose byte leads nowhere.
+const NO_TRANS: u64 = u64::MAX;
+
+/// Slots of a thread's [`TransCache`] (a power of two; 24 bytes each).
+const TRANS_SLOTS: usize = 1 << 15;
+
+/// Direct-mapped cache of the automaton's transitions, by node and byte: a step not seen
+/// before (a new word, or a known word after a new one) is walked byte by byte, and decoding a
+/// node per byte costs far more than one probe. The first bytes of words are shared by many
+/// words, and the bytes after a name's word (its space) by all that continue it. A pure
+/// function of its key, so caching never changes a result.
+struct TransCache(Vec<TransSlot>);
+
+impl TransCache {
+    fn new() -> TransCache {
+        TransCache(vec![TransSlot { key: 0, to: NO_TRANS, out: 0 }; TRANS_SLOTS])
+    }
+
+    /// The key of node `addr`'s transition by byte `b` (never 0).
+    #[inline]
+    fn key(addr: fst::raw::CompiledAddr, b: u8) -> u64 {
+        ((addr as u64) << 8 | u64::from(b)) | 1 << 63
+    }
+
+    /// The slot of a key.
+    #[inline]
+    fn slot(&mut self, key: u64) -> &mut TransSlot {
+        let at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (TRANS_SLOTS - 1);
+        &mut self.0[at]
+    }
+
+    /// Walks the bytes of `word` from node `addr`, adding outputs to `out`: the node reached,
+    /// `None` when a byte has no transition.
+    #[inline]
+    fn walk(
+        &mut self,
+        fst: &fst::raw::Fst<&'static [u8]>,
+        mut addr: fst::raw::CompiledAddr,
+        word: &[u8],
+        out: &mut u64,
+    ) -> Option<fst::raw::CompiledAddr> {
+        for &b in word {
+            let key = TransCache::key(addr, b);
+            let slot = self.slot(key);
+            if slot.key != key {
+                let node = fst.node(addr);
+                *slot = match node.find_input(b) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        TransSlot { key, to: t.addr as u64, out: t.out.value() }
+                    }
+                    None => TransSlot { key, to: NO_TRANS, out: 0 },
+                };
+            }
+            if slot.to == NO_TRANS {
+                return None;
+            }
+            *out += slot.out;
+            addr = slot.to as usize;
+        }
+        Some(addr)
+    }
 }
 
 thread_local! {
     /// Per-thread [`StepCache`].
     static STEPS: std::cell::RefCell<StepCache> = std::cell::RefCell::new(StepCache::new());
-}
-
-/// Walks the bytes of `word` from `node`, adding outputs to `out`; `None` when a byte has no
-/// transition.
-fn walk_bytes<'f>(
-    fst: &'f fst::raw::Fst<&'static [u8]>,
-    mut node: fst::raw::Node<'f>,
-    word: &[u8],
-    out: &mut u64,
-) -> Option<fst::raw::Node<'f>> {
-    for &b in word {
-        let t = node.transition(node.find_input(b)?);
-        *out += t.out.value();
-        node = fst.node(t.addr);
-    }
-    Some(node)
 }
 
 /// Every FST match starting at token `i`, shortest first: (end token exclusive, value); at
@@ -1587,7 +1657,6 @@ fn skeleton_match(
         }
         let parts_buf = [toks.f(i), toks.f(i + 1)];
         let parts = &parts_buf[..len];
-        let folded = toks.phrase_cow(i, i + len);
         let mut store = |cands: &[u32]| {
             if hash != 0 {
                 ways.swap(0, 1);
@@ -1599,6 +1668,7 @@ fn skeleton_match(
             store(&[]);
             continue;
         }
+        let folded = toks.phrase_cow(i, i + len);
         let cands = transliteration_candidates(g, &sk, &folded);
         store(&cands);
         if !cands.is_empty() {
