@@ -846,7 +846,7 @@ struct StepCache {
     sets: Vec<StepSet>,
     /// The automaton's transitions walked byte by byte when a step is not cached (see
     /// [`TransCache`]).
-    trans: TransCache,
+    trans: TransCache<TRANS_SLOTS>,
 }
 
 impl StepCache {
@@ -922,7 +922,7 @@ fn walk_step(
     store: &Store,
     from: fst::raw::CompiledAddr,
     word: &[u8],
-    tc: &mut TransCache,
+    tc: &mut TransCache<TRANS_SLOTS>,
 ) -> Option<Step> {
     let fst = store.exact_fst();
     let mut out = 0;
@@ -958,7 +958,7 @@ struct TransSlot {
 /// `to` of a [`TransSlot`] whose byte leads nowhere.
 const NO_TRANS: u64 = u64::MAX;
 
-/// Slots of a thread's [`TransCache`] (a power of two; 24 bytes each).
+/// Slots of a thread's [`TransCache`] of the folded map (a power of two; 24 bytes each).
 const TRANS_SLOTS: usize = 1 << 15;
 
 /// Direct-mapped cache of the automaton's transitions, by node and byte: a step not seen
@@ -966,11 +966,12 @@ const TRANS_SLOTS: usize = 1 << 15;
 /// node per byte costs far more than one probe. The first bytes of words are shared by many
 /// words, and the bytes after a name's word (its space) by all that continue it. A pure
 /// function of its key, so caching never changes a result.
-struct TransCache(Vec<TransSlot>);
+struct TransCache<const SLOTS: usize>(Vec<TransSlot>);
 
-impl TransCache {
-    fn new() -> TransCache {
-        TransCache(vec![TransSlot { key: 0, to: NO_TRANS, out: 0 }; TRANS_SLOTS])
+impl<const SLOTS: usize> TransCache<SLOTS> {
+    /// An empty cache (`SLOTS` is a power of two).
+    fn new() -> Self {
+        TransCache(vec![TransSlot { key: 0, to: NO_TRANS, out: 0 }; SLOTS])
     }
 
     /// The key of node `addr`'s transition by byte `b` (never 0).
@@ -982,7 +983,7 @@ impl TransCache {
     /// The slot of a key.
     #[inline]
     fn slot(&mut self, key: u64) -> &mut TransSlot {
-        let at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (TRANS_SLOTS - 1);
+        let at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (SLOTS - 1);
         &mut self.0[at]
     }
 
@@ -997,7 +998,7 @@ impl TransCache {
         out: &mut u64,
     ) -> Option<fst::raw::CompiledAddr> {
         for &b in word {
-            let key = TransCache::key(addr, b);
+            let key = Self::key(addr, b);
             let slot = self.slot(key);
             if slot.key != key {
                 let node = fst.node(addr);
@@ -1680,6 +1681,29 @@ fn skeleton_match(
     None
 }
 
+thread_local! {
+    /// Per-thread cache of the skeleton map's transitions (see [`TransCache`]): skeletons of
+    /// new names share their first consonants with many others.
+    static SKEL_TRANS: std::cell::RefCell<TransCache<SKEL_TRANS_SLOTS>> =
+        std::cell::RefCell::new(TransCache::new());
+}
+
+/// Slots of a thread's cache of the skeleton map's transitions (a power of two).
+const SKEL_TRANS_SLOTS: usize = 1 << 13;
+
+/// [`Store::skeleton_value`], the key walked through the thread's cache of transitions.
+fn skeleton_value(store: &Store, sk: &str) -> Option<u64> {
+    if !store.may_be_skeleton(sk) {
+        return None;
+    }
+    let fst = store.skel_fst();
+    let mut out = 0;
+    let addr = SKEL_TRANS
+        .with(|c| c.borrow_mut().walk(fst, fst.root().addr(), sk.as_bytes(), &mut out))?;
+    let node = fst.node(addr);
+    node.is_final().then(|| out + node.final_output().value())
+}
+
 /// Most postings of a skeleton [`skeleton_match`] reads (the first ones, in the index's order).
 const SKELETON_POSTINGS: usize = 32;
 
@@ -1696,7 +1720,7 @@ const SKELETON_POSTINGS: usize = 32;
 /// ([`Store::skeleton_name`]), not read from the name pool and folded for every guess. The
 /// order of the candidates, and the tests, are unchanged.
 fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32> {
-    let Some(v) = g.store.skeleton_value(sk) else {
+    let Some(v) = skeleton_value(&g.store, sk) else {
         return Vec::new();
     };
     // Pass 1: the records, and which are large or curated enough to stand for a guess (with
