@@ -34,6 +34,8 @@ pub(crate) struct Tok {
     joined: bool,
     /// An Arabic article ([`Toks::art`]), decided once when the token is cut.
     art: bool,
+    /// The token's filter bits (`token_filter` of its hash; see [`Toks::word_bit`]).
+    filter: u8,
 }
 
 /// Tokens of a text with their folded forms.
@@ -471,6 +473,7 @@ impl<'t> Toks<'t> {
                 sent_start: false,
                 joined,
                 art,
+                filter,
             });
             prev_end = b;
             // An ASCII token ends at the text's end or at an ASCII byte that is no letter or
@@ -627,6 +630,18 @@ impl<'t> Toks<'t> {
             return None;
         }
         self.word_probe(map, i, h)
+    }
+
+    /// [`Toks::word`] of a table whose filter bit the tokenizer kept with each token (`bit`,
+    /// one of the `TOKEN_` bits: the same bit of the same filter, read from the token rather
+    /// than computed from its hash).
+    #[inline(always)]
+    pub fn word_bit<'m, V>(&self, map: &'m WordMap<V>, i: usize, bit: u8) -> Option<&'m V> {
+        match self.toks.get(i) {
+            Some(t) if t.filter & bit == 0 => None,
+            Some(t) => self.word_probe(map, i, t.hash),
+            None => self.word(map, i),
+        }
     }
 
     /// [`Toks::word`] past the filter bit.
@@ -1145,7 +1160,8 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         if k == i
             || !toks.toks[i].cap
             || toks.toks[k..s.0].iter().any(|t| t.cap || t.upper)
-            || (!lead_stop() && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
+            || (!lead_stop()
+                && toks.word_bit(&g.lexicon.fast.cues, s.0 - 1, crate::TOKEN_CUE).is_some())
             || NameStats::of_value(g, s.1).strong_pop == u32::MAX
         {
             all.hits[n] = s;
@@ -1163,8 +1179,11 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         let head = last.0 - 1;
         if s.0 == head
             && !toks.toks[head].cap
-            && Lexicon::cue_in(toks.word(&g.lexicon.fast.cues, head), Role::AdminAfter)
-                .is_some_and(|c| admin_hint(&c.value) == Some(Hint::City))
+            && Lexicon::cue_in(
+                toks.word_bit(&g.lexicon.fast.cues, head, crate::TOKEN_CUE),
+                Role::AdminAfter,
+            )
+            .is_some_and(|c| admin_hint(&c.value) == Some(Hint::City))
             && crate::store::postings_iter(last.1).all(|c| {
                 let id = c & !crate::store::PRIMARY;
                 crate::store::postings_iter(s.1).any(|d| d & !crate::store::PRIMARY == id)
@@ -1183,7 +1202,8 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         // The shorter name must be one recognition keeps (a lone direction word such as
         // "West" is dropped later, and "West Chester" is not Chester) and a larger unit than
         // the longer place (a parish called Trinity does not swallow Trinity Beach).
-        let lone_stopword = toks.word(&g.lexicon.fast.stopwords, i).is_some();
+        let lone_stopword =
+            toks.word_bit(&g.lexicon.fast.stopwords, i, crate::TOKEN_STOPWORD).is_some();
         let kept_alone = |s: &(usize, u64)| {
             let (strong, _, strong_pop) = weight(s.1);
             strong && !(s.0 == i + 1 && lone_stopword) && strong_pop >= pop_last
@@ -1256,7 +1276,7 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         // candidates.
         let lone_stop = |j: usize| {
             j == i + 1
-                && toks.word(&g.lexicon.fast.stopwords, i).is_some()
+                && toks.word_bit(&g.lexicon.fast.stopwords, i, crate::TOKEN_STOPWORD).is_some()
                 && !(toks.word(&g.lexicon.fast.verbatim_folded, i).is_some()
                     && g.lexicon
                         .verbatim_aliases
@@ -1442,14 +1462,14 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let end = (i + RESPELT_TOKENS).min(n);
     // (The cheap tests first: most names hold no article and no such word.)
     let respell = &g.lexicon.fast.respell;
-    let class = |k: usize| toks.word(respell, k).copied();
+    let class = |k: usize| toks.word_bit(respell, k, crate::TOKEN_RESPELL).copied();
     if !toks.joinable(i) {
         return None;
     }
     // (The articles and the respellings' filter bits over the tokens' slice first: no word
     // looked up, no index checked, for most names.)
     let near = toks.toks.get(i..end).unwrap_or(&[]);
-    if !near.iter().any(|t| t.art || respell.may_contain(t.hash))
+    if !near.iter().any(|t| t.art || t.filter & crate::TOKEN_RESPELL != 0)
         || !(i..end).any(|k| toks.art(k) || class(k).is_some())
     {
         return None;
@@ -1472,7 +1492,7 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         w: &mut Walk,
     ) {
         let own = (toks.fb(k), toks.hash(k));
-        let class = toks.word(&g.lexicon.fast.respell, k).copied();
+        let class = toks.word_bit(&g.lexicon.fast.respell, k, crate::TOKEN_RESPELL).copied();
         let forms: &[String] = class.map_or(&[], |c| &g.lexicon.respellings[c as usize]);
         let articles: &[&str] = if toks.art(k) && k > i { &ARTICLE_FORMS } else { &[] };
         let alternatives = forms
@@ -1524,10 +1544,16 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             continue;
         }
         // Two-word demonyms ("South Korean") only after one of their first words.
-        if len == 2 && toks.word(&g.fast.demonym_firsts, i).is_none() {
+        if len == 2
+            && toks.word_bit(&g.fast.demonym_firsts, i, crate::TOKEN_DEMONYM_FIRST).is_none()
+        {
             continue;
         }
-        let hit = toks.phrase_in(&g.fast.demonyms, i, i + len);
+        let hit = if len == 1 {
+            toks.word_bit(&g.fast.demonyms, i, crate::TOKEN_DEMONYM)
+        } else {
+            toks.phrase_in(&g.fast.demonyms, i, i + len)
+        };
         if let Some(&rec) = hit {
             let mut m = Mention::new(toks, i, i + len, vec![rec]);
             m.demonym = true;
@@ -1584,11 +1610,12 @@ fn may_be_transliteration(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
         return false;
     }
     if t.fold.1 - t.fold.0 >= 5 {
-        return toks.word(&g.lexicon.fast.stopwords, i).is_none();
+        return toks.word_bit(&g.lexicon.fast.stopwords, i, crate::TOKEN_STOPWORD).is_none();
     }
     // (Not where a name the gazetteer holds starts at the second word: "Al Jabal Al Gharbi"
     // is "Jabal al Gharbi", read from there.)
-    (arabic_article(toks, i) || toks.word(&g.lexicon.fast.respell, i).is_some())
+    (arabic_article(toks, i)
+        || toks.word_bit(&g.lexicon.fast.respell, i, crate::TOKEN_RESPELL).is_some())
         && toks.joinable(i)
         && toks.toks.get(i + 1).is_some_and(|n| n.cap && n.fold.1 - n.fold.0 >= 4)
         && walk(&g.store, toks, i + 1, MAX_NAME_TOKENS).is_none()
@@ -1896,7 +1923,7 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let lx = &g.lexicon;
     let n = toks.toks.len();
     // French: border word, then prefix-adjective compound.
-    if Lexicon::cue_in(toks.word(&lx.fast.cues, i), Role::Border).is_some()
+    if Lexicon::cue_in(toks.word_bit(&lx.fast.cues, i, crate::TOKEN_CUE), Role::Border).is_some()
         && i + 2 < n
         && toks.joinable(i)
     {
@@ -1911,14 +1938,17 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     // English: two country names or demonyms joined by a hyphen, then a border word.
     if i + 2 < n && toks.toks[i + 1].cap && hyphen_gap(toks.gap(i)) {
         let cc = |k: usize| -> Option<[u8; 2]> {
-            let dem = toks.word(&g.fast.demonyms, k).and_then(|&r| g.store.rec(r));
+            let dem = toks
+                .word_bit(&g.fast.demonyms, k, crate::TOKEN_DEMONYM)
+                .and_then(|&r| g.store.rec(r));
             dem.filter(|r| r.kind == Kind::Country).map(|r| r.cc).or_else(|| {
                 let v = g.store.exact_value(toks.f(k))?;
                 crate::store::postings_iter(v)
                     .find_map(|r| g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc))
             })
         };
-        if Lexicon::cue_in(toks.word(&lx.fast.cues, i + 2), Role::Border).is_some()
+        if Lexicon::cue_in(toks.word_bit(&lx.fast.cues, i + 2, crate::TOKEN_CUE), Role::Border)
+            .is_some()
             && toks.joinable(i + 1)
         {
             if let (Some(a), Some(b)) = (cc(i), cc(i + 1)) {
@@ -1961,7 +1991,9 @@ fn border_mention(
 /// noisy alternate name, while no candidate's own name starts with that word.
 fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
     let first = toks.f(m.t0);
-    if m.t1 - m.t0 < 2 || toks.word(&g.lexicon.fast.stopwords, m.t0).is_none() {
+    if m.t1 - m.t0 < 2
+        || toks.word_bit(&g.lexicon.fast.stopwords, m.t0, crate::TOKEN_STOPWORD).is_none()
+    {
         return false;
     }
     // A hand-written alias is a name as written ("North Darfur" for Northern Darfur).
@@ -2139,9 +2171,9 @@ fn inside_name_run(lx: &Lexicon, toks: &Toks, m: &Mention) -> bool {
         last += 1;
     }
     let cue = |k: usize| {
-        [Role::HeadBefore, Role::HeadAfter, Role::AdminBefore, Role::AdminAfter]
-            .iter()
-            .any(|&r| Lexicon::cue_in(toks.word(&lx.fast.cues, k), r).is_some())
+        [Role::HeadBefore, Role::HeadAfter, Role::AdminBefore, Role::AdminAfter].iter().any(|&r| {
+            Lexicon::cue_in(toks.word_bit(&lx.fast.cues, k, crate::TOKEN_CUE), r).is_some()
+        })
     };
     last - first == 2
         && m.t0 > first
@@ -2277,16 +2309,16 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         (!single || toks.word(&lx.fast.verbatim_folded, m.t0).is_some())
             && lx.verbatim_aliases.contains(text)
     };
-    let stop = |i: usize| toks.word(&lx.fast.stopwords, i).is_some();
-    let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
+    let stop = |i: usize| toks.word_bit(&lx.fast.stopwords, i, crate::TOKEN_STOPWORD).is_some();
+    let any_cue = |i: usize| toks.word_bit(&lx.fast.cues, i, crate::TOKEN_CUE).is_some();
     if single && stop(m.t0) && !verbatim() {
         return Other;
     }
     // A division or facility word alone ("Tartar Region", "the Province") is no place's name.
     if single
-        && [Role::AdminAfter, Role::HeadAfter]
-            .into_iter()
-            .any(|r| Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0), r).is_some())
+        && [Role::AdminAfter, Role::HeadAfter].into_iter().any(|r| {
+            Lexicon::cue_in(toks.word_bit(&lx.fast.cues, m.t0, crate::TOKEN_CUE), r).is_some()
+        })
         && !verbatim()
     {
         return Other;
@@ -2366,7 +2398,8 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     }
     // A title before a name is not a place itself ("Const. Kim Flett", "General Ali").
     if single
-        && Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0), Role::PersonBefore).is_some()
+        && Lexicon::cue_in(toks.word_bit(&lx.fast.cues, m.t0, crate::TOKEN_CUE), Role::PersonBefore)
+            .is_some()
         && toks.toks.get(m.t1).is_some_and(|t| t.cap)
         && !verbatim()
     {
@@ -2404,8 +2437,10 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         }
     }
     // Title before: "M. Omar", "President Mali", or before a first name: "Const. Kim Flett".
-    let title =
-        |k: usize| Lexicon::cue_in(toks.word(&lx.fast.cues, k), Role::PersonBefore).is_some();
+    let title = |k: usize| {
+        Lexicon::cue_in(toks.word_bit(&lx.fast.cues, k, crate::TOKEN_CUE), Role::PersonBefore)
+            .is_some()
+    };
     if m.t0 > 0 && !any_country {
         // (A title in lower case too before a small place's name: "Istanbul mayor Imamoglu".)
         let small = !strong && max_pop < 100_000;
@@ -2435,7 +2470,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let weak = !strong && (max_pop < 100_000 || m.skeleton);
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
-        let next = toks.word(&lx.fast.cues, m.t1);
+        let next = toks.word_bit(&lx.fast.cues, m.t1, crate::TOKEN_CUE);
         let pair = cue_phrase(lx, toks, m.t1, (m.t1 + 2).min(toks.toks.len()));
         if Lexicon::cue_in(next, Role::PersonAfter).is_some()
             || Lexicon::cue_in(pair, Role::PersonAfter).is_some()
@@ -2600,7 +2635,10 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         // "province syrienne de": adjective between the division word and the name.
         if len == 2 {
             if let (Some(c), Some(cc)) = (
-                Lexicon::cue_in(toks.word(&lx.fast.cues, k - 2), Role::AdminBefore),
+                Lexicon::cue_in(
+                    toks.word_bit(&lx.fast.cues, k - 2, crate::TOKEN_CUE),
+                    Role::AdminBefore,
+                ),
                 toks.word(&lx.fast.adjective_fr, k - 1),
             ) {
                 hint = admin_hint(&c.value);
