@@ -249,7 +249,8 @@ impl LooLists {
 
 /// Prior score of a record for a bare name (no context).
 pub(crate) fn prior(r: &Rec) -> f64 {
-    let lp = (r.population as f64 + 1.0).log10();
+    // (Most villages have no population: log10(1) is 0, with no call to `log10`.)
+    let lp = if r.population == 0 { 0.0 } else { (r.population as f64 + 1.0).log10() };
     match r.kind {
         Kind::Country => 3.2,
         Kind::Continent => 2.8,
