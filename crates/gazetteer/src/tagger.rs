@@ -577,7 +577,9 @@ impl<'t> Toks<'t> {
 
     /// Folded phrase of tokens a..b joined by spaces.
     pub fn phrase(&self, a: usize, b: usize) -> String {
-        let mut s = String::new();
+        // (Sized once: no growth while the words are appended.)
+        let len = (a..b).map(|i| self.fb(i).len() + 1).sum::<usize>();
+        let mut s = String::with_capacity(len);
         for i in a..b {
             if i > a {
                 s.push(' ');
