@@ -102,7 +102,9 @@ struct FastTables {
     demonym_firsts: lexicon::WordMap<()>,
     /// Per filter index ([`lexicon::filter_index`]), the filter bits the tokenizer tests for
     /// every token, in one byte: [`TOKEN_ADJECTIVE`] (`adjective_fr`) and
-    /// [`TOKEN_LOWER_START`] (`lower_starts`), and [`TOKEN_ARTICLE`] (the articles' hashes).
+    /// [`TOKEN_LOWER_START`] (`lower_starts`), and [`TOKEN_ARTICLE`] (the articles' hashes);
+    /// and those of the tables recognition asks most, kept with each token (see
+    /// [`tagger::Toks::word_bit`]).
     token_filter: Box<[u8; lexicon::FILTER_BITS]>,
 }
 
@@ -112,6 +114,17 @@ pub(crate) const TOKEN_ADJECTIVE: u8 = 1;
 pub(crate) const TOKEN_LOWER_START: u8 = 2;
 /// [`FastTables::token_filter`] bit: an Arabic article ([`norm::ARTICLES`]) may have the hash.
 pub(crate) const TOKEN_ARTICLE: u8 = 4;
+/// [`FastTables::token_filter`] bit: a respelt word (`respell`) may have the hash.
+pub(crate) const TOKEN_RESPELL: u8 = 8;
+/// [`FastTables::token_filter`] bit: a stop word (`stopwords`) may have the hash.
+pub(crate) const TOKEN_STOPWORD: u8 = 16;
+/// [`FastTables::token_filter`] bit: a cue (`cues`) may have the hash.
+pub(crate) const TOKEN_CUE: u8 = 32;
+/// [`FastTables::token_filter`] bit: a demonym of one word (`demonyms`) may have the hash.
+pub(crate) const TOKEN_DEMONYM: u8 = 64;
+/// [`FastTables::token_filter`] bit: the first word of a demonym (`demonym_firsts`) may have
+/// the hash.
+pub(crate) const TOKEN_DEMONYM_FIRST: u8 = 128;
 
 impl Default for FastTables {
     fn default() -> Self {
@@ -221,24 +234,30 @@ impl Gazetteer {
             }
         }
         let lower_starts = lexicon::WordMap::new(g.lower_starts.iter().map(|k| (k.clone(), ())));
+        let demonyms = lexicon::WordMap::new(g.demonyms.iter().map(|(k, v)| (k.clone(), *v)));
+        let demonym_firsts =
+            lexicon::WordMap::new(g.demonym_firsts.iter().map(|k| (k.clone(), ())));
         let mut token_filter = Box::new([0u8; lexicon::FILTER_BITS]);
+        let fx = &g.lexicon.fast;
         for (b, bits) in token_filter.iter_mut().enumerate() {
-            if g.lexicon.fast.adjective_fr.may_contain_at(b) {
-                *bits |= TOKEN_ADJECTIVE;
-            }
-            if lower_starts.may_contain_at(b) {
-                *bits |= TOKEN_LOWER_START;
+            for (set, bit) in [
+                (fx.adjective_fr.may_contain_at(b), TOKEN_ADJECTIVE),
+                (lower_starts.may_contain_at(b), TOKEN_LOWER_START),
+                (fx.respell.may_contain_at(b), TOKEN_RESPELL),
+                (fx.stopwords.may_contain_at(b), TOKEN_STOPWORD),
+                (fx.cues.may_contain_at(b), TOKEN_CUE),
+                (demonyms.may_contain_at(b), TOKEN_DEMONYM),
+                (demonym_firsts.may_contain_at(b), TOKEN_DEMONYM_FIRST),
+            ] {
+                if set {
+                    *bits |= bit;
+                }
             }
         }
         for a in norm::ARTICLES {
             token_filter[lexicon::filter_index(lexicon::word_hash(a))] |= TOKEN_ARTICLE;
         }
-        g.fast = FastTables {
-            lower_starts,
-            demonyms: lexicon::WordMap::new(g.demonyms.iter().map(|(k, v)| (k.clone(), *v))),
-            demonym_firsts: lexicon::WordMap::new(g.demonym_firsts.iter().map(|k| (k.clone(), ()))),
-            token_filter,
-        };
+        g.fast = FastTables { lower_starts, demonyms, demonym_firsts, token_filter };
         Ok(g)
     }
 

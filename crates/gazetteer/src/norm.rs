@@ -247,14 +247,34 @@ pub fn is_article_bytes(t: &[u8]) -> bool {
 
 /// Skeleton of a sequence of folded tokens (see the module docs). Empty when nothing is left.
 pub fn skeleton_of<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
-    let toks: Vec<&str> = tokens.into_iter().collect();
-    let keep: Vec<&str> = if toks.len() > 1 {
-        toks.iter().copied().filter(|t| !is_article(t)).collect()
-    } else {
-        toks.clone()
-    };
-    let joined: String = keep.concat();
-    let b = joined.as_bytes();
+    // The kept tokens joined into a buffer on the stack (a name's few words; a longer one on
+    // the heap): no list of the tokens and no joined string allocated (a transliteration guess
+    // makes a skeleton for every new capitalised name).
+    let mut it = tokens.into_iter();
+    let (first, second) = (it.next(), it.next());
+    let several = second.is_some();
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    let mut heap: Vec<u8> = Vec::new();
+    for t in first.into_iter().chain(second).chain(it) {
+        if several && is_article(t) {
+            continue;
+        }
+        let t = t.as_bytes();
+        match buf.get_mut(len..len + t.len()) {
+            Some(dst) if heap.is_empty() => {
+                dst.copy_from_slice(t);
+                len += t.len();
+            }
+            _ => {
+                if heap.is_empty() {
+                    heap.extend_from_slice(&buf[..len]);
+                }
+                heap.extend_from_slice(t);
+            }
+        }
+    }
+    let b: &[u8] = if heap.is_empty() { &buf[..len] } else { &heap };
     let mut s = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {

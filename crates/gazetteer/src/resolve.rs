@@ -249,7 +249,8 @@ impl LooLists {
 
 /// Prior score of a record for a bare name (no context).
 pub(crate) fn prior(r: &Rec) -> f64 {
-    let lp = (r.population as f64 + 1.0).log10();
+    // (Most villages have no population: log10(1) is 0, with no call to `log10`.)
+    let lp = if r.population == 0 { 0.0 } else { (r.population as f64 + 1.0).log10() };
     match r.kind {
         Kind::Country => 3.2,
         Kind::Continent => 2.8,
@@ -634,11 +635,11 @@ impl Table {
     fn new(g: &Gazetteer, m: &Mention, within: Within, sc: &mut RankScratch) -> Table {
         let key = RankKey::of(m, within);
         if let [c] = m.cands[..] {
-            // One candidate: nothing to rank, no per-name tables to build.
-            let none = CityPops(Vec::new());
+            // One candidate: nothing to rank, no per-name tables to build, and no score to
+            // make (a lone candidate's is read by nothing: see `Table::rank`).
             let cands = g.store.rec(c).map(|r| Cand {
                 r,
-                base: base_score(m, within, (&none, &[]), &r, is_primary(c)),
+                base: 0.0,
                 say: Some(Say::Full),
                 cell: Near::cell_of(&r),
             });
@@ -715,6 +716,12 @@ impl Table {
     /// Ranks the candidates in a document context: the two best (record, score), as a stable
     /// sort by score, then population, would put them (callers only read the first two).
     fn rank(&self, (key, near): (u32, &Near), ctx: &Loo) -> Ranked {
+        if let [c] = &self.cands[..] {
+            // One candidate is first whatever its score, and the score of a first reading
+            // without a second is read by nothing (`confidence`, `place` and the context's
+            // margin compare it with the second's): the context's terms are not summed.
+            return Ranked { first: Some((c.r, c.base)), second: None };
+        }
         let mut top = Ranked { first: None, second: None };
         let key = if self.big_name { u32::MAX } else { key };
         // `a` strictly before `b` in the ranking.

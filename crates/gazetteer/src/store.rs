@@ -445,6 +445,18 @@ impl Store {
         self.skel.get(key)
     }
 
+    /// Whether a skeleton may be a key of the skeleton map (`false` is exact: the filter of
+    /// [`Store::skeleton_value`]).
+    #[inline]
+    pub fn may_be_skeleton(&self, key: &str) -> bool {
+        filter_bit(SKEL_FILTER, crate::norm::word_bytes_hash(key.as_bytes()), SKELETON_FILTER_BITS)
+    }
+
+    /// The raw FST of skeleton keys, for walking through a cache of its transitions.
+    pub fn skel_fst(&self) -> &Fst<&'static [u8]> {
+        self.skel.as_fst()
+    }
+
     /// The folded name (`norm::fold` of [`Rec::name`]) of the record of the `k`th posting of
     /// a skeleton key's value (see [`Store::skeleton_value`]), with what a transliteration
     /// guess reads of it, compiled with the tables: the guess compares its candidates' folded

@@ -34,6 +34,8 @@ pub(crate) struct Tok {
     joined: bool,
     /// An Arabic article ([`Toks::art`]), decided once when the token is cut.
     art: bool,
+    /// The token's filter bits (`token_filter` of its hash; see [`Toks::word_bit`]).
+    filter: u8,
 }
 
 /// Tokens of a text with their folded forms.
@@ -473,6 +475,7 @@ impl<'t> Toks<'t> {
                 sent_start: false,
                 joined,
                 art,
+                filter,
             });
             prev_end = b;
             // An ASCII token ends at the text's end or at an ASCII byte that is no letter or
@@ -576,7 +579,9 @@ impl<'t> Toks<'t> {
 
     /// Folded phrase of tokens a..b joined by spaces.
     pub fn phrase(&self, a: usize, b: usize) -> String {
-        let mut s = String::new();
+        // (Sized once: no growth while the words are appended.)
+        let len = (a..b).map(|i| self.fb(i).len() + 1).sum::<usize>();
+        let mut s = String::with_capacity(len);
         for i in a..b {
             if i > a {
                 s.push(' ');
@@ -629,6 +634,18 @@ impl<'t> Toks<'t> {
             return None;
         }
         self.word_probe(map, i, h)
+    }
+
+    /// [`Toks::word`] of a table whose filter bit the tokenizer kept with each token (`bit`,
+    /// one of the `TOKEN_` bits: the same bit of the same filter, read from the token rather
+    /// than computed from its hash).
+    #[inline(always)]
+    pub fn word_bit<'m, V>(&self, map: &'m WordMap<V>, i: usize, bit: u8) -> Option<&'m V> {
+        match self.toks.get(i) {
+            Some(t) if t.filter & bit == 0 => None,
+            Some(t) => self.word_probe(map, i, t.hash),
+            None => self.word(map, i),
+        }
     }
 
     /// [`Toks::word`] past the filter bit.
@@ -855,12 +872,17 @@ const STEP_SETS: usize = 1 << 16;
 /// recur within and across the documents of a corpus, and walking the automaton byte by byte
 /// (decoding a node per byte) costs far more than one probe. A pure function of its key, so
 /// caching never changes a result; a colliding step replaces the older way.
-struct StepCache(Vec<StepSet>);
+struct StepCache {
+    sets: Vec<StepSet>,
+    /// The automaton's transitions walked byte by byte when a step is not cached (see
+    /// [`TransCache`]).
+    trans: TransCache<TRANS_SLOTS>,
+}
 
 impl StepCache {
     fn new() -> StepCache {
         let empty = StepSlot { hash: 0, from: NO_STEP, to: NO_STEP, out: 0, fin: 0 };
-        StepCache(vec![StepSet([empty; 2]); STEP_SETS])
+        StepCache { sets: vec![StepSet([empty; 2]); STEP_SETS], trans: TransCache::new() }
     }
 
     /// Walks the word `w` (after a space unless `from` is [`ROOT_STEP`]) from state `from`.
@@ -873,21 +895,21 @@ impl StepCache {
     ) -> Option<Step> {
         // Addresses fit the slots' 32 bits (the automaton is embedded, far below 4 GB).
         let Ok(from32) = u32::try_from(from) else {
-            return walk_step(store, from, w);
+            return walk_step(store, from, w, &mut self.trans);
         };
         if from32 >= NO_STEP && from != ROOT_STEP {
-            return walk_step(store, from, w);
+            return walk_step(store, from, w, &mut self.trans);
         }
         // Never 0 (an empty slot's hash): an empty word, or a mix that comes out 0, is walked
         // uncached.
         let mixed =
             (hash ^ (from as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_add(w.len() as u64);
         if mixed == 0 || w.is_empty() {
-            return walk_step(store, from, w);
+            return walk_step(store, from, w, &mut self.trans);
         }
         let set = (mixed >> 40) as usize & (STEP_SETS - 1);
-        let Some(StepSet(ways)) = self.0.get_mut(set) else {
-            return walk_step(store, from, w);
+        let Some(StepSet(ways)) = self.sets.get_mut(set) else {
+            return walk_step(store, from, w, &mut self.trans);
         };
         let hit = |slot: &StepSlot| slot.hash == mixed && slot.from == from32;
         let way = if hit(&ways[0]) {
@@ -906,7 +928,7 @@ impl StepCache {
                 fin: (slot.fin != NOT_FINAL).then_some(slot.fin),
             });
         }
-        let step = walk_step(store, from, w);
+        let step = walk_step(store, from, w, &mut self.trans);
         let slot = match step {
             Some(st) if st.addr < NO_STEP as usize && st.fin != Some(NOT_FINAL) => StepSlot {
                 hash: mixed,
@@ -924,47 +946,113 @@ impl StepCache {
     }
 }
 
-/// [`StepCache::step`] without the cache.
-fn walk_step(store: &Store, from: fst::raw::CompiledAddr, word: &[u8]) -> Option<Step> {
+/// [`StepCache::step`] without the cache of steps: the word's bytes walked through the cache of
+/// transitions, and only the node reached decoded (for whether it is final).
+fn walk_step(
+    store: &Store,
+    from: fst::raw::CompiledAddr,
+    word: &[u8],
+    tc: &mut TransCache<TRANS_SLOTS>,
+) -> Option<Step> {
     let fst = store.exact_fst();
     let mut out = 0;
-    let node = if from == ROOT_STEP {
+    let addr = if from == ROOT_STEP {
         // The first two bytes from the store's table of them (most words), the rest walked.
         match store.exact_prefix(word) {
             Some(prefix) => {
                 let (addr, prefix_out) = prefix?;
                 out = prefix_out;
-                walk_bytes(fst, fst.node(addr), word.get(2..).unwrap_or(&[]), &mut out)?
+                tc.walk(fst, addr, word.get(2..).unwrap_or(&[]), &mut out)?
             }
-            None => walk_bytes(fst, fst.root(), word, &mut out)?,
+            None => tc.walk(fst, fst.root().addr(), word, &mut out)?,
         }
     } else {
-        let sp = walk_bytes(fst, fst.node(from), b" ", &mut out)?;
-        walk_bytes(fst, sp, word, &mut out)?
+        let sp = tc.walk(fst, from, b" ", &mut out)?;
+        tc.walk(fst, sp, word, &mut out)?
     };
+    let node = fst.node(addr);
     let fin = node.is_final().then(|| node.final_output().value());
-    Some(Step { addr: node.addr(), out, fin })
+    Some(Step { addr, out, fin })
+}
+
+/// A cached transition of the automaton: from which node by which byte (`key`, see
+/// [`TransCache::key`]; 0: empty), to which node (`to`, [`NO_TRANS`]: no transition) with
+/// which output.
+#[derive(Clone, Copy)]
+struct TransSlot {
+    key: u64,
+    to: u64,
+    out: u64,
+}
+
+/// `to` of a [`TransSlot`] whose byte leads nowhere.
+const NO_TRANS: u64 = u64::MAX;
+
+/// Slots of a thread's [`TransCache`] of the folded map (a power of two; 24 bytes each).
+const TRANS_SLOTS: usize = 1 << 15;
+
+/// Direct-mapped cache of the automaton's transitions, by node and byte: a step not seen
+/// before (a new word, or a known word after a new one) is walked byte by byte, and decoding a
+/// node per byte costs far more than one probe. The first bytes of words are shared by many
+/// words, and the bytes after a name's word (its space) by all that continue it. A pure
+/// function of its key, so caching never changes a result.
+struct TransCache<const SLOTS: usize>(Vec<TransSlot>);
+
+impl<const SLOTS: usize> TransCache<SLOTS> {
+    /// An empty cache (`SLOTS` is a power of two).
+    fn new() -> Self {
+        TransCache(vec![TransSlot { key: 0, to: NO_TRANS, out: 0 }; SLOTS])
+    }
+
+    /// The key of node `addr`'s transition by byte `b` (never 0).
+    #[inline]
+    fn key(addr: fst::raw::CompiledAddr, b: u8) -> u64 {
+        ((addr as u64) << 8 | u64::from(b)) | 1 << 63
+    }
+
+    /// The slot of a key.
+    #[inline]
+    fn slot(&mut self, key: u64) -> &mut TransSlot {
+        let at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (SLOTS - 1);
+        &mut self.0[at]
+    }
+
+    /// Walks the bytes of `word` from node `addr`, adding outputs to `out`: the node reached,
+    /// `None` when a byte has no transition.
+    #[inline]
+    fn walk(
+        &mut self,
+        fst: &fst::raw::Fst<&'static [u8]>,
+        mut addr: fst::raw::CompiledAddr,
+        word: &[u8],
+        out: &mut u64,
+    ) -> Option<fst::raw::CompiledAddr> {
+        for &b in word {
+            let key = Self::key(addr, b);
+            let slot = self.slot(key);
+            if slot.key != key {
+                let node = fst.node(addr);
+                *slot = match node.find_input(b) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        TransSlot { key, to: t.addr as u64, out: t.out.value() }
+                    }
+                    None => TransSlot { key, to: NO_TRANS, out: 0 },
+                };
+            }
+            if slot.to == NO_TRANS {
+                return None;
+            }
+            *out += slot.out;
+            addr = slot.to as usize;
+        }
+        Some(addr)
+    }
 }
 
 thread_local! {
     /// Per-thread [`StepCache`].
     static STEPS: std::cell::RefCell<StepCache> = std::cell::RefCell::new(StepCache::new());
-}
-
-/// Walks the bytes of `word` from `node`, adding outputs to `out`; `None` when a byte has no
-/// transition.
-fn walk_bytes<'f>(
-    fst: &'f fst::raw::Fst<&'static [u8]>,
-    mut node: fst::raw::Node<'f>,
-    word: &[u8],
-    out: &mut u64,
-) -> Option<fst::raw::Node<'f>> {
-    for &b in word {
-        let t = node.transition(node.find_input(b)?);
-        *out += t.out.value();
-        node = fst.node(t.addr);
-    }
-    Some(node)
 }
 
 /// Every FST match starting at token `i`, shortest first: (end token exclusive, value); at
@@ -1087,7 +1175,8 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         if k == i
             || !toks.toks[i].cap
             || toks.toks[k..s.0].iter().any(|t| t.cap || t.upper)
-            || (!lead_stop() && toks.word(&g.lexicon.fast.cues, s.0 - 1).is_some())
+            || (!lead_stop()
+                && toks.word_bit(&g.lexicon.fast.cues, s.0 - 1, crate::TOKEN_CUE).is_some())
             || NameStats::of_value(g, s.1).strong_pop == u32::MAX
         {
             all.hits[n] = s;
@@ -1105,8 +1194,11 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         let head = last.0 - 1;
         if s.0 == head
             && !toks.toks[head].cap
-            && Lexicon::cue_in(toks.word(&g.lexicon.fast.cues, head), Role::AdminAfter)
-                .is_some_and(|c| admin_hint(&c.value) == Some(Hint::City))
+            && Lexicon::cue_in(
+                toks.word_bit(&g.lexicon.fast.cues, head, crate::TOKEN_CUE),
+                Role::AdminAfter,
+            )
+            .is_some_and(|c| admin_hint(&c.value) == Some(Hint::City))
             && crate::store::postings_iter(last.1).all(|c| {
                 let id = c & !crate::store::PRIMARY;
                 crate::store::postings_iter(s.1).any(|d| d & !crate::store::PRIMARY == id)
@@ -1125,7 +1217,8 @@ fn best_match(g: &Gazetteer, toks: &Toks, i: usize) -> Option<(usize, u64)> {
         // The shorter name must be one recognition keeps (a lone direction word such as
         // "West" is dropped later, and "West Chester" is not Chester) and a larger unit than
         // the longer place (a parish called Trinity does not swallow Trinity Beach).
-        let lone_stopword = toks.word(&g.lexicon.fast.stopwords, i).is_some();
+        let lone_stopword =
+            toks.word_bit(&g.lexicon.fast.stopwords, i, crate::TOKEN_STOPWORD).is_some();
         let kept_alone = |s: &(usize, u64)| {
             let (strong, _, strong_pop) = weight(s.1);
             strong && !(s.0 == i + 1 && lone_stopword) && strong_pop >= pop_last
@@ -1198,7 +1291,7 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         // candidates.
         let lone_stop = |j: usize| {
             j == i + 1
-                && toks.word(&g.lexicon.fast.stopwords, i).is_some()
+                && toks.word_bit(&g.lexicon.fast.stopwords, i, crate::TOKEN_STOPWORD).is_some()
                 && !(toks.word(&g.lexicon.fast.verbatim_folded, i).is_some()
                     && g.lexicon
                         .verbatim_aliases
@@ -1384,14 +1477,14 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let end = (i + RESPELT_TOKENS).min(n);
     // (The cheap tests first: most names hold no article and no such word.)
     let respell = &g.lexicon.fast.respell;
-    let class = |k: usize| toks.word(respell, k).copied();
+    let class = |k: usize| toks.word_bit(respell, k, crate::TOKEN_RESPELL).copied();
     if !toks.joinable(i) {
         return None;
     }
     // (The articles and the respellings' filter bits over the tokens' slice first: no word
     // looked up, no index checked, for most names.)
     let near = toks.toks.get(i..end).unwrap_or(&[]);
-    if !near.iter().any(|t| t.art || respell.may_contain(t.hash))
+    if !near.iter().any(|t| t.art || t.filter & crate::TOKEN_RESPELL != 0)
         || !(i..end).any(|k| toks.art(k) || class(k).is_some())
     {
         return None;
@@ -1414,7 +1507,7 @@ fn respelt(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
         w: &mut Walk,
     ) {
         let own = (toks.fb(k), toks.hash(k));
-        let class = toks.word(&g.lexicon.fast.respell, k).copied();
+        let class = toks.word_bit(&g.lexicon.fast.respell, k, crate::TOKEN_RESPELL).copied();
         let forms: &[String] = class.map_or(&[], |c| &g.lexicon.respellings[c as usize]);
         let articles: &[&str] = if toks.art(k) && k > i { &ARTICLE_FORMS } else { &[] };
         let alternatives = forms
@@ -1466,10 +1559,16 @@ fn demonym(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
             continue;
         }
         // Two-word demonyms ("South Korean") only after one of their first words.
-        if len == 2 && toks.word(&g.fast.demonym_firsts, i).is_none() {
+        if len == 2
+            && toks.word_bit(&g.fast.demonym_firsts, i, crate::TOKEN_DEMONYM_FIRST).is_none()
+        {
             continue;
         }
-        let hit = toks.phrase_in(&g.fast.demonyms, i, i + len);
+        let hit = if len == 1 {
+            toks.word_bit(&g.fast.demonyms, i, crate::TOKEN_DEMONYM)
+        } else {
+            toks.phrase_in(&g.fast.demonyms, i, i + len)
+        };
         if let Some(&rec) = hit {
             let mut m = Mention::new(toks, i, i + len, vec![rec]);
             m.demonym = true;
@@ -1526,11 +1625,12 @@ fn may_be_transliteration(g: &Gazetteer, toks: &Toks, i: usize) -> bool {
         return false;
     }
     if t.fold.1 - t.fold.0 >= 5 {
-        return toks.word(&g.lexicon.fast.stopwords, i).is_none();
+        return toks.word_bit(&g.lexicon.fast.stopwords, i, crate::TOKEN_STOPWORD).is_none();
     }
     // (Not where a name the gazetteer holds starts at the second word: "Al Jabal Al Gharbi"
     // is "Jabal al Gharbi", read from there.)
-    (arabic_article(toks, i) || toks.word(&g.lexicon.fast.respell, i).is_some())
+    (arabic_article(toks, i)
+        || toks.word_bit(&g.lexicon.fast.respell, i, crate::TOKEN_RESPELL).is_some())
         && toks.joinable(i)
         && toks.toks.get(i + 1).is_some_and(|n| n.cap && n.fold.1 - n.fold.0 >= 4)
         && walk(&g.store, toks, i + 1, MAX_NAME_TOKENS).is_none()
@@ -1600,7 +1700,6 @@ fn skeleton_match(
         }
         let parts_buf = [toks.f(i), toks.f(i + 1)];
         let parts = &parts_buf[..len];
-        let folded = toks.phrase_cow(i, i + len);
         let mut store = |cands: &[u32]| {
             if hash != 0 {
                 ways.swap(0, 1);
@@ -1612,6 +1711,7 @@ fn skeleton_match(
             store(&[]);
             continue;
         }
+        let folded = toks.phrase_cow(i, i + len);
         let cands = transliteration_candidates(g, &sk, &folded);
         store(&cands);
         if !cands.is_empty() {
@@ -1621,6 +1721,29 @@ fn skeleton_match(
         }
     }
     None
+}
+
+thread_local! {
+    /// Per-thread cache of the skeleton map's transitions (see [`TransCache`]): skeletons of
+    /// new names share their first consonants with many others.
+    static SKEL_TRANS: std::cell::RefCell<TransCache<SKEL_TRANS_SLOTS>> =
+        std::cell::RefCell::new(TransCache::new());
+}
+
+/// Slots of a thread's cache of the skeleton map's transitions (a power of two).
+const SKEL_TRANS_SLOTS: usize = 1 << 13;
+
+/// [`Store::skeleton_value`], the key walked through the thread's cache of transitions.
+fn skeleton_value(store: &Store, sk: &str) -> Option<u64> {
+    if !store.may_be_skeleton(sk) {
+        return None;
+    }
+    let fst = store.skel_fst();
+    let mut out = 0;
+    let addr = SKEL_TRANS
+        .with(|c| c.borrow_mut().walk(fst, fst.root().addr(), sk.as_bytes(), &mut out))?;
+    let node = fst.node(addr);
+    node.is_final().then(|| out + node.final_output().value())
 }
 
 /// Most postings of a skeleton [`skeleton_match`] reads (the first ones, in the index's order).
@@ -1639,7 +1762,7 @@ const SKELETON_POSTINGS: usize = 32;
 /// ([`Store::skeleton_name`]), not read from the name pool and folded for every guess. The
 /// order of the candidates, and the tests, are unchanged.
 fn transliteration_candidates(g: &Gazetteer, sk: &str, folded: &str) -> Vec<u32> {
-    let Some(v) = g.store.skeleton_value(sk) else {
+    let Some(v) = skeleton_value(&g.store, sk) else {
         return Vec::new();
     };
     // Pass 1: the records, and which are large or curated enough to stand for a guess (with
@@ -1815,7 +1938,7 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     let lx = &g.lexicon;
     let n = toks.toks.len();
     // French: border word, then prefix-adjective compound.
-    if Lexicon::cue_in(toks.word(&lx.fast.cues, i), Role::Border).is_some()
+    if Lexicon::cue_in(toks.word_bit(&lx.fast.cues, i, crate::TOKEN_CUE), Role::Border).is_some()
         && i + 2 < n
         && toks.joinable(i)
     {
@@ -1830,14 +1953,17 @@ fn border_compound(g: &Gazetteer, toks: &Toks, i: usize) -> Option<Mention> {
     // English: two country names or demonyms joined by a hyphen, then a border word.
     if i + 2 < n && toks.toks[i + 1].cap && hyphen_gap(toks.gap(i)) {
         let cc = |k: usize| -> Option<[u8; 2]> {
-            let dem = toks.word(&g.fast.demonyms, k).and_then(|&r| g.store.rec(r));
+            let dem = toks
+                .word_bit(&g.fast.demonyms, k, crate::TOKEN_DEMONYM)
+                .and_then(|&r| g.store.rec(r));
             dem.filter(|r| r.kind == Kind::Country).map(|r| r.cc).or_else(|| {
                 let v = g.store.exact_value(toks.f(k))?;
                 crate::store::postings_iter(v)
                     .find_map(|r| g.store.rec(r).filter(|r| r.kind == Kind::Country).map(|r| r.cc))
             })
         };
-        if Lexicon::cue_in(toks.word(&lx.fast.cues, i + 2), Role::Border).is_some()
+        if Lexicon::cue_in(toks.word_bit(&lx.fast.cues, i + 2, crate::TOKEN_CUE), Role::Border)
+            .is_some()
             && toks.joinable(i + 1)
         {
             if let (Some(a), Some(b)) = (cc(i), cc(i + 1)) {
@@ -1880,7 +2006,9 @@ fn border_mention(
 /// noisy alternate name, while no candidate's own name starts with that word.
 fn stopword_led(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
     let first = toks.f(m.t0);
-    if m.t1 - m.t0 < 2 || toks.word(&g.lexicon.fast.stopwords, m.t0).is_none() {
+    if m.t1 - m.t0 < 2
+        || toks.word_bit(&g.lexicon.fast.stopwords, m.t0, crate::TOKEN_STOPWORD).is_none()
+    {
         return false;
     }
     // A hand-written alias is a name as written ("North Darfur" for Northern Darfur).
@@ -2058,9 +2186,9 @@ fn inside_name_run(lx: &Lexicon, toks: &Toks, m: &Mention) -> bool {
         last += 1;
     }
     let cue = |k: usize| {
-        [Role::HeadBefore, Role::HeadAfter, Role::AdminBefore, Role::AdminAfter]
-            .iter()
-            .any(|&r| Lexicon::cue_in(toks.word(&lx.fast.cues, k), r).is_some())
+        [Role::HeadBefore, Role::HeadAfter, Role::AdminBefore, Role::AdminAfter].iter().any(|&r| {
+            Lexicon::cue_in(toks.word_bit(&lx.fast.cues, k, crate::TOKEN_CUE), r).is_some()
+        })
     };
     last - first == 2
         && m.t0 > first
@@ -2196,16 +2324,16 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         (!single || toks.word(&lx.fast.verbatim_folded, m.t0).is_some())
             && lx.verbatim_aliases.contains(text)
     };
-    let stop = |i: usize| toks.word(&lx.fast.stopwords, i).is_some();
-    let any_cue = |i: usize| toks.word(&lx.fast.cues, i).is_some();
+    let stop = |i: usize| toks.word_bit(&lx.fast.stopwords, i, crate::TOKEN_STOPWORD).is_some();
+    let any_cue = |i: usize| toks.word_bit(&lx.fast.cues, i, crate::TOKEN_CUE).is_some();
     if single && stop(m.t0) && !verbatim() {
         return Other;
     }
     // A division or facility word alone ("Tartar Region", "the Province") is no place's name.
     if single
-        && [Role::AdminAfter, Role::HeadAfter]
-            .into_iter()
-            .any(|r| Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0), r).is_some())
+        && [Role::AdminAfter, Role::HeadAfter].into_iter().any(|r| {
+            Lexicon::cue_in(toks.word_bit(&lx.fast.cues, m.t0, crate::TOKEN_CUE), r).is_some()
+        })
         && !verbatim()
     {
         return Other;
@@ -2285,7 +2413,8 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     }
     // A title before a name is not a place itself ("Const. Kim Flett", "General Ali").
     if single
-        && Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0), Role::PersonBefore).is_some()
+        && Lexicon::cue_in(toks.word_bit(&lx.fast.cues, m.t0, crate::TOKEN_CUE), Role::PersonBefore)
+            .is_some()
         && toks.toks.get(m.t1).is_some_and(|t| t.cap)
         && !verbatim()
     {
@@ -2328,8 +2457,10 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         }
     }
     // Title before: "M. Omar", "President Mali", or before a first name: "Const. Kim Flett".
-    let title =
-        |k: usize| Lexicon::cue_in(toks.word(&lx.fast.cues, k), Role::PersonBefore).is_some();
+    let title = |k: usize| {
+        Lexicon::cue_in(toks.word_bit(&lx.fast.cues, k, crate::TOKEN_CUE), Role::PersonBefore)
+            .is_some()
+    };
     if m.t0 > 0 && !any_country {
         // (A title in lower case too before a small place's name: "Istanbul mayor Imamoglu".)
         let small = !strong && max_pop < 100_000;
@@ -2359,7 +2490,7 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     let weak = !strong && (max_pop < 100_000 || m.skeleton);
     // Speech verb after: "Omar said".
     if single && weak && m.t1 < toks.toks.len() && toks.joinable(m.t1 - 1) {
-        let next = toks.word(&lx.fast.cues, m.t1);
+        let next = toks.word_bit(&lx.fast.cues, m.t1, crate::TOKEN_CUE);
         let pair = cue_phrase(lx, toks, m.t1, (m.t1 + 2).min(toks.toks.len()));
         if Lexicon::cue_in(next, Role::PersonAfter).is_some()
             || Lexicon::cue_in(pair, Role::PersonAfter).is_some()
@@ -2524,7 +2655,10 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         // "province syrienne de": adjective between the division word and the name.
         if len == 2 {
             if let (Some(c), Some(cc)) = (
-                Lexicon::cue_in(toks.word(&lx.fast.cues, k - 2), Role::AdminBefore),
+                Lexicon::cue_in(
+                    toks.word_bit(&lx.fast.cues, k - 2, crate::TOKEN_CUE),
+                    Role::AdminBefore,
+                ),
                 toks.word(&lx.fast.adjective_fr, k - 1),
             ) {
                 hint = admin_hint(&c.value);
