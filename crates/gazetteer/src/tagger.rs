@@ -2032,9 +2032,10 @@ fn street_before(folded: &[u8]) -> bool {
     matches!(folded, b"rue" | b"avenue" | b"boulevard" | b"bd" | b"impasse" | b"allee")
 }
 
-/// True when the single-word name `m` is the second or third word of a run of exactly three
+/// True when the single-word name `m` is a later word of a run of three or four
 /// capitalised words joined by single spaces, in mid-sentence, as in a person's name
-/// ("Abdifatah Aden Hassan", "claimed by Mohamed Homs Ali"): the run opens no sentence and
+/// ("Abdifatah Aden Hassan", "claimed by Mohamed Homs Ali"; of four words too, "Aung San Suu
+/// Kyi"): the run opens no sentence and
 /// follows no determiner ("the Greater Toronto Area", "The Texas Cowboys" name things), and no
 /// word of it is a facility or division word ("Aden Port Authority").
 fn inside_name_run(lx: &Lexicon, toks: &Toks, m: &Mention) -> bool {
@@ -2062,13 +2063,69 @@ fn inside_name_run(lx: &Lexicon, toks: &Toks, m: &Mention) -> bool {
             .iter()
             .any(|&r| Lexicon::cue_in(toks.word(&lx.fast.cues, k), r).is_some())
     };
-    last - first == 2
+    (2..=3).contains(&(last - first))
         && m.t0 > first
         && !toks.sent_start(first)
         && (first == 0 || !DETERMINERS.contains(&toks.f(first - 1)))
         && !DETERMINERS.contains(&toks.f(first))
         && !(first..=last).any(|k| toks.art(k) || cue(k))
 }
+
+/// Capitalised words of the names of bodies, offices and things rather than people (folded):
+/// "Campesino Alliance", "Fire Department" after a place's name.
+const INSTITUTION_WORDS: &[&str] = &[
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "battalion",
+    "board",
+    "brigade",
+    "bureau",
+    "center",
+    "centre",
+    "church",
+    "club",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "coroner",
+    "council",
+    "court",
+    "department",
+    "fire",
+    "force",
+    "forces",
+    "front",
+    "group",
+    "hospital",
+    "institute",
+    "jail",
+    "league",
+    "marshal",
+    "ministry",
+    "mosque",
+    "movement",
+    "museum",
+    "news",
+    "office",
+    "party",
+    "police",
+    "post",
+    "prison",
+    "regional",
+    "school",
+    "sheriff",
+    "stadium",
+    "station",
+    "times",
+    "union",
+    "university",
+];
 
 /// Folded determiners before a run of capitalised words that names a thing ("the Greater
 /// Toronto Area").
@@ -2460,7 +2517,29 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         let settlement = m.t1 + 1 < toks.toks.len()
             && toks.gap_bytes(m.t1) == b" "
             && matches!(toks.fb(m.t1 + 1), b"village" | b"town" | b"township" | b"hamlet");
-        if before || (after && (single || settlement)) {
+        // (Or, after a name of no division or facility word, two more capitalised words that
+        // end the run, before no settlement word, none a body's word: "d'Aung San Suu Kyi" is
+        // a person's name, not the town Aung San; "Granville County Fire Marshal", "Ah Lel Sa
+        // Khan village", "Los Llanos Campesino Alliance" are none.)
+        let name_word = |k: usize| {
+            toks.toks[k].cap
+                && !toks.toks[k].upper
+                && !stop(k)
+                && !any_cue(k)
+                && !INSTITUTION_WORDS.contains(&toks.f(k))
+        };
+        let run = after
+            && !(m.t0..m.t1).any(any_cue)
+            && m.t1 + 1 < toks.toks.len()
+            && toks.gap_bytes(m.t1) == b" "
+            && name_word(m.t1)
+            && name_word(m.t1 + 1)
+            && toks.toks.get(m.t1 + 2).is_none_or(|t| {
+                let joined = t.cap && matches!(toks.gap_bytes(m.t1 + 1), b" " | b"-");
+                let settles = matches!(toks.fb(m.t1 + 2), b"village" | b"town" | b"township");
+                !joined && !settles
+            });
+        if before || (after && (single || settlement || run)) {
             return Other;
         }
     }
@@ -3247,5 +3326,13 @@ mod issue3 {
         assert!(p.iter().any(|x| x.0 == "Shopian" && x.1 == "IN"), "{p:?}");
         let p = countries("Troops exchanged fire in Degwar sector (Poonch district, J&K).");
         assert!(p.iter().any(|x| x.0 == "Poonch district" && x.1 == "IN"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_place_before_two_more_words_of_a_persons_name_is_no_place() {
+        let p = names("Le gouvernement civil d'Aung San Suu Kyi a été renversé à Naypyidaw.");
+        assert!(p.iter().all(|x| !x.0.contains("San")), "{p:?}");
+        let p = names("Staff at the Los Angeles County Fire Department said it was arson.");
+        assert!(p.iter().any(|x| x.0 == "Los Angeles County"), "{p:?}");
     }
 }
