@@ -2424,6 +2424,26 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             return Person;
         }
     }
+    // Speech verb before and a capitalised word after: "said Florence Wanjiru", "a déclaré
+    // Florence Wanjiru" name the speaker (not a division's or a country's name, nor before a
+    // major place's: "said Baghdad", "told Kabul Iraq").
+    if single && !strong && m.t0 > 0 && toks.joinable(m.t0 - 1) && m.t1 < toks.toks.len() {
+        let verb = Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0 - 1), Role::PersonAfter).is_some()
+            || m.t0 > 1
+                && Lexicon::cue_in(cue_phrase(lx, toks, m.t0 - 2, m.t0), Role::PersonAfter)
+                    .is_some();
+        let t = &toks.toks[m.t1];
+        if verb
+            && toks.gap_bytes(m.t1 - 1) == b" "
+            && t.cap
+            && !t.upper
+            && !stop(m.t1)
+            && !any_cue(m.t1)
+            && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| !NameStats::of_value(g, v).major)
+        {
+            return Person;
+        }
+    }
     // Inside a run of three capitalised words, mid-sentence: "le porte-parole de la police,
     // Abdifatah Aden Hassan", "claimed by Mohamed Homs Ali" name a person (see
     // [`inside_name_run`]; not after a place just named).
@@ -3334,5 +3354,12 @@ mod issue3 {
         assert!(p.iter().all(|x| !x.0.contains("San")), "{p:?}");
         let p = names("Staff at the Los Angeles County Fire Department said it was arson.");
         assert!(p.iter().any(|x| x.0 == "Los Angeles County"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_between_a_speech_verb_and_a_surname_is_a_speaker() {
+        let p = names("\"We will not give up,\" said Florence Wanjiru, a student in Nairobi.");
+        assert!(p.iter().all(|x| x.0 != "Florence"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Nairobi"), "{p:?}");
     }
 }
