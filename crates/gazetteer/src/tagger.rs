@@ -2298,6 +2298,23 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             return Other;
         }
     }
+    // "the governor Adolphe Lele L'Afrique": a capitalised elided article in mid-sentence,
+    // right after a capitalised word, joins the name to a longer one (a person's, a body's;
+    // not the preposition "D'": "District Autonome D'Abidjan" is of Abidjan).
+    if m.t0 >= 2
+        && toks.toks[m.t0 - 1].cap
+        && toks.fb(m.t0 - 1) == b"l"
+        && matches!(toks.gap(m.t0 - 1), "'" | "\u{2019}")
+        && !toks.sent_start(m.t0 - 1)
+        && toks.gap_bytes(m.t0 - 2) == b" "
+        && toks.toks[m.t0 - 2].cap
+        && !toks.sent_start(m.t0 - 2)
+        && !stop(m.t0 - 2)
+        && !any_cue(m.t0 - 2)
+        && prev.last().is_none_or(|p| p.t1 != m.t0 - 1)
+    {
+        return Other;
+    }
     // "Darfour-Nord" unknown: a lone direction word joined to a name before it is part of it.
     if single
         && m.t0 > 0
@@ -3370,5 +3387,17 @@ mod issue3 {
         let p = names("Ils ont dénoncé l'arrestation par les FDS d'Ahmad al-Khbeil à Deir ez-Zor.");
         assert!(p.iter().all(|x| x.0 != "Ahmad"), "{p:?}");
         assert!(p.iter().any(|x| x.0 == "Deir ez-Zor"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_capitalised_elided_article_after_a_name_joins_a_longer_name() {
+        let p = names(
+            "Gunmen attacked the village, the regional governor Adolphe Lele L'Afrique said.",
+        );
+        assert!(p.iter().all(|x| x.0 != "Afrique"), "{p:?}");
+        let p = names("Le sommet a réuni les dirigeants de l'Afrique et de l'Europe.");
+        assert!(p.iter().any(|x| x.0 == "Afrique"), "{p:?}");
+        let p = names("Workers marched in the District Autonome D'Abidjan on Monday.");
+        assert!(p.iter().any(|x| x.0 == "Abidjan"), "{p:?}");
     }
 }
