@@ -2441,6 +2441,21 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             return Person;
         }
     }
+    // "le groupe Wagner": a name right after a word for an armed group is the group's (not a
+    // country's, a division's or a curated site's; before the word, "the Tonj militia", it is
+    // where the group is from).
+    if single
+        && !strong
+        && m.t0 > 0
+        && toks.gap_bytes(m.t0 - 1) == b" "
+        && !toks.toks[m.t0 - 1].cap
+        && matches!(
+            toks.fb(m.t0 - 1),
+            b"groupe" | b"group" | b"milice" | b"militia" | b"gang" | b"faction"
+        )
+    {
+        return Other;
+    }
     // Speech verb before and a capitalised word after: "said Florence Wanjiru", "a déclaré
     // Florence Wanjiru" name the speaker (not a division's or a country's name, nor before a
     // major place's: "said Baghdad", "told Kabul Iraq").
@@ -3399,5 +3414,14 @@ mod issue3 {
         assert!(p.iter().any(|x| x.0 == "Afrique"), "{p:?}");
         let p = names("Workers marched in the District Autonome D'Abidjan on Monday.");
         assert!(p.iter().any(|x| x.0 == "Abidjan"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_beside_a_word_for_a_group_is_the_groups() {
+        let p = names("Le Mali et ses alliés russes du groupe Wagner ont frappé près de Kidal.");
+        assert!(p.iter().all(|x| x.0 != "Wagner"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Kidal"), "{p:?}");
+        let p = names("It is not clear whether the Tonj militia took part.");
+        assert!(p.iter().any(|x| x.0 == "Tonj"), "{p:?}");
     }
 }
