@@ -2373,8 +2373,29 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     {
         return Other; // acronyms (ONU, ISIS, SoG, AGuH…) are not small towns
     }
+    // "the Saudi Hospital", "the Kuwaiti Specialist Hospital": a demonym before a
+    // capitalised facility's word is part of the facility's name (before a lower-case one, "a
+    // Saudi hospital", it tells whose).
     if m.demonym {
-        return Place;
+        let n = toks.toks.len();
+        let facility = (m.t1..n.min(m.t1 + 2))
+            .take_while(|&k| toks.gap_bytes(k - 1) == b" " && toks.toks[k].cap)
+            .any(|k| {
+                matches!(
+                    toks.fb(k),
+                    b"hospital"
+                        | b"clinic"
+                        | b"school"
+                        | b"university"
+                        | b"college"
+                        | b"mosque"
+                        | b"church"
+                        | b"stadium"
+                        | b"institute"
+                        | b"hotel"
+                )
+            });
+        return if facility { Other } else { Place };
     }
     // A capitalised common word ("Street", "Liberal") that is only a small place's name.
     if single
@@ -3423,5 +3444,14 @@ mod issue3 {
         assert!(p.iter().any(|x| x.0 == "Kidal"), "{p:?}");
         let p = names("It is not clear whether the Tonj militia took part.");
         assert!(p.iter().any(|x| x.0 == "Tonj"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_demonym_before_a_capitalised_facility_word_names_the_facility() {
+        let p = names("Ten were killed, a doctor at the Saudi Hospital in El Fasher told Reuters.");
+        assert!(p.iter().all(|x| x.0 != "Saudi"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "El Fasher"), "{p:?}");
+        let p = names("The wounded were flown to a Saudi hospital.");
+        assert!(p.iter().any(|x| x.0 == "Saudi"), "{p:?}");
     }
 }
