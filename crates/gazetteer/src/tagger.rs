@@ -3454,4 +3454,13 @@ mod issue3 {
         let p = names("The wounded were flown to a Saudi hospital.");
         assert!(p.iter().any(|x| x.0 == "Saudi"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_a_continents_name_is_the_continent_not_a_towns_old_name() {
+        let p = countries(
+            "Fighters of Islamic State West Africa Province attacked a base in Borno state.",
+        );
+        assert!(p.iter().all(|x| x.1 != "TN"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Borno state" && x.1 == "NG"), "{p:?}");
+    }
 }
