@@ -3463,4 +3463,15 @@ mod issue3 {
         assert!(p.iter().all(|x| x.1 != "TN"), "{p:?}");
         assert!(p.iter().any(|x| x.0 == "Borno state" && x.1 == "NG"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_french_names_of_somalias_regions() {
+        let p = names(
+            "Des combats ont éclaté dans la région du Bas-Shabelle, au sud-ouest de Mogadiscio.",
+        );
+        assert!(p.iter().any(|x| x.0 == "Bas-Shabelle" && x.1 == "Lower Shabeelle"), "{p:?}");
+        let p = names("L'armée a repris une ville du Moyen-Shabelle et une autre de Basse-Juba.");
+        assert!(p.iter().any(|x| x.0 == "Moyen-Shabelle" && x.1 == "Middle Shabele"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Basse-Juba" && x.1 == "Lower Juba"), "{p:?}");
+    }
 }
