@@ -341,15 +341,20 @@ pub(crate) fn prior_with(r: &Rec, primary: bool, cities: &CityPops) -> f64 {
     }
     // A division named after the city that dominates it (Baghdad, Erbil): the bare name means
     // the city. Where the city is a small part of the division (Quebec, Idlib) it does not.
-    if r.kind == Kind::Admin1
+    if dominated(r, cities) {
+        s -= 0.6;
+    }
+    s
+}
+
+/// Whether `r` is a division that a same-named city among the name's candidates (see
+/// [`CityPops`]) dominates: a third of its people or more live in it.
+fn dominated(r: &Rec, cities: &CityPops) -> bool {
+    r.kind == Kind::Admin1
         && cities
             .max_in(r.idx)
             .max(cities.capital_of(r.cc))
             .is_some_and(|p| p as f64 >= r.population as f64 / 3.0)
-    {
-        s -= 0.6;
-    }
-    s
 }
 
 /// Whether `big` is a name the document context alone must not take away from it in favour of
@@ -418,6 +423,8 @@ fn base_score(
         Some(Hint::City) if matches!(r.kind, Kind::City | Kind::Capital) => s += 1.0,
         Some(Hint::Facility(k)) if r.kind == k => s += 3.0,
         Some(Hint::Facility(_)) if r.curated => s += 1.0,
+        // "à Odessa": at the city, not in the division it dominates.
+        Some(Hint::At) if dominated(r, cities) => s -= 0.6,
         _ => {}
     }
     if let Some(cc) = m.country_hint {
@@ -593,6 +600,7 @@ impl RankKey {
             Some(Hint::Admin2) => 2,
             Some(Hint::City) => 3,
             Some(Hint::Facility(k)) => 4 + k as u8,
+            Some(Hint::At) => 255,
         };
         let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
         let ch = m.country_hint.unwrap_or([0xff, 0xff]);

@@ -739,6 +739,9 @@ pub(crate) enum Hint {
     Admin2,
     City,
     Facility(Kind),
+    /// A locative word right before the name ("à Odessa", "in Odessa"), and no other cue: a
+    /// place one is at, a city rather than the same-named division it dominates.
+    At,
 }
 
 /// A recognised mention.
@@ -1249,9 +1252,12 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         }
     }
     drop_side_by_side(g, toks, &mut out);
+    // (Where the last mention ended: "Al-Bukamal in Deir-ez-Zor" is in the division.)
+    let mut last_end = None;
     for m in out.iter_mut() {
         let (hint, ch) = cues(lx, toks, m);
-        m.hint = hint;
+        m.hint = hint.or_else(|| at(toks, m, last_end).then_some(Hint::At));
+        last_end = Some(m.t1);
         m.country_hint = ch;
         if hint == Some(Hint::Admin1) {
             seat_division(g, m);
@@ -2712,6 +2718,26 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
     (hint, country)
 }
 
+/// Whether a locative word that puts something at a point stands right before the name:
+/// "à" (not "au", before regions and countries), "at", or "in" where no place was named
+/// before it in the sentence, nor a capitalised word right before it ("Al-Bukamal in
+/// Deir-ez-Zor", "Tall Refaat and its vicinity in Aleppo", "Al Ghab Plain in Hama" name the
+/// division that holds it); `last_end`: where the mention before ended.
+fn at(toks: &Toks, m: &Mention, last_end: Option<usize>) -> bool {
+    if m.t0 == 0 || toks.gap_bytes(m.t0 - 1) != b" " {
+        return false;
+    }
+    let t = &toks.toks[m.t0 - 1];
+    match &toks.text[t.start..t.end] {
+        "à" | "À" | "at" | "At" => true,
+        "in" | "In" => {
+            last_end.is_none_or(|e| (e..m.t0).any(|k| toks.sent_start(k)))
+                && (m.t0 < 2 || !toks.toks[m.t0 - 2].cap || toks.sent_start(m.t0 - 1))
+        }
+        _ => false,
+    }
+}
+
 fn facility_hint(v: &str) -> Option<Hint> {
     Some(Hint::Facility(match v {
         "airport" => Kind::Airport,
@@ -3473,5 +3499,13 @@ mod issue3 {
         let p = names("L'armée a repris une ville du Moyen-Shabelle et une autre de Basse-Juba.");
         assert!(p.iter().any(|x| x.0 == "Moyen-Shabelle" && x.1 == "Middle Shabele"), "{p:?}");
         assert!(p.iter().any(|x| x.0 == "Basse-Juba" && x.1 == "Lower Juba"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_at_a_city_that_dominates_its_same_named_division_is_the_city() {
+        let p = names("Des frappes ont tué au moins 20 personnes vendredi à Odessa, dans le sud de l'Ukraine.");
+        assert!(p.iter().any(|x| x.0 == "Odessa" && x.1 == "Odesa"), "{p:?}");
+        let p = names("Russian drones struck the Odessa region overnight, Ukraine said.");
+        assert!(p.iter().any(|x| x.0.starts_with("Odessa") && x.1 == "Odessa"), "{p:?}");
     }
 }
