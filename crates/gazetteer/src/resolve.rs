@@ -1873,12 +1873,17 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
     // A small place abroad in a text firmly about one other country ("Zari districts of Balkh"
     // is not Żary in Poland, "près de Léré" in a story of Mali is not Lere in Nigeria): most
     // likely a local name missing from the gazetteer.
+    // (A town read by an alternate name only, "Kanan" for Kanō in Japan, as soon as the text
+    // is mostly about one other country: "Kanan village in Tamu township, near the Indian
+    // border" names Myanmar's.)
+    let alternate =
+        || !m.cands.iter().any(|&c| c & !crate::store::PRIMARY == best.idx && is_primary(c));
     if !best.curated
         && matches!(best.kind, Kind::City | Kind::Admin2)
         && best.population < 100_000
         && ctx.country(best.cc) == 0.0
-        && ctx.dominant_share() >= 0.75
         && ctx.total >= 1.5
+        && (ctx.dominant_share() >= 0.75 || ctx.dominant_share() >= 0.5 && alternate())
     {
         return None;
     }

@@ -3508,4 +3508,11 @@ mod issue3 {
         let p = names("Russian drones struck the Odessa region overnight, Ukraine said.");
         assert!(p.iter().any(|x| x.0.starts_with("Odessa") && x.1 == "Odessa"), "{p:?}");
     }
+
+    #[test]
+    fn issue3_a_small_town_abroad_read_by_an_alternate_name_yields_to_the_texts_country() {
+        let p = countries("Junta jets bombed Kanan village in Tamu township, near the Indian border, killing five civilians, residents in Sagaing region said.");
+        assert!(p.iter().all(|x| x.1 != "JP"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Tamu" && x.1 == "MM"), "{p:?}");
+    }
 }
