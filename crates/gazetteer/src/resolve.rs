@@ -423,8 +423,6 @@ fn base_score(
         Some(Hint::City) if matches!(r.kind, Kind::City | Kind::Capital) => s += 1.0,
         Some(Hint::Facility(k)) if r.kind == k => s += 3.0,
         Some(Hint::Facility(_)) if r.curated => s += 1.0,
-        // "à Odessa": at the city, not in the division it dominates.
-        Some(Hint::At) if dominated(r, cities) => s -= 0.6,
         _ => {}
     }
     if let Some(cc) = m.country_hint {
@@ -707,7 +705,7 @@ impl Table {
         sc.aliased.clear();
         sc.aliased.extend(towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0));
         let aliased = &sc.aliased;
-        let cands = recs
+        let mut cands: Vec<Cand> = recs
             .iter()
             .map(|&(r, p)| Cand {
                 r,
@@ -716,6 +714,27 @@ impl Table {
                 cell: Near::cell_of(&r),
             })
             .collect();
+        // "à Odessa": at the city, not in the same-named division it dominates. The city takes
+        // the division's standing, and the division falls below the city.
+        if m.hint == Some(Hint::At) {
+            for d in 0..cands.len() {
+                if !dominated(&cands[d].r, &cities) {
+                    continue;
+                }
+                let idx = cands[d].r.idx;
+                let city = (0..cands.len())
+                    .filter(|&c| {
+                        let r = &cands[c].r;
+                        matches!(r.kind, Kind::City | Kind::Capital) && r.admin1 == idx
+                    })
+                    .max_by_key(|&c| cands[c].r.population);
+                if let Some(c) = city {
+                    let (cb, db) = (cands[c].base, cands[d].base);
+                    cands[c].base = cb.max(db + 0.1);
+                    cands[d].base = db.min(cb - 0.1);
+                }
+            }
+        }
         sc.cities = cities.0;
         Table { key, cands, bigs, big_name, prior: None }
     }

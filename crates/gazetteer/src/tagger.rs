@@ -3505,6 +3505,8 @@ mod issue3 {
     fn issue3_at_a_city_that_dominates_its_same_named_division_is_the_city() {
         let p = names("Des frappes ont tué au moins 20 personnes vendredi à Odessa, dans le sud de l'Ukraine.");
         assert!(p.iter().any(|x| x.0 == "Odessa" && x.1 == "Odesa"), "{p:?}");
+        let p = countries("A missile hit a hotel in Odessa on Monday.");
+        assert!(p.iter().any(|x| x.0 == "Odessa" && x.1 == "UA"), "{p:?}");
         let p = names("Russian drones struck the Odessa region overnight, Ukraine said.");
         assert!(p.iter().any(|x| x.0.starts_with("Odessa") && x.1 == "Odessa"), "{p:?}");
     }
