@@ -170,6 +170,23 @@ fn main() {
     println!("cargo:rerun-if-changed=src/norm.rs");
     let mut recs = Vec::new();
     read_geonames(&data.join("geonames.tsv.gz"), &mut recs);
+    // A continent's names are its own: a town's alternate name that is one ("Africa", an old
+    // name of Mahdia) is not indexed (a town's own name stays: África, Mexico).
+    let continents: std::collections::HashSet<String> = recs
+        .iter()
+        .filter(|r| r.kind == 0)
+        .flat_map(|r| r.names.iter().map(|n| norm::fold(n)))
+        .collect();
+    for r in recs.iter_mut().filter(|r| r.kind != 0) {
+        let own = norm::fold(&r.name);
+        let mut first = true;
+        r.names.retain(|n| {
+            std::mem::take(&mut first) || {
+                let f = norm::fold(n);
+                f == own || !continents.contains(&f)
+            }
+        });
+    }
     read_sites(&data.join("sites.tsv"), &mut recs);
 
     // Lookup tables for admin1 and alias targets.

@@ -342,15 +342,20 @@ pub(crate) fn prior_with(r: &Rec, primary: bool, cities: &CityPops) -> f64 {
     }
     // A division named after the city that dominates it (Baghdad, Erbil): the bare name means
     // the city. Where the city is a small part of the division (Quebec, Idlib) it does not.
-    if r.kind == Kind::Admin1
+    if dominated(r, cities) {
+        s -= 0.6;
+    }
+    s
+}
+
+/// Whether `r` is a division that a same-named city among the name's candidates (see
+/// [`CityPops`]) dominates: a third of its people or more live in it.
+fn dominated(r: &Rec, cities: &CityPops) -> bool {
+    r.kind == Kind::Admin1
         && cities
             .max_in(r.idx)
             .max(cities.capital_of(r.cc))
             .is_some_and(|p| p as f64 >= r.population as f64 / 3.0)
-    {
-        s -= 0.6;
-    }
-    s
 }
 
 /// Whether `big` is a name the document context alone must not take away from it in favour of
@@ -594,6 +599,7 @@ impl RankKey {
             Some(Hint::Admin2) => 2,
             Some(Hint::City) => 3,
             Some(Hint::Facility(k)) => 4 + k as u8,
+            Some(Hint::At) => 255,
         };
         let (cc, a) = within.unwrap_or(([0xff, 0xff], 0));
         let ch = m.country_hint.unwrap_or([0xff, 0xff]);
@@ -700,7 +706,7 @@ impl Table {
         sc.aliased.clear();
         sc.aliased.extend(towns.iter().filter(|e| e.1 as f64 > 20.0 * e.2 as f64).map(|e| e.0));
         let aliased = &sc.aliased;
-        let cands = recs
+        let mut cands: Vec<Cand> = recs
             .iter()
             .map(|&(r, p)| Cand {
                 r,
@@ -709,6 +715,27 @@ impl Table {
                 cell: Near::cell_of(&r),
             })
             .collect();
+        // "à Odessa": at the city, not in the same-named division it dominates. The city takes
+        // the division's standing, and the division falls below the city.
+        if m.hint == Some(Hint::At) {
+            for d in 0..cands.len() {
+                if !dominated(&cands[d].r, &cities) {
+                    continue;
+                }
+                let idx = cands[d].r.idx;
+                let city = (0..cands.len())
+                    .filter(|&c| {
+                        let r = &cands[c].r;
+                        matches!(r.kind, Kind::City | Kind::Capital) && r.admin1 == idx
+                    })
+                    .max_by_key(|&c| cands[c].r.population);
+                if let Some(c) = city {
+                    let (cb, db) = (cands[c].base, cands[d].base);
+                    cands[c].base = cb.max(db + 0.1);
+                    cands[d].base = db.min(cb - 0.1);
+                }
+            }
+        }
         sc.cities = cities.0;
         Table { key, cands, bigs, big_name, prior: None }
     }
@@ -1878,12 +1905,17 @@ fn place(g: &Gazetteer, toks: &Toks, m: &Mention, ranked: Ranked, ctx: &Loo) -> 
     // A small place abroad in a text firmly about one other country ("Zari districts of Balkh"
     // is not Żary in Poland, "près de Léré" in a story of Mali is not Lere in Nigeria): most
     // likely a local name missing from the gazetteer.
+    // (A town read by an alternate name only, "Kanan" for Kanō in Japan, as soon as the text
+    // is mostly about one other country: "Kanan village in Tamu township, near the Indian
+    // border" names Myanmar's.)
+    let alternate =
+        || !m.cands.iter().any(|&c| c & !crate::store::PRIMARY == best.idx && is_primary(c));
     if !best.curated
         && matches!(best.kind, Kind::City | Kind::Admin2)
         && best.population < 100_000
         && ctx.country(best.cc) == 0.0
-        && ctx.dominant_share() >= 0.75
         && ctx.total >= 1.5
+        && (ctx.dominant_share() >= 0.75 || ctx.dominant_share() >= 0.5 && alternate())
     {
         return None;
     }

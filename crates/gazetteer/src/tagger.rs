@@ -756,6 +756,9 @@ pub(crate) enum Hint {
     Admin2,
     City,
     Facility(Kind),
+    /// A locative word right before the name ("à Odessa", "in Odessa"), and no other cue: a
+    /// place one is at, a city rather than the same-named division it dominates.
+    At,
 }
 
 /// A recognised mention.
@@ -1342,9 +1345,12 @@ pub(crate) fn recognise(g: &Gazetteer, toks: &Toks) -> Vec<Mention> {
         }
     }
     drop_side_by_side(g, toks, &mut out);
+    // (Where the last mention ended: "Al-Bukamal in Deir-ez-Zor" is in the division.)
+    let mut last_end = None;
     for m in out.iter_mut() {
         let (hint, ch) = cues(lx, toks, m);
-        m.hint = hint;
+        m.hint = hint.or_else(|| at(toks, m, last_end).then_some(Hint::At));
+        last_end = Some(m.t1);
         m.country_hint = ch;
         if hint == Some(Hint::Admin1) {
             seat_division(g, m);
@@ -2160,9 +2166,10 @@ fn street_before(folded: &[u8]) -> bool {
     matches!(folded, b"rue" | b"avenue" | b"boulevard" | b"bd" | b"impasse" | b"allee")
 }
 
-/// True when the single-word name `m` is the second or third word of a run of exactly three
+/// True when the single-word name `m` is a later word of a run of three or four
 /// capitalised words joined by single spaces, in mid-sentence, as in a person's name
-/// ("Abdifatah Aden Hassan", "claimed by Mohamed Homs Ali"): the run opens no sentence and
+/// ("Abdifatah Aden Hassan", "claimed by Mohamed Homs Ali"; of four words too, "Aung San Suu
+/// Kyi"): the run opens no sentence and
 /// follows no determiner ("the Greater Toronto Area", "The Texas Cowboys" name things), and no
 /// word of it is a facility or division word ("Aden Port Authority").
 fn inside_name_run(lx: &Lexicon, toks: &Toks, m: &Mention) -> bool {
@@ -2190,13 +2197,69 @@ fn inside_name_run(lx: &Lexicon, toks: &Toks, m: &Mention) -> bool {
             Lexicon::cue_in(toks.word_bit(&lx.fast.cues, k, crate::TOKEN_CUE), r).is_some()
         })
     };
-    last - first == 2
+    (2..=3).contains(&(last - first))
         && m.t0 > first
         && !toks.sent_start(first)
         && (first == 0 || !DETERMINERS.contains(&toks.f(first - 1)))
         && !DETERMINERS.contains(&toks.f(first))
         && !(first..=last).any(|k| toks.art(k) || cue(k))
 }
+
+/// Capitalised words of the names of bodies, offices and things rather than people (folded):
+/// "Campesino Alliance", "Fire Department" after a place's name.
+const INSTITUTION_WORDS: &[&str] = &[
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "battalion",
+    "board",
+    "brigade",
+    "bureau",
+    "center",
+    "centre",
+    "church",
+    "club",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "coroner",
+    "council",
+    "court",
+    "department",
+    "fire",
+    "force",
+    "forces",
+    "front",
+    "group",
+    "hospital",
+    "institute",
+    "jail",
+    "league",
+    "marshal",
+    "ministry",
+    "mosque",
+    "movement",
+    "museum",
+    "news",
+    "office",
+    "party",
+    "police",
+    "post",
+    "prison",
+    "regional",
+    "school",
+    "sheriff",
+    "stadium",
+    "station",
+    "times",
+    "union",
+    "university",
+];
 
 /// Folded determiners before a run of capitalised words that names a thing ("the Greater
 /// Toronto Area").
@@ -2369,6 +2432,23 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             return Other;
         }
     }
+    // "the governor Adolphe Lele L'Afrique": a capitalised elided article in mid-sentence,
+    // right after a capitalised word, joins the name to a longer one (a person's, a body's;
+    // not the preposition "D'": "District Autonome D'Abidjan" is of Abidjan).
+    if m.t0 >= 2
+        && toks.toks[m.t0 - 1].cap
+        && toks.fb(m.t0 - 1) == b"l"
+        && matches!(toks.gap(m.t0 - 1), "'" | "\u{2019}")
+        && !toks.sent_start(m.t0 - 1)
+        && toks.gap_bytes(m.t0 - 2) == b" "
+        && toks.toks[m.t0 - 2].cap
+        && !toks.sent_start(m.t0 - 2)
+        && !stop(m.t0 - 2)
+        && !any_cue(m.t0 - 2)
+        && prev.last().is_none_or(|p| p.t1 != m.t0 - 1)
+    {
+        return Other;
+    }
     // "Darfour-Nord" unknown: a lone direction word joined to a name before it is part of it.
     if single
         && m.t0 > 0
@@ -2428,8 +2508,29 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     {
         return Other; // acronyms (ONU, ISIS, SoG, AGuH…) are not small towns
     }
+    // "the Saudi Hospital", "the Kuwaiti Specialist Hospital": a demonym before a
+    // capitalised facility's word is part of the facility's name (before a lower-case one, "a
+    // Saudi hospital", it tells whose).
     if m.demonym {
-        return Place;
+        let n = toks.toks.len();
+        let facility = (m.t1..n.min(m.t1 + 2))
+            .take_while(|&k| toks.gap_bytes(k - 1) == b" " && toks.toks[k].cap)
+            .any(|k| {
+                matches!(
+                    toks.fb(k),
+                    b"hospital"
+                        | b"clinic"
+                        | b"school"
+                        | b"university"
+                        | b"college"
+                        | b"mosque"
+                        | b"church"
+                        | b"stadium"
+                        | b"institute"
+                        | b"hotel"
+                )
+            });
+        return if facility { Other } else { Place };
     }
     // A capitalised common word ("Street", "Liberal") that is only a small place's name.
     if single
@@ -2498,6 +2599,41 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             return Person;
         }
     }
+    // "le groupe Wagner": a name right after a word for an armed group is the group's (not a
+    // country's, a division's or a curated site's; before the word, "the Tonj militia", it is
+    // where the group is from).
+    if single
+        && !strong
+        && m.t0 > 0
+        && toks.gap_bytes(m.t0 - 1) == b" "
+        && !toks.toks[m.t0 - 1].cap
+        && matches!(
+            toks.fb(m.t0 - 1),
+            b"groupe" | b"group" | b"milice" | b"militia" | b"gang" | b"faction"
+        )
+    {
+        return Other;
+    }
+    // Speech verb before and a capitalised word after: "said Florence Wanjiru", "a déclaré
+    // Florence Wanjiru" name the speaker (not a division's or a country's name, nor before a
+    // major place's: "said Baghdad", "told Kabul Iraq").
+    if single && !strong && m.t0 > 0 && toks.joinable(m.t0 - 1) && m.t1 < toks.toks.len() {
+        let verb = Lexicon::cue_in(toks.word(&lx.fast.cues, m.t0 - 1), Role::PersonAfter).is_some()
+            || m.t0 > 1
+                && Lexicon::cue_in(cue_phrase(lx, toks, m.t0 - 2, m.t0), Role::PersonAfter)
+                    .is_some();
+        let t = &toks.toks[m.t1];
+        if verb
+            && toks.gap_bytes(m.t1 - 1) == b" "
+            && t.cap
+            && !t.upper
+            && !stop(m.t1)
+            && !any_cue(m.t1)
+            && walk(&g.store, toks, m.t1, 4).is_none_or(|(_, v)| !NameStats::of_value(g, v).major)
+        {
+            return Person;
+        }
+    }
     // Inside a run of three capitalised words, mid-sentence: "le porte-parole de la police,
     // Abdifatah Aden Hassan", "claimed by Mohamed Homs Ali" name a person (see
     // [`inside_name_run`]; not after a place just named).
@@ -2529,8 +2665,10 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         return Other;
     }
     // "Ras al Nabea", "Bab al-Hawa": an article and a capitalised word after a small place's
-    // name continue it into a longer name the gazetteer does not hold.
-    if weak
+    // name continue it into a longer name the gazetteer does not hold; after a transliteration
+    // guess or a town's alternate name, a person's name ("Ahmad al-Khbeil" is no Al Ahmadi).
+    let alternate = || !strong && !m.cands.iter().any(|&c| crate::store::is_primary(c));
+    if (weak || m.skeleton || alternate())
         && single
         && m.t1 + 1 < toks.toks.len()
         && matches!(toks.gap_bytes(m.t1 - 1), b" " | b"-")
@@ -2591,7 +2729,29 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         let settlement = m.t1 + 1 < toks.toks.len()
             && toks.gap_bytes(m.t1) == b" "
             && matches!(toks.fb(m.t1 + 1), b"village" | b"town" | b"township" | b"hamlet");
-        if before || (after && (single || settlement)) {
+        // (Or, after a name of no division or facility word, two more capitalised words that
+        // end the run, before no settlement word, none a body's word: "d'Aung San Suu Kyi" is
+        // a person's name, not the town Aung San; "Granville County Fire Marshal", "Ah Lel Sa
+        // Khan village", "Los Llanos Campesino Alliance" are none.)
+        let name_word = |k: usize| {
+            toks.toks[k].cap
+                && !toks.toks[k].upper
+                && !stop(k)
+                && !any_cue(k)
+                && !INSTITUTION_WORDS.contains(&toks.f(k))
+        };
+        let run = after
+            && !(m.t0..m.t1).any(any_cue)
+            && m.t1 + 1 < toks.toks.len()
+            && toks.gap_bytes(m.t1) == b" "
+            && name_word(m.t1)
+            && name_word(m.t1 + 1)
+            && toks.toks.get(m.t1 + 2).is_none_or(|t| {
+                let joined = t.cap && matches!(toks.gap_bytes(m.t1 + 1), b" " | b"-");
+                let settles = matches!(toks.fb(m.t1 + 2), b"village" | b"town" | b"township");
+                !joined && !settles
+            });
+        if before || (after && (single || settlement || run)) {
             return Other;
         }
     }
@@ -2690,6 +2850,26 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
         }
     }
     (hint, country)
+}
+
+/// Whether a locative word that puts something at a point stands right before the name:
+/// "à" (not "au", before regions and countries), "at", or "in" where no place was named
+/// before it in the sentence, nor a capitalised word right before it ("Al-Bukamal in
+/// Deir-ez-Zor", "Tall Refaat and its vicinity in Aleppo", "Al Ghab Plain in Hama" name the
+/// division that holds it); `last_end`: where the mention before ended.
+fn at(toks: &Toks, m: &Mention, last_end: Option<usize>) -> bool {
+    if m.t0 == 0 || toks.gap_bytes(m.t0 - 1) != b" " {
+        return false;
+    }
+    let t = &toks.toks[m.t0 - 1];
+    match &toks.text[t.start..t.end] {
+        "à" | "À" | "at" | "At" => true,
+        "in" | "In" => {
+            last_end.is_none_or(|e| (e..m.t0).any(|k| toks.sent_start(k)))
+                && (m.t0 < 2 || !toks.toks[m.t0 - 2].cap || toks.sent_start(m.t0 - 1))
+        }
+        _ => false,
+    }
 }
 
 fn facility_hint(v: &str) -> Option<Hint> {
@@ -3381,5 +3561,94 @@ mod issue3 {
         assert!(p.iter().any(|x| x.0 == "Shopian" && x.1 == "IN"), "{p:?}");
         let p = countries("Troops exchanged fire in Degwar sector (Poonch district, J&K).");
         assert!(p.iter().any(|x| x.0 == "Poonch district" && x.1 == "IN"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_place_before_two_more_words_of_a_persons_name_is_no_place() {
+        let p = names("Le gouvernement civil d'Aung San Suu Kyi a été renversé à Naypyidaw.");
+        assert!(p.iter().all(|x| !x.0.contains("San")), "{p:?}");
+        let p = names("Staff at the Los Angeles County Fire Department said it was arson.");
+        assert!(p.iter().any(|x| x.0 == "Los Angeles County"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_between_a_speech_verb_and_a_surname_is_a_speaker() {
+        let p = names("\"We will not give up,\" said Florence Wanjiru, a student in Nairobi.");
+        assert!(p.iter().all(|x| x.0 != "Florence"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Nairobi"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_guess_before_an_article_and_a_name_is_a_persons_name() {
+        let p = names("Ils ont dénoncé l'arrestation par les FDS d'Ahmad al-Khbeil à Deir ez-Zor.");
+        assert!(p.iter().all(|x| x.0 != "Ahmad"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Deir ez-Zor"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_capitalised_elided_article_after_a_name_joins_a_longer_name() {
+        let p = names(
+            "Gunmen attacked the village, the regional governor Adolphe Lele L'Afrique said.",
+        );
+        assert!(p.iter().all(|x| x.0 != "Afrique"), "{p:?}");
+        let p = names("Le sommet a réuni les dirigeants de l'Afrique et de l'Europe.");
+        assert!(p.iter().any(|x| x.0 == "Afrique"), "{p:?}");
+        let p = names("Workers marched in the District Autonome D'Abidjan on Monday.");
+        assert!(p.iter().any(|x| x.0 == "Abidjan"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_beside_a_word_for_a_group_is_the_groups() {
+        let p = names("Le Mali et ses alliés russes du groupe Wagner ont frappé près de Kidal.");
+        assert!(p.iter().all(|x| x.0 != "Wagner"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Kidal"), "{p:?}");
+        let p = names("It is not clear whether the Tonj militia took part.");
+        assert!(p.iter().any(|x| x.0 == "Tonj"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_demonym_before_a_capitalised_facility_word_names_the_facility() {
+        let p = names("Ten were killed, a doctor at the Saudi Hospital in El Fasher told Reuters.");
+        assert!(p.iter().all(|x| x.0 != "Saudi"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "El Fasher"), "{p:?}");
+        let p = names("The wounded were flown to a Saudi hospital.");
+        assert!(p.iter().any(|x| x.0 == "Saudi"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_continents_name_is_the_continent_not_a_towns_old_name() {
+        let p = countries(
+            "Fighters of Islamic State West Africa Province attacked a base in Borno state.",
+        );
+        assert!(p.iter().all(|x| x.1 != "TN"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Borno state" && x.1 == "NG"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_french_names_of_somalias_regions() {
+        let p = names(
+            "Des combats ont éclaté dans la région du Bas-Shabelle, au sud-ouest de Mogadiscio.",
+        );
+        assert!(p.iter().any(|x| x.0 == "Bas-Shabelle" && x.1 == "Lower Shabeelle"), "{p:?}");
+        let p = names("L'armée a repris une ville du Moyen-Shabelle et une autre de Basse-Juba.");
+        assert!(p.iter().any(|x| x.0 == "Moyen-Shabelle" && x.1 == "Middle Shabele"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Basse-Juba" && x.1 == "Lower Juba"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_at_a_city_that_dominates_its_same_named_division_is_the_city() {
+        let p = names("Des frappes ont tué au moins 20 personnes vendredi à Odessa, dans le sud de l'Ukraine.");
+        assert!(p.iter().any(|x| x.0 == "Odessa" && x.1 == "Odesa"), "{p:?}");
+        let p = countries("A missile hit a hotel in Odessa on Monday.");
+        assert!(p.iter().any(|x| x.0 == "Odessa" && x.1 == "UA"), "{p:?}");
+        let p = names("Russian drones struck the Odessa region overnight, Ukraine said.");
+        assert!(p.iter().any(|x| x.0.starts_with("Odessa") && x.1 == "Odessa"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_small_town_abroad_read_by_an_alternate_name_yields_to_the_texts_country() {
+        let p = countries("Junta jets bombed Kanan village in Tamu township, near the Indian border, killing five civilians, residents in Sagaing region said.");
+        assert!(p.iter().all(|x| x.1 != "JP"), "{p:?}");
+        assert!(p.iter().any(|x| x.0 == "Tamu" && x.1 == "MM"), "{p:?}");
     }
 }
