@@ -218,14 +218,16 @@ pub fn roles(
         let subject = if bg { None } else { subject };
         // "un bombardement de l'armée syrienne sur la ville d'Ariha": an armed party in the
         // genitive right after the noun does it ("the shelling of the town" names no party).
+        // (An adjective may come first: "une frappe aérienne de l'armée".)
         let genitive = after.first().copied().filter(|m| {
             let between = words(f, f.folded_at(trigger.end), f.folded_at(m.span.start));
-            !between.is_empty()
-                && between.len() <= 2
-                && matches!(between[0], "de" | "du" | "des" | "d")
-                && between[1..].iter().all(|w| matches!(*w, "l" | "la" | "le" | "les"))
-                && (matches!(class_of(m), Some(PartyClass::Armed) | Some(PartyClass::Police))
-                    || outlaws(m))
+            let k = between.iter().take(2).position(|w| matches!(*w, "de" | "du" | "des" | "d"));
+            k.is_some_and(|k| {
+                between.len() <= k + 2
+                    && (k == 0 || !cues().against.contains(&between[0]))
+                    && between[k + 1..].iter().all(|w| matches!(*w, "l" | "la" | "le" | "les"))
+            }) && (matches!(class_of(m), Some(PartyClass::Armed) | Some(PartyClass::Police))
+                || outlaws(m))
         });
         // "une attaque du gang Gran Grif": the name right after the group's noun is the group.
         let genitive = genitive.map(|g| {

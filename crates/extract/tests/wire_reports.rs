@@ -1797,3 +1797,14 @@ fn issue5_a_toll_over_a_long_time_or_since_a_turning_point_is_background() {
         assert_eq!(ev[0].fatalities, Some(8), "{text}");
     }
 }
+
+#[test]
+fn issue5_an_adjective_before_a_genitive_party_keeps_it_the_actor() {
+    let ev = run(
+        "Une frappe aérienne de l'armée a visé une colonne de combattants près d'Arbinda.",
+        Lang::Fr,
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].actor.as_ref().and_then(|p| p.text.as_deref()), Some("armée"), "{ev:#?}");
+    assert!(ev[0].target.as_ref().is_none_or(|p| p.text.as_deref() != Some("armée")), "{ev:#?}");
+}
