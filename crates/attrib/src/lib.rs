@@ -28,8 +28,14 @@
 //! 4. **Claims** are reported clauses without quote marks: markers (`selon X,` /
 //!    `, according to X`), reporting verbs followed by que/that, participles
 //!    continuing the sentence's speaker (`notant que`, `adding that`) and incises
-//!    (`…, officials said.`; `Toutefois, poursuit-il, …`). A claim's span is the
-//!    reported clause alone, trimmed of marker, source and final punctuation.
+//!    (`…, officials said.`; `Toutefois, poursuit-il, …`; `…, the governor,
+//!    William Villamizar, said`; `…, a local group and residents said`). A
+//!    reporting verb with an infinitive claims what the infinitive says (`affirme
+//!    avoir tué`, `claimed to have shot down`), and a claim of responsibility
+//!    claims its object (`claimed responsibility for the attack`, `a revendiqué
+//!    les attaques`) or, in the passive, its subject (`L'attaque a été revendiquée
+//!    par le JNIM`), never when negated. A claim's span is the reported clause
+//!    alone, trimmed of marker, source and final punctuation.
 //! 5. **Speakers** (`speaker`) are actor mentions when the tagger found them,
 //!    else capitalised names (with particles: al-Saadi, de Jong); a role phrase
 //!    followed by a name in apposition is the name ("le porte-parole, Olivier
@@ -260,12 +266,22 @@ impl Run<'_, '_, '_> {
             }
             return self.resolve_clitic(c);
         }
-        if !vg.flags.inverted || vg.flags.hearer {
+        if !vg.flags.inverted || vg.flags.hearer || self.base_form(vg) {
             return None;
         }
         let from = self.skip_hearer(self.skip_time(vg.end, hi), hi);
         let (s, e) = self.g.np_after(from, hi)?;
         self.apposed(s, e, hi).or_else(|| self.r.interpret(&self.mem, s, e))
+    }
+
+    /// An English verb group of one bare base form ("state" in "state media
+    /// reported"): never an inverted incise, which takes "said", "says", "added".
+    fn base_form(&self, vg: &VerbGroup) -> bool {
+        let w = self.g.w(vg.end - 1);
+        self.a.lang != sitrep_model::Lang::Fr
+            && vg.clitic.is_none()
+            && vg.end == vg.start + 1
+            && !(w.ends_with("ed") || w.ends_with('s') || matches!(w, "said" | "told" | "wrote"))
     }
 
     /// "a-t-on appris de source sécuritaire", "indique-t-on auprès du ministère":
@@ -512,7 +528,7 @@ impl Run<'_, '_, '_> {
     fn named_source_at(&self, k: usize) -> bool {
         let hi = self.toks().len();
         let Some((s, e)) = self.g.np_after(k, hi.min(k + 12)) else { return false };
-        self.r.has_name(s, e) || self.r.has_role(s, e)
+        self.r.has_proper_name(s, e) || self.r.has_role(s, e)
     }
 
     // ---------- claims ----------
@@ -522,12 +538,25 @@ impl Run<'_, '_, '_> {
         self.marker_claims(lo, hi);
         self.verb_claims(lo, hi);
         self.incise_claims(lo, hi);
+        self.responsibility_claims(lo, hi);
     }
 
     fn push_claim(&mut self, speaker: &Speaker, lo: usize, hi: usize, marker: Option<String>) {
+        self.push_claim_min(speaker, lo, hi, marker, 3);
+    }
+
+    /// [`Run::push_claim`] for a clause of at least `min` tokens.
+    fn push_claim_min(
+        &mut self,
+        speaker: &Speaker,
+        lo: usize,
+        hi: usize,
+        marker: Option<String>,
+        min: usize,
+    ) {
         let lo = self.skip_dateline(lo, hi);
         let (lo, hi) = self.trim_clause(lo, hi);
-        if hi <= lo || hi - lo < 3 {
+        if hi <= lo || hi - lo < min {
             return;
         }
         let span = self.span_of(lo, hi);
@@ -658,7 +687,8 @@ impl Run<'_, '_, '_> {
             let conj = self.conj_after(&vg, hi);
             let start = match conj {
                 Some(c) => c + 1,
-                None => match self.bare_clause(&vg, hi) {
+                None => match self.bare_clause(&vg, hi).or_else(|| self.infinitive_clause(&vg, hi))
+                {
                     Some(s) => s,
                     None => continue,
                 },
@@ -699,6 +729,34 @@ impl Run<'_, '_, '_> {
         let t = g.toks.get(s).filter(|_| s < hi)?;
         let opens = t.cap || t.is(cls::DEF) || t.is(cls::INDEF) || g.lex.pronoun(&t.w).is_some();
         (opens && t.kind == TokenKind::Word && !t.is(cls::STOP) && hi - s > 3).then_some(s)
+    }
+
+    /// A claim made with an infinitive: "affirme avoir tué", "a dit n'avoir
+    /// jamais", "claimed to have shot down": the clause starts at the infinitive.
+    fn infinitive_clause(&self, vg: &VerbGroup, hi: usize) -> Option<usize> {
+        let g = self.g;
+        let s = self.skip_time(vg.end, hi);
+        let inf = |i: usize| matches!(g.w(i), "avoir" | "être");
+        let fr = inf(s)
+            || (matches!(g.w(s), "n'" | "ne")
+                && (inf(s + 1)
+                    || (matches!(g.w(s + 1), "pas" | "jamais" | "plus" | "rien") && inf(s + 2))));
+        let en = g.w(vg.end - 1).starts_with("claim") && g.w(s) == "to" && g.w(s + 1) == "have";
+        // "conditions which they claim to have deteriorated": the claim's subject
+        // is the relative, outside the span.
+        let relative = (vg.start.saturating_sub(3)..vg.start)
+            .any(|i| matches!(g.w(i), "which" | "that" | "whom" | "que" | "qu'" | "dont"));
+        ((fr || en) && hi > s + 2 && !relative && !self.passive(vg)).then_some(s)
+    }
+
+    /// A passive verb group ("was told", "were reported", "a été revendiquée"),
+    /// whose subject is not the speaker.
+    fn passive(&self, vg: &VerbGroup) -> bool {
+        let g = self.g;
+        let be = |i: usize| {
+            matches!(g.w(i), "was" | "were" | "is" | "are" | "been" | "being" | "be" | "été")
+        };
+        be(vg.start) || (vg.start > 0 && be(vg.start - 1))
     }
 
     /// Skips the hearer before an inverted subject: "a indiqué à l'AFP une source".
@@ -749,6 +807,178 @@ impl Run<'_, '_, '_> {
         j
     }
 
+    /// Claims of responsibility: "Al-Shabaab claimed responsibility for the
+    /// attack", "La BLA a revendiqué les attaques" (the claim is the object), and
+    /// "L'attaque a été revendiquée par le JNIM" (the claim is the subject).
+    /// Never when negated ("no group has claimed", "n'a pas été revendiquée").
+    fn responsibility_claims(&mut self, lo: usize, hi: usize) {
+        let g = self.g;
+        let claims = |i: usize| g.w(i).starts_with("revendiqu") || g.w(i).starts_with("claim");
+        let negated = (lo..hi).any(|i| {
+            matches!(
+                g.w(i),
+                "no" | "not"
+                    | "n't"
+                    | "never"
+                    | "none"
+                    | "nobody"
+                    | "aucun"
+                    | "aucune"
+                    | "pas"
+                    | "jamais"
+                    | "nul"
+                    | "personne"
+                    | "whether"
+                    | "si"
+            )
+        });
+        if negated {
+            return;
+        }
+        let mut i = lo;
+        while i < hi {
+            let Some(vg) = g.verb_group_at(i, hi).filter(|v| !self.masked(i) && claims(v.end - 1))
+            else {
+                // "L'attaque a été revendiquée par le JNIM."
+                if claims(i) && i > lo && matches!(g.w(i - 1), "été" | "was" | "were" | "been") {
+                    self.claimed_by(lo, i, hi);
+                }
+                i += 1;
+                continue;
+            };
+            i = vg.end;
+            if self.passive(&vg) {
+                self.claimed_by(lo, vg.end - 1, hi);
+                continue;
+            }
+            if vg.participle {
+                continue;
+            }
+            let o = self.skip_time(vg.end, hi);
+            let Some(end) = self.claimed_object(o, hi) else { continue };
+            let speaker = match vg.clitic {
+                Some(c) => self.resolve_clitic(c),
+                None => self.subject_before(&vg, lo),
+            };
+            let Some(speaker) = speaker else { continue };
+            let marker = Some(self.verb_text(&vg));
+            self.note(vg.start, &speaker);
+            self.push_claim_min(&speaker, o, end, marker, 1);
+        }
+    }
+
+    /// The end of what a group claims, from token `o`: responsibility or an
+    /// attack ("responsibility for the attack", "l'attentat de mardi"), cut
+    /// before the channel ("in a statement", "through its Amaq news agency").
+    fn claimed_object(&self, o: usize, hi: usize) -> Option<usize> {
+        let g = self.g;
+        let attack = |i: usize| {
+            matches!(
+                g.w(i),
+                "responsibility"
+                    | "credit"
+                    | "attack"
+                    | "attacks"
+                    | "bombing"
+                    | "bombings"
+                    | "assault"
+                    | "killing"
+                    | "killings"
+                    | "kidnapping"
+                    | "abduction"
+                    | "ambush"
+                    | "shooting"
+                    | "raid"
+                    | "strike"
+                    | "strikes"
+                    | "blast"
+                    | "explosion"
+                    | "assassination"
+                    | "responsabilité"
+                    | "attaque"
+                    | "attaques"
+                    | "attentat"
+                    | "attentats"
+                    | "assaut"
+                    | "embuscade"
+                    | "assassinat"
+                    | "enlèvement"
+                    | "enlèvements"
+                    | "frappe"
+                    | "frappes"
+                    | "opération"
+                    | "opérations"
+                    | "tir"
+                    | "tirs"
+                    | "meurtre"
+                    | "meurtres"
+            )
+        };
+        let head = if matches!(g.w(o), "responsibility" | "credit") {
+            o
+        } else {
+            let det = g.is(o, cls::DEF) || g.is(o, cls::INDEF) || g.is(o, cls::POSS);
+            (o + 1..hi.min(o + 4)).take_while(|&i| !g.punct(i)).find(|&i| attack(i))?;
+            if !det {
+                return None;
+            }
+            o
+        };
+        // (A full stop inside the sentence is an abbreviation: "for Dec. 10 bombings".)
+        let cut = |i: usize| {
+            (g.punct(i) && !(g.w(i) == "." && i + 1 < hi && !g.punct(i + 1)))
+                || g.is(i, cls::CONJ)
+                || g.verb_group_at(i, hi).is_some()
+                || matches!(
+                    g.w(i),
+                    "in" | "through"
+                        | "via"
+                        | "on"
+                        | "and"
+                        | "but"
+                        | "saying"
+                        | "dans"
+                        | "sur"
+                        | "par"
+                        | "et"
+                        | "mais"
+                        | "qui"
+                        | "which"
+                        | "who"
+                        | "disant"
+                        | "affirmant"
+                )
+        };
+        Some((head + 1..hi).find(|&i| cut(i)).unwrap_or(hi))
+    }
+
+    /// "L'attaque a été revendiquée par le JNIM" / "The attack was claimed by
+    /// Islamic State": the subject before the passive at `v` is the claim.
+    fn claimed_by(&mut self, lo: usize, v: usize, hi: usize) {
+        let g = self.g;
+        if !matches!(g.w(v + 1), "par" | "by") {
+            return;
+        }
+        let Some((s, e)) = g.np_after(v + 2, hi) else { return };
+        if !(self.r.has_name(s, e) || self.r.has_role(s, e)) {
+            return;
+        }
+        let Some(speaker) = self.r.interpret(&self.mem, s, e) else { return };
+        // The auxiliaries before the participle: "a été", "has been", "was".
+        let mut a = v;
+        while a > lo && (g.lowercase_aux(a - 1) || g.w(a - 1) == "été" || g.w(a - 1) == "been") {
+            a -= 1;
+        }
+        let Some((ss, se)) = g.np_before(a, lo) else { return };
+        let nouny = (ss..se).all(|i| !g.is(i, cls::PRONOUN)) && se - ss >= 2;
+        if !nouny || (ss > lo && !g.punct(ss - 1)) {
+            return;
+        }
+        let marker = Some(self.span_of(v, v + 2).slice(self.a.text()).to_string());
+        self.note(v, &speaker);
+        self.push_claim_min(&speaker, ss, se, marker, 2);
+    }
+
     /// `…, officials said.` / `…, a déclaré X.` / `Toutefois, poursuit-il, …`.
     fn incise_claims(&mut self, lo: usize, hi: usize) {
         for k in lo..hi {
@@ -781,7 +1011,9 @@ impl Run<'_, '_, '_> {
     /// An incise at token `j`: verb first (`a déclaré X`, `poursuit-il`) or subject
     /// first (`officials said on Wednesday`); returns it and the token after it.
     fn incise(&self, j: usize, hi: usize) -> Option<(Found, usize)> {
-        if let Some(vg) = self.g.verb_group_at(j, hi).filter(|v| !v.participle) {
+        if let Some(vg) =
+            self.g.verb_group_at(j, hi).filter(|v| !v.participle && !self.base_form(v))
+        {
             let speaker = self.inverted_subject(&vg, hi)?;
             let end = if vg.clitic.is_some() {
                 vg.end
@@ -793,13 +1025,47 @@ impl Run<'_, '_, '_> {
                 self.skip_adjuncts(end, hi),
             ));
         }
-        let vg =
-            self.g.first_verb_group(j, hi.min(j + 8)).filter(|v| !v.participle && v.start > j)?;
-        let (s, e) = self.g.np_after(j, vg.start)?;
-        if e != vg.start {
+        let g = self.g;
+        if g.verb_group_at(j, hi).is_some_and(|v| !self.base_form(&v)) {
             return None;
         }
-        let speaker = self.r.interpret(&self.mem, s, e)?;
+        let vg = g
+            .first_verb_group(j + 1, hi.min(j + 20))
+            .filter(|v| !v.participle && v.start > j && !self.passive(v))?;
+        let (s, e) = g.np_after(j, vg.start)?;
+        let speaker = if e == vg.start && e - j < 8 {
+            self.r.interpret(&self.mem, s, e)?
+        } else if matches!(g.w(e), "and" | "et") && e + 1 < vg.start {
+            // "…, a local resistance group and residents said."
+            let (s2, e2) = g.np_after(e + 1, vg.start)?;
+            self.r.interpret(&self.mem, s, e)?;
+            self.r.interpret(&self.mem, s2, e2)?;
+            (e2 == vg.start).then(|| self.r.phrase(s, e2)).flatten()?
+        } else if g.w(vg.start - 1) == "," && self.commas_between(j, vg.start) == 2 {
+            // "…, the governor of Norte de Santander, William Villamizar, said on
+            // Sunday": the name in apposition.
+            let inner = (j..vg.start).all(|i| {
+                !g.is(i, cls::CONJ)
+                    && !g.is(i, cls::PRONOUN)
+                    && !g.lowercase_aux(i)
+                    && (!g.punct(i) || matches!(g.w(i), "," | "'s" | "'"))
+            });
+            let (ns, ne) = g.np_before(vg.start - 1, j)?;
+            let apposed = ns > j && g.w(ns - 1) == ",";
+            if !inner || !apposed {
+                return None;
+            }
+            if self.r.has_name(ns, ne) {
+                self.r.interpret(&self.mem, ns, ne)?
+            } else if g.w(e) == "," && ns == e + 1 && self.r.has_name(s, e) {
+                // "…, Ahmed Ali, a resident, said."
+                self.r.interpret(&self.mem, s, e)?
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
         Some((Found { speaker, verb: Some(vg), at: vg.start }, self.skip_adjuncts(vg.end, hi)))
     }
 

@@ -487,3 +487,141 @@ fn issue5_a_name_never_runs_across_a_line_break() {
     assert!(!claims.is_empty(), "{claims:?}");
     assert!(claims.iter().all(|c| !c.source.text.contains('\n')), "{claims:?}");
 }
+
+#[test]
+fn issue5_a_verb_of_saying_with_an_infinitive_makes_a_claim() {
+    check_claims(
+        Lang::Fr,
+        &[
+            (
+                "L'armée somalienne affirme avoir tué 35 combattants shebab lors d'une opération.",
+                &[(
+                    "avoir tué 35 combattants shebab lors d'une opération",
+                    "armée somalienne",
+                    "affirme",
+                )],
+            ),
+            (
+                "Les rebelles houthis ont affirmé lundi avoir attaqué un navire en mer Rouge.",
+                &[("avoir attaqué un navire en mer Rouge", "Les rebelles houthis", "ont affirmé")],
+            ),
+            (
+                "Le groupe a dit n'avoir jamais visé de civils.",
+                &[("n'avoir jamais visé de civils", "Le groupe", "a dit")],
+            ),
+            // An infinitive that is not a claim: "a promis de".
+            ("Le ministre a promis de reconstruire les écoles.", &[]),
+        ],
+    );
+    check_claims(
+        Lang::En,
+        &[
+            (
+                "The rebels claimed to have shot down a helicopter near the border.",
+                &[("to have shot down a helicopter near the border", "The rebels", "claimed")],
+            ),
+            // The claim's subject is the relative, outside any span.
+            ("They protested working conditions which they claim to have deteriorated.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn issue5_an_incise_names_common_sources() {
+    check_claims(
+        Lang::En,
+        &[
+            ("Seven people were killed, medics said.", &[("Seven people were killed", "medics", "said")]),
+            (
+                "Two bodies were pulled from the rubble, rescuers said.",
+                &[("Two bodies were pulled from the rubble", "rescuers", "said")],
+            ),
+            (
+                "Soldiers torched the village, a local resistance group and residents said.",
+                &[("Soldiers torched the village", "a local resistance group and residents", "said")],
+            ),
+            (
+                "Fighting continued overnight, the governor of Norte de Santander, William Villamizar, said on Sunday.",
+                &[("Fighting continued overnight", "William Villamizar", "said")],
+            ),
+            (
+                "Fighting continued overnight, Ahmed Ali, a resident, said.",
+                &[("Fighting continued overnight", "Ahmed Ali", "said")],
+            ),
+            // "state" is no verb here: the source is "state media".
+            (
+                "At least two people died in a gas explosion, state media reported.",
+                &[("At least two people died in a gas explosion", "state media", "reported")],
+            ),
+        ],
+    );
+    check_claims(
+        Lang::Fr,
+        &[
+            (
+                "Deux civils ont été tués, ont indiqué les secouristes.",
+                &[("Deux civils ont été tués", "les secouristes", "ont indiqué")],
+            ),
+            (
+                "Le convoi a été attaqué près de Gao, a indiqué à l'AFP un responsable militaire.",
+                &[("Le convoi a été attaqué près de Gao", "un responsable militaire", "a indiqué")],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn issue5_a_source_is_never_a_place_nor_a_common_noun_after_pour() {
+    check_claims(
+        Lang::Fr,
+        &[
+            (
+                "Les gendarmes ont interpellé deux suspects, a précisé la préfecture du Lot-et-Garonne.",
+                &[(
+                    "Les gendarmes ont interpellé deux suspects",
+                    "la préfecture du Lot-et-Garonne",
+                    "a précisé",
+                )],
+            ),
+            ("L'armée a repoussé l'attaque, sans donner de bilan pour ses propres troupes.", &[]),
+        ],
+    );
+    // With the tagger's common-noun mention "troupes".
+    let text = "L'armée a repoussé l'attaque, sans donner de bilan pour ses propres troupes.";
+    let (_, claims) = run(text, Lang::Fr, &[("troupes", EntityKind::Military, None)]);
+    assert!(claims.is_empty(), "{claims:?}");
+}
+
+#[test]
+fn issue5_claims_of_responsibility() {
+    check_claims(
+        Lang::En,
+        &[
+            (
+                "Al-Shabaab claimed responsibility in a statement.",
+                &[("responsibility", "Al-Shabaab", "claimed")],
+            ),
+            (
+                "The Islamic State group claimed the attack through its Amaq news agency.",
+                &[("the attack", "Islamic State group", "claimed")],
+            ),
+            (
+                "Kurdish militants claimed responsibility for Dec. 10 bombings in Istanbul.",
+                &[("responsibility for Dec. 10 bombings", "Kurdish militants", "claimed")],
+            ),
+            ("No group has claimed responsibility for the attack.", &[]),
+            ("The blast claimed the lives of 20 people.", &[]),
+        ],
+    );
+    check_claims(
+        Lang::Fr,
+        &[
+            ("La BLA a revendiqué les attaques.", &[("les attaques", "BLA", "a revendiqué")]),
+            (
+                "L'attaque a été revendiquée par le JNIM.",
+                &[("L'attaque", "JNIM", "revendiquée par")],
+            ),
+            ("L'attaque n'a pas été revendiquée.", &[]),
+        ],
+    );
+}
