@@ -1032,6 +1032,10 @@ impl Run<'_, '_, '_> {
         let vg = g
             .first_verb_group(j + 1, hi.min(j + 20))
             .filter(|v| !v.participle && v.start > j && !self.passive(v))?;
+        // "in Macuto, Vargas state, …": a state, not a verb.
+        if self.base_form(&vg) && g.w(vg.start) == "state" {
+            return None;
+        }
         let (s, e) = g.np_after(j, vg.start)?;
         let speaker = if e == vg.start && e - j < 8 {
             self.r.interpret(&self.mem, s, e)?

@@ -300,11 +300,18 @@ impl Resolver<'_, '_, '_> {
                 continue;
             }
             let span = Span::new(g.toks[first].span.start, g.toks[last - 1].span.end);
-            if self.name_class(span) == want {
+            if self.name_class(span) == want && !self.is_place(span) {
                 return Some(self.speaker_of_name(span, Some(want)));
             }
         }
         None
+    }
+
+    /// True when `span` overlaps a place the gazetteer or the tagger found
+    /// ("Ankara", "In San Marcos"): a pronoun never refers back to it.
+    fn is_place(&self, span: Span) -> bool {
+        self.a.places.iter().any(|p| Span::new(p.start, p.end).overlaps(&span))
+            || self.a.actors.iter().any(|m| m.kind == EntityKind::Place && m.span.overlaps(&span))
     }
 
     /// A guess at the class of a name the tagger did not know: an organisation

@@ -625,3 +625,16 @@ fn issue5_claims_of_responsibility() {
         ],
     );
 }
+
+#[test]
+fn issue5_a_place_never_stands_for_a_speaker() {
+    // "Vargas state" is no subject and verb.
+    check_claims(
+        Lang::En,
+        &[("On 5 May 2020, in Macuto, Vargas state, armed men tried to land.", &[])],
+    );
+    // "she" never refers back to a place.
+    let text = "In San Marcos, sellers attacked a policewoman when she said they were not allowed to work in the market.";
+    let (_, claims) = run(text, Lang::En, &[("San Marcos", EntityKind::Place, None)]);
+    assert!(claims.iter().all(|c| !c.source.text.contains("San Marcos")), "{claims:?}");
+}
