@@ -306,7 +306,10 @@ impl Run<'_, '_, '_> {
     /// "le porte-parole du gouvernement, Olivier Véran": a role phrase followed by
     /// a name in apposition names the speaker by the name.
     fn apposed(&self, s: usize, e: usize, hi: usize) -> Option<Speaker> {
-        if self.g.w(e) != "," || self.r.has_name(s, e) {
+        // (A name in the role's complement does not count: "le gouverneur du
+        // Nord-Kivu, Peter Cirimwami".)
+        let head = (s + 1..e).find(|&i| self.g.is(i, cls::PREP)).unwrap_or(e);
+        if self.g.w(e) != "," || self.r.has_name(s, head) {
             return None;
         }
         let (s2, e2) = self.g.np_after(e + 1, hi)?;
@@ -359,6 +362,9 @@ impl Run<'_, '_, '_> {
     fn subject_then_verb(&self, j: usize, hi: usize) -> Option<(Speaker, VerbGroup)> {
         let limit = hi.min(j + 25);
         let vg = self.g.first_verb_group(j, limit).filter(|v| !v.participle)?;
+        if let Some(speaker) = self.apposed_subject(j, &vg) {
+            return Some((speaker, vg));
+        }
         let (s, e) = self.g.np_after(j, vg.start)?;
         // "a senior commander in Kataib Hezbollah told Reuters": a complement.
         let complement = self.g.is(e, cls::PREP)
@@ -536,9 +542,10 @@ impl Run<'_, '_, '_> {
     fn claims_in(&mut self, range: Range<usize>) {
         let (lo, hi) = (range.start, range.end);
         self.marker_claims(lo, hi);
+        // (Before the verbs: "ont revendiqué l'attentat, affirmant avoir tué" continues it.)
+        self.responsibility_claims(lo, hi);
         self.verb_claims(lo, hi);
         self.incise_claims(lo, hi);
-        self.responsibility_claims(lo, hi);
     }
 
     fn push_claim(&mut self, speaker: &Speaker, lo: usize, hi: usize, marker: Option<String>) {
@@ -735,7 +742,8 @@ impl Run<'_, '_, '_> {
     /// jamais", "claimed to have shot down": the clause starts at the infinitive.
     fn infinitive_clause(&self, vg: &VerbGroup, hi: usize) -> Option<usize> {
         let g = self.g;
-        let s = self.skip_time(vg.end, hi);
+        // "a affirmé à l'AFP avoir": past the hearer.
+        let s = self.skip_hearer(self.skip_time(vg.end, hi), hi);
         let inf = |i: usize| matches!(g.w(i), "avoir" | "être");
         let fr = inf(s)
             || (matches!(g.w(s), "n'" | "ne")
@@ -929,11 +937,13 @@ impl Run<'_, '_, '_> {
             (g.punct(i) && !(g.w(i) == "." && i + 1 < hi && !g.punct(i + 1)))
                 || g.is(i, cls::CONJ)
                 || g.verb_group_at(i, hi).is_some()
+                // "on Monday", "on its Telegram channel", not "an attack on a ship".
+                || (g.w(i) == "on"
+                    && (g.is(i + 1, cls::TIME | cls::POSS) || matches!(g.w(i + 1), "telegram" | "social")))
                 || matches!(
                     g.w(i),
                     "in" | "through"
                         | "via"
-                        | "on"
                         | "and"
                         | "but"
                         | "saying"
@@ -1045,32 +1055,40 @@ impl Run<'_, '_, '_> {
             self.r.interpret(&self.mem, s, e)?;
             self.r.interpret(&self.mem, s2, e2)?;
             (e2 == vg.start).then(|| self.r.phrase(s, e2)).flatten()?
-        } else if g.w(vg.start - 1) == "," && self.commas_between(j, vg.start) == 2 {
-            // "…, the governor of Norte de Santander, William Villamizar, said on
-            // Sunday": the name in apposition.
-            let inner = (j..vg.start).all(|i| {
-                !g.is(i, cls::CONJ)
-                    && !g.is(i, cls::PRONOUN)
-                    && !g.lowercase_aux(i)
-                    && (!g.punct(i) || matches!(g.w(i), "," | "'s" | "'"))
-            });
-            let (ns, ne) = g.np_before(vg.start - 1, j)?;
-            let apposed = ns > j && g.w(ns - 1) == ",";
-            if !inner || !apposed {
-                return None;
-            }
-            if self.r.has_name(ns, ne) {
-                self.r.interpret(&self.mem, ns, ne)?
-            } else if g.w(e) == "," && ns == e + 1 && self.r.has_name(s, e) {
-                // "…, Ahmed Ali, a resident, said."
-                self.r.interpret(&self.mem, s, e)?
-            } else {
-                return None;
-            }
         } else {
-            return None;
+            self.apposed_subject(j, &vg)?
         };
         Some((Found { speaker, verb: Some(vg), at: vg.start }, self.skip_adjuncts(vg.end, hi)))
+    }
+
+    /// A subject from token `j` to verb group `vg` made of a role and a name in
+    /// apposition: "the governor of Norte de Santander, William Villamizar, said"
+    /// (the name after the role) or "Ahmed Ali, a resident, said" (before it).
+    fn apposed_subject(&self, j: usize, vg: &VerbGroup) -> Option<Speaker> {
+        let g = self.g;
+        if vg.start < j + 4 || g.w(vg.start - 1) != "," || self.commas_between(j, vg.start) != 2 {
+            return None;
+        }
+        let inner = (j..vg.start).all(|i| {
+            !g.is(i, cls::CONJ)
+                && !g.is(i, cls::PRONOUN)
+                && !g.lowercase_aux(i)
+                && (!g.punct(i) || matches!(g.w(i), "," | "'s" | "'"))
+        });
+        let (s, e) = g.np_after(j, vg.start)?;
+        let (ns, ne) = g.np_before(vg.start - 1, j)?;
+        if !inner || ns <= j || g.w(ns - 1) != "," {
+            return None;
+        }
+        // ("the Harakat Sawa'd Misr, or Hasam Movement, said": the first name.)
+        let alias = matches!(g.w(ns), "or" | "ou");
+        if self.r.has_name(ns, ne) && !alias {
+            self.r.interpret(&self.mem, ns, ne)
+        } else if g.w(e) == "," && (ns == e + 1 || alias) && self.r.has_name(s, e) {
+            self.r.interpret(&self.mem, s, e)
+        } else {
+            None
+        }
     }
 
     /// Skips a short time or channel adjunct after an incise ("on Wednesday",

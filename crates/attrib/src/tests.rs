@@ -638,3 +638,54 @@ fn issue5_a_place_never_stands_for_a_speaker() {
     let (_, claims) = run(text, Lang::En, &[("San Marcos", EntityKind::Place, None)]);
     assert!(claims.iter().all(|c| !c.source.text.contains("San Marcos")), "{claims:?}");
 }
+
+#[test]
+fn issue5_a_name_in_apposition_after_a_role_speaks() {
+    check_quotes(
+        Lang::En,
+        &[
+            (
+                "\"We will not allow this violence to continue,\" the governor of Norte de Santander, William Villamizar, said on Sunday.",
+                &[("We will not allow this violence to continue", "William Villamizar", Some("said"))],
+            ),
+            (
+                "\"Nobody came,\" the Harakat Sawa'd Misr, or Hasam Movement, said in a statement.",
+                &[("Nobody came", "Harakat Sawa'd Misr", Some("said"))],
+            ),
+        ],
+    );
+    check_quotes(
+        Lang::Fr,
+        &[(
+            "« Nous ne céderons pas », a déclaré le gouverneur du Nord-Kivu, Peter Cirimwami, dimanche.",
+            &[("Nous ne céderons pas", "Peter Cirimwami", Some("a déclaré"))],
+        )],
+    );
+}
+
+#[test]
+fn issue5_claims_after_a_hearer_or_a_claim_of_responsibility() {
+    check_claims(
+        Lang::Fr,
+        &[
+            (
+                "Le chef rebelle a affirmé à l'AFP avoir repoussé l'offensive.",
+                &[("avoir repoussé l'offensive", "Le chef rebelle", "a affirmé")],
+            ),
+            (
+                "Les shebab ont revendiqué l'attentat, affirmant avoir tué des soldats.",
+                &[
+                    ("l'attentat", "Les shebab", "ont revendiqué"),
+                    ("avoir tué des soldats", "Les shebab", "affirmant"),
+                ],
+            ),
+        ],
+    );
+    check_claims(
+        Lang::En,
+        &[(
+            "Houthi rebels claimed an attack on a ship in the Red Sea.",
+            &[("an attack on a ship", "Houthi rebels", "claimed")],
+        )],
+    );
+}
