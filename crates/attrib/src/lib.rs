@@ -544,8 +544,11 @@ impl Run<'_, '_, '_> {
         self.marker_claims(lo, hi);
         // (Before the verbs: "ont revendiqué l'attentat, affirmant avoir tué" continues it.)
         self.responsibility_claims(lo, hi);
-        self.verb_claims(lo, hi);
+        self.verb_claims(lo, hi, false);
         self.incise_claims(lo, hi);
+        // "…, the health ministry said, adding that …": the participle continues
+        // the incise found after it.
+        self.verb_claims(lo, hi, true);
     }
 
     fn push_claim(&mut self, speaker: &Speaker, lo: usize, hi: usize, marker: Option<String>) {
@@ -679,8 +682,9 @@ impl Run<'_, '_, '_> {
             .filter(|&i| i == v.end || !g.punct(i - 1) || g.w(i - 1) == ",")
     }
 
-    /// `X affirme que …`, `notant que …`, `X said (that) …`.
-    fn verb_claims(&mut self, lo: usize, hi: usize) {
+    /// `X affirme que …`, `notant que …`, `X said (that) …` (only the
+    /// participles with `continuing`).
+    fn verb_claims(&mut self, lo: usize, hi: usize, continuing: bool) {
         let mut i = lo;
         while i < hi {
             let vg = match self.g.verb_group_at(i, hi) {
@@ -691,6 +695,9 @@ impl Run<'_, '_, '_> {
                 }
             };
             i = vg.end;
+            if continuing && !vg.participle {
+                continue;
+            }
             let conj = self.conj_after(&vg, hi);
             let start = match conj {
                 Some(c) => c + 1,
@@ -708,6 +715,11 @@ impl Run<'_, '_, '_> {
                 self.subject_before(&vg, lo)
             };
             let Some(speaker) = speaker else { continue };
+            let end = self.clause_end(start, hi);
+            let span = self.span_of(start, end);
+            if continuing && self.claims.iter().any(|c| Span::new(c.start, c.end).overlaps(&span)) {
+                continue;
+            }
             let mstart = if vg.participle && vg.start > lo && self.g.w(vg.start - 1) == "en" {
                 vg.start - 1
             } else {
@@ -716,7 +728,6 @@ impl Run<'_, '_, '_> {
             let marker_end = conj.filter(|&c| c == vg.end).map_or(vg.end, |c| c + 1);
             let marker = Some(self.span_of(mstart, marker_end).slice(self.a.text()).to_string());
             self.note(vg.start, &speaker);
-            let end = self.clause_end(start, hi);
             self.push_claim(&speaker, start, end, marker);
         }
     }

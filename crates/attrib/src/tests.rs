@@ -689,3 +689,27 @@ fn issue5_claims_after_a_hearer_or_a_claim_of_responsibility() {
         )],
     );
 }
+
+#[test]
+fn issue5_a_participle_continues_the_incise_before_it() {
+    check_claims(
+        Lang::En,
+        &[(
+            "Six people were killed, the health ministry said, adding that the toll could rise.",
+            &[
+                ("Six people were killed", "the health ministry", "said"),
+                ("the toll could rise", "the health ministry", "adding that"),
+            ],
+        )],
+    );
+    check_claims(
+        Lang::Fr,
+        &[(
+            "Deux soldats ont été tués, a indiqué le ministère, précisant que l'attaque avait eu lieu à l'aube.",
+            &[
+                ("Deux soldats ont été tués", "le ministère", "a indiqué"),
+                ("l'attaque avait eu lieu à l'aube", "le ministère", "précisant que"),
+            ],
+        )],
+    );
+}
