@@ -1036,6 +1036,17 @@ impl Run<'_, '_, '_> {
             self.g.verb_group_at(j, hi).filter(|v| !v.participle && !self.base_form(v))
         {
             let speaker = self.inverted_subject(&vg, hi)?;
+            if vg.clitic.is_none() {
+                // "…, said the group had captured the district": the subject of a
+                // reported clause; "…, claimed the attack": an object. Not incises.
+                let from = self.skip_hearer(self.skip_time(vg.end, hi), hi);
+                let (s, e) = self.g.np_after(from, hi)?;
+                let pronoun = e == s + 1 && self.g.is(s, cls::PRONOUN);
+                let named = self.r.has_name(s, e) || self.r.has_role(s, e);
+                if self.g.lowercase_aux(e) || !(named || pronoun) {
+                    return None;
+                }
+            }
             let end = if vg.clitic.is_some() {
                 vg.end
             } else {

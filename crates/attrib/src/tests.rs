@@ -713,3 +713,20 @@ fn issue5_a_participle_continues_the_incise_before_it() {
         )],
     );
 }
+
+#[test]
+fn issue5_a_verb_before_a_clause_or_an_object_is_no_incise() {
+    check_claims(
+        Lang::En,
+        &[
+            (
+                "A spokesman for the Taliban, Zabihullah Mujahid, said the group had captured the district.",
+                &[("the group had captured the district", "Zabihullah Mujahid", "said")],
+            ),
+            (
+                "Al-Shabaab, which is linked to al-Qaeda, claimed the attack.",
+                &[("the attack", "Al-Shabaab", "claimed")],
+            ),
+        ],
+    );
+}
