@@ -338,6 +338,16 @@ impl Run<'_, '_, '_> {
                 .flatten();
         }
         let (s, e) = g.np_before(vg.start, lo)?;
+        // "The Syrian Observatory for Human Rights said": a role with its
+        // complement is one subject.
+        if s > lo + 1 && matches!(g.w(s - 1), "of" | "for") {
+            if let Some((s2, e2)) = g.np_before(s - 1, lo) {
+                let opens = s2 == lo || g.punct(s2 - 1);
+                if opens && e2 == s - 1 && self.r.has_role(s2, e2) {
+                    return self.r.interpret(&self.mem, s2, e);
+                }
+            }
+        }
         self.r.interpret(&self.mem, s, e)
     }
 

@@ -730,3 +730,24 @@ fn issue5_a_verb_before_a_clause_or_an_object_is_no_incise() {
         ],
     );
 }
+
+#[test]
+fn issue5_a_role_with_its_complement_is_one_subject() {
+    check_claims(
+        Lang::En,
+        &[
+            (
+                "The Syrian Observatory for Human Rights reported that 12 fighters were killed.",
+                &[(
+                    "12 fighters were killed",
+                    "Syrian Observatory for Human Rights",
+                    "reported that",
+                )],
+            ),
+            (
+                "The mayor of the town noted that salaries could not be paid.",
+                &[("salaries could not be paid", "The mayor of the town", "noted that")],
+            ),
+        ],
+    );
+}
