@@ -232,7 +232,8 @@ impl<'a, 't> Grammar<'a, 't> {
         ly || (after_aux && t.w.ends_with("ment"))
     }
 
-    fn lowercase_aux(&self, j: usize) -> bool {
+    /// True when token `j` is a lowercase auxiliary.
+    pub fn lowercase_aux(&self, j: usize) -> bool {
         self.toks.get(j).is_some_and(|t| t.is(cls::AUX) && !t.cap)
     }
 

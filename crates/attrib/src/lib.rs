@@ -28,8 +28,14 @@
 //! 4. **Claims** are reported clauses without quote marks: markers (`selon X,` /
 //!    `, according to X`), reporting verbs followed by que/that, participles
 //!    continuing the sentence's speaker (`notant que`, `adding that`) and incises
-//!    (`…, officials said.`; `Toutefois, poursuit-il, …`). A claim's span is the
-//!    reported clause alone, trimmed of marker, source and final punctuation.
+//!    (`…, officials said.`; `Toutefois, poursuit-il, …`; `…, the governor,
+//!    William Villamizar, said`; `…, a local group and residents said`). A
+//!    reporting verb with an infinitive claims what the infinitive says (`affirme
+//!    avoir tué`, `claimed to have shot down`), and a claim of responsibility
+//!    claims its object (`claimed responsibility for the attack`, `a revendiqué
+//!    les attaques`) or, in the passive, its subject (`L'attaque a été revendiquée
+//!    par le JNIM`), never when negated. A claim's span is the reported clause
+//!    alone, trimmed of marker, source and final punctuation.
 //! 5. **Speakers** (`speaker`) are actor mentions when the tagger found them,
 //!    else capitalised names (with particles: al-Saadi, de Jong); a role phrase
 //!    followed by a name in apposition is the name ("le porte-parole, Olivier
@@ -260,12 +266,22 @@ impl Run<'_, '_, '_> {
             }
             return self.resolve_clitic(c);
         }
-        if !vg.flags.inverted || vg.flags.hearer {
+        if !vg.flags.inverted || vg.flags.hearer || self.base_form(vg) {
             return None;
         }
         let from = self.skip_hearer(self.skip_time(vg.end, hi), hi);
         let (s, e) = self.g.np_after(from, hi)?;
         self.apposed(s, e, hi).or_else(|| self.r.interpret(&self.mem, s, e))
+    }
+
+    /// An English verb group of one bare base form ("state" in "state media
+    /// reported"): never an inverted incise, which takes "said", "says", "added".
+    fn base_form(&self, vg: &VerbGroup) -> bool {
+        let w = self.g.w(vg.end - 1);
+        self.a.lang != sitrep_model::Lang::Fr
+            && vg.clitic.is_none()
+            && vg.end == vg.start + 1
+            && !(w.ends_with("ed") || w.ends_with('s') || matches!(w, "said" | "told" | "wrote"))
     }
 
     /// "a-t-on appris de source sécuritaire", "indique-t-on auprès du ministère":
@@ -290,7 +306,10 @@ impl Run<'_, '_, '_> {
     /// "le porte-parole du gouvernement, Olivier Véran": a role phrase followed by
     /// a name in apposition names the speaker by the name.
     fn apposed(&self, s: usize, e: usize, hi: usize) -> Option<Speaker> {
-        if self.g.w(e) != "," || self.r.has_name(s, e) {
+        // (A name in the role's complement does not count: "le gouverneur du
+        // Nord-Kivu, Peter Cirimwami".)
+        let head = (s + 1..e).find(|&i| self.g.is(i, cls::PREP)).unwrap_or(e);
+        if self.g.w(e) != "," || self.r.has_name(s, head) {
             return None;
         }
         let (s2, e2) = self.g.np_after(e + 1, hi)?;
@@ -319,6 +338,16 @@ impl Run<'_, '_, '_> {
                 .flatten();
         }
         let (s, e) = g.np_before(vg.start, lo)?;
+        // "The Syrian Observatory for Human Rights said": a role with its
+        // complement is one subject.
+        if s > lo + 1 && matches!(g.w(s - 1), "of" | "for") {
+            if let Some((s2, e2)) = g.np_before(s - 1, lo) {
+                let opens = s2 == lo || g.punct(s2 - 1);
+                if opens && e2 == s - 1 && self.r.has_role(s2, e2) {
+                    return self.r.interpret(&self.mem, s2, e);
+                }
+            }
+        }
         self.r.interpret(&self.mem, s, e)
     }
 
@@ -343,6 +372,9 @@ impl Run<'_, '_, '_> {
     fn subject_then_verb(&self, j: usize, hi: usize) -> Option<(Speaker, VerbGroup)> {
         let limit = hi.min(j + 25);
         let vg = self.g.first_verb_group(j, limit).filter(|v| !v.participle)?;
+        if let Some(speaker) = self.apposed_subject(j, &vg) {
+            return Some((speaker, vg));
+        }
         let (s, e) = self.g.np_after(j, vg.start)?;
         // "a senior commander in Kataib Hezbollah told Reuters": a complement.
         let complement = self.g.is(e, cls::PREP)
@@ -512,7 +544,7 @@ impl Run<'_, '_, '_> {
     fn named_source_at(&self, k: usize) -> bool {
         let hi = self.toks().len();
         let Some((s, e)) = self.g.np_after(k, hi.min(k + 12)) else { return false };
-        self.r.has_name(s, e) || self.r.has_role(s, e)
+        self.r.has_proper_name(s, e) || self.r.has_role(s, e)
     }
 
     // ---------- claims ----------
@@ -520,14 +552,31 @@ impl Run<'_, '_, '_> {
     fn claims_in(&mut self, range: Range<usize>) {
         let (lo, hi) = (range.start, range.end);
         self.marker_claims(lo, hi);
-        self.verb_claims(lo, hi);
+        // (Before the verbs: "ont revendiqué l'attentat, affirmant avoir tué" continues it.)
+        self.responsibility_claims(lo, hi);
+        self.verb_claims(lo, hi, false);
         self.incise_claims(lo, hi);
+        // "…, the health ministry said, adding that …": the participle continues
+        // the incise found after it.
+        self.verb_claims(lo, hi, true);
     }
 
     fn push_claim(&mut self, speaker: &Speaker, lo: usize, hi: usize, marker: Option<String>) {
+        self.push_claim_min(speaker, lo, hi, marker, 3);
+    }
+
+    /// [`Run::push_claim`] for a clause of at least `min` tokens.
+    fn push_claim_min(
+        &mut self,
+        speaker: &Speaker,
+        lo: usize,
+        hi: usize,
+        marker: Option<String>,
+        min: usize,
+    ) {
         let lo = self.skip_dateline(lo, hi);
         let (lo, hi) = self.trim_clause(lo, hi);
-        if hi <= lo || hi - lo < 3 {
+        if hi <= lo || hi - lo < min {
             return;
         }
         let span = self.span_of(lo, hi);
@@ -643,8 +692,9 @@ impl Run<'_, '_, '_> {
             .filter(|&i| i == v.end || !g.punct(i - 1) || g.w(i - 1) == ",")
     }
 
-    /// `X affirme que …`, `notant que …`, `X said (that) …`.
-    fn verb_claims(&mut self, lo: usize, hi: usize) {
+    /// `X affirme que …`, `notant que …`, `X said (that) …` (only the
+    /// participles with `continuing`).
+    fn verb_claims(&mut self, lo: usize, hi: usize, continuing: bool) {
         let mut i = lo;
         while i < hi {
             let vg = match self.g.verb_group_at(i, hi) {
@@ -655,10 +705,14 @@ impl Run<'_, '_, '_> {
                 }
             };
             i = vg.end;
+            if continuing && !vg.participle {
+                continue;
+            }
             let conj = self.conj_after(&vg, hi);
             let start = match conj {
                 Some(c) => c + 1,
-                None => match self.bare_clause(&vg, hi) {
+                None => match self.bare_clause(&vg, hi).or_else(|| self.infinitive_clause(&vg, hi))
+                {
                     Some(s) => s,
                     None => continue,
                 },
@@ -671,6 +725,11 @@ impl Run<'_, '_, '_> {
                 self.subject_before(&vg, lo)
             };
             let Some(speaker) = speaker else { continue };
+            let end = self.clause_end(start, hi);
+            let span = self.span_of(start, end);
+            if continuing && self.claims.iter().any(|c| Span::new(c.start, c.end).overlaps(&span)) {
+                continue;
+            }
             let mstart = if vg.participle && vg.start > lo && self.g.w(vg.start - 1) == "en" {
                 vg.start - 1
             } else {
@@ -679,7 +738,6 @@ impl Run<'_, '_, '_> {
             let marker_end = conj.filter(|&c| c == vg.end).map_or(vg.end, |c| c + 1);
             let marker = Some(self.span_of(mstart, marker_end).slice(self.a.text()).to_string());
             self.note(vg.start, &speaker);
-            let end = self.clause_end(start, hi);
             self.push_claim(&speaker, start, end, marker);
         }
     }
@@ -699,6 +757,35 @@ impl Run<'_, '_, '_> {
         let t = g.toks.get(s).filter(|_| s < hi)?;
         let opens = t.cap || t.is(cls::DEF) || t.is(cls::INDEF) || g.lex.pronoun(&t.w).is_some();
         (opens && t.kind == TokenKind::Word && !t.is(cls::STOP) && hi - s > 3).then_some(s)
+    }
+
+    /// A claim made with an infinitive: "affirme avoir tué", "a dit n'avoir
+    /// jamais", "claimed to have shot down": the clause starts at the infinitive.
+    fn infinitive_clause(&self, vg: &VerbGroup, hi: usize) -> Option<usize> {
+        let g = self.g;
+        // "a affirmé à l'AFP avoir": past the hearer.
+        let s = self.skip_hearer(self.skip_time(vg.end, hi), hi);
+        let inf = |i: usize| matches!(g.w(i), "avoir" | "être");
+        let fr = inf(s)
+            || (matches!(g.w(s), "n'" | "ne")
+                && (inf(s + 1)
+                    || (matches!(g.w(s + 1), "pas" | "jamais" | "plus" | "rien") && inf(s + 2))));
+        let en = g.w(vg.end - 1).starts_with("claim") && g.w(s) == "to" && g.w(s + 1) == "have";
+        // "conditions which they claim to have deteriorated": the claim's subject
+        // is the relative, outside the span.
+        let relative = (vg.start.saturating_sub(3)..vg.start)
+            .any(|i| matches!(g.w(i), "which" | "that" | "whom" | "que" | "qu'" | "dont"));
+        ((fr || en) && hi > s + 2 && !relative && !self.passive(vg)).then_some(s)
+    }
+
+    /// A passive verb group ("was told", "were reported", "a été revendiquée"),
+    /// whose subject is not the speaker.
+    fn passive(&self, vg: &VerbGroup) -> bool {
+        let g = self.g;
+        let be = |i: usize| {
+            matches!(g.w(i), "was" | "were" | "is" | "are" | "been" | "being" | "be" | "été")
+        };
+        be(vg.start) || (vg.start > 0 && be(vg.start - 1))
     }
 
     /// Skips the hearer before an inverted subject: "a indiqué à l'AFP une source".
@@ -749,6 +836,180 @@ impl Run<'_, '_, '_> {
         j
     }
 
+    /// Claims of responsibility: "Al-Shabaab claimed responsibility for the
+    /// attack", "La BLA a revendiqué les attaques" (the claim is the object), and
+    /// "L'attaque a été revendiquée par le JNIM" (the claim is the subject).
+    /// Never when negated ("no group has claimed", "n'a pas été revendiquée").
+    fn responsibility_claims(&mut self, lo: usize, hi: usize) {
+        let g = self.g;
+        let claims = |i: usize| g.w(i).starts_with("revendiqu") || g.w(i).starts_with("claim");
+        let negated = (lo..hi).any(|i| {
+            matches!(
+                g.w(i),
+                "no" | "not"
+                    | "n't"
+                    | "never"
+                    | "none"
+                    | "nobody"
+                    | "aucun"
+                    | "aucune"
+                    | "pas"
+                    | "jamais"
+                    | "nul"
+                    | "personne"
+                    | "whether"
+                    | "si"
+            )
+        });
+        if negated {
+            return;
+        }
+        let mut i = lo;
+        while i < hi {
+            let Some(vg) = g.verb_group_at(i, hi).filter(|v| !self.masked(i) && claims(v.end - 1))
+            else {
+                // "L'attaque a été revendiquée par le JNIM."
+                if claims(i) && i > lo && matches!(g.w(i - 1), "été" | "was" | "were" | "been") {
+                    self.claimed_by(lo, i, hi);
+                }
+                i += 1;
+                continue;
+            };
+            i = vg.end;
+            if self.passive(&vg) {
+                self.claimed_by(lo, vg.end - 1, hi);
+                continue;
+            }
+            if vg.participle {
+                continue;
+            }
+            let o = self.skip_time(vg.end, hi);
+            let Some(end) = self.claimed_object(o, hi) else { continue };
+            let speaker = match vg.clitic {
+                Some(c) => self.resolve_clitic(c),
+                None => self.subject_before(&vg, lo),
+            };
+            let Some(speaker) = speaker else { continue };
+            let marker = Some(self.verb_text(&vg));
+            self.note(vg.start, &speaker);
+            self.push_claim_min(&speaker, o, end, marker, 1);
+        }
+    }
+
+    /// The end of what a group claims, from token `o`: responsibility or an
+    /// attack ("responsibility for the attack", "l'attentat de mardi"), cut
+    /// before the channel ("in a statement", "through its Amaq news agency").
+    fn claimed_object(&self, o: usize, hi: usize) -> Option<usize> {
+        let g = self.g;
+        let attack = |i: usize| {
+            matches!(
+                g.w(i),
+                "responsibility"
+                    | "credit"
+                    | "attack"
+                    | "attacks"
+                    | "bombing"
+                    | "bombings"
+                    | "assault"
+                    | "killing"
+                    | "killings"
+                    | "kidnapping"
+                    | "abduction"
+                    | "ambush"
+                    | "shooting"
+                    | "raid"
+                    | "strike"
+                    | "strikes"
+                    | "blast"
+                    | "explosion"
+                    | "assassination"
+                    | "responsabilité"
+                    | "attaque"
+                    | "attaques"
+                    | "attentat"
+                    | "attentats"
+                    | "assaut"
+                    | "embuscade"
+                    | "assassinat"
+                    | "enlèvement"
+                    | "enlèvements"
+                    | "frappe"
+                    | "frappes"
+                    | "opération"
+                    | "opérations"
+                    | "tir"
+                    | "tirs"
+                    | "meurtre"
+                    | "meurtres"
+            )
+        };
+        let head = if matches!(g.w(o), "responsibility" | "credit") {
+            o
+        } else {
+            let det = g.is(o, cls::DEF) || g.is(o, cls::INDEF) || g.is(o, cls::POSS);
+            (o + 1..hi.min(o + 4)).take_while(|&i| !g.punct(i)).find(|&i| attack(i))?;
+            if !det {
+                return None;
+            }
+            o
+        };
+        // (A full stop inside the sentence is an abbreviation: "for Dec. 10 bombings".)
+        let cut = |i: usize| {
+            (g.punct(i) && !(g.w(i) == "." && i + 1 < hi && !g.punct(i + 1)))
+                || g.is(i, cls::CONJ)
+                || g.verb_group_at(i, hi).is_some()
+                // "on Monday", "on its Telegram channel", not "an attack on a ship".
+                || (g.w(i) == "on"
+                    && (g.is(i + 1, cls::TIME | cls::POSS) || matches!(g.w(i + 1), "telegram" | "social")))
+                || matches!(
+                    g.w(i),
+                    "in" | "through"
+                        | "via"
+                        | "and"
+                        | "but"
+                        | "saying"
+                        | "dans"
+                        | "sur"
+                        | "par"
+                        | "et"
+                        | "mais"
+                        | "qui"
+                        | "which"
+                        | "who"
+                        | "disant"
+                        | "affirmant"
+                )
+        };
+        Some((head + 1..hi).find(|&i| cut(i)).unwrap_or(hi))
+    }
+
+    /// "L'attaque a été revendiquée par le JNIM" / "The attack was claimed by
+    /// Islamic State": the subject before the passive at `v` is the claim.
+    fn claimed_by(&mut self, lo: usize, v: usize, hi: usize) {
+        let g = self.g;
+        if !matches!(g.w(v + 1), "par" | "by") {
+            return;
+        }
+        let Some((s, e)) = g.np_after(v + 2, hi) else { return };
+        if !(self.r.has_name(s, e) || self.r.has_role(s, e)) {
+            return;
+        }
+        let Some(speaker) = self.r.interpret(&self.mem, s, e) else { return };
+        // The auxiliaries before the participle: "a été", "has been", "was".
+        let mut a = v;
+        while a > lo && (g.lowercase_aux(a - 1) || g.w(a - 1) == "été" || g.w(a - 1) == "been") {
+            a -= 1;
+        }
+        let Some((ss, se)) = g.np_before(a, lo) else { return };
+        let nouny = (ss..se).all(|i| !g.is(i, cls::PRONOUN)) && se - ss >= 2;
+        if !nouny || (ss > lo && !g.punct(ss - 1)) {
+            return;
+        }
+        let marker = Some(self.span_of(v, v + 2).slice(self.a.text()).to_string());
+        self.note(v, &speaker);
+        self.push_claim_min(&speaker, ss, se, marker, 2);
+    }
+
     /// `…, officials said.` / `…, a déclaré X.` / `Toutefois, poursuit-il, …`.
     fn incise_claims(&mut self, lo: usize, hi: usize) {
         for k in lo..hi {
@@ -781,8 +1042,21 @@ impl Run<'_, '_, '_> {
     /// An incise at token `j`: verb first (`a déclaré X`, `poursuit-il`) or subject
     /// first (`officials said on Wednesday`); returns it and the token after it.
     fn incise(&self, j: usize, hi: usize) -> Option<(Found, usize)> {
-        if let Some(vg) = self.g.verb_group_at(j, hi).filter(|v| !v.participle) {
+        if let Some(vg) =
+            self.g.verb_group_at(j, hi).filter(|v| !v.participle && !self.base_form(v))
+        {
             let speaker = self.inverted_subject(&vg, hi)?;
+            if vg.clitic.is_none() {
+                // "…, said the group had captured the district": the subject of a
+                // reported clause; "…, claimed the attack": an object. Not incises.
+                let from = self.skip_hearer(self.skip_time(vg.end, hi), hi);
+                let (s, e) = self.g.np_after(from, hi)?;
+                let pronoun = e == s + 1 && self.g.is(s, cls::PRONOUN);
+                let named = self.r.has_name(s, e) || self.r.has_role(s, e);
+                if self.g.lowercase_aux(e) || !(named || pronoun) {
+                    return None;
+                }
+            }
             let end = if vg.clitic.is_some() {
                 vg.end
             } else {
@@ -793,14 +1067,60 @@ impl Run<'_, '_, '_> {
                 self.skip_adjuncts(end, hi),
             ));
         }
-        let vg =
-            self.g.first_verb_group(j, hi.min(j + 8)).filter(|v| !v.participle && v.start > j)?;
-        let (s, e) = self.g.np_after(j, vg.start)?;
-        if e != vg.start {
+        let g = self.g;
+        if g.verb_group_at(j, hi).is_some_and(|v| !self.base_form(&v)) {
             return None;
         }
-        let speaker = self.r.interpret(&self.mem, s, e)?;
+        let vg = g
+            .first_verb_group(j + 1, hi.min(j + 20))
+            .filter(|v| !v.participle && v.start > j && !self.passive(v))?;
+        // "in Macuto, Vargas state, …": a state, not a verb.
+        if self.base_form(&vg) && g.w(vg.start) == "state" {
+            return None;
+        }
+        let (s, e) = g.np_after(j, vg.start)?;
+        let speaker = if e == vg.start && e - j < 8 {
+            self.r.interpret(&self.mem, s, e)?
+        } else if matches!(g.w(e), "and" | "et") && e + 1 < vg.start {
+            // "…, a local resistance group and residents said."
+            let (s2, e2) = g.np_after(e + 1, vg.start)?;
+            self.r.interpret(&self.mem, s, e)?;
+            self.r.interpret(&self.mem, s2, e2)?;
+            (e2 == vg.start).then(|| self.r.phrase(s, e2)).flatten()?
+        } else {
+            self.apposed_subject(j, &vg)?
+        };
         Some((Found { speaker, verb: Some(vg), at: vg.start }, self.skip_adjuncts(vg.end, hi)))
+    }
+
+    /// A subject from token `j` to verb group `vg` made of a role and a name in
+    /// apposition: "the governor of Norte de Santander, William Villamizar, said"
+    /// (the name after the role) or "Ahmed Ali, a resident, said" (before it).
+    fn apposed_subject(&self, j: usize, vg: &VerbGroup) -> Option<Speaker> {
+        let g = self.g;
+        if vg.start < j + 4 || g.w(vg.start - 1) != "," || self.commas_between(j, vg.start) != 2 {
+            return None;
+        }
+        let inner = (j..vg.start).all(|i| {
+            !g.is(i, cls::CONJ)
+                && !g.is(i, cls::PRONOUN)
+                && !g.lowercase_aux(i)
+                && (!g.punct(i) || matches!(g.w(i), "," | "'s" | "'"))
+        });
+        let (s, e) = g.np_after(j, vg.start)?;
+        let (ns, ne) = g.np_before(vg.start - 1, j)?;
+        if !inner || ns <= j || g.w(ns - 1) != "," {
+            return None;
+        }
+        // ("the Harakat Sawa'd Misr, or Hasam Movement, said": the first name.)
+        let alias = matches!(g.w(ns), "or" | "ou");
+        if self.r.has_name(ns, ne) && !alias {
+            self.r.interpret(&self.mem, ns, ne)
+        } else if g.w(e) == "," && (ns == e + 1 || alias) && self.r.has_name(s, e) {
+            self.r.interpret(&self.mem, s, e)
+        } else {
+            None
+        }
     }
 
     /// Skips a short time or channel adjunct after an incise ("on Wednesday",

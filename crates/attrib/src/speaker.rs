@@ -161,8 +161,9 @@ impl Resolver<'_, '_, '_> {
                 if let Some(m) = named {
                     return Some(self.speaker_of_mention(m));
                 }
+                // (Not a complement: "la préfecture du Lot-et-Garonne".)
                 if let Some((name, ns, _)) =
-                    self.name_in(re, hi).filter(|n| n.1 <= re + 2 && no_prep(re, n.1))
+                    self.name_in(re, hi).filter(|n| n.1 <= re + 2 && no_prep(re, n.1 + 1))
                 {
                     // "le quotidien Le Monde": a capitalised article belongs to the name.
                     let name = if ns == re + 1 && g.toks[re].cap && g.is(re, cls::DEF) {
@@ -190,7 +191,7 @@ impl Resolver<'_, '_, '_> {
             let head_is_role = role.is_some_and(|(_, role_end, _)| {
                 role_end > name_end
                     || (role_end <= name_start
-                        && (role_end..name_start).any(|i| g.is(i, cls::PREP)))
+                        && (role_end..=name_start).any(|i| g.is(i, cls::PREP)))
             });
             if !head_is_role {
                 let class = role.map(|r| r.2).unwrap_or_else(|| self.name_class(name));
@@ -299,11 +300,18 @@ impl Resolver<'_, '_, '_> {
                 continue;
             }
             let span = Span::new(g.toks[first].span.start, g.toks[last - 1].span.end);
-            if self.name_class(span) == want {
+            if self.name_class(span) == want && !self.is_place(span) {
                 return Some(self.speaker_of_name(span, Some(want)));
             }
         }
         None
+    }
+
+    /// True when `span` overlaps a place the gazetteer or the tagger found
+    /// ("Ankara", "In San Marcos"): a pronoun never refers back to it.
+    fn is_place(&self, span: Span) -> bool {
+        self.a.places.iter().any(|p| Span::new(p.start, p.end).overlaps(&span))
+            || self.a.actors.iter().any(|m| m.kind == EntityKind::Place && m.span.overlaps(&span))
     }
 
     /// A guess at the class of a name the tagger did not know: an organisation
@@ -323,6 +331,33 @@ impl Resolver<'_, '_, '_> {
     /// True when `[lo, hi)` holds a role noun.
     pub fn has_role(&self, lo: usize, hi: usize) -> bool {
         self.role_in(lo, hi).is_some()
+    }
+
+    /// True when `[lo, hi)` holds a capitalised name or a proper tagged actor
+    /// (not a common noun the tagger knows, such as "troupes").
+    pub fn has_proper_name(&self, lo: usize, hi: usize) -> bool {
+        let Some(span) = self
+            .g
+            .toks
+            .get(lo..hi)
+            .and_then(|t| Some(Span::new(t.first()?.span.start, t.last()?.span.end)))
+        else {
+            return false;
+        };
+        self.name_in(lo, hi).is_some()
+            || self
+                .a
+                .actors
+                .iter()
+                .any(|m| span.contains(&m.span) && !m.adjectival && self.is_proper(m))
+    }
+
+    /// A coordinated source ("a local resistance group and residents"): the
+    /// whole phrase over tokens `[lo, hi)`, of no class (it never refers back).
+    pub fn phrase(&self, lo: usize, hi: usize) -> Option<Speaker> {
+        let toks = self.g.toks.get(lo..hi)?;
+        let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
+        Some(Speaker { class: None, ..self.speaker_of_name(span, None) })
     }
 
     /// True when `[lo, hi)` holds a name or a tagged actor (not only a role noun).

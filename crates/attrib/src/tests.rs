@@ -487,3 +487,267 @@ fn issue5_a_name_never_runs_across_a_line_break() {
     assert!(!claims.is_empty(), "{claims:?}");
     assert!(claims.iter().all(|c| !c.source.text.contains('\n')), "{claims:?}");
 }
+
+#[test]
+fn issue5_a_verb_of_saying_with_an_infinitive_makes_a_claim() {
+    check_claims(
+        Lang::Fr,
+        &[
+            (
+                "L'armée somalienne affirme avoir tué 35 combattants shebab lors d'une opération.",
+                &[(
+                    "avoir tué 35 combattants shebab lors d'une opération",
+                    "armée somalienne",
+                    "affirme",
+                )],
+            ),
+            (
+                "Les rebelles houthis ont affirmé lundi avoir attaqué un navire en mer Rouge.",
+                &[("avoir attaqué un navire en mer Rouge", "Les rebelles houthis", "ont affirmé")],
+            ),
+            (
+                "Le groupe a dit n'avoir jamais visé de civils.",
+                &[("n'avoir jamais visé de civils", "Le groupe", "a dit")],
+            ),
+            // An infinitive that is not a claim: "a promis de".
+            ("Le ministre a promis de reconstruire les écoles.", &[]),
+        ],
+    );
+    check_claims(
+        Lang::En,
+        &[
+            (
+                "The rebels claimed to have shot down a helicopter near the border.",
+                &[("to have shot down a helicopter near the border", "The rebels", "claimed")],
+            ),
+            // The claim's subject is the relative, outside any span.
+            ("They protested working conditions which they claim to have deteriorated.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn issue5_an_incise_names_common_sources() {
+    check_claims(
+        Lang::En,
+        &[
+            ("Seven people were killed, medics said.", &[("Seven people were killed", "medics", "said")]),
+            (
+                "Two bodies were pulled from the rubble, rescuers said.",
+                &[("Two bodies were pulled from the rubble", "rescuers", "said")],
+            ),
+            (
+                "Soldiers torched the village, a local resistance group and residents said.",
+                &[("Soldiers torched the village", "a local resistance group and residents", "said")],
+            ),
+            (
+                "Fighting continued overnight, the governor of Norte de Santander, William Villamizar, said on Sunday.",
+                &[("Fighting continued overnight", "William Villamizar", "said")],
+            ),
+            (
+                "Fighting continued overnight, Ahmed Ali, a resident, said.",
+                &[("Fighting continued overnight", "Ahmed Ali", "said")],
+            ),
+            // "state" is no verb here: the source is "state media".
+            (
+                "At least two people died in a gas explosion, state media reported.",
+                &[("At least two people died in a gas explosion", "state media", "reported")],
+            ),
+        ],
+    );
+    check_claims(
+        Lang::Fr,
+        &[
+            (
+                "Deux civils ont été tués, ont indiqué les secouristes.",
+                &[("Deux civils ont été tués", "les secouristes", "ont indiqué")],
+            ),
+            (
+                "Le convoi a été attaqué près de Gao, a indiqué à l'AFP un responsable militaire.",
+                &[("Le convoi a été attaqué près de Gao", "un responsable militaire", "a indiqué")],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn issue5_a_source_is_never_a_place_nor_a_common_noun_after_pour() {
+    check_claims(
+        Lang::Fr,
+        &[
+            (
+                "Les gendarmes ont interpellé deux suspects, a précisé la préfecture du Lot-et-Garonne.",
+                &[(
+                    "Les gendarmes ont interpellé deux suspects",
+                    "la préfecture du Lot-et-Garonne",
+                    "a précisé",
+                )],
+            ),
+            ("L'armée a repoussé l'attaque, sans donner de bilan pour ses propres troupes.", &[]),
+        ],
+    );
+    // With the tagger's common-noun mention "troupes".
+    let text = "L'armée a repoussé l'attaque, sans donner de bilan pour ses propres troupes.";
+    let (_, claims) = run(text, Lang::Fr, &[("troupes", EntityKind::Military, None)]);
+    assert!(claims.is_empty(), "{claims:?}");
+}
+
+#[test]
+fn issue5_claims_of_responsibility() {
+    check_claims(
+        Lang::En,
+        &[
+            (
+                "Al-Shabaab claimed responsibility in a statement.",
+                &[("responsibility", "Al-Shabaab", "claimed")],
+            ),
+            (
+                "The Islamic State group claimed the attack through its Amaq news agency.",
+                &[("the attack", "Islamic State group", "claimed")],
+            ),
+            (
+                "Kurdish militants claimed responsibility for Dec. 10 bombings in Istanbul.",
+                &[("responsibility for Dec. 10 bombings", "Kurdish militants", "claimed")],
+            ),
+            ("No group has claimed responsibility for the attack.", &[]),
+            ("The blast claimed the lives of 20 people.", &[]),
+        ],
+    );
+    check_claims(
+        Lang::Fr,
+        &[
+            ("La BLA a revendiqué les attaques.", &[("les attaques", "BLA", "a revendiqué")]),
+            (
+                "L'attaque a été revendiquée par le JNIM.",
+                &[("L'attaque", "JNIM", "revendiquée par")],
+            ),
+            ("L'attaque n'a pas été revendiquée.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn issue5_a_place_never_stands_for_a_speaker() {
+    // "Vargas state" is no subject and verb.
+    check_claims(
+        Lang::En,
+        &[("On 5 May 2020, in Macuto, Vargas state, armed men tried to land.", &[])],
+    );
+    // "she" never refers back to a place.
+    let text = "In San Marcos, sellers attacked a policewoman when she said they were not allowed to work in the market.";
+    let (_, claims) = run(text, Lang::En, &[("San Marcos", EntityKind::Place, None)]);
+    assert!(claims.iter().all(|c| !c.source.text.contains("San Marcos")), "{claims:?}");
+}
+
+#[test]
+fn issue5_a_name_in_apposition_after_a_role_speaks() {
+    check_quotes(
+        Lang::En,
+        &[
+            (
+                "\"We will not allow this violence to continue,\" the governor of Norte de Santander, William Villamizar, said on Sunday.",
+                &[("We will not allow this violence to continue", "William Villamizar", Some("said"))],
+            ),
+            (
+                "\"Nobody came,\" the Harakat Sawa'd Misr, or Hasam Movement, said in a statement.",
+                &[("Nobody came", "Harakat Sawa'd Misr", Some("said"))],
+            ),
+        ],
+    );
+    check_quotes(
+        Lang::Fr,
+        &[(
+            "« Nous ne céderons pas », a déclaré le gouverneur du Nord-Kivu, Peter Cirimwami, dimanche.",
+            &[("Nous ne céderons pas", "Peter Cirimwami", Some("a déclaré"))],
+        )],
+    );
+}
+
+#[test]
+fn issue5_claims_after_a_hearer_or_a_claim_of_responsibility() {
+    check_claims(
+        Lang::Fr,
+        &[
+            (
+                "Le chef rebelle a affirmé à l'AFP avoir repoussé l'offensive.",
+                &[("avoir repoussé l'offensive", "Le chef rebelle", "a affirmé")],
+            ),
+            (
+                "Les shebab ont revendiqué l'attentat, affirmant avoir tué des soldats.",
+                &[
+                    ("l'attentat", "Les shebab", "ont revendiqué"),
+                    ("avoir tué des soldats", "Les shebab", "affirmant"),
+                ],
+            ),
+        ],
+    );
+    check_claims(
+        Lang::En,
+        &[(
+            "Houthi rebels claimed an attack on a ship in the Red Sea.",
+            &[("an attack on a ship", "Houthi rebels", "claimed")],
+        )],
+    );
+}
+
+#[test]
+fn issue5_a_participle_continues_the_incise_before_it() {
+    check_claims(
+        Lang::En,
+        &[(
+            "Six people were killed, the health ministry said, adding that the toll could rise.",
+            &[
+                ("Six people were killed", "the health ministry", "said"),
+                ("the toll could rise", "the health ministry", "adding that"),
+            ],
+        )],
+    );
+    check_claims(
+        Lang::Fr,
+        &[(
+            "Deux soldats ont été tués, a indiqué le ministère, précisant que l'attaque avait eu lieu à l'aube.",
+            &[
+                ("Deux soldats ont été tués", "le ministère", "a indiqué"),
+                ("l'attaque avait eu lieu à l'aube", "le ministère", "précisant que"),
+            ],
+        )],
+    );
+}
+
+#[test]
+fn issue5_a_verb_before_a_clause_or_an_object_is_no_incise() {
+    check_claims(
+        Lang::En,
+        &[
+            (
+                "A spokesman for the Taliban, Zabihullah Mujahid, said the group had captured the district.",
+                &[("the group had captured the district", "Zabihullah Mujahid", "said")],
+            ),
+            (
+                "Al-Shabaab, which is linked to al-Qaeda, claimed the attack.",
+                &[("the attack", "Al-Shabaab", "claimed")],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn issue5_a_role_with_its_complement_is_one_subject() {
+    check_claims(
+        Lang::En,
+        &[
+            (
+                "The Syrian Observatory for Human Rights reported that 12 fighters were killed.",
+                &[(
+                    "12 fighters were killed",
+                    "Syrian Observatory for Human Rights",
+                    "reported that",
+                )],
+            ),
+            (
+                "The mayor of the town noted that salaries could not be paid.",
+                &[("salaries could not be paid", "The mayor of the town", "noted that")],
+            ),
+        ],
+    );
+}
