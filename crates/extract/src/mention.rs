@@ -935,7 +935,8 @@ fn clause_drafts(
         || chronic(f, cl, &main)
         || tells_no_incident(a.text(), f, cl, &main)
         || (weak
-            && family(&LEXICON.triggers.values[main.entry].kind) == "attack"
+            && (family(&LEXICON.triggers.values[main.entry].kind) == "attack"
+                || casualties(a, f, x, si, cl, None).0.is_some())
             && long_toll(f, a.seg.sentences.get(si).map_or(cl, |s| s.span)))
     {
         return;

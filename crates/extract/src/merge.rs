@@ -415,6 +415,12 @@ pub fn merge(drafts: Vec<Draft>, paragraphs: bool, headline: bool) -> Vec<Draft>
     let had: Vec<&'static str> = events.iter().map(|e| e.family()).collect();
     for mut d in weak {
         let fam = d.family();
+        // "Russia pounds Kyiv…; at least 9 killed": a headline's bare toll, told by no party,
+        // is the story's, which tells it again.
+        let bare = d.named_actor().is_none() && (d.killed.is_some() || d.injured.is_some());
+        if headline && d.sentence == 0 && bare && events.iter().any(|e| e.sentence > 0) {
+            continue;
+        }
         // (A speaker's words of an attack in a story of another incident: see `quoted`.)
         if d.quoted && !events.is_empty() && events.iter().all(|e| e.family() != fam) {
             continue;

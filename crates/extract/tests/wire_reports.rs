@@ -1808,3 +1808,11 @@ fn issue5_an_adjective_before_a_genitive_party_keeps_it_the_actor() {
     assert_eq!(ev[0].actor.as_ref().and_then(|p| p.text.as_deref()), Some("armée"), "{ev:#?}");
     assert!(ev[0].target.as_ref().is_none_or(|p| p.text.as_deref() != Some("armée")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_headlines_bare_toll_is_the_storys() {
+    let text = "Russia pounds Kyiv and Odesa with drones and missiles; at least 9 killed\n\nRussia launched one of its largest combined air attacks in weeks on Ukraine overnight, firing missiles and drones at cities including Kyiv and Odesa and killing at least nine people, Ukrainian officials said on Friday.";
+    let ev = run(text, Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(9));
+}

@@ -383,6 +383,16 @@ fn explicit_inner(
         if let Some((end, y)) = year_at(toks, k) {
             return found(end, month_range(y, m));
         }
+        // "last June", "en juin dernier": the last such month before the publication's own.
+        let before = j == i && i > 0 && word(toks, i - 1, &["last"]);
+        let after = word(toks, k, LAST);
+        if before || after {
+            let range = p.map_or((None, None), |p| {
+                let y = if m < p.month() { p.year() } else { p.year() - 1 };
+                month_range(y, m)
+            });
+            return found(if after { k + 1 } else { k }, range);
+        }
         // "en août", "in August": the last such month on or before publication.
         if j == i && i > 0 && word(toks, i - 1, &["en", "in"]) {
             let range = p.map_or((None, None), |p| {
@@ -974,6 +984,23 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].start, want, "{text}");
         }
+    }
+
+    /// Issue 5: "last June" said in June is a year before.
+    #[test]
+    fn issue5_last_month_named_is_before_the_publications_month() {
+        let p = ymd(2025, 6, 26);
+        for (text, lang) in [
+            ("Last June, more than 60 people were killed.", Lang::En),
+            ("En juin dernier, plus de 60 personnes ont été tuées.", Lang::Fr),
+        ] {
+            let got = find_dates(text, Span::new(0, text.len()), lang, p);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!((got[0].start, got[0].end), (ymd(2024, 6, 1), ymd(2024, 6, 30)), "{text}");
+        }
+        let text = "Last March, rebels took the town.";
+        let got = find_dates(text, Span::new(0, text.len()), Lang::En, p);
+        assert_eq!(got[0].start, ymd(2025, 3, 1));
     }
 
     /// Issue 5: two weekdays as the bounds of a range are one mention of the range.
