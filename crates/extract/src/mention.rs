@@ -641,6 +641,20 @@ fn chronic(f: &Folded, cl: Span, h: &Hit) -> bool {
     words_before(f, cl.start, h.start, 4).iter().any(|w| cues().chronic.contains(w))
         || since_year(f, cl)
         || habitual(f, cl)
+        || since_long(f, cl)
+}
+
+/// "The Houthis have launched dozens of attacks on shipping since November", "les jihadistes
+/// ont tué des centaines de civils depuis le coup d'État": what a party has done since a month
+/// or a turning point, told in the perfect, is the background's (not "have killed 80 people
+/// since Thursday").
+fn since_long(f: &Folded, cl: Span) -> bool {
+    let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
+    let since = w.iter().enumerate().any(|(i, x)| {
+        matches!(*x, "since" | "depuis")
+            && w[i + 1..].iter().take(3).any(|y| month(y) || cues().turning_points.contains(y))
+    });
+    since && w.iter().any(|x| matches!(*x, "has" | "have" | "ont"))
 }
 
 /// True when the clause tells a habit or the past at large ("bandits frequently carry out

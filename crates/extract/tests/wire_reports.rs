@@ -1816,3 +1816,14 @@ fn issue5_a_headlines_bare_toll_is_the_storys() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(9));
 }
+
+#[test]
+fn issue5_what_a_party_has_done_since_a_month_is_background() {
+    let ev = run(
+        "The Houthis, who control Sanaa, have launched dozens of drone and missile attacks on shipping since November.",
+        Lang::En,
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = run("Clashes in the Catatumbo region have killed at least 80 people since Thursday, the governor said.", Lang::En);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}
