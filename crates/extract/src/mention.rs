@@ -418,14 +418,40 @@ fn towns_taken(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &mut Vec<Hit>) {
             continue;
         };
         let end = cl.start + before.len();
-        let start = end - word.len();
+        let mut start = end - word.len();
         let folded = words(f, f.folded_at(start), f.folded_at(end));
+        let mut regained = false;
         if !folded.last().is_some_and(|w| cues().taking_verbs.contains(w)) {
-            continue;
+            // "ont pris jeudi le contrôle de Sake", "took full control of": a verb of taking
+            // a few words before "control of" the place.
+            if !folded.last().is_some_and(|w| matches!(*w, "controle" | "control")) {
+                continue;
+            }
+            let from = cl.start.max(start.saturating_sub(40));
+            let ws = words_before(f, from, start, 4);
+            let Some(k) = ws.iter().rposition(|w| {
+                cues().taking_verbs.contains(w)
+                    || matches!(*w, "gained" | "taken" | "repris" | "retook" | "regained")
+            }) else {
+                continue;
+            };
+            regained = matches!(ws[k], "repris" | "retook" | "regained");
+            // (The verb's byte start: words back from the control word.)
+            let back: usize = ws[k..].iter().map(|w| w.len() + 1).sum();
+            let fstart = f.folded_at(start).saturating_sub(back);
+            start = f.orig(fstart).max(cl.start);
         }
-        let Some(entry) = LEXICON.triggers.values.iter().position(|t| {
-            t.sub_event_type == "Non-state actor overtakes territory" && !t.noun && !t.weak
-        }) else {
+        let sub = if regained {
+            "Government regains territory"
+        } else {
+            "Non-state actor overtakes territory"
+        };
+        let Some(entry) = LEXICON
+            .triggers
+            .values
+            .iter()
+            .position(|t| t.sub_event_type == sub && !t.noun && !t.weak)
+        else {
             return;
         };
         // (The verb alone may be a trigger of its own, "seized" of goods: here it takes a town.)

@@ -1827,3 +1827,12 @@ fn issue5_what_a_party_has_done_since_a_month_is_background() {
     let ev = run("Clashes in the Catatumbo region have killed at least 80 people since Thursday, the governor said.", Lang::En);
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn issue5_control_of_a_place_taken_with_a_day_between_is_territory() {
+    let ev = run("Les rebelles du M23 ont pris jeudi le contrôle de Goma après de violents combats avec l'armée congolaise.", Lang::Fr);
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory", "{ev:#?}");
+    let ev = run("The army retook full control of Kidal on Tuesday.", Lang::En);
+    assert_eq!(ev[0].acled.sub_event_type, "Government regains territory", "{ev:#?}");
+}
