@@ -466,9 +466,9 @@ pub fn tag_places_hinted(
     lang: Lang,
     countries: &[[u8; 2]],
 ) -> Vec<Place> {
-    let _ = lang;
     let g = Gazetteer::global();
-    let toks = tagger::Toks::new(text, seg, g);
+    let mut toks = tagger::Toks::new(text, seg, g);
+    toks.french = lang == Lang::Fr;
     let mentions = tagger::recognise(g, &toks);
     let places = resolve::resolve(g, &toks, &mentions, countries);
     tagger::recycle(mentions);

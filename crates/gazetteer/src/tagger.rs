@@ -57,6 +57,8 @@ pub(crate) struct Toks<'t> {
     /// with the filter bit of the lower-case heads of aliases), in text order: recognition
     /// visits these, not every token.
     starts: Vec<u32>,
+    /// The text is French: English common words are no reason to doubt a name ("dans Sake").
+    pub(crate) french: bool,
 }
 
 /// One scanned char: whether it is alphanumeric, and its length in bytes.
@@ -506,6 +508,7 @@ impl<'t> Toks<'t> {
             segmented: !seg.sentences.is_empty(),
             marked,
             starts,
+            french: false,
         }
     }
 
@@ -2532,10 +2535,19 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
             });
         return if facility { Other } else { Place };
     }
-    // A capitalised common word ("Street", "Liberal") that is only a small place's name.
+    // A capitalised common word ("Street", "Liberal") that is only a small place's name (an
+    // English word in English: in French after a locative, "dans Sake", "près de Sake", the
+    // town; "la Mission de l'ONU" is none).
+    let french_locative = toks.french
+        && m.t0 > 0
+        && (matches!(toks.f(m.t0 - 1), "dans" | "a" | "vers" | "depuis")
+            || (m.t0 > 1
+                && matches!(toks.f(m.t0 - 1), "de" | "d")
+                && matches!(toks.f(m.t0 - 2), "pres" | "localite" | "ville" | "village")));
     if single
         && !strong
         && max_pop < 20_000
+        && !french_locative
         && g.store.is_common_hash(toks.hash(m.t0))
         && !verbatim()
     {
@@ -3650,5 +3662,18 @@ mod issue3 {
         let p = countries("Junta jets bombed Kanan village in Tamu township, near the Indian border, killing five civilians, residents in Sagaing region said.");
         assert!(p.iter().all(|x| x.1 != "JP"), "{p:?}");
         assert!(p.iter().any(|x| x.0 == "Tamu" && x.1 == "MM"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_an_english_word_after_a_french_locative_is_the_town() {
+        let p = crate::tag_places(
+            "Les rebelles sont entrés dans Sake vers 14 heures.",
+            &Segmented::default(),
+            Lang::Fr,
+        );
+        assert!(p.iter().any(|x| x.text == "Sake" && x.country.as_deref() == Some("CD")), "{p:?}");
+        // Not in English, where it is a common word.
+        let p = names("For the Sake of Peace, a concert.");
+        assert!(p.iter().all(|x| x.0 != "Sake"), "{p:?}");
     }
 }
