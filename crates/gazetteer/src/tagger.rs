@@ -2304,6 +2304,38 @@ const LOCATIVE_BEFORE: &[&str] = &[
     "au", "de", "d", "vers", "depuis", "pres", "sur",
 ];
 
+/// Lower-case adjectives of institutions after a name ("Garde nationale", "Union africaine").
+const INSTITUTION_ADJECTIVES: &[&str] = &[
+    "nationale",
+    "nationales",
+    "national",
+    "africaine",
+    "europeenne",
+    "populaire",
+    "republicaine",
+    "federale",
+    "internationale",
+    "generale",
+    "presidentielle",
+    "onusienne",
+];
+
+/// Whether the words from token `i` on make the name before them an institution's: a
+/// lower-case adjective of institutions, or "de l'ONU", "des Nations unies", "of the UN".
+fn institution_after(toks: &Toks, i: usize) -> bool {
+    let Some(t) = toks.toks.get(i) else { return false };
+    if !t.cap && toks.gap_bytes(i - 1) == b" " && INSTITUTION_ADJECTIVES.contains(&toks.f(i)) {
+        return true;
+    }
+    let w = |k: usize| toks.toks.get(k).map(|_| toks.f(k));
+    matches!(
+        (w(i), w(i + 1), w(i + 2)),
+        (Some("de"), Some("l"), Some("onu"))
+            | (Some("des"), Some("nations"), Some("unies"))
+            | (Some("of"), Some("the"), Some("un"))
+    )
+}
+
 /// Whether every candidate of the mention is an airport and the mention does not carry a
 /// facility word of its own ("Heathrow", "Al Asad"; not "Baghdad airport").
 fn bare_airport(g: &Gazetteer, toks: &Toks, m: &Mention) -> bool {
@@ -2490,6 +2522,11 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     }
     if dateline(toks, m) {
         return Place;
+    }
+    // "la Garde nationale", "l'Union africaine", "la Mission de l'ONU": a small place's name
+    // that an institution's adjective or the UN's name follows names the institution.
+    if !any_country && max_pop < 100_000 && !verbatim() && institution_after(toks, m.t1) {
+        return Other;
     }
     if street(toks, m) || currency(toks, m) {
         return Other;
@@ -3675,5 +3712,17 @@ mod issue3 {
         // Not in English, where it is a common word.
         let p = names("For the Sake of Peace, a concert.");
         assert!(p.iter().all(|x| x.0 != "Sake"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_an_institutions_adjective_follows_is_the_institution() {
+        let p = crate::tag_places(
+            "La Mission de l'ONU a condamné l'attaque. L'Union africaine a réagi. La Garde nationale patrouille à La Garde.",
+            &Segmented::default(),
+            Lang::Fr,
+        );
+        let found: Vec<(&str, usize)> = p.iter().map(|x| (x.text.as_str(), x.start)).collect();
+        assert!(p.iter().all(|x| x.text != "Mission" && x.text != "L'Union"), "{found:?}");
+        assert_eq!(p.iter().filter(|x| x.text == "La Garde").count(), 1, "{found:?}");
     }
 }
