@@ -421,6 +421,7 @@ fn base_score(
     match m.hint {
         Some(Hint::Admin1) if r.kind == Kind::Admin1 => s += 2.5,
         Some(Hint::Admin2) if r.kind == Kind::Admin2 => s += 2.5,
+        Some(Hint::Country) if r.kind == Kind::Country => s += 2.5,
         Some(Hint::City) if matches!(r.kind, Kind::City | Kind::Capital) => s += 1.0,
         Some(Hint::Facility(k)) if r.kind == k => s += 3.0,
         Some(Hint::Facility(_)) if r.curated => s += 1.0,
@@ -598,6 +599,7 @@ impl RankKey {
             Some(Hint::Admin1) => 1,
             Some(Hint::Admin2) => 2,
             Some(Hint::City) => 3,
+            Some(Hint::Country) => 254,
             Some(Hint::Facility(k)) => 4 + k as u8,
             Some(Hint::At) => 255,
         };

@@ -758,6 +758,8 @@ pub(crate) enum Hint {
     Admin1,
     Admin2,
     City,
+    /// "frontière avec le Niger", "border with Niger": a country.
+    Country,
     Facility(Kind),
     /// A locative word right before the name ("à Odessa", "in Odessa"), and no other cue: a
     /// place one is at, a city rather than the same-named division it dominates.
@@ -2839,7 +2841,10 @@ fn cues(lx: &Lexicon, toks: &Toks, m: &Mention) -> (Option<Hint>, Option<[u8; 2]
     // Words before, skipping elided articles and prepositions (d', de, of, the).
     let mut k = m.t0;
     while k > 0
-        && matches!(toks.fb(k - 1), b"d" | b"l" | b"de" | b"du" | b"des" | b"of" | b"the" | b"la")
+        && matches!(
+            toks.fb(k - 1),
+            b"d" | b"l" | b"de" | b"du" | b"des" | b"of" | b"the" | b"la" | b"le"
+        )
     {
         k -= 1;
     }
@@ -2936,6 +2941,7 @@ fn admin_hint(v: &str) -> Option<Hint> {
         "admin1" => Some(Hint::Admin1),
         "admin2" => Some(Hint::Admin2),
         "city" => Some(Hint::City),
+        "country" => Some(Hint::Country),
         _ => None,
     }
 }
@@ -3724,5 +3730,17 @@ mod issue3 {
         let found: Vec<(&str, usize)> = p.iter().map(|x| (x.text.as_str(), x.start)).collect();
         assert!(p.iter().all(|x| x.text != "Mission" && x.text != "L'Union"), "{found:?}");
         assert_eq!(p.iter().filter(|x| x.text == "La Garde").count(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_after_border_with_is_a_country() {
+        let p = crate::tag_places(
+            "Des hommes armés ont attaqué Malam Fatori, dans l'État de Borno, près de la frontière avec le Niger.",
+            &Segmented::default(),
+            Lang::Fr,
+        );
+        assert!(p.iter().any(|x| x.text == "Niger" && x.country.as_deref() == Some("NE")), "{p:?}");
+        let p = countries("Gunmen attacked a village in Niger state.");
+        assert!(p.iter().any(|x| x.1 == "NG"), "{p:?}");
     }
 }
