@@ -2306,6 +2306,24 @@ const LOCATIVE_BEFORE: &[&str] = &[
     "au", "de", "d", "vers", "depuis", "pres", "sur",
 ];
 
+/// French nouns of buildings that a name right after them names ("l'église Saint-Joseph").
+const FRENCH_BUILDINGS: &[&str] = &[
+    "eglise",
+    "mosquee",
+    "cathedrale",
+    "chapelle",
+    "basilique",
+    "hopital",
+    "clinique",
+    "ecole",
+    "lycee",
+    "college",
+    "universite",
+    "stade",
+    "synagogue",
+    "paroisse",
+];
+
 /// Lower-case adjectives of institutions after a name ("Garde nationale", "Union africaine").
 const INSTITUTION_ADJECTIVES: &[&str] = &[
     "nationale",
@@ -2524,6 +2542,17 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
     }
     if dateline(toks, m) {
         return Place;
+    }
+    // "l'église Saint-Joseph", "la mosquée Al-Noor", "l'hôpital Saint-Luc": a name right after a
+    // French building's noun is the building's, not a place's.
+    if max_pop < 100_000
+        && !any_country
+        && m.t0 > 0
+        && toks.gap_bytes(m.t0 - 1) == b" "
+        && FRENCH_BUILDINGS.contains(&toks.f(m.t0 - 1))
+        && !verbatim()
+    {
+        return Other;
     }
     // "la Garde nationale", "l'Union africaine", "la Mission de l'ONU": a small place's name
     // that an institution's adjective or the UN's name follows names the institution.
@@ -3742,5 +3771,16 @@ mod issue3 {
         assert!(p.iter().any(|x| x.text == "Niger" && x.country.as_deref() == Some("NE")), "{p:?}");
         let p = countries("Gunmen attacked a village in Niger state.");
         assert!(p.iter().any(|x| x.1 == "NG"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_name_right_after_a_french_buildings_noun_is_the_buildings() {
+        let p = crate::tag_places(
+            "Les gangs ont incendié l'église Saint-Joseph et l'hôpital de Kenscoff.",
+            &Segmented::default(),
+            Lang::Fr,
+        );
+        assert!(p.iter().all(|x| x.text != "Saint-Joseph"), "{p:?}");
+        assert!(p.iter().any(|x| x.text == "Kenscoff"), "{p:?}");
     }
 }
