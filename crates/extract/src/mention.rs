@@ -990,6 +990,27 @@ fn clause_drafts(
     });
     let trig: &'static Trigger = &LEXICON.triggers.values[label.unwrap_or(&main).entry];
     let trig = downed(a, f, cl, &main, trig).or_else(|| ended_truce(f, cl, trig)).unwrap_or(trig);
+    // "debris from a downed missile fell on a building, killing two people": a weapon stopped
+    // that still kills is its attack.
+    let trig = if trig.sub_event_type == "Disrupted weapons use"
+        && casualties(a, f, x, si, cl, None).0.is_some_and(|n| n > 0)
+    {
+        let weapons = LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
+        let has = |w: &str| weapons.iter().any(|h| LEXICON.weapons.values[h.entry] == w);
+        let kind = if has("missile") {
+            Some("missile_attack")
+        } else if has("rocket") {
+            Some("rocket_attack")
+        } else if has("drone") {
+            Some("drone_strike")
+        } else {
+            None
+        };
+        kind.and_then(|k| LEXICON.triggers.values.iter().find(|t| t.kind == k && !t.weak))
+            .unwrap_or(trig)
+    } else {
+        trig
+    };
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
     let armed_cue = family(&trig.kind) == "attack"
         && LEXICON

@@ -1836,3 +1836,20 @@ fn issue5_control_of_a_place_taken_with_a_day_between_is_territory() {
     let ev = run("The army retook full control of Kidal on Tuesday.", Lang::En);
     assert_eq!(ev[0].acled.sub_event_type, "Government regains territory", "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_downed_weapon_that_kills_and_a_guided_bomb_are_attacks() {
+    let ev = run(
+        "In Kyiv, debris from a downed missile fell on a residential building, killing two people and injuring seven, the mayor said.",
+        Lang::En,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
+    let ev = run(
+        "In Kharkiv, a guided aerial bomb hit a residential area, killing four people.",
+        Lang::En,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Air/drone strike", "{ev:#?}");
+    let ev =
+        run("Ukraine's air force said it shot down 45 of 60 Russian drones overnight.", Lang::En);
+    assert_eq!(ev[0].acled.sub_event_type, "Disrupted weapons use", "{ev:#?}");
+}
