@@ -992,9 +992,11 @@ fn clause_drafts(
     let trig = downed(a, f, cl, &main, trig).or_else(|| ended_truce(f, cl, trig)).unwrap_or(trig);
     // "debris from a downed missile fell on a building, killing two people": a weapon stopped
     // that still kills is its attack.
-    let trig = if trig.sub_event_type == "Disrupted weapons use"
-        && casualties(a, f, x, si, cl, None).0.is_some_and(|n| n > 0)
-    {
+    // (And "a Houthi missile set fire to a fuel tanker": a fire a strike set is the strike.)
+    let stopped = trig.sub_event_type == "Disrupted weapons use"
+        && casualties(a, f, x, si, cl, None).0.is_some_and(|n| n > 0);
+    let burnt = trig.sub_event_type == "Looting/property destruction";
+    let trig = if stopped || burnt {
         let weapons = LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
         let has = |w: &str| weapons.iter().any(|h| LEXICON.weapons.values[h.entry] == w);
         let kind = if has("missile") {
@@ -1003,6 +1005,8 @@ fn clause_drafts(
             Some("rocket_attack")
         } else if has("drone") {
             Some("drone_strike")
+        } else if burnt && has("aircraft") {
+            Some("airstrike")
         } else {
             None
         };

@@ -1853,3 +1853,10 @@ fn issue5_a_downed_weapon_that_kills_and_a_guided_bomb_are_attacks() {
         run("Ukraine's air force said it shot down 45 of 60 Russian drones overnight.", Lang::En);
     assert_eq!(ev[0].acled.sub_event_type, "Disrupted weapons use", "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_fire_a_missile_set_is_the_missile_attack() {
+    let ev =
+        run("A Houthi missile set fire to a fuel tanker in the Gulf of Aden on Tuesday.", Lang::En);
+    assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
+}
