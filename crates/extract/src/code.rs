@@ -247,7 +247,12 @@ pub fn code(x: &Context<'_>) -> Coding {
         }
         return c(x.kind, x.sub, x.plover, mode);
     }
-    let shelling = if has("missile") {
+    // "militants armed with heavy weapons stormed a post": a raid at close range, whatever
+    // the arms carried.
+    let close = x.kind == "raid";
+    let shelling = if close {
+        None
+    } else if has("missile") {
         Some("missile_attack")
     } else if has("rocket") {
         Some("rocket_attack")

@@ -1860,3 +1860,12 @@ fn issue5_a_fire_a_missile_set_is_the_missile_attack() {
         run("A Houthi missile set fire to a fuel tanker in the Gulf of Aden on Tuesday.", Lang::En);
     assert_eq!(ev[0].acled.sub_event_type, "Shelling/artillery/missile attack", "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_post_stormed_with_heavy_weapons_is_a_fight_at_close_range() {
+    let ev = run(
+        "On Sunday, dozens of militants armed with heavy weapons stormed a security post in the Mir Ali area, killing eight soldiers.",
+        Lang::En,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Armed clash", "{ev:#?}");
+}
