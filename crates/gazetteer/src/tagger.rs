@@ -2337,6 +2337,12 @@ const INSTITUTION_ADJECTIVES: &[&str] = &[
     "internationale",
     "generale",
     "presidentielle",
+    "multinationale",
+    "multinational",
+    "conjointe",
+    "speciale",
+    "permanente",
+    "intergouvernementale",
     "onusienne",
 ];
 
