@@ -225,6 +225,18 @@ impl Run<'_, '_, '_> {
         let inner = q.inner.slice(self.a.text());
         let capital = inner.chars().next().is_some_and(char::is_uppercase);
         let sentence = inner.ends_with(['.', '!', '?', '…']);
+        // ("le chef de gang Jimmy Chérizier, dit « Barbecue »", "alias « Barbecue »": a
+        // nickname after "dit", "alias", "surnommé", "known as", not what was said.)
+        let nickname = t_open > lo
+            && t_open >= 2
+            && matches!(
+                self.g.w(t_open - 1).to_lowercase().as_str(),
+                "dit" | "alias" | "surnommé" | "surnommée" | "as" | "aka"
+            )
+            && (self.g.w(t_open - 2) == "," || self.g.w(t_open - 1) != "dit");
+        if nickname && capital && inner.split_whitespace().count() <= 3 {
+            return true;
+        }
         let introduced = t_open > lo
             && (matches!(self.g.w(t_open - 1), ":" | "," | "—" | "–")
                 || self.toks()[t_open - 1].verb.is_some());

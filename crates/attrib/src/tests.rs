@@ -751,3 +751,14 @@ fn issue5_a_role_with_its_complement_is_one_subject() {
         ],
     );
 }
+
+#[test]
+fn issue5_a_nickname_after_dit_or_alias_is_no_quote() {
+    let q = quotes_of(
+        "Dans une vidéo, le chef de gang Jimmy Chérizier, dit « Barbecue », a revendiqué l'attaque.",
+        Lang::Fr,
+    );
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes_of("« Nous ne reculerons pas », a dit Ali Musa.", Lang::Fr);
+    assert_eq!(q.len(), 1, "{q:?}");
+}
