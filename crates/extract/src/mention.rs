@@ -1696,6 +1696,25 @@ fn locate(
                 .any(|w| cues().speaking.contains(w))
         };
         let party = party || tells;
+        // "avant de se retirer vers les îles du lac Tchad", "fled towards the border": where
+        // they went, not where the event happened.
+        let heading = {
+            let w = words_before(f, p.start.saturating_sub(80), p.start, 8);
+            let k = w.iter().rposition(|w| matches!(*w, "vers" | "towards" | "toward"));
+            // (Up to three words between, "vers les îles du lac Tchad"; after a verb of going
+            // away: rockets "fired towards northern Israel" fell there.)
+            const AWAY: [&str; 12] = [
+                "retir", "repli", "fui", "enfui", "fled", "flee", "withdr", "retreat", "escap",
+                "echapp", "dirig", "head",
+            ];
+            k.is_some_and(|k| {
+                w.len() - k <= 4
+                    && w[k.saturating_sub(3)..k]
+                        .iter()
+                        .any(|v| AWAY.iter().any(|a| v.starts_with(a)))
+            })
+        };
+        let party = party || heading;
         // Nor is a name the actor tagger read as a group or person ("Taliban", "Boko Haram").
         let actor = a.actors.iter().any(|m| {
             m.span.overlaps(&sp)

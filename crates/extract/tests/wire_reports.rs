@@ -1869,3 +1869,12 @@ fn issue5_a_post_stormed_with_heavy_weapons_is_a_fight_at_close_range() {
     );
     assert_eq!(ev[0].acled.sub_event_type, "Armed clash", "{ev:#?}");
 }
+
+#[test]
+fn issue5_where_attackers_withdrew_to_is_not_where() {
+    let ev = run(
+        "Des combattants ont attaqué une base militaire à Malam Fatori samedi. Selon lui, les assaillants ont incendié plusieurs véhicules avant de se retirer vers les îles du lac Tchad.",
+        Lang::Fr,
+    );
+    assert!(ev.iter().all(|e| place(e) != Some("Lake Chad")), "{ev:#?}");
+}
