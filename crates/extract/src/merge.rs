@@ -67,7 +67,11 @@ fn within_km(e: &Draft, d: &Draft, km: f64) -> bool {
 fn retold_headline(e: &Draft, d: &Draft) -> bool {
     // (A town named in the headline near the story's: "near Kirkuk", then "near Daquq, south
     // of Kirkuk", with the same toll told.)
-    let near = || within_km(e, d, 60.0) && e.killed.is_some() && e.killed == d.killed;
+    // (Or within 25 km, a suburb of the headline's city: "autour de Paris", then "à Rungis".)
+    let near = || {
+        within_km(e, d, 25.0)
+            || (within_km(e, d, 60.0) && e.killed.is_some() && e.killed == d.killed)
+    };
     (nested(e, d) || near()) && told_alike(e, d) && tolls_agree(e, d)
 }
 

@@ -1878,3 +1878,10 @@ fn issue5_where_attackers_withdrew_to_is_not_where() {
     );
     assert!(ev.iter().all(|e| place(e) != Some("Lake Chad")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_a_headlines_incident_retold_in_a_suburb_is_one() {
+    let text = "Colère agricole : des centaines de tracteurs bloquent les autoroutes autour de Paris, 15 interpellations\n\nDes centaines d'agriculteurs ont bloqué mardi plusieurs axes autour de Paris. Au marché de Rungis, quinze personnes ont été interpellées, a indiqué le ministre de l'Intérieur.";
+    let ev = run(text, Lang::Fr);
+    assert_eq!(ev.iter().filter(|e| e.acled.sub_event_type == "Arrests").count(), 1, "{ev:#?}");
+}
