@@ -328,6 +328,12 @@ impl Resolver<'_, '_, '_> {
         }
     }
 
+    /// The bytes of tokens `[lo, hi)`.
+    fn span_of(&self, lo: usize, hi: usize) -> Option<Span> {
+        let t = self.g.toks.get(lo..hi)?;
+        Some(Span::new(t.first()?.span.start, t.last()?.span.end))
+    }
+
     /// True when `[lo, hi)` holds a role noun.
     pub fn has_role(&self, lo: usize, hi: usize) -> bool {
         self.role_in(lo, hi).is_some()
@@ -336,14 +342,7 @@ impl Resolver<'_, '_, '_> {
     /// True when `[lo, hi)` holds a capitalised name or a proper tagged actor
     /// (not a common noun the tagger knows, such as "troupes").
     pub fn has_proper_name(&self, lo: usize, hi: usize) -> bool {
-        let Some(span) = self
-            .g
-            .toks
-            .get(lo..hi)
-            .and_then(|t| Some(Span::new(t.first()?.span.start, t.last()?.span.end)))
-        else {
-            return false;
-        };
+        let Some(span) = self.span_of(lo, hi) else { return false };
         self.name_in(lo, hi).is_some()
             || self
                 .a
@@ -362,14 +361,7 @@ impl Resolver<'_, '_, '_> {
 
     /// True when `[lo, hi)` holds a name or a tagged actor (not only a role noun).
     pub fn has_name(&self, lo: usize, hi: usize) -> bool {
-        let Some(span) = self
-            .g
-            .toks
-            .get(lo..hi)
-            .and_then(|t| Some(Span::new(t.first()?.span.start, t.last()?.span.end)))
-        else {
-            return false;
-        };
+        let Some(span) = self.span_of(lo, hi) else { return false };
         self.name_in(lo, hi).is_some()
             || self.a.actors.iter().any(|m| span.contains(&m.span) && !m.adjectival)
     }
