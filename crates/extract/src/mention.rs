@@ -404,12 +404,32 @@ pub fn drafts(a: &Analysis<'_>, f: &Folded, x: &Facts<'_>) -> Vec<Draft> {
 /// "seized weapons". Adds a hit of territory taken over the verb where no trigger covers it.
 fn towns_taken(a: &Analysis<'_>, f: &Folded, cl: Span, hits: &mut Vec<Hit>) {
     let text = a.text();
-    for p in a.places.iter().filter(|p| cl.start < p.start && p.start < cl.end) {
-        if p.precision == "country" {
-            continue;
+    // Where a taken place's name starts: the clause's places other than countries, and the
+    // word after "le contrôle de", "control of" even where the gazetteer lacks the place
+    // ("ont pris samedi le contrôle de Masisi-centre").
+    let (fs, fe) = (f.folded_at(cl.start), f.folded_at(cl.end));
+    let body = f.text.get(fs..fe).unwrap_or("");
+    let mut starts: Vec<usize> = a
+        .places
+        .iter()
+        .filter(|p| cl.start < p.start && p.start < cl.end && p.precision != "country")
+        .map(|p| p.start)
+        .collect();
+    for pat in [" controle de ", " controle d ", " controle du ", " control of "] {
+        for (i, _) in body.match_indices(pat) {
+            let at = f.orig(fs + i + pat.len());
+            // (A name: "control of the situation" takes nothing.)
+            let name =
+                text.get(at..).and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
+            if at < cl.end && name && !starts.contains(&at) {
+                starts.push(at);
+            }
         }
-        let mut before = text[cl.start..p.start].trim_end();
-        for de in [" de", " d'", " d’"] {
+    }
+    starts.sort_unstable();
+    for start_of_place in starts {
+        let mut before = text[cl.start..start_of_place].trim_end();
+        for de in [" de", " du", " d'", " d’", " of", " of the"] {
             if let Some(b) = before.strip_suffix(de) {
                 before = b.trim_end();
             }
@@ -588,6 +608,17 @@ fn tells_no_incident(text: &str, f: &Folded, cl: Span, h: &Hit) -> bool {
         || protest_incise(text, f, cl, h)
         || denied_noun(f, cl, h)
         || vehicles_stopped(f, cl, h)
+        || situation_controlled(f, cl, h)
+}
+
+/// "Police took control of the situation", "ont repris le contrôle de la situation": order
+/// restored, no territory taken.
+fn situation_controlled(f: &Folded, cl: Span, h: &Hit) -> bool {
+    LEXICON.triggers.values[h.entry].sub_event_type.ends_with("territory")
+        && words(f, h.fend.min(f.text.len()), f.folded_at(cl.end))
+            .iter()
+            .take(4)
+            .any(|w| *w == "situation")
 }
 
 /// True when a trigger noun is denied by the word before it ("Aucune interpellation n'a eu

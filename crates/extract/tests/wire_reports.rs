@@ -1885,3 +1885,16 @@ fn issue5_a_headlines_incident_retold_in_a_suburb_is_one() {
     let ev = run(text, Lang::Fr);
     assert_eq!(ev.iter().filter(|e| e.acled.sub_event_type == "Arrests").count(), 1, "{ev:#?}");
 }
+
+#[test]
+fn issue5_control_taken_of_a_named_place_the_gazetteer_lacks_or_of_a_situation() {
+    let ev = run("Les rebelles du M23 ont pris samedi le contrôle de Masisi-centre, après de violents combats avec l'armée.", Lang::Fr);
+    assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory", "{ev:#?}");
+    let ev = run(
+        "The MNDAA said on Saturday it had taken full control of Lashio after weeks of fighting.",
+        Lang::En,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Non-state actor overtakes territory", "{ev:#?}");
+    let ev = run("Police took control of the situation in Goma.", Lang::En);
+    assert!(ev.iter().all(|e| !e.acled.sub_event_type.ends_with("territory")), "{ev:#?}");
+}
