@@ -271,6 +271,13 @@ pub fn roles(
     // A group the text names as the suspected author ("bore the hallmarks
     // of X") is not the target.
     let target = target.filter(|m| !suspect(m));
+    // "L'armée a attribué l'attaque aux ADF", "blamed the attack on X": the party the event is
+    // laid at is its author, not its target.
+    let laid =
+        words_before(f, clause.start, trigger.start, 3).iter().any(|w| cues().accuse.contains(w))
+            && target
+                .is_some_and(|m| matches!(prev_word(m).as_str(), "aux" | "au" | "a" | "to" | "on"));
+    let (actor, target) = if laid { (target, None) } else { (actor, target) };
     // "Israel and Hamas have agreed to a ceasefire", "X and Y clashed": the second of two
     // coordinated subjects is the other party.
     // (Only for a verb two sides do together: allies who "fired at" a third party both act.)

@@ -1898,3 +1898,23 @@ fn issue5_control_taken_of_a_named_place_the_gazetteer_lacks_or_of_a_situation()
     let ev = run("Police took control of the situation in Goma.", Lang::En);
     assert!(ev.iter().all(|e| !e.acled.sub_event_type.ends_with("territory")), "{ev:#?}");
 }
+
+#[test]
+fn issue5_the_party_an_attack_is_laid_at_is_its_author() {
+    for (text, lang) in [
+        ("L'armée a attribué l'attaque aux ADF.", Lang::Fr),
+        ("Officials blamed the attack on al-Shabaab.", Lang::En),
+    ] {
+        let ev = run(text, lang);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert!(
+            ev[0]
+                .actor
+                .as_ref()
+                .and_then(|p| p.text.as_deref())
+                .is_some_and(|t| t.contains("ADF") || t.contains("Shabaab")),
+            "{ev:#?}"
+        );
+        assert!(ev[0].target.is_none(), "{ev:#?}");
+    }
+}
