@@ -290,8 +290,17 @@ fn settled_count(text: &str, f: &fold::Folded, s: Span, lang: sitrep_model::Lang
 /// "intervention", or nothing (peaceful).
 fn protest_class(a: &Analysis<'_>, f: &fold::Folded) -> Option<&'static str> {
     let mut best: Option<&'static str> = None;
-    for h in LEXICON.protest.find(f, 0, f.text.len(), a.lang) {
-        if a.seg.in_boilerplate(h.start) {
+    let hits = LEXICON.protest.find(f, 0, f.text.len(), a.lang);
+    // "dispersed without incident", "se sont dispersés dans le calme": no intervention.
+    let calm = |h: &lexicon::Hit| {
+        hits.iter().any(|p| {
+            LEXICON.protest.values[p.entry] == "peaceful"
+                && p.start >= h.end
+                && p.start <= h.end + 4
+        })
+    };
+    for h in hits.iter() {
+        if a.seg.in_boilerplate(h.start) || calm(h) {
             continue;
         }
         let c: &'static str = match LEXICON.protest.values[h.entry].as_str() {

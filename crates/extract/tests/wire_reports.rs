@@ -1918,3 +1918,14 @@ fn issue5_the_party_an_attack_is_laid_at_is_its_author() {
         assert!(ev[0].target.is_none(), "{ev:#?}");
     }
 }
+
+#[test]
+fn issue5_a_crowd_that_dispersed_without_incident_met_no_intervention() {
+    let ev = run(
+        "Hundreds of residents staged a peaceful protest on Monday in Kirkuk, police and witnesses said. The demonstrators chanted slogans for two hours and dispersed without incident.",
+        Lang::En,
+    );
+    assert_eq!(ev[0].acled.sub_event_type, "Peaceful protest", "{ev:#?}");
+    let ev = run("Police dispersed the protesters with tear gas in Kirkuk on Monday.", Lang::En);
+    assert_eq!(ev[0].acled.sub_event_type, "Protest with intervention", "{ev:#?}");
+}
