@@ -1391,7 +1391,7 @@ fn seat_division(g: &Gazetteer, m: &mut Mention) {
         let Some(d) = g.store.rec(r.admin1).filter(|_| r.admin1 != u32::MAX) else { continue };
         if d.kind == Kind::Admin1
             && !seats.contains(&r.admin1)
-            && crate::norm::skeleton(d.name()) == crate::norm::skeleton(r.name())
+            && crate::norm::skeleton(&bare_division(d.name())) == crate::norm::skeleton(r.name())
         {
             seats.push(r.admin1);
         }
@@ -1401,6 +1401,27 @@ fn seat_division(g: &Gazetteer, m: &mut Mention) {
         // (The candidates are no longer the FST value's posting list.)
         m.value = None;
     }
+}
+
+/// A division's name without its division word ("Belgorod Oblast" is "Belgorod",
+/// "Muḩāfaz̧at Dimashq" is "Dimashq").
+fn bare_division(name: &str) -> String {
+    const WORDS: [&str; 10] = [
+        "oblast",
+        "oblast'",
+        "governorate",
+        "province",
+        "region",
+        "state",
+        "krai",
+        "kray",
+        "muhafazat",
+        "wilayat",
+    ];
+    name.split_whitespace()
+        .filter(|w| !WORDS.contains(&crate::norm::fold(w).as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The [`NameStats`] of a mention's candidates.
@@ -3788,5 +3809,21 @@ mod issue3 {
         );
         assert!(p.iter().all(|x| x.text != "Saint-Joseph"), "{p:?}");
         assert!(p.iter().any(|x| x.text == "Kenscoff"), "{p:?}");
+    }
+
+    #[test]
+    fn issue3_a_region_named_as_its_seat_is_the_division_whose_name_adds_a_division_word() {
+        let p = countries(
+            "A Ukrainian drone attack killed one person in the Belgorod region on Sunday.",
+        );
+        let t = crate::tag_places(
+            "A Ukrainian drone attack killed one person in the Belgorod region on Sunday.",
+            &Segmented::default(),
+            Lang::En,
+        );
+        assert!(t.iter().any(|x| x.text == "Belgorod" && x.precision == "admin1"), "{p:?}");
+        let t =
+            crate::tag_places("A drone hit Belgorod on Sunday.", &Segmented::default(), Lang::En);
+        assert!(t.iter().any(|x| x.text == "Belgorod" && x.precision == "city"), "{t:?}");
     }
 }
