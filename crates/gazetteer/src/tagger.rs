@@ -2782,6 +2782,8 @@ fn judge(g: &Gazetteer, toks: &Toks, m: &Mention, prev: &[Mention], persons: &Pe
         && matches!(toks.gap_bytes(m.t1), b" " | b"-")
         && toks.art(m.t1)
         && toks.toks[m.t1 + 1].cap
+        // (Not the French "et" between two names: "entre Dori et Djibo".)
+        && !(toks.f(m.t1) == "et" && toks.gap_bytes(m.t1) == b" ")
     {
         return Other;
     }
@@ -3825,5 +3827,15 @@ mod issue3 {
         let t =
             crate::tag_places("A drone hit Belgorod on Sunday.", &Segmented::default(), Lang::En);
         assert!(t.iter().any(|x| x.text == "Belgorod" && x.precision == "city"), "{t:?}");
+    }
+
+    #[test]
+    fn issue3_the_french_et_between_two_names_is_no_article() {
+        let t = crate::tag_places(
+            "Une embuscade a visé un convoi entre Dori et Seytenga.",
+            &Segmented::default(),
+            Lang::Fr,
+        );
+        assert!(t.iter().any(|x| x.text == "Dori" && x.country.as_deref() == Some("BF")), "{t:?}");
     }
 }
