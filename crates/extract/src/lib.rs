@@ -242,11 +242,11 @@ fn casualty_sentences(
         // coup": a toll over a long time is the background's; so is one told in a later
         // paragraph, more than two sentences after the event's last words.)
         let last = e.evidence.iter().map(|v| v.end).max().unwrap_or(0);
-        let later =
-            a.seg.sentences.iter().filter(|t| t.span.start >= last && t.span.start < s.span.start);
-        let (between, paragraphs) =
-            later.fold((0, false), |(n, p), t| (n + 1, p || t.paragraph != s.paragraph));
-        if mention::long_toll(f, s.span) || (between > 2 && paragraphs) {
+        // (The sentences from the event's last words up to this one.)
+        let from = a.seg.sentences.partition_point(|t| t.span.start < last).min(si);
+        let later = &a.seg.sentences[from..si];
+        let paragraphs = later.iter().any(|t| t.paragraph != s.paragraph);
+        if mention::long_toll(f, s.span) || (later.len() > 2 && paragraphs) {
             continue;
         }
         for c in x.casualties(a, si).iter().copied() {

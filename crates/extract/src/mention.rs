@@ -707,11 +707,20 @@ fn chronic(f: &Folded, cl: Span, h: &Hit) -> bool {
 /// since Thursday").
 fn since_long(f: &Folded, cl: Span) -> bool {
     let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
-    let since = w.iter().enumerate().any(|(i, x)| {
-        matches!(*x, "since" | "depuis")
-            && w[i + 1..].iter().take(3).any(|y| month(y) || cues().turning_points.contains(y))
-    });
-    since && w.iter().any(|x| matches!(*x, "has" | "have" | "ont"))
+    since_period(&w) && w.iter().any(|x| matches!(*x, "has" | "have" | "ont"))
+}
+
+/// True when "since"/"depuis" stands among the words `w` with a word `what` accepts among the
+/// three after it.
+fn since(w: &[&str], what: impl Fn(&str) -> bool) -> bool {
+    w.iter().enumerate().any(|(i, x)| {
+        matches!(*x, "since" | "depuis") && w[i + 1..].iter().take(3).any(|y| what(y))
+    })
+}
+
+/// "since November", "depuis le 8 octobre", "since the coup": since a month or a turning point.
+fn since_period(w: &[&str]) -> bool {
+    since(w, |y| month(y) || cues().turning_points.contains(&y))
 }
 
 /// True when the clause tells a habit or the past at large ("bandits frequently carry out
@@ -750,10 +759,7 @@ fn opens_with(w: &[&str], phrase: &str) -> bool {
 /// "More than 250 people have been killed in ethnic violence … since May 2023", "depuis
 /// 2017": a count since a year, the background's.
 pub(crate) fn since_year(f: &Folded, cl: Span) -> bool {
-    let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
-    w.iter().enumerate().any(|(i, x)| {
-        matches!(*x, "since" | "depuis") && w[i + 1..].iter().take(3).any(|y| year(y))
-    })
+    since(&words(f, f.folded_at(cl.start), f.folded_at(cl.end)), year)
 }
 
 /// True for a folded word that is a year ("2024").
@@ -774,11 +780,7 @@ fn month(y: &str) -> bool {
 /// turning point, told with no incident, is the background's.
 pub(crate) fn long_toll(f: &Folded, cl: Span) -> bool {
     let w = words(f, f.folded_at(cl.start), f.folded_at(cl.end));
-    let since = w.iter().enumerate().any(|(i, x)| {
-        matches!(*x, "since" | "depuis")
-            && w[i + 1..].iter().take(3).any(|y| month(y) || cues().turning_points.contains(y))
-    });
-    since
+    since_period(&w)
         || (0..w.len()).any(|i| cues().long_periods.iter().any(|p| opens_with(&w[i..], p)))
         || w.windows(2).any(|p| {
             (matches!(p[0], "in" | "en" | "during" | "durant" | "pendant")
@@ -1027,8 +1029,8 @@ fn clause_drafts(
     let stopped = trig.sub_event_type == "Disrupted weapons use"
         && casualties(a, f, x, si, cl, None).0.is_some_and(|n| n > 0);
     let burnt = trig.sub_event_type == "Looting/property destruction";
+    let weapons = LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
     let trig = if stopped || burnt {
-        let weapons = LEXICON.weapons.find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang);
         let has = |w: &str| weapons.iter().any(|h| LEXICON.weapons.values[h.entry] == w);
         let kind = if has("missile") {
             Some("missile_attack")
@@ -1048,11 +1050,7 @@ fn clause_drafts(
     };
     // A cue with a weapon named is an attack told ("fired 82mm mortars at").
     let armed_cue = family(&trig.kind) == "attack"
-        && LEXICON
-            .weapons
-            .find(f, f.folded_at(cl.start), f.folded_at(cl.end), a.lang)
-            .iter()
-            .any(|h| LEXICON.weapons.values[h.entry] != NO_WEAPON);
+        && weapons.iter().any(|h| LEXICON.weapons.values[h.entry] != NO_WEAPON);
     if trig.armed && !armed_cue {
         return;
     }
