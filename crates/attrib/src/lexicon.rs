@@ -48,6 +48,10 @@ pub mod cls {
     pub const PHRASE: u32 = 1 << 14;
     /// Possessive determiner.
     pub const POSS: u32 = 1 << 15;
+    /// Word that denies a claim of responsibility in its clause.
+    pub const NEG: u32 = 1 << 16;
+    /// Noun of a deed a group claims ("attack", "attentat").
+    pub const DEED: u32 = 1 << 17;
     /// Any pronoun.
     pub const PRONOUN: u32 = HE | IT | THEY | NONE;
 
@@ -68,6 +72,8 @@ pub mod cls {
             "time" => TIME,
             "prep" => PREP,
             "poss" => POSS,
+            "neg" => NEG,
+            "deed" => DEED,
             _ => 0,
         }
     }

@@ -855,24 +855,7 @@ impl Run<'_, '_, '_> {
     fn responsibility_claims(&mut self, lo: usize, hi: usize) {
         let g = self.g;
         let claims = |i: usize| g.w(i).starts_with("revendiqu") || g.w(i).starts_with("claim");
-        let negated = (lo..hi).any(|i| {
-            matches!(
-                g.w(i),
-                "no" | "not"
-                    | "n't"
-                    | "never"
-                    | "none"
-                    | "nobody"
-                    | "aucun"
-                    | "aucune"
-                    | "pas"
-                    | "jamais"
-                    | "nul"
-                    | "personne"
-                    | "whether"
-                    | "si"
-            )
-        });
+        let negated = (lo..hi).any(|i| g.is(i, cls::NEG));
         if negated {
             return;
         }
@@ -913,48 +896,7 @@ impl Run<'_, '_, '_> {
     /// before the channel ("in a statement", "through its Amaq news agency").
     fn claimed_object(&self, o: usize, hi: usize) -> Option<usize> {
         let g = self.g;
-        let attack = |i: usize| {
-            matches!(
-                g.w(i),
-                "responsibility"
-                    | "credit"
-                    | "attack"
-                    | "attacks"
-                    | "bombing"
-                    | "bombings"
-                    | "assault"
-                    | "killing"
-                    | "killings"
-                    | "kidnapping"
-                    | "abduction"
-                    | "ambush"
-                    | "shooting"
-                    | "raid"
-                    | "strike"
-                    | "strikes"
-                    | "blast"
-                    | "explosion"
-                    | "assassination"
-                    | "responsabilité"
-                    | "attaque"
-                    | "attaques"
-                    | "attentat"
-                    | "attentats"
-                    | "assaut"
-                    | "embuscade"
-                    | "assassinat"
-                    | "enlèvement"
-                    | "enlèvements"
-                    | "frappe"
-                    | "frappes"
-                    | "opération"
-                    | "opérations"
-                    | "tir"
-                    | "tirs"
-                    | "meurtre"
-                    | "meurtres"
-            )
-        };
+        let attack = |i: usize| g.is(i, cls::DEED);
         let head = if matches!(g.w(o), "responsibility" | "credit") {
             o
         } else {
